@@ -1,0 +1,217 @@
+//! The command line: flags become a `Config` and sinks, then the library's
+//! `Pipeline` does the work. Nothing here knows how articles are read or
+//! processed.
+//!
+//! Exit status: 0 when every article was read (ok or skipped), 1 when any input
+//! article failed (its record has status `error`), 2 when the run could not
+//! complete (bad arguments, an output that cannot be written).
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use sanctions_extract::sinks::{JsonlSink, Sink, SqliteSink, Tee};
+use sanctions_extract::{Config, Inputs, Limits, Pipeline, Summary};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// Exit status when some input article could not be read or processed.
+const EXIT_INPUT_ERRORS: u8 = 1;
+/// Exit status when the run itself failed.
+const EXIT_FATAL: u8 = 2;
+
+/// Name of the database written when no output is named.
+const DEFAULT_DB: &str = "sanctions.sqlite";
+
+#[derive(Parser)]
+#[command(
+    name = "sanctions-extract",
+    version,
+    about = "Turn news articles into a sanctions-event database.",
+    long_about = "Turn news articles into a sanctions-event database.\n\n\
+        Reads article dumps (text, HTML, JSONL, WARC, compressed or not) and writes one \
+        record per article: officials, organizations and countries, counts, money amounts, \
+        dates and sanctions events, each with its evidence span in the clean text.\n\n\
+        Exit status: 0 all articles read, 1 some input article failed (see its record's \
+        status_detail), 2 the run failed (bad arguments, output not writable)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract one record per article from files, folders or standard input.
+    #[command(after_help = EXTRACT_EXAMPLES)]
+    Extract(ExtractArgs),
+}
+
+const EXTRACT_EXAMPLES: &str = "\
+Input forms, recognised by extension (case-insensitive):
+  .txt             one article; NAME.meta.json beside it may give id, url, title, published
+  .html, .htm      one page; main text and metadata extracted
+  .jsonl, .ndjson  one article per line: {id, url, title, published, text | html}
+  .warc            each HTML response record is one article
+  .gz, .zst        any of the above, compressed
+  -                JSONL on standard input
+Files of other types inside a folder are skipped with a warning.
+
+Examples:
+  sanctions-extract extract corpus/articles --db sanctions.sqlite
+  sanctions-extract extract dump.jsonl.gz --jsonl records.jsonl --threads 2
+  zcat crawl.jsonl.gz | sanctions-extract extract - --jsonl - > records.jsonl
+  sanctions-extract extract pages/ --jsonl out.jsonl --db out.sqlite --emit-text";
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// Files or folders (read recursively) to extract from; `-` reads JSONL from standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+
+    /// Write one JSON record per line to PATH (`-` for standard output).
+    #[arg(long, value_name = "PATH")]
+    jsonl: Option<PathBuf>,
+
+    /// Write records to the SQLite database at PATH, created if missing; re-running
+    /// over the same articles replaces their rows. Without --jsonl or --db, records go
+    /// to ./sanctions.sqlite.
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    /// Add to each record the clean text its spans index, as `text`.
+    #[arg(long)]
+    emit_text: bool,
+
+    /// Worker threads [default: one per core].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+
+    /// Largest article read, in bytes; a larger one becomes an `error` record.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_article_bytes)]
+    max_article_bytes: u64,
+
+    /// Print neither progress nor the final summary (warnings still go to stderr).
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// What `extract` will do, once the flags are checked.
+struct Plan {
+    config: Config,
+    inputs: Vec<PathBuf>,
+    jsonl: Option<PathBuf>,
+    db: Option<PathBuf>,
+    quiet: bool,
+}
+
+impl ExtractArgs {
+    fn plan(self) -> Plan {
+        let db = match (&self.jsonl, self.db) {
+            (None, None) => {
+                eprintln!("no --jsonl or --db given: writing records to {DEFAULT_DB} in the current folder");
+                Some(PathBuf::from(DEFAULT_DB))
+            }
+            (_, db) => db,
+        };
+        Plan {
+            config: Config {
+                emit_text: self.emit_text,
+                threads: self.threads.map(usize::from),
+                limits: Limits {
+                    max_article_bytes: self.max_article_bytes,
+                },
+            },
+            inputs: self.inputs,
+            jsonl: self.jsonl,
+            db,
+            quiet: self.quiet,
+        }
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Extract(args) => extract(args.plan()),
+    };
+    outcome.unwrap_or_else(|err| {
+        eprintln!("error: {err:#}");
+        ExitCode::from(EXIT_FATAL)
+    })
+}
+
+fn extract(plan: Plan) -> Result<ExitCode> {
+    let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
+    let mut destinations = Vec::new();
+    if let Some(path) = &plan.jsonl {
+        sinks.push(Box::new(JsonlSink::create(path).context("opening the JSONL output")?));
+        destinations.push(if path.as_os_str() == "-" {
+            "standard output".to_string()
+        } else {
+            path.display().to_string()
+        });
+    }
+    if let Some(path) = &plan.db {
+        sinks.push(Box::new(SqliteSink::open(path).context("opening the database")?));
+        destinations.push(path.display().to_string());
+    }
+    let mut sink = Tee(sinks);
+
+    let progress = if !plan.quiet && std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg} {bytes} read ({bytes_per_sec}), {elapsed}")
+                .expect("progress template is valid"),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let warnings = progress.clone();
+    let documents = Inputs::new(&plan.inputs, plan.config.limits).documents(Box::new(move |warning| {
+        warnings.suspend(|| eprintln!("warning: {warning}"))
+    }));
+
+    let bar = progress.clone();
+    let mut articles = 0u64;
+    let pipeline = Pipeline::new(plan.config);
+    let summary = pipeline
+        .run(documents, &mut sink, move |_, bytes| {
+            articles += 1;
+            bar.inc(bytes);
+            if articles % 16 == 1 {
+                bar.set_message(format!("{articles} articles,"));
+            }
+        })
+        .context("the run stopped")?;
+    progress.finish_and_clear();
+
+    if !plan.quiet {
+        print_summary(&summary, &destinations);
+    }
+    Ok(if summary.errors > 0 {
+        ExitCode::from(EXIT_INPUT_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_summary(s: &Summary, destinations: &[String]) {
+    eprintln!(
+        "{} articles read: {} ok, {} skipped, {} error",
+        s.read, s.ok, s.skipped, s.errors
+    );
+    eprintln!(
+        "{} records written to {}; {} events found",
+        s.read,
+        destinations.join(" and "),
+        s.events
+    );
+    eprintln!("{:.2} s, {:.2} MB/s", s.elapsed.as_secs_f64(), s.mb_per_second());
+    if s.errors > 0 {
+        eprintln!("error records say why in status_detail");
+    }
+}

@@ -1,0 +1,40 @@
+//! sanctions-extract: turn news articles into a sanctions-event database.
+//!
+//! A [`Pipeline`] built from a [`Config`] turns each input [`Document`] into one
+//! article [`Record`] (the contract of RECORD.md); [`Pipeline::run`] streams many
+//! documents through worker threads into a [`sinks::Sink`] (JSONL, SQLite).
+//!
+//! ```
+//! use sanctions_extract::{Config, Document, Pipeline, Status};
+//!
+//! let pipeline = Pipeline::new(Config::default());
+//! let record = pipeline.process(Document::from_text(
+//!     "example-1",
+//!     "The U.S. Treasury sanctioned eight North Korean individuals on Thursday.",
+//! ));
+//! assert_eq!(record.status, Status::Ok);
+//! assert_eq!(record.language.unwrap().code, "eng");
+//! ```
+//!
+//! Stages live in their own modules: [`sources`] read inputs, [`normalize`]
+//! cleans text, [`language`] checks it is English, [`segment`] splits sentences,
+//! [`sinks`] write records. See ARCHITECTURE.md for the map.
+
+pub mod error;
+pub mod language;
+pub mod normalize;
+pub mod pipeline;
+pub mod record;
+pub mod segment;
+pub mod sinks;
+pub mod sources;
+
+pub use error::Error;
+pub use pipeline::{Config, Pipeline, Summary};
+pub use record::{Record, Status};
+pub use sources::{Document, Inputs, Limits};
+
+/// The README's Rust examples, compiled as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

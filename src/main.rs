@@ -1,0 +1,7 @@
+//! The `sanctions-extract` binary: a thin shell over the library's `Pipeline`.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

@@ -1,0 +1,92 @@
+//! Character repair: one pass that maps typographic quotes, dashes and spaces to
+//! their ASCII forms and drops invisible characters.
+//!
+//! Extractors match plain ASCII punctuation, so every curly quote or en dash that
+//! survives here is a pattern some rule would have to spell twice.
+
+/// What a character becomes in the clean text.
+enum Repair {
+    Keep,
+    Drop,
+    Into(&'static str),
+}
+
+fn repair(c: char) -> Repair {
+    match c {
+        // Quotes and primes.
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => Repair::Into("'"),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{FF02}' | '\u{00AB}' | '\u{00BB}' => {
+            Repair::Into("\"")
+        }
+        // Hyphens, dashes and minus signs.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => Repair::Into("-"),
+        // Spaces of every width.
+        '\t'
+        | '\u{000B}'
+        | '\u{000C}'
+        | '\u{00A0}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => Repair::Into(" "),
+        // Line and paragraph separators.
+        '\u{0085}' | '\u{2028}' | '\u{2029}' => Repair::Into("\n"),
+        '\u{2026}' => Repair::Into("..."),
+        // Soft hyphen, zero-width characters, byte order mark.
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{2060}' | '\u{FEFF}' => Repair::Drop,
+        '\n' => Repair::Keep,
+        c if c.is_control() => Repair::Drop,
+        _ => Repair::Keep,
+    }
+}
+
+/// Repairs characters and line endings (`\r\n` and `\r` become `\n`).
+pub fn repair_chars(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() != Some(&'\n') {
+                out.push('\n');
+            }
+            continue;
+        }
+        match repair(c) {
+            Repair::Keep => out.push(c),
+            Repair::Drop => {}
+            Repair::Into(s) => out.push_str(s),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::repair_chars;
+
+    #[test]
+    fn examples() {
+        let cases = [
+            (
+                "the United States\u{2019} recent crackdown",
+                "the United States' recent crackdown",
+            ),
+            (
+                "\u{201C}coordination\u{201D} is important",
+                "\"coordination\" is important",
+            ),
+            ("is clear \u{2014} it urges", "is clear - it urges"),
+            ("$3\u{2013}4 billion", "$3-4 billion"),
+            ("state\u{2011}sanctioned", "state-sanctioned"),
+            ("a\u{00A0}b\tc", "a b c"),
+            ("\u{FEFF}text\u{200B}with\u{00AD}out", "textwithout"),
+            ("line\r\nnext\rlast", "line\nnext\nlast"),
+            ("NUL\u{0}byte", "NULbyte"),
+            ("approaching \u{2026} a threat", "approaching ... a threat"),
+            ("한국 emoji 🎉 and e\u{0301}", "한국 emoji 🎉 and e\u{0301}"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(repair_chars(input), expected, "input: {input:?}");
+        }
+    }
+}

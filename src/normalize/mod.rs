@@ -1,0 +1,123 @@
+//! Normalise: turn the raw text of an article into the clean text that every span
+//! of the record indexes.
+//!
+//! The clean text is one paragraph per line, single spaces, ASCII quotes and
+//! dashes, split abbreviations repaired (`U. S.` -> `U.S.`) and page furniture
+//! lines dropped. A blank line is kept where the input had one, so paragraph
+//! breaks survive for the segmenter. HTML pages go through [`html`] first.
+
+mod chars;
+pub mod furniture;
+pub mod html;
+
+pub use chars::repair_chars;
+pub use furniture::furniture_rule;
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Abbreviations written with spaces between their letters in some feeds
+/// (`U. S.`), joined again when the letters spell one of these.
+const SPLIT_ABBREVIATIONS: &[&str] = &["US", "UN", "UK", "EU", "UAE", "DC", "ROK", "DPRK", "PRC", "USSR"];
+
+static SPLIT_ABBREVIATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z]\.(?: [A-Z]\.)+").expect("pattern compiles"));
+
+/// The clean text of an article.
+pub fn clean(raw: &str) -> String {
+    let repaired = repair_chars(raw);
+    let mut out = String::with_capacity(repaired.len());
+    let mut previous = String::new();
+    let mut blank_pending = false;
+    for raw_line in repaired.split('\n') {
+        let line = repair_split_abbreviations(&collapse_spaces(raw_line));
+        if line.is_empty() {
+            blank_pending = true;
+            continue;
+        }
+        // Furniture goes, and so does a line repeating the one before it
+        // (headlines printed twice by the page template).
+        if furniture_rule(&line).is_some() || line == previous {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_pending { "\n\n" } else { "\n" });
+        }
+        out.push_str(&line);
+        blank_pending = false;
+        previous = line;
+    }
+    out
+}
+
+/// Trims a line and turns every run of spaces into one space.
+fn collapse_spaces(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for word in line.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn repair_split_abbreviations(line: &str) -> String {
+    if !line.contains(". ") {
+        return line.to_string();
+    }
+    SPLIT_ABBREVIATION
+        .replace_all(line, |caps: &regex::Captures| {
+            let found = &caps[0];
+            let letters: String = found.chars().filter(char::is_ascii_uppercase).collect();
+            if SPLIT_ABBREVIATIONS.contains(&letters.as_str()) {
+                found.replace(' ', "")
+            } else {
+                found.to_string()
+            }
+        })
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean;
+
+    #[test]
+    fn split_abbreviations_are_repaired() {
+        let cases = [
+            (
+                "after the U. S. issued fresh actions",
+                "after the U.S. issued fresh actions",
+            ),
+            ("the U. N. Security Council", "the U.N. Security Council"),
+            ("the U. A. E. and the U. K.", "the U.A.E. and the U.K."),
+            // Initials of a name are not an abbreviation.
+            ("Brian E. Nelson and J. K. Rowling", "Brian E. Nelson and J. K. Rowling"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(clean(input), expected);
+        }
+    }
+
+    #[test]
+    fn spaces_paragraphs_and_furniture() {
+        let raw = "  Seoul   piles on  sanctions \r\n\r\nSeoul   piles on  sanctions\n\n\n\
+                   Share this article\n\
+                   South Korea\u{2019}s Foreign Ministry announced Sunday \u{2014} again.\n\
+                   It said more would follow.\n\n\
+                   Source link\n\nLeave a Reply\n";
+        assert_eq!(
+            clean(raw),
+            "Seoul piles on sanctions\n\n\
+             South Korea's Foreign Ministry announced Sunday - again.\n\
+             It said more would follow."
+        );
+    }
+
+    #[test]
+    fn empty_and_furniture_only_text_is_empty() {
+        assert_eq!(clean(" \n\t\n "), "");
+        assert_eq!(clean("Source link\nLeave a Reply"), "");
+    }
+}

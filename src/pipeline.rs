@@ -1,0 +1,302 @@
+//! The pipeline: one document in, one record out; and the batch runner that
+//! streams many documents through worker threads into a sink.
+//!
+//! Stages, in order: HTML to text (for pages), normalise, language check, and
+//! (with #3-#5) segment, extract, assemble. A document that cannot be processed,
+//! even one that makes a stage panic, becomes an `error` record: `process` never
+//! fails and never unwinds.
+
+use crate::error::Error;
+use crate::language;
+use crate::normalize::{self, html};
+use crate::record::{Record, Status};
+use crate::sinks::Sink;
+use crate::sources::{Content, Document, Limits};
+use rayon::prelude::*;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
+
+/// Documents handed to the workers at once; a chunk also closes at [`CHUNK_BYTES`].
+const CHUNK_DOCS: usize = 64;
+const CHUNK_BYTES: u64 = 4 * 1024 * 1024;
+/// Chunks waiting between reader, workers and writer: this bounds memory.
+const QUEUED_CHUNKS: usize = 2;
+
+/// How the pipeline runs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// Add the clean text that spans index to each record, as `text`.
+    pub emit_text: bool,
+    /// Worker threads for [`Pipeline::run`]; `None` uses one per core.
+    pub threads: Option<usize>,
+    /// Size limits on what the sources read.
+    pub limits: Limits,
+}
+
+/// Turns documents into article records.
+#[derive(Debug, Clone, Default)]
+pub struct Pipeline {
+    config: Config,
+}
+
+/// Counts of a finished batch.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// Articles read; always `ok + skipped + errors`.
+    pub read: u64,
+    pub ok: u64,
+    pub skipped: u64,
+    pub errors: u64,
+    /// Events found over all records.
+    pub events: u64,
+    /// Input bytes of all articles.
+    pub bytes: u64,
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    fn add(&mut self, record: &Record, bytes: u64) {
+        self.read += 1;
+        match record.status {
+            Status::Ok => self.ok += 1,
+            Status::Skipped => self.skipped += 1,
+            Status::Error => self.errors += 1,
+        }
+        self.events += record.events.len() as u64;
+        self.bytes += bytes;
+    }
+
+    /// Input throughput in megabytes (10^6 bytes) per second.
+    pub fn mb_per_second(&self) -> f64 {
+        let seconds = self.elapsed.as_secs_f64();
+        if seconds > 0.0 {
+            self.bytes as f64 / 1e6 / seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+impl Pipeline {
+    pub fn new(config: Config) -> Self {
+        Pipeline { config }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The record of one document. A panic inside a stage becomes an `error`
+    /// record naming it.
+    pub fn process(&self, doc: Document) -> Record {
+        let doc_id = doc.doc_id.clone();
+        let source = doc.source.clone();
+        match catch_unwind(AssertUnwindSafe(|| self.process_unguarded(doc))) {
+            Ok(record) => record,
+            Err(panic) => {
+                let message = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into());
+                Record::new(
+                    doc_id,
+                    source,
+                    Status::Error,
+                    Some(format!("internal error: {message}")),
+                )
+            }
+        }
+    }
+
+    fn process_unguarded(&self, doc: Document) -> Record {
+        let Document {
+            doc_id,
+            mut source,
+            content,
+            lossy_utf8,
+            ..
+        } = doc;
+        let raw = match content {
+            Content::Failed(detail) => return Record::new(doc_id, source, Status::Error, Some(detail)),
+            Content::Skipped(detail) => return Record::new(doc_id, source, Status::Skipped, Some(detail)),
+            Content::Text(text) => text,
+            Content::Html(page) => {
+                let page = html::extract(&page);
+                // What the input said wins over what the page says of itself.
+                source.title = source.title.or(page.title);
+                source.url = source.url.or(page.url);
+                source.published = source.published.or(page.published);
+                page.text
+            }
+        };
+        let text = normalize::clean(&raw);
+        let detail = lossy_utf8.then(|| "lossy_utf8".to_string());
+        let mut record = Record::new(doc_id, source, Status::Ok, detail);
+        if text.is_empty() {
+            record.status = Status::Skipped;
+            record.status_detail = Some("empty".into());
+        } else if let Some(detection) = language::detect(&text) {
+            if detection.is_foreign() {
+                record.status = Status::Skipped;
+                record.status_detail = Some(format!("language:{}", detection.language.code));
+            }
+            record.language = Some(detection.language);
+        }
+        if self.config.emit_text {
+            record.text = Some(text);
+        }
+        record
+    }
+
+    /// Processes documents on worker threads and writes their records to `sink`
+    /// in input order, calling `on_record` with each record and its input size.
+    ///
+    /// Reading, processing and writing overlap through bounded queues, so memory
+    /// stays flat however long the input is. The output does not depend on the
+    /// number of threads.
+    pub fn run<I>(
+        &self,
+        documents: I,
+        sink: &mut dyn Sink,
+        mut on_record: impl FnMut(&Record, u64) + Send,
+    ) -> Result<Summary, Error>
+    where
+        I: IntoIterator<Item = Document>,
+        I::IntoIter: Send,
+    {
+        let started = Instant::now();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.config.threads.unwrap_or(0))
+            .build()
+            .map_err(|e| Error::Threads(e.to_string()))?;
+        let documents = documents.into_iter();
+        let mut summary = std::thread::scope(|scope| {
+            let (doc_tx, doc_rx) = sync_channel::<Vec<Document>>(QUEUED_CHUNKS);
+            scope.spawn(move || {
+                let mut chunk = Vec::with_capacity(CHUNK_DOCS);
+                let mut bytes = 0;
+                for doc in documents {
+                    bytes += doc.bytes;
+                    chunk.push(doc);
+                    if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+                        if doc_tx.send(std::mem::take(&mut chunk)).is_err() {
+                            return;
+                        }
+                        bytes = 0;
+                    }
+                }
+                if !chunk.is_empty() {
+                    let _ = doc_tx.send(chunk);
+                }
+            });
+
+            let (record_tx, record_rx) = sync_channel::<Vec<(Record, u64)>>(QUEUED_CHUNKS);
+            let writer = scope.spawn(move || -> Result<Summary, Error> {
+                let mut summary = Summary::default();
+                for batch in record_rx {
+                    for (record, bytes) in batch {
+                        sink.write(&record)?;
+                        summary.add(&record, bytes);
+                        on_record(&record, bytes);
+                    }
+                }
+                sink.finish()?;
+                Ok(summary)
+            });
+
+            for chunk in doc_rx {
+                let records: Vec<(Record, u64)> = pool.install(|| {
+                    chunk
+                        .into_par_iter()
+                        .map(|doc| {
+                            let bytes = doc.bytes;
+                            (self.process(doc), bytes)
+                        })
+                        .collect()
+                });
+                if record_tx.send(records).is_err() {
+                    break; // the writer stopped on an error, which join reports
+                }
+            }
+            drop(record_tx);
+            writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })?;
+        summary.elapsed = started.elapsed();
+        Ok(summary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pipeline() -> Pipeline {
+        Pipeline::new(Config {
+            emit_text: true,
+            ..Config::default()
+        })
+    }
+
+    #[test]
+    fn english_text_is_ok_with_clean_text() {
+        let doc = Document::from_text(
+            "a",
+            "The U. S. Treasury sanctioned \u{201C}eight\u{201D} individuals on Thursday.\n\nSource link",
+        );
+        let record = pipeline().process(doc);
+        assert_eq!(record.status, Status::Ok);
+        assert_eq!(record.status_detail, None);
+        assert_eq!(record.language.as_ref().unwrap().code, "eng");
+        assert_eq!(
+            record.text.as_deref(),
+            Some("The U.S. Treasury sanctioned \"eight\" individuals on Thursday.")
+        );
+    }
+
+    #[test]
+    fn empty_and_foreign_text_are_skipped() {
+        let empty = pipeline().process(Document::from_text("e", "  \n Leave a Reply \n"));
+        assert_eq!(
+            (empty.status, empty.status_detail.as_deref()),
+            (Status::Skipped, Some("empty"))
+        );
+        let german = pipeline().process(Document::from_text(
+            "de",
+            "Die Europäische Union hat am Donnerstag neue Sanktionen gegen Nordkorea beschlossen, die sich gegen sechs Personen und drei Organisationen richten.",
+        ));
+        assert_eq!(
+            (german.status, german.status_detail.as_deref()),
+            (Status::Skipped, Some("language:deu"))
+        );
+    }
+
+    #[test]
+    fn failed_documents_become_error_records() {
+        let mut doc = Document::from_text("x", "");
+        doc.content = Content::Failed("x.txt: read error: boom".into());
+        let record = pipeline().process(doc);
+        assert_eq!(record.status, Status::Error);
+        assert_eq!(record.status_detail.as_deref(), Some("x.txt: read error: boom"));
+    }
+
+    #[test]
+    fn html_metadata_fills_the_source() {
+        let mut doc = Document::from_text("h", "");
+        doc.content = Content::Html(
+            r#"<html><head><title>Title</title><meta property="article:published_time" content="2024-01-30"></head>
+               <body><p>The UK imposed fresh sanctions on Iran, targeting seven officials and one organisation.</p></body></html>"#
+                .into(),
+        );
+        doc.source.url = Some("https://input.example/a".into());
+        let record = pipeline().process(doc);
+        assert_eq!(record.source.title.as_deref(), Some("Title"));
+        assert_eq!(record.source.published.as_deref(), Some("2024-01-30"));
+        assert_eq!(record.source.url.as_deref(), Some("https://input.example/a"));
+        assert_eq!(
+            record.text.as_deref(),
+            Some("Title\n\nThe UK imposed fresh sanctions on Iran, targeting seven officials and one organisation.")
+        );
+    }
+}

@@ -1,0 +1,322 @@
+//! The article record: the output contract of RECORD.md section 2.
+//!
+//! Field names, their order and value formats are fixed by the contract, because
+//! other programs and databases read this output. A change here bumps
+//! [`SCHEMA_VERSION`]. Spans are `[start, end)` offsets in Unicode code points
+//! into the article's clean text.
+
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+/// Version of the record layout, written in every record's `schema` field.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A `[start, end)` range in Unicode code points of the clean text.
+pub type Span = [usize; 2];
+
+/// One record per input article, whatever happened to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub schema: u32,
+    pub doc_id: String,
+    pub source: Source,
+    pub status: Status,
+    pub status_detail: Option<String>,
+    pub language: Option<Language>,
+    pub officials: Vec<Official>,
+    pub entities: Vec<Entity>,
+    pub counts: Vec<Count>,
+    pub amounts: Vec<Amount>,
+    pub dates: Vec<DateMention>,
+    pub events: Vec<Event>,
+    /// The clean text the spans index, present only with `--emit-text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl Record {
+    /// A record with the given outcome and every extraction field empty.
+    pub fn new(doc_id: String, source: Source, status: Status, detail: Option<String>) -> Self {
+        Record {
+            schema: SCHEMA_VERSION,
+            doc_id,
+            source,
+            status,
+            status_detail: detail,
+            language: None,
+            officials: Vec::new(),
+            entities: Vec::new(),
+            counts: Vec::new(),
+            amounts: Vec::new(),
+            dates: Vec::new(),
+            events: Vec::new(),
+            text: None,
+        }
+    }
+}
+
+/// Where the article came from and the metadata the input gave.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The file the article was read from (`-` for standard input).
+    pub path: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    /// ISO 8601 date or datetime of publication, as the input gave it.
+    pub published: Option<String>,
+    /// Input fields the contract does not name, kept as they were.
+    pub extra: Map<String, Value>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Ok,
+    Skipped,
+    Error,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Skipped => "skipped",
+            Status::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// ISO 639-3 code (`eng`, `kor`, ...).
+    pub code: String,
+    pub confidence: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Official {
+    pub name: String,
+    pub title: Option<String>,
+    pub affiliation: Option<String>,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityType {
+    Country,
+    GovernmentBody,
+    InternationalOrg,
+    Company,
+    Group,
+    Organization,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Country => "country",
+            EntityType::GovernmentBody => "government_body",
+            EntityType::InternationalOrg => "international_org",
+            EntityType::Company => "company",
+            EntityType::Group => "group",
+            EntityType::Organization => "organization",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// ISO 3166 alpha-2 code of the entity's country, when known.
+    pub country: Option<String>,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Span>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CountCategory {
+    Individual,
+    Entity,
+    Vessel,
+    Aircraft,
+    Other,
+}
+
+impl CountCategory {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CountCategory::Individual => "individual",
+            CountCategory::Entity => "entity",
+            CountCategory::Vessel => "vessel",
+            CountCategory::Aircraft => "aircraft",
+            CountCategory::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Count {
+    pub value: u64,
+    pub category: CountCategory,
+    pub noun: String,
+    pub modifier: Option<String>,
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Amount {
+    /// Value in units of `currency`; written as an integer when it is one.
+    #[serde(serialize_with = "number")]
+    pub value: f64,
+    /// ISO 4217 code.
+    pub currency: String,
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateType {
+    Date,
+    Range,
+}
+
+impl DateType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateType::Date => "date",
+            DateType::Range => "range",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateMention {
+    /// TIMEX3 / ISO 8601 value (`2025-11-06`, `2025-11`, `XXXX-11-06`, `a/b`).
+    pub value: String,
+    #[serde(rename = "type")]
+    pub kind: DateType,
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    Imposed,
+    Planned,
+    Lifted,
+}
+
+impl EventStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Imposed => "imposed",
+            EventStatus::Planned => "planned",
+            EventStatus::Lifted => "lifted",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventCount {
+    pub value: u64,
+    pub category: CountCategory,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventAmount {
+    #[serde(serialize_with = "number")]
+    pub value: f64,
+    pub currency: String,
+}
+
+/// One real-world sanctions action, merged over the sentences that speak of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub authority: String,
+    pub agency: Option<String>,
+    pub status: EventStatus,
+    pub target: Option<String>,
+    pub counts: Vec<EventCount>,
+    pub named_targets: Vec<String>,
+    pub date: Option<String>,
+    pub amounts: Vec<EventAmount>,
+    pub reason: Option<String>,
+    pub officials: Vec<String>,
+    pub evidence: Vec<Span>,
+    pub rule: String,
+}
+
+/// Writes whole numbers without a fraction (`3000000000`, not `3000000000.0`),
+/// as the contract's examples do, while keeping fractional values exact.
+fn number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if value.fract() == 0.0 && value.abs() < EXACT {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_serialize_whole_values_as_integers() {
+        let amount = Amount {
+            value: 3_000_000_000.0,
+            currency: "USD".into(),
+            text: "$3 billion".into(),
+            span: [10, 20],
+        };
+        let json = serde_json::to_string(&amount).unwrap();
+        assert_eq!(
+            json,
+            r#"{"value":3000000000,"currency":"USD","text":"$3 billion","span":[10,20]}"#
+        );
+        let half = EventAmount {
+            value: 1.5,
+            currency: "EUR".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&half).unwrap(),
+            r#"{"value":1.5,"currency":"EUR"}"#
+        );
+    }
+
+    #[test]
+    fn a_new_record_has_the_contract_fields_in_order() {
+        let record = Record::new("a".into(), Source::default(), Status::Skipped, Some("empty".into()));
+        let json = serde_json::to_string(&record).unwrap();
+        assert_eq!(
+            json,
+            concat!(
+                r#"{"schema":1,"doc_id":"a","#,
+                r#""source":{"path":null,"url":null,"title":null,"published":null,"extra":{}},"#,
+                r#""status":"skipped","status_detail":"empty","language":null,"#,
+                r#""officials":[],"entities":[],"counts":[],"amounts":[],"dates":[],"events":[]}"#
+            )
+        );
+        let back: Record = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, record);
+    }
+}

@@ -1,0 +1,118 @@
+-- The SQLite schema of sanctions-extract: one row per article, child tables
+-- keyed by doc_id. Lists (aliases, mentions, evidence...) are JSON arrays.
+-- Spans are [start, end) offsets in Unicode code points into the clean text.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    doc_id              TEXT PRIMARY KEY,
+    schema_version      INTEGER NOT NULL,
+    path                TEXT,
+    url                 TEXT,
+    title               TEXT,
+    published           TEXT,
+    extra               TEXT NOT NULL,            -- JSON object
+    status              TEXT NOT NULL CHECK (status IN ('ok', 'skipped', 'error')),
+    status_detail       TEXT,
+    language            TEXT,                     -- ISO 639-3
+    language_confidence REAL,
+    text                TEXT                      -- clean text, with --emit-text
+);
+
+CREATE TABLE IF NOT EXISTS officials (
+    doc_id      TEXT NOT NULL REFERENCES articles (doc_id),
+    idx         INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    title       TEXT,
+    affiliation TEXT,
+    aliases     TEXT NOT NULL,                    -- JSON array of strings
+    mentions    TEXT NOT NULL,                    -- JSON array of [start, end]
+    PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS entities (
+    doc_id   TEXT NOT NULL REFERENCES articles (doc_id),
+    idx      INTEGER NOT NULL,
+    name     TEXT NOT NULL,
+    type     TEXT NOT NULL,
+    country  TEXT,                                -- ISO 3166 alpha-2
+    aliases  TEXT NOT NULL,
+    mentions TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS counts (
+    doc_id     TEXT NOT NULL REFERENCES articles (doc_id),
+    idx        INTEGER NOT NULL,
+    value      INTEGER NOT NULL,
+    category   TEXT NOT NULL,
+    noun       TEXT NOT NULL,
+    modifier   TEXT,
+    text       TEXT NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS amounts (
+    doc_id     TEXT NOT NULL REFERENCES articles (doc_id),
+    idx        INTEGER NOT NULL,
+    value      REAL NOT NULL,
+    currency   TEXT NOT NULL,                     -- ISO 4217
+    text       TEXT NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS dates (
+    doc_id     TEXT NOT NULL REFERENCES articles (doc_id),
+    idx        INTEGER NOT NULL,
+    value      TEXT NOT NULL,                     -- TIMEX3 value
+    type       TEXT NOT NULL,                     -- date | range
+    text       TEXT NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    doc_id    TEXT NOT NULL REFERENCES articles (doc_id),
+    idx       INTEGER NOT NULL,
+    authority TEXT NOT NULL,
+    agency    TEXT,
+    status    TEXT NOT NULL CHECK (status IN ('imposed', 'planned', 'lifted')),
+    target    TEXT,
+    date      TEXT,
+    amounts   TEXT NOT NULL,                      -- JSON array of {value, currency}
+    reason    TEXT,
+    officials TEXT NOT NULL,                      -- JSON array of names
+    evidence  TEXT NOT NULL,                      -- JSON array of [start, end]
+    rule      TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS event_counts (
+    doc_id    TEXT NOT NULL,
+    event_idx INTEGER NOT NULL,
+    idx       INTEGER NOT NULL,
+    value     INTEGER NOT NULL,
+    category  TEXT NOT NULL,
+    PRIMARY KEY (doc_id, event_idx, idx),
+    FOREIGN KEY (doc_id, event_idx) REFERENCES events (doc_id, idx)
+);
+
+CREATE TABLE IF NOT EXISTS event_targets (
+    doc_id    TEXT NOT NULL,
+    event_idx INTEGER NOT NULL,
+    idx       INTEGER NOT NULL,
+    name      TEXT NOT NULL,
+    PRIMARY KEY (doc_id, event_idx, idx),
+    FOREIGN KEY (doc_id, event_idx) REFERENCES events (doc_id, idx)
+);
+
+CREATE INDEX IF NOT EXISTS events_by_authority ON events (authority, status);
+CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);

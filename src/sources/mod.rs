@@ -1,0 +1,331 @@
+//! Sources: read inputs (files, folders, standard input) and yield one
+//! [`Document`] per article, in a deterministic order.
+//!
+//! Every article the inputs hold comes out as a document, including the ones that
+//! cannot be read: those carry [`Content::Failed`] with a detail naming the file
+//! (and line or record), so the pipeline writes an `error` record for them and the
+//! batch goes on. Files a folder holds in an unknown format are reported through
+//! the warning callback, once each, and skipped.
+
+mod decode;
+mod jsonl;
+mod text;
+mod warc;
+
+pub use decode::Compression;
+
+use crate::record::Source;
+use std::collections::VecDeque;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One article as read from an input, before any processing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub doc_id: String,
+    pub source: Source,
+    pub content: Content,
+    /// Whether invalid UTF-8 was replaced while decoding.
+    pub lossy_utf8: bool,
+    /// Input bytes this article took (for throughput figures).
+    pub bytes: u64,
+}
+
+/// The body of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    Text(String),
+    Html(String),
+    /// Read, but not an article to process (`http_status:404`).
+    Skipped(String),
+    /// Could not be read; the detail names the file and says why.
+    Failed(String),
+}
+
+impl Document {
+    /// A plain-text document with no metadata, for library users.
+    pub fn from_text(doc_id: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        Document {
+            doc_id: doc_id.into(),
+            source: Source::default(),
+            bytes: text.len() as u64,
+            content: Content::Text(text),
+            lossy_utf8: false,
+        }
+    }
+
+    fn failed(doc_id: String, path: &str, detail: String) -> Self {
+        Document {
+            doc_id,
+            source: Source {
+                path: Some(path.to_string()),
+                ..Source::default()
+            },
+            content: Content::Failed(detail),
+            lossy_utf8: false,
+            bytes: 0,
+        }
+    }
+}
+
+/// Something worth telling the user that does not produce a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// A file in a folder whose format is not an input form.
+    UnsupportedFile(PathBuf),
+    /// A `NAME.meta.json` sidecar with no `NAME.txt` beside it.
+    OrphanSidecar(PathBuf),
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::UnsupportedFile(p) => write!(f, "{}: skipped, not a supported input format", p.display()),
+            Warning::OrphanSidecar(p) => write!(f, "{}: skipped, metadata sidecar without a .txt article", p.display()),
+        }
+    }
+}
+
+/// The formats of RECORD.md section 1, recognised by file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Jsonl,
+    Warc,
+}
+
+/// What a file name says about a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Article(Format, Compression),
+    Sidecar,
+    Unsupported,
+}
+
+/// Recognises a file by its name: `a.txt`, `b.jsonl.gz`, `c.warc.gz`, `d.html.zst`,
+/// `a.meta.json`. Case does not matter.
+pub fn classify(name: &str) -> Kind {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".meta.json") {
+        return Kind::Sidecar;
+    }
+    let (inner, compression) = Compression::strip(&lower);
+    let format = match inner.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("txt") => Format::Text,
+        Some("html" | "htm") => Format::Html,
+        Some("jsonl" | "ndjson") => Format::Jsonl,
+        Some("warc") => Format::Warc,
+        _ => return Kind::Unsupported,
+    };
+    Kind::Article(format, compression)
+}
+
+/// Limits that keep one bad input from exhausting memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest article (text, page, JSONL line, WARC record) read, in bytes.
+    pub max_article_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_article_bytes: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// The inputs of a run: paths to files or folders, `-` for JSONL on standard input.
+#[derive(Debug, Clone)]
+pub struct Inputs {
+    paths: Vec<PathBuf>,
+    limits: Limits,
+}
+
+/// Callback receiving warnings; it runs on the reading thread.
+pub type OnWarning = Box<dyn FnMut(Warning) + Send>;
+
+impl Inputs {
+    pub fn new(paths: impl IntoIterator<Item = impl Into<PathBuf>>, limits: Limits) -> Self {
+        Inputs {
+            paths: paths.into_iter().map(Into::into).collect(),
+            limits,
+        }
+    }
+
+    /// The documents of all inputs, in order: inputs as given, folder entries
+    /// sorted by name, records in file order.
+    pub fn documents(&self, on_warning: OnWarning) -> Documents {
+        Documents {
+            roots: self.paths.iter().cloned().collect(),
+            walk: None,
+            current: None,
+            limits: self.limits,
+            on_warning,
+        }
+    }
+}
+
+type DocumentIter = Box<dyn Iterator<Item = Document> + Send>;
+type FolderWalk = Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send>;
+
+/// Iterator over the documents of [`Inputs`].
+pub struct Documents {
+    roots: VecDeque<PathBuf>,
+    walk: Option<(PathBuf, FolderWalk)>,
+    current: Option<DocumentIter>,
+    limits: Limits,
+    on_warning: OnWarning,
+}
+
+impl Iterator for Documents {
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        loop {
+            if let Some(current) = &mut self.current {
+                match current.next() {
+                    Some(doc) => return Some(doc),
+                    None => self.current = None,
+                }
+            }
+            if let Some((root, walk)) = &mut self.walk {
+                match walk.next() {
+                    Some(Ok(entry)) => {
+                        if entry.file_type().is_file() {
+                            let rel = relative_id(entry.path(), root);
+                            self.current = self.open_in_folder(entry.path(), rel);
+                        }
+                    }
+                    Some(Err(err)) => {
+                        let path = err.path().unwrap_or(root).to_path_buf();
+                        let shown = path.display().to_string();
+                        return Some(Document::failed(
+                            relative_id(&path, root),
+                            &shown,
+                            format!("{shown}: cannot read folder entry: {err}"),
+                        ));
+                    }
+                    None => self.walk = None,
+                }
+                continue;
+            }
+            let root = self.roots.pop_front()?;
+            if root.as_os_str() == "-" {
+                self.current = Some(Box::new(jsonl::read(
+                    Box::new(std::io::stdin()),
+                    "-".into(),
+                    "stdin".into(),
+                    self.limits,
+                )));
+            } else if root.is_dir() {
+                let walk = walkdir::WalkDir::new(&root)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+                self.walk = Some((root, Box::new(walk)));
+            } else {
+                let rel = root
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| root.display().to_string());
+                self.current = Some(self.open_named(&root, rel));
+            }
+        }
+    }
+}
+
+impl Documents {
+    /// Opens a file found in a folder: unknown formats are a warning, not a record.
+    fn open_in_folder(&mut self, path: &Path, rel: String) -> Option<DocumentIter> {
+        match classify(&path.file_name()?.to_string_lossy()) {
+            Kind::Article(..) => Some(self.open_named(path, rel)),
+            Kind::Sidecar => {
+                if !text::has_article_for_sidecar(path) {
+                    (self.on_warning)(Warning::OrphanSidecar(path.to_path_buf()));
+                }
+                None
+            }
+            Kind::Unsupported => {
+                (self.on_warning)(Warning::UnsupportedFile(path.to_path_buf()));
+                None
+            }
+        }
+    }
+
+    /// Opens a file the user named or a folder holds. A named file in an unknown
+    /// format is an error record: the user asked for it.
+    fn open_named(&self, path: &Path, rel: String) -> DocumentIter {
+        let shown = path.display().to_string();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (format, compression) = match classify(&name) {
+            Kind::Article(format, compression) => (format, compression),
+            Kind::Sidecar | Kind::Unsupported => {
+                let detail = format!(
+                    "{shown}: not a supported input format (.txt, .html, .htm, .jsonl, .ndjson, .warc, optionally .gz or .zst)"
+                );
+                return Box::new(std::iter::once(Document::failed(rel, &shown, detail)));
+            }
+        };
+        let reader = match decode::open(path, compression) {
+            Ok(reader) => reader,
+            Err(err) => {
+                let detail = format!("{shown}: cannot open: {err}");
+                return Box::new(std::iter::once(Document::failed(rel, &shown, detail)));
+            }
+        };
+        match format {
+            Format::Text => Box::new(std::iter::once(text::read_text(reader, path, &shown, rel, self.limits))),
+            Format::Html => Box::new(std::iter::once(text::read_html(reader, &shown, rel, self.limits))),
+            Format::Jsonl => Box::new(jsonl::read(reader, shown, rel, self.limits)),
+            Format::Warc => Box::new(warc::read(reader, shown, rel, self.limits)),
+        }
+    }
+}
+
+/// A document id from a path: relative to the input folder, `/`-separated.
+fn relative_id(path: &Path, root: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_by_name() {
+        assert_eq!(classify("a.txt"), Kind::Article(Format::Text, Compression::None));
+        assert_eq!(classify("A.HTM"), Kind::Article(Format::Html, Compression::None));
+        assert_eq!(
+            classify("dump.ndjson.zst"),
+            Kind::Article(Format::Jsonl, Compression::Zstd)
+        );
+        assert_eq!(
+            classify("crawl.warc.gz"),
+            Kind::Article(Format::Warc, Compression::Gzip)
+        );
+        assert_eq!(classify("a.meta.json"), Kind::Sidecar);
+        assert_eq!(classify("notes.pdf"), Kind::Unsupported);
+        assert_eq!(classify("archive.gz"), Kind::Unsupported);
+        assert_eq!(classify("README"), Kind::Unsupported);
+    }
+
+    #[test]
+    fn relative_ids_use_slashes() {
+        assert_eq!(
+            relative_id(Path::new("corpus/seeds/a.txt"), Path::new("corpus")),
+            "seeds/a.txt"
+        );
+    }
+}

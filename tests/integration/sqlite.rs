@@ -1,0 +1,195 @@
+//! The SQLite sink: schema, re-run idempotence, the README's example queries.
+
+use crate::common::*;
+use rusqlite::Connection;
+use sanctions_extract::record::*;
+use sanctions_extract::sinks::{Sink, SqliteSink};
+use std::path::Path;
+use tempfile::TempDir;
+
+fn corpus() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every row of every table, as text, in a stable order.
+fn dump(db: &Path) -> Vec<String> {
+    let conn = Connection::open(db).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut rows = Vec::new();
+    for table in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2")).unwrap();
+        let columns = stmt.column_count();
+        let mut query = stmt.query([]).unwrap();
+        while let Some(row) = query.next().unwrap() {
+            let values: Vec<String> = (0..columns).map(|i| format!("{:?}", row.get_ref(i).unwrap())).collect();
+            rows.push(format!("{table}: {}", values.join(" | ")));
+        }
+    }
+    rows
+}
+
+#[test]
+fn re_running_over_the_same_input_replaces_rows() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite");
+    let db_arg = db.to_str().unwrap();
+    let first = run(
+        &["extract", "corpus/articles", "--db", db_arg, "--quiet"],
+        corpus(),
+        None,
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let after_one = dump(&db);
+    let second = run(
+        &["extract", "corpus/articles", "--db", db_arg, "--quiet"],
+        corpus(),
+        None,
+    );
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert_eq!(dump(&db), after_one);
+    let conn = Connection::open(&db).unwrap();
+    let articles: i64 = conn
+        .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(articles, 20);
+}
+
+fn full_record(doc_id: &str, officials: usize) -> Record {
+    let mut record = Record::new(doc_id.into(), Source::default(), Status::Ok, None);
+    record.officials = (0..officials)
+        .map(|i| Official {
+            name: format!("Official {i}"),
+            title: Some("Minister".into()),
+            affiliation: None,
+            aliases: vec![format!("O{i}")],
+            mentions: vec![[i, i + 1]],
+        })
+        .collect();
+    record.entities = vec![Entity {
+        name: "Office of Foreign Assets Control".into(),
+        kind: EntityType::GovernmentBody,
+        country: Some("US".into()),
+        aliases: vec!["OFAC".into()],
+        mentions: vec![[0, 4]],
+    }];
+    record.counts = vec![Count {
+        value: 8,
+        category: CountCategory::Individual,
+        noun: "individuals".into(),
+        modifier: Some("North Korean".into()),
+        text: "eight North Korean individuals".into(),
+        span: [5, 35],
+    }];
+    record.amounts = vec![Amount {
+        value: 3e9,
+        currency: "USD".into(),
+        text: "$3 billion".into(),
+        span: [40, 50],
+    }];
+    record.dates = vec![DateMention {
+        value: "2025-11-06".into(),
+        kind: DateType::Date,
+        text: "November 6".into(),
+        span: [60, 70],
+    }];
+    record.events = vec![Event {
+        authority: "United States".into(),
+        agency: Some("Office of Foreign Assets Control".into()),
+        status: EventStatus::Imposed,
+        target: Some("North Korea".into()),
+        counts: vec![
+            EventCount {
+                value: 8,
+                category: CountCategory::Individual,
+            },
+            EventCount {
+                value: 2,
+                category: CountCategory::Entity,
+            },
+        ],
+        named_targets: vec!["Korea Mangyongdae Computer Technology Company".into()],
+        date: Some("2025-11-06".into()),
+        amounts: vec![],
+        reason: Some("cryptocurrency laundering".into()),
+        officials: vec!["John Hurley".into()],
+        evidence: vec![[0, 70]],
+        rule: "imposed.on_targets".into(),
+    }];
+    record
+}
+
+fn count(conn: &Connection, sql: &str) -> i64 {
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn an_article_written_again_replaces_its_child_rows() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite");
+    for officials in [3, 1] {
+        let mut sink = SqliteSink::open(&db).unwrap();
+        sink.write(&full_record("a", officials)).unwrap();
+        sink.write(&full_record("b", 2)).unwrap();
+        sink.finish().unwrap();
+    }
+    let conn = Connection::open(&db).unwrap();
+    assert_eq!(count(&conn, "SELECT count(*) FROM articles"), 2);
+    assert_eq!(count(&conn, "SELECT count(*) FROM officials WHERE doc_id = 'a'"), 1);
+    assert_eq!(count(&conn, "SELECT count(*) FROM officials WHERE doc_id = 'b'"), 2);
+    for table in ["entities", "counts", "amounts", "dates", "events", "event_targets"] {
+        assert_eq!(
+            count(&conn, &format!("SELECT count(*) FROM {table} WHERE doc_id = 'a'")),
+            1,
+            "{table}"
+        );
+    }
+    assert_eq!(count(&conn, "SELECT count(*) FROM event_counts WHERE doc_id = 'a'"), 2);
+    let (aliases, amount): (String, f64) = conn
+        .query_row(
+            "SELECT e.aliases, a.value FROM entities e JOIN amounts a USING (doc_id) WHERE doc_id = 'a'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((aliases.as_str(), amount), (r#"["OFAC"]"#, 3e9));
+    let value: i64 = conn
+        .query_row(
+            "SELECT ec.value FROM events e JOIN event_counts ec ON ec.doc_id = e.doc_id AND ec.event_idx = e.idx \
+             WHERE e.doc_id = 'b' AND ec.category = 'entity'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(value, 2);
+}
+
+/// The README's example queries run as written against a database of the corpus.
+#[test]
+fn readme_example_queries_run() {
+    let readme = std::fs::read_to_string(corpus().join("README.md")).unwrap();
+    let queries: Vec<&str> = readme
+        .split("```sql\n")
+        .skip(1)
+        .map(|block| block.split("```").next().unwrap())
+        .collect();
+    assert!(queries.len() >= 2, "the README shows at least two example queries");
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite");
+    let mut sink = SqliteSink::open(&db).unwrap();
+    let mut record = full_record("seed-x", 1);
+    record.source.published = Some("2025-11-07".into());
+    sink.write(&record).unwrap();
+    sink.finish().unwrap();
+    let conn = Connection::open(&db).unwrap();
+    for query in queries {
+        let mut stmt = conn.prepare(query).unwrap_or_else(|e| panic!("{e}: {query}"));
+        let rows = stmt.query_map([], |_| Ok(())).unwrap().count();
+        assert!(rows > 0, "the example query returns rows: {query}");
+    }
+}
