@@ -81,7 +81,7 @@ pub fn has_article_for_sidecar(sidecar: &Path) -> bool {
         return false;
     };
     let stem = &name[..name.len() - ".meta.json".len()];
-    ["txt", "txt.gz", "txt.zst", "TXT"]
+    ["txt", "txt.gz", "txt.zst", "txt.zstd"]
         .iter()
         .any(|ext| sidecar.with_file_name(format!("{stem}.{ext}")).is_file())
 }

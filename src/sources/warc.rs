@@ -42,7 +42,7 @@ struct Records {
     limits: Limits,
 }
 
-/// A parsed WARC record header.
+/// Header fields of a WARC record or of the HTTP response inside it.
 struct Header {
     fields: Vec<(String, String)>,
 }
@@ -134,11 +134,13 @@ impl Records {
         } else {
             Http {
                 status: 200,
-                headers: vec![("content-type".into(), record_type.clone())],
+                headers: Header {
+                    fields: vec![("content-type".into(), record_type.clone())],
+                },
                 body: payload.clone(),
             }
         };
-        let content_type = http.header("content-type").unwrap_or("").to_ascii_lowercase();
+        let content_type = http.headers.get("content-type").unwrap_or("").to_ascii_lowercase();
         if !content_type.contains("html") {
             return Ok(None);
         }
@@ -235,29 +237,24 @@ impl Records {
 /// An HTTP response inside a WARC record.
 struct Http {
     status: u16,
-    headers: Vec<(String, String)>,
+    headers: Header,
     body: Vec<u8>,
 }
 
 impl Http {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
     /// The body with transfer and content encodings undone.
     fn decoded_body(&self) -> Result<Vec<u8>, String> {
         let mut body = self.body.clone();
         if self
-            .header("transfer-encoding")
+            .headers
+            .get("transfer-encoding")
             .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"))
         {
             body = dechunk(&body).ok_or("malformed chunked transfer encoding")?;
         }
         let encoding = self
-            .header("content-encoding")
+            .headers
+            .get("content-encoding")
             .unwrap_or("identity")
             .trim()
             .to_ascii_lowercase();
@@ -282,13 +279,13 @@ fn parse_http(payload: &[u8]) -> Option<Http> {
         return None;
     }
     let status = status_line.split_whitespace().nth(1)?.parse().ok()?;
-    let headers = lines
+    let fields = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
         .collect();
     Some(Http {
         status,
-        headers,
+        headers: Header { fields },
         body: payload[body_start..].to_vec(),
     })
 }
