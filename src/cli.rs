@@ -9,10 +9,11 @@
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
+use sanctions_extract::evaluate::score;
 use sanctions_extract::sinks::{JsonlSink, Sink, SqliteSink, Tee};
-use sanctions_extract::{Config, Inputs, Limits, Pipeline, Summary};
+use sanctions_extract::{Config, Inputs, Limits, Pipeline, Record, Summary};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -46,6 +47,46 @@ enum Command {
     /// Extract one record per article from files, folders or standard input.
     #[command(after_help = EXTRACT_EXAMPLES)]
     Extract(ExtractArgs),
+    /// Score records against gold annotations (RECORD.md section 3).
+    #[command(after_help = EVALUATE_EXAMPLES)]
+    Evaluate(EvaluateArgs),
+}
+
+const EVALUATE_EXAMPLES: &str = "\
+Scoring: precision, recall and F1 per field, micro-averaged over the gold articles;
+names compared lower-cased with punctuation runs as one space; optional gold items
+neither reward nor penalise. Predictions for articles without gold are ignored.
+
+Examples:
+  sanctions-extract evaluate --gold corpus/gold/seeds.jsonl --gold corpus/gold/dev.jsonl corpus/articles
+  sanctions-extract evaluate --gold gold.jsonl --pred records.jsonl --json";
+
+#[derive(Args)]
+struct EvaluateArgs {
+    /// Gold file (JSONL, one article per line); repeat to score several.
+    #[arg(long, value_name = "GOLD.jsonl", required = true)]
+    gold: Vec<PathBuf>,
+
+    /// Predicted records to score (JSONL, as `extract --jsonl` writes them).
+    #[arg(
+        long,
+        value_name = "PRED.jsonl",
+        conflicts_with = "inputs",
+        required_unless_present = "inputs"
+    )]
+    pred: Option<PathBuf>,
+
+    /// Articles to extract and score, as for `extract` (instead of --pred).
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+
+    /// List every missed gold item and spurious prediction after the table.
+    #[arg(long)]
+    misses: bool,
 }
 
 const EXTRACT_EXAMPLES: &str = "\
@@ -135,6 +176,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Extract(args) => extract(args.plan()),
+        Command::Evaluate(args) => evaluate(args),
     };
     outcome.unwrap_or_else(|err| {
         eprintln!("error: {err:#}");
@@ -214,4 +256,47 @@ fn print_summary(s: &Summary, destinations: &[String]) {
     if s.errors > 0 {
         eprintln!("error records say why in status_detail");
     }
+}
+
+fn read_jsonl(path: &Path) -> Result<Vec<serde_json::Value>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| {
+            serde_json::from_str(line).with_context(|| format!("{}:{}: invalid JSON", path.display(), i + 1))
+        })
+        .collect()
+}
+
+fn evaluate(args: EvaluateArgs) -> Result<ExitCode> {
+    let mut gold = Vec::new();
+    for path in &args.gold {
+        gold.extend(read_jsonl(path)?);
+    }
+    let predictions = match &args.pred {
+        Some(path) => read_jsonl(path)?,
+        None => {
+            let documents = Inputs::new(&args.inputs, Limits::default())
+                .documents(Box::new(|warning| eprintln!("warning: {warning}")));
+            let mut records: Vec<Record> = Vec::new();
+            Pipeline::new(Config::default())
+                .run(documents, &mut records, |_, _| {})
+                .context("extracting the inputs")?;
+            records.iter().map(serde_json::to_value).collect::<Result<_, _>>()?
+        }
+    };
+    let report = score(&gold, &predictions);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.to_table());
+        if args.misses {
+            println!();
+            for miss in &report.misses {
+                println!("{}\t{}\t{}\t{}", miss.doc_id, miss.field, miss.kind, miss.item);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

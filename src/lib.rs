@@ -21,6 +21,8 @@
 //! [`sinks`] write records. See ARCHITECTURE.md for the map.
 
 pub mod error;
+pub mod evaluate;
+pub mod extract;
 pub mod language;
 pub mod normalize;
 pub mod pipeline;

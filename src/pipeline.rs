@@ -1,12 +1,13 @@
 //! The pipeline: one document in, one record out; and the batch runner that
 //! streams many documents through worker threads into a sink.
 //!
-//! Stages, in order: HTML to text (for pages), normalise, language check, and
-//! (with #3-#5) segment, extract, assemble. A document that cannot be processed,
+//! Stages, in order: HTML to text (for pages), normalise, language check,
+//! segment and extract (for English articles), and (with #5) assemble events. A document that cannot be processed,
 //! even one that makes a stage panic, becomes an `error` record: `process` never
 //! fails and never unwinds.
 
 use crate::error::Error;
+use crate::extract::{self, Article};
 use crate::language;
 use crate::normalize::{self, html};
 use crate::record::{Record, Status};
@@ -143,6 +144,16 @@ impl Pipeline {
                 record.status_detail = Some(format!("language:{}", detection.language.code));
             }
             record.language = Some(detection.language);
+        }
+        if record.status == Status::Ok {
+            let published = record.source.published.as_deref().and_then(extract::parse_published);
+            let article = Article::new(&text, published);
+            let found = extract::all(&article);
+            record.officials = found.officials;
+            record.entities = found.entities;
+            record.counts = found.counts;
+            record.amounts = found.amounts;
+            record.dates = found.dates;
         }
         if self.config.emit_text {
             record.text = Some(text);

@@ -4,6 +4,10 @@
 //! other programs and databases read this output. A change here bumps
 //! [`SCHEMA_VERSION`]. Spans are `[start, end)` offsets in Unicode code points
 //! into the article's clean text.
+//!
+//! One addition to the contract's fields: every extracted item (official, entity,
+//! count, amount, date) carries `rule`, the name of the rule that produced it, as
+//! events do, so each extraction can be explained.
 
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
@@ -104,6 +108,8 @@ pub struct Official {
     pub affiliation: Option<String>,
     pub aliases: Vec<String>,
     pub mentions: Vec<Span>,
+    /// Name of the rule that found the person (with their title).
+    pub rule: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -140,6 +146,8 @@ pub struct Entity {
     pub country: Option<String>,
     pub aliases: Vec<String>,
     pub mentions: Vec<Span>,
+    /// Name of the rule that found the canonical form.
+    pub rule: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -173,6 +181,7 @@ pub struct Count {
     pub modifier: Option<String>,
     pub text: String,
     pub span: Span,
+    pub rule: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -185,6 +194,7 @@ pub struct Amount {
     pub currency: String,
     pub text: String,
     pub span: Span,
+    pub rule: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -212,6 +222,7 @@ pub struct DateMention {
     pub kind: DateType,
     pub text: String,
     pub span: Span,
+    pub rule: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -287,11 +298,12 @@ mod tests {
             currency: "USD".into(),
             text: "$3 billion".into(),
             span: [10, 20],
+            rule: "money.symbol_scale".into(),
         };
         let json = serde_json::to_string(&amount).unwrap();
         assert_eq!(
             json,
-            r#"{"value":3000000000,"currency":"USD","text":"$3 billion","span":[10,20]}"#
+            r#"{"value":3000000000,"currency":"USD","text":"$3 billion","span":[10,20],"rule":"money.symbol_scale"}"#
         );
         let half = EventAmount {
             value: 1.5,

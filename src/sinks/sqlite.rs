@@ -89,7 +89,8 @@ impl SqliteSink {
             r.text,
         ])?;
         let mut stmt = c.prepare_cached(
-            "INSERT INTO officials (doc_id, idx, name, title, affiliation, aliases, mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO officials (doc_id, idx, name, title, affiliation, aliases, mentions, rule) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
         for (i, o) in r.officials.iter().enumerate() {
             stmt.execute(params![
@@ -99,11 +100,13 @@ impl SqliteSink {
                 o.title,
                 o.affiliation,
                 json(&o.aliases),
-                json(&o.mentions)
+                json(&o.mentions),
+                o.rule
             ])?;
         }
         let mut stmt = c.prepare_cached(
-            "INSERT INTO entities (doc_id, idx, name, type, country, aliases, mentions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO entities (doc_id, idx, name, type, country, aliases, mentions, rule) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
         for (i, e) in r.entities.iter().enumerate() {
             stmt.execute(params![
@@ -113,12 +116,13 @@ impl SqliteSink {
                 e.kind.as_str(),
                 e.country,
                 json(&e.aliases),
-                json(&e.mentions)
+                json(&e.mentions),
+                e.rule
             ])?;
         }
         let mut stmt = c.prepare_cached(
-            "INSERT INTO counts (doc_id, idx, value, category, noun, modifier, text, span_start, span_end) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO counts (doc_id, idx, value, category, noun, modifier, text, span_start, span_end, rule) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
         for (i, n) in r.counts.iter().enumerate() {
             stmt.execute(params![
@@ -130,11 +134,13 @@ impl SqliteSink {
                 n.modifier,
                 n.text,
                 n.span[0] as i64,
-                n.span[1] as i64
+                n.span[1] as i64,
+                n.rule
             ])?;
         }
         let mut stmt = c.prepare_cached(
-            "INSERT INTO amounts (doc_id, idx, value, currency, text, span_start, span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO amounts (doc_id, idx, value, currency, text, span_start, span_end, rule) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
         for (i, a) in r.amounts.iter().enumerate() {
             stmt.execute(params![
@@ -144,11 +150,13 @@ impl SqliteSink {
                 a.currency,
                 a.text,
                 a.span[0] as i64,
-                a.span[1] as i64
+                a.span[1] as i64,
+                a.rule
             ])?;
         }
         let mut stmt = c.prepare_cached(
-            "INSERT INTO dates (doc_id, idx, value, type, text, span_start, span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO dates (doc_id, idx, value, type, text, span_start, span_end, rule) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
         for (i, d) in r.dates.iter().enumerate() {
             stmt.execute(params![
@@ -158,7 +166,8 @@ impl SqliteSink {
                 d.kind.as_str(),
                 d.text,
                 d.span[0] as i64,
-                d.span[1] as i64
+                d.span[1] as i64,
+                d.rule
             ])?;
         }
         let mut event = c.prepare_cached(

@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS officials (
     affiliation TEXT,
     aliases     TEXT NOT NULL,                    -- JSON array of strings
     mentions    TEXT NOT NULL,                    -- JSON array of [start, end]
+    rule        TEXT NOT NULL,                    -- the rule that found it
     PRIMARY KEY (doc_id, idx)
 );
 
@@ -41,6 +42,7 @@ CREATE TABLE IF NOT EXISTS entities (
     country  TEXT,                                -- ISO 3166 alpha-2
     aliases  TEXT NOT NULL,
     mentions TEXT NOT NULL,
+    rule     TEXT NOT NULL,
     PRIMARY KEY (doc_id, idx)
 );
 
@@ -54,6 +56,7 @@ CREATE TABLE IF NOT EXISTS counts (
     text       TEXT NOT NULL,
     span_start INTEGER NOT NULL,
     span_end   INTEGER NOT NULL,
+    rule       TEXT NOT NULL,
     PRIMARY KEY (doc_id, idx)
 );
 
@@ -65,6 +68,7 @@ CREATE TABLE IF NOT EXISTS amounts (
     text       TEXT NOT NULL,
     span_start INTEGER NOT NULL,
     span_end   INTEGER NOT NULL,
+    rule       TEXT NOT NULL,
     PRIMARY KEY (doc_id, idx)
 );
 
@@ -76,6 +80,7 @@ CREATE TABLE IF NOT EXISTS dates (
     text       TEXT NOT NULL,
     span_start INTEGER NOT NULL,
     span_end   INTEGER NOT NULL,
+    rule       TEXT NOT NULL,
     PRIMARY KEY (doc_id, idx)
 );
 

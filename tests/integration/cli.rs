@@ -101,3 +101,55 @@ fn help_teaches_the_input_forms_and_flags() {
         assert!(run.stdout.contains(needle), "help lacks {needle:?}:\n{}", run.stdout);
     }
 }
+
+#[test]
+fn evaluate_scores_a_prediction_file() {
+    let dir = TempDir::new().unwrap();
+    fs::write(
+        dir.path().join("gold.jsonl"),
+        r#"{"doc_id": "a", "dates": [{"value": "2025-11-06"}, {"value": "2025"}], "amounts": [{"value": 3000000000, "currency": "USD"}]}
+{"doc_id": "b", "dates": [{"value": "2024-04-03"}]}
+"#,
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("pred.jsonl"),
+        r#"{"doc_id": "a", "dates": [{"value": "2025-11-06"}, {"value": "2025-11"}], "amounts": [{"value": 3.01e9, "currency": "USD"}]}
+{"doc_id": "c", "dates": [{"value": "2024-04-03"}]}
+"#,
+    )
+    .unwrap();
+    let run = run(
+        &["evaluate", "--gold", "gold.jsonl", "--pred", "pred.jsonl", "--json"],
+        dir.path(),
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["articles"], 2);
+    assert_eq!(report["articles_without_prediction"], 1);
+    assert_eq!(report["dates"]["tp"], 1);
+    assert_eq!(report["dates"]["fp"], 1);
+    assert_eq!(report["dates"]["fn"], 2);
+    assert_eq!(report["amounts"]["f1"], 1.0);
+
+    let table = run_table(dir.path());
+    assert!(
+        table.contains("dates                    0.500     0.333     0.400      1      1      2"),
+        "{table}"
+    );
+    assert!(
+        table.contains("b\tdates\tmissed\t{\"value\":\"2024-04-03\"}"),
+        "{table}"
+    );
+}
+
+fn run_table(dir: &std::path::Path) -> String {
+    let run = run(
+        &["evaluate", "--gold", "gold.jsonl", "--pred", "pred.jsonl", "--misses"],
+        dir,
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
+}

@@ -83,9 +83,10 @@ pub fn validate(record: &Value) -> Result<(), String> {
     for item in list(obj, "officials")? {
         keys(
             item,
-            &["name", "title", "affiliation", "aliases", "mentions"],
+            &["name", "title", "affiliation", "aliases", "mentions", "rule"],
             "official",
         )?;
+        string(&item["rule"], "official.rule")?;
         string(&item["name"], "official.name")?;
         opt_str(&item["title"], "official.title")?;
         opt_str(&item["affiliation"], "official.affiliation")?;
@@ -93,7 +94,12 @@ pub fn validate(record: &Value) -> Result<(), String> {
         spans(&item["mentions"], text.as_deref(), "official.mentions")?;
     }
     for item in list(obj, "entities")? {
-        keys(item, &["name", "type", "country", "aliases", "mentions"], "entity")?;
+        keys(
+            item,
+            &["name", "type", "country", "aliases", "mentions", "rule"],
+            "entity",
+        )?;
+        string(&item["rule"], "entity.rule")?;
         string(&item["name"], "entity.name")?;
         one_of(
             &item["type"],
@@ -121,9 +127,10 @@ pub fn validate(record: &Value) -> Result<(), String> {
     for item in list(obj, "counts")? {
         keys(
             item,
-            &["value", "category", "noun", "modifier", "text", "span"],
+            &["value", "category", "noun", "modifier", "text", "span", "rule"],
             "count",
         )?;
+        string(&item["rule"], "count.rule")?;
         check(item["value"].is_u64(), "count.value must be a non-negative integer")?;
         one_of(&item["category"], CATEGORIES, "count.category")?;
         string(&item["noun"], "count.noun")?;
@@ -131,13 +138,15 @@ pub fn validate(record: &Value) -> Result<(), String> {
         surface(item, text.as_deref(), "count")?;
     }
     for item in list(obj, "amounts")? {
-        keys(item, &["value", "currency", "text", "span"], "amount")?;
+        keys(item, &["value", "currency", "text", "span", "rule"], "amount")?;
+        string(&item["rule"], "amount.rule")?;
         check(item["value"].is_number(), "amount.value must be a number")?;
         currency(&item["currency"])?;
         surface(item, text.as_deref(), "amount")?;
     }
     for item in list(obj, "dates")? {
-        keys(item, &["value", "type", "text", "span"], "date")?;
+        keys(item, &["value", "type", "text", "span", "rule"], "date")?;
+        string(&item["rule"], "date.rule")?;
         let value = item["value"].as_str().ok_or("date.value must be a string")?;
         check(is_timex(value), &format!("date.value {value:?} is not a TIMEX3 value"))?;
         one_of(&item["type"], &["date", "range"], "date.type")?;
@@ -314,8 +323,8 @@ fn the_validator_rejects_what_the_contract_forbids() {
         "source": {"path": null, "url": null, "title": null, "published": "2025-11-07", "extra": {}},
         "status": "ok", "status_detail": null, "language": {"code": "eng", "confidence": 0.9},
         "officials": [], "entities": [],
-        "counts": [{"value": 2, "category": "entity", "noun": "entities", "modifier": null, "text": "two entities", "span": [7, 19]}],
-        "amounts": [], "dates": [{"value": "2025-11-06", "type": "date", "text": "Nov. 6", "span": [0, 6]}],
+        "counts": [{"value": 2, "category": "entity", "noun": "entities", "modifier": null, "text": "two entities", "span": [7, 19], "rule": "count.cardinal_noun"}],
+        "amounts": [], "dates": [{"value": "2025-11-06", "type": "date", "text": "Nov. 6", "span": [0, 6], "rule": "date.month_day"}],
         "events": [], "text": "Nov. 6 two entities"
     });
     assert_eq!(validate(&good), Ok(()));

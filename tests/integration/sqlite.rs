@@ -69,6 +69,7 @@ fn full_record(doc_id: &str, officials: usize) -> Record {
             affiliation: None,
             aliases: vec![format!("O{i}")],
             mentions: vec![[i, i + 1]],
+            rule: "official.title_before_name".into(),
         })
         .collect();
     record.entities = vec![Entity {
@@ -77,6 +78,7 @@ fn full_record(doc_id: &str, officials: usize) -> Record {
         country: Some("US".into()),
         aliases: vec!["OFAC".into()],
         mentions: vec![[0, 4]],
+        rule: "entity.lexicon".into(),
     }];
     record.counts = vec![Count {
         value: 8,
@@ -85,18 +87,21 @@ fn full_record(doc_id: &str, officials: usize) -> Record {
         modifier: Some("North Korean".into()),
         text: "eight North Korean individuals".into(),
         span: [5, 35],
+        rule: "count.cardinal_noun".into(),
     }];
     record.amounts = vec![Amount {
         value: 3e9,
         currency: "USD".into(),
         text: "$3 billion".into(),
         span: [40, 50],
+        rule: "money.symbol".into(),
     }];
     record.dates = vec![DateMention {
         value: "2025-11-06".into(),
         kind: DateType::Date,
         text: "November 6".into(),
         span: [60, 70],
+        rule: "date.month_day".into(),
     }];
     record.events = vec![Event {
         authority: "United States".into(),

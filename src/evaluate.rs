@@ -1,0 +1,599 @@
+//! Evaluate: score predicted records against gold, exactly as RECORD.md section 3
+//! says.
+//!
+//! Gold and predictions are read as plain JSON values, so records of any producer
+//! can be scored. Per field, matches are counted over all gold articles and
+//! micro-averaged. Required gold items choose their match first; an optional gold
+//! item that matches a prediction makes it neither a true nor a false positive,
+//! and an unmatched optional item is not a miss.
+
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Count categories that are scored.
+const SCORED_CATEGORIES: &[&str] = &["individual", "entity", "vessel", "aircraft"];
+/// Relative tolerance on amount values.
+const AMOUNT_TOLERANCE: f64 = 0.005;
+
+/// Precision, recall and F1 of one field.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Prf {
+    pub tp: u64,
+    pub fp: u64,
+    #[serde(rename = "fn")]
+    pub fn_: u64,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+impl Prf {
+    fn add(&mut self, tp: u64, fp: u64, fn_: u64) {
+        self.tp += tp;
+        self.fp += fp;
+        self.fn_ += fn_;
+        let ratio = |a: u64, b: u64| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+        self.precision = ratio(self.tp, self.tp + self.fp);
+        self.recall = ratio(self.tp, self.tp + self.fn_);
+        self.f1 = if self.precision + self.recall == 0.0 {
+            0.0
+        } else {
+            2.0 * self.precision * self.recall / (self.precision + self.recall)
+        };
+    }
+}
+
+/// A share of matched pairs that agree on something.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Accuracy {
+    pub correct: u64,
+    pub total: u64,
+    pub accuracy: f64,
+}
+
+impl Accuracy {
+    fn add(&mut self, correct: bool) {
+        self.total += 1;
+        self.correct += u64::from(correct);
+        self.accuracy = self.correct as f64 / self.total as f64;
+    }
+}
+
+/// One gold item that was missed or one prediction that matched nothing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Miss {
+    pub doc_id: String,
+    pub field: &'static str,
+    /// `missed` (gold not found) or `spurious` (prediction without gold).
+    pub kind: &'static str,
+    pub item: String,
+}
+
+/// The scores of a gold file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    pub articles: u64,
+    /// Gold articles without a prediction (all their items count as missed).
+    pub articles_without_prediction: u64,
+    pub officials: Prf,
+    pub official_title: Accuracy,
+    pub entities: Prf,
+    pub entity_type: Accuracy,
+    pub countries: Prf,
+    pub counts: Prf,
+    pub amounts: Prf,
+    pub dates: Prf,
+    pub events: Prf,
+    pub event_counts: Accuracy,
+    pub event_named_targets: Prf,
+    pub event_date: Accuracy,
+    #[serde(skip)]
+    pub misses: Vec<Miss>,
+}
+
+/// Names as the scorer compares them: lower case, runs of non-alphanumeric
+/// characters as one space, no leading `the `.
+pub fn normalize_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    let trimmed = out.trim();
+    trimmed.strip_prefix("the ").unwrap_or(trimmed).to_string()
+}
+
+/// Scores predictions against gold. Both are lists of JSON objects with a
+/// `doc_id`; predictions for articles without gold are ignored.
+pub fn score(gold: &[Value], predictions: &[Value]) -> Report {
+    let by_id: BTreeMap<&str, &Value> = predictions
+        .iter()
+        .filter_map(|p| Some((p.get("doc_id")?.as_str()?, p)))
+        .collect();
+    let mut report = Report::default();
+    let empty = Value::Object(Default::default());
+    for g in gold {
+        let doc_id = g.get("doc_id").and_then(Value::as_str).unwrap_or("");
+        report.articles += 1;
+        let p = by_id.get(doc_id).copied().unwrap_or_else(|| {
+            report.articles_without_prediction += 1;
+            &empty
+        });
+        let mut article = Article {
+            doc_id,
+            report: &mut report,
+        };
+        article.officials(items(g, "officials"), items(p, "officials"));
+        article.entities(items(g, "entities"), items(p, "entities"));
+        article.counts(items(g, "counts"), items(p, "counts"));
+        article.amounts(items(g, "amounts"), items(p, "amounts"));
+        article.dates(items(g, "dates"), items(p, "dates"));
+        article.events(items(g, "events"), items(p, "events"));
+    }
+    report
+}
+
+fn items<'a>(record: &'a Value, field: &str) -> Vec<&'a Value> {
+    record
+        .get(field)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
+}
+
+fn is_optional(item: &Value) -> bool {
+    item.get("optional").and_then(Value::as_bool).unwrap_or(false)
+}
+
+fn text_of<'a>(item: &'a Value, field: &str) -> Option<&'a str> {
+    item.get(field).and_then(Value::as_str)
+}
+
+/// The normalised name and aliases of an item.
+fn names(item: &Value) -> Vec<String> {
+    let mut out: Vec<String> = text_of(item, "name").map(normalize_name).into_iter().collect();
+    if let Some(aliases) = item.get("aliases").and_then(Value::as_array) {
+        out.extend(aliases.iter().filter_map(Value::as_str).map(normalize_name));
+    }
+    out.retain(|n| !n.is_empty());
+    out
+}
+
+fn share_a_name(a: &Value, b: &Value) -> bool {
+    let b_names = names(b);
+    names(a).iter().any(|n| b_names.contains(n))
+}
+
+/// First and last tokens of the names agree (`Brian Nelson` = `Brian E. Nelson`).
+fn same_first_and_last(a: &Value, b: &Value) -> bool {
+    let ends = |item: &Value| {
+        let name = normalize_name(text_of(item, "name")?);
+        let tokens: Vec<&str> = name.split(' ').collect();
+        (tokens.len() >= 2).then(|| (tokens[0].to_string(), tokens[tokens.len() - 1].to_string()))
+    };
+    matches!((ends(a), ends(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// Pairs gold and predictions: required gold first, then optional, each taking
+/// the first free prediction that `matches`. Returns pairs and leftovers.
+struct Pairing {
+    pairs: Vec<(usize, usize)>,
+    missed: Vec<usize>,
+    spurious: Vec<usize>,
+}
+
+fn pair(gold: &[&Value], pred: &[&Value], matches: impl Fn(&Value, &Value) -> bool) -> Pairing {
+    let mut taken = vec![false; pred.len()];
+    let mut pairs = Vec::new();
+    let mut missed = Vec::new();
+    for optional_round in [false, true] {
+        for (gi, g) in gold.iter().enumerate() {
+            if is_optional(g) != optional_round {
+                continue;
+            }
+            match (0..pred.len()).find(|&pi| !taken[pi] && matches(g, pred[pi])) {
+                Some(pi) => {
+                    taken[pi] = true;
+                    if !optional_round {
+                        pairs.push((gi, pi));
+                    }
+                }
+                None if !optional_round => missed.push(gi),
+                None => {}
+            }
+        }
+    }
+    let spurious = (0..pred.len()).filter(|&pi| !taken[pi]).collect();
+    Pairing {
+        pairs,
+        missed,
+        spurious,
+    }
+}
+
+struct Article<'a> {
+    doc_id: &'a str,
+    report: &'a mut Report,
+}
+
+impl Article<'_> {
+    fn tally(&mut self, field: &'static str, pairing: &Pairing, gold: &[&Value], pred: &[&Value]) -> (u64, u64, u64) {
+        for &gi in &pairing.missed {
+            self.miss(field, "missed", gold[gi]);
+        }
+        for &pi in &pairing.spurious {
+            self.miss(field, "spurious", pred[pi]);
+        }
+        (
+            pairing.pairs.len() as u64,
+            pairing.spurious.len() as u64,
+            pairing.missed.len() as u64,
+        )
+    }
+
+    fn miss(&mut self, field: &'static str, kind: &'static str, item: &Value) {
+        let mut shown = item.clone();
+        if let Some(obj) = shown.as_object_mut() {
+            for noisy in ["mentions", "span", "evidence", "optional"] {
+                obj.remove(noisy);
+            }
+        }
+        self.report.misses.push(Miss {
+            doc_id: self.doc_id.to_string(),
+            field,
+            kind,
+            item: shown.to_string(),
+        });
+    }
+
+    fn officials(&mut self, gold: Vec<&Value>, pred: Vec<&Value>) {
+        let pairing = pair(&gold, &pred, |g, p| share_a_name(g, p) || same_first_and_last(g, p));
+        let (tp, fp, fn_) = self.tally("officials", &pairing, &gold, &pred);
+        self.report.officials.add(tp, fp, fn_);
+        for &(gi, pi) in &pairing.pairs {
+            let title = |v: &Value| text_of(v, "title").map(normalize_name).filter(|t| !t.is_empty());
+            let correct = match (title(gold[gi]), title(pred[pi])) {
+                (None, None) => true,
+                (Some(g), Some(p)) => g == p || g.contains(&p) || p.contains(&g),
+                _ => false,
+            };
+            self.report.official_title.add(correct);
+        }
+    }
+
+    fn entities(&mut self, gold: Vec<&Value>, pred: Vec<&Value>) {
+        let is_country = |v: &&Value| text_of(v, "type") == Some("country");
+        let (gold_countries, gold_others): (Vec<&Value>, Vec<&Value>) = gold.into_iter().partition(is_country);
+        let (pred_countries, pred_others): (Vec<&Value>, Vec<&Value>) = pred.into_iter().partition(is_country);
+
+        let pairing = pair(&gold_others, &pred_others, share_a_name);
+        let (tp, fp, fn_) = self.tally("entities", &pairing, &gold_others, &pred_others);
+        self.report.entities.add(tp, fp, fn_);
+        for &(gi, pi) in &pairing.pairs {
+            self.report
+                .entity_type
+                .add(text_of(gold_others[gi], "type") == text_of(pred_others[pi], "type"));
+        }
+
+        let pairing = pair(&gold_countries, &pred_countries, share_a_name);
+        let (tp, fp, fn_) = self.tally("countries", &pairing, &gold_countries, &pred_countries);
+        self.report.countries.add(tp, fp, fn_);
+    }
+
+    fn counts(&mut self, gold: Vec<&Value>, pred: Vec<&Value>) {
+        let scored = |v: &&Value| text_of(v, "category").is_some_and(|c| SCORED_CATEGORIES.contains(&c));
+        let gold: Vec<&Value> = gold.into_iter().filter(scored).collect();
+        let pred: Vec<&Value> = pred.into_iter().filter(scored).collect();
+        let pairing = pair(&gold, &pred, |g, p| {
+            number(g.get("value")) == number(p.get("value")) && g.get("category") == p.get("category")
+        });
+        let (tp, fp, fn_) = self.tally("counts", &pairing, &gold, &pred);
+        self.report.counts.add(tp, fp, fn_);
+    }
+
+    fn amounts(&mut self, gold: Vec<&Value>, pred: Vec<&Value>) {
+        let pairing = pair(&gold, &pred, |g, p| {
+            let close = match (number(g.get("value")), number(p.get("value"))) {
+                (Some(a), Some(b)) => (a - b).abs() <= AMOUNT_TOLERANCE * a.abs().max(b.abs()),
+                _ => false,
+            };
+            close && g.get("currency") == p.get("currency")
+        });
+        let (tp, fp, fn_) = self.tally("amounts", &pairing, &gold, &pred);
+        self.report.amounts.add(tp, fp, fn_);
+    }
+
+    fn dates(&mut self, gold: Vec<&Value>, pred: Vec<&Value>) {
+        let pairing = pair(&gold, &pred, |g, p| {
+            g.get("value").is_some() && g.get("value") == p.get("value")
+        });
+        let (tp, fp, fn_) = self.tally("dates", &pairing, &gold, &pred);
+        self.report.dates.add(tp, fp, fn_);
+    }
+
+    fn events(&mut self, gold: Vec<&Value>, pred: Vec<&Value>) {
+        let pairing = pair_events(&gold, &pred);
+        let (tp, fp, fn_) = self.tally("events", &pairing, &gold, &pred);
+        self.report.events.add(tp, fp, fn_);
+        for &(gi, pi) in &pairing.pairs {
+            let (g, p) = (gold[gi], pred[pi]);
+            self.report.event_counts.add(event_counts(g) == event_counts(p));
+            let g_targets: Vec<Value> = named_targets(g)
+                .into_iter()
+                .map(|n| serde_json::json!({ "name": n }))
+                .collect();
+            let p_targets: Vec<Value> = named_targets(p)
+                .into_iter()
+                .map(|n| serde_json::json!({ "name": n }))
+                .collect();
+            let targets = pair(
+                &g_targets.iter().collect::<Vec<_>>(),
+                &p_targets.iter().collect::<Vec<_>>(),
+                share_a_name,
+            );
+            self.report.event_named_targets.add(
+                targets.pairs.len() as u64,
+                targets.spurious.len() as u64,
+                targets.missed.len() as u64,
+            );
+            self.report
+                .event_date
+                .add(g.get("date").unwrap_or(&Value::Null) == p.get("date").unwrap_or(&Value::Null));
+        }
+    }
+}
+
+fn number(v: Option<&Value>) -> Option<f64> {
+    v?.as_f64()
+}
+
+fn event_counts(event: &Value) -> Vec<(i64, String)> {
+    let mut out: Vec<(i64, String)> = items(event, "counts")
+        .into_iter()
+        .filter_map(|c| Some((number(c.get("value"))? as i64, text_of(c, "category")?.to_string())))
+        .collect();
+    out.sort();
+    out
+}
+
+fn named_targets(event: &Value) -> Vec<String> {
+    items(event, "named_targets")
+        .into_iter()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Events pair when authority and status agree and, where both give one, the
+/// target; among candidates, the pairs agreeing on most other fields go first.
+fn pair_events(gold: &[&Value], pred: &[&Value]) -> Pairing {
+    let key = |v: &Value, f: &str| text_of(v, f).map(normalize_name);
+    let compatible = |g: &Value, p: &Value| {
+        key(g, "authority") == key(p, "authority")
+            && key(g, "status") == key(p, "status")
+            && match (key(g, "target"), key(p, "target")) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+    };
+    let agreement = |g: &Value, p: &Value| {
+        let targets = named_targets(g);
+        let p_targets: Vec<String> = named_targets(p).iter().map(|n| normalize_name(n)).collect();
+        u32::from(key(g, "target").is_some() && key(g, "target") == key(p, "target"))
+            + u32::from(event_counts(g) == event_counts(p))
+            + u32::from(g.get("date") == p.get("date"))
+            + targets
+                .iter()
+                .filter(|t| p_targets.contains(&normalize_name(t)))
+                .count() as u32
+    };
+    let mut candidates: Vec<(bool, u32, usize, usize)> = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        for (pi, p) in pred.iter().enumerate() {
+            if compatible(g, p) {
+                candidates.push((is_optional(g), agreement(g, p), gi, pi));
+            }
+        }
+    }
+    // Required gold first, then most agreement, then document order.
+    candidates.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    let mut gold_taken = vec![false; gold.len()];
+    let mut pred_taken = vec![false; pred.len()];
+    let mut pairs = Vec::new();
+    for (optional, _, gi, pi) in candidates {
+        if gold_taken[gi] || pred_taken[pi] {
+            continue;
+        }
+        gold_taken[gi] = true;
+        pred_taken[pi] = true;
+        if !optional {
+            pairs.push((gi, pi));
+        }
+    }
+    pairs.sort_unstable();
+    let missed = (0..gold.len())
+        .filter(|&gi| !gold_taken[gi] && !is_optional(gold[gi]))
+        .collect();
+    let spurious = (0..pred.len()).filter(|&pi| !pred_taken[pi]).collect();
+    Pairing {
+        pairs,
+        missed,
+        spurious,
+    }
+}
+
+impl Report {
+    /// The report as a table for people.
+    pub fn to_table(&self) -> String {
+        let mut out = format!(
+            "{} gold articles ({} without a prediction)\n\n{:<20} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}\n",
+            self.articles, self.articles_without_prediction, "field", "precision", "recall", "F1", "tp", "fp", "fn"
+        );
+        let fields = [
+            ("officials", &self.officials),
+            ("entities", &self.entities),
+            ("countries", &self.countries),
+            ("counts", &self.counts),
+            ("amounts", &self.amounts),
+            ("dates", &self.dates),
+            ("events", &self.events),
+            ("event named_targets", &self.event_named_targets),
+        ];
+        for (name, prf) in fields {
+            out.push_str(&format!(
+                "{name:<20} {:>9.3} {:>9.3} {:>9.3} {:>6} {:>6} {:>6}\n",
+                prf.precision, prf.recall, prf.f1, prf.tp, prf.fp, prf.fn_
+            ));
+        }
+        out.push('\n');
+        let accuracies = [
+            ("official title accuracy", &self.official_title),
+            ("entity type accuracy", &self.entity_type),
+            ("event counts accuracy", &self.event_counts),
+            ("event date accuracy", &self.event_date),
+        ];
+        for (name, acc) in accuracies {
+            out.push_str(&format!(
+                "{name:<24} {:>6.3} ({}/{})\n",
+                acc.accuracy, acc.correct, acc.total
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn names_normalise() {
+        assert_eq!(
+            normalize_name("The U.S. Department of the Treasury"),
+            "u s department of the treasury"
+        );
+        assert_eq!(
+            normalize_name("Democratic People’s Republic of Korea"),
+            "democratic people s republic of korea"
+        );
+        assert_eq!(normalize_name("  Kim Ji-na "), "kim ji na");
+    }
+
+    #[test]
+    fn officials_match_by_alias_or_first_and_last_token() {
+        let gold = [json!({"doc_id": "a", "officials": [
+            {"name": "Brian E. Nelson", "title": "Under Secretary", "aliases": ["Nelson"]},
+            {"name": "Janet Yellen", "title": "Treasury Secretary", "aliases": []},
+            {"name": "Yoo In-ho", "title": "Reporter", "aliases": [], "optional": true}
+        ]})];
+        let pred = [json!({"doc_id": "a", "officials": [
+            {"name": "Brian Nelson", "title": "Under Secretary of the Treasury", "aliases": []},
+            {"name": "Yellen", "title": null, "aliases": []},
+            {"name": "Yoo In-ho", "title": null, "aliases": []},
+            {"name": "Lee Jae Myung", "title": "President", "aliases": []}
+        ]})];
+        let report = score(&gold, &pred);
+        // "Yellen" shares no name or alias with "Janet Yellen": a miss and a
+        // spurious prediction; the optional reporter counts for nothing.
+        assert_eq!(
+            (report.officials.tp, report.officials.fp, report.officials.fn_),
+            (1, 2, 1)
+        );
+        assert_eq!(
+            report.official_title,
+            Accuracy {
+                correct: 1,
+                total: 1,
+                accuracy: 1.0
+            }
+        );
+    }
+
+    #[test]
+    fn countries_are_scored_apart_from_entities() {
+        let gold = [json!({"doc_id": "a", "entities": [
+            {"name": "Office of Foreign Assets Control", "type": "government_body", "aliases": ["OFAC"]},
+            {"name": "North Korea", "type": "country", "aliases": ["DPRK"]}
+        ]})];
+        let pred = [json!({"doc_id": "a", "entities": [
+            {"name": "OFAC", "type": "company", "aliases": []},
+            {"name": "DPRK", "type": "country", "aliases": []},
+            {"name": "Russia", "type": "country", "aliases": []}
+        ]})];
+        let report = score(&gold, &pred);
+        assert_eq!((report.entities.tp, report.entities.fp, report.entities.fn_), (1, 0, 0));
+        assert_eq!(report.entity_type.accuracy, 0.0);
+        assert_eq!(
+            (report.countries.tp, report.countries.fp, report.countries.fn_),
+            (1, 1, 0)
+        );
+    }
+
+    #[test]
+    fn counts_amounts_and_dates_are_multisets() {
+        let gold = [json!({"doc_id": "a",
+            "counts": [{"value": 8, "category": "individual"}, {"value": 8, "category": "individual"},
+                       {"value": 3, "category": "other"}],
+            "amounts": [{"value": 400000000, "currency": "USD"}, {"value": 5, "currency": "EUR", "optional": true}],
+            "dates": [{"value": "2025-11-06"}]})];
+        let pred = [json!({"doc_id": "a",
+            "counts": [{"value": 8, "category": "individual"}, {"value": 2, "category": "entity"},
+                       {"value": 5, "category": "other"}],
+            "amounts": [{"value": 401000000, "currency": "USD"}, {"value": 5, "currency": "EUR"}],
+            "dates": [{"value": "2025-11-06"}, {"value": "2025-11"}]})];
+        let r = score(&gold, &pred);
+        assert_eq!((r.counts.tp, r.counts.fp, r.counts.fn_), (1, 1, 1));
+        assert_eq!((r.amounts.tp, r.amounts.fp, r.amounts.fn_), (1, 0, 0));
+        assert_eq!((r.dates.tp, r.dates.fp, r.dates.fn_), (1, 1, 0));
+        assert!((r.dates.precision - 0.5).abs() < 1e-9 && r.dates.recall == 1.0);
+    }
+
+    #[test]
+    fn events_pair_on_authority_status_and_target() {
+        let gold = [json!({"doc_id": "a", "events": [
+            {"authority": "United States", "status": "imposed", "target": "North Korea",
+             "counts": [{"value": 8, "category": "individual"}, {"value": 2, "category": "entity"}],
+             "named_targets": ["Korea Mangyongdae Computer Technology Company"], "date": "2025-11-04"},
+            {"authority": "South Korea", "status": "planned", "target": "North Korea", "counts": [],
+             "named_targets": [], "date": null}
+        ]})];
+        let pred = [json!({"doc_id": "a", "events": [
+            {"authority": "South Korea", "status": "planned", "target": null, "counts": [], "named_targets": [], "date": null},
+            {"authority": "United States", "status": "imposed", "target": "North Korea",
+             "counts": [{"value": 2, "category": "entity"}, {"value": 8, "category": "individual"}],
+             "named_targets": ["KMCTC", "Korea Mangyongdae Computer Technology Company"], "date": null},
+            {"authority": "Japan", "status": "imposed", "target": "North Korea", "counts": [], "named_targets": [], "date": null}
+        ]})];
+        let r = score(&gold, &pred);
+        assert_eq!((r.events.tp, r.events.fp, r.events.fn_), (2, 1, 0));
+        assert_eq!((r.event_counts.correct, r.event_counts.total), (2, 2));
+        assert_eq!(
+            (
+                r.event_named_targets.tp,
+                r.event_named_targets.fp,
+                r.event_named_targets.fn_
+            ),
+            (1, 1, 0)
+        );
+        assert_eq!((r.event_date.correct, r.event_date.total), (1, 2));
+    }
+
+    #[test]
+    fn a_missing_prediction_misses_everything() {
+        let gold = [json!({"doc_id": "a", "dates": [{"value": "2025"}]})];
+        let r = score(&gold, &[]);
+        assert_eq!(r.articles_without_prediction, 1);
+        assert_eq!((r.dates.tp, r.dates.fn_), (0, 1));
+        assert_eq!(r.dates.f1, 0.0);
+    }
+}
