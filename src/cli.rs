@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use sanctions_extract::evaluate::score;
-use sanctions_extract::sinks::{JsonlSink, Sink, SqliteSink, Tee};
+use sanctions_extract::sinks::{EventsSink, JsonlSink, Sink, SqliteSink, Tee};
 use sanctions_extract::{Config, Inputs, Limits, Pipeline, Record, Summary};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -121,6 +121,11 @@ struct ExtractArgs {
     #[arg(long, value_name = "PATH")]
     db: Option<PathBuf>,
 
+    /// Write the batch's canonical events to PATH, one per line (`-` for standard
+    /// output): the events several articles report of the same action, merged.
+    #[arg(long, value_name = "PATH")]
+    events: Option<PathBuf>,
+
     /// Add to each record the clean text its spans index, as `text`.
     #[arg(long)]
     emit_text: bool,
@@ -144,6 +149,7 @@ struct Plan {
     inputs: Vec<PathBuf>,
     jsonl: Option<PathBuf>,
     db: Option<PathBuf>,
+    events: Option<PathBuf>,
     quiet: bool,
 }
 
@@ -167,6 +173,7 @@ impl ExtractArgs {
             inputs: self.inputs,
             jsonl: self.jsonl,
             db,
+            events: self.events,
             quiet: self.quiet,
         }
     }
@@ -194,6 +201,9 @@ fn extract(plan: Plan) -> Result<ExitCode> {
         } else {
             path.display().to_string()
         });
+    }
+    if let Some(path) = &plan.events {
+        sinks.push(Box::new(EventsSink::create(path).context("opening the events output")?));
     }
     if let Some(path) = &plan.db {
         sinks.push(Box::new(SqliteSink::open(path).context("opening the database")?));

@@ -20,6 +20,7 @@
 //! cleans text, [`language`] checks it is English, [`segment`] splits sentences,
 //! [`sinks`] write records. See ARCHITECTURE.md for the map.
 
+pub mod assemble;
 pub mod error;
 pub mod evaluate;
 pub mod extract;

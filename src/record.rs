@@ -161,6 +161,19 @@ pub enum CountCategory {
 }
 
 impl CountCategory {
+    pub const ALL: [CountCategory; 5] = [
+        CountCategory::Individual,
+        CountCategory::Entity,
+        CountCategory::Vessel,
+        CountCategory::Aircraft,
+        CountCategory::Other,
+    ];
+
+    /// The category named `name` (as `as_str` writes it).
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             CountCategory::Individual => "individual",
@@ -234,6 +247,13 @@ pub enum EventStatus {
 }
 
 impl EventStatus {
+    pub const ALL: [EventStatus; 3] = [EventStatus::Imposed, EventStatus::Planned, EventStatus::Lifted];
+
+    /// The status named `name` (as `as_str` writes it).
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventStatus::Imposed => "imposed",

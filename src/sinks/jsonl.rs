@@ -8,31 +8,38 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 pub struct JsonlSink {
-    out: BufWriter<Box<dyn Write + Send>>,
+    /// Buffered: every constructor wraps its writer in a `BufWriter`.
+    out: Box<dyn Write + Send>,
     path: PathBuf,
 }
 
 impl JsonlSink {
     /// Creates (or truncates) the file at `path`; `-` writes to standard output.
     pub fn create(path: &Path) -> Result<Self, Error> {
-        let out: Box<dyn Write + Send> = if path.as_os_str() == "-" {
-            Box::new(io::stdout())
+        Ok(JsonlSink {
+            out: Self::open(path)?,
+            path: path.into(),
+        })
+    }
+
+    /// A buffered writer to the file at `path`, or to standard output for `-`.
+    pub(super) fn open(path: &Path) -> Result<Box<dyn Write + Send>, Error> {
+        const BUFFER: usize = 256 * 1024;
+        Ok(if path.as_os_str() == "-" {
+            Box::new(BufWriter::with_capacity(BUFFER, io::stdout()))
         } else {
-            Box::new(File::create(path).map_err(|source| Error::Output {
+            let file = File::create(path).map_err(|source| Error::Output {
                 path: path.into(),
                 source,
-            })?)
-        };
-        Ok(JsonlSink {
-            out: BufWriter::with_capacity(256 * 1024, out),
-            path: path.into(),
+            })?;
+            Box::new(BufWriter::with_capacity(BUFFER, file))
         })
     }
 
     /// Writes to any writer, for library users.
     pub fn new(out: Box<dyn Write + Send>, name: impl Into<PathBuf>) -> Self {
         JsonlSink {
-            out: BufWriter::new(out),
+            out: Box::new(BufWriter::new(out)),
             path: name.into(),
         }
     }

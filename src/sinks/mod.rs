@@ -1,8 +1,10 @@
 //! Sinks: where records go. Only sinks know output formats and SQL.
 
+mod events;
 mod jsonl;
 mod sqlite;
 
+pub use events::EventsSink;
 pub use jsonl::JsonlSink;
 pub use sqlite::SqliteSink;
 

@@ -5,9 +5,12 @@
 //! article written again (a re-run over the same input) replaces its rows.
 
 use super::Sink;
+use crate::assemble::canonical::{Mention, merge};
 use crate::error::Error;
-use crate::record::{Record, SCHEMA_VERSION};
+use crate::extract::parse_published;
+use crate::record::{CountCategory, EventCount, EventStatus, Record, SCHEMA_VERSION};
 use rusqlite::{Connection, params};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub const SCHEMA_SQL: &str = include_str!("sqlite_schema.sql");
@@ -17,6 +20,7 @@ const BATCH: usize = 512;
 
 /// Child tables, deleted before an article is written again (children first).
 const CHILD_TABLES: &[&str] = &[
+    "canonical_event_sources",
     "event_targets",
     "event_counts",
     "events",
@@ -211,6 +215,89 @@ impl SqliteSink {
     }
 }
 
+impl SqliteSink {
+    /// Rebuilds the canonical events from every event in the database, so they
+    /// cover earlier runs too and never go stale after a re-run.
+    fn rebuild_canonical(&self) -> rusqlite::Result<()> {
+        let c = &self.conn;
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut index: HashMap<(String, usize), usize> = HashMap::new();
+        let mut stmt = c.prepare(
+            "SELECT e.doc_id, e.idx, a.published, e.authority, e.status, e.target, e.date, e.evidence \
+             FROM events e JOIN articles a USING (doc_id) ORDER BY e.doc_id, e.idx",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let doc_id: String = row.get(0)?;
+            let event_idx = row.get::<_, i64>(1)? as usize;
+            let Some(status) = EventStatus::parse(&row.get::<_, String>(4)?) else {
+                continue;
+            };
+            index.insert((doc_id.clone(), event_idx), mentions.len());
+            mentions.push(Mention {
+                doc_id,
+                event_idx,
+                published: row.get::<_, Option<String>>(2)?.as_deref().and_then(parse_published),
+                authority: row.get(3)?,
+                status,
+                target: row.get(5)?,
+                counts: Vec::new(),
+                named_targets: Vec::new(),
+                date: row.get(6)?,
+                evidence: serde_json::from_str(&row.get::<_, String>(7)?).unwrap_or_default(),
+            });
+        }
+        let mut stmt =
+            c.prepare("SELECT doc_id, event_idx, value, category FROM event_counts ORDER BY doc_id, event_idx, idx")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let key = (row.get::<_, String>(0)?, row.get::<_, i64>(1)? as usize);
+            let category = CountCategory::parse(&row.get::<_, String>(3)?);
+            if let (Some(&i), Some(category)) = (index.get(&key), category) {
+                mentions[i].counts.push(EventCount {
+                    value: row.get::<_, i64>(2)? as u64,
+                    category,
+                });
+            }
+        }
+        let mut stmt =
+            c.prepare("SELECT doc_id, event_idx, name FROM event_targets ORDER BY doc_id, event_idx, idx")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let key = (row.get::<_, String>(0)?, row.get::<_, i64>(1)? as usize);
+            if let Some(&i) = index.get(&key) {
+                mentions[i].named_targets.push(row.get(2)?);
+            }
+        }
+
+        c.execute_batch("BEGIN; DELETE FROM canonical_event_sources; DELETE FROM canonical_events;")?;
+        let mut event = c.prepare_cached(
+            "INSERT INTO canonical_events (id, authority, status, target, date, counts, named_targets, first_published, sources) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        let mut source = c.prepare_cached(
+            "INSERT INTO canonical_event_sources (canonical_id, doc_id, event_idx) VALUES (?1, ?2, ?3)",
+        )?;
+        for e in merge(mentions) {
+            event.execute(params![
+                e.id,
+                e.authority,
+                e.status.as_str(),
+                e.target,
+                e.date,
+                json(&e.counts),
+                json(&e.named_targets),
+                e.first_published,
+                e.sources.len() as i64,
+            ])?;
+            for s in &e.sources {
+                source.execute(params![e.id, s.doc_id, s.event_idx as i64])?;
+            }
+        }
+        c.execute_batch("COMMIT")
+    }
+}
+
 fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).expect("record values serialize")
 }
@@ -234,6 +321,6 @@ impl Sink for SqliteSink {
             self.conn.execute_batch("COMMIT").map_err(|e| self.error(e))?;
             self.pending = 0;
         }
-        Ok(())
+        self.rebuild_canonical().map_err(|e| self.error(e))
     }
 }

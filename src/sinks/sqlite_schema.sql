@@ -119,5 +119,28 @@ CREATE TABLE IF NOT EXISTS event_targets (
     FOREIGN KEY (doc_id, event_idx) REFERENCES events (doc_id, idx)
 );
 
+-- Canonical events: one row per real-world action, merged over the articles that
+-- report it (rebuilt from the events table at the end of every run).
+CREATE TABLE IF NOT EXISTS canonical_events (
+    id              TEXT PRIMARY KEY,             -- DOC_ID#INDEX of its earliest report
+    authority       TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    target          TEXT,
+    date            TEXT,
+    counts          TEXT NOT NULL,                -- JSON array of {value, category}
+    named_targets   TEXT NOT NULL,                -- JSON array of names
+    first_published TEXT,
+    sources         INTEGER NOT NULL              -- number of reports
+);
+
+CREATE TABLE IF NOT EXISTS canonical_event_sources (
+    canonical_id TEXT NOT NULL REFERENCES canonical_events (id),
+    doc_id       TEXT NOT NULL,
+    event_idx    INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, event_idx),
+    FOREIGN KEY (doc_id, event_idx) REFERENCES events (doc_id, idx)
+);
+
+CREATE INDEX IF NOT EXISTS canonical_sources_by_event ON canonical_event_sources (canonical_id);
 CREATE INDEX IF NOT EXISTS events_by_authority ON events (authority, status);
 CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);

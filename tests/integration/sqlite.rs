@@ -198,3 +198,79 @@ fn readme_example_queries_run() {
         assert!(rows > 0, "the example query returns rows: {query}");
     }
 }
+
+/// Three outlets reporting one U.S. action, and one unrelated event.
+fn reports() -> Vec<Record> {
+    let mut out = Vec::new();
+    for (doc_id, published) in [
+        ("a", "2025-11-06"),
+        ("b", "2025-11-07"),
+        ("c", "2025-11-07"),
+        ("d", "2024-01-10"),
+    ] {
+        let mut record = full_record(doc_id, 0);
+        record.source.published = Some(published.into());
+        record.events[0].date = None;
+        out.push(record);
+    }
+    out
+}
+
+#[test]
+fn canonical_events_merge_reports_and_survive_re_runs() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite");
+    for _ in 0..2 {
+        let mut sink = SqliteSink::open(&db).unwrap();
+        for record in reports() {
+            sink.write(&record).unwrap();
+        }
+        sink.finish().unwrap();
+    }
+    let conn = Connection::open(&db).unwrap();
+    assert_eq!(count(&conn, "SELECT count(*) FROM canonical_events"), 2);
+    let (id, sources, first): (String, i64, String) = conn
+        .query_row(
+            "SELECT id, sources, first_published FROM canonical_events ORDER BY sources DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((id.as_str(), sources, first.as_str()), ("a#0", 3, "2025-11-06"));
+    let docs: Vec<String> = conn
+        .prepare("SELECT doc_id FROM canonical_event_sources WHERE canonical_id = 'a#0' ORDER BY doc_id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(docs, ["a", "b", "c"]);
+}
+
+#[test]
+fn the_events_file_holds_one_canonical_event_per_line() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("events.jsonl");
+    let mut sink = sanctions_extract::sinks::EventsSink::create(&path).unwrap();
+    for record in reports() {
+        sink.write(&record).unwrap();
+    }
+    sink.finish().unwrap();
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "d#0");
+    assert_eq!(lines[1]["id"], "a#0");
+    assert_eq!(lines[1]["authority"], "United States");
+    assert_eq!(lines[1]["status"], "imposed");
+    assert_eq!(lines[1]["target"], "North Korea");
+    assert_eq!(lines[1]["sources"].as_array().unwrap().len(), 3);
+    assert_eq!(lines[1]["sources"][2]["doc_id"], "c");
+    assert_eq!(
+        lines[1]["named_targets"],
+        serde_json::json!(["Korea Mangyongdae Computer Technology Company"])
+    );
+}

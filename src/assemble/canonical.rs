@@ -1,0 +1,464 @@
+//! One canonical event across outlets: after a batch, the events that several
+//! articles report of the same real-world action merge into one.
+//!
+//! Two mentions are the same action when they agree on authority and status, their
+//! targets agree (or one is unknown), their counts are compatible (equal, one a
+//! part of the other, or one not given), their named targets share a name (or one
+//! list is empty), and they happened within [`WINDOW_DAYS`] of each other: by
+//! their dates when the articles give them, else by publication dates. A cluster
+//! takes at most one mention per article: an article's own assembly already
+//! merged what it says of one action.
+
+use crate::evaluate::normalize_name;
+use crate::extract::parse_published;
+use crate::record::{EventCount, EventStatus, Record, Span};
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// How far apart, in days, two reports of the same action may be.
+pub const WINDOW_DAYS: i64 = 4;
+
+/// An article's event as the merge sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub doc_id: String,
+    pub event_idx: usize,
+    pub published: Option<NaiveDate>,
+    pub authority: String,
+    pub status: EventStatus,
+    pub target: Option<String>,
+    pub counts: Vec<EventCount>,
+    pub named_targets: Vec<String>,
+    pub date: Option<String>,
+    pub evidence: Vec<Span>,
+}
+
+/// Where a canonical event was reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub doc_id: String,
+    pub event_idx: usize,
+    pub published: Option<String>,
+    pub date: Option<String>,
+    pub evidence: Vec<Span>,
+}
+
+/// One real-world sanctions action and the articles that report it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CanonicalEvent {
+    /// `DOC_ID#INDEX` of its earliest report: stable while no earlier report joins.
+    pub id: String,
+    pub authority: String,
+    pub status: EventStatus,
+    pub target: Option<String>,
+    /// The fullest counts any report gives.
+    pub counts: Vec<EventCount>,
+    /// Every named target any report gives (first spelling kept).
+    pub named_targets: Vec<String>,
+    /// The most precise date the reports give (the earliest among equals).
+    pub date: Option<String>,
+    pub first_published: Option<String>,
+    /// The reports, earliest first.
+    pub sources: Vec<Source>,
+}
+
+impl Mention {
+    /// The mentions of a record's events.
+    pub fn of_record(record: &Record) -> impl Iterator<Item = Mention> + '_ {
+        let published = record.source.published.as_deref().and_then(parse_published);
+        record.events.iter().enumerate().map(move |(event_idx, e)| Mention {
+            doc_id: record.doc_id.clone(),
+            event_idx,
+            published,
+            authority: e.authority.clone(),
+            status: e.status,
+            target: e.target.clone(),
+            counts: e.counts.clone(),
+            named_targets: e.named_targets.clone(),
+            date: e.date.clone(),
+            evidence: e.evidence.clone(),
+        })
+    }
+}
+
+/// A date value's span of days: `2025-11-06`, `2025-11`, `2025`, `2022-W48`,
+/// ranges `a/b`. `None` when a part is unknown (`XXXX-11-06`).
+pub fn period(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    if let Some((a, b)) = value.split_once('/') {
+        return Some((period(a)?.0, period(b)?.1));
+    }
+    let parts: Vec<&str> = value.split('-').collect();
+    let year: i32 = parts.first()?.parse().ok()?;
+    match parts.as_slice() {
+        [_] => Some((
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        )),
+        [_, week] if week.starts_with('W') => {
+            let w: u32 = week[1..].parse().ok()?;
+            let monday = NaiveDate::from_isoywd_opt(year, w, chrono::Weekday::Mon)?;
+            Some((monday, monday + Duration::days(6)))
+        }
+        [_, month] => {
+            let m: u32 = month.parse().ok()?;
+            let first = NaiveDate::from_ymd_opt(year, m, 1)?;
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+            } else {
+                first.with_month(m + 1)?
+            };
+            Some((first, next - Duration::days(1)))
+        }
+        [_, month, day] => {
+            let d = NaiveDate::from_ymd_opt(year, month.parse().ok()?, day.parse().ok()?)?;
+            Some((d, d))
+        }
+        _ => None,
+    }
+}
+
+/// When a mention happened, as far as the text tells: its date's period, or the
+/// day it was published.
+fn when(m: &Mention) -> Option<(NaiveDate, NaiveDate)> {
+    m.date.as_deref().and_then(period).or(m.published.map(|p| (p, p)))
+}
+
+fn days_apart(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> i64 {
+    if a.1 < b.0 {
+        (b.0 - a.1).num_days()
+    } else if b.1 < a.0 {
+        (a.0 - b.1).num_days()
+    } else {
+        0
+    }
+}
+
+/// Counts as a sorted multiset.
+fn count_set(counts: &[EventCount]) -> Vec<(u64, &'static str)> {
+    let mut set: Vec<(u64, &'static str)> = counts.iter().map(|c| (c.value, c.category.as_str())).collect();
+    set.sort_unstable();
+    set
+}
+
+/// Whether every element of `small` is in `large` (both sorted multisets).
+fn is_part(small: &[(u64, &'static str)], large: &[(u64, &'static str)]) -> bool {
+    let mut rest = large.to_vec();
+    small.iter().all(|item| match rest.iter().position(|x| x == item) {
+        Some(i) => {
+            rest.remove(i);
+            true
+        }
+        None => false,
+    })
+}
+
+struct Cluster {
+    members: Vec<Mention>,
+    first: Option<(NaiveDate, NaiveDate)>,
+    target: Option<String>,
+    counts: Vec<EventCount>,
+    names: Vec<String>,
+}
+
+impl Cluster {
+    fn accepts(&self, m: &Mention) -> bool {
+        if self.members.iter().any(|x| x.doc_id == m.doc_id) {
+            return false;
+        }
+        let targets_agree = match (&self.target, &m.target) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let (mine, theirs) = (count_set(&self.counts), count_set(&m.counts));
+        let counts_agree = mine.is_empty() || theirs.is_empty() || is_part(&mine, &theirs) || is_part(&theirs, &mine);
+        let names: Vec<String> = m.named_targets.iter().map(|n| normalize_name(n)).collect();
+        let names_agree = self.names.is_empty() || names.is_empty() || names.iter().any(|n| self.names.contains(n));
+        let close = match (self.first, when(m)) {
+            (Some(a), Some(b)) => days_apart(a, b) <= WINDOW_DAYS,
+            // Without any date, only the same authority/status/target can tell.
+            _ => true,
+        };
+        targets_agree && counts_agree && names_agree && close
+    }
+
+    /// How much a mention it accepts agrees with it beyond compatibility.
+    fn agreement(&self, m: &Mention) -> usize {
+        let counts = usize::from(!m.counts.is_empty() && count_set(&m.counts) == count_set(&self.counts)) * 2;
+        let names = m
+            .named_targets
+            .iter()
+            .filter(|n| self.names.contains(&normalize_name(n)))
+            .count()
+            * 2;
+        let target = usize::from(m.target.is_some() && m.target == self.target);
+        let date = usize::from(m.date.is_some() && self.members.iter().any(|x| x.date == m.date));
+        counts + names + target + date
+    }
+
+    fn add(&mut self, m: Mention) {
+        if self.target.is_none() {
+            self.target = m.target.clone();
+        }
+        if m.counts.len() > self.counts.len() {
+            self.counts = m.counts.clone();
+        }
+        self.names.extend(
+            m.named_targets
+                .iter()
+                .map(|n| normalize_name(n))
+                .filter(|n| !self.names.contains(n))
+                .collect::<Vec<_>>(),
+        );
+        self.members.push(m);
+    }
+}
+
+/// Merges the mentions of a batch into canonical events, in a deterministic
+/// order (earliest first), whatever the order of the input.
+pub fn merge(mut mentions: Vec<Mention>) -> Vec<CanonicalEvent> {
+    mentions.sort_by(|a, b| {
+        (a.authority.as_str(), a.status.as_str(), when(a), &a.doc_id, a.event_idx).cmp(&(
+            b.authority.as_str(),
+            b.status.as_str(),
+            when(b),
+            &b.doc_id,
+            b.event_idx,
+        ))
+    });
+    let mut clusters: Vec<Cluster> = Vec::new();
+    // Clusters of the current authority and status that a later mention may
+    // still join. Mentions come in date order, so a cluster whose period ended
+    // more than the window ago is closed for good.
+    let mut open: Vec<usize> = Vec::new();
+    for m in mentions {
+        let same_group = open.first().is_some_and(|&i| {
+            let head = &clusters[i].members[0];
+            head.authority == m.authority && head.status == m.status
+        });
+        if !same_group {
+            open.clear();
+        }
+        if let Some((start, _)) = when(&m) {
+            open.retain(|&i| {
+                clusters[i]
+                    .first
+                    .is_none_or(|(_, end)| (start - end).num_days() <= WINDOW_DAYS)
+            });
+        }
+        // Among the clusters that accept it, the one agreeing most, then the
+        // largest, then the earliest.
+        let best = open
+            .iter()
+            .copied()
+            .filter(|&i| clusters[i].accepts(&m))
+            .max_by_key(|&i| {
+                (
+                    clusters[i].agreement(&m),
+                    clusters[i].members.len(),
+                    std::cmp::Reverse(i),
+                )
+            });
+        match best {
+            Some(i) => clusters[i].add(m),
+            None => {
+                let mut cluster = Cluster {
+                    members: Vec::new(),
+                    first: when(&m),
+                    target: None,
+                    counts: Vec::new(),
+                    names: Vec::new(),
+                };
+                cluster.add(m);
+                open.push(clusters.len());
+                clusters.push(cluster);
+            }
+        }
+    }
+    let mut events: Vec<CanonicalEvent> = clusters.into_iter().map(canonical).collect();
+    events.sort_by(|a, b| (&a.first_published, &a.id).cmp(&(&b.first_published, &b.id)));
+    events
+}
+
+/// Precision of a date value: days covered, fewer is more precise.
+fn span_days(value: &str) -> i64 {
+    period(value).map_or(i64::MAX, |(a, b)| (b - a).num_days())
+}
+
+fn canonical(cluster: Cluster) -> CanonicalEvent {
+    let mut members = cluster.members;
+    members.sort_by(|a, b| (a.published, &a.doc_id, a.event_idx).cmp(&(b.published, &b.doc_id, b.event_idx)));
+    let first = &members[0];
+    let date = members
+        .iter()
+        .filter_map(|m| m.date.clone())
+        .filter(|d| period(d).is_some())
+        .min_by(|a, b| span_days(a).cmp(&span_days(b)).then(a.cmp(b)));
+    let mut named_targets: Vec<String> = Vec::new();
+    for name in members.iter().flat_map(|m| &m.named_targets) {
+        if !named_targets.iter().any(|n| normalize_name(n) == normalize_name(name)) {
+            named_targets.push(name.clone());
+        }
+    }
+    CanonicalEvent {
+        id: format!("{}#{}", first.doc_id, first.event_idx),
+        authority: first.authority.clone(),
+        status: first.status,
+        target: cluster.target,
+        counts: cluster.counts,
+        named_targets,
+        date,
+        first_published: first.published.map(|p| p.to_string()),
+        sources: members
+            .into_iter()
+            .map(|m| Source {
+                doc_id: m.doc_id,
+                event_idx: m.event_idx,
+                published: m.published.map(|p| p.to_string()),
+                date: m.date,
+                evidence: m.evidence,
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::CountCategory;
+
+    fn mention(
+        doc: &str,
+        published: &str,
+        target: Option<&str>,
+        counts: &[(u64, CountCategory)],
+        names: &[&str],
+        date: Option<&str>,
+    ) -> Mention {
+        Mention {
+            doc_id: doc.into(),
+            event_idx: 0,
+            published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            authority: "United States".into(),
+            status: EventStatus::Imposed,
+            target: target.map(Into::into),
+            counts: counts
+                .iter()
+                .map(|&(value, category)| EventCount { value, category })
+                .collect(),
+            named_targets: names.iter().map(|n| n.to_string()).collect(),
+            date: date.map(Into::into),
+            evidence: vec![[0, 10]],
+        }
+    }
+
+    use CountCategory::{Entity as E, Individual as I};
+
+    #[test]
+    fn three_outlets_one_action() {
+        let merged = merge(vec![
+            mention("c", "2025-11-07", Some("North Korea"), &[(2, E), (8, I)], &[], None),
+            mention(
+                "a",
+                "2025-11-06",
+                Some("North Korea"),
+                &[(8, I), (2, E)],
+                &["Korea Mangyongdae Computer Technology Company"],
+                None,
+            ),
+            mention(
+                "b",
+                "2025-11-07",
+                None,
+                &[],
+                &["Korea Mangyongdae Computer Technology Company", "Ryujong Credit Bank"],
+                None,
+            ),
+            // The same authority a year earlier is another action.
+            mention("d", "2024-11-07", Some("North Korea"), &[(8, I), (2, E)], &[], None),
+        ]);
+        assert_eq!(merged.len(), 2);
+        let action = merged
+            .iter()
+            .find(|e| e.sources.len() == 3)
+            .expect("one event with three sources");
+        assert_eq!(action.id, "a#0");
+        let docs: Vec<&str> = action.sources.iter().map(|s| s.doc_id.as_str()).collect();
+        assert_eq!(docs, ["a", "b", "c"]);
+        assert_eq!(action.target.as_deref(), Some("North Korea"));
+        assert_eq!(
+            action.named_targets,
+            ["Korea Mangyongdae Computer Technology Company", "Ryujong Credit Bank"]
+        );
+        assert_eq!(action.counts.len(), 2);
+        assert_eq!(merged[0].id, "d#0", "earliest first");
+    }
+
+    #[test]
+    fn different_targets_counts_or_dates_stay_apart() {
+        let merged = merge(vec![
+            mention(
+                "a",
+                "2025-11-07",
+                Some("North Korea"),
+                &[(8, I)],
+                &[],
+                Some("2025-11-06"),
+            ),
+            mention("b", "2025-11-07", Some("Iran"), &[(8, I)], &[], Some("2025-11-06")),
+            mention(
+                "c",
+                "2025-11-07",
+                Some("North Korea"),
+                &[(3, I)],
+                &[],
+                Some("2025-11-06"),
+            ),
+            mention(
+                "d",
+                "2025-11-20",
+                Some("North Korea"),
+                &[(8, I)],
+                &[],
+                Some("2025-11-19"),
+            ),
+            mention(
+                "e",
+                "2025-11-08",
+                Some("North Korea"),
+                &[(8, I)],
+                &["Acme Bank"],
+                Some("2025-11-06"),
+            ),
+            mention("f", "2025-11-08", Some("North Korea"), &[], &[], Some("2025-11-07")),
+        ]);
+        let sizes: Vec<(String, usize)> = merged.iter().map(|e| (e.id.clone(), e.sources.len())).collect();
+        // a, e (names given once) and f (no counts) are one action; b, c, d are others.
+        assert!(sizes.contains(&("a#0".into(), 3)), "{sizes:?}");
+        assert_eq!(merged.len(), 4, "{sizes:?}");
+    }
+
+    #[test]
+    fn one_article_never_merges_with_itself() {
+        let mut second = mention("a", "2025-11-07", Some("North Korea"), &[], &[], None);
+        second.event_idx = 1;
+        let merged = merge(vec![
+            mention("a", "2025-11-07", Some("North Korea"), &[], &[], None),
+            second,
+        ]);
+        assert_eq!(merged.len(), 2);
+    }
+
+    #[test]
+    fn periods_of_date_values() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(period("2025-11-06"), Some((d("2025-11-06"), d("2025-11-06"))));
+        assert_eq!(period("2024-02"), Some((d("2024-02-01"), d("2024-02-29"))));
+        assert_eq!(period("2022"), Some((d("2022-01-01"), d("2022-12-31"))));
+        assert_eq!(period("2022-W48"), Some((d("2022-11-28"), d("2022-12-04"))));
+        assert_eq!(
+            period("2022-07-19/2022-07-20"),
+            Some((d("2022-07-19"), d("2022-07-20")))
+        );
+        assert_eq!(period("XXXX-11-06"), None);
+    }
+}

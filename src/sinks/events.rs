@@ -1,0 +1,48 @@
+//! Canonical-events sink: one canonical event per line (`--events PATH`), merged
+//! over all the records of the batch when it finishes.
+
+use super::{JsonlSink, Sink};
+use crate::assemble::canonical::{Mention, merge};
+use crate::error::Error;
+use crate::record::Record;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub struct EventsSink {
+    out: Box<dyn Write + Send>,
+    path: PathBuf,
+    mentions: Vec<Mention>,
+}
+
+impl EventsSink {
+    /// Creates (or truncates) the file at `path`; `-` writes to standard output.
+    pub fn create(path: &Path) -> Result<Self, Error> {
+        Ok(EventsSink {
+            out: JsonlSink::open(path)?,
+            path: path.into(),
+            mentions: Vec::new(),
+        })
+    }
+
+    fn error(&self, source: std::io::Error) -> Error {
+        Error::Output {
+            path: self.path.clone(),
+            source,
+        }
+    }
+}
+
+impl Sink for EventsSink {
+    fn write(&mut self, record: &Record) -> Result<(), Error> {
+        self.mentions.extend(Mention::of_record(record));
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), Error> {
+        for event in merge(std::mem::take(&mut self.mentions)) {
+            serde_json::to_writer(&mut self.out, &event).map_err(|e| self.error(e.into()))?;
+            self.out.write_all(b"\n").map_err(|e| self.error(e))?;
+        }
+        self.out.flush().map_err(|e| self.error(e))
+    }
+}
