@@ -2,3 +2,5 @@
 //! events across the articles of a batch.
 
 pub mod canonical;
+pub mod events;
+pub mod triggers;

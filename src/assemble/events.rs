@@ -1,0 +1,968 @@
+//! Sanctions events of one article, assembled from triggers and the facts the
+//! extractors found.
+//!
+//! For each trigger (see [`super::triggers`]) in a sentence, the event takes:
+//! - the authority: the nearest acting government or body before the trigger
+//!   that is not the object of a preposition, with the ones coordinated with it
+//!   (`The U.S., Japan and South Korea revealed...` is three events); after a
+//!   passive trigger, the agent (`by the Security Council`); else the actor of
+//!   the sentences just before, else the article's most-named actor;
+//! - the status of the trigger, made `planned` by a modal before it (`could
+//!   impose`);
+//! - the target: the first country named after the trigger, else before it,
+//!   else the article's most-named country other than the authority;
+//! - the counts, named targets, amounts and reason in the trigger's scope (up to
+//!   the next trigger), the date nearest the trigger, the officials of the
+//!   sentence.
+//!
+//! Readings that agree (same authority and status, compatible target, counts and
+//! date) merge into one event: an article speaks of one action in many sentences.
+//! Lists that name the targets (`The companies include ...`, bullet lists after
+//! `They are:`) add to the event just before them.
+
+use super::canonical::period;
+use super::triggers::{
+    ADJECTIVE_CUES, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEGATIONS, SANCTIONS_WORD, Strength, TriggerRule,
+};
+use crate::evaluate::normalize_name;
+use crate::extract::Article;
+use crate::record::{CountCategory, Event, EventAmount, EventCount, EventStatus};
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Something an extractor found, at a byte range of the article's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact<T> {
+    pub range: Range<usize>,
+    pub value: T,
+}
+
+/// Who can act: an authority (canonical country or international organization)
+/// and the body that acted, if the mention is a body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub authority: String,
+    pub agency: Option<String>,
+}
+
+/// What the assembler reads, each list sorted by position.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    /// Mentions of governments, their bodies and international organizations.
+    pub actors: Vec<Fact<Actor>>,
+    /// Mentions that point at a country (names, abbreviations, capitals,
+    /// demonyms), valued with its canonical name.
+    pub countries: Vec<Fact<String>>,
+    pub counts: Vec<Fact<EventCount>>,
+    /// TIMEX3 values.
+    pub dates: Vec<Fact<String>>,
+    /// Organizations and people that can be named targets (canonical names).
+    pub named: Vec<Fact<String>>,
+    pub officials: Vec<Fact<String>>,
+    pub amounts: Vec<Fact<EventAmount>>,
+}
+
+/// Prepositions that make the noun after them an object, not an actor.
+const OBJECT_MARKERS: &[&str] = &[
+    "on",
+    "against",
+    "to",
+    "with",
+    "from",
+    "of",
+    "by",
+    "for",
+    "toward",
+    "towards",
+    "into",
+    "at",
+    "in",
+    "over",
+    "about",
+    "between",
+    "including",
+    "targeting",
+    "like",
+    "as",
+    "under",
+    "within",
+];
+
+/// Words that end an object list: after them, names are no longer targets.
+const OBJECT_BREAKS: &[&str] = &[
+    "for",
+    "over",
+    "because",
+    "which",
+    "that",
+    "who",
+    "whose",
+    "linked",
+    "connected",
+    "tied",
+    "after",
+    "before",
+    "since",
+    "response",
+    "accused",
+    "alleged",
+    "allegedly",
+    "said",
+    "says",
+    "while",
+    "when",
+    "by",
+    "under",
+    "pursuant",
+    "according",
+    "amid",
+    "following",
+    "behind",
+    "helping",
+    "supporting",
+    "owned",
+    "controlled",
+];
+
+/// How far back (sentences) an event's actor may be found.
+const ACTOR_LOOKBACK: usize = 2;
+/// How far (sentences) a list of names may follow its event.
+const LIST_REACH: usize = 3;
+
+static REASON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:for|over|in\s+response\s+to|in\s+view\s+of|due\s+to|because\s+of|in\s+retaliation\s+for|as\s+punishment\s+for)\s+([^.;:]{5,160}?)(?:[.;:]|,\s|$)")
+        .expect("pattern compiles")
+});
+
+/// A sentence that lists the targets of the action just reported.
+static LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:[\w-]+\s+){0,3}?(?:companies|entities|individuals|organi[sz]ations|persons|people|banks|firms|designees|targets|vessels|ships|those)(?:\s+[\w-]+){0,4}?\s+(?:include|includes|included|are|were|is|was)(?-u:\b)|(?-u:\b)(?:among|within|prominent\s+(?:among|within))\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:sanctions|designations|targets|entities|companies|organi[sz]ations|individuals)(?-u:\b)",
+    )
+    .expect("pattern compiles")
+});
+
+/// The head of a bullet line naming a person or organization (`• Ali Kocak: ...`).
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[•*·-]?\s*((?:[A-Z][\w'.-]+\s+){1,5}[A-Z][\w'.-]+)\s*(?::|-|,)\s").expect("pattern compiles")
+});
+
+/// One trigger found in a sentence.
+#[derive(Debug, Clone)]
+struct Trigger {
+    range: Range<usize>,
+    rule: &'static TriggerRule,
+    status: EventStatus,
+}
+
+/// One reading of a trigger, before merging.
+#[derive(Debug, Clone)]
+struct Reading {
+    authority: String,
+    agency: Option<String>,
+    status: EventStatus,
+    target: Option<String>,
+    counts: Vec<EventCount>,
+    named: Vec<String>,
+    date: Option<String>,
+    amounts: Vec<EventAmount>,
+    officials: Vec<String>,
+    reason: Option<String>,
+    sentences: Vec<usize>,
+    rule: &'static str,
+}
+
+/// The events of an article.
+pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
+    let text = article.text;
+    if !SANCTIONS_WORD.is_match(text) {
+        return Vec::new();
+    }
+    let mut readings: Vec<Reading> = Vec::new();
+    let mut last_event_sentence: Option<usize> = None;
+    for (i, sentence) in article.sentences.iter().enumerate() {
+        let triggers = triggers_in(article, i);
+        if triggers.is_empty() {
+            if let Some(last) = last_event_sentence.filter(|&l| i - l <= LIST_REACH)
+                && let Some(names) = listed_names(article, facts, i)
+            {
+                let reading = readings.iter_mut().rev().find(|r| r.sentences.contains(&last));
+                if let Some(reading) = reading {
+                    for name in names {
+                        push_name(&mut reading.named, name);
+                    }
+                    reading.sentences.push(i);
+                    last_event_sentence = Some(i);
+                }
+            }
+            continue;
+        }
+        for (k, trigger) in triggers.iter().enumerate() {
+            let scope = Range {
+                start: if k == 0 {
+                    sentence.start
+                } else {
+                    triggers[k - 1].range.end
+                },
+                end: triggers.get(k + 1).map_or(sentence.end, |t| t.range.start),
+            };
+            let found = read(article, facts, i, trigger, scope);
+            if !found.is_empty() {
+                last_event_sentence = Some(i);
+            }
+            readings.extend(found);
+        }
+    }
+    let events = merge(readings);
+    finish(article, facts, events)
+}
+
+/// The triggers of sentence `i`, overlapping ones joined.
+fn triggers_in(article: &Article, i: usize) -> Vec<Trigger> {
+    let range = article.sentences[i].clone();
+    let sentence = &article.text[range.clone()];
+    let mut found: Vec<Trigger> = Vec::new();
+    for (rule, regex) in COMPILED.iter() {
+        for caps in regex.captures_iter(sentence) {
+            let m = caps.get(0).expect("group 0");
+            if let Some(gap) = caps.name("gap")
+                && words(gap.as_str()).any(|w| CLAUSE_WORDS.contains(&w.as_str()))
+            {
+                continue;
+            }
+            let before = words_before(sentence, m.start(), 4);
+            if before.iter().take(3).any(|w| NEGATIONS.contains(&w.as_str())) {
+                continue;
+            }
+            if rule.form == Form::VerbOnly && !is_verb_use(sentence, m.start(), m.end(), &before) {
+                continue;
+            }
+            if rule.strength == Strength::Weak && !near_sanctions_word(article, i) {
+                continue;
+            }
+            let mut status = rule.status;
+            if status == EventStatus::Imposed && before.iter().any(|w| MODAL_WORDS.contains(&w.as_str())) {
+                status = EventStatus::Planned;
+            }
+            found.push(Trigger {
+                range: range.start + m.start()..range.start + m.end(),
+                rule,
+                status,
+            });
+        }
+    }
+    found.sort_by_key(|t| (t.range.start, std::cmp::Reverse(t.range.end)));
+    let mut joined: Vec<Trigger> = Vec::new();
+    for t in found {
+        match joined.last_mut() {
+            Some(last) if t.range.start < last.range.end => {
+                last.range.end = last.range.end.max(t.range.end);
+                if priority(t.status) > priority(last.status) {
+                    last.status = t.status;
+                }
+                if last.rule.strength == Strength::Weak && t.rule.strength == Strength::Strong {
+                    last.rule = t.rule;
+                }
+            }
+            _ => joined.push(t),
+        }
+    }
+    joined
+}
+
+/// Which status wins when triggers overlap: `threatened to impose sanctions` is
+/// planned, `removed from the sanctions list` lifted.
+fn priority(status: EventStatus) -> u8 {
+    match status {
+        EventStatus::Imposed => 0,
+        EventStatus::Planned => 1,
+        EventStatus::Lifted => 2,
+    }
+}
+
+fn near_sanctions_word(article: &Article, i: usize) -> bool {
+    (i.saturating_sub(2)..=i).any(|j| SANCTIONS_WORD.is_match(&article.text[article.sentences[j].clone()]))
+}
+
+/// A participle or verb form used as a verb, not as an adjective.
+fn is_verb_use(sentence: &str, start: usize, end: usize, before: &[String]) -> bool {
+    if sentence[..start].ends_with('-') {
+        return false; // `U.S.-sanctioned`, `state-sanctioned`
+    }
+    match before.first() {
+        None => {
+            // At the start of a sentence, `Designated entities include` is an
+            // adjective; a verb there would need a subject.
+            false
+        }
+        Some(word) => {
+            let after = sentence[end..].trim_start();
+            let next_is_noun_list = after.starts_with("list") || after.starts_with("entities include");
+            !ADJECTIVE_CUES.contains(&word.as_str()) && !next_is_noun_list
+        }
+    }
+}
+
+/// Lower-case words of a piece of text, punctuation trimmed.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+}
+
+/// Up to `n` words before `at`, nearest first.
+fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
+    let mut out: Vec<String> = words(&text[..at]).collect();
+    out.reverse();
+    out.truncate(n);
+    out
+}
+
+/// Whether the mention at `range` is the object of a preposition (`on North
+/// Korea`, `with the Republic of Korea`).
+fn is_object(text: &str, range: &Range<usize>) -> bool {
+    let before = words_before(text, range.start, 2);
+    let marker = match before.first().map(String::as_str) {
+        Some("the" | "a" | "an" | "its" | "their") => before.get(1),
+        _ => before.first(),
+    };
+    marker.is_some_and(|w| OBJECT_MARKERS.contains(&w.as_str()))
+}
+
+fn within<'f, T>(facts: &'f [Fact<T>], range: &Range<usize>) -> impl Iterator<Item = &'f Fact<T>> + 'f {
+    let range = range.clone();
+    facts
+        .iter()
+        .filter(move |f| f.range.start >= range.start && f.range.end <= range.end)
+}
+
+/// The readings of one trigger: one per authority.
+fn read(article: &Article, facts: &Facts, i: usize, trigger: &Trigger, scope: Range<usize>) -> Vec<Reading> {
+    let text = article.text;
+    let sentence = article.sentences[i].clone();
+    let actors = actors_of(article, facts, i, trigger, &scope);
+    let Some(actors) = actors else { return Vec::new() };
+    // Objects may sit inside a long trigger (`removed X from its list`,
+    // `sanctions 20 organizations`): they start after its first word.
+    let first_word = text[trigger.range.clone()]
+        .find(char::is_whitespace)
+        .unwrap_or(trigger.range.len());
+    let after = trigger.range.start + first_word..scope.end;
+    let before = scope.start..trigger.range.start;
+    let passive = words_before(text, trigger.range.start, 2).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got"
+        )
+    }) || trigger.rule.name == "imposed.sanctions_were_imposed";
+
+    let actor_names: Vec<&str> = actors.iter().map(|a| a.authority.as_str()).collect();
+    // A country that acts in its own clause (`..., while Japan targeted`) is
+    // not a target.
+    let candidate = |f: &&Fact<String>| {
+        !actor_names.contains(&f.value.as_str())
+            && !facts
+                .actors
+                .iter()
+                .any(|a| a.range == f.range && !is_object(text, &f.range))
+    };
+    let target = within(&facts.countries, &after)
+        .find(candidate)
+        .or_else(|| within(&facts.countries, &before).filter(candidate).last())
+        .map(|f| f.value.clone());
+
+    let counted = |range: &Range<usize>| -> Vec<EventCount> {
+        within(&facts.counts, range)
+            .filter(|f| f.value.category != CountCategory::Other)
+            .filter(|f| !text[after.start.min(f.range.start)..f.range.start].contains("total"))
+            .map(|f| f.value.clone())
+            .collect()
+    };
+    let mut counts = counted(&after);
+    if counts.is_empty() && passive {
+        // The subject of a passive is its object: `Three individuals ... were delisted`.
+        counts = counted(&before);
+        if counts.is_empty() {
+            counts = counted(&(sentence.start..trigger.range.start));
+        }
+    }
+
+    let mut named = Vec::new();
+    let mut anchor = after.start;
+    for fact in within(&facts.named, &after) {
+        let gap = &text[anchor.min(fact.range.start)..fact.range.start];
+        if gap.len() > 80 || words(gap).any(|w| OBJECT_BREAKS.contains(&w.as_str())) {
+            break;
+        }
+        if actors.iter().any(|a| a.agency.as_deref() == Some(fact.value.as_str())) {
+            continue;
+        }
+        push_name(&mut named, fact.value.clone());
+        anchor = fact.range.end;
+    }
+
+    let distance = |f: &Fact<String>| {
+        if f.range.start >= trigger.range.end {
+            f.range.start - trigger.range.end
+        } else {
+            trigger.range.start.saturating_sub(f.range.end)
+        }
+    };
+    let date = within(&facts.dates, &scope)
+        .min_by_key(|f| distance(f))
+        .or_else(|| within(&facts.dates, &sentence).min_by_key(|f| distance(f)))
+        .map(|f| f.value.clone());
+    let amounts: Vec<EventAmount> = within(&facts.amounts, &after).map(|f| f.value.clone()).collect();
+    let mut officials: Vec<String> = Vec::new();
+    for f in within(&facts.officials, &sentence) {
+        push_name(&mut officials, f.value.clone());
+    }
+    let reason = REASON
+        .captures(&text[after.clone()])
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim().trim_end_matches(',').to_string());
+
+    if trigger.rule.strength == Strength::Weak && counts.is_empty() && named.is_empty() {
+        return Vec::new();
+    }
+    actors
+        .into_iter()
+        .map(|actor| Reading {
+            authority: actor.authority,
+            agency: actor.agency,
+            status: trigger.status,
+            target: target.clone(),
+            counts: counts.clone(),
+            named: named.clone(),
+            date: date.clone(),
+            amounts: amounts.clone(),
+            officials: officials.clone(),
+            reason: reason.clone(),
+            sentences: vec![i],
+            rule: trigger.rule.name,
+        })
+        .collect()
+}
+
+/// Who acts for a trigger: the nearest actor before it (with the actors
+/// coordinated with it), a passive agent or a possessive list after it, the
+/// actor of the sentences before, or the article's most-named actor.
+fn actors_of(
+    article: &Article,
+    facts: &Facts,
+    i: usize,
+    trigger: &Trigger,
+    scope: &Range<usize>,
+) -> Option<Vec<Actor>> {
+    let text = article.text;
+    let sentence = article.sentences[i].clone();
+    let before: Vec<&Fact<Actor>> = within(&facts.actors, &(sentence.start..trigger.range.start))
+        .filter(|f| !is_object(text, &f.range))
+        .collect();
+    if let Some(nearest) = before.last() {
+        let mut chosen = vec![nearest.value.clone()];
+        let mut left = nearest.range.start;
+        for f in before.iter().rev().skip(1) {
+            let between = text[f.range.end..left].trim();
+            let joined =
+                matches!(between, "," | "and" | ", and" | "&" | "as well as" | ", as well as") || between.is_empty();
+            if !joined {
+                break;
+            }
+            if !chosen.iter().any(|a| a.authority == f.value.authority) {
+                chosen.insert(0, f.value.clone());
+            }
+            left = f.range.start;
+        }
+        return Some(chosen);
+    }
+    // `... were designated by the Treasury`, `added to Japan's sanctions list`.
+    for f in within(&facts.actors, &(trigger.range.end..scope.end)) {
+        let preceding = words_before(text, f.range.start, 2);
+        let by = preceding.first().map(String::as_str) == Some("by")
+            || (preceding.first().map(String::as_str) == Some("the")
+                && preceding.get(1).map(String::as_str) == Some("by"));
+        let rest = &text[f.range.end..scope.end];
+        let owns_list = rest.starts_with("'s") && rest.split('.').next().is_some_and(|r| r.contains("list"));
+        if by || owns_list {
+            return Some(vec![f.value.clone()]);
+        }
+    }
+    for j in (i.saturating_sub(ACTOR_LOOKBACK)..i).rev() {
+        let earlier = article.sentences[j].clone();
+        if let Some(f) = within(&facts.actors, &earlier)
+            .filter(|f| !is_object(text, &f.range))
+            .last()
+        {
+            return Some(vec![f.value.clone()]);
+        }
+    }
+    most_named_actor(facts).map(|a| vec![a])
+}
+
+fn most_named_actor(facts: &Facts) -> Option<Actor> {
+    let mut tally: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (order, f) in facts.actors.iter().enumerate() {
+        let entry = tally.entry(f.value.authority.as_str()).or_insert((0, order));
+        entry.0 += 1;
+    }
+    let (authority, _) = tally
+        .into_iter()
+        .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))?;
+    Some(Actor {
+        authority: authority.to_string(),
+        agency: None,
+    })
+}
+
+/// The article's most-named country other than `authority`.
+fn most_named_country<'f>(facts: &'f Facts, authority: &str) -> Option<&'f str> {
+    let mut tally: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (order, f) in facts.countries.iter().enumerate() {
+        if f.value != authority {
+            tally.entry(f.value.as_str()).or_insert((0, order)).0 += 1;
+        }
+    }
+    tally
+        .into_iter()
+        .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+        .map(|(c, _)| c)
+}
+
+/// Names listed in sentence `i` as targets of the action just before, if it is
+/// such a list.
+fn listed_names(article: &Article, facts: &Facts, i: usize) -> Option<Vec<String>> {
+    let range = article.sentences[i].clone();
+    let sentence = &article.text[range.clone()];
+    if LIST_CUE.is_match(sentence) {
+        let names: Vec<String> = within(&facts.named, &range).map(|f| f.value.clone()).collect();
+        return (!names.is_empty()).then_some(names);
+    }
+    // A bullet item after a sentence ending with a colon (`They are:`).
+    let opens_list = (i.saturating_sub(LIST_REACH)..i).rev().any(|j| {
+        let s = &article.text[article.sentences[j].clone()];
+        s.trim_end().ends_with(':')
+    });
+    if opens_list
+        && sentence.trim_start().starts_with(['•', '*', '·', '-'])
+        && let Some(c) = LIST_ITEM.captures(sentence)
+    {
+        return Some(vec![c[1].to_string()]);
+    }
+    None
+}
+
+fn push_name(names: &mut Vec<String>, name: String) {
+    let key = normalize_name(&name);
+    if !names.iter().any(|n| normalize_name(n) == key) {
+        names.push(name);
+    }
+}
+
+/// Counts as a sorted multiset, for comparison.
+fn count_key(counts: &[EventCount]) -> Vec<(u64, &'static str)> {
+    let mut key: Vec<(u64, &'static str)> = counts.iter().map(|c| (c.value, c.category.as_str())).collect();
+    key.sort_unstable();
+    key
+}
+
+/// Whether two date values can name one action: equal, or one inside the other.
+fn dates_agree(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => match (period(a), period(b)) {
+            (Some(x), Some(y)) => (x.0 <= y.0 && y.1 <= x.1) || (y.0 <= x.0 && x.1 <= y.1),
+            _ => a == b,
+        },
+        _ => true,
+    }
+}
+
+/// The more precise of two dates.
+fn finer(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (&a, &b) {
+        (Some(x), Some(y)) => {
+            let days = |v: &str| period(v).map_or(i64::MAX, |(s, e)| (e - s).num_days());
+            if days(y) < days(x) { b } else { a }
+        }
+        (None, _) => b,
+        _ => a,
+    }
+}
+
+/// Merges readings that speak of one action.
+fn merge(readings: Vec<Reading>) -> Vec<Reading> {
+    let mut events: Vec<Reading> = Vec::new();
+    for r in readings {
+        let same = events.iter_mut().rev().find(|e| {
+            e.authority == r.authority
+                && e.status == r.status
+                && (e.target.is_none() || r.target.is_none() || e.target == r.target)
+                && (e.counts.is_empty() || r.counts.is_empty() || count_key(&e.counts) == count_key(&r.counts))
+                && dates_agree(&e.date, &r.date)
+        });
+        match same {
+            Some(e) => {
+                if e.target.is_none() {
+                    e.target = r.target;
+                }
+                if e.counts.is_empty() {
+                    e.counts = r.counts;
+                }
+                if e.agency.is_none() {
+                    e.agency = r.agency;
+                }
+                e.date = finer(e.date.take(), r.date);
+                for name in r.named {
+                    push_name(&mut e.named, name);
+                }
+                for name in r.officials {
+                    push_name(&mut e.officials, name);
+                }
+                e.amounts.extend(
+                    r.amounts
+                        .into_iter()
+                        .filter(|a| !e.amounts.contains(a))
+                        .collect::<Vec<_>>(),
+                );
+                if e.reason.is_none() {
+                    e.reason = r.reason;
+                }
+                for s in r.sentences {
+                    if !e.sentences.contains(&s) {
+                        e.sentences.push(s);
+                    }
+                }
+            }
+            None => events.push(r),
+        }
+    }
+    events
+}
+
+/// Fills missing targets, drops self-targeted readings, writes record events.
+fn finish(article: &Article, facts: &Facts, readings: Vec<Reading>) -> Vec<Event> {
+    readings
+        .into_iter()
+        .filter_map(|mut r| {
+            if r.target.is_none() {
+                r.target = most_named_country(facts, &r.authority).map(str::to_string);
+            }
+            if r.target.as_deref() == Some(r.authority.as_str()) {
+                return None;
+            }
+            let mut sentences = r.sentences;
+            sentences.sort_unstable();
+            Some(Event {
+                authority: r.authority,
+                agency: r.agency,
+                status: r.status,
+                target: r.target,
+                counts: r.counts,
+                named_targets: r.named,
+                date: r.date,
+                amounts: r.amounts,
+                reason: r.reason,
+                officials: r.officials,
+                evidence: sentences
+                    .into_iter()
+                    .map(|s| article.span(article.sentences[s].clone()))
+                    .collect(),
+                rule: r.rule.to_string(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Facts found by searching the text for the given surface forms (each
+    /// occurrence), so tests read like annotated sentences.
+    struct Given<'a> {
+        text: &'a str,
+        facts: Facts,
+    }
+
+    impl<'a> Given<'a> {
+        fn new(text: &'a str) -> Self {
+            Given {
+                text,
+                facts: Facts::default(),
+            }
+        }
+
+        fn ranges(&self, surface: &str) -> Vec<Range<usize>> {
+            self.text
+                .match_indices(surface)
+                .map(|(at, s)| at..at + s.len())
+                .collect()
+        }
+
+        fn actor(mut self, surface: &str, authority: &str, agency: Option<&str>) -> Self {
+            for range in self.ranges(surface) {
+                let value = Actor {
+                    authority: authority.into(),
+                    agency: agency.map(Into::into),
+                };
+                self.facts.actors.push(Fact { range, value });
+            }
+            self
+        }
+
+        fn country(mut self, surface: &str, name: &str) -> Self {
+            for range in self.ranges(surface) {
+                self.facts.countries.push(Fact {
+                    range,
+                    value: name.into(),
+                });
+            }
+            self
+        }
+
+        /// A country that can also act (`Japan`, `Seoul`).
+        fn state(self, surface: &str, name: &str) -> Self {
+            self.actor(surface, name, None).country(surface, name)
+        }
+
+        fn count(mut self, surface: &str, value: u64, category: CountCategory) -> Self {
+            for range in self.ranges(surface) {
+                self.facts.counts.push(Fact {
+                    range,
+                    value: EventCount { value, category },
+                });
+            }
+            self
+        }
+
+        fn date(mut self, surface: &str, value: &str) -> Self {
+            for range in self.ranges(surface) {
+                self.facts.dates.push(Fact {
+                    range,
+                    value: value.into(),
+                });
+            }
+            self
+        }
+
+        fn named(mut self, surface: &str) -> Self {
+            for range in self.ranges(surface) {
+                self.facts.named.push(Fact {
+                    range,
+                    value: surface.into(),
+                });
+            }
+            self
+        }
+
+        fn events(mut self) -> Vec<Event> {
+            for list in [&mut self.facts.countries, &mut self.facts.named] {
+                list.sort_by_key(|f| f.range.start);
+            }
+            self.facts.actors.sort_by_key(|f| f.range.start);
+            self.facts.counts.sort_by_key(|f| f.range.start);
+            self.facts.dates.sort_by_key(|f| f.range.start);
+            let article = Article::new(self.text, None);
+            assemble(&article, &self.facts)
+        }
+    }
+
+    use CountCategory::{Entity as E, Individual as I, Vessel as V};
+
+    fn summary(events: &[Event]) -> Vec<String> {
+        events
+            .iter()
+            .map(|e| {
+                let counts: Vec<String> = e
+                    .counts
+                    .iter()
+                    .map(|c| format!("{} {}", c.value, c.category.as_str()))
+                    .collect();
+                format!(
+                    "{} {} {} [{}] [{}] {}",
+                    e.authority,
+                    e.status.as_str(),
+                    e.target.as_deref().unwrap_or("-"),
+                    counts.join(", "),
+                    e.named_targets.join(", "),
+                    e.date.as_deref().unwrap_or("-")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn coordinated_authorities_are_separate_events() {
+        let events = Given::new(
+            "The U.S., Japan, and South Korea revealed new sanctions to punish North Korea for missile tests. \
+             The U.S. unveiled measures against three individuals, while Japan targeted three groups and one individual.",
+        )
+        .state("U.S.", "United States")
+        .state("Japan", "Japan")
+        .state("South Korea", "South Korea")
+        .country("North Korea", "North Korea")
+        .count("three individuals", 3, I)
+        .count("three groups", 3, E)
+        .count("one individual", 1, I)
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "United States imposed North Korea [3 individual] [] -",
+                "Japan imposed North Korea [3 entity, 1 individual] [] -",
+                "South Korea imposed North Korea [] [] -",
+            ]
+        );
+        assert_eq!(events[0].evidence.len(), 2);
+    }
+
+    #[test]
+    fn an_agency_acts_for_its_country_and_prepositions_mark_objects() {
+        let text = "On March 27, 2024, the U.S. Department of the Treasury's Office of Foreign Assets Control \
+                    coordinated with the Republic of Korea to jointly designate 6 individuals and 2 entities.";
+        let events = Given::new(text)
+            .actor(
+                "U.S. Department of the Treasury",
+                "United States",
+                Some("Department of the Treasury"),
+            )
+            .actor(
+                "Office of Foreign Assets Control",
+                "United States",
+                Some("Office of Foreign Assets Control"),
+            )
+            .state("Republic of Korea", "South Korea")
+            .country("DPRK", "North Korea")
+            .count("6 individuals", 6, I)
+            .count("2 entities", 2, E)
+            .date("March 27, 2024", "2024-03-27")
+            .events();
+        assert_eq!(
+            summary(&events),
+            ["United States imposed South Korea [6 individual, 2 entity] [] 2024-03-27"]
+        );
+        assert_eq!(events[0].agency.as_deref(), Some("Office of Foreign Assets Control"));
+        assert_eq!(events[0].rule, "imposed.designate");
+    }
+
+    #[test]
+    fn modals_plan_and_negations_deny() {
+        let events = Given::new(
+            "Seoul is considering sanctions on North Korea. The U.S. has not yet imposed sanctions on China, \
+             but it could take such measures. Tokyo could impose sanctions on Pyongyang.",
+        )
+        .state("Seoul", "South Korea")
+        .state("U.S.", "United States")
+        .state("China", "China")
+        .state("Tokyo", "Japan")
+        .country("North Korea", "North Korea")
+        .country("Pyongyang", "North Korea")
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "South Korea planned North Korea [] [] -",
+                "Japan planned North Korea [] [] -"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_about_one_action_merge_and_lists_name_its_targets() {
+        let events = Given::new(
+            "South Korea's Foreign Ministry announced Sunday additional unilateral sanctions on North Korea. \
+             \"The South Korean government hereby additionally sanctions 20 North Korean organizations and 12 North Koreans,\" the ministry said. \
+             The companies include Koryo Commercial Bank and Yusong Shipping Company. \
+             Earlier, Seoul slapped unilateral sanctions on Pyongyang on October 14.",
+        )
+        .actor("South Korea's Foreign Ministry", "South Korea", Some("Foreign Ministry"))
+        .country("North Korea", "North Korea")
+        .country("Pyongyang", "North Korea")
+        .state("Seoul", "South Korea")
+        .count("20 North Korean organizations", 20, E)
+        .count("12 North Koreans", 12, I)
+        .date("Sunday", "2017-12-10")
+        .date("October 14", "2017-10-14")
+        .named("Koryo Commercial Bank")
+        .named("Yusong Shipping Company")
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "South Korea imposed North Korea [20 entity, 12 individual] [Koryo Commercial Bank, Yusong Shipping Company] 2017-12-10",
+                "South Korea imposed North Korea [] [] 2017-10-14",
+            ]
+        );
+    }
+
+    #[test]
+    fn passive_agents_possessive_lists_and_lifting() {
+        let events = Given::new(
+            "Among the organizations added to Japan's sanctions list was Lazarus Group. \
+             OFAC removed Mammut Industrial Group from its Specially Designated Nationals list on October 8. \
+             Three individuals had also been designated at the time but were delisted in July 2021. \
+             Iran denied it. Iran appealed.",
+        )
+        .state("Japan", "Japan")
+        .actor("OFAC", "United States", Some("Office of Foreign Assets Control"))
+        .country("Iran", "Iran")
+        .named("Lazarus Group")
+        .named("Mammut Industrial Group")
+        .count("Three individuals", 3, I)
+        .date("October 8", "2021-10-08")
+        .date("July 2021", "2021-07")
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "Japan imposed Iran [] [Lazarus Group] -",
+                "United States lifted Iran [] [Mammut Industrial Group] 2021-10-08",
+                "United States imposed Iran [3 individual] [] 2021-07",
+                "United States lifted Iran [3 individual] [] 2021-07",
+            ]
+        );
+    }
+
+    #[test]
+    fn adjectives_and_background_are_not_events() {
+        let events = Given::new(
+            "North Korea is already under comprehensive U.S. and United Nations sanctions. \
+             The sanctioned individuals and U.S.-sanctioned banks were named. \
+             Designated entities include several firms. Sanctions carry substantial weight.",
+        )
+        .country("North Korea", "North Korea")
+        .state("U.S.", "United States")
+        .actor("United Nations", "United Nations", None)
+        .events();
+        assert!(events.is_empty(), "{:?}", summary(&events));
+    }
+
+    #[test]
+    fn weak_triggers_need_a_sanctions_context_and_a_target() {
+        let events = Given::new(
+            "Hackers targeted blockchain companies. The exchange added 20 employees. \
+             Washington added sanctions pressure. Tokyo targeted three groups under its sanctions regime on North Korea.",
+        )
+        .state("Washington", "United States")
+        .state("Tokyo", "Japan")
+        .country("North Korea", "North Korea")
+        .count("20 employees", 20, I)
+        .count("three groups", 3, E)
+        .events();
+        assert_eq!(summary(&events), ["Japan imposed North Korea [3 entity] [] -"]);
+    }
+
+    #[test]
+    fn articles_without_sanctions_words_have_no_events() {
+        let events = Given::new("The U.S. added 20 vessels to its fleet.")
+            .state("U.S.", "United States")
+            .count("20 vessels", 20, V)
+            .events();
+        assert!(events.is_empty());
+    }
+}

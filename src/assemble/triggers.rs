@@ -1,0 +1,294 @@
+//! The trigger lexicon: phrases of news writing that report a sanctions action,
+//! each with the status it reports and a rule name.
+//!
+//! Patterns are case-insensitive and use ASCII word boundaries. A pattern may
+//! capture a `gap` (the words between a verb and its sanctions noun): the gap is
+//! rejected when it holds a word that opens a new clause (`announced that it would
+//! review sanctions` is not an announcement of sanctions). Strong triggers stand
+//! alone; weak ones (`targeted`, `added`) count only near a sanctions word and
+//! with a counted or named target.
+
+use crate::record::EventStatus;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How much a trigger proves by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    Strong,
+    Weak,
+}
+
+/// Which words before a trigger decide whether it is a verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// A phrase that is verbal by construction (`imposed sanctions on`).
+    Phrase,
+    /// A participle or verb that is also an adjective (`the designated persons`):
+    /// it triggers only when used as a verb.
+    VerbOnly,
+}
+
+#[derive(Debug)]
+pub struct TriggerRule {
+    pub name: &'static str,
+    pub status: EventStatus,
+    pub strength: Strength,
+    pub form: Form,
+    pub pattern: &'static str,
+}
+
+use EventStatus::{Imposed, Lifted, Planned};
+use Form::{Phrase, VerbOnly};
+use Strength::{Strong, Weak};
+
+/// Verbs that act on a sanctions noun (`impose`, `announce`, `unveil`...).
+macro_rules! acts_on_sanctions {
+    ($verbs:literal) => {
+        concat!(
+            r"(?-u:\b)(?:",
+            $verbs,
+            r")(?P<gap>(?:\s+[\w.'-]+){0,6}?)\s+(?:sanctions?(?:\s+(?:package|resolution|list|regime))?|penalties|embargo(?:es)?|asset\s+freezes?|travel\s+bans?|(?:punitive|restrictive|economic|financial)\s+measures|measures\s+(?:against|on|targeting))(?-u:\b)"
+        )
+    };
+}
+
+pub const RULES: &[TriggerRule] = &[
+    // Imposed.
+    TriggerRule {
+        name: "imposed.acts_on_sanctions",
+        status: Imposed,
+        strength: Strong,
+        form: Phrase,
+        pattern: acts_on_sanctions!(
+            r"impos\w*|slap\w*|levi\w*|levy\w*|announc\w*|unveil\w*|reveal\w*|adopt\w*|approv\w*|agree\w*|introduc\w*|expand\w*|extend\w*|tighten\w*|broaden\w*|reimpos\w*|strengthen\w*|intensif\w*|ramp\w*\s+up|step\w*\s+up|widen\w*|issu\w*|enact\w*|pass\w*|launch\w*|roll\w*\s+out"
+        ),
+    },
+    TriggerRule {
+        name: "imposed.sanctions_were_imposed",
+        status: Imposed,
+        strength: Strong,
+        form: Phrase,
+        pattern: r"(?-u:\b)(?:sanctions?|penalties|measures|designations)(?:\s+(?:resolution|package|measures))?(?P<gap>(?:\s+[\w.'-]+){0,3}?)\s+(?:(?:was|were|have\s+been|has\s+been|had\s+been|are|is|being)\s+)?(?:imposed|adopted|approved|unveiled|announced|slapped|levied|passed)(?-u:\b)",
+    },
+    TriggerRule {
+        name: "imposed.sanction_verb",
+        status: Imposed,
+        strength: Strong,
+        form: VerbOnly,
+        pattern: r"(?-u:\b)(?:sanctioned|sanctioning|sanctions\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|several|dozens|another))(?-u:\b)",
+    },
+    TriggerRule {
+        name: "imposed.designate",
+        status: Imposed,
+        strength: Strong,
+        form: VerbOnly,
+        pattern: r"(?-u:\b)designat(?:e|es|ed|ing)(?-u:\b)",
+    },
+    TriggerRule {
+        name: "imposed.blacklist",
+        status: Imposed,
+        strength: Strong,
+        form: VerbOnly,
+        pattern: r"(?-u:\b)blacklist(?:s|ed|ing)?(?-u:\b)",
+    },
+    TriggerRule {
+        name: "imposed.add_to_list",
+        status: Imposed,
+        strength: Strong,
+        form: Phrase,
+        pattern: r"(?-u:\b)(?:add|adds|added|adding|put|puts|putting|placed?|places|placing|includ(?:e|es|ed|ing))(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:to|on|in)\s+(?:the|its|their|a|his|her|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,5}?(?:list|blacklist)(?:\s+of\s+(?:persons|individuals|entities|companies|organizations|organisations))?(?-u:\b)",
+    },
+    TriggerRule {
+        name: "imposed.expand_list",
+        status: Imposed,
+        strength: Strong,
+        form: Phrase,
+        pattern: r"(?-u:\b)(?:expand\w*|extend\w*|lengthen\w*|updat\w*)\s+(?:its|the|their|a)\s+(?:[\w.-]+\s+){0,2}?(?:sanctions|blacklist|designation)\s+list(?-u:\b)",
+    },
+    TriggerRule {
+        name: "imposed.freeze_assets",
+        status: Imposed,
+        strength: Strong,
+        form: Phrase,
+        pattern: r"(?-u:\b)(?:freez(?:e|es|ing)|froze)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?assets(?-u:\b)",
+    },
+    TriggerRule {
+        name: "imposed.blocked_property",
+        status: Imposed,
+        strength: Strong,
+        form: Phrase,
+        pattern: r"(?-u:\b)identif(?:y|ies|ied|ying)(?-u:\b)[^.;]{0,80}?\s+as\s+blocked\s+property(?-u:\b)",
+    },
+    TriggerRule {
+        name: "imposed.hit_with",
+        status: Imposed,
+        strength: Strong,
+        form: Phrase,
+        pattern: r"(?-u:\b)(?:hit|slapped|targeted|punished)\s+with\s+(?:[\w-]+\s+){0,3}?sanctions(?-u:\b)",
+    },
+    TriggerRule {
+        name: "imposed.target",
+        status: Imposed,
+        strength: Weak,
+        form: VerbOnly,
+        pattern: r"(?-u:\b)target(?:s|ed)(?-u:\b)",
+    },
+    TriggerRule {
+        name: "imposed.sanctions_targeting",
+        status: Imposed,
+        strength: Weak,
+        form: Phrase,
+        pattern: r"(?-u:\b)(?:sanctions|measures|designations|action|actions)\s+(?:[\w-]+\s+){0,2}?targeting(?-u:\b)",
+    },
+    TriggerRule {
+        name: "imposed.added",
+        status: Imposed,
+        strength: Weak,
+        form: VerbOnly,
+        pattern: r"(?-u:\b)add(?:s|ed|ing)(?-u:\b)",
+    },
+    // Planned.
+    TriggerRule {
+        name: "planned.consider",
+        status: Planned,
+        strength: Strong,
+        form: Phrase,
+        pattern: r"(?-u:\b)(?:consider\w*|weigh\w*|mull\w*|eye\w*|review\w*|revisit\w*|explor\w*|discuss\w*|draft\w*|prepar\w*|propos\w*|threaten\w*|seek\w*|push\w*\s+for|call\w*\s+for|urg\w*)(?P<gap>(?:\s+[\w.'-]+){0,4}?)\s+(?:sanctions?|sanctioning|imposing|designating|blacklisting|restrictive\s+measures|penalties)(?-u:\b)",
+    },
+    TriggerRule {
+        name: "planned.plan_to",
+        status: Planned,
+        strength: Strong,
+        form: Phrase,
+        pattern: r"(?-u:\b)(?:plan(?:s|ned|ning)?|intend\w*|aim\w*|vow\w*|pledg\w*|expect\w*|set|poised|likely|ready|open|willing)\s+to(?P<gap>(?:\s+[\w.'-]+){0,3}?)\s+(?:sanctions?|sanctioning|impose|designate|blacklist|target)(?-u:\b)",
+    },
+    TriggerRule {
+        name: "planned.sanctions_plan",
+        status: Planned,
+        strength: Strong,
+        form: Phrase,
+        pattern: r"(?-u:\b)(?:sanctions\s+(?:plans?|proposals?|threats?)|(?:possibility|prospect|threat|likelihood)\s+of\s+(?:[\w-]+\s+){0,2}?sanctions)(?-u:\b)",
+    },
+    TriggerRule {
+        name: "planned.coming",
+        status: Planned,
+        strength: Strong,
+        form: Phrase,
+        pattern: r"(?-u:\b)(?:new|more|further|additional)\s+sanctions\s+(?:were|are|would\s+be|will\s+be)\s+(?:coming|forthcoming|on\s+the\s+way|in\s+the\s+works)(?-u:\b)",
+    },
+    // Lifted.
+    TriggerRule {
+        name: "lifted.lifts_sanctions",
+        status: Lifted,
+        strength: Strong,
+        form: Phrase,
+        pattern: r"(?-u:\b)(?:lift\w*|eas(?:e|es|ed|ing)|suspend\w*|waiv\w*|remov\w*|rescind\w*|revok\w*|roll\w*\s+back|terminat\w*|end(?:s|ed|ing)?|unfr(?:eeze|eezes|eezing|oze))(?P<gap>(?:\s+[\w.'-]+){0,4}?)\s+(?:sanctions|restrictions|asset\s+freezes?|embargo|designations?|the\s+freeze)(?-u:\b)",
+    },
+    TriggerRule {
+        name: "lifted.remove_from_list",
+        status: Lifted,
+        strength: Strong,
+        form: Phrase,
+        pattern: r"(?-u:\b)(?:remov\w*|delet\w*|drop\w*|tak(?:e|es|en|ing)|took|strik\w*|struck)(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:off|from)\s+(?:the|its|their|a|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,5}?(?:list|blacklist)(?-u:\b)",
+    },
+    TriggerRule {
+        name: "lifted.delist",
+        status: Lifted,
+        strength: Strong,
+        form: Phrase,
+        pattern: r"(?-u:\b)(?:delist\w*|de-list\w*|unblock\w*)(?-u:\b)",
+    },
+];
+
+/// Words that open a new clause: a gap holding one breaks the phrase.
+pub const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "while", "but", "because", "if", "when", "after", "before", "although",
+    "though", "unless", "until", "since", "whether", "where", "and", "or", "said", "says",
+];
+
+/// Words before a trigger that make it planned rather than done.
+pub const MODAL_WORDS: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "shall",
+    "should",
+    "can",
+    "consider",
+    "considers",
+    "considering",
+    "considered",
+    "plan",
+    "plans",
+    "planning",
+    "planned",
+    "possibility",
+    "likely",
+    "threatens",
+    "threatened",
+    "threatening",
+    "propose",
+    "proposes",
+    "proposed",
+    "proposing",
+    "weighing",
+    "intends",
+    "intend",
+    "ready",
+    "prepared",
+    "open",
+];
+
+/// Words before a trigger that deny it.
+pub const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
+
+/// Words before a participle that make it an adjective (`the sanctioned banks`).
+pub const ADJECTIVE_CUES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "these",
+    "those",
+    "this",
+    "that",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "all",
+    "any",
+    "some",
+    "other",
+    "newly",
+    "previously",
+    "already",
+    "specially",
+    "recently",
+    "of",
+    "for",
+    "with",
+    "against",
+    "being",
+];
+
+/// Words that make a sentence one about sanctions, for weak triggers.
+pub static SANCTIONS_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:sanction\w*|designat\w+|blacklist\w*|embargo\w*|asset\s+freeze|sdn|restrictive\s+measures)(?-u:\b)")
+        .expect("pattern compiles")
+});
+
+/// The compiled rules, in table order.
+pub static COMPILED: LazyLock<Vec<(&'static TriggerRule, Regex)>> = LazyLock::new(|| {
+    RULES
+        .iter()
+        .map(|rule| {
+            let regex = Regex::new(&format!("(?i){}", rule.pattern))
+                .unwrap_or_else(|e| panic!("trigger {} does not compile: {e}", rule.name));
+            (rule, regex)
+        })
+        .collect()
+});
