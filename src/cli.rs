@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use sanctions_extract::evaluate::score;
-use sanctions_extract::sinks::{EventsSink, JsonlSink, Sink, SqliteSink, Tee};
+use sanctions_extract::sinks::{EventsSink, JsonlSink, Run, Sink, SqliteSink, Tee};
 use sanctions_extract::{Config, Inputs, Limits, Pipeline, Record, Summary};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -138,6 +138,11 @@ struct ExtractArgs {
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_article_bytes)]
     max_article_bytes: u64,
 
+    /// Most bytes one compressed input may expand to; past it, its articles end in
+    /// an `error` record (a defence against gzip bombs).
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_decompressed_bytes)]
+    max_decompressed_bytes: u64,
+
     /// Print neither progress nor the final summary (warnings still go to stderr).
     #[arg(long, short)]
     quiet: bool,
@@ -168,6 +173,7 @@ impl ExtractArgs {
                 threads: self.threads.map(usize::from),
                 limits: Limits {
                     max_article_bytes: self.max_article_bytes,
+                    max_decompressed_bytes: self.max_decompressed_bytes,
                 },
             },
             inputs: self.inputs,
@@ -227,6 +233,7 @@ fn extract(plan: Plan) -> Result<ExitCode> {
         warnings.suspend(|| eprintln!("warning: {warning}"))
     }));
 
+    let started_at = now();
     let bar = progress.clone();
     let mut articles = 0u64;
     let pipeline = Pipeline::new(plan.config);
@@ -240,6 +247,13 @@ fn extract(plan: Plan) -> Result<ExitCode> {
         })
         .context("the run stopped")?;
     progress.finish_and_clear();
+    let run = Run {
+        started_at,
+        finished_at: now(),
+        arguments: std::env::args().collect(),
+        summary: summary.clone(),
+    };
+    sink.record_run(&run).context("recording the run")?;
 
     if !plan.quiet {
         print_summary(&summary, &destinations);
@@ -249,6 +263,12 @@ fn extract(plan: Plan) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The current time, RFC 3339 in UTC.
+fn now() -> String {
+    chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 fn print_summary(s: &Summary, destinations: &[String]) {

@@ -132,8 +132,16 @@ impl Pipeline {
                 page.text
             }
         };
+        // What cleaning changed beyond the usual, said in `status_detail`.
+        let mut notes = Vec::new();
+        if lossy_utf8 {
+            notes.push("lossy_utf8");
+        }
+        if raw.contains(normalize::is_stray_control) {
+            notes.push("control_characters_removed");
+        }
         let text = normalize::clean(&raw);
-        let detail = lossy_utf8.then(|| "lossy_utf8".to_string());
+        let detail = (!notes.is_empty()).then(|| notes.join(","));
         let mut record = Record::new(doc_id, source, Status::Ok, detail);
         if text.is_empty() {
             record.status = Status::Skipped;

@@ -126,6 +126,9 @@ const OBJECT_BREAKS: &[&str] = &[
     "controlled",
 ];
 
+/// Bytes looked at before a position for the words there.
+const WORD_WINDOW: usize = 160;
+
 /// How far back (sentences) an event's actor may be found.
 const ACTOR_LOOKBACK: usize = 2;
 /// How far (sentences) a list of names may follow its event.
@@ -180,6 +183,10 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
     if !SANCTIONS_WORD.is_match(text) {
         return Vec::new();
     }
+    let context = Context {
+        actors: by_mentions(facts.actors.iter().map(|f| f.value.authority.as_str())),
+        countries: by_mentions(facts.countries.iter().map(|f| f.value.as_str())),
+    };
     let mut readings: Vec<Reading> = Vec::new();
     let mut last_event_sentence: Option<usize> = None;
     for (i, sentence) in article.sentences.iter().enumerate() {
@@ -208,7 +215,7 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
                 },
                 end: triggers.get(k + 1).map_or(sentence.end, |t| t.range.start),
             };
-            let found = read(article, facts, i, trigger, scope);
+            let found = read(article, facts, &context, i, trigger, scope);
             if !found.is_empty() {
                 last_event_sentence = Some(i);
             }
@@ -216,7 +223,15 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
         }
     }
     let events = merge(readings);
-    finish(article, facts, events)
+    finish(article, &context, events)
+}
+
+/// What the whole article says, for readings its sentence leaves open.
+struct Context<'f> {
+    /// Authorities, most named first.
+    actors: Vec<&'f str>,
+    /// Countries, most named first.
+    countries: Vec<&'f str>,
 }
 
 /// The triggers of sentence `i`, overlapping ones joined.
@@ -315,9 +330,17 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !w.is_empty())
 }
 
-/// Up to `n` words before `at`, nearest first.
+/// Up to `n` words before `at`, nearest first. Looks at a bounded window, so the
+/// cost does not grow with the length of the text.
 fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
-    let mut out: Vec<String> = words(&text[..at]).collect();
+    let mut from = at.saturating_sub(WORD_WINDOW);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut out: Vec<String> = words(&text[from..at]).collect();
+    if from > 0 && !out.is_empty() {
+        out.remove(0); // may be cut
+    }
     out.reverse();
     out.truncate(n);
     out
@@ -342,10 +365,17 @@ fn within<'f, T>(facts: &'f [Fact<T>], range: &Range<usize>) -> impl Iterator<It
 }
 
 /// The readings of one trigger: one per authority.
-fn read(article: &Article, facts: &Facts, i: usize, trigger: &Trigger, scope: Range<usize>) -> Vec<Reading> {
+fn read(
+    article: &Article,
+    facts: &Facts,
+    context: &Context,
+    i: usize,
+    trigger: &Trigger,
+    scope: Range<usize>,
+) -> Vec<Reading> {
     let text = article.text;
     let sentence = article.sentences[i].clone();
-    let actors = actors_of(article, facts, i, trigger, &scope);
+    let actors = actors_of(article, facts, context, i, trigger, &scope);
     let Some(actors) = actors else { return Vec::new() };
     // Objects may sit inside a long trigger (`removed X from its list`,
     // `sanctions 20 organizations`): they start after its first word.
@@ -455,6 +485,7 @@ fn read(article: &Article, facts: &Facts, i: usize, trigger: &Trigger, scope: Ra
 fn actors_of(
     article: &Article,
     facts: &Facts,
+    context: &Context,
     i: usize,
     trigger: &Trigger,
     scope: &Range<usize>,
@@ -502,36 +533,23 @@ fn actors_of(
             return Some(vec![f.value.clone()]);
         }
     }
-    most_named_actor(facts).map(|a| vec![a])
-}
-
-fn most_named_actor(facts: &Facts) -> Option<Actor> {
-    let mut tally: HashMap<&str, (usize, usize)> = HashMap::new();
-    for (order, f) in facts.actors.iter().enumerate() {
-        let entry = tally.entry(f.value.authority.as_str()).or_insert((0, order));
-        entry.0 += 1;
-    }
-    let (authority, _) = tally
-        .into_iter()
-        .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))?;
-    Some(Actor {
-        authority: authority.to_string(),
-        agency: None,
+    context.actors.first().map(|&authority| {
+        vec![Actor {
+            authority: authority.to_string(),
+            agency: None,
+        }]
     })
 }
 
-/// The article's most-named country other than `authority`.
-fn most_named_country<'f>(facts: &'f Facts, authority: &str) -> Option<&'f str> {
+/// Values by how often they are named, most first (ties: first named first).
+fn by_mentions<'f>(values: impl Iterator<Item = &'f str>) -> Vec<&'f str> {
     let mut tally: HashMap<&str, (usize, usize)> = HashMap::new();
-    for (order, f) in facts.countries.iter().enumerate() {
-        if f.value != authority {
-            tally.entry(f.value.as_str()).or_insert((0, order)).0 += 1;
-        }
+    for (order, value) in values.enumerate() {
+        tally.entry(value).or_insert((0, order)).0 += 1;
     }
-    tally
-        .into_iter()
-        .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
-        .map(|(c, _)| c)
+    let mut ranked: Vec<(&str, (usize, usize))> = tally.into_iter().collect();
+    ranked.sort_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
+    ranked.into_iter().map(|(v, _)| v).collect()
 }
 
 /// Names listed in sentence `i` as targets of the action just before, if it is
@@ -645,12 +663,16 @@ fn merge(readings: Vec<Reading>) -> Vec<Reading> {
 }
 
 /// Fills missing targets, drops self-targeted readings, writes record events.
-fn finish(article: &Article, facts: &Facts, readings: Vec<Reading>) -> Vec<Event> {
+fn finish(article: &Article, context: &Context, readings: Vec<Reading>) -> Vec<Event> {
     readings
         .into_iter()
         .filter_map(|mut r| {
             if r.target.is_none() {
-                r.target = most_named_country(facts, &r.authority).map(str::to_string);
+                r.target = context
+                    .countries
+                    .iter()
+                    .find(|&&c| c != r.authority)
+                    .map(|c| c.to_string());
             }
             if r.target.as_deref() == Some(r.authority.as_str()) {
                 return None;

@@ -35,9 +35,15 @@ fn repair(c: char) -> Repair {
         // Soft hyphen, zero-width characters, byte order mark.
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{2060}' | '\u{FEFF}' => Repair::Drop,
         '\n' => Repair::Keep,
-        c if c.is_control() => Repair::Drop,
+        c if is_stray_control(c) => Repair::Drop,
         _ => Repair::Keep,
     }
+}
+
+/// A control character that cleaning drops (not a line break, tab or other
+/// whitespace, which become spaces or newlines).
+pub fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{000B}' | '\u{000C}' | '\u{0085}')
 }
 
 /// Repairs characters and line endings (`\r\n` and `\r` become `\n`).

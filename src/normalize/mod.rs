@@ -10,7 +10,7 @@ mod chars;
 pub mod furniture;
 pub mod html;
 
-pub use chars::repair_chars;
+pub use chars::{is_stray_control, repair_chars};
 pub use furniture::furniture_rule;
 
 use regex::Regex;

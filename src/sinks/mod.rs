@@ -9,6 +9,7 @@ pub use jsonl::JsonlSink;
 pub use sqlite::SqliteSink;
 
 use crate::error::Error;
+use crate::pipeline::Summary;
 use crate::record::Record;
 
 /// A destination for records, written from one thread in input order.
@@ -16,6 +17,21 @@ pub trait Sink: Send {
     fn write(&mut self, record: &Record) -> Result<(), Error>;
     /// Flushes and commits what was written; called once at the end of a batch.
     fn finish(&mut self) -> Result<(), Error>;
+    /// Keeps the account of a finished run, where the sink has a place for it.
+    fn record_run(&mut self, _run: &Run) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+/// The account of one run: when, with what arguments, and what came of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// RFC 3339 timestamps.
+    pub started_at: String,
+    pub finished_at: String,
+    /// The command line, as given.
+    pub arguments: Vec<String>,
+    pub summary: Summary,
 }
 
 /// Keeps records in memory, for library users and tests.
@@ -40,5 +56,9 @@ impl Sink for Tee {
 
     fn finish(&mut self) -> Result<(), Error> {
         self.0.iter_mut().try_for_each(|sink| sink.finish())
+    }
+
+    fn record_run(&mut self, run: &Run) -> Result<(), Error> {
+        self.0.iter_mut().try_for_each(|sink| sink.record_run(run))
     }
 }

@@ -4,7 +4,7 @@
 //! Records are written in batched transactions from the one writer thread. An
 //! article written again (a re-run over the same input) replaces its rows.
 
-use super::Sink;
+use super::{Run, Sink};
 use crate::assemble::canonical::{Mention, merge};
 use crate::error::Error;
 use crate::extract::parse_published;
@@ -314,6 +314,28 @@ impl Sink for SqliteSink {
             self.pending = 0;
         }
         Ok(())
+    }
+
+    fn record_run(&mut self, run: &Run) -> Result<(), Error> {
+        let s = &run.summary;
+        self.conn
+            .execute(
+                "INSERT INTO runs (started_at, finished_at, arguments, articles_read, ok, skipped, errors, events, input_bytes) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    run.started_at,
+                    run.finished_at,
+                    json(&run.arguments),
+                    s.read as i64,
+                    s.ok as i64,
+                    s.skipped as i64,
+                    s.errors as i64,
+                    s.events as i64,
+                    s.bytes as i64,
+                ],
+            )
+            .map(drop)
+            .map_err(|e| self.error(e))
     }
 
     fn finish(&mut self) -> Result<(), Error> {

@@ -7,6 +7,21 @@ CREATE TABLE IF NOT EXISTS meta (
     value TEXT NOT NULL
 );
 
+-- One row per run of `extract` into this database.
+CREATE TABLE IF NOT EXISTS runs (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    started_at    TEXT NOT NULL,                  -- RFC 3339, UTC
+    finished_at   TEXT NOT NULL,
+    arguments     TEXT NOT NULL,                  -- JSON array: the command line
+    articles_read INTEGER NOT NULL,
+    ok            INTEGER NOT NULL,
+    skipped       INTEGER NOT NULL,
+    errors        INTEGER NOT NULL,
+    events        INTEGER NOT NULL,
+    input_bytes   INTEGER NOT NULL,
+    CHECK (articles_read = ok + skipped + errors)
+);
+
 CREATE TABLE IF NOT EXISTS articles (
     doc_id              TEXT PRIMARY KEY,
     schema_version      INTEGER NOT NULL,

@@ -35,9 +35,41 @@ impl Compression {
     }
 }
 
-/// Opens a file through its decompressor.
-pub fn open(path: &Path, compression: Compression) -> io::Result<Box<dyn Read + Send>> {
-    compression.wrap(Box::new(File::open(path)?))
+/// Opens a file through its decompressor; what a compressed file expands to is
+/// capped at `max_decompressed` bytes.
+pub fn open(path: &Path, compression: Compression, max_decompressed: u64) -> io::Result<Box<dyn Read + Send>> {
+    let reader = compression.wrap(Box::new(File::open(path)?))?;
+    Ok(match compression {
+        Compression::None => reader,
+        _ => Box::new(Capped {
+            inner: reader,
+            left: max_decompressed,
+            limit: max_decompressed,
+        }),
+    })
+}
+
+/// A reader that fails once more than `limit` bytes came out of it.
+struct Capped {
+    inner: Box<dyn Read + Send>,
+    left: u64,
+    limit: u64,
+}
+
+impl Read for Capped {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        match self.left.checked_sub(n as u64) {
+            Some(left) => {
+                self.left = left;
+                Ok(n)
+            }
+            None => Err(io::Error::other(format!(
+                "decompressed size exceeds the limit of {} bytes",
+                self.limit
+            ))),
+        }
+    }
 }
 
 /// Why reading an article's bytes failed.
@@ -67,6 +99,21 @@ pub fn read_limited(reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadError>
         return Err(ReadError::TooLarge(limit));
     }
     Ok(buf)
+}
+
+/// How many leading bytes [`looks_binary`] inspects.
+const BINARY_SAMPLE: usize = 8192;
+
+/// Whether bytes are a binary file rather than text: a tenth or more of the
+/// first bytes are control characters other than whitespace. A text with a few
+/// stray NUL bytes is still text.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(BINARY_SAMPLE)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| matches!(b, 0x00..=0x08 | 0x0e..=0x1a | 0x1c..=0x1f | 0x7f))
+        .count();
+    !sample.is_empty() && controls * 10 >= sample.len()
 }
 
 /// Decodes UTF-8, replacing invalid sequences; the flag says whether any were.
@@ -113,9 +160,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn decompression_is_capped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bomb.txt.gz");
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        std::io::Write::write_all(&mut encoder, &vec![b'a'; 1_000_000]).unwrap();
+        std::fs::write(&path, encoder.finish().unwrap()).unwrap();
+        let mut out = Vec::new();
+        let err = open(&path, Compression::Gzip, 10_000)
+            .unwrap()
+            .read_to_end(&mut out)
+            .unwrap_err();
+        assert_eq!(err.to_string(), "decompressed size exceeds the limit of 10000 bytes");
+        assert!(out.len() <= 10_000);
+        let mut all = Vec::new();
+        open(&path, Compression::Gzip, 1_000_000)
+            .unwrap()
+            .read_to_end(&mut all)
+            .unwrap();
+        assert_eq!(all.len(), 1_000_000);
+    }
+
+    #[test]
     fn limits_are_enforced() {
         assert_eq!(read_limited(&b"12345"[..], 5).unwrap(), b"12345");
         assert!(matches!(read_limited(&b"123456"[..], 5), Err(ReadError::TooLarge(5))));
+    }
+
+    #[test]
+    fn binary_is_told_from_text() {
+        assert!(looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"));
+        assert!(!looks_binary(
+            "Plain text with a stray \0 NUL byte and more words here.".as_bytes()
+        ));
+        assert!(!looks_binary("한국어 텍스트와 emoji 🎉".as_bytes()));
+        assert!(!looks_binary(b""));
     }
 
     #[test]

@@ -267,7 +267,10 @@ mod tests {
             Box::new(std::io::Cursor::new(long.into_bytes())),
             "d.jsonl".into(),
             "d.jsonl".into(),
-            Limits { max_article_bytes: 50 },
+            Limits {
+                max_article_bytes: 50,
+                ..Limits::default()
+            },
         )
         .collect();
         assert_eq!(docs.len(), 2);

@@ -127,12 +127,17 @@ pub fn classify(name: &str) -> Kind {
 pub struct Limits {
     /// Largest article (text, page, JSONL line, WARC record) read, in bytes.
     pub max_article_bytes: u64,
+    /// Most bytes one compressed file may expand to: a small file that expands
+    /// past it (a gzip bomb) ends in an `error` record, not a full disk or a
+    /// day of decompression.
+    pub max_decompressed_bytes: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_article_bytes: 64 * 1024 * 1024,
+            max_decompressed_bytes: 16 * 1024 * 1024 * 1024,
         }
     }
 }
@@ -273,7 +278,7 @@ impl Documents {
                 return Box::new(std::iter::once(Document::failed(rel, &shown, detail)));
             }
         };
-        let reader = match decode::open(path, compression) {
+        let reader = match decode::open(path, compression, self.limits.max_decompressed_bytes) {
             Ok(reader) => reader,
             Err(err) => {
                 let detail = format!("{shown}: cannot open: {err}");

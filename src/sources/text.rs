@@ -1,7 +1,7 @@
 //! Whole-file articles: `.txt` (with an optional `NAME.meta.json` sidecar) and
 //! `.html` pages.
 
-use super::decode::{Compression, decode_html, decode_utf8, read_limited};
+use super::decode::{Compression, decode_html, decode_utf8, looks_binary, read_limited};
 use super::jsonl::{Metadata, take_metadata};
 use super::{Content, Document, Limits};
 use crate::record::Source;
@@ -18,10 +18,20 @@ pub fn read_text(reader: impl Read, path: &Path, shown: &str, rel: String, limit
     match read_limited(reader, limits.max_article_bytes) {
         Ok(bytes) => {
             let len = bytes.len() as u64;
+            let source = meta.into_source(shown);
+            if looks_binary(&bytes) {
+                return Document {
+                    doc_id,
+                    source,
+                    content: Content::Skipped("binary".into()),
+                    lossy_utf8: false,
+                    bytes: len,
+                };
+            }
             let (text, lossy_utf8) = decode_utf8(bytes);
             Document {
                 doc_id,
-                source: meta.into_source(shown),
+                source,
                 content: Content::Text(text),
                 lossy_utf8,
                 bytes: len,
@@ -36,13 +46,23 @@ pub fn read_html(reader: impl Read, shown: &str, rel: String, limits: Limits) ->
     match read_limited(reader, limits.max_article_bytes) {
         Ok(bytes) => {
             let len = bytes.len() as u64;
+            let source = Source {
+                path: Some(shown.to_string()),
+                ..Source::default()
+            };
+            if looks_binary(&bytes) {
+                return Document {
+                    doc_id: rel,
+                    source,
+                    content: Content::Skipped("binary".into()),
+                    lossy_utf8: false,
+                    bytes: len,
+                };
+            }
             let (html, lossy_utf8) = decode_html(bytes, None);
             Document {
                 doc_id: rel,
-                source: Source {
-                    path: Some(shown.to_string()),
-                    ..Source::default()
-                },
+                source,
                 content: Content::Html(html),
                 lossy_utf8,
                 bytes: len,

@@ -3,6 +3,7 @@
 mod common;
 mod contract;
 
+mod bad_input;
 mod cli;
 mod corpus;
 mod determinism;

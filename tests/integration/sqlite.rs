@@ -11,11 +11,12 @@ fn corpus() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Every row of every table, as text, in a stable order.
+/// Every row of every table but `runs` (which grows by one per run), as text,
+/// in a stable order.
 fn dump(db: &Path) -> Vec<String> {
     let conn = Connection::open(db).unwrap();
     let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('runs', 'sqlite_sequence') ORDER BY name")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()
@@ -273,4 +274,49 @@ fn the_events_file_holds_one_canonical_event_per_line() {
         lines[1]["named_targets"],
         serde_json::json!(["Korea Mangyongdae Computer Technology Company"])
     );
+}
+
+#[test]
+fn every_run_is_accounted_for_in_the_runs_table() {
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("a.txt"), ENGLISH).unwrap();
+    std::fs::write(dir.path().join("b.txt"), "").unwrap();
+    std::fs::write(dir.path().join("c.jsonl"), "{broken\n").unwrap();
+    for _ in 0..2 {
+        let run = run(
+            &["extract", "a.txt", "b.txt", "c.jsonl", "--db", "s.sqlite", "--quiet"],
+            dir.path(),
+            None,
+        );
+        assert_eq!(run.code, 1);
+    }
+    let conn = Connection::open(dir.path().join("s.sqlite")).unwrap();
+    let rows: Vec<(i64, i64, i64, i64, String, String, String)> = conn
+        .prepare("SELECT articles_read, ok, skipped, errors, arguments, started_at, finished_at FROM runs ORDER BY id")
+        .unwrap()
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 2);
+    let (read, ok, skipped, errors, arguments, started, finished) = &rows[1];
+    assert_eq!((*read, *ok, *skipped, *errors), (3, 1, 1, 1));
+    let arguments: Vec<String> = serde_json::from_str(arguments).unwrap();
+    assert_eq!(
+        &arguments[1..],
+        ["extract", "a.txt", "b.txt", "c.jsonl", "--db", "s.sqlite", "--quiet"]
+    );
+    assert!(started.ends_with('Z') && started.len() == 20, "{started}");
+    assert!(finished >= started);
+    assert_eq!(count(&conn, "SELECT count(*) FROM articles"), 3);
 }

@@ -1,0 +1,173 @@
+//! Dirty input: every case ends in the record it should, and the records around
+//! it are intact.
+
+use crate::common::*;
+use std::fs;
+use std::io::Write;
+use tempfile::TempDir;
+
+fn write(dir: &TempDir, rel: &str, bytes: impl AsRef<[u8]>) {
+    let path = dir.path().join(rel);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, bytes).unwrap();
+}
+
+fn truncated(mut bytes: Vec<u8>) -> Vec<u8> {
+    bytes.truncate(bytes.len() * 2 / 3);
+    bytes
+}
+
+#[test]
+fn a_folder_of_bad_files_gives_one_exact_record_each() {
+    let dir = TempDir::new().unwrap();
+    write(&dir, "in/00_good.txt", ENGLISH);
+    write(&dir, "in/01_empty.txt", "");
+    write(&dir, "in/02_blank.txt", " \n\t\r\n  \n");
+    let mut png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
+    png.extend((0..4000u32).map(|i| (i * 7 % 256) as u8));
+    write(&dir, "in/03_binary.txt", png);
+    write(&dir, "in/04_nul.txt", format!("{ENGLISH}\0 It added\0 more."));
+    let mut latin1 = ENGLISH.as_bytes().to_vec();
+    latin1.extend_from_slice(b" Caf\xe9 owners in Pyongyang.");
+    write(&dir, "in/05_latin1.txt", latin1);
+    write(&dir, "in/06_cut.txt.gz", truncated(gzip(ENGLISH.repeat(20).as_bytes())));
+    write(
+        &dir,
+        "in/07_cut.txt.zst",
+        truncated(zstd(ENGLISH.repeat(20).as_bytes())),
+    );
+    let mut warc = warc_response("w1", "https://news.example/1", &page("One", "2024-04-03", ENGLISH));
+    warc.extend(truncated(warc_response(
+        "w2",
+        "https://news.example/2",
+        &page("Two", "2024-04-04", ENGLISH),
+    )));
+    write(&dir, "in/08_cut.warc", warc);
+    write(
+        &dir,
+        "in/09_dump.jsonl",
+        format!(
+            "{{\"id\": \"j1\", \"text\": {ENGLISH:?}}}\n{{\"id\": \"j2\", \"text\": \"unterminated\n\
+             {{\"id\": \"j3\", \"text\": [\"not\", \"a\", \"string\"]}}\n{{\"id\": \"j4\", \"text\": {ENGLISH:?}}}\n"
+        ),
+    );
+    let mut bomb = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    bomb.write_all(b"{\"id\": \"bomb\", \"text\": \"").unwrap();
+    let zeros = vec![b'0'; 1 << 20];
+    for _ in 0..40 {
+        bomb.write_all(&zeros).unwrap();
+    }
+    bomb.write_all(b"\"}\n").unwrap();
+    write(&dir, "in/10_bomb.jsonl.gz", bomb.finish().unwrap());
+    write(&dir, "in/11_good.txt", ENGLISH);
+
+    let run = run(
+        &[
+            "extract",
+            "in",
+            "--jsonl",
+            "-",
+            "--emit-text",
+            "--quiet",
+            "--max-decompressed-bytes",
+            "10000000",
+        ],
+        dir.path(),
+        None,
+    );
+    assert_eq!(run.code, 1, "error records make the exit status 1: {}", run.stderr);
+    let records = parse_records(&run.stdout);
+    let outcomes: Vec<(String, String, String)> = records
+        .iter()
+        .map(|r| {
+            let (status, detail) = status(r);
+            (
+                r["doc_id"].as_str().unwrap().to_string(),
+                status.to_string(),
+                detail.unwrap_or("-").to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("00_good.txt", "ok", "-"),
+        ("01_empty.txt", "skipped", "empty"),
+        ("02_blank.txt", "skipped", "empty"),
+        ("03_binary.txt", "skipped", "binary"),
+        ("04_nul.txt", "ok", "control_characters_removed"),
+        ("05_latin1.txt", "ok", "lossy_utf8"),
+        ("06_cut.txt.gz", "error", "in/06_cut.txt.gz: read error: "),
+        ("07_cut.txt.zst", "error", "in/07_cut.txt.zst: read error: "),
+        ("urn:uuid:w1", "ok", "-"),
+        (
+            "08_cut.warc#2",
+            "error",
+            "in/08_cut.warc: record 2: truncated: Content-Length is ",
+        ),
+        ("j1", "ok", "-"),
+        ("09_dump.jsonl:2", "error", "in/09_dump.jsonl:2: invalid JSON: "),
+        (
+            "j3",
+            "error",
+            "in/09_dump.jsonl:3: `text` must be a string, found an array",
+        ),
+        ("j4", "ok", "-"),
+        (
+            "10_bomb.jsonl.gz:1",
+            "error",
+            "in/10_bomb.jsonl.gz:1: read error: decompressed size exceeds the limit of 10000000 bytes",
+        ),
+        ("11_good.txt", "ok", "-"),
+    ];
+    assert_eq!(outcomes.len(), expected.len(), "{outcomes:#?}");
+    for ((id, status, detail), (want_id, want_status, want_detail)) in outcomes.iter().zip(expected) {
+        assert_eq!((id.as_str(), status.as_str()), (want_id, want_status), "{outcomes:#?}");
+        assert!(
+            detail.starts_with(want_detail),
+            "{id}: {detail:?} should start with {want_detail:?}"
+        );
+    }
+    let good = by_id(&records, "04_nul.txt")["text"].as_str().unwrap().to_string();
+    assert_eq!(good, format!("{ENGLISH} It added more."));
+}
+
+#[test]
+fn a_50_mb_single_line_article_is_processed() {
+    let dir = TempDir::new().unwrap();
+    let sentence = "The Treasury sanctioned eight North Korean individuals and two entities on Thursday. ";
+    let line = sentence.repeat(50 * 1024 * 1024 / sentence.len());
+    write(&dir, "a/big.txt", &line);
+    write(&dir, "a/small.txt", ENGLISH);
+    let run = run(&["extract", "a", "--jsonl", "out.jsonl", "--quiet"], dir.path(), None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    let records = parse_records(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(status(by_id(&records, "big.txt")), ("ok", None));
+    assert_eq!(status(by_id(&records, "small.txt")), ("ok", None));
+}
+
+#[test]
+fn a_10_mb_article_without_punctuation_is_processed() {
+    let dir = TempDir::new().unwrap();
+    let words = "sanctions treasury seoul pyongyang designate entities individuals ";
+    write(&dir, "a/flat.txt", words.repeat(10 * 1024 * 1024 / words.len()));
+    let run = run(&["extract", "a", "--jsonl", "out.jsonl", "--quiet"], dir.path(), None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let records = parse_records(&fs::read_to_string(dir.path().join("out.jsonl")).unwrap());
+    assert_eq!(status(&records[0]), ("ok", None));
+}
+
+#[test]
+fn huge_attribute_values_do_not_hide_the_text() {
+    let dir = TempDir::new().unwrap();
+    let html = format!(
+        "<html><body><div data-blob=\"{}\"><p>{ENGLISH}</p></div><img alt=\"{}\"></body></html>",
+        "x".repeat(5_000_000),
+        "y".repeat(1_000_000)
+    );
+    write(&dir, "page.html", html);
+    let (records, run) = extract(&["page.html"], dir.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(status(&records[0]), ("ok", None));
+    assert_eq!(records[0]["text"], ENGLISH);
+}
