@@ -111,7 +111,9 @@ impl Pipeline {
         }
     }
 
-    fn process_unguarded(&self, doc: Document) -> Record {
+    /// [`process`](Self::process) without the panic guard, for fuzzers and
+    /// debuggers that want to see a panic where it happens.
+    pub fn process_unguarded(&self, doc: Document) -> Record {
         let Document {
             doc_id,
             mut source,

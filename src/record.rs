@@ -296,6 +296,45 @@ pub struct Event {
     pub rule: String,
 }
 
+/// Checks that a record's spans index its clean text (`text`, present with
+/// `emit_text`): every span within bounds, and the `text` of counts, amounts
+/// and dates equal to the code points their span covers.
+pub fn check_spans(record: &Record) -> Result<(), String> {
+    let Some(text) = &record.text else { return Ok(()) };
+    let chars: Vec<char> = text.chars().collect();
+    let spell = |span: &Span, what: &str| -> Result<String, String> {
+        if span[0] > span[1] || span[1] > chars.len() {
+            return Err(format!(
+                "{what} span {span:?} outside the text of {} code points",
+                chars.len()
+            ));
+        }
+        Ok(chars[span[0]..span[1]].iter().collect())
+    };
+    let surfaces = record
+        .counts
+        .iter()
+        .map(|c| (&c.span, &c.text, "count"))
+        .chain(record.amounts.iter().map(|a| (&a.span, &a.text, "amount")))
+        .chain(record.dates.iter().map(|d| (&d.span, &d.text, "date")));
+    for (span, surface, what) in surfaces {
+        let found = spell(span, what)?;
+        if &found != surface {
+            return Err(format!("{what} span {span:?} spells {found:?}, not {surface:?}"));
+        }
+    }
+    let mentions = record
+        .officials
+        .iter()
+        .flat_map(|o| &o.mentions)
+        .chain(record.entities.iter().flat_map(|e| &e.mentions))
+        .chain(record.events.iter().flat_map(|e| &e.evidence));
+    for span in mentions {
+        spell(span, "mention")?;
+    }
+    Ok(())
+}
+
 /// Writes whole numbers without a fraction (`3000000000`, not `3000000000.0`),
 /// as the contract's examples do, while keeping fractional values exact.
 fn number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
@@ -332,6 +371,30 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&half).unwrap(),
             r#"{"value":1.5,"currency":"EUR"}"#
+        );
+    }
+
+    #[test]
+    fn spans_are_checked_against_the_text() {
+        let mut record = Record::new("a".into(), Source::default(), Status::Ok, None);
+        record.text = Some("🎉 $3 billion".into());
+        record.amounts.push(Amount {
+            value: 3e9,
+            currency: "USD".into(),
+            text: "$3 billion".into(),
+            span: [2, 12],
+            rule: "money.symbol_scale".into(),
+        });
+        assert_eq!(check_spans(&record), Ok(()));
+        record.amounts[0].span = [1, 11];
+        assert_eq!(
+            check_spans(&record),
+            Err("amount span [1, 11] spells \" $3 billio\", not \"$3 billion\"".into())
+        );
+        record.amounts[0].span = [2, 13];
+        assert_eq!(
+            check_spans(&record),
+            Err("amount span [2, 13] outside the text of 12 code points".into())
         );
     }
 

@@ -294,6 +294,16 @@ impl Documents {
     }
 }
 
+/// The documents of a JSONL stream (any reader: a socket, a decompressor),
+/// named `name` in ids (`name:LINE`) and error details.
+pub fn jsonl_documents(
+    reader: Box<dyn std::io::Read + Send>,
+    name: &str,
+    limits: Limits,
+) -> impl Iterator<Item = Document> + Send {
+    jsonl::read(reader, name.to_string(), name.to_string(), limits)
+}
+
 /// A document id from a path: relative to the input folder, `/`-separated.
 fn relative_id(path: &Path, root: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
