@@ -134,6 +134,46 @@ fn name_shapes_with_heads() {
 }
 
 #[test]
+fn names_around_other_names() {
+    check(
+        "the state-run Xinhua News Agency reported",
+        &[("Xinhua News Agency", Organization, None, &[])],
+    );
+    check(
+        "a research analyst at the Delhi-based Council on Energy said",
+        &[("Council on Energy", GovernmentBody, None, &[])],
+    );
+    check(
+        "Xi's Communist Party and the U.S. Attorney's Office",
+        &[
+            ("Communist Party", Group, None, &[]),
+            (
+                "U.S. Attorney's Office",
+                GovernmentBody,
+                Some("US"),
+                &["Attorney's Office"],
+            ),
+            ("United States", Country, Some("US"), &["U.S."]),
+        ],
+    );
+    assert!(names("Rusmik Oza, Head of Fundamental Research at the firm, said").is_empty());
+    assert!(names("settlements in the West Bank, the Oval Office said").is_empty());
+}
+
+#[test]
+fn central_banks_are_government_bodies() {
+    check(
+        "the Bank of Japan and Russia's Central Bank",
+        &[
+            ("Bank of Japan", GovernmentBody, None, &[]),
+            ("Japan", Country, Some("JP"), &[]),
+            ("Russia", Country, Some("RU"), &[]),
+            ("Central Bank", GovernmentBody, Some("RU"), &[]),
+        ],
+    );
+}
+
+#[test]
 fn descriptors_introduce_names() {
     check(
         "A report from blockchain research firm Chainalysis said",
@@ -204,6 +244,8 @@ fn not_entities() {
         "Deputy Under Secretary for Terrorism and Financial Intelligence",
         "U.S. Sanctions and the North Korean Crypto Network",
         "He said the company Monday was fine.",
+        "The Vice President and general counsel of the company, Mark Chandler, explained.",
+        "the sale of the companies SUV lines",
         "imported US$270.9 million of goods",
     ] {
         let found = entities(text);

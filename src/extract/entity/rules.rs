@@ -189,10 +189,15 @@ impl<'t, 'a> Context<'t, 'a> {
         }
     }
 
-    /// A capitalised word that can be part of an organization's name.
+    /// A capitalised word that can be part of an organization's name (not a
+    /// hyphenated adjective such as `Delhi-based`).
     fn name_word(&self, i: usize) -> bool {
         let t = &self.tokens[i];
-        (t.kind == Kind::Word && t.is_capitalized()) || (t.kind == Kind::Initial && t.text.len() > 2)
+        let adjective = t
+            .text
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
+        (t.kind == Kind::Word && t.is_capitalized() && !adjective) || (t.kind == Kind::Initial && t.text.len() > 2)
     }
 
     /// Token `i` continues the name of token `i - 1` on the same line.
@@ -226,12 +231,17 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         let mut first = i;
         while first > 0 && cx.joined(first) {
             let p = first - 1;
+            // `Workers' Party`, `People's Liberation Army`, `Attorney's Office`
+            // are names; `Xi's Communist Party`, `NASA's Office` are not.
             let possessive_inside = tokens[p].kind == Kind::Possessive
                 && p > 0
                 && cx.name_word(p - 1)
                 && cx.is_country_word(p - 1).is_none()
                 && !cx.in_lexicon_name(p - 1)
-                && tokens[p].gap == Gap::None;
+                && tokens[p].gap == Gap::None
+                && (tokens[p].text == "'"
+                    || matches!(tokens[p - 1].text, "People" | "Men" | "Women" | "Children")
+                    || lexicon::is_title_head(tokens[p - 1].text));
             if possessive_inside {
                 first = p - 1;
                 continue;
@@ -271,6 +281,36 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
             }
         }
         let core_ok = core < i || (has_complement && lexicon::is_leading_head(t.text));
+        // `Head of Fundamental Research`: a title's complement, not an organization.
+        let in_title = first >= 2
+            && matches!(tokens[first - 1].text, "of" | "for")
+            && tokens[first - 2].is_capitalized()
+            && lexicon::is_title_head(tokens[first - 2].text);
+        // `Xinhua News Agency`: a lexicon name with a head after it is one name.
+        let lexicon_before = first > 0
+            && cx.joined(first)
+            && matches!(cx.entry(first - 1), Some(Entry::Body(_)))
+            && tokens[first - 1].kind != Kind::Possessive;
+        let first = if lexicon_before {
+            let mut f = first - 1;
+            while f > 0 && cx.lexicon[f - 1].is_some() && cx.lexicon[f - 1] == cx.lexicon[first - 1] {
+                f -= 1;
+            }
+            f
+        } else {
+            first
+        };
+        let core = if lexicon_before { first } else { core };
+        let core_ok = (core_ok || lexicon_before) && !in_title;
+        let kind = central_bank(cx, core, i, last).unwrap_or(kind);
+        // `UN Human Rights Council` is an organ of the UN: the lexicon body's type.
+        let kind = match lexicon_before.then(|| cx.entry(first)).flatten() {
+            Some(Entry::Body(body)) => {
+                country = country.or(body.country);
+                body.kind
+            }
+            _ => kind,
+        };
         if core_ok && core <= last {
             if country.is_none() {
                 country = possessive_country(cx, first);
@@ -299,6 +339,20 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         }
         i = last.max(i) + 1;
     }
+}
+
+/// A central bank is a government body, not a firm: `Central Bank`, `Reserve
+/// Bank`, `Bank of Japan` (a bank named after a country alone).
+fn central_bank(cx: &Context, core: usize, head: usize, last: usize) -> Option<EntityType> {
+    if cx.tokens[head].text != "Bank" {
+        return None;
+    }
+    let premodified = (core..head).any(|k| matches!(cx.tokens[k].text, "Central" | "Reserve"));
+    let of_country = core == head
+        && last > head + 1
+        && cx.tokens[head + 1].text == "of"
+        && (head + 2..=last).all(|k| cx.is_country_word(k).is_some());
+    (premodified || of_country).then_some(EntityType::GovernmentBody)
 }
 
 /// The last token of the lexicon match covering token `i`.
@@ -385,8 +439,8 @@ fn plain_name(cx: &Context, i: usize) -> Option<usize> {
     if last + 1 < tokens.len() && cx.joined(last + 1) && cx.name_word(last + 1) {
         return None;
     }
-    for j in i..=last {
-        let w = tokens[j].text;
+    for (j, tok) in tokens.iter().enumerate().take(last + 1).skip(i) {
+        let w = tok.text;
         if cx.in_lexicon_name(j)
             || lexicon::is_title_head(w)
             || lexicon::is_calendar_word(w)
@@ -421,16 +475,19 @@ pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         let Some(kind) = lexicon::descriptor_type(t.text) else {
             continue;
         };
+        // `its subsidiary, Mammut Diesel`; but `the company, Mark Chandler` is
+        // a person: only a subsidiary takes the comma.
         let mut j = i + 1;
-        if j < tokens.len() && tokens[j].is_punct(',') {
+        if j < tokens.len() && tokens[j].is_punct(',') && matches!(t.text, "subsidiary" | "affiliate") {
             j += 1;
         }
-        if !cx.joined(j) {
-            continue;
-        }
-        if let Some(last) = plain_name(cx, j) {
-            // `the company Treasury sanctioned` would be a verb after: require
-            // the name to end at punctuation or a lower-case word.
+        // A plural descriptor takes a name only in a list (`the companies SUV
+        // lines` is no company).
+        let singular = !t.text.ends_with('s') || t.text.ends_with("ss");
+        if singular
+            && cx.joined(j)
+            && let Some(last) = plain_name(cx, j)
+        {
             out.push(named(cx, j, last, kind, "org.descriptor"));
             continue;
         }
@@ -441,8 +498,7 @@ pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
             Some("such") if tokens.get(k + 1).is_some_and(|t| t.text == "as") => k += 2,
             _ => continue,
         }
-        loop {
-            let Some(last) = plain_name(cx, k) else { break };
+        while let Some(last) = plain_name(cx, k) {
             out.push(named(cx, k, last, kind, "org.descriptor_list"));
             k = last + 1;
             if k < tokens.len() && tokens[k].is_punct(',') {
@@ -502,9 +558,10 @@ pub fn unit_candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidat
         if c.kind != EntityType::GovernmentBody {
             continue;
         }
-        let Some(i) = tokens.iter().position(|t| t.range.start == c.range.end + 1) else {
+        let i = tokens.partition_point(|t| t.range.start < c.range.end + 1);
+        if tokens.get(i).is_none_or(|t| t.range.start != c.range.end + 1) {
             continue;
-        };
+        }
         if tokens[i].text == "Unit"
             && tokens
                 .get(i + 1)

@@ -45,9 +45,13 @@ pub const AMBIGUOUS_NAMES: &[&str] = &[
     "Chad", "Jordan", "Georgia", "Niger", "Guinea", "Dominica", "Turkey", "Togo",
 ];
 
-/// Surfaces that contain a country name but mention no country: matched so that
-/// the longer form wins and nothing is reported.
+/// Surfaces that contain a country name, or look like an organization's name,
+/// but mention no entity: matched so that the longer form wins and nothing is
+/// reported (`Latin America`, `West Bank`, `Oval Office`).
 pub const NOT_COUNTRIES: &[&str] = &[
+    "West Bank",
+    "Gaza Strip",
+    "Oval Office",
     "Latin America",
     "South America",
     "North America",

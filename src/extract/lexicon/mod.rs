@@ -25,7 +25,7 @@ pub use countries::Country;
 
 use crate::record::EntityType;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -196,11 +196,51 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// The word tables as hash sets, built once: the name rules ask about every
+/// token, so look-ups must not scan lists or allocate.
+struct Words {
+    heads: HashMap<&'static str, EntityType>,
+    descriptors: HashMap<&'static str, EntityType>,
+    title_heads: HashSet<&'static str>,
+    title_modifiers: HashSet<&'static str>,
+    portfolio: HashSet<&'static str>,
+    speech: HashSet<&'static str>,
+    particles: HashSet<&'static str>,
+    not_starts: HashSet<&'static str>,
+    calendar: HashSet<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
+    heads: heads::HEADS.iter().copied().collect(),
+    descriptors: heads::DESCRIPTORS.iter().copied().collect(),
+    title_heads: titles::TITLE_HEADS.iter().copied().collect(),
+    title_modifiers: titles::TITLE_MODIFIERS.iter().copied().collect(),
+    portfolio: titles::PORTFOLIO_WORDS.iter().copied().collect(),
+    speech: titles::SPEECH_VERBS.iter().copied().collect(),
+    particles: titles::NAME_PARTICLES.iter().copied().collect(),
+    not_starts: words::NOT_NAME_STARTS.iter().copied().collect(),
+    calendar: words::MONTHS.iter().chain(words::DAYS).copied().collect(),
+});
+
+/// Whether the lower-case form of `word` is in `set`, without allocating for
+/// short ASCII words.
+fn contains_lower(set: &HashSet<&'static str>, word: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+    } else {
+        set.contains(word.to_lowercase().as_str())
+    }
+}
+
 /// The type an organization head word gives (`Bank` -> company), if it is one.
 /// A final period is ignored (`Corp.`).
 pub fn head_type(word: &str) -> Option<EntityType> {
     let word = word.strip_suffix('.').unwrap_or(word);
-    heads::HEADS.iter().find(|(h, _)| *h == word).map(|(_, t)| *t)
+    WORDS.heads.get(word).copied()
 }
 
 /// Whether a head word can open a name followed by `of`/`for` (`Ministry of X`).
@@ -210,45 +250,43 @@ pub fn is_leading_head(word: &str) -> bool {
 
 /// The type a lower-case descriptor introduces (`firm` -> company).
 pub fn descriptor_type(word: &str) -> Option<EntityType> {
-    heads::DESCRIPTORS.iter().find(|(d, _)| *d == word).map(|(_, t)| *t)
+    WORDS.descriptors.get(word).copied()
 }
 
 /// Whether a word ends a title (`Minister`, `analyst`, `Sen.`), in any case.
 pub fn is_title_head(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    titles::TITLE_HEADS.contains(&lower.as_str())
+    contains_lower(&WORDS.title_heads, word)
 }
 
 /// Whether a word may open or qualify a title (`Deputy`, `former`).
 pub fn is_title_modifier(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    titles::TITLE_MODIFIERS.contains(&lower.as_str())
+    contains_lower(&WORDS.title_modifiers, word)
 }
 
 /// Whether a capitalised word belongs to a title's complement (`Affairs`).
 pub fn is_portfolio_word(word: &str) -> bool {
-    titles::PORTFOLIO_WORDS.contains(&word)
+    WORDS.portfolio.contains(word)
 }
 
 /// Whether a word is a verb of attribution (`said`, `observed`).
 pub fn is_speech_verb(word: &str) -> bool {
-    titles::SPEECH_VERBS.contains(&word)
+    WORDS.speech.contains(word)
 }
 
 /// Whether a lower-case word is a particle inside names (`bin`, `van`, `al`).
 pub fn is_name_particle(word: &str) -> bool {
-    titles::NAME_PARTICLES.contains(&word)
+    WORDS.particles.contains(word)
 }
 
 /// Whether a capitalised word cannot open a name (`The`, `However`, `Monday`).
 pub fn is_not_name_start(word: &str) -> bool {
-    words::NOT_NAME_STARTS.contains(&word) || is_calendar_word(word)
+    WORDS.not_starts.contains(word) || is_calendar_word(word)
 }
 
 /// Months and days, full or abbreviated.
 pub fn is_calendar_word(word: &str) -> bool {
     let word = word.strip_suffix('.').unwrap_or(word);
-    words::MONTHS.contains(&word) || words::DAYS.contains(&word)
+    WORDS.calendar.contains(word)
 }
 
 /// Every lexicon match in `text`: on word boundaries, the longest at each

@@ -4,6 +4,7 @@
 use crate::extract::{Article, entity, official};
 
 type Row = (String, Option<String>, Option<String>, Vec<String>);
+type Expected<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a [&'a str]);
 
 fn officials(text: &str) -> Vec<Row> {
     let article = Article::new(text, None);
@@ -14,7 +15,7 @@ fn officials(text: &str) -> Vec<Row> {
         .collect()
 }
 
-fn check(text: &str, expected: &[(&str, Option<&str>, Option<&str>, &[&str])]) {
+fn check(text: &str, expected: &[Expected]) {
     let want: Vec<Row> = expected
         .iter()
         .map(|(n, t, a, al)| {
@@ -181,7 +182,73 @@ fn not_officials() {
         "The Korea International Trade Association said in a report.",
         "Seoul Considers Sanctions on North Korea Following US Crypto Crackdown",
         "Deputy Under Secretary for Terrorism and Financial Intelligence visited Seoul.",
+        "a stake in the Romanian assembly plant Automobile Craiova, a Romanian official said Friday.",
+        "The premier of the German state of North Rhine-Westphalia remarked that it was bad.",
+        "Apple Computer announced today another special event.",
+        "Intel has recently added Digital Rights Management to its processors.",
+        "imposed pursuant to Executive Order 13382 and Executive Orders 13722",
     ] {
         assert_eq!(officials(text), Vec::<Row>::new(), "{text}");
+    }
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let cases = [
+        "",
+        "'",
+        "''s",
+        "s'",
+        "(",
+        ")",
+        "( OFAC",
+        "U.S.",
+        "A.",
+        "Mr.",
+        "Kim,",
+        "Secretary of",
+        "Secretary of the",
+        "• : x",
+        "é'ś",
+        "Minister\nKim Lee",
+        "said Ürün Çelik",
+        "President 🎉 Kim",
+        "Bank of",
+        "(KMCTC)",
+        "Foo Bank (FB",
+        "Head of",
+        "leader",
+        "Kim Jong Un, a",
+        "John Smith (",
+        "John Smith (Minister",
+        "X, the ministry said,",
+        "Rt. Hon.",
+        "Rt. Hon. B. U.",
+        "Unit 840",
+        "IRGC Unit",
+        "also known as",
+        "groups like",
+        "firm",
+        "its subsidiary,",
+        "Seoul",
+        "SEOUL",
+        "the North Korean",
+        "Workers' Party of",
+    ];
+    for text in cases {
+        let article = Article::new(text, None);
+        let found = entity::find(&article);
+        let chars: Vec<char> = text.chars().collect();
+        for e in &found.entities {
+            for m in &e.mentions {
+                assert!(m[0] <= m[1] && m[1] <= chars.len(), "{text:?}");
+            }
+        }
+        for o in official::extract(&article, &found) {
+            for m in &o.mentions {
+                let surface: String = chars[m[0]..m[1]].iter().collect();
+                assert!(surface == o.name || o.aliases.contains(&surface), "{text:?}");
+            }
+        }
     }
 }

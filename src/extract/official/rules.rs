@@ -71,6 +71,29 @@ const WEAK_HEADS: &[&str] = &[
     "editor",
 ];
 
+/// Honorifics: they stand before a name and are no part of it.
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Rt"
+            | "Hon"
+            | "Sir"
+            | "Dame"
+            | "Prof"
+            | "Lt"
+            | "Col"
+            | "Gen"
+            | "Sgt"
+            | "Capt"
+            | "Maj"
+            | "Adm"
+            | "Rev"
+    )
+}
+
 /// Lower-case words that may qualify a lower-case role (`former`, `senior`).
 fn role_modifier(word: &str) -> bool {
     matches!(
@@ -148,6 +171,7 @@ impl<'t, 'a> Context<'t, 'a> {
                     return true;
                 }
                 t.is_capitalized()
+                    && !is_honorific(w)
                     && w.chars().any(char::is_lowercase)
                     && !lexicon::is_title_head(w)
                     && !lexicon::is_title_modifier(w)
@@ -166,11 +190,13 @@ impl<'t, 'a> Context<'t, 'a> {
 
     /// The person name starting at token `i`: its last token and word count.
     /// Up to six words; it ends on a capitalised word.
-    pub fn name_at(&self, i: usize) -> Option<(usize, usize)> {
-        if i >= self.tokens.len() || !self.name_token(i) || self.tokens[i].kind == Kind::Initial {
-            return None;
+    pub fn name_at(&self, i: usize) -> Option<(usize, usize, usize)> {
+        // Honorifics before a name are not part of it: `Rt. Hon. B. U. Nzeribe`.
+        let mut i = i;
+        while i < self.tokens.len() && is_honorific(self.tokens[i].text) && (i == 0 || self.joined(i)) {
+            i += 1;
         }
-        if lexicon::is_not_name_start(self.tokens[i].text) {
+        if i >= self.tokens.len() || !self.name_token(i) || lexicon::is_not_name_start(self.tokens[i].text) {
             return None;
         }
         let mut last = i;
@@ -186,7 +212,7 @@ impl<'t, 'a> Context<'t, 'a> {
         if self.tokens[last].kind == Kind::Initial {
             return None;
         }
-        Some((last, last - i + 1))
+        Some((i, last, last - i + 1))
     }
 
     /// Token `i` begins a name that is not the tail of a longer capitalised run.
@@ -278,13 +304,13 @@ fn complement_run(cx: &Context, h: usize) -> Option<usize> {
 }
 
 /// The name at the end of a capitalised run `from..=to` that follows a title
-/// complement: up to three name words, stopping at portfolio words (`...
+/// complement: two name words (and initials), stopping at portfolio words (`...
 /// Financial Intelligence John K. Hurley` -> `John K. Hurley`).
 fn trailing_name(cx: &Context, from: usize, to: usize) -> Option<(usize, usize)> {
     let mut first = to + 1;
     let mut words = 0;
     let mut k = to;
-    while k >= from && words < 3 {
+    while k >= from && (words < 2 || cx.tokens[k].kind == Kind::Initial) {
         if cx.name_token(k) && !lexicon::is_not_name_start(cx.word(k)) {
             if cx.tokens[k].kind != Kind::Initial {
                 words += 1;
@@ -334,6 +360,11 @@ pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
             while s > 0 && cx.joined(s) && title_word(cx, s - 1) {
                 s -= 1;
             }
+            // `André Neu, Head of Platform Solutions for Ascom`: a title after
+            // a full name and a comma is an apposition, not a title before a name.
+            if s >= 3 && t[s - 1].is_punct(',') && cx.name_token(s - 2) && cx.name_token(s - 3) {
+                continue;
+            }
             // `South Korea's Foreign Minister`: the possessive's country.
             let possessive_country = (s >= 2 && t[s - 1].kind == Kind::Possessive && cx.is_country_or_demonym(s - 2))
                 .then(|| cx.affiliation_at(s - 2))
@@ -349,7 +380,7 @@ pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
                     (first - 1, (first, last))
                 }
                 None => {
-                    let Some((last, words)) = cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten() else {
+                    let Some((nfirst, last, words)) = cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten() else {
                         continue;
                     };
                     // `Executive Order 13382`, `General Motors`: a one-word name
@@ -361,7 +392,7 @@ pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
                     if words == 1 && (lone_weak_head || numbered) {
                         continue;
                     }
-                    (h, (h + 1, last))
+                    (h, (nfirst, last))
                 }
             };
             let Some((title, affiliation)) = clean_title(cx, s, title_end) else {
@@ -376,7 +407,7 @@ pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
                 rule: "official.title_before",
             });
         } else if t[h].is_lower_word() {
-            let Some((last, words)) = cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten() else {
+            let Some((nfirst, last, words)) = cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten() else {
                 continue;
             };
             let mut s = h;
@@ -387,8 +418,13 @@ pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
             let affiliation = (s > 0 && cx.joined(s) && (cx.entity[s - 1].is_some() || cx.demonym[s - 1]))
                 .then(|| cx.affiliation_at(s - 1))
                 .flatten();
+            // `official MagSafe`, `fellow Republicans`: a lone noun-like role
+            // before one word is no title.
+            if words == 1 && s == h && WEAK_HEADS.contains(&cx.word(h)) {
+                continue;
+            }
             out.push(PersonMention {
-                range: cx.range(h + 1, last),
+                range: cx.range(nfirst, last),
                 words,
                 title: Some(cx.slice(s, h).to_string()),
                 affiliation,
@@ -432,11 +468,25 @@ fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<St
                     start = k;
                 }
             }
-            let mut end = k;
+            // `General Manager`, `Vice President`: the head is the last title word.
+            let mut head = k;
+            while tok.is_capitalized()
+                && cx.joined(head + 1)
+                && t[head + 1].is_capitalized()
+                && (lexicon::is_title_head(t[head + 1].text) || lexicon::is_title_modifier(t[head + 1].text))
+            {
+                head += 1;
+            }
+            let mut end = head;
             if tok.is_capitalized()
-                && let Some(run_end) = complement_run(cx, k)
+                && let Some(run_end) = complement_run(cx, head)
             {
                 end = run_end;
+            }
+            // `Apple CEO Steve Jobs`: a title before another name is that
+            // name's; `a Romanian official said`: a speaker, not an apposition.
+            if (cx.joined(end + 1) && cx.name_at(end + 1).is_some()) || lexicon::is_speech_verb(cx.word(end + 1)) {
+                return None;
             }
             // A lower-case head must end its phrase.
             let next = cx.word(end + 1);
@@ -478,10 +528,10 @@ fn full_names(cx: &Context) -> Vec<(usize, usize, usize)> {
     let mut i = 0;
     while i < cx.tokens.len() {
         if cx.starts_name(i)
-            && let Some((last, words)) = cx.name_at(i)
+            && let Some((first, last, words)) = cx.name_at(i)
         {
             if words >= 2 {
-                out.push((i, last, words));
+                out.push((first, last, words));
             }
             i = last + 1;
         } else {
@@ -526,21 +576,22 @@ pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
             }
         }
         // Parenthetical: `NAME (Queensland, Liberal Party, Attorney-General)`.
-        if t.get(next).is_some_and(|c| c.is_punct('(')) {
-            if let Some(title) = parenthetical_title(cx, next + 1) {
-                push(Some(title), None, "official.parenthetical");
-                continue;
-            }
+        if t.get(next).is_some_and(|c| c.is_punct('('))
+            && let Some(title) = parenthetical_title(cx, next + 1)
+        {
+            push(Some(title), None, "official.parenthetical");
+            continue;
         }
         // A listed name: `• NAME: title ...` at the start of a line.
         let line_start = first == 0
             || t[first].gap == Gap::Newline
             || (first >= 1 && t[first - 1].kind == Kind::Punct && (first == 1 || t[first - 1].gap == Gap::Newline));
         if line_start && t.get(next).is_some_and(|c| c.is_punct(':')) {
-            let phrase = title_phrase(cx, next + 1, 6);
-            let (title, affiliation) = phrase.map_or((None, None), |(t, a, _)| (Some(t), a));
-            push(title, affiliation, "official.colon");
-            continue;
+            // Without a title, a listed name may be anything (`New Release:`).
+            if let Some((title, affiliation, _)) = title_phrase(cx, next + 1, 6) {
+                push(Some(title), affiliation, "official.colon");
+                continue;
+            }
         }
         // `NAME of Tiger Research`.
         if cx.word(next) == "of" {
@@ -559,10 +610,19 @@ pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
         // Attribution: `said NAME`, `according to NAME`, `NAME said`.
         let before = first.checked_sub(1).map_or("", |p| cx.word(p));
         let before2 = first.checked_sub(2).map_or("", |p| cx.word(p));
-        let said_before = lexicon::is_speech_verb(before) || (before == "to" && before2 == "according");
-        let said_after = t
-            .get(next)
-            .is_some_and(|n| n.is_lower_word() && lexicon::is_speech_verb(n.text));
+        let said_before =
+            matches!(before, "said" | "says" | "wrote" | "asked") || (before == "to" && before2 == "according");
+        // `the state of North Rhine-Westphalia remarked`: after a preposition
+        // the name is a place or an organization.
+        let after_preposition = matches!(
+            before,
+            "of" | "in" | "at" | "from" | "to" | "for" | "on" | "by" | "with" | "near"
+        );
+        let after_possessive = first > 0 && t[first - 1].kind == Kind::Possessive;
+        let said_after = !after_preposition
+            && !after_possessive
+            && t.get(next)
+                .is_some_and(|n| n.is_lower_word() && lexicon::is_speech_verb(n.text));
         if said_before || said_after {
             push(None, None, "official.attribution");
         }
@@ -574,12 +634,12 @@ pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
 fn interjection(cx: &Context, k: usize) -> Option<usize> {
     let t = cx.tokens;
     let limit = (k + 8).min(t.len());
-    for j in k..limit {
-        if t[j].is_punct(',') {
+    for (j, tok) in t.iter().enumerate().take(limit).skip(k) {
+        if tok.is_punct(',') {
             let verb = j.checked_sub(1).map(|p| cx.word(p)).unwrap_or("");
             return (j > k && lexicon::is_speech_verb(verb)).then_some(j + 1);
         }
-        if t[j].kind == Kind::Punct {
+        if tok.kind == Kind::Punct {
             return None;
         }
     }
