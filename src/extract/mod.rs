@@ -8,6 +8,10 @@
 //! spans; they never do I/O.
 
 mod article;
+pub mod entity;
+pub mod lexicon;
+pub mod official;
+pub mod tokens;
 
 pub use article::{Article, parse_published};
 
@@ -24,6 +28,12 @@ pub struct Extractions {
 }
 
 /// Runs every extractor over an article.
-pub fn all(_article: &Article) -> Extractions {
-    Extractions::default()
+pub fn all(article: &Article) -> Extractions {
+    let entities = entity::find(article);
+    let officials = official::extract(article, &entities);
+    Extractions {
+        officials,
+        entities: entities.entities,
+        ..Extractions::default()
+    }
 }

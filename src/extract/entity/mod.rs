@@ -1,0 +1,158 @@
+//! Entities: the organizations and countries an article names, once each,
+//! under a canonical name with the other surface forms as aliases
+//! (RECORD.md section 2, ANNOTATION.md "Entities").
+//!
+//! Rules (`rules.rs`) find candidate mentions: lexicon names of countries and
+//! bodies, name shapes with head words, names after descriptors, acronym
+//! definitions, alias cues. Resolution (`resolve.rs`) groups mentions by
+//! entity, picks the canonical name (the longest full form; for countries the
+//! lexicon's common short name) and fills type and country. Examples, positive
+//! and negative, are in `examples.rs`.
+//!
+//! Public API for later steps (events, issue #5): [`find`] returns a [`Found`]
+//! with the record's entities, every [`Mention`] as a byte range with the
+//! index of its entity, the lexicon [`Body`] or [`Country`] behind each entity,
+//! and the demonyms of the text (`North Korean individuals`), which mention no
+//! entity but say whose nationals are meant.
+
+mod resolve;
+mod rules;
+
+#[cfg(test)]
+mod examples;
+
+pub use rules::DemonymMention;
+
+use crate::extract::article::Article;
+use crate::extract::lexicon::{self, Body, Country};
+use crate::extract::tokens;
+use crate::record::{Entity, EntityType};
+use std::ops::Range;
+
+/// What groups mentions into one entity.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// A country, by ISO code.
+    Country(&'static str),
+    /// A body of the lexicon, by canonical name.
+    Body(&'static str),
+    /// Any other name, by its normalised core (without a country prefix).
+    Named(String),
+}
+
+/// One mention of an entity: a byte range of the clean text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Index into [`Found::entities`].
+    pub entity: usize,
+    pub range: Range<usize>,
+    /// The rule that found this mention.
+    pub rule: &'static str,
+}
+
+/// The entities of an article, with their mentions.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    /// The record's entities, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Every mention, in text order (a prefixed form and its core, such as
+    /// `U.S. Treasury` and `Treasury`, are one mention: the longer).
+    pub mentions: Vec<Mention>,
+    /// Per entity, the lexicon body it is, if any.
+    pub bodies: Vec<Option<&'static Body>>,
+    /// Demonyms in text order.
+    pub demonyms: Vec<DemonymMention>,
+}
+
+impl Found {
+    /// The entity whose mention covers byte `at`, if any (the innermost one).
+    pub fn entity_at(&self, at: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .filter(|m| m.range.start <= at && at < m.range.end)
+            .min_by_key(|m| m.range.len())
+            .map(|m| m.entity)
+    }
+
+    /// The mentions of entity `entity`.
+    pub fn mentions_of(&self, entity: usize) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(move |m| m.entity == entity)
+    }
+
+    /// The country an entity is or belongs to (`OFAC` -> United States).
+    pub fn country_of(&self, entity: usize) -> Option<&'static Country> {
+        self.entities
+            .get(entity)?
+            .country
+            .as_deref()
+            .and_then(lexicon::country_by_code)
+    }
+
+    /// The index of the entity with this canonical name or alias.
+    pub fn by_name(&self, name: &str) -> Option<usize> {
+        self.entities
+            .iter()
+            .position(|e| e.name == name || e.aliases.iter().any(|a| a == name))
+    }
+}
+
+/// Finds the entities of an article.
+pub fn find(article: &Article) -> Found {
+    let text = article.text;
+    let matches = lexicon::scan(text);
+    let toks = tokens::tokenize(text);
+    let cx = rules::Context::new(text, &toks, &matches);
+
+    let mut candidates = Vec::new();
+    let mut demonyms = Vec::new();
+    rules::lexicon_candidates(text, &matches, &mut candidates, &mut demonyms);
+    rules::head_candidates(&cx, &mut candidates);
+    rules::descriptor_candidates(&cx, &mut candidates);
+    rules::apposition_candidates(&cx, &mut candidates);
+    let mut units = Vec::new();
+    rules::unit_candidates(&cx, &candidates, &mut units);
+    candidates.extend(units);
+    candidates.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+    let acronyms = rules::acronym_definitions(&cx, &candidates);
+    let aliases = rules::alias_cues(&cx, &candidates, &article.sentences);
+    let mut found = resolve::resolve(article, candidates, &acronyms, &aliases);
+    found.demonyms = demonyms;
+    found
+}
+
+/// The record's entities of an article.
+pub fn extract(article: &Article) -> Vec<Entity> {
+    find(article).entities
+}
+
+/// Names as keys: lower case, runs of other characters as one space, no
+/// leading `the`.
+pub fn key_text(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    let out = out.trim_end();
+    out.strip_prefix("the ").unwrap_or(out).to_string()
+}
+
+/// Types in the order a rule's verdict is trusted when mentions disagree.
+fn rule_rank(rule: &str) -> u8 {
+    match rule {
+        "body.lexicon" | "country.name" | "country.alias" | "country.capital" => 0,
+        "org.head" | "org.head_of" | "org.unit" => 1,
+        "org.acronym" => 2,
+        "org.apposition" => 3,
+        "org.descriptor" | "org.descriptor_list" => 4,
+        _ => 5,
+    }
+}
+
+/// Whether a type is an organization's (not a country).
+pub fn is_organization(kind: EntityType) -> bool {
+    kind != EntityType::Country
+}

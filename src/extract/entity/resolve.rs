@@ -1,0 +1,193 @@
+//! From candidate mentions to entities: acronyms and alias cues join their
+//! entity, mentions inside a longer organization name give way to it, and each
+//! group of mentions becomes one entity with a canonical name (the longest full
+//! form in the article; a country's common short name), aliases (the other
+//! surface forms), a type and a country.
+
+use super::rules::Candidate;
+use super::{Found, Key, Mention, rule_rank};
+use crate::extract::Article;
+use crate::extract::lexicon::{self, Body};
+use crate::record::{Entity, EntityType};
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub fn resolve(
+    article: &Article,
+    mut candidates: Vec<Candidate>,
+    acronyms: &[(String, usize)],
+    alias_cues: &[(Range<usize>, usize)],
+) -> Found {
+    let text = article.text;
+
+    // Names given as aliases replace what the rules made of them.
+    let mut extra = Vec::new();
+    for (range, owner) in alias_cues {
+        let owner = &candidates[*owner];
+        extra.push(Candidate {
+            range: range.clone(),
+            key: owner.key.clone(),
+            kind: owner.kind,
+            country: owner.country,
+            rule: "org.alias_cue",
+            full: false,
+        });
+    }
+    // Every use of a defined acronym is a mention of its entity.
+    for (acronym, owner) in acronyms {
+        let owner = &candidates[*owner];
+        for at in occurrences(text, acronym) {
+            let range = at..at + acronym.len();
+            let clash = candidates
+                .iter()
+                .any(|c| overlaps(&c.range, &range) && c.key != owner.key && c.kind != EntityType::Country);
+            if !clash {
+                extra.push(Candidate {
+                    range,
+                    key: owner.key.clone(),
+                    kind: owner.kind,
+                    country: owner.country,
+                    rule: "org.acronym",
+                    full: false,
+                });
+            }
+        }
+    }
+    let cue_ranges: Vec<Range<usize>> = alias_cues.iter().map(|(r, _)| r.clone()).collect();
+    candidates.retain(|c| !cue_ranges.iter().any(|r| overlaps(r, &c.range)) || c.kind == EntityType::Country);
+    candidates.extend(extra);
+
+    // An organization mention inside a longer one of another entity is part of
+    // that name (`IRGC` in `IRGC Unit 840`); countries inside names stay.
+    let inside: Vec<bool> = candidates
+        .iter()
+        .map(|c| {
+            c.kind != EntityType::Country
+                && candidates.iter().any(|o| {
+                    o.kind != EntityType::Country
+                        && o.key != c.key
+                        && o.range.start <= c.range.start
+                        && c.range.end <= o.range.end
+                        && o.range.len() > c.range.len()
+                })
+        })
+        .collect();
+    let mut candidates: Vec<Candidate> = candidates
+        .into_iter()
+        .zip(inside)
+        .filter(|(_, inside)| !inside)
+        .map(|(c, _)| c)
+        .collect();
+    candidates.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+    candidates.dedup_by(|a, b| a.range == b.range && a.key == b.key);
+
+    // Group by key, in order of first mention.
+    let mut order: Vec<Key> = Vec::new();
+    let mut groups: HashMap<Key, Vec<Candidate>> = HashMap::new();
+    for c in candidates {
+        if !groups.contains_key(&c.key) {
+            order.push(c.key.clone());
+        }
+        groups.entry(c.key.clone()).or_default().push(c);
+    }
+
+    let mut found = Found::default();
+    for key in order {
+        let group = &groups[&key];
+        let index = found.entities.len();
+        let (entity, body) = entity_of(article, &key, group);
+        found.entities.push(entity);
+        found.bodies.push(body);
+        // Mentions: the longest of overlapping ones.
+        let mut last_end = 0;
+        for c in group {
+            if c.range.start < last_end {
+                continue;
+            }
+            last_end = c.range.end;
+            found.mentions.push(Mention {
+                entity: index,
+                range: c.range.clone(),
+                rule: c.rule,
+            });
+        }
+    }
+    found.mentions.sort_by_key(|m| (m.range.start, m.range.end));
+    found
+}
+
+fn entity_of(article: &Article, key: &Key, group: &[Candidate]) -> (Entity, Option<&'static Body>) {
+    let text = article.text;
+    let surface = |c: &Candidate| text[c.range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    let best = group
+        .iter()
+        .min_by_key(|c| rule_rank(c.rule))
+        .expect("a group has a candidate");
+    let body = match key {
+        Key::Body(name) => lexicon::body(name),
+        _ => None,
+    };
+    let (name, rule) = match key {
+        Key::Country(code) => {
+            let country = lexicon::country_by_code(code).expect("lexicon code");
+            (country.name.to_string(), best.rule)
+        }
+        _ => {
+            let canonical = group
+                .iter()
+                .filter(|c| c.full)
+                .max_by(|a, b| {
+                    a.range
+                        .len()
+                        .cmp(&b.range.len())
+                        .then(b.range.start.cmp(&a.range.start))
+                })
+                .or_else(|| group.iter().max_by_key(|c| c.range.len()))
+                .expect("a group has a candidate");
+            (surface(canonical), canonical.rule)
+        }
+    };
+    let mut aliases: Vec<String> = Vec::new();
+    for c in group {
+        let s = surface(c);
+        if s != name && !aliases.contains(&s) {
+            aliases.push(s);
+        }
+    }
+    let mut mentions: Vec<[usize; 2]> = Vec::new();
+    let mut last_end = 0;
+    for c in group {
+        if c.range.start < last_end {
+            continue;
+        }
+        last_end = c.range.end;
+        mentions.push(article.span(c.range.clone()));
+    }
+    let country = group.iter().find_map(|c| c.country).map(str::to_string);
+    let entity = Entity {
+        name,
+        kind: best.kind,
+        country,
+        aliases,
+        mentions,
+        rule: rule.to_string(),
+    };
+    (entity, body)
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Byte offsets of `needle` in `text` on word boundaries.
+fn occurrences(text: &str, needle: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    text.match_indices(needle)
+        .map(|(at, _)| at)
+        .filter(|&at| {
+            let end = at + needle.len();
+            (at == 0 || !word(bytes[at - 1])) && (end == bytes.len() || !word(bytes[end]))
+        })
+        .collect()
+}

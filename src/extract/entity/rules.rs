@@ -1,0 +1,681 @@
+//! The entity rules: each finds candidate mentions of organizations and
+//! countries, with the rule name that the record reports.
+//!
+//! | rule | finds | example |
+//! |---|---|---|
+//! | `country.name`, `country.alias`, `country.capital` | a country of the lexicon | `U.S.`, `DPRK`, `Pyongyang said` |
+//! | `body.lexicon` | a body of the lexicon, with a country prefix if any | `U.S. Treasury`, `OFAC` |
+//! | `org.head` | capitalised words ending in a head | `Far East Bank`, `TRM Labs` |
+//! | `org.head_of` | a head with an `of`/`for` complement | `Ministry of People's Armed Forces` |
+//! | `org.descriptor` | a name after a descriptor noun | `research firm Chainalysis` |
+//! | `org.descriptor_list` | names listed after a plural descriptor | `groups like Lazarus and Kimsuky` |
+//! | `org.apposition` | a name before `, a ... firm` | `Chainalysis, a blockchain analytics firm` |
+//! | `org.unit` | a numbered unit of a known body | `IRGC Unit 840` |
+//! | `org.acronym` | an acronym defined in the text | `Office of Foreign Assets Control (OFAC)` |
+//! | `org.alias_cue` | a name given as another's alias | `also known as the New Romantic Cyber Army Team` |
+//!
+//! Negative cases the rules keep out (see `examples.rs`): demonyms alone
+//! (`North Korean hackers`), generic descriptions (`hacking groups`, `the
+//! bank`), bare heads (`the Council`), titles (`Under Secretary for Terrorism
+//! and Financial Intelligence`), lists that are not organizations
+//! (`Specially Designated Nationals (SDN)`).
+
+use super::Key;
+use crate::extract::lexicon::{self, Entry, Form, LexMatch};
+use crate::extract::tokens::{Gap, Kind, Token};
+use crate::record::EntityType;
+use std::ops::Range;
+
+/// One mention found by a rule, before mentions are grouped into entities.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub range: Range<usize>,
+    pub key: Key,
+    pub kind: EntityType,
+    /// ISO code of the entity's country, when the mention says.
+    pub country: Option<&'static str>,
+    pub rule: &'static str,
+    /// Whether the surface is the entity's name in full (not an acronym or a
+    /// capital): only full forms become canonical names.
+    pub full: bool,
+}
+
+/// A demonym in the text (`North Korean`): not a mention of the country, but
+/// what the events step needs to find targets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemonymMention {
+    pub range: Range<usize>,
+    pub country: &'static lexicon::Country,
+}
+
+/// Connectors inside a complement (`Center for Strategic and International Studies`).
+const COMPLEMENT_OPENERS: &[&str] = &["of", "for", "on"];
+
+/// Words that say the next name is another name of the entity before.
+const ALIAS_CUES: &[&[&str]] = &[
+    &["also", "known", "as"],
+    &["formerly", "known", "as"],
+    &["known", "as"],
+    &["aka"],
+    &["a.k.a."],
+    &["aliases", "including"],
+    &["alias"],
+    &["dubbed"],
+];
+
+/// Lexicon matches as candidates; country prefixes of bodies (`U.S. Treasury`,
+/// `South Korean Foreign Ministry`) make longer aliases.
+pub fn lexicon_candidates(
+    text: &str,
+    matches: &[LexMatch],
+    out: &mut Vec<Candidate>,
+    demonyms: &mut Vec<DemonymMention>,
+) {
+    for (i, m) in matches.iter().enumerate() {
+        match m.entry {
+            Entry::Country(country, form) => {
+                let rule = match form {
+                    Form::Name => "country.name",
+                    Form::Alias => "country.alias",
+                    Form::Capital => "country.capital",
+                    Form::Demonym => {
+                        demonyms.push(DemonymMention {
+                            range: m.range.clone(),
+                            country,
+                        });
+                        continue;
+                    }
+                };
+                out.push(Candidate {
+                    range: m.range.clone(),
+                    key: Key::Country(country.code),
+                    kind: EntityType::Country,
+                    country: Some(country.code),
+                    rule,
+                    full: form == Form::Name,
+                });
+            }
+            Entry::Body(body) => {
+                let full = !is_acronym_text(&text[m.range.clone()]);
+                out.push(Candidate {
+                    range: m.range.clone(),
+                    key: Key::Body(body.name),
+                    kind: body.kind,
+                    country: body.country,
+                    rule: "body.lexicon",
+                    full,
+                });
+                if let Some(prefix) = i
+                    .checked_sub(1)
+                    .and_then(|p| country_prefix(text, &matches[p], m.range.start))
+                {
+                    out.push(Candidate {
+                        range: prefix.0..m.range.end,
+                        key: Key::Body(body.name),
+                        kind: body.kind,
+                        country: body.country.or(Some(prefix.1)),
+                        rule: "body.lexicon",
+                        full,
+                    });
+                }
+            }
+            Entry::NotCountry => {}
+        }
+    }
+}
+
+/// A country name, abbreviation or demonym right before `at` (one space
+/// between): its start and country code.
+fn country_prefix(text: &str, m: &LexMatch, at: usize) -> Option<(usize, &'static str)> {
+    let Entry::Country(country, form) = m.entry else {
+        return None;
+    };
+    if form == Form::Capital || m.range.end + 1 != at || text.as_bytes()[m.range.end] != b' ' {
+        return None;
+    }
+    Some((m.range.start, country.code))
+}
+
+fn is_acronym_text(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && s.chars().all(|c| !c.is_lowercase())
+}
+
+/// What the name-shape rules need to know about each token.
+pub struct Context<'t, 'a> {
+    pub text: &'a str,
+    pub tokens: &'t [Token<'a>],
+    /// Per token: the lexicon match covering it, if any.
+    pub lexicon: Vec<Option<usize>>,
+    pub matches: &'t [LexMatch],
+}
+
+impl<'t, 'a> Context<'t, 'a> {
+    pub fn new(text: &'a str, tokens: &'t [Token<'a>], matches: &'t [LexMatch]) -> Self {
+        let mut lexicon = vec![None; tokens.len()];
+        let mut m = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            while m < matches.len() && matches[m].range.end <= t.range.start {
+                m += 1;
+            }
+            if m < matches.len() && matches[m].range.start < t.range.end {
+                lexicon[i] = Some(m);
+            }
+        }
+        Context {
+            text,
+            tokens,
+            lexicon,
+            matches,
+        }
+    }
+
+    fn entry(&self, i: usize) -> Option<Entry> {
+        self.lexicon[i].map(|m| self.matches[m].entry)
+    }
+
+    /// A token inside a lexicon body or a country name (not a demonym).
+    fn in_lexicon_name(&self, i: usize) -> bool {
+        matches!(
+            self.entry(i),
+            Some(Entry::Body(_) | Entry::NotCountry | Entry::Country(_, Form::Name | Form::Alias | Form::Capital))
+        )
+    }
+
+    fn is_country_word(&self, i: usize) -> Option<&'static str> {
+        match self.entry(i) {
+            Some(Entry::Country(c, _)) => Some(c.code),
+            _ => None,
+        }
+    }
+
+    /// A capitalised word that can be part of an organization's name (not a
+    /// hyphenated adjective such as `Delhi-based`).
+    fn name_word(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        let adjective = t
+            .text
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
+        (t.kind == Kind::Word && t.is_capitalized() && !adjective) || (t.kind == Kind::Initial && t.text.len() > 2)
+    }
+
+    /// Token `i` continues the name of token `i - 1` on the same line.
+    fn joined(&self, i: usize) -> bool {
+        i < self.tokens.len() && self.tokens[i].gap != Gap::Newline
+    }
+}
+
+/// `org.head` and `org.head_of`: names that end in a head word (`Far East
+/// Bank`), or start with one and go on with `of`/`for` (`Ministry of People's
+/// Armed Forces`, `Foundation for Defense of Democracies`). A country or
+/// demonym in front is a prefix (`South Korean Foreign Ministry` = `Foreign
+/// Ministry` of KR), and so is a country possessive (`South Korea's Foreign
+/// Ministry`).
+pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
+    let tokens = cx.tokens;
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let t = &tokens[i];
+        let Some(kind) = lexicon::head_type(t.text).filter(|_| t.is_capitalized() && !cx.in_lexicon_name(i)) else {
+            i += 1;
+            continue;
+        };
+        // The head ends the name unless a capitalised word follows.
+        if cx.joined(i + 1) && cx.name_word(i + 1) && !cx.in_lexicon_name(i + 1) {
+            i += 1;
+            continue;
+        }
+        // Words before the head.
+        let mut first = i;
+        while first > 0 && cx.joined(first) {
+            let p = first - 1;
+            // `Workers' Party`, `People's Liberation Army`, `Attorney's Office`
+            // are names; `Xi's Communist Party`, `NASA's Office` are not.
+            let possessive_inside = tokens[p].kind == Kind::Possessive
+                && p > 0
+                && cx.name_word(p - 1)
+                && cx.is_country_word(p - 1).is_none()
+                && !cx.in_lexicon_name(p - 1)
+                && tokens[p].gap == Gap::None
+                && (tokens[p].text == "'"
+                    || matches!(tokens[p - 1].text, "People" | "Men" | "Women" | "Children")
+                    || lexicon::is_title_head(tokens[p - 1].text));
+            if possessive_inside {
+                first = p - 1;
+                continue;
+            }
+            if !cx.name_word(p) || cx.in_lexicon_name(p) && cx.is_country_word(p).is_none() {
+                break;
+            }
+            if lexicon::is_not_name_start(tokens[p].text) || lexicon::is_title_head(tokens[p].text) {
+                break;
+            }
+            first = p;
+        }
+        // A complement after the head.
+        let mut last = i;
+        let mut j = i + 1;
+        let mut has_complement = false;
+        while j < n && cx.joined(j) && tokens[j].is_lower_word() && COMPLEMENT_OPENERS.contains(&tokens[j].text) {
+            let mut k = j + 1;
+            if k < n && tokens[k].text == "the" {
+                k += 1;
+            }
+            let Some(end) = complement_end(cx, k) else { break };
+            last = end;
+            has_complement = true;
+            j = end + 1;
+        }
+        // Leading country words are a prefix, not the core of the name.
+        let mut core = first;
+        let mut country = None;
+        while core < i {
+            match cx.is_country_word(core) {
+                Some(code) if matches!(cx.entry(core), Some(Entry::Country(_, Form::Demonym | Form::Alias))) => {
+                    country = Some(code);
+                    core = lexicon_end(cx, core) + 1;
+                }
+                _ => break,
+            }
+        }
+        let core_ok = core < i || (has_complement && lexicon::is_leading_head(t.text));
+        // `Head of Fundamental Research`: a title's complement, not an organization.
+        let in_title = first >= 2
+            && matches!(tokens[first - 1].text, "of" | "for")
+            && tokens[first - 2].is_capitalized()
+            && lexicon::is_title_head(tokens[first - 2].text);
+        // `Xinhua News Agency`: a lexicon name with a head after it is one name.
+        let lexicon_before = first > 0
+            && cx.joined(first)
+            && matches!(cx.entry(first - 1), Some(Entry::Body(_)))
+            && tokens[first - 1].kind != Kind::Possessive;
+        let first = if lexicon_before {
+            let mut f = first - 1;
+            while f > 0 && cx.lexicon[f - 1].is_some() && cx.lexicon[f - 1] == cx.lexicon[first - 1] {
+                f -= 1;
+            }
+            f
+        } else {
+            first
+        };
+        let core = if lexicon_before { first } else { core };
+        let core_ok = (core_ok || lexicon_before) && !in_title;
+        let kind = central_bank(cx, core, i, last).unwrap_or(kind);
+        // `UN Human Rights Council` is an organ of the UN: the lexicon body's type.
+        let kind = match lexicon_before.then(|| cx.entry(first)).flatten() {
+            Some(Entry::Body(body)) => {
+                country = country.or(body.country);
+                body.kind
+            }
+            _ => kind,
+        };
+        if core_ok && core <= last {
+            if country.is_none() {
+                country = possessive_country(cx, first);
+            }
+            let rule = if has_complement { "org.head_of" } else { "org.head" };
+            let core_range = tokens[core].range.start..tokens[last].range.end;
+            let key = Key::Named(super::key_text(&cx.text[core_range.clone()]));
+            out.push(Candidate {
+                range: core_range,
+                key: key.clone(),
+                kind,
+                country,
+                rule,
+                full: true,
+            });
+            if core > first {
+                out.push(Candidate {
+                    range: tokens[first].range.start..tokens[last].range.end,
+                    key,
+                    kind,
+                    country,
+                    rule,
+                    full: true,
+                });
+            }
+        }
+        i = last.max(i) + 1;
+    }
+}
+
+/// A central bank is a government body, not a firm: `Central Bank`, `Reserve
+/// Bank`, `Bank of Japan` (a bank named after a country alone).
+fn central_bank(cx: &Context, core: usize, head: usize, last: usize) -> Option<EntityType> {
+    if cx.tokens[head].text != "Bank" {
+        return None;
+    }
+    let premodified = (core..head).any(|k| matches!(cx.tokens[k].text, "Central" | "Reserve"));
+    let of_country = core == head
+        && last > head + 1
+        && cx.tokens[head + 1].text == "of"
+        && (head + 2..=last).all(|k| cx.is_country_word(k).is_some());
+    (premodified || of_country).then_some(EntityType::GovernmentBody)
+}
+
+/// The last token of the lexicon match covering token `i`.
+fn lexicon_end(cx: &Context, i: usize) -> usize {
+    let mut j = i;
+    while j + 1 < cx.tokens.len() && cx.lexicon[j + 1].is_some() && cx.lexicon[j + 1] == cx.lexicon[i] {
+        j += 1;
+    }
+    j
+}
+
+/// A complement starting at token `k`: capitalised words joined by `and`,
+/// `of`, `for`, `the`, inner possessives. Returns its last token. An `and`
+/// before another organization's name (with its own head) ends it.
+fn complement_end(cx: &Context, k: usize) -> Option<usize> {
+    let tokens = cx.tokens;
+    let n = tokens.len();
+    if k >= n || !cx.joined(k) || !cx.name_word(k) || lexicon::is_not_name_start(tokens[k].text) {
+        return None;
+    }
+    let mut last = k;
+    let mut j = k + 1;
+    while j < n && cx.joined(j) {
+        let t = &tokens[j];
+        if cx.name_word(j) || (t.kind == Kind::Possessive && t.gap == Gap::None && j + 1 < n && cx.name_word(j + 1)) {
+            if t.kind != Kind::Possessive {
+                last = j;
+            }
+            j += 1;
+        } else if t.is_lower_word() && matches!(t.text, "and" | "of" | "for" | "the") {
+            let mut next = j + 1;
+            if next < n && tokens[next].text == "the" {
+                if t.text == "and" {
+                    break;
+                }
+                next += 1;
+            }
+            if next >= n || !cx.name_word(next) || !cx.joined(next) {
+                break;
+            }
+            if t.text == "and" && starts_new_org(cx, next) {
+                break;
+            }
+            j = next;
+        } else {
+            break;
+        }
+    }
+    Some(last)
+}
+
+/// Whether the capitalised words from `i` on contain a head word.
+fn starts_new_org(cx: &Context, i: usize) -> bool {
+    let mut j = i;
+    while j < cx.tokens.len() && cx.name_word(j) {
+        if lexicon::head_type(cx.tokens[j].text).is_some() || cx.in_lexicon_name(j) {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// `Russia's Central Bank`: the country of a possessive right before token `first`.
+fn possessive_country(cx: &Context, first: usize) -> Option<&'static str> {
+    let p = first.checked_sub(1)?;
+    if cx.tokens[p].kind != Kind::Possessive {
+        return None;
+    }
+    cx.is_country_word(p.checked_sub(1)?)
+}
+
+/// A run of 1 to 4 capitalised words starting at `i`, none of them a sentence
+/// opener, title, month or lexicon name; returns its last token.
+fn plain_name(cx: &Context, i: usize) -> Option<usize> {
+    let tokens = cx.tokens;
+    if i >= tokens.len() || !cx.name_word(i) || lexicon::is_not_name_start(tokens[i].text) {
+        return None;
+    }
+    let mut last = i;
+    while last + 1 < tokens.len() && cx.joined(last + 1) && cx.name_word(last + 1) && last - i < 3 {
+        last += 1;
+    }
+    if last + 1 < tokens.len() && cx.joined(last + 1) && cx.name_word(last + 1) {
+        return None;
+    }
+    for (j, tok) in tokens.iter().enumerate().take(last + 1).skip(i) {
+        let w = tok.text;
+        if cx.in_lexicon_name(j)
+            || lexicon::is_title_head(w)
+            || lexicon::is_calendar_word(w)
+            || cx.is_country_word(j).is_some()
+        {
+            return None;
+        }
+    }
+    Some(last)
+}
+
+fn named(cx: &Context, from: usize, to: usize, kind: EntityType, rule: &'static str) -> Candidate {
+    let range = cx.tokens[from].range.start..cx.tokens[to].range.end;
+    Candidate {
+        key: Key::Named(super::key_text(&cx.text[range.clone()])),
+        range,
+        kind,
+        country: None,
+        rule,
+        full: true,
+    }
+}
+
+/// `org.descriptor` and `org.descriptor_list`: `research firm Chainalysis`,
+/// `its subsidiary, Mammut Diesel`, `hacking groups like Lazarus and Kimsuky`.
+pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
+    let tokens = cx.tokens;
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is_lower_word() {
+            continue;
+        }
+        let Some(kind) = lexicon::descriptor_type(t.text) else {
+            continue;
+        };
+        // `its subsidiary, Mammut Diesel`; but `the company, Mark Chandler` is
+        // a person: only a subsidiary takes the comma.
+        let mut j = i + 1;
+        if j < tokens.len() && tokens[j].is_punct(',') && matches!(t.text, "subsidiary" | "affiliate") {
+            j += 1;
+        }
+        // A plural descriptor takes a name only in a list (`the companies SUV
+        // lines` is no company).
+        let singular = !t.text.ends_with('s') || t.text.ends_with("ss");
+        if singular
+            && cx.joined(j)
+            && let Some(last) = plain_name(cx, j)
+        {
+            out.push(named(cx, j, last, kind, "org.descriptor"));
+            continue;
+        }
+        // A list after `like`, `such as`, `including`.
+        let mut k = i + 1;
+        match tokens.get(k).map(|t| t.text) {
+            Some("like" | "including") => k += 1,
+            Some("such") if tokens.get(k + 1).is_some_and(|t| t.text == "as") => k += 2,
+            _ => continue,
+        }
+        while let Some(last) = plain_name(cx, k) {
+            out.push(named(cx, k, last, kind, "org.descriptor_list"));
+            k = last + 1;
+            if k < tokens.len() && tokens[k].is_punct(',') {
+                k += 1;
+            }
+            if k < tokens.len() && matches!(tokens[k].text, "and" | "or") {
+                k += 1;
+            }
+            if k >= tokens.len() || !cx.joined(k) {
+                break;
+            }
+        }
+    }
+}
+
+/// `org.apposition`: `Chainalysis, a blockchain analytics firm`: a name
+/// followed by `, a` and up to four words ending in a descriptor.
+pub fn apposition_candidates(cx: &Context, out: &mut Vec<Candidate>) {
+    let tokens = cx.tokens;
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let starts = cx.name_word(i) && (i == 0 || !cx.name_word(i - 1) || !cx.joined(i));
+        let Some(last) = starts.then(|| plain_name(cx, i)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let comma = last + 1;
+        if comma + 2 < n && tokens[comma].is_punct(',') && matches!(tokens[comma + 1].text, "a" | "an") {
+            let mut k = comma + 2;
+            let limit = (k + 5).min(n);
+            while k < limit && tokens[k].kind == Kind::Word && !tokens[k].is_capitalized() {
+                if let Some(kind) = lexicon::descriptor_type(tokens[k].text) {
+                    let ends = tokens.get(k + 1).is_none_or(|t| {
+                        t.kind == Kind::Punct
+                            || matches!(
+                                t.text,
+                                "that" | "which" | "based" | "in" | "of" | "with" | "owned" | "registered"
+                            )
+                    });
+                    if ends {
+                        out.push(named(cx, i, last, kind, "org.apposition"));
+                    }
+                    break;
+                }
+                k += 1;
+            }
+        }
+        i = last + 1;
+    }
+}
+
+/// `org.unit`: a numbered unit of a body: `IRGC Unit 840`, `GRU Unit 29155`.
+pub fn unit_candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
+    let tokens = cx.tokens;
+    for c in found {
+        if c.kind != EntityType::GovernmentBody {
+            continue;
+        }
+        let i = tokens.partition_point(|t| t.range.start < c.range.end + 1);
+        if tokens.get(i).is_none_or(|t| t.range.start != c.range.end + 1) {
+            continue;
+        }
+        if tokens[i].text == "Unit"
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.kind == Kind::Number && t.gap == Gap::Space)
+        {
+            let range = c.range.start..tokens[i + 1].range.end;
+            out.push(Candidate {
+                key: Key::Named(super::key_text(&cx.text[range.clone()])),
+                range,
+                kind: c.kind,
+                country: c.country,
+                rule: "org.unit",
+                full: true,
+            });
+        }
+    }
+}
+
+/// `org.acronym`: `LONG NAME (ACR)` where the capitals of the long name spell
+/// the acronym; the long name must be a candidate already (so `Specially
+/// Designated Nationals (SDN)`, a list, is not an organization). Returns the
+/// acronym texts with the candidate they stand for.
+pub fn acronym_definitions(cx: &Context, found: &[Candidate]) -> Vec<(String, usize)> {
+    let tokens = cx.tokens;
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is_punct('(') || i == 0 {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < tokens.len() && (tokens[k].is_punct('"') || tokens[k].text == "the") {
+            k += 1;
+        }
+        let Some(acr) = tokens.get(k).filter(|a| a.is_acronym() || a.kind == Kind::Initial) else {
+            continue;
+        };
+        let mut close = k + 1;
+        while close < tokens.len() && tokens[close].is_punct('"') {
+            close += 1;
+        }
+        if !tokens.get(close).is_some_and(|c| c.is_punct(')')) {
+            continue;
+        }
+        let end = tokens[i - 1].range.end;
+        let Some(ci) = found
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.range.end == end && c.kind != EntityType::Country)
+            .max_by_key(|(_, c)| c.range.len())
+            .map(|(ci, _)| ci)
+        else {
+            continue;
+        };
+        let long = &cx.text[found[ci].range.clone()];
+        if spells(long, acr.text) {
+            out.push((acr.text.to_string(), ci));
+        }
+    }
+    out
+}
+
+/// Whether the capitals of `long`'s words spell `acronym` (`Office of Foreign
+/// Assets Control` -> `OFAC`), allowing a country prefix not to count.
+fn spells(long: &str, acronym: &str) -> bool {
+    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    let initials: String = long
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    initials == letters || (initials.len() > letters.len() && initials.ends_with(&letters))
+}
+
+/// `org.alias_cue`: `..., which also goes under aliases including the New
+/// Romantic Cyber Army Team`: the capitalised name after the cue, and the
+/// last organization candidate before it in the sentence. Returns (name range,
+/// candidate index).
+pub fn alias_cues(cx: &Context, found: &[Candidate], sentences: &[Range<usize>]) -> Vec<(Range<usize>, usize)> {
+    let tokens = cx.tokens;
+    let mut out = Vec::new();
+    for (i, _) in tokens.iter().enumerate() {
+        let Some(cue) = ALIAS_CUES.iter().find(|cue| {
+            cue.iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.text == *w))
+        }) else {
+            continue;
+        };
+        let mut j = i + cue.len();
+        if tokens.get(j).is_some_and(|t| t.text == "the") {
+            j += 1;
+        }
+        if j >= tokens.len() || !cx.name_word(j) {
+            continue;
+        }
+        let mut last = j;
+        while last + 1 < tokens.len() && cx.joined(last + 1) && cx.name_word(last + 1) {
+            last += 1;
+        }
+        let at = tokens[i].range.start;
+        let sentence = sentences
+            .iter()
+            .find(|s| s.start <= at && at < s.end)
+            .cloned()
+            .unwrap_or(0..at);
+        let owner = found
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind != EntityType::Country && c.range.end <= at && c.range.start >= sentence.start)
+            .max_by_key(|(_, c)| c.range.end)
+            .map(|(ci, _)| ci);
+        if let Some(ci) = owner {
+            out.push((tokens[j].range.start..tokens[last].range.end, ci));
+        }
+    }
+    out
+}

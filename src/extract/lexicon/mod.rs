@@ -1,0 +1,495 @@
+//! Lexicons of names: countries, government bodies and international
+//! organizations, organization head words, titles, and words that are not
+//! names. The tables are data (one file each); this module compiles them once
+//! into one Aho-Corasick automaton and answers look-ups.
+//!
+//! Public API, used by the entity and official extractors and by the events
+//! step (issue #5):
+//! - [`country`]: a country by any surface form (name, alias, abbreviation,
+//!   capital, demonym; `U.S.`, `DPRK`, `Pyongyang`, `North Korean`), with the
+//!   [`Form`] it was found in. [`country_by_code`] and [`country_by_name`] for
+//!   canonical look-ups.
+//! - [`body`]: a government body or organization of the table by any of its
+//!   names (`OFAC`, `Treasury Department`), with its type and country.
+//! - [`scan`]: every lexicon match in a text, longest first, on word
+//!   boundaries, with the context rules for ambiguous names applied.
+
+pub mod bodies;
+pub mod countries;
+pub mod heads;
+pub mod titles;
+pub mod words;
+
+pub use bodies::Body;
+pub use countries::Country;
+
+use crate::record::EntityType;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// How a surface form names a country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// The canonical short name (`North Korea`).
+    Name,
+    /// Another name or an abbreviation (`DPRK`, `Democratic People's Republic of Korea`).
+    Alias,
+    /// The capital, used for the government (`Pyongyang`).
+    Capital,
+    /// An adjective or noun of nationality (`North Korean`): not a mention of
+    /// the country by itself.
+    Demonym,
+}
+
+/// What a lexicon surface form stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Country(&'static Country, Form),
+    Body(&'static Body),
+    /// A longer form that contains a country name but names something else
+    /// (`Latin America`, `Washington Post`): matched so that nothing is reported.
+    NotCountry,
+}
+
+/// One match of [`scan`]: a byte range of the text and what it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexMatch {
+    pub range: Range<usize>,
+    pub entry: Entry,
+}
+
+struct Lexicon {
+    automaton: AhoCorasick,
+    /// Per pattern: its entry and whether it needs the ambiguity check.
+    patterns: Vec<(Entry, bool)>,
+    by_surface: HashMap<String, (Entry, bool)>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
+
+fn build() -> Lexicon {
+    let mut surfaces: Vec<(String, Entry, bool)> = Vec::new();
+    let mut add = |s: &str, entry: Entry, ambiguous: bool| {
+        surfaces.push((s.to_string(), entry, ambiguous));
+    };
+    for body in bodies::BODIES {
+        let ambiguous = |s: &str| bodies::AMBIGUOUS_NAMES.contains(&s);
+        add(body.name, Entry::Body(body), ambiguous(body.name));
+        for alias in body.aliases {
+            add(alias, Entry::Body(body), ambiguous(alias));
+        }
+    }
+    for country in countries::COUNTRIES {
+        let ambiguous = countries::AMBIGUOUS_NAMES.contains(&country.name);
+        add(country.name, Entry::Country(country, Form::Name), ambiguous);
+        add(&upper(country.name), Entry::Country(country, Form::Name), true);
+        for alias in country.aliases {
+            add(alias, Entry::Country(country, Form::Alias), false);
+        }
+        for capital in country.capitals {
+            add(capital, Entry::Country(country, Form::Capital), true);
+            add(&upper(capital), Entry::Country(country, Form::Capital), true);
+        }
+        for demonym in country.demonyms {
+            add(demonym, Entry::Country(country, Form::Demonym), false);
+        }
+    }
+    for s in countries::NOT_COUNTRIES {
+        add(s, Entry::NotCountry, false);
+    }
+    // Currency prefixes are no mention of a country (`US$270.9 million`).
+    for s in ["US$", "U.S.$", "A$", "C$", "HK$", "NZ$", "S$"] {
+        add(s, Entry::NotCountry, false);
+    }
+    // The first entry of a surface wins: bodies before countries, so that
+    // `Washington Post` is a newspaper.
+    let mut by_surface: HashMap<String, (Entry, bool)> = HashMap::new();
+    let mut patterns = Vec::new();
+    let mut strings = Vec::new();
+    for (s, entry, ambiguous) in surfaces {
+        if s.is_empty() || by_surface.contains_key(&s) {
+            continue;
+        }
+        by_surface.insert(s.clone(), (entry, ambiguous));
+        patterns.push((entry, ambiguous));
+        strings.push(s);
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&strings)
+        .expect("lexicon patterns build");
+    Lexicon {
+        automaton,
+        patterns,
+        by_surface,
+    }
+}
+
+fn upper(s: &str) -> String {
+    s.to_uppercase()
+}
+
+/// A country by any surface form: name, alias, abbreviation, capital or
+/// demonym. Case-sensitive first, then in title case; a leading `the ` and a
+/// trailing possessive `'s` are ignored (`the U.S.`, `Russia's`).
+///
+/// ```
+/// use sanctions_extract::extract::lexicon::{country, Form};
+/// let (c, form) = country("DPRK").unwrap();
+/// assert_eq!((c.name, c.code, form), ("North Korea", "KP", Form::Alias));
+/// assert_eq!(country("North Korean").unwrap().1, Form::Demonym);
+/// assert_eq!(country("Seoul").unwrap().0.name, "South Korea");
+/// assert!(country("Korea").is_none());
+/// ```
+pub fn country(surface: &str) -> Option<(&'static Country, Form)> {
+    let s = clean_surface(surface);
+    let found = |s: &str| match LEXICON.by_surface.get(s) {
+        Some((Entry::Country(c, form), _)) => Some((*c, *form)),
+        _ => None,
+    };
+    found(s).or_else(|| found(&title_case(s)))
+}
+
+/// A country by its ISO 3166 alpha-2 code.
+pub fn country_by_code(code: &str) -> Option<&'static Country> {
+    countries::COUNTRIES.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+}
+
+/// A country by its canonical name (`United States`).
+pub fn country_by_name(name: &str) -> Option<&'static Country> {
+    countries::COUNTRIES.iter().find(|c| c.name == name)
+}
+
+/// A government body or organization of the table by any of its names.
+///
+/// ```
+/// use sanctions_extract::extract::lexicon::body;
+/// let ofac = body("OFAC").unwrap();
+/// assert_eq!((ofac.name, ofac.country), ("Office of Foreign Assets Control", Some("US")));
+/// assert_eq!(body("Treasury Department").unwrap().name, "Department of the Treasury");
+/// ```
+pub fn body(surface: &str) -> Option<&'static Body> {
+    match LEXICON.by_surface.get(clean_surface(surface)) {
+        Some((Entry::Body(b), _)) => Some(*b),
+        _ => None,
+    }
+}
+
+fn clean_surface(s: &str) -> &str {
+    let s = s.trim();
+    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    s.strip_suffix("'s").or_else(|| s.strip_suffix('\'')).unwrap_or(s)
+}
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// The word tables as hash sets, built once: the name rules ask about every
+/// token, so look-ups must not scan lists or allocate.
+struct Words {
+    heads: HashMap<&'static str, EntityType>,
+    descriptors: HashMap<&'static str, EntityType>,
+    title_heads: HashSet<&'static str>,
+    title_modifiers: HashSet<&'static str>,
+    portfolio: HashSet<&'static str>,
+    speech: HashSet<&'static str>,
+    particles: HashSet<&'static str>,
+    not_starts: HashSet<&'static str>,
+    calendar: HashSet<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
+    heads: heads::HEADS.iter().copied().collect(),
+    descriptors: heads::DESCRIPTORS.iter().copied().collect(),
+    title_heads: titles::TITLE_HEADS.iter().copied().collect(),
+    title_modifiers: titles::TITLE_MODIFIERS.iter().copied().collect(),
+    portfolio: titles::PORTFOLIO_WORDS.iter().copied().collect(),
+    speech: titles::SPEECH_VERBS.iter().copied().collect(),
+    particles: titles::NAME_PARTICLES.iter().copied().collect(),
+    not_starts: words::NOT_NAME_STARTS.iter().copied().collect(),
+    calendar: words::MONTHS.iter().chain(words::DAYS).copied().collect(),
+});
+
+/// Whether the lower-case form of `word` is in `set`, without allocating for
+/// short ASCII words.
+fn contains_lower(set: &HashSet<&'static str>, word: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+    } else {
+        set.contains(word.to_lowercase().as_str())
+    }
+}
+
+/// The type an organization head word gives (`Bank` -> company), if it is one.
+/// A final period is ignored (`Corp.`).
+pub fn head_type(word: &str) -> Option<EntityType> {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    WORDS.heads.get(word).copied()
+}
+
+/// Whether a head word can open a name followed by `of`/`for` (`Ministry of X`).
+pub fn is_leading_head(word: &str) -> bool {
+    heads::LEADING_HEADS.contains(&word)
+}
+
+/// The type a lower-case descriptor introduces (`firm` -> company).
+pub fn descriptor_type(word: &str) -> Option<EntityType> {
+    WORDS.descriptors.get(word).copied()
+}
+
+/// Whether a word ends a title (`Minister`, `analyst`, `Sen.`), in any case.
+pub fn is_title_head(word: &str) -> bool {
+    contains_lower(&WORDS.title_heads, word)
+}
+
+/// Whether a word may open or qualify a title (`Deputy`, `former`).
+pub fn is_title_modifier(word: &str) -> bool {
+    contains_lower(&WORDS.title_modifiers, word)
+}
+
+/// Whether a capitalised word belongs to a title's complement (`Affairs`).
+pub fn is_portfolio_word(word: &str) -> bool {
+    WORDS.portfolio.contains(word)
+}
+
+/// Whether a word is a verb of attribution (`said`, `observed`).
+pub fn is_speech_verb(word: &str) -> bool {
+    WORDS.speech.contains(word)
+}
+
+/// Whether a lower-case word is a particle inside names (`bin`, `van`, `al`).
+pub fn is_name_particle(word: &str) -> bool {
+    WORDS.particles.contains(word)
+}
+
+/// Whether a capitalised word cannot open a name (`The`, `However`, `Monday`).
+pub fn is_not_name_start(word: &str) -> bool {
+    WORDS.not_starts.contains(word) || is_calendar_word(word)
+}
+
+/// Months and days, full or abbreviated.
+pub fn is_calendar_word(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    WORDS.calendar.contains(word)
+}
+
+/// Every lexicon match in `text`: on word boundaries, the longest at each
+/// place, not overlapping. An ambiguous name (a capital, `Chad`, `Bloomberg`)
+/// is dropped when it is part of a longer capitalised name: `Seoul National
+/// University`, `George Washington`, `Bank of Moscow`.
+///
+/// ```
+/// use sanctions_extract::extract::lexicon::{scan, Entry, Form};
+/// let text = "Washington and Pyongyang met; the Washington Post said North Korean hackers...";
+/// let found: Vec<&str> = scan(text).iter().map(|m| &text[m.range.clone()]).collect();
+/// assert_eq!(found, ["Washington", "Pyongyang", "Washington Post", "North Korean"]);
+/// ```
+pub fn scan(text: &str) -> Vec<LexMatch> {
+    let lexicon = &*LEXICON;
+    let bytes = text.as_bytes();
+    let mut candidates: Vec<(usize, usize, usize)> = lexicon
+        .automaton
+        .find_overlapping_iter(text)
+        .filter(|m| on_boundaries(bytes, m.start(), m.end()))
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out: Vec<LexMatch> = Vec::new();
+    let mut covered = 0;
+    for (start, end, pattern) in candidates {
+        if start < covered {
+            continue;
+        }
+        covered = end;
+        let (entry, ambiguous) = lexicon.patterns[pattern];
+        if ambiguous && inside_longer_name(text, start, end) {
+            continue;
+        }
+        out.push(LexMatch {
+            range: start..end,
+            entry,
+        });
+    }
+    out
+}
+
+/// The pattern's edges fall on word boundaries: the character outside an
+/// alphanumeric edge is not alphanumeric.
+fn on_boundaries(bytes: &[u8], start: usize, end: usize) -> bool {
+    let alnum = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let before_ok = start == 0 || !alnum(bytes[start]) || !alnum(bytes[start - 1]);
+    let after_ok = end >= bytes.len() || !alnum(bytes[end - 1]) || !alnum(bytes[end]);
+    before_ok && after_ok
+}
+
+/// Whether `text[start..end]` is part of a longer capitalised name: a
+/// capitalised word right after it, or right before it (not a sentence
+/// opener like `In`, nor an abbreviation like `U.S.`), or `X of` right before it.
+fn inside_longer_name(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    if let Some(next) = after.strip_prefix(' ').map(first_word)
+        && is_capitalized(next)
+        && !is_calendar_word(next)
+    {
+        return true;
+    }
+    let before = &text[..start];
+    if let Some(head) = before.strip_suffix(' ') {
+        let prev = last_word(head);
+        let prev_start = head.len() - prev.len();
+        if is_capitalized(prev) && !is_not_name_start(prev) && !prev.ends_with('.') {
+            return true;
+        }
+        if prev == "of" {
+            let before_of = last_word(head[..prev_start].trim_end());
+            if is_capitalized(before_of) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn first_word(s: &str) -> &str {
+    let end = s
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .unwrap_or(s.len());
+    &s[..end]
+}
+
+fn last_word(s: &str) -> &str {
+    let start = s
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .map(|i| i + s[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    &s[start..]
+}
+
+fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, String)> {
+        scan(text)
+            .into_iter()
+            .map(|m| {
+                let what = match m.entry {
+                    Entry::Country(c, form) => format!("{}:{form:?}", c.code),
+                    Entry::Body(b) => b.name.to_string(),
+                    Entry::NotCountry => "-".to_string(),
+                };
+                (&text[m.range], what)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn countries_by_every_form() {
+        assert_eq!(
+            found("The U.S. and the DPRK; Seoul said; South Korean firms; the Democratic People's Republic of Korea."),
+            [
+                ("U.S.", "US:Alias".to_string()),
+                ("DPRK", "KP:Alias".into()),
+                ("Seoul", "KR:Capital".into()),
+                ("South Korean", "KR:Demonym".into()),
+                ("Democratic People's Republic of Korea", "KP:Alias".into()),
+            ]
+        );
+        assert_eq!(
+            found("SEOUL, Dec. 3 (Yonhap) --")[0],
+            ("SEOUL", "KR:Capital".to_string())
+        );
+        assert_eq!(found("U.S.-sanctioned banks")[0].0, "U.S.");
+        assert_eq!(found("DPRK-related")[0].0, "DPRK");
+    }
+
+    #[test]
+    fn things_that_are_not_countries() {
+        // Currency prefixes, longer names, words inside words.
+        assert!(found("imported US$270.9 million").iter().all(|(_, w)| w == "-"));
+        assert_eq!(found("Latin America and the Washington Post")[0].1, "-");
+        assert!(found("Russians").iter().all(|(_, w)| w.ends_with("Demonym")));
+        assert!(found("Chinatown Omanis").iter().all(|(_, w)| w.ends_with("Demonym")));
+        assert!(
+            found("Michael Jordan and George Washington")
+                .iter()
+                .all(|(_, w)| w == "-")
+        );
+        assert!(found("Seoul National University").is_empty());
+        assert!(found("the Bank of Moscow").is_empty());
+        assert_eq!(found("Officials in Jordan said")[0].1, "JO:Name");
+    }
+
+    #[test]
+    fn bodies_by_every_name() {
+        assert_eq!(
+            found("the Treasury's Office of Foreign Assets Control (OFAC) and the FBI"),
+            [
+                ("Treasury", "Department of the Treasury".to_string()),
+                (
+                    "Office of Foreign Assets Control",
+                    "Office of Foreign Assets Control".into()
+                ),
+                ("OFAC", "Office of Foreign Assets Control".into()),
+                ("FBI", "Federal Bureau of Investigation".into()),
+            ]
+        );
+        assert_eq!(found("the UN Security Council")[0].1, "United Nations Security Council");
+        assert_eq!(found("Michael Bloomberg said").len(), 0);
+    }
+
+    #[test]
+    fn look_ups() {
+        assert_eq!(country("the U.S.").unwrap().0.name, "United States");
+        assert_eq!(country("Russia's").unwrap().0.code, "RU");
+        assert_eq!(
+            country("TEHRAN").unwrap(),
+            (country_by_code("IR").unwrap(), Form::Capital)
+        );
+        assert_eq!(country("north korean").unwrap().1, Form::Demonym);
+        assert_eq!(country_by_name("United Kingdom").unwrap().code, "GB");
+        assert!(country("Treasury").is_none());
+        assert_eq!(body("the State Department").unwrap().name, "Department of State");
+        assert_eq!(head_type("Corp."), Some(EntityType::Company));
+        assert!(is_title_head("Minister") && is_title_head("analyst") && !is_title_head("Korea"));
+    }
+
+    #[test]
+    fn every_country_code_is_iso_shaped_and_unique() {
+        let mut codes: Vec<&str> = countries::COUNTRIES.iter().map(|c| c.code).collect();
+        assert!(
+            codes
+                .iter()
+                .all(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))
+        );
+        codes.sort();
+        let n = codes.len();
+        codes.dedup();
+        assert_eq!(codes.len(), n);
+        for body in bodies::BODIES {
+            if let Some(code) = body.country {
+                assert!(country_by_code(code).is_some(), "{}", body.name);
+            }
+        }
+    }
+}

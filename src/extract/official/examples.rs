@@ -1,0 +1,254 @@
+//! Official examples: sentences with the (name, title, affiliation, aliases)
+//! they must give, and sentences that must give none.
+
+use crate::extract::{Article, entity, official};
+
+type Row = (String, Option<String>, Option<String>, Vec<String>);
+type Expected<'a> = (&'a str, Option<&'a str>, Option<&'a str>, &'a [&'a str]);
+
+fn officials(text: &str) -> Vec<Row> {
+    let article = Article::new(text, None);
+    let found = entity::find(&article);
+    official::extract(&article, &found)
+        .into_iter()
+        .map(|o| (o.name, o.title, o.affiliation, o.aliases))
+        .collect()
+}
+
+fn check(text: &str, expected: &[Expected]) {
+    let want: Vec<Row> = expected
+        .iter()
+        .map(|(n, t, a, al)| {
+            (
+                n.to_string(),
+                t.map(str::to_string),
+                a.map(str::to_string),
+                al.iter().map(|s| s.to_string()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(officials(text), want, "{text}");
+}
+
+#[test]
+fn title_before_name() {
+    check(
+        "U.S. Treasury Secretary Janet Yellen will visit. Secretary Yellen said so.",
+        &[(
+            "Janet Yellen",
+            Some("Treasury Secretary"),
+            Some("United States"),
+            &["Yellen"],
+        )],
+    );
+    check(
+        "Second Vice Foreign Minister Kim Ji-na stated that it mattered.",
+        &[("Kim Ji-na", Some("Second Vice Foreign Minister"), None, &[])],
+    );
+    check(
+        "Under Secretary of the Treasury for Terrorism and Financial Intelligence John Hurley said it.",
+        &[(
+            "John Hurley",
+            Some("Under Secretary of the Treasury for Terrorism and Financial Intelligence"),
+            None,
+            &[],
+        )],
+    );
+    check(
+        "North Korean President Kim Jong Un believes these measures are hostile.",
+        &[("Kim Jong Un", Some("President"), Some("North Korea"), &[])],
+    );
+    check(
+        "Treasury Under Secretary for Terrorism and Financial Intelligence John K. Hurley said.",
+        &[(
+            "John K. Hurley",
+            Some("Treasury Under Secretary for Terrorism and Financial Intelligence"),
+            None,
+            &[],
+        )],
+    );
+    check(
+        "Relatedly, Advisor Sullivan stated the plan.",
+        &[("Sullivan", Some("Advisor"), None, &[])],
+    );
+}
+
+#[test]
+fn lower_case_roles() {
+    check(
+        "representative Lee Yang-soo of the ruling People Power Party has called",
+        &[("Lee Yang-soo", Some("representative"), Some("People Power Party"), &[])],
+    );
+    check(
+        "European Council chief Charles Michel welcomed the move",
+        &[("Charles Michel", Some("chief"), Some("European Council"), &[])],
+    );
+    check(
+        "and have shown no intent to punish leader Kim Jong Un with extra sanctions",
+        &[("Kim Jong Un", Some("leader"), None, &[])],
+    );
+}
+
+#[test]
+fn appositions() {
+    check(
+        "Ryan Yoon, a Senior Analyst at Tiger Research, said. Yoon pointed out more.",
+        &[("Ryan Yoon", Some("Senior Analyst"), Some("Tiger Research"), &["Yoon"])],
+    );
+    check(
+        "Angela Ang, Head of Policy and Strategic Partnerships for Asia Pacific at TRM Labs, stated",
+        &[(
+            "Angela Ang",
+            Some("Head of Policy and Strategic Partnerships for Asia Pacific"),
+            Some("TRM Labs"),
+            &[],
+        )],
+    );
+    check(
+        "said Anthony Ruggiero, a former North Korea director on the White House National Security Council",
+        &[(
+            "Anthony Ruggiero",
+            Some("former North Korea director"),
+            Some("White House National Security Council"),
+            &[],
+        )],
+    );
+    check(
+        "The individuals include Kim Su-kwang, a North Korean intelligence agent based in Belarus; \
+         Kim Kyong-Hyok, a First Credit Bank representative in Shanghai.",
+        &[
+            ("Kim Su-kwang", Some("intelligence agent"), Some("North Korea"), &[]),
+            ("Kim Kyong-Hyok", Some("representative"), Some("First Credit Bank"), &[]),
+        ],
+    );
+    check(
+        "vessels are operated by Hatem Elsaid Farid Ibrahim Sakr, the Treasury Department said, an Egyptian businessman who",
+        &[(
+            "Hatem Elsaid Farid Ibrahim Sakr",
+            Some("businessman"),
+            Some("Egypt"),
+            &[],
+        )],
+    );
+}
+
+#[test]
+fn brackets_lists_and_affiliations() {
+    check(
+        "George Brandis (Queensland, Liberal Party, Attorney-General) Share this\nYes, Senator Wong. Senator Brandis agreed.",
+        &[
+            ("George Brandis", Some("Attorney-General"), None, &["Brandis"]),
+            ("Wong", Some("Senator"), None, &[]),
+        ],
+    );
+    check(
+        "They are:\n• Mohammed Ansari: IRGC-QF official named in ITV News report.",
+        &[("Mohammed Ansari", Some("official"), Some("IRGC-QF"), &[])],
+    );
+    check(
+        "Experts, including Ryan Yoon of Tiger Research, anticipate it.",
+        &[("Ryan Yoon", None, Some("Tiger Research"), &[])],
+    );
+}
+
+#[test]
+fn surnames_join_the_right_person() {
+    check(
+        "Second Vice Foreign Minister Kim Ji-na announced it. North Korean President Kim Jong Un objected. \
+         Second Vice Foreign Minister Kim disclosed more.",
+        &[
+            ("Kim Ji-na", Some("Second Vice Foreign Minister"), None, &["Kim"]),
+            ("Kim Jong Un", Some("President"), Some("North Korea"), &[]),
+        ],
+    );
+    check(
+        "Deputy Secretary Brian Nelson visited. Deputy Under Secretary for Terrorism and Financial Intelligence Nelson said it.",
+        &[(
+            "Brian Nelson",
+            Some("Deputy Under Secretary for Terrorism and Financial Intelligence"),
+            None,
+            &["Nelson"],
+        )],
+    );
+}
+
+#[test]
+fn not_officials() {
+    for text in [
+        "The Vice Minister highlighted the risks.",
+        "South Korea's Foreign Ministry said on Sunday.",
+        "Japanese officials and Experts said the North Korean hackers struck.",
+        "The Secretary of the Treasury, in consultation with the Secretary of State, acted.",
+        "The Korea International Trade Association said in a report.",
+        "Seoul Considers Sanctions on North Korea Following US Crypto Crackdown",
+        "Deputy Under Secretary for Terrorism and Financial Intelligence visited Seoul.",
+        "a stake in the Romanian assembly plant Automobile Craiova, a Romanian official said Friday.",
+        "The premier of the German state of North Rhine-Westphalia remarked that it was bad.",
+        "Apple Computer announced today another special event.",
+        "Intel has recently added Digital Rights Management to its processors.",
+        "imposed pursuant to Executive Order 13382 and Executive Orders 13722",
+    ] {
+        assert_eq!(officials(text), Vec::<Row>::new(), "{text}");
+    }
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let cases = [
+        "",
+        "'",
+        "''s",
+        "s'",
+        "(",
+        ")",
+        "( OFAC",
+        "U.S.",
+        "A.",
+        "Mr.",
+        "Kim,",
+        "Secretary of",
+        "Secretary of the",
+        "• : x",
+        "é'ś",
+        "Minister\nKim Lee",
+        "said Ürün Çelik",
+        "President 🎉 Kim",
+        "Bank of",
+        "(KMCTC)",
+        "Foo Bank (FB",
+        "Head of",
+        "leader",
+        "Kim Jong Un, a",
+        "John Smith (",
+        "John Smith (Minister",
+        "X, the ministry said,",
+        "Rt. Hon.",
+        "Rt. Hon. B. U.",
+        "Unit 840",
+        "IRGC Unit",
+        "also known as",
+        "groups like",
+        "firm",
+        "its subsidiary,",
+        "Seoul",
+        "SEOUL",
+        "the North Korean",
+        "Workers' Party of",
+    ];
+    for text in cases {
+        let article = Article::new(text, None);
+        let found = entity::find(&article);
+        let chars: Vec<char> = text.chars().collect();
+        for e in &found.entities {
+            for m in &e.mentions {
+                assert!(m[0] <= m[1] && m[1] <= chars.len(), "{text:?}");
+            }
+        }
+        for o in official::extract(&article, &found) {
+            for m in &o.mentions {
+                let surface: String = chars[m[0]..m[1]].iter().collect();
+                assert!(surface == o.name || o.aliases.contains(&surface), "{text:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! Officials: every named person the article gives a title, office or role,
+//! once each, under the fullest form of the name, with the most specific title
+//! (without the country adjective or article), the affiliation when the text
+//! gives it, and later short forms (`Nelson`, `Kim`) as aliases (RECORD.md
+//! section 2, ANNOTATION.md "Officials").
+//!
+//! Rules (`rules.rs`) find person mentions from patterns of news writing, not
+//! from a list of names: a title before the name, an apposition after it, a
+//! bracketed or listed role, `NAME of ORGANIZATION`, attribution (`said
+//! NAME`), and later surname-only mentions. Resolution (`resolve.rs`) joins
+//! mentions into people. They need the article's entities, so that
+//! organizations and countries are never taken for names and can be
+//! affiliations. Examples are in `examples.rs`.
+
+mod resolve;
+mod rules;
+
+#[cfg(test)]
+mod examples;
+
+use crate::extract::Article;
+use crate::extract::entity::Found;
+use crate::extract::tokens;
+use crate::record::Official;
+
+/// The officials of an article, given its entities.
+pub fn extract(article: &Article, entities: &Found) -> Vec<Official> {
+    let text = article.text;
+    let toks = tokens::tokenize(text);
+    let cx = rules::Context::new(text, &toks, entities);
+    let mut mentions = Vec::new();
+    rules::title_before(&cx, &mut mentions);
+    rules::around_names(&cx, &mut mentions);
+    let known: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.words >= 2)
+        .map(|m| text[m.range.clone()].to_string())
+        .collect();
+    rules::surnames(&cx, &known, &mut mentions);
+    resolve::resolve(article, mentions)
+}

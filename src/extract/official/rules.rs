@@ -1,0 +1,704 @@
+//! The official rules: each finds a person's name with the title or role the
+//! text gives, and records its rule name.
+//!
+//! | rule | pattern | example |
+//! |---|---|---|
+//! | `official.title_before` | title, then name | `U.S. Treasury Secretary Janet Yellen`, `Under Secretary of the Treasury for Terrorism and Financial Intelligence John Hurley` |
+//! | `official.role_before` | lower-case role, then name | `leader Kim Jong Un`, `representative Lee Yang-soo`, `its head Gholamhossein Shafeie` |
+//! | `official.apposition` | name, then `, (a) title` | `Ryan Yoon, a Senior Analyst at Tiger Research` |
+//! | `official.parenthetical` | name, then a title in brackets | `George Brandis (Queensland, Liberal Party, Attorney-General)` |
+//! | `official.colon` | a listed name, then `: title` | `Mohammed Ansari: IRGC-QF official named in ...` |
+//! | `official.affiliated` | name `of` an organization | `Ryan Yoon of Tiger Research` |
+//! | `official.attribution` | name with a verb of saying | `said Anthony Ruggiero`, `Kim Ji-na said` |
+//! | `official.surname` | a later surname alone | `Yoon observed`, `Kim's comments` |
+//!
+//! A name is a run of capitalised words (initials, hyphens, particles such as
+//! `bin`, `van`, `al-` allowed) that is no country, organization, title word,
+//! month or sentence opener. Negative cases: a title without a name (`the
+//! Vice Minister highlighted`), organizations (`Foreign Ministry said`),
+//! demonyms (`Japanese officials`), generic plurals (`Experts said`).
+
+use crate::extract::entity::Found;
+use crate::extract::lexicon;
+use crate::extract::tokens::{Gap, Kind, Token};
+use std::ops::Range;
+
+/// One mention of a person found by a rule.
+#[derive(Debug, Clone)]
+pub struct PersonMention {
+    /// The name's byte range.
+    pub range: Range<usize>,
+    /// Number of words in the name (particles and initials included).
+    pub words: usize,
+    pub title: Option<String>,
+    /// A country's canonical name or an organization's name.
+    pub affiliation: Option<String>,
+    pub rule: &'static str,
+}
+
+/// Words after which an apposition's title ends.
+const TITLE_STOPS: &[&str] = &[
+    "at", "of", "for", "with", "in", "on", "from", "who", "whom", "whose", "which", "that", "based", "and", "since",
+    "named", "linked", "to", "has", "had", "have", "is", "was", "said", "says", "told", "added", "until", "during",
+    "when", "while", "after", "before", "under", "also",
+];
+
+/// Title heads that are also common nouns or adjectives (`Executive Order`,
+/// `General Motors`, `Chief Justice`): alone before a one-word name, no title.
+const WEAK_HEADS: &[&str] = &[
+    "executive",
+    "general",
+    "chief",
+    "head",
+    "official",
+    "partner",
+    "fellow",
+    "counsel",
+    "agent",
+    "officer",
+    "speaker",
+    "owner",
+    "leader",
+    "deputy",
+    "king",
+    "queen",
+    "prince",
+    "judge",
+    "expert",
+    "trader",
+    "broker",
+    "manager",
+    "editor",
+];
+
+/// Honorifics: they stand before a name and are no part of it.
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Rt"
+            | "Hon"
+            | "Sir"
+            | "Dame"
+            | "Prof"
+            | "Lt"
+            | "Col"
+            | "Gen"
+            | "Sgt"
+            | "Capt"
+            | "Maj"
+            | "Adm"
+            | "Rev"
+    )
+}
+
+/// Lower-case words that may qualify a lower-case role (`former`, `senior`).
+fn role_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "former" | "senior" | "deputy" | "chief" | "top" | "acting" | "interim" | "then" | "late" | "prime" | "vice"
+    )
+}
+
+pub struct Context<'t, 'a> {
+    pub text: &'a str,
+    pub tokens: &'t [Token<'a>],
+    /// Per token: the entity whose mention covers it.
+    pub entity: Vec<Option<usize>>,
+    /// Per token: a demonym covers it (`North Korean`).
+    pub demonym: Vec<bool>,
+    pub found: &'t Found,
+}
+
+impl<'t, 'a> Context<'t, 'a> {
+    pub fn new(text: &'a str, tokens: &'t [Token<'a>], found: &'t Found) -> Self {
+        let covering = |ranges: &mut dyn Iterator<Item = (Range<usize>, usize)>| {
+            let mut per = vec![None; tokens.len()];
+            for (range, what) in ranges {
+                let from = tokens.partition_point(|t| t.range.end <= range.start);
+                for (i, t) in tokens.iter().enumerate().skip(from) {
+                    if t.range.start >= range.end {
+                        break;
+                    }
+                    per[i].get_or_insert(what);
+                }
+            }
+            per
+        };
+        let entity = covering(&mut found.mentions.iter().map(|m| (m.range.clone(), m.entity)));
+        let demonym = covering(&mut found.demonyms.iter().map(|d| (d.range.clone(), 0)))
+            .into_iter()
+            .map(|d| d.is_some())
+            .collect();
+        Context {
+            text,
+            tokens,
+            entity,
+            demonym,
+            found,
+        }
+    }
+
+    fn joined(&self, i: usize) -> bool {
+        i < self.tokens.len() && self.tokens[i].gap == Gap::Space
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text)
+    }
+
+    fn is_country_or_demonym(&self, i: usize) -> bool {
+        self.demonym[i]
+            || self.entity[i].is_some_and(|e| self.found.entities[e].kind == crate::record::EntityType::Country)
+    }
+
+    /// A word that can be part of a person's name.
+    fn name_token(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        if self.entity[i].is_some() || self.demonym[i] {
+            return false;
+        }
+        match t.kind {
+            Kind::Initial => t.text.len() == 2,
+            Kind::Word => {
+                let w = t.text;
+                let lowered_particle = w
+                    .split_once('-')
+                    .is_some_and(|(p, rest)| lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase));
+                if lowered_particle {
+                    return true;
+                }
+                t.is_capitalized()
+                    && !is_honorific(w)
+                    && w.chars().any(char::is_lowercase)
+                    && !lexicon::is_title_head(w)
+                    && !lexicon::is_title_modifier(w)
+                    && !lexicon::is_portfolio_word(w)
+                    && !lexicon::is_calendar_word(w)
+                    && lexicon::head_type(w).is_none()
+                    && lexicon::country(w).is_none()
+            }
+            _ => false,
+        }
+    }
+
+    fn particle(&self, i: usize) -> bool {
+        self.tokens[i].kind == Kind::Word && lexicon::is_name_particle(self.tokens[i].text)
+    }
+
+    /// The person name starting at token `i`: its last token and word count.
+    /// Up to six words; it ends on a capitalised word.
+    pub fn name_at(&self, i: usize) -> Option<(usize, usize, usize)> {
+        // Honorifics before a name are not part of it: `Rt. Hon. B. U. Nzeribe`.
+        let mut i = i;
+        while i < self.tokens.len() && is_honorific(self.tokens[i].text) && (i == 0 || self.joined(i)) {
+            i += 1;
+        }
+        if i >= self.tokens.len() || !self.name_token(i) || lexicon::is_not_name_start(self.tokens[i].text) {
+            return None;
+        }
+        let mut last = i;
+        let mut j = i + 1;
+        while j < self.tokens.len() && self.joined(j) && j - i < 6 {
+            if self.name_token(j) {
+                last = j;
+            } else if !self.particle(j) {
+                break;
+            }
+            j += 1;
+        }
+        if self.tokens[last].kind == Kind::Initial {
+            return None;
+        }
+        Some((i, last, last - i + 1))
+    }
+
+    /// Token `i` begins a name that is not the tail of a longer capitalised run.
+    fn starts_name(&self, i: usize) -> bool {
+        i == 0 || !self.joined(i) || !(self.tokens[i - 1].is_capitalized() || self.particle(i - 1))
+    }
+
+    fn range(&self, from: usize, to: usize) -> Range<usize> {
+        self.tokens[from].range.start..self.tokens[to].range.end
+    }
+
+    fn slice(&self, from: usize, to: usize) -> &'a str {
+        &self.text[self.range(from, to)]
+    }
+
+    /// The affiliation named by the entity covering token `i`: a country's
+    /// name or an organization's.
+    fn affiliation_at(&self, i: usize) -> Option<String> {
+        if self.demonym[i] {
+            let at = self.tokens[i].range.start;
+            let d = self
+                .found
+                .demonyms
+                .iter()
+                .find(|d| d.range.start <= at && at < d.range.end)?;
+            return Some(d.country.name.to_string());
+        }
+        self.entity[i].map(|e| self.found.entities[e].name.clone())
+    }
+}
+
+/// A title cleaned of its leading article, country words and possessives:
+/// `the U.S. Treasury Secretary` -> `Treasury Secretary` (and United States).
+fn clean_title(cx: &Context, from: usize, to: usize) -> Option<(String, Option<String>)> {
+    let mut s = from;
+    let mut affiliation = None;
+    while s <= to {
+        let w = cx.word(s);
+        if matches!(
+            w,
+            "the" | "The" | "a" | "an" | "A" | "An" | "its" | "their" | "his" | "her"
+        ) {
+            s += 1;
+        } else if cx.is_country_or_demonym(s) {
+            affiliation = affiliation.or_else(|| cx.affiliation_at(s));
+            s += 1;
+            while s <= to && cx.is_country_or_demonym(s) && cx.entity[s] == cx.entity[s - 1] {
+                s += 1;
+            }
+        } else if cx.tokens[s].kind == Kind::Possessive || cx.tokens[s].is_punct('-') {
+            s += 1;
+        } else {
+            break;
+        }
+    }
+    (s <= to).then(|| (cx.slice(s, to).to_string(), affiliation))
+}
+
+/// The complement of a capitalised title head at `h`: `of the Treasury for
+/// Terrorism and Financial Intelligence`. Returns the last token of the
+/// capitalised run that follows (name included, if any).
+fn complement_run(cx: &Context, h: usize) -> Option<usize> {
+    let t = cx.tokens;
+    if !(cx.joined(h + 1) && matches!(cx.word(h + 1), "of" | "for")) {
+        return None;
+    }
+    let mut j = h + 2;
+    if cx.word(j) == "the" {
+        j += 1;
+    }
+    if j >= t.len() || !t[j].is_capitalized() || !cx.joined(j) {
+        return None;
+    }
+    let mut last = j;
+    let mut k = j + 1;
+    while k < t.len() && cx.joined(k) {
+        if t[k].is_capitalized() {
+            last = k;
+            k += 1;
+        } else if matches!(t[k].text, "and" | "of" | "for" | "the" | "on" | "&")
+            && t.get(k + 1).is_some_and(|n| n.is_capitalized() || n.text == "the")
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    Some(last)
+}
+
+/// The name at the end of a capitalised run `from..=to` that follows a title
+/// complement: two name words (and initials), stopping at portfolio words (`...
+/// Financial Intelligence John K. Hurley` -> `John K. Hurley`).
+fn trailing_name(cx: &Context, from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut first = to + 1;
+    let mut words = 0;
+    let mut k = to;
+    while k >= from && (words < 2 || cx.tokens[k].kind == Kind::Initial) {
+        if cx.name_token(k) && !lexicon::is_not_name_start(cx.word(k)) {
+            if cx.tokens[k].kind != Kind::Initial {
+                words += 1;
+            }
+            first = k;
+        } else {
+            break;
+        }
+        if k == 0 {
+            break;
+        }
+        k -= 1;
+    }
+    if first > to || cx.tokens[first].kind == Kind::Initial || cx.tokens[to].kind == Kind::Initial {
+        return None;
+    }
+    Some((first, to))
+}
+
+/// Whether token `i` may stand in a title before its head: `Second Vice
+/// Foreign`, `National Security Council`, `Treasury Under`, `U.S.`.
+fn title_word(cx: &Context, i: usize) -> bool {
+    let t = &cx.tokens[i];
+    let w = t.text;
+    (t.is_capitalized() || t.kind == Kind::Initial)
+        && (!lexicon::is_not_name_start(w) || lexicon::is_title_modifier(w))
+        && (lexicon::is_title_modifier(w)
+            || lexicon::is_title_head(w)
+            || lexicon::is_portfolio_word(w)
+            || cx.entity[i].is_some()
+            || cx.demonym[i])
+}
+
+/// `official.title_before` and `official.role_before`.
+pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
+    let t = cx.tokens;
+    for h in 0..t.len() {
+        if !lexicon::is_title_head(t[h].text) || t[h].kind != Kind::Word {
+            continue;
+        }
+        if t[h].is_capitalized() {
+            // The head is the last title word of its run.
+            if cx.joined(h + 1) && title_word(cx, h + 1) && !cx.is_country_or_demonym(h + 1) {
+                continue;
+            }
+            let mut s = h;
+            while s > 0 && cx.joined(s) && title_word(cx, s - 1) {
+                s -= 1;
+            }
+            // `André Neu, Head of Platform Solutions for Ascom`: a title after
+            // a full name and a comma is an apposition, not a title before a name.
+            if s >= 3 && t[s - 1].is_punct(',') && cx.name_token(s - 2) && cx.name_token(s - 3) {
+                continue;
+            }
+            // `South Korea's Foreign Minister`: the possessive's country.
+            let possessive_country = (s >= 2 && t[s - 1].kind == Kind::Possessive && cx.is_country_or_demonym(s - 2))
+                .then(|| cx.affiliation_at(s - 2))
+                .flatten();
+            let (title_end, name) = match complement_run(cx, h) {
+                Some(run_end) => {
+                    let Some((first, last)) = trailing_name(cx, h + 2, run_end) else {
+                        continue;
+                    };
+                    if first <= h + 2 {
+                        continue;
+                    }
+                    (first - 1, (first, last))
+                }
+                None => {
+                    let Some((nfirst, last, words)) = cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten() else {
+                        continue;
+                    };
+                    // `Executive Order 13382`, `General Motors`: a one-word name
+                    // after a lone noun-like head, or before a number, is no name.
+                    let lone_weak_head = s == h && WEAK_HEADS.contains(&t[h].text.to_lowercase().as_str());
+                    let numbered = t
+                        .get(last + 1)
+                        .is_some_and(|n| n.kind == Kind::Number && n.gap == Gap::Space);
+                    if words == 1 && (lone_weak_head || numbered) {
+                        continue;
+                    }
+                    (h, (nfirst, last))
+                }
+            };
+            let Some((title, affiliation)) = clean_title(cx, s, title_end) else {
+                continue;
+            };
+            let title = title.trim_end_matches([',', ' ']).to_string();
+            out.push(PersonMention {
+                range: cx.range(name.0, name.1),
+                words: name.1 - name.0 + 1,
+                title: Some(title),
+                affiliation: affiliation.or(possessive_country),
+                rule: "official.title_before",
+            });
+        } else if t[h].is_lower_word() {
+            let Some((nfirst, last, words)) = cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten() else {
+                continue;
+            };
+            let mut s = h;
+            while s > 0 && cx.joined(s) && role_modifier(cx.word(s - 1)) {
+                s -= 1;
+            }
+            // `European Council chief`: the organization before is the affiliation.
+            let affiliation = (s > 0 && cx.joined(s) && (cx.entity[s - 1].is_some() || cx.demonym[s - 1]))
+                .then(|| cx.affiliation_at(s - 1))
+                .flatten();
+            // `official MagSafe`, `fellow Republicans`: a lone noun-like role
+            // before one word is no title.
+            if words == 1 && s == h && WEAK_HEADS.contains(&cx.word(h)) {
+                continue;
+            }
+            out.push(PersonMention {
+                range: cx.range(nfirst, last),
+                words,
+                title: Some(cx.slice(s, h).to_string()),
+                affiliation,
+                rule: "official.role_before",
+            });
+        }
+    }
+}
+
+/// A title phrase starting at token `i` (after `, a`, `: ` or `(`): words up
+/// to a head, with a capitalised head's `of`/`for` complement; stops at
+/// punctuation or [`TITLE_STOPS`]. Returns (title, affiliation, last token).
+fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<String>, usize)> {
+    let t = cx.tokens;
+    let mut k = i;
+    let limit = (i + max).min(t.len());
+    while k < limit {
+        let tok = &t[k];
+        if k > i && !cx.joined(k) {
+            return None;
+        }
+        if tok.kind == Kind::Punct && !tok.is_punct('-') {
+            return None;
+        }
+        if tok.is_lower_word() && TITLE_STOPS.contains(&tok.text) {
+            return None;
+        }
+        if tok.kind == Kind::Word && lexicon::is_title_head(tok.text) {
+            // `First Credit Bank representative`: the organization before a
+            // lower-case role is its affiliation.
+            let mut start = i;
+            let mut affiliation = None;
+            if tok.is_lower_word() && k > i && cx.entity[k - 1].is_some() {
+                let e = cx.entity[k - 1];
+                let mut first = k - 1;
+                while first > i && cx.entity[first - 1] == e {
+                    first -= 1;
+                }
+                if first == i || matches!(cx.word(first - 1), "a" | "an" | "the") {
+                    affiliation = cx.affiliation_at(k - 1);
+                    start = k;
+                }
+            }
+            // `General Manager`, `Vice President`: the head is the last title word.
+            let mut head = k;
+            while tok.is_capitalized()
+                && cx.joined(head + 1)
+                && t[head + 1].is_capitalized()
+                && (lexicon::is_title_head(t[head + 1].text) || lexicon::is_title_modifier(t[head + 1].text))
+            {
+                head += 1;
+            }
+            let mut end = head;
+            if tok.is_capitalized()
+                && let Some(run_end) = complement_run(cx, head)
+            {
+                end = run_end;
+            }
+            // `Apple CEO Steve Jobs`: a title before another name is that
+            // name's; `a Romanian official said`: a speaker, not an apposition.
+            if (cx.joined(end + 1) && cx.name_at(end + 1).is_some()) || lexicon::is_speech_verb(cx.word(end + 1)) {
+                return None;
+            }
+            // A lower-case head must end its phrase.
+            let next = cx.word(end + 1);
+            let ends = end + 1 >= t.len()
+                || t[end + 1].kind != Kind::Word
+                || TITLE_STOPS.contains(&next)
+                || !cx.joined(end + 1)
+                || t[end + 1].is_capitalized();
+            if !ends && tok.is_lower_word() {
+                k += 1;
+                continue;
+            }
+            let (title, country) = clean_title(cx, start, end)?;
+            // An organization after `at`, `of`, `on the`, `with`.
+            let mut a = end + 1;
+            if matches!(cx.word(a), "at" | "of" | "on" | "with" | "for") {
+                a += 1;
+                if cx.word(a) == "the" {
+                    a += 1;
+                }
+                while a < t.len() && t[a].is_lower_word() && a < end + 5 {
+                    a += 1;
+                }
+                if a < t.len() && cx.entity[a].is_some() && !cx.is_country_or_demonym(a) {
+                    affiliation = affiliation.or_else(|| cx.affiliation_at(a));
+                }
+            }
+            return Some((title, affiliation.or(country), end));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Names that start a clause: after start of line, punctuation or a
+/// lower-case word; with at least two words.
+fn full_names(cx: &Context) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cx.tokens.len() {
+        if cx.starts_name(i)
+            && let Some((first, last, words)) = cx.name_at(i)
+        {
+            if words >= 2 {
+                out.push((first, last, words));
+            }
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `official.apposition`, `official.parenthetical`, `official.colon`,
+/// `official.affiliated` and `official.attribution`: patterns around a full name.
+pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
+    let t = cx.tokens;
+    for (first, last, words) in full_names(cx) {
+        let range = cx.range(first, last);
+        let mut push = |title: Option<String>, affiliation: Option<String>, rule: &'static str| {
+            out.push(PersonMention {
+                range: range.clone(),
+                words,
+                title,
+                affiliation,
+                rule,
+            });
+        };
+        let next = last + 1;
+        // Apposition: `NAME, a Senior Analyst at Tiger Research`, `NAME, 63, an
+        // analyst`, `NAME, the Treasury Department said, an Egyptian businessman`.
+        if t.get(next).is_some_and(|c| c.is_punct(',')) {
+            let mut k = next + 1;
+            if t.get(k).is_some_and(|n| n.kind == Kind::Number) && t.get(k + 1).is_some_and(|c| c.is_punct(',')) {
+                k += 2;
+            }
+            if let Some(skip) = interjection(cx, k) {
+                k = skip;
+            }
+            if matches!(cx.word(k), "a" | "an" | "the") {
+                k += 1;
+            }
+            if let Some((title, affiliation, _)) = title_phrase(cx, k, 9) {
+                push(Some(title), affiliation, "official.apposition");
+                continue;
+            }
+        }
+        // Parenthetical: `NAME (Queensland, Liberal Party, Attorney-General)`.
+        if t.get(next).is_some_and(|c| c.is_punct('('))
+            && let Some(title) = parenthetical_title(cx, next + 1)
+        {
+            push(Some(title), None, "official.parenthetical");
+            continue;
+        }
+        // A listed name: `• NAME: title ...` at the start of a line.
+        let line_start = first == 0
+            || t[first].gap == Gap::Newline
+            || (first >= 1 && t[first - 1].kind == Kind::Punct && (first == 1 || t[first - 1].gap == Gap::Newline));
+        if line_start && t.get(next).is_some_and(|c| c.is_punct(':')) {
+            // Without a title, a listed name may be anything (`New Release:`).
+            if let Some((title, affiliation, _)) = title_phrase(cx, next + 1, 6) {
+                push(Some(title), affiliation, "official.colon");
+                continue;
+            }
+        }
+        // `NAME of Tiger Research`.
+        if cx.word(next) == "of" {
+            let mut a = next + 1;
+            if cx.word(a) == "the" {
+                a += 1;
+            }
+            while a < t.len() && t[a].is_lower_word() && a < next + 4 {
+                a += 1;
+            }
+            if a < t.len() && cx.entity[a].is_some() && !cx.is_country_or_demonym(a) {
+                push(None, cx.affiliation_at(a), "official.affiliated");
+                continue;
+            }
+        }
+        // Attribution: `said NAME`, `according to NAME`, `NAME said`.
+        let before = first.checked_sub(1).map_or("", |p| cx.word(p));
+        let before2 = first.checked_sub(2).map_or("", |p| cx.word(p));
+        let said_before =
+            matches!(before, "said" | "says" | "wrote" | "asked") || (before == "to" && before2 == "according");
+        // `the state of North Rhine-Westphalia remarked`: after a preposition
+        // the name is a place or an organization.
+        let after_preposition = matches!(
+            before,
+            "of" | "in" | "at" | "from" | "to" | "for" | "on" | "by" | "with" | "near"
+        );
+        let after_possessive = first > 0 && t[first - 1].kind == Kind::Possessive;
+        let said_after = !after_preposition
+            && !after_possessive
+            && t.get(next)
+                .is_some_and(|n| n.is_lower_word() && lexicon::is_speech_verb(n.text));
+        if said_before || said_after {
+            push(None, None, "official.attribution");
+        }
+    }
+}
+
+/// `, the Treasury Department said,` between a name and its apposition:
+/// returns the token after the closing comma.
+fn interjection(cx: &Context, k: usize) -> Option<usize> {
+    let t = cx.tokens;
+    let limit = (k + 8).min(t.len());
+    for (j, tok) in t.iter().enumerate().take(limit).skip(k) {
+        if tok.is_punct(',') {
+            let verb = j.checked_sub(1).map(|p| cx.word(p)).unwrap_or("");
+            return (j > k && lexicon::is_speech_verb(verb)).then_some(j + 1);
+        }
+        if tok.kind == Kind::Punct {
+            return None;
+        }
+    }
+    None
+}
+
+/// The title in `(Place, Party, Title)`: the last comma-separated part that
+/// opens with a capitalised title head or contains one.
+fn parenthetical_title(cx: &Context, open: usize) -> Option<String> {
+    let t = cx.tokens;
+    let close = (open..t.len().min(open + 30)).find(|&j| t[j].is_punct(')'))?;
+    let mut best = None;
+    let mut part_start = open;
+    for j in open..=close {
+        if t[j].is_punct(',') || j == close {
+            if part_start < j {
+                let has_head = (part_start..j).any(|k| t[k].kind == Kind::Word && lexicon::is_title_head(t[k].text));
+                if has_head && t[part_start].is_capitalized() {
+                    best = Some(cx.slice(part_start, j - 1).to_string());
+                }
+            }
+            part_start = j + 1;
+        }
+    }
+    best
+}
+
+/// `official.surname`: a capitalised word alone that is the first or last
+/// word of a person's full name (`Yoon observed`, `Kim's comments`).
+pub fn surnames(cx: &Context, known: &[String], out: &mut Vec<PersonMention>) {
+    let parts: Vec<&str> = known
+        .iter()
+        .flat_map(|n| {
+            let words: Vec<&str> = n.split(' ').collect();
+            if words.len() >= 2 {
+                vec![words[0], words[words.len() - 1]]
+            } else {
+                vec![]
+            }
+        })
+        .filter(|w| w.chars().count() >= 2)
+        .collect();
+    let t = cx.tokens;
+    for i in 0..t.len() {
+        if !parts.contains(&t[i].text) || !cx.name_token(i) {
+            continue;
+        }
+        let alone_before = i == 0 || !cx.joined(i) || !(t[i - 1].is_capitalized() || cx.particle(i - 1));
+        let alone_after = i + 1 >= t.len() || !cx.joined(i + 1) || !(cx.name_token(i + 1) || cx.particle(i + 1));
+        // A title right before: the title rules took it.
+        let titled = i > 0 && cx.joined(i) && lexicon::is_title_head(cx.word(i - 1));
+        if alone_before && alone_after && !titled {
+            out.push(PersonMention {
+                range: t[i].range.clone(),
+                words: 1,
+                title: None,
+                affiliation: None,
+                rule: "official.surname",
+            });
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Word tokens for the name rules (entities, officials): words with their
+//! byte ranges, the kind of each, and the space before it.
+//!
+//! Names are shapes of capitalised words, so the rules walk tokens rather than
+//! characters. The tokeniser keeps what names are made of inside one token
+//! (hyphens: `Ji-na`, `IRGC-QF`, `al-Razek`; inner apostrophes: `O'Brien`;
+//! initials and dotted abbreviations: `K.`, `U.S.`; title abbreviations:
+//! `Sen.`, `Corp.`) and splits off what is not (possessive `'s`, punctuation).
+//! One pass, no allocation per token beyond the output vector.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (and digits, hyphens, inner apostrophes): `Kim`, `Ji-na`, `said`.
+    Word,
+    /// A capital letter with a period, or several: `E.`, `U.S.`, `D.P.R.K.`.
+    Initial,
+    /// Digits, with inner `,` or `.`: `840`, `2.2`.
+    Number,
+    /// `'s` or a bare `'` after a plural.
+    Possessive,
+    /// Any other character that is not a space.
+    Punct,
+}
+
+/// The whitespace before a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    None,
+    Space,
+    /// At least one line break: names never run across it.
+    Newline,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub range: Range<usize>,
+    pub kind: Kind,
+    pub gap: Gap,
+}
+
+impl Token<'_> {
+    /// A word or initial whose first character is an upper-case letter.
+    pub fn is_capitalized(&self) -> bool {
+        matches!(self.kind, Kind::Word | Kind::Initial) && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A word of lower-case letters only (`said`, `of`).
+    pub fn is_lower_word(&self) -> bool {
+        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// Whether the token is the punctuation character `c`.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct && self.text.starts_with(c)
+    }
+
+    /// An all-capitals word of two or more letters (`OFAC`, `KMCTC`, `IRGC-QF`).
+    pub fn is_acronym(&self) -> bool {
+        self.kind == Kind::Word
+            && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && self
+                .text
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
+    }
+}
+
+/// Abbreviations that keep their period inside the token.
+const DOTTED: &[&str] = &[
+    "Sen", "Gen", "Rep", "Gov", "Col", "Lt", "Dr", "Mr", "Mrs", "Ms", "Prof", "Corp", "Co", "Inc", "Ltd", "Jr", "Sr",
+    "St", "Adm", "Capt", "Maj", "Sgt", "Amb", "Dept", "Rt", "Hon", "Rev",
+];
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut gap = Gap::None;
+    while i < text.len() {
+        let c = text[i..].chars().next().expect("in bounds");
+        if c.is_whitespace() {
+            if c == '\n' {
+                gap = Gap::Newline;
+            } else if gap == Gap::None {
+                gap = Gap::Space;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_alphabetic() {
+            i = word_end(text, i);
+            kind = dotted(text, start, &mut i);
+        } else if c.is_ascii_digit() {
+            i += 1;
+            while i < text.len() {
+                let b = bytes[i];
+                if b.is_ascii_digit() || ((b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // Alphanumeric codes (`G7`, `APT38`, `13382a`) stay whole.
+            if text[i..].starts_with(char::is_alphabetic) {
+                i = word_end(text, i);
+                kind = Kind::Word;
+            } else {
+                kind = Kind::Number;
+            }
+        } else if c == '\''
+            && (text[i + 1..].starts_with('s') || text[i + 1..].starts_with('S'))
+            && !text[i + 2..].starts_with(char::is_alphanumeric)
+            && start > 0
+        {
+            i += 2;
+            kind = Kind::Possessive;
+        } else if c == '\''
+            && start > 0
+            && bytes[start - 1] == b's'
+            && out.last().is_some_and(|t: &Token| t.range.end == start)
+        {
+            i += 1;
+            kind = Kind::Possessive;
+        } else {
+            i += c.len_utf8();
+            kind = Kind::Punct;
+        }
+        out.push(Token {
+            text: &text[start..i],
+            range: start..i,
+            kind,
+            gap,
+        });
+        gap = Gap::None;
+    }
+    out
+}
+
+/// The end of a word starting at `i`: letters and digits, with inner hyphens
+/// and apostrophes (not a possessive `'s`).
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < text.len() {
+        let c = text[i..].chars().next().expect("in bounds");
+        if c.is_alphanumeric() {
+            i += c.len_utf8();
+        } else if (c == '-' || c == '\'') && text[i + 1..].starts_with(char::is_alphanumeric) {
+            let possessive = c == '\''
+                && matches!(bytes.get(i + 1), Some(b's' | b'S'))
+                && !text[i + 2..].starts_with(char::is_alphanumeric);
+            if possessive {
+                break;
+            }
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// After a word `text[start..*end]`: takes in the period of an initial
+/// (`K.`), of a dotted abbreviation (`U.S.`, `D.P.R.K.`) or of a title
+/// abbreviation (`Sen.`), and says which kind the token is.
+fn dotted(text: &str, start: usize, end: &mut usize) -> Kind {
+    let bytes = text.as_bytes();
+    let word = &text[start..*end];
+    let single_capital = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+    if bytes.get(*end) != Some(&b'.') {
+        return Kind::Word;
+    }
+    if single_capital {
+        *end += 1;
+        // More letters with periods: `U.S.`, `D.P.R.K.`.
+        while *end + 1 < text.len() && bytes[*end].is_ascii_uppercase() && bytes[*end + 1] == b'.' {
+            *end += 2;
+        }
+        return Kind::Initial;
+    }
+    if DOTTED.contains(&word) {
+        *end += 1;
+    }
+    Kind::Word
+}
+
+/// The byte range of the whole of `tokens[from..=to]`.
+pub fn range_of(tokens: &[Token], from: usize, to: usize) -> Range<usize> {
+    tokens[from].range.start..tokens[to].range.end
+}
+
+/// Whether tokens `i` and `i + 1` are on the same line.
+pub fn same_line(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|t| t.gap != Gap::Newline)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[(&str, Kind)]) {
+        let got: Vec<(&str, Kind)> = tokenize(text).iter().map(|t| (t.text, t.kind)).collect();
+        assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn names_stay_whole() {
+        use Kind::*;
+        check(
+            "Kim Ji-na, John K. Hurley and O'Brien",
+            &[
+                ("Kim", Word),
+                ("Ji-na", Word),
+                (",", Punct),
+                ("John", Word),
+                ("K.", Initial),
+                ("Hurley", Word),
+                ("and", Word),
+                ("O'Brien", Word),
+            ],
+        );
+        check("Abd al-Razek", &[("Abd", Word), ("al-Razek", Word)]);
+        check("Sen. Smith", &[("Sen.", Word), ("Smith", Word)]);
+    }
+
+    #[test]
+    fn possessives_and_abbreviations_split() {
+        use Kind::*;
+        check(
+            "Korea's Workers' Party",
+            &[
+                ("Korea", Word),
+                ("'s", Possessive),
+                ("Workers", Word),
+                ("'", Possessive),
+                ("Party", Word),
+            ],
+        );
+        check(
+            "U.S.-sanctioned DPRK-related G7",
+            &[
+                ("U.S.", Initial),
+                ("-", Punct),
+                ("sanctioned", Word),
+                ("DPRK-related", Word),
+                ("G7", Word),
+            ],
+        );
+        check(
+            "in 2021. Then",
+            &[("in", Word), ("2021", Number), (".", Punct), ("Then", Word)],
+        );
+        check("$3.5 billion", &[("$", Punct), ("3.5", Number), ("billion", Word)]);
+        check("'quoted'", &[("'", Punct), ("quoted", Word), ("'", Punct)]);
+    }
+
+    #[test]
+    fn gaps() {
+        let tokens = tokenize("One\nTwo three");
+        assert_eq!(
+            tokens.iter().map(|t| t.gap).collect::<Vec<_>>(),
+            [Gap::None, Gap::Newline, Gap::Space]
+        );
+        assert!(tokenize("é").len() == 1 && tokenize("").is_empty());
+        assert!(tokenize("x'").iter().all(|t| !t.text.is_empty()));
+    }
+
+    #[test]
+    fn acronyms() {
+        let tokens = tokenize("OFAC IRGC-QF Kim G7 A");
+        let flags: Vec<bool> = tokens.iter().map(Token::is_acronym).collect();
+        assert_eq!(flags, [true, true, false, false, false]);
+    }
+}
