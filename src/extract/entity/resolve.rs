@@ -59,26 +59,14 @@ pub fn resolve(
 
     // An organization mention inside a longer one of another entity is part of
     // that name (`IRGC` in `IRGC Unit 840`); countries inside names stay.
-    let inside: Vec<bool> = candidates
-        .iter()
-        .map(|c| {
-            c.kind != EntityType::Country
-                && candidates.iter().any(|o| {
-                    o.kind != EntityType::Country
-                        && o.key != c.key
-                        && o.range.start <= c.range.start
-                        && c.range.end <= o.range.end
-                        && o.range.len() > c.range.len()
-                })
-        })
-        .collect();
+    candidates.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+    let inside = inside_other_names(&candidates);
     let mut candidates: Vec<Candidate> = candidates
         .into_iter()
         .zip(inside)
         .filter(|(_, inside)| !inside)
         .map(|(c, _)| c)
         .collect();
-    candidates.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
     candidates.dedup_by(|a, b| a.range == b.range && a.key == b.key);
 
     // Group by key, in order of first mention.
@@ -114,6 +102,42 @@ pub fn resolve(
     }
     found.mentions.sort_by_key(|m| (m.range.start, m.range.end));
     found
+}
+
+/// For candidates sorted by (start, end descending): whether each organization
+/// candidate lies inside a longer organization candidate of another entity. One
+/// sweep keeping the two farthest-reaching organization candidates of different
+/// entities seen so far, so long articles stay linear.
+fn inside_other_names(sorted: &[Candidate]) -> Vec<bool> {
+    let mut best: Option<&Candidate> = None;
+    let mut second: Option<&Candidate> = None;
+    let mut inside = Vec::with_capacity(sorted.len());
+    for c in sorted {
+        if c.kind == EntityType::Country {
+            inside.push(false);
+            continue;
+        }
+        let other = match best {
+            Some(b) if b.key != c.key => Some(b),
+            _ => second,
+        };
+        inside.push(other.is_some_and(|o| o.range.end >= c.range.end && o.range.len() > c.range.len()));
+        match best {
+            Some(b) if c.range.end <= b.range.end => {
+                if c.key != b.key && second.is_none_or(|s| c.range.end > s.range.end) {
+                    second = Some(c);
+                }
+            }
+            Some(b) => {
+                if c.key != b.key {
+                    second = Some(b);
+                }
+                best = Some(c);
+            }
+            None => best = Some(c),
+        }
+    }
+    inside
 }
 
 fn entity_of(article: &Article, key: &Key, group: &[Candidate]) -> (Entity, Option<&'static Body>) {
