@@ -6,5 +6,6 @@ mod contract;
 mod cli;
 mod corpus;
 mod determinism;
+mod html_benchmark;
 mod inputs;
 mod sqlite;
