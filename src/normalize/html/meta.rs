@@ -287,7 +287,9 @@ fn dateline(walk: &Walk, article_start: Option<usize>, url_date: Option<NaiveDat
                 }
             }
             let text = &walk.blocks[i].text;
-            if is_update_line(text) {
+            // A dateline is a short line; a date inside a paragraph of the
+            // article is something the article talks about.
+            if text.chars().count() > DATELINE_MAX_CHARS || is_update_line(text) {
                 continue;
             }
             let mut day = date::find_in_text(text, month_first);
@@ -295,6 +297,7 @@ fn dateline(walk: &Walk, article_start: Option<usize>, url_date: Option<NaiveDat
             if day.is_none()
                 && text.chars().count() < SHORT_BLOCK
                 && let Some(next) = walk.blocks.get(i + 1)
+                && next.text.chars().count() < SHORT_BLOCK
                 && !is_update_line(&next.text)
             {
                 day = date::find_in_text(&format!("{text} {}", next.text), month_first);
@@ -315,6 +318,9 @@ fn dateline(walk: &Walk, article_start: Option<usize>, url_date: Option<NaiveDat
     found.into_iter().next().map(|(_, iso)| iso)
 }
 
+/// Lines longer than this are prose, not datelines.
+const DATELINE_MAX_CHARS: usize = 120;
+
 /// Blocks shorter than this may hold half a dateline.
 const SHORT_BLOCK: usize = 30;
 
@@ -333,7 +339,7 @@ const PUBLISHED_CUES: &[&str] = &[
 fn cued_date(walk: &Walk) -> Option<String> {
     let month_first = month_first(walk);
     walk.blocks.iter().find_map(|b| {
-        if b.text.chars().count() > 200 {
+        if b.text.chars().count() > DATELINE_MAX_CHARS {
             return None;
         }
         let lower = b.text.to_lowercase();

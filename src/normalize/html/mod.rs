@@ -303,6 +303,11 @@ mod tests {
                 "<h1>Headline</h1><p>Last Updated: Nov 21, 2019</p><p>x</p><p>First Published on Nov 20, 2019</p>",
                 Some("2019-11-20"),
             ),
+            // A date in the article's own prose is not its dateline.
+            (
+                "<h1>Headline</h1><p>The ministry said on March 3, 2019 that the measures, which target banks and shipping firms, would take effect within thirty days of publication.</p>",
+                None,
+            ),
             // The URL when nothing else says.
             (
                 r#"<link rel="canonical" href="https://news.example/2019/nov/18/story/">"#,
