@@ -127,13 +127,26 @@ impl Pipeline {
             Content::Text(text) => text,
             Content::Html(page) => {
                 let page = html::extract(&page);
-                // What the input said wins over what the page says of itself.
+                let text = page.text();
+                // What the input said wins over what the page says of itself;
+                // a page with no date of its own may have one in the input's URL.
+                source.published = source.published.or(page.published).or_else(|| {
+                    let url = source.url.as_deref()?;
+                    html::date::in_url(url).map(|d| d.to_string())
+                });
                 source.title = source.title.or(page.title);
                 source.url = source.url.or(page.url);
-                source.published = source.published.or(page.published);
-                page.text
+                if let Some(author) = page.author {
+                    source.extra.entry("author").or_insert(author.into());
+                }
+                text
             }
         };
+        // The record's date is ISO 8601 (RECORD.md): inputs that wrote it out
+        // ("December 3, 2019", RFC 2822) are normalised; what cannot be read stays.
+        if let Some(iso) = source.published.as_deref().and_then(html::date::normalize) {
+            source.published = Some(iso);
+        }
         // What cleaning changed beyond the usual, said in `status_detail`.
         let mut notes = Vec::new();
         if lossy_utf8 {
@@ -253,6 +266,40 @@ impl Pipeline {
 mod tests {
     use super::*;
 
+    fn html_doc(html: &str, url: Option<&str>, published: Option<&str>) -> Document {
+        let mut doc = Document::from_text("h", "");
+        doc.content = Content::Html(html.into());
+        doc.source.url = url.map(str::to_string);
+        doc.source.published = published.map(str::to_string);
+        doc
+    }
+
+    #[test]
+    fn published_is_iso_whatever_the_input_wrote() {
+        let page = "<html><body><p>The EU adopted its sanctions package against Russia on Friday, officials said.</p></body></html>";
+        let cases = [
+            // The input's own date, written out, becomes ISO.
+            (None, Some("December 3, 2019"), Some("2019-12-03")),
+            (
+                None,
+                Some("Tue, 19 Nov 2019 14:00:00 GMT"),
+                Some("2019-11-19T14:00:00Z"),
+            ),
+            (None, Some("2025-11-07"), Some("2025-11-07")),
+            // A page without a date of its own: the input URL's date.
+            (
+                Some("https://news.example/2024/02/23/eu-sanctions"),
+                None,
+                Some("2024-02-23"),
+            ),
+            (Some("https://news.example/eu-sanctions"), None, None),
+        ];
+        for (url, published, expected) in cases {
+            let record = pipeline().process(html_doc(page, url, published));
+            assert_eq!(record.source.published.as_deref(), expected, "{url:?} {published:?}");
+        }
+    }
+
     fn pipeline() -> Pipeline {
         Pipeline::new(Config {
             emit_text: true,
@@ -306,7 +353,8 @@ mod tests {
     fn html_metadata_fills_the_source() {
         let mut doc = Document::from_text("h", "");
         doc.content = Content::Html(
-            r#"<html><head><title>Title</title><meta property="article:published_time" content="2024-01-30"></head>
+            r#"<html><head><title>Title</title><meta property="article:published_time" content="2024-01-30">
+               <meta name="author" content="Jane Doe"></head>
                <body><p>The UK imposed fresh sanctions on Iran, targeting seven officials and one organisation.</p></body></html>"#
                 .into(),
         );
@@ -315,6 +363,10 @@ mod tests {
         assert_eq!(record.source.title.as_deref(), Some("Title"));
         assert_eq!(record.source.published.as_deref(), Some("2024-01-30"));
         assert_eq!(record.source.url.as_deref(), Some("https://input.example/a"));
+        assert_eq!(
+            record.source.extra.get("author").and_then(|v| v.as_str()),
+            Some("Jane Doe")
+        );
         assert_eq!(
             record.text.as_deref(),
             Some("Title\n\nThe UK imposed fresh sanctions on Iran, targeting seven officials and one organisation.")

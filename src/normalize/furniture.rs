@@ -49,7 +49,9 @@ pub static RULES: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
         ),
         ("breadcrumb", r"home\s*[/>»|]\s*.*".into()),
         ("post_appeared", r"the post .+ appeared first on .+".into()),
-        ("advertisement", r"(advertisement|sponsored( content)?|ad|story continues below( advertisement)?)".into()),
+        ("advertisement", r"(advertisement|advert|sponsored( content)?|ad|story continues below( advertisement)?)".into()),
+        // Slideshow controls: "Image 1 of 5", "This slideshow requires JavaScript."
+        ("slideshow", r"(image|photo|slide) \d+ of \d+|this slideshow requires javascript\.?".into()),
         ("follow_us", r"follow us (on|at)(?-u:\b).*".into()),
         ("click_here", r"click here(?-u:\b).*".into()),
     ]
@@ -116,6 +118,9 @@ mod tests {
                 "post_appeared",
             ),
             ("ADVERTISEMENT", "advertisement"),
+            ("Advert", "advertisement"),
+            ("Image 1 of 5", "slideshow"),
+            ("This slideshow requires JavaScript.", "slideshow"),
             ("Follow us on Twitter for more", "follow_us"),
         ];
         for (line, rule) in cases {
@@ -136,6 +141,7 @@ mod tests {
             "The individuals include Kim Su-kwang, a North Korean intelligence agent based in Belarus.",
             "Advertisement revenue fell as the regime tightened control of media.",
             "Watchdogs say the rule is weak.",
+            "Photo 3 of the leaked set shows the vessel in Nampo.",
             "The newsletter reported that the exchange had frozen the accounts.",
             "The exchange paid trading rewards to users in North Korea, investigators said.",
             "North Korea stole $3 billion, Treasury said, in what it called a signup bonus scheme for hackers spread over many exchanges and years of laundering through mixers and bridges, with the funds moving through dozens of wallets before reaching accounts that officials in Pyongyang control directly or through intermediaries abroad.",

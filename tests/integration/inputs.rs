@@ -56,7 +56,7 @@ fn html_pages_give_main_text_and_metadata() {
         "https://news.example/2017-12-10T09:00:00+09:00/story"
     );
     assert_eq!(a["source"]["published"], "2017-12-10T09:00:00+09:00");
-    assert_eq!(a["text"], format!("Seoul piles on sanctions\n{ENGLISH}"));
+    assert_eq!(a["text"], format!("Seoul piles on sanctions\n\n{ENGLISH}"));
     assert_eq!(by_id(&records, "b.HTM")["source"]["published"], "2017-11-07");
 }
 
@@ -86,7 +86,7 @@ fn jsonl_dumps_with_text_or_html() {
     // The input's url wins over the page's canonical link; the page fills the rest.
     assert_eq!(records[1]["source"]["url"], "https://input.example/2");
     assert_eq!(records[1]["source"]["published"], "2024-01-30");
-    assert_eq!(records[1]["text"], format!("Title\n{ENGLISH}"));
+    assert_eq!(records[1]["text"], format!("Title\n\n{ENGLISH}"));
 }
 
 #[test]
@@ -157,7 +157,7 @@ fn warc_and_warc_gz() {
     assert_eq!(three["source"]["title"], "Three");
     assert_eq!(three["source"]["published"], "2024-04-05");
     assert_eq!(three["source"]["extra"]["warc_date"], "2024-04-03T12:00:00Z");
-    assert_eq!(three["text"], format!("Three\n{ENGLISH}"));
+    assert_eq!(three["text"], format!("Three\n\n{ENGLISH}"));
 }
 
 #[test]

@@ -7,5 +7,6 @@ mod bad_input;
 mod cli;
 mod corpus;
 mod determinism;
+mod html_benchmark;
 mod inputs;
 mod sqlite;
