@@ -171,3 +171,61 @@ fn huge_attribute_values_do_not_hide_the_text() {
     assert_eq!(status(&records[0]), ("ok", None));
     assert_eq!(records[0]["text"], ENGLISH);
 }
+
+#[test]
+fn a_page_of_100000_nested_elements_is_read_quickly() {
+    let dir = TempDir::new().unwrap();
+    let depth = 100_000;
+    let html = format!(
+        "<html><body>{}<p>{ENGLISH}</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    write(&dir, "deep.html", html);
+    write(&dir, "next.txt", ENGLISH);
+    let (records, run) = extract(&["."], dir.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(status(by_id(&records, "deep.html")), ("ok", None));
+    assert_eq!(by_id(&records, "deep.html")["text"], ENGLISH);
+    assert_eq!(status(by_id(&records, "next.txt")), ("ok", None));
+}
+
+#[test]
+fn emoji_combining_marks_and_right_to_left_text_keep_spans_in_code_points() {
+    let dir = TempDir::new().unwrap();
+    let text = "🎉👍🏽 The U.S. Treasury (وزارة الخزانة) sanctioned e\u{0301}ight firms. \
+                Secretary Janet Yellen said North Korea stole $3 billion on November 6, 2025. 한국 정부도 동참했다.";
+    write(&dir, "mixed.txt", text);
+    write(&dir, "mixed.meta.json", r#"{"published": "2025-11-07"}"#);
+    let (records, run) = extract(&["mixed.txt"], dir.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let record = &records[0];
+    assert_eq!(status(record), ("ok", None));
+    // parse_records checked every span against the clean text; check that
+    // there were spans to check.
+    let spans = ["officials", "entities", "amounts", "dates"]
+        .iter()
+        .map(|f| record[f].as_array().unwrap().len())
+        .sum::<usize>();
+    assert!(spans >= 4, "{record}");
+    let clean: Vec<char> = record["text"].as_str().unwrap().chars().collect();
+    for entity in record["entities"].as_array().unwrap() {
+        for span in entity["mentions"].as_array().unwrap() {
+            let (s, e) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+            let surface: String = clean[s..e].iter().collect();
+            let names: Vec<&str> = std::iter::once(entity["name"].as_str().unwrap())
+                .chain(
+                    entity["aliases"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|a| a.as_str().unwrap()),
+                )
+                .collect();
+            assert!(
+                names.iter().any(|n| *n == surface),
+                "{surface:?} is not one of {names:?}"
+            );
+        }
+    }
+}
