@@ -271,16 +271,28 @@ fn now() -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// `1 record`, `2 records`.
+fn counted(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn print_summary(s: &Summary, destinations: &[String]) {
     eprintln!(
-        "{} articles read: {} ok, {} skipped, {} error",
-        s.read, s.ok, s.skipped, s.errors
+        "{} read: {} ok, {} skipped, {} error",
+        counted(s.read, "article"),
+        s.ok,
+        s.skipped,
+        s.errors
     );
     eprintln!(
-        "{} records written to {}; {} events found",
-        s.read,
+        "{} written to {}; {} found",
+        counted(s.read, "record"),
         destinations.join(" and "),
-        s.events
+        counted(s.events, "event")
     );
     eprintln!("{:.2} s, {:.2} MB/s", s.elapsed.as_secs_f64(), s.mb_per_second());
     if s.errors > 0 {

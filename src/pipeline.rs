@@ -6,6 +6,7 @@
 //! even one that makes a stage panic, becomes an `error` record: `process` never
 //! fails and never unwinds.
 
+use crate::assemble;
 use crate::error::Error;
 use crate::extract::{self, Article};
 use crate::language;
@@ -172,6 +173,7 @@ impl Pipeline {
             let published = record.source.published.as_deref().and_then(extract::parse_published);
             let article = Article::new(&text, published);
             let found = extract::all(&article);
+            record.events = assemble::events(&article, &found);
             record.officials = found.officials;
             record.entities = found.entities;
             record.counts = found.counts;

@@ -22,7 +22,8 @@
 
 use super::canonical::period;
 use super::triggers::{
-    ADJECTIVE_CUES, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEGATIONS, SANCTIONS_WORD, Strength, TriggerRule,
+    ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEGATIONS, ORDINALS, SANCTIONS_WORD,
+    Strength, TriggerRule,
 };
 use crate::evaluate::normalize_name;
 use crate::extract::Article;
@@ -52,9 +53,12 @@ pub struct Actor {
 pub struct Facts {
     /// Mentions of governments, their bodies and international organizations.
     pub actors: Vec<Fact<Actor>>,
-    /// Mentions that point at a country (names, abbreviations, capitals,
-    /// demonyms), valued with its canonical name.
+    /// Mentions of a country (names, abbreviations, capitals), valued with its
+    /// canonical name.
     pub countries: Vec<Fact<String>>,
+    /// Demonyms (`North Korean individuals`): they name whose nationals or
+    /// networks are meant, never who acts.
+    pub demonyms: Vec<Fact<String>>,
     pub counts: Vec<Fact<EventCount>>,
     /// TIMEX3 values.
     pub dates: Vec<Fact<String>>,
@@ -131,6 +135,10 @@ const WORD_WINDOW: usize = 160;
 
 /// How far back (sentences) an event's actor may be found.
 const ACTOR_LOOKBACK: usize = 2;
+/// How many of the latest events a reading may merge with: an article speaks of
+/// one action in sentences close together, and the bound keeps long texts linear.
+const MERGE_REACH: usize = 64;
+
 /// How far (sentences) a list of names may follow its event.
 const LIST_REACH: usize = 3;
 
@@ -183,10 +191,21 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
     if !SANCTIONS_WORD.is_match(text) {
         return Vec::new();
     }
-    let context = Context {
-        actors: by_mentions(facts.actors.iter().map(|f| f.value.authority.as_str())),
-        countries: by_mentions(facts.countries.iter().map(|f| f.value.as_str())),
-    };
+    let countries = by_mentions(facts.countries.iter().chain(&facts.demonyms).map(|f| f.value.as_str()));
+    // The article's actors, counted where they can act; its main target (the
+    // most-named country) acts only when nothing else does.
+    let mut actors = by_mentions(
+        (0..facts.actors.len())
+            .filter(|&k| can_act(text, &facts.actors, k))
+            .map(|k| facts.actors[k].value.authority.as_str()),
+    );
+    if actors.len() > 1
+        && let Some(pos) = actors.iter().position(|a| Some(a) == countries.first())
+    {
+        let main_target = actors.remove(pos);
+        actors.push(main_target);
+    }
+    let context = Context { actors, countries };
     let mut readings: Vec<Reading> = Vec::new();
     let mut last_event_sentence: Option<usize> = None;
     for (i, sentence) in article.sentences.iter().enumerate() {
@@ -195,7 +214,7 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
             if let Some(last) = last_event_sentence.filter(|&l| i - l <= LIST_REACH)
                 && let Some(names) = listed_names(article, facts, i)
             {
-                let reading = readings.iter_mut().rev().find(|r| r.sentences.contains(&last));
+                let reading = readings.iter_mut().rev().find(|r| r.sentences.last() == Some(&last));
                 if let Some(reading) = reading {
                     for name in names {
                         push_name(&mut reading.named, name);
@@ -215,7 +234,7 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
                 },
                 end: triggers.get(k + 1).map_or(sentence.end, |t| t.range.start),
             };
-            let found = read(article, facts, &context, i, trigger, scope);
+            let found = read(article, facts, &context, &readings, i, trigger, scope);
             if !found.is_empty() {
                 last_event_sentence = Some(i);
             }
@@ -250,6 +269,9 @@ fn triggers_in(article: &Article, i: usize) -> Vec<Trigger> {
             let before = words_before(sentence, m.start(), 4);
             if before.iter().take(3).any(|w| NEGATIONS.contains(&w.as_str())) {
                 continue;
+            }
+            if before.iter().take(4).any(|w| CAPABILITY.contains(&w.as_str())) {
+                continue; // `a determination that will allow it to impose sanctions`
             }
             if rule.form == Form::VerbOnly && !is_verb_use(sentence, m.start(), m.end(), &before) {
                 continue;
@@ -312,6 +334,7 @@ fn is_verb_use(sentence: &str, start: usize, end: usize, before: &[String]) -> b
             // adjective; a verb there would need a subject.
             false
         }
+        Some(word) if word.parse::<f64>().is_ok() || ORDINALS.contains(&word.as_str()) => false,
         Some(word) => {
             let after = sentence[end..].trim_start();
             let next_is_noun_list = after.starts_with("list") || after.starts_with("entities include");
@@ -357,11 +380,14 @@ fn is_object(text: &str, range: &Range<usize>) -> bool {
     marker.is_some_and(|w| OBJECT_MARKERS.contains(&w.as_str()))
 }
 
+/// The facts lying inside `range` (facts are sorted by start).
 fn within<'f, T>(facts: &'f [Fact<T>], range: &Range<usize>) -> impl Iterator<Item = &'f Fact<T>> + 'f {
-    let range = range.clone();
-    facts
+    let from = facts.partition_point(|f| f.range.start < range.start);
+    let end = range.end;
+    facts[from..]
         .iter()
-        .filter(move |f| f.range.start >= range.start && f.range.end <= range.end)
+        .take_while(move |f| f.range.start < end)
+        .filter(move |f| f.range.end <= end)
 }
 
 /// The readings of one trigger: one per authority.
@@ -369,14 +395,13 @@ fn read(
     article: &Article,
     facts: &Facts,
     context: &Context,
+    earlier: &[Reading],
     i: usize,
     trigger: &Trigger,
     scope: Range<usize>,
 ) -> Vec<Reading> {
     let text = article.text;
     let sentence = article.sentences[i].clone();
-    let actors = actors_of(article, facts, context, i, trigger, &scope);
-    let Some(actors) = actors else { return Vec::new() };
     // Objects may sit inside a long trigger (`removed X from its list`,
     // `sanctions 20 organizations`): they start after its first word.
     let first_word = text[trigger.range.clone()]
@@ -390,21 +415,21 @@ fn read(
             "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got"
         )
     }) || trigger.rule.name == "imposed.sanctions_were_imposed";
+    let actors = actors_of(
+        article,
+        facts,
+        context,
+        earlier,
+        i,
+        trigger,
+        after.start,
+        &scope,
+        passive,
+    );
+    let Some(actors) = actors else { return Vec::new() };
 
     let actor_names: Vec<&str> = actors.iter().map(|a| a.authority.as_str()).collect();
-    // A country that acts in its own clause (`..., while Japan targeted`) is
-    // not a target.
-    let candidate = |f: &&Fact<String>| {
-        !actor_names.contains(&f.value.as_str())
-            && !facts
-                .actors
-                .iter()
-                .any(|a| a.range == f.range && !is_object(text, &f.range))
-    };
-    let target = within(&facts.countries, &after)
-        .find(candidate)
-        .or_else(|| within(&facts.countries, &before).filter(candidate).last())
-        .map(|f| f.value.clone());
+    let target = target_of(text, facts, &actor_names, &after, &before);
 
     let counted = |range: &Range<usize>| -> Vec<EventCount> {
         within(&facts.counts, range)
@@ -479,58 +504,70 @@ fn read(
         .collect()
 }
 
-/// Who acts for a trigger: the nearest actor before it (with the actors
-/// coordinated with it), a passive agent or a possessive list after it, the
-/// actor of the sentences before, or the article's most-named actor.
+/// Who acts for a trigger, in order of preference: the nearest actor before it
+/// that can be a subject, with the actors coordinated with it; an actor named
+/// inside the trigger (`imposed new U.S. sanctions`); a passive agent (`by the
+/// Treasury`), a possessive list (`added to Japan's sanctions list`) or an
+/// attribution (`..., OFAC said`) after it; the authority of an event read in
+/// the sentences just before; an actor of those sentences; the article's
+/// most-named actor.
+#[allow(clippy::too_many_arguments)]
 fn actors_of(
     article: &Article,
     facts: &Facts,
     context: &Context,
+    earlier: &[Reading],
     i: usize,
     trigger: &Trigger,
+    object_start: usize,
     scope: &Range<usize>,
+    passive: bool,
 ) -> Option<Vec<Actor>> {
     let text = article.text;
     let sentence = article.sentences[i].clone();
-    let before: Vec<&Fact<Actor>> = within(&facts.actors, &(sentence.start..trigger.range.start))
-        .filter(|f| !is_object(text, &f.range))
+    let first = facts.actors.partition_point(|f| f.range.start < sentence.start);
+    let before: Vec<usize> = (first..facts.actors.len())
+        .take_while(|&k| facts.actors[k].range.end <= trigger.range.start)
+        .filter(|&k| can_act(text, &facts.actors, k))
         .collect();
-    if let Some(nearest) = before.last() {
-        let mut chosen = vec![nearest.value.clone()];
-        let mut left = nearest.range.start;
-        for f in before.iter().rev().skip(1) {
-            let between = text[f.range.end..left].trim();
-            let joined =
-                matches!(between, "," | "and" | ", and" | "&" | "as well as" | ", as well as") || between.is_empty();
-            if !joined {
-                break;
-            }
-            if !chosen.iter().any(|a| a.authority == f.value.authority) {
-                chosen.insert(0, f.value.clone());
-            }
-            left = f.range.start;
-        }
-        return Some(chosen);
+    if let Some(&nearest) = before.last() {
+        return Some(coordinated(text, &facts.actors, first, nearest));
     }
-    // `... were designated by the Treasury`, `added to Japan's sanctions list`.
-    for f in within(&facts.actors, &(trigger.range.end..scope.end)) {
+    if let Some(f) = within(&facts.actors, &(object_start..trigger.range.end)).next() {
+        return Some(vec![f.value.clone()]);
+    }
+    for f in within(&facts.actors, &(object_start..sentence.end)) {
         let preceding = words_before(text, f.range.start, 2);
         let by = preceding.first().map(String::as_str) == Some("by")
             || (preceding.first().map(String::as_str) == Some("the")
                 && preceding.get(1).map(String::as_str) == Some("by"));
-        let rest = &text[f.range.end..scope.end];
-        let owns_list = rest.starts_with("'s") && rest.split('.').next().is_some_and(|r| r.contains("list"));
-        if by || owns_list {
+        let owns_list = OWN_LIST.is_match(&text[f.range.end..scope.end.max(f.range.end)]);
+        let says =
+            ATTRIBUTION.is_match(&text[f.range.end..sentence.end]) && text[..f.range.start].trim_end().ends_with(',');
+        if (by && passive) || owns_list || says {
             return Some(vec![f.value.clone()]);
         }
     }
+    let recent = i.saturating_sub(ACTOR_LOOKBACK + 1);
+    if let Some(r) = earlier
+        .iter()
+        .rev()
+        .find(|r| r.sentences.last().is_some_and(|&s| s >= recent && s < i))
+    {
+        return Some(vec![Actor {
+            authority: r.authority.clone(),
+            agency: r.agency.clone(),
+        }]);
+    }
     for j in (i.saturating_sub(ACTOR_LOOKBACK)..i).rev() {
-        let earlier = article.sentences[j].clone();
-        if let Some(f) = within(&facts.actors, &earlier)
-            .filter(|f| !is_object(text, &f.range))
-            .last()
-        {
-            return Some(vec![f.value.clone()]);
+        let earlier_sentence = article.sentences[j].clone();
+        let from = facts.actors.partition_point(|f| f.range.start < earlier_sentence.start);
+        let last = (from..facts.actors.len())
+            .take_while(|&k| facts.actors[k].range.end <= earlier_sentence.end)
+            .filter(|&k| can_act(text, &facts.actors, k))
+            .last();
+        if let Some(k) = last {
+            return Some(coordinated(text, &facts.actors, from, k));
         }
     }
     context.actors.first().map(|&authority| {
@@ -539,6 +576,171 @@ fn actors_of(
             agency: None,
         }]
     })
+}
+
+/// `Japan's sanctions list`: the owner of the list is who adds to it.
+static OWN_LIST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:list|blacklist)(?-u:\b)").expect("pattern compiles"));
+
+/// `, OFAC said`: an actor named as the source of the sentence.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:said|says|announced|stated|reported|added|noted|confirmed)(?-u:\b)").expect("pattern compiles")
+});
+
+/// Whether two mentions are coordinated (`the U.S., Japan and South Korea`).
+fn joined(text: &str, left: &Range<usize>, right: &Range<usize>) -> bool {
+    if left.end > right.start {
+        return false;
+    }
+    let between = text[left.end..right.start].trim();
+    let between = between
+        .strip_suffix(" the")
+        .or_else(|| between.strip_suffix(",the"))
+        .unwrap_or(between);
+    let between = if between == "the" { "" } else { between };
+    matches!(
+        between.trim(),
+        "" | "," | "and" | ", and" | "&" | "or" | ", or" | "as well as" | ", as well as"
+    )
+}
+
+/// The actors coordinated with actor `k` (`South Korea and the United States`),
+/// in text order, `k` included.
+fn coordinated(text: &str, actors: &[Fact<Actor>], first: usize, k: usize) -> Vec<Actor> {
+    let mut chosen = vec![actors[k].value.clone()];
+    let mut left = k;
+    while left > first && joined(text, &actors[left - 1].range, &actors[left].range) {
+        left -= 1;
+        let value = &actors[left].value;
+        if !chosen.iter().any(|a| a.authority == value.authority) {
+            chosen.insert(0, value.clone());
+        }
+    }
+    chosen
+}
+
+/// Nouns after a possessive actor that keep it the actor (`Seoul's willingness
+/// to consider`, `Japan's sanctions list`); after other nouns (`Russia's war`,
+/// `Iran's missile programs`) the possessive names no actor.
+const AGENTIVE_NOUNS: &[&str] = &[
+    "willingness",
+    "decision",
+    "plan",
+    "plans",
+    "move",
+    "readiness",
+    "intention",
+    "bid",
+    "effort",
+    "efforts",
+    "attempt",
+    "announcement",
+    "sanctions",
+    "sanction",
+    "government",
+    "ministry",
+    "cabinet",
+    "administration",
+    "authorities",
+    "treasury",
+    "list",
+    "blacklist",
+    "measures",
+    "own",
+    "foreign",
+    "finance",
+    "state",
+    "new",
+];
+
+/// Whether actor mention `k` can be the subject of a clause: not the object of
+/// a preposition (nor in a list whose first member is one), not in brackets,
+/// not a possessive of anything but an agentive noun.
+fn can_act(text: &str, actors: &[Fact<Actor>], k: usize) -> bool {
+    let range = &actors[k].range;
+    if text[..range.start].trim_end().ends_with('(') {
+        return false;
+    }
+    let after = &text[range.end..];
+    if let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("' ")) {
+        // `Seoul's willingness`, `South Korea's independent sanctions plan`.
+        if !words(rest).take(3).any(|w| AGENTIVE_NOUNS.contains(&w.as_str())) {
+            return false;
+        }
+    }
+    let mut head = k;
+    while head > 0 && joined(text, &actors[head - 1].range, &actors[head].range) {
+        head -= 1;
+    }
+    !is_object(text, &actors[head].range)
+}
+
+/// Words before a country that make it what an action aims at.
+const TARGET_MARKERS: &[&str] = &[
+    "on",
+    "against",
+    "targeting",
+    "target",
+    "targets",
+    "targeted",
+    "at",
+    "over",
+    "toward",
+    "towards",
+    "from",
+    "upon",
+    "of",
+    "punish",
+    "pressure",
+    "sanctioning",
+    "sanctioned",
+];
+
+/// The target of a reading: after the trigger, the first country that a
+/// preposition of aim, a possessive, a demonym or the direct object makes a
+/// target (`sanctions on North Korea`, `Iran's shadow fleet`, `North Korean
+/// individuals`); else such a country before the trigger (the subject of a
+/// passive); never an actor of the reading.
+fn target_of(
+    text: &str,
+    facts: &Facts,
+    actor_names: &[&str],
+    after: &Range<usize>,
+    before: &Range<usize>,
+) -> Option<String> {
+    let aimed = |f: &Fact<String>, demonym: bool| {
+        if actor_names.contains(&f.value.as_str()) {
+            return false;
+        }
+        if demonym || text[f.range.end..].starts_with("'s") || text[f.range.end..].starts_with("-") {
+            return true;
+        }
+        let preceding = words_before(text, f.range.start, 2);
+        let marker = match preceding.first().map(String::as_str) {
+            Some("the" | "its" | "their") => preceding.get(1),
+            _ => preceding.first(),
+        };
+        marker.is_some_and(|w| TARGET_MARKERS.contains(&w.as_str()))
+            || (f.range.start >= after.start && words(&text[after.start..f.range.start]).count() <= 1)
+    };
+    let candidates = |range: &Range<usize>| -> Vec<(usize, String)> {
+        let mut found: Vec<(usize, String)> = within(&facts.countries, range)
+            .filter(|f| aimed(f, false))
+            .map(|f| (f.range.start, f.value.clone()))
+            .chain(
+                within(&facts.demonyms, range)
+                    .filter(|f| aimed(f, true))
+                    .map(|f| (f.range.start, f.value.clone())),
+            )
+            .collect();
+        found.sort();
+        found
+    };
+    candidates(after)
+        .into_iter()
+        .next()
+        .or_else(|| candidates(before).into_iter().last())
+        .map(|(_, name)| name)
 }
 
 /// Values by how often they are named, most first (ties: first named first).
@@ -616,7 +818,7 @@ fn finer(a: Option<String>, b: Option<String>) -> Option<String> {
 fn merge(readings: Vec<Reading>) -> Vec<Reading> {
     let mut events: Vec<Reading> = Vec::new();
     for r in readings {
-        let same = events.iter_mut().rev().find(|e| {
+        let same = events.iter_mut().rev().take(MERGE_REACH).find(|e| {
             e.authority == r.authority
                 && e.status == r.status
                 && (e.target.is_none() || r.target.is_none() || e.target == r.target)
@@ -650,8 +852,9 @@ fn merge(readings: Vec<Reading>) -> Vec<Reading> {
                 if e.reason.is_none() {
                     e.reason = r.reason;
                 }
+                // Readings come in text order, so sentences only grow.
                 for s in r.sentences {
-                    if !e.sentences.contains(&s) {
+                    if e.sentences.last().is_none_or(|&last| last < s) {
                         e.sentences.push(s);
                     }
                 }

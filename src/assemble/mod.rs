@@ -3,4 +3,13 @@
 
 pub mod canonical;
 pub mod events;
+pub mod facts;
 pub mod triggers;
+
+use crate::extract::{Article, Extractions};
+use crate::record::Event;
+
+/// The sanctions events of an article, from what its extractors found.
+pub fn events(article: &Article, found: &Extractions) -> Vec<Event> {
+    events::assemble(article, &facts::facts(article, found))
+}

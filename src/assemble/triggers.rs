@@ -154,7 +154,7 @@ pub const RULES: &[TriggerRule] = &[
         status: Planned,
         strength: Strong,
         form: Phrase,
-        pattern: r"(?-u:\b)(?:consider\w*|weigh\w*|mull\w*|eye\w*|review\w*|revisit\w*|explor\w*|discuss\w*|draft\w*|prepar\w*|propos\w*|threaten\w*|seek\w*|push\w*\s+for|call\w*\s+for|urg\w*)(?P<gap>(?:\s+[\w.'-]+){0,4}?)\s+(?:sanctions?|sanctioning|imposing|designating|blacklisting|restrictive\s+measures|penalties)(?-u:\b)",
+        pattern: r"(?-u:\b)(?:consider\w*|weigh\w*|mull\w*|eye\w*|draft\w*|prepar\w*|propos\w*|threaten\w*|seek\w*|push\w*\s+for|call\w*\s+for)(?P<gap>(?:\s+[\w.'-]+){0,4}?)\s+(?:sanctions?|sanctioning|imposing|designating|blacklisting|restrictive\s+measures|penalties)(?-u:\b)",
     },
     TriggerRule {
         name: "planned.plan_to",
@@ -168,7 +168,7 @@ pub const RULES: &[TriggerRule] = &[
         status: Planned,
         strength: Strong,
         form: Phrase,
-        pattern: r"(?-u:\b)(?:sanctions\s+(?:plans?|proposals?|threats?)|(?:possibility|prospect|threat|likelihood)\s+of\s+(?:[\w-]+\s+){0,2}?sanctions)(?-u:\b)",
+        pattern: r"(?-u:\b)(?:sanctions\s+(?:plans?|proposals?|threats?)|threats?\s+of\s+(?:[\w-]+\s+){0,2}?sanctions)(?-u:\b)",
     },
     TriggerRule {
         name: "planned.coming",
@@ -244,6 +244,33 @@ pub const MODAL_WORDS: &[&str] = &[
 
 /// Words before a trigger that deny it.
 pub const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
+
+/// Words before a trigger that make it a power to act, not an action (`will
+/// allow it to impose sanctions`).
+pub const CAPABILITY: &[&str] = &[
+    "allow",
+    "allows",
+    "allowed",
+    "allowing",
+    "enable",
+    "enables",
+    "enabling",
+    "authorize",
+    "authorizes",
+    "authorized",
+    "authorise",
+    "authorises",
+    "authority",
+    "powers",
+    "ability",
+];
+
+/// Numbers in words and ordinals: before a participle they make it an
+/// adjective (`the third sanctioned entity`, `29 sanctioned vessels`).
+pub const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some", "more", "most",
+];
 
 /// Words before a participle that make it an adjective (`the sanctioned banks`).
 pub const ADJECTIVE_CUES: &[&str] = &[

@@ -33,6 +33,11 @@ impl<'a> Article<'a> {
         [self.offsets.of(bytes.start), self.offsets.of(bytes.end)]
     }
 
+    /// The byte range of a record span (code points): the inverse of [`span`](Self::span).
+    pub fn bytes(&self, span: Span) -> Range<usize> {
+        self.offsets.byte(span[0])..self.offsets.byte(span[1])
+    }
+
     /// The index of the sentence holding byte offset `at` (the last sentence
     /// starting at or before it).
     pub fn sentence_at(&self, at: usize) -> usize {
@@ -46,21 +51,25 @@ impl<'a> Article<'a> {
 struct CodePoints {
     starts: Vec<usize>,
     extra: Vec<usize>,
+    /// The code-point offset of each non-ASCII character.
+    chars: Vec<usize>,
 }
 
 impl CodePoints {
     fn new(text: &str) -> Self {
         let mut starts = Vec::new();
         let mut extra = Vec::new();
+        let mut chars = Vec::new();
         let mut total = 0;
         if !text.is_ascii() {
             for (at, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+                chars.push(at - total);
                 total += c.len_utf8() - 1;
                 starts.push(at);
                 extra.push(total);
             }
         }
-        CodePoints { starts, extra }
+        CodePoints { starts, extra, chars }
     }
 
     /// The code-point offset of byte offset `at` (a char boundary).
@@ -68,6 +77,12 @@ impl CodePoints {
         // Non-ASCII characters that start before `at` end at or before it.
         let before = self.starts.partition_point(|&s| s < at);
         if before == 0 { at } else { at - self.extra[before - 1] }
+    }
+
+    /// The byte offset of code-point offset `at`.
+    fn byte(&self, at: usize) -> usize {
+        let before = self.chars.partition_point(|&c| c < at);
+        if before == 0 { at } else { at + self.extra[before - 1] }
     }
 }
 
@@ -94,8 +109,13 @@ mod tests {
         assert_eq!(chars[span[0]..span[1]].iter().collect::<String>(), "U.S. Treasury");
         assert_eq!(article.span(0..0), [0, 0]);
         assert_eq!(article.span(text.len()..text.len()), [chars.len(), chars.len()]);
+        assert_eq!(article.bytes(span), at..at + "U.S. Treasury".len());
+        for (at, _) in text.char_indices() {
+            assert_eq!(article.bytes(article.span(at..at)), at..at);
+        }
         let ascii = Article::new("plain text", None);
         assert_eq!(ascii.span(2..5), [2, 5]);
+        assert_eq!(ascii.bytes([2, 5]), 2..5);
     }
 
     #[test]

@@ -18,22 +18,27 @@ pub use article::{Article, parse_published};
 use crate::record::{Amount, Count, DateMention, Entity, Official};
 
 /// The mentions found in one article, before events are assembled from them.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Extractions {
     pub officials: Vec<Official>,
+    /// The record's entities; `found` has their mentions as byte ranges.
     pub entities: Vec<Entity>,
     pub counts: Vec<Count>,
     pub amounts: Vec<Amount>,
     pub dates: Vec<DateMention>,
+    /// What the entity extractor found, with byte ranges, lexicon entries and
+    /// demonyms: what event assembly reads.
+    pub found: entity::Found,
 }
 
 /// Runs every extractor over an article.
 pub fn all(article: &Article) -> Extractions {
-    let entities = entity::find(article);
-    let officials = official::extract(article, &entities);
+    let found = entity::find(article);
+    let officials = official::extract(article, &found);
     Extractions {
         officials,
-        entities: entities.entities,
+        entities: found.entities.clone(),
+        found,
         ..Extractions::default()
     }
 }

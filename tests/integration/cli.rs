@@ -25,7 +25,7 @@ fn without_outputs_it_writes_sanctions_sqlite_here_and_says_so() {
     );
     assert!(
         run.stderr
-            .contains("2 records written to sanctions.sqlite; 0 events found"),
+            .contains("2 records written to sanctions.sqlite; 1 event found"),
         "{}",
         run.stderr
     );
@@ -46,7 +46,7 @@ fn both_outputs_at_once() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("1 records written to out.jsonl and out.db"),
+        run.stderr.contains("1 record written to out.jsonl and out.db"),
         "{}",
         run.stderr
     );

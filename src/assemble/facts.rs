@@ -1,0 +1,217 @@
+//! From extractions to the facts event assembly reads: who can act, which
+//! countries are named (demonyms included), counts, dates, names, officials and
+//! amounts, each at a byte range of the clean text.
+
+use super::events::{Actor, Fact, Facts};
+use crate::extract::lexicon;
+use crate::extract::{Article, Extractions};
+use crate::record::{EntityType, EventAmount, EventCount};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// After a demonym, words that make it a government (`Japanese government`).
+static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:government|administration|authorities|cabinet|foreign\s+ministry|regime)(?-u:\b)")
+        .expect("pattern compiles")
+});
+
+/// `the Trump administration`, `the Biden Administration`.
+static ADMINISTRATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([A-Z][a-z]+)\s+[Aa]dministration(?-u:\b)").expect("pattern compiles"));
+
+/// The authority an international organization or one of its organs acts
+/// for: organs of the European Union and of the United Nations act for them.
+pub fn international_authority(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let has = |w: &str| words.contains(&w);
+    if has("EU") || has("E.U.") || words.first() == Some(&"European") || name.contains("European Union") {
+        "European Union".to_string()
+    } else if name.starts_with("United Nations") || has("UN") || has("U.N.") {
+        "United Nations".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// The facts of an article.
+pub fn facts(article: &Article, x: &Extractions) -> Facts {
+    let found = &x.found;
+    let mut facts = Facts::default();
+    let organization_ranges: Vec<&std::ops::Range<usize>> = found
+        .mentions
+        .iter()
+        .filter(|m| found.entities[m.entity].kind != EntityType::Country)
+        .map(|m| &m.range)
+        .collect();
+    let inside_organization = |r: &std::ops::Range<usize>| {
+        organization_ranges
+            .iter()
+            .any(|o| o.start <= r.start && r.end <= o.end && o.len() > r.len())
+    };
+
+    for m in &found.mentions {
+        let entity = &found.entities[m.entity];
+        let country_name = || {
+            entity
+                .country
+                .as_deref()
+                .and_then(lexicon::country_by_code)
+                .map(|c| c.name.to_string())
+        };
+        match entity.kind {
+            EntityType::Country => {
+                if inside_organization(&m.range) {
+                    continue; // `U.S.` in `U.S. Treasury`, `Korea` in `Workers' Party of Korea`
+                }
+                facts.countries.push(Fact {
+                    range: m.range.clone(),
+                    value: entity.name.clone(),
+                });
+                facts.actors.push(Fact {
+                    range: m.range.clone(),
+                    value: Actor {
+                        authority: entity.name.clone(),
+                        agency: None,
+                    },
+                });
+            }
+            EntityType::GovernmentBody => {
+                if let Some(authority) = country_name() {
+                    let agency = Some(entity.name.clone());
+                    facts.actors.push(Fact {
+                        range: m.range.clone(),
+                        value: Actor { authority, agency },
+                    });
+                }
+                facts.named.push(Fact {
+                    range: m.range.clone(),
+                    value: entity.name.clone(),
+                });
+            }
+            EntityType::InternationalOrg => {
+                let authority = international_authority(&entity.name);
+                let agency = (authority != entity.name).then(|| entity.name.clone());
+                facts.actors.push(Fact {
+                    range: m.range.clone(),
+                    value: Actor { authority, agency },
+                });
+            }
+            EntityType::Company | EntityType::Group | EntityType::Organization => {
+                facts.named.push(Fact {
+                    range: m.range.clone(),
+                    value: entity.name.clone(),
+                });
+            }
+        }
+    }
+    for d in &found.demonyms {
+        let name = d.country.name.to_string();
+        // `the Japanese government`, `South Korean authorities` act.
+        if let Some(m) = GOVERNMENT.find(&article.text[d.range.end..]) {
+            let range = d.range.start..d.range.end + m.end();
+            facts.actors.push(Fact {
+                range,
+                value: Actor {
+                    authority: name.clone(),
+                    agency: None,
+                },
+            });
+        }
+        facts.demonyms.push(Fact {
+            range: d.range.clone(),
+            value: name,
+        });
+    }
+    // `the Trump administration` acts for the country of the official named.
+    for m in ADMINISTRATION.captures_iter(article.text) {
+        let (whole, surname) = (m.get(0).expect("match"), &m[1]);
+        let country = x.officials.iter().find_map(|o| {
+            let named = o.name.split_whitespace().last() == Some(surname) || o.aliases.iter().any(|a| a == surname);
+            named
+                .then(|| lexicon::country_by_name(o.affiliation.as_deref()?))
+                .flatten()
+        });
+        if let Some(country) = country {
+            let value = Actor {
+                authority: country.name.to_string(),
+                agency: None,
+            };
+            facts.actors.push(Fact {
+                range: whole.range(),
+                value,
+            });
+        }
+    }
+    for official in &x.officials {
+        for span in &official.mentions {
+            let range = article.bytes(*span);
+            facts.officials.push(Fact {
+                range: range.clone(),
+                value: official.name.clone(),
+            });
+            facts.named.push(Fact {
+                range,
+                value: official.name.clone(),
+            });
+        }
+    }
+    for c in &x.counts {
+        let value = EventCount {
+            value: c.value,
+            category: c.category,
+        };
+        facts.counts.push(Fact {
+            range: article.bytes(c.span),
+            value,
+        });
+    }
+    for d in &x.dates {
+        facts.dates.push(Fact {
+            range: article.bytes(d.span),
+            value: d.value.clone(),
+        });
+    }
+    for a in &x.amounts {
+        let value = EventAmount {
+            value: a.value,
+            currency: a.currency.clone(),
+        };
+        facts.amounts.push(Fact {
+            range: article.bytes(a.span),
+            value,
+        });
+    }
+    for list in [
+        &mut facts.countries,
+        &mut facts.demonyms,
+        &mut facts.named,
+        &mut facts.officials,
+    ] {
+        list.sort_by_key(|f| (f.range.start, f.range.end));
+    }
+    facts.actors.sort_by_key(|f| (f.range.start, f.range.end));
+    facts.counts.sort_by_key(|f| (f.range.start, f.range.end));
+    facts.dates.sort_by_key(|f| (f.range.start, f.range.end));
+    facts.amounts.sort_by_key(|f| (f.range.start, f.range.end));
+    facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::international_authority;
+
+    #[test]
+    fn organs_act_for_their_organization() {
+        for (organ, authority) in [
+            ("Council of the European Union", "European Union"),
+            ("European Council", "European Union"),
+            ("European Union", "European Union"),
+            ("EU Council", "European Union"),
+            ("United Nations Security Council", "United Nations"),
+            ("UN Security Council", "United Nations"),
+            ("NATO", "NATO"),
+        ] {
+            assert_eq!(international_authority(organ), authority);
+        }
+    }
+}
