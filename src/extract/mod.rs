@@ -8,6 +8,10 @@
 //! spans; they never do I/O.
 
 mod article;
+pub mod count;
+pub mod date;
+pub mod money;
+pub mod numeral;
 
 pub use article::{Article, parse_published};
 
@@ -24,6 +28,19 @@ pub struct Extractions {
 }
 
 /// Runs every extractor over an article.
-pub fn all(_article: &Article) -> Extractions {
-    Extractions::default()
+pub fn all(article: &Article) -> Extractions {
+    // Numerals are read once; sums and dates claim theirs before counts.
+    let numerals = numeral::scan(article.text);
+    let sums = money::find(article.text, &numerals);
+    let money_spans: Vec<_> = sums.iter().map(|m| m.bytes.clone()).collect();
+    let dated = date::find(article.text, &article.sentences, article.published, &money_spans);
+    let mut taken = money_spans;
+    taken.extend(dated.iter().map(|d| d.bytes.clone()));
+    let counted = count::find(article.text, &numerals, &taken);
+    Extractions {
+        counts: count::counts(article, &counted),
+        amounts: money::amounts(article, &sums),
+        dates: date::dates(article, &dated),
+        ..Extractions::default()
+    }
 }

@@ -7,4 +7,5 @@ mod cli;
 mod corpus;
 mod determinism;
 mod inputs;
+mod peer;
 mod sqlite;

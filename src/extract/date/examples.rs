@@ -1,0 +1,290 @@
+//! The date corpus: texts, a publication date, and the dates [`find_in`] must
+//! read (surface text and TIMEX3 value), in order. Publication dates are
+//! fixed per example; an empty list is a negative example.
+
+use super::*;
+
+fn check(published: &str, text: &str, expected: &[(&str, &str)]) {
+    let dct = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+    let found = find_in(text, dct);
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|d| (&text[d.bytes.clone()], d.value.as_str()))
+        .collect();
+    assert_eq!(got, expected, "{text:?} published {published}");
+}
+
+#[test]
+fn absolute() {
+    check(
+        "2024-04-03",
+        "On March 27, 2024, the Treasury acted.",
+        &[("March 27, 2024", "2024-03-27")],
+    );
+    check(
+        "2017-11-29",
+        "Wednesday, 29 November 2017",
+        &[("Wednesday, 29 November 2017", "2017-11-29")],
+    );
+    check("2024-05-31", "31 May 2024 13:00", &[("31 May 2024", "2024-05-31")]);
+    check(
+        "2024-01-30",
+        "Update 30th January 2024",
+        &[("30th January 2024", "2024-01-30")],
+    );
+    check(
+        "2024-01-30",
+        "exposed in December 2023 for",
+        &[("December 2023", "2023-12")],
+    );
+    check(
+        "2022-12-02",
+        "Written: 2022-12-02 09:43:30",
+        &[("2022-12-02", "2022-12-02")],
+    );
+    check("2025-11-07", "its nuclear test in 2016, which", &[("2016", "2016")]);
+    check(
+        "2013-03-22",
+        "the trans-Antarctic expedition of 1957-58",
+        &[("1957-58", "1957/1958")],
+    );
+    check(
+        "2007-07-09",
+        "in the American format, 7/8/07.",
+        &[("7/8/07", "2007-07-08")],
+    );
+    check(
+        "2013-03-22",
+        "the most important explorations of the 20th Century",
+        &[("the 20th Century", "19")],
+    );
+    check("2007-02-09", "the boxy cars of the 1970s", &[("the 1970s", "197")]);
+}
+
+#[test]
+fn without_a_year() {
+    // The year comes from the publication date, as the tense says.
+    check(
+        "2022-07-02",
+        "adding Russian banks to the list on May 27.",
+        &[("May 27", "2022-05-27")],
+    );
+    check(
+        "2025-11-07",
+        "announced on November 6 that",
+        &[("November 6", "2025-11-06")],
+    );
+    check(
+        "2017-12-10",
+        "its sixth nuclear test on Sept. 3.",
+        &[("Sept. 3", "2017-09-03")],
+    );
+    check(
+        "2021-10-01",
+        "TEHRAN, Sept 30: Mehdi watched",
+        &[("Sept 30", "2021-09-30")],
+    );
+    check(
+        "2016-12-01",
+        "an upper limit, starting on Jan. 1.",
+        &[("Jan. 1", "2017-01-01")],
+    );
+    check(
+        "2016-12-01",
+        "a resolution adopted in response to its fourth nuclear test in January",
+        &[("January", "2016-01")],
+    );
+    check(
+        "2022-12-02",
+        "In November, North Korea test-fired a missile.",
+        &[("November", "2022-11")],
+    );
+    check("2013-03-22", "It is due to be published in May.", &[("May", "2013-05")]);
+    check(
+        "2013-03-22",
+        "Roth told CNN in August she thought",
+        &[("August", "2012-08")],
+    );
+    check(
+        "2019-12-03",
+        "N. Korea's imports up 19 pct. in Oct.",
+        &[("Oct.", "2019-10")],
+    );
+    check(
+        "2022-10-20",
+        "shot down 220 drones since mid-September.",
+        &[("mid-September", "2022-09")],
+    );
+    check(
+        "2013-03-22",
+        "This flu season started in early December",
+        &[("early December", "2012-12")],
+    );
+    check(
+        "2022-12-02",
+        "In April of this year, the Treasury",
+        &[("April of this year", "2022-04")],
+    );
+}
+
+#[test]
+fn relative() {
+    check(
+        "2022-07-02",
+        "according to sources on the 2nd, the U.S.",
+        &[("the 2nd", "2022-07-02")],
+    );
+    check(
+        "2022-07-02",
+        "stated on the 30th of last month (local time)",
+        &[("the 30th of last month", "2022-06-30")],
+    );
+    check(
+        "2022-12-02",
+        "said, speaking Thursday at an event",
+        &[("Thursday", "2022-12-01")],
+    );
+    check(
+        "2022-12-02",
+        "told a forum on Wednesday that",
+        &[("Wednesday", "2022-11-30")],
+    );
+    check(
+        "2017-12-10",
+        "they go into effect from Monday.",
+        &[("Monday", "2017-12-11")],
+    );
+    check(
+        "2025-11-07",
+        "the outcome of last week's meeting",
+        &[("last week", "2025-W44")],
+    );
+    check(
+        "2025-12-19",
+        "announced sanctions this week",
+        &[("this week", "2025-W51")],
+    );
+    check("2022-12-02", "missile tests this year", &[("this year", "2022")]);
+    check(
+        "2025-12-19",
+        "sanctions earlier this year",
+        &[("earlier this year", "2025")],
+    );
+    check(
+        "2022-12-02",
+        "such measures five years ago after",
+        &[("five years ago", "2017")],
+    );
+    check(
+        "2021-10-01",
+        "Compared with a year ago, prices",
+        &[("a year ago", "2020")],
+    );
+    check("2017-12-10", "inaugurated last May and", &[("last May", "2017-05")]);
+    check(
+        "2013-03-22",
+        "died late last July by his son",
+        &[("late last July", "2012-07")],
+    );
+    check(
+        "2013-03-22",
+        "faking his death last summer pleaded",
+        &[("last summer", "2012-SU")],
+    );
+    check("2024-10-11", "We are taking steps today to", &[("today", "2024-10-11")]);
+    check(
+        "2024-10-15",
+        "\"We are taking steps today to act,\" Secretary Blinken said on October 11.",
+        &[("today", "2024-10-11"), ("October 11", "2024-10-11")],
+    );
+    check(
+        "2010-06-08",
+        "Yesterday, at the conference",
+        &[("Yesterday", "2010-06-07")],
+    );
+    check(
+        "2013-03-22",
+        "Starting next year, the law will",
+        &[("next year", "2014")],
+    );
+    check(
+        "2009-05-07",
+        "lost US$6 billion in the first quarter of 2009",
+        &[("the first quarter of 2009", "2009-Q1")],
+    );
+}
+
+#[test]
+fn ranges() {
+    check(
+        "2022-07-02",
+        "Nelson visited Seoul from the 27th to the 29th to continue",
+        &[("from the 27th to the 29th", "2022-06-27/2022-06-29")],
+    );
+    check(
+        "2022-07-02",
+        "Yellen will visit South Korea from July 19 to 20.",
+        &[("July 19 to 20", "2022-07-19/2022-07-20")],
+    );
+    check(
+        "2024-05-31",
+        "From 1 January 2024 until 30 May 2024, the DPRK launched",
+        &[("From 1 January 2024 until 30 May 2024", "2024-01-01/2024-05-30")],
+    );
+    check(
+        "2021-10-01",
+        "plunged by almost 60% from 2017 to 2020, the",
+        &[("from 2017 to 2020", "2017/2020")],
+    );
+    check(
+        "2022-07-02",
+        "talks were held between March and May",
+        &[("between March and May", "2022-03/2022-05")],
+    );
+    check(
+        "2013-03-22",
+        "the pandemic of 2009-2010, when",
+        &[("2009-2010", "2009/2010")],
+    );
+    check(
+        "2013-03-18",
+        "three companies for the program to run through June.",
+        &[("June", "2013-06")],
+    );
+}
+
+#[test]
+fn without_publication_date() {
+    check(
+        "",
+        "announced on November 6 and Thursday, last week and in 2016",
+        &[
+            ("November 6", "XXXX-11-06"),
+            ("Thursday", "XXXX-WXX-4"),
+            ("last week", "XXXX-WXX"),
+            ("2016", "2016"),
+        ],
+    );
+}
+
+#[test]
+fn not_dates() {
+    for text in [
+        "over the past 18 months",
+        "In recent months, the Treasury",
+        "for decades, and recently, and soon",
+        "in the last year",
+        "Executive Order 13382 and Resolution 2270",
+        "some 2000 people and 1500 tons",
+        "$2020 and 2019.5",
+        "at 2:00 pm local time",
+        "May I ask, and we may act",
+        "Black Friday sales",
+        "USA Today reported",
+        "the 2nd floor and the 30th anniversary",
+        "for the first time in five years",
+        "Regulation (EU) No 269/2014",
+    ] {
+        check("2022-07-02", text, &[]);
+    }
+}

@@ -1,0 +1,141 @@
+//! Tense: does the clause around a date look back or ahead? Read from cue
+//! words (`said`, `announced`, `ago` look back; `will`, `expected`, `next`
+//! look ahead; other `-ed` words lean to the past), the nearest one in the
+//! clause, or else in the sentence, deciding. Some cues only count
+//! right before the date (`starting on Jan. 1`, `from Monday`, `by 2030`),
+//! since elsewhere in a sentence they say little.
+
+use super::lexicon::{ADJACENT_ONLY_CUES, FUTURE_CUES, PAST_CUES};
+use super::resolve::Tense;
+use std::ops::Range;
+
+/// The tense of the clause holding `mention` (byte ranges of `text`), read in
+/// `sentence`.
+pub fn tense(text: &str, sentence: Range<usize>, mention: Range<usize>) -> Tense {
+    let sentence = sentence.start.min(mention.start)..sentence.end.max(mention.end).min(text.len());
+    // Right before the date, skipping `on` and `the`.
+    let mut before = words(&text[sentence.start..mention.start])
+        .rev()
+        .filter(|w| !matches!(*w, "on" | "the"));
+    if let Some(w) = before.next()
+        && ADJACENT_ONLY_CUES.contains(&w)
+    {
+        return Tense::Future;
+    }
+    // The clause first (up to the nearest comma, semicolon or quote on each
+    // side: in `April 7, the FAA said` the `said` is another clause's), then
+    // the whole sentence.
+    let head = &text[sentence.start..mention.start];
+    let tail = &text[mention.end..sentence.end];
+    let clause_head = &head[head.rfind([',', ';', '"']).map_or(0, |p| p + 1)..];
+    let clause_tail = &tail[..tail.find([',', ';', '"']).unwrap_or(tail.len())];
+    nearest_cue(clause_head, clause_tail)
+        .or_else(|| nearest_cue(head, tail))
+        .unwrap_or(Tense::Unknown)
+}
+
+/// The tense of the cue word nearest to the date, `head` being the text
+/// before it and `tail` the text after.
+fn nearest_cue(head: &str, tail: &str) -> Option<Tense> {
+    let before: Vec<&str> = words(head).collect();
+    let after: Vec<&str> = words(tail).collect();
+    // A participle after `be` or `to` is no past (`due to be published`).
+    let cue = |w: &str, prev: Option<&&str>| -> Option<Tense> {
+        if ADJACENT_ONLY_CUES.contains(&w) {
+            None
+        } else if PAST_CUES.contains(&w) {
+            if prev.is_some_and(|p| matches!(*p, "be" | "being" | "to")) {
+                return None;
+            }
+            Some(Tense::Past)
+        } else if FUTURE_CUES.contains(&w) || (w == "be" && prev.is_some_and(|p| *p == "to")) {
+            Some(Tense::Future)
+        } else if w.len() >= 5 && w.ends_with("ed") && !prev.is_some_and(|p| matches!(*p, "be" | "being" | "to")) {
+            // Most other `-ed` words are past verbs (`slapped`, `contained`),
+            // but some are adjectives: a weaker cue.
+            Some(Tense::LeaningPast)
+        } else {
+            None
+        }
+    };
+    let nearest_before = (0..before.len())
+        .rev()
+        .enumerate()
+        .find_map(|(d, k)| cue(before[k], k.checked_sub(1).map(|p| &before[p])).map(|t| (d, t)));
+    let nearest_after =
+        (0..after.len()).find_map(|k| cue(after[k], k.checked_sub(1).map(|p| &after[p])).map(|t| (k, t)));
+    match (nearest_before, nearest_after) {
+        (Some((db, tb)), Some((da, ta))) => Some(if db <= da { tb } else { ta }),
+        (Some((_, t)), None) | (None, Some((_, t))) => Some(t),
+        (None, None) => None,
+    }
+}
+
+/// The lower-case words of `s` (letters only); capitalised words are skipped,
+/// so the month `May` is no modal `may`.
+fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+    s.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty() && w.starts_with(|c: char| c.is_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(sentence: &str, date: &str, want: Tense) {
+        let at = sentence.find(date).unwrap();
+        assert_eq!(
+            tense(sentence, 0..sentence.len(), at..at + date.len()),
+            want,
+            "{sentence}"
+        );
+    }
+
+    #[test]
+    fn cues() {
+        check(
+            "The foreign ministry said on Friday that it will act.",
+            "Friday",
+            Tense::Past,
+        );
+        check(
+            "Yellen will visit South Korea from July 19 to 20.",
+            "July 19 to 20",
+            Tense::Future,
+        );
+        check("they go into effect from Monday.", "Monday", Tense::Future);
+        check(
+            "an upper limit set at $400.9 million, starting on Jan. 1.",
+            "Jan. 1",
+            Tense::Future,
+        );
+        check("The book is due to be published in May.", "May", Tense::Future);
+        check(
+            "Thursday's sanctions are the latest in a series.",
+            "Thursday",
+            Tense::Unknown,
+        );
+        check(
+            "Russia killed four people in a drone attack on Monday.",
+            "Monday",
+            Tense::Past,
+        );
+        check("It may be published in May.", "May", Tense::Future);
+        check(
+            "Apple announced another event to be held on October 12.",
+            "October 12",
+            Tense::Future,
+        );
+        check("sanctions in March contained provisions", "March", Tense::LeaningPast);
+        check(
+            "The closure will begin on April 7, the FAA said.",
+            "April 7",
+            Tense::Future,
+        );
+        check(
+            "There's a lot left, Ruggiero said, speaking Thursday at an event.",
+            "Thursday",
+            Tense::Past,
+        );
+    }
+}
