@@ -146,6 +146,9 @@ fn not_counts() {
         "All 70 of us.",
         "a 22-year-old man",
         "these 12 vessels and their 3 owners",
+        "purchase 20 Boeing 737 jets",
+        "refunds to iPhone 4 owners",
+        "the big three American car manufacturers",
     ] {
         check(text, &[]);
     }

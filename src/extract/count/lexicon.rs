@@ -160,7 +160,6 @@ pub const NOUNS: &[(&str, &str, CountCategory)] = {
         ("provider", "providers", Entity),
         ("partnership", "partnerships", Entity),
         ("militia", "militias", Entity),
-        ("unit", "units", Entity),
         ("bureau", "bureaus", Entity),
         ("cartel", "cartels", Entity),
         // Vessels.
@@ -227,6 +226,7 @@ pub const NOUNS: &[(&str, &str, CountCategory)] = {
         ("branch", "branches", Other),
         ("office", "offices", Other),
         ("port", "ports", Other),
+        ("unit", "units", Other),
     ]
 };
 

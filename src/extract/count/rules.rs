@@ -72,6 +72,24 @@ fn counts_here(text: &str, n: &Numeral) -> bool {
     {
         return false;
     }
+    let lower = before.to_ascii_lowercase();
+    let function_word = lexicon::is_stop_word(&lower) || lexicon::MODIFIERS_ALLOWED.contains(&lower.as_str());
+    // `Boeing 737 jets`, `iPhone 4 owners`: a name before the number makes it
+    // a model or a label.
+    if before.bytes().any(|b| b.is_ascii_uppercase()) && !before.ends_with('.') && !function_word {
+        return false;
+    }
+    // `the big three carmakers` (a back-reference), `five new 737 aircraft`
+    // (a count, then a model number).
+    if !before.is_empty() && !function_word && !before.ends_with('.') {
+        let before_start = start - (text[..start].len() - text[..start].trim_end_matches(' ').len()) - before.len();
+        let second = previous_token(text, before_start);
+        if lexicon::DEFINITE_BEFORE.iter().any(|w| second.eq_ignore_ascii_case(w))
+            || crate::extract::numeral::value_of(second).is_some()
+        {
+            return false;
+        }
+    }
     let end = n.bytes.end;
     match bytes.get(end) {
         Some(b'-') if bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic) => return false,

@@ -284,6 +284,7 @@ fn not_dates() {
         "the 2nd floor and the 30th anniversary",
         "for the first time in five years",
         "Regulation (EU) No 269/2014",
+        "similar to the RTX 2060 in raw performance",
     ] {
         check("2022-07-02", text, &[]);
     }

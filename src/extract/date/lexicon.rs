@@ -181,18 +181,11 @@ pub const PAST_CUES: &[&str] = &[
 /// Cues that a clause looks ahead: the date is to come.
 pub const FUTURE_CUES: &[&str] = &[
     "will",
-    "'ll",
     "shall",
-    "would",
     "going",
     "expected",
     "scheduled",
     "due",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "set",
     "upcoming",
     "next",
     "starting",
@@ -201,18 +194,20 @@ pub const FUTURE_CUES: &[&str] = &[
     "from",
     "until",
     "till",
-    "intends",
-    "aims",
-    "hopes",
-    "wants",
     "ahead",
     "later",
     "deadline",
-    "to be",
-    "could",
-    "may",
-    "might",
 ];
+
+/// Words that look ahead only when `to` follows (`plans to`, but `its plans
+/// for`).
+pub const INTENT_CUES: &[&str] = &[
+    "plans", "plan", "planned", "planning", "intends", "intend", "aims", "aim", "hopes", "hope", "wants", "want", "set",
+];
+
+/// Modals that look ahead from a past as often as from now (`would remain`):
+/// weak cues.
+pub const WEAK_FUTURE_CUES: &[&str] = &["would", "could", "may", "might"];
 
 /// Cues that only count right before the date (`starting on Jan. 1`, `from
 /// Monday`), as their sense elsewhere is too loose.
@@ -312,6 +307,12 @@ pub const YEAR_LABEL_BEFORE: &[&str] = &[
     "approximately",
     "roughly",
     "only",
+];
+
+/// Upper-case words that may stand before a year (`FY 2020`, `AD 1066`);
+/// other codes make the number a label (`RTX 2060`).
+pub const YEAR_CODES_BEFORE: &[&str] = &[
+    "FY", "AD", "BC", "CE", "BCE", "SINCE", "IN", "OF", "FROM", "UNTIL", "THE",
 ];
 
 /// Words after a four-digit number that make it a quantity, not a year

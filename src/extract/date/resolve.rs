@@ -98,9 +98,12 @@ impl Partial {
 pub enum Tense {
     Past,
     Future,
-    /// Only a generic `-ed` word says past (`slapped`, but also `scheduled`
-    /// adjectives): past, unless the nearer reading is only days ahead.
+    /// Only a generic `-ed` word says past (`slapped`, but also adjectives):
+    /// past, unless the nearer reading is only days ahead.
     LeaningPast,
+    /// Only a modal says future (`would remain`, which also speaks from a
+    /// past): future, unless the nearer reading is a recent past.
+    LeaningFuture,
     Unknown,
 }
 
@@ -235,7 +238,9 @@ fn resolve_one(partial: &Partial, dct: Option<NaiveDate>, tense: Tense) -> Optio
                     let prev = NaiveDate::from_ymd_opt(prev.year(), prev.month(), *day);
                     let next = NaiveDate::from_ymd_opt(next.year(), next.month(), *day);
                     match tense {
-                        Tense::Future => [this, next].into_iter().flatten().find(|d| *d >= dct)?,
+                        Tense::Future | Tense::LeaningFuture => {
+                            [this, next].into_iter().flatten().find(|d| *d >= dct)?
+                        }
                         _ => [this, prev].into_iter().flatten().find(|d| *d <= dct)?,
                     }
                 }
@@ -256,7 +261,7 @@ fn resolve_one(partial: &Partial, dct: Option<NaiveDate>, tense: Tense) -> Optio
                 (Some(-1), _) => dct - Duration::days(if back == 0 { 7 } else { back } as i64),
                 (Some(1), _) => dct + Duration::days(if ahead == 0 { 7 } else { ahead } as i64),
                 (Some(_), _) => dct - Duration::days(today as i64) + Duration::days(*weekday as i64),
-                (None, Tense::Future) => dct + Duration::days(ahead as i64),
+                (None, Tense::Future | Tense::LeaningFuture) => dct + Duration::days(ahead as i64),
                 (None, _) => dct - Duration::days(back as i64),
             };
             Some(Resolved {
@@ -405,6 +410,12 @@ fn resolve_one(partial: &Partial, dct: Option<NaiveDate>, tense: Tense) -> Optio
 /// written on November 5).
 const LEANING_PAST_HORIZON: i64 = 30;
 
+/// Days before publication within which a date only leaning to the future
+/// keeps its nearer, past reading (`a tariff imposed in September would
+/// remain`, written in November). News looks back more often than ahead, so
+/// this horizon is the wider one.
+const LEANING_FUTURE_HORIZON: i64 = 92;
+
 /// The year of a month (and day) the text gives without one.
 fn infer_year(dct: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i32 {
     // Compare in days from the publication date; a month counts as its
@@ -421,12 +432,17 @@ fn infer_year(dct: NaiveDate, month: u32, day: Option<u32>, tense: Tense) -> i32
         .filter_map(|y| key(y).map(|k| (y, k)))
         .collect();
     let past = candidates.iter().filter(|(_, k)| *k <= 0).max_by_key(|(_, k)| *k);
+    let future = candidates.iter().filter(|(_, k)| *k >= 0).min_by_key(|(_, k)| *k);
     let nearest = candidates.iter().min_by_key(|(_, k)| (k.abs(), *k > 0));
     let pick = match tense {
         Tense::Past => past,
-        Tense::Future => candidates.iter().filter(|(_, k)| *k >= 0).min_by_key(|(_, k)| *k),
+        Tense::Future => future,
         Tense::LeaningPast => match nearest {
             Some((_, k)) if *k > LEANING_PAST_HORIZON => past,
+            _ => nearest,
+        },
+        Tense::LeaningFuture => match nearest {
+            Some((_, k)) if *k < -LEANING_FUTURE_HORIZON => future,
             _ => nearest,
         },
         Tense::Unknown => nearest,

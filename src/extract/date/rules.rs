@@ -398,7 +398,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             "date.year",
             format!(
-                r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ss]ince|[Tt]he (?:end|beginning|start|middle|first half|second half) of)[- ]+)?{B}(?P<y>(?:1[89]|20)[0-9]{{2}}){B}"
+                r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he (?:end|beginning|start|middle|first half|second half) of)[- ]+)?{B}(?P<y>(?:1[89]|20)[0-9]{{2}}){B}"
             ),
             |c, text| {
                 let y = c.name("y")?;
@@ -602,8 +602,14 @@ fn year_guard(text: &str, start: usize, end: usize, modified: bool) -> Option<()
         Some(b'%') => return None,
         _ => {}
     }
-    let before = word_before(text, start).to_ascii_lowercase();
+    let before_word = word_before(text, start);
+    let before = before_word.to_ascii_lowercase();
     if lexicon::YEAR_LABEL_BEFORE.contains(&before.as_str()) {
+        return None;
+    }
+    // `RTX 2060`, `UNSCR 2397`: a code before the number makes it a label.
+    let code = before_word.len() >= 2 && before_word.bytes().all(|b| b.is_ascii_uppercase());
+    if code && !lexicon::YEAR_CODES_BEFORE.contains(&before_word) && text[..start].ends_with(' ') {
         return None;
     }
     let after = word_after(text, end).to_ascii_lowercase();

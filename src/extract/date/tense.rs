@@ -5,7 +5,7 @@
 //! right before the date (`starting on Jan. 1`, `from Monday`, `by 2030`),
 //! since elsewhere in a sentence they say little.
 
-use super::lexicon::{ADJACENT_ONLY_CUES, FUTURE_CUES, PAST_CUES};
+use super::lexicon::{ADJACENT_ONLY_CUES, FUTURE_CUES, INTENT_CUES, PAST_CUES, WEAK_FUTURE_CUES};
 use super::resolve::Tense;
 use std::ops::Range;
 
@@ -39,35 +39,42 @@ pub fn tense(text: &str, sentence: Range<usize>, mention: Range<usize>) -> Tense
 fn nearest_cue(head: &str, tail: &str) -> Option<Tense> {
     let before: Vec<&str> = words(head).collect();
     let after: Vec<&str> = words(tail).collect();
-    // A participle after `be` or `to` is no past (`due to be published`).
-    let cue = |w: &str, prev: Option<&&str>| -> Option<Tense> {
-        if ADJACENT_ONLY_CUES.contains(&w) {
-            None
-        } else if PAST_CUES.contains(&w) {
-            if prev.is_some_and(|p| matches!(*p, "be" | "being" | "to")) {
-                return None;
-            }
-            Some(Tense::Past)
-        } else if FUTURE_CUES.contains(&w) || (w == "be" && prev.is_some_and(|p| *p == "to")) {
-            Some(Tense::Future)
-        } else if w.len() >= 5 && w.ends_with("ed") && !prev.is_some_and(|p| matches!(*p, "be" | "being" | "to")) {
-            // Most other `-ed` words are past verbs (`slapped`, `contained`),
-            // but some are adjectives: a weaker cue.
-            Some(Tense::LeaningPast)
-        } else {
-            None
-        }
-    };
     let nearest_before = (0..before.len())
         .rev()
         .enumerate()
-        .find_map(|(d, k)| cue(before[k], k.checked_sub(1).map(|p| &before[p])).map(|t| (d, t)));
-    let nearest_after =
-        (0..after.len()).find_map(|k| cue(after[k], k.checked_sub(1).map(|p| &after[p])).map(|t| (k, t)));
+        .find_map(|(d, k)| cue(&before, k).map(|t| (d, t)));
+    let nearest_after = (0..after.len()).find_map(|k| cue(&after, k).map(|t| (k, t)));
     match (nearest_before, nearest_after) {
         (Some((db, tb)), Some((da, ta))) => Some(if db <= da { tb } else { ta }),
         (Some((_, t)), None) | (None, Some((_, t))) => Some(t),
         (None, None) => None,
+    }
+}
+
+/// The tense word `k` of `words` cues, if any.
+fn cue(words: &[&str], k: usize) -> Option<Tense> {
+    let w = words[k];
+    let prev = k.checked_sub(1).map(|p| words[p]);
+    let next = words.get(k + 1).copied();
+    // A participle after `be` or `to` is no past (`due to be published`).
+    let after_be = prev.is_some_and(|p| matches!(p, "be" | "being" | "to"));
+    if ADJACENT_ONLY_CUES.contains(&w) {
+        None
+    } else if PAST_CUES.contains(&w) {
+        (!after_be).then_some(Tense::Past)
+    } else if FUTURE_CUES.contains(&w) || (w == "be" && prev == Some("to")) {
+        Some(Tense::Future)
+    } else if INTENT_CUES.contains(&w) {
+        // `plans to`, but not `its plans for an offering`.
+        (next == Some("to")).then_some(Tense::Future)
+    } else if WEAK_FUTURE_CUES.contains(&w) {
+        Some(Tense::LeaningFuture)
+    } else if w.len() >= 5 && w.ends_with("ed") && !after_be {
+        // Most other `-ed` words are past verbs (`slapped`, `contained`),
+        // but some are adjectives: a weaker cue.
+        Some(Tense::LeaningPast)
+    } else {
+        None
     }
 }
 
@@ -120,13 +127,23 @@ mod tests {
             "Monday",
             Tense::Past,
         );
-        check("It may be published in May.", "May", Tense::Future);
+        check("It may be published in May.", "May", Tense::LeaningFuture);
         check(
             "Apple announced another event to be held on October 12.",
             "October 12",
             Tense::Future,
         );
         check("sanctions in March contained provisions", "March", Tense::LeaningPast);
+        check(
+            "WeWork shelved its plans for an offering on September 30.",
+            "September 30",
+            Tense::LeaningPast,
+        );
+        check(
+            "a tariff imposed in September would remain",
+            "September",
+            Tense::LeaningFuture,
+        );
         check(
             "The closure will begin on April 7, the FAA said.",
             "April 7",

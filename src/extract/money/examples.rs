@@ -159,6 +159,8 @@ fn negatives() {
         "billions of dollars",
         "hundreds of millions of dollars' worth of petroleum",
         "He lost 20 pounds.",
+        "they detected 5,200 pounds of water vapor",
+        "5 million pounds of explosives",
         "a 300-pound man",
         "South Korea won 3 medals",
         "7.5 million tons per year",

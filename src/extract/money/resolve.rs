@@ -171,54 +171,58 @@ fn preceded_by_between(text: &str, at: usize) -> bool {
             .is_some_and(|w| w.eq_ignore_ascii_case("between"))
 }
 
-/// Nothing after a bare second bound makes it a measure (`$400.9 million to
-/// 7.5 million tons`): the next word, if any, is one a sum can stand before.
+/// Nothing after a bare second bound makes it a measure (`$400 million to
+/// 7.5 million tons`): the next word, if any, is no unit of measure or count.
 fn ends_a_sum(text: &str, end: usize) -> bool {
     let rest = &text[end..];
     let Some(rest) = rest.strip_prefix(' ') else {
-        return true;
+        return !rest.starts_with('%');
     };
     let word_end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
-    let word = &rest[..word_end];
-    word.is_empty()
-        || matches!(
-            word.to_ascii_lowercase().as_str(),
-            "in" | "of"
-                | "for"
-                | "to"
-                | "a"
-                | "an"
-                | "the"
-                | "and"
-                | "or"
-                | "worth"
-                | "per"
-                | "each"
-                | "from"
-                | "on"
-                | "at"
-                | "by"
-                | "with"
-                | "over"
-                | "annually"
-                | "last"
-                | "this"
-                | "next"
-                | "that"
-                | "which"
-                | "was"
-                | "were"
-                | "is"
-                | "are"
-                | "will"
-                | "would"
-                | "has"
-                | "have"
-                | "had"
-                | "since"
-                | "after"
-                | "before"
-        )
+    let word = rest[..word_end].to_ascii_lowercase();
+    !matches!(
+        word.as_str(),
+        "tons"
+            | "tonnes"
+            | "ton"
+            | "tonne"
+            | "barrels"
+            | "barrel"
+            | "bpd"
+            | "people"
+            | "persons"
+            | "percent"
+            | "times"
+            | "years"
+            | "months"
+            | "weeks"
+            | "days"
+            | "hours"
+            | "units"
+            | "shares"
+            | "kg"
+            | "km"
+            | "miles"
+            | "meters"
+            | "metres"
+            | "feet"
+            | "acres"
+            | "hectares"
+            | "cubic"
+            | "square"
+            | "votes"
+            | "seats"
+            | "jobs"
+            | "workers"
+            | "employees"
+            | "vehicles"
+            | "cars"
+            | "points"
+            | "members"
+            | "users"
+            | "customers"
+            | "copies"
+    )
 }
 
 /// A whole number below 100 right after a sum (`and` allowed between) that

@@ -282,9 +282,14 @@ fn after(text: &str, n: &Numeral, end: usize) -> Option<(usize, &'static str, f6
         }
     }
     let (name_end, name) = found?;
-    let large = n.scaled || n.value >= 1000.0;
-    if name.ambiguous && (hyphen || !large) {
-        return None;
+    if name.ambiguous {
+        // `5,200 pounds of water`, `a 300-pound man`: weights and other
+        // senses; as money these words follow scaled or large numbers.
+        let large = n.scaled || (n.value >= 1000.0 && name.code != "GBP");
+        let of_follows = text[name_end..].starts_with(" of ");
+        if hyphen || !large || of_follows {
+            return None;
+        }
     }
     let rule = if name.factor == 1.0 { NAME } else { SUBUNIT };
     Some((name_end, name.code, name.factor, rule))

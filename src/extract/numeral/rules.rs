@@ -315,8 +315,11 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
                 j = groups.last().map(|&(_, e)| e).unwrap_or(j);
                 grouped = true;
             } else if lead <= 3 {
-                // Space grouping: `1 234 567`, `40 000` (also narrow no-break spaces).
+                // Space grouping: `1 234 567`, `40\u{202f}000`. With plain
+                // spaces one group is not enough (`400 737 Max jets` is a count
+                // and a model), two are (`1 234 567`).
                 let mut k = j;
+                let mut groups: Vec<(usize, usize, bool)> = Vec::new();
                 while let Some(space) = group_space(text, k) {
                     let g_end = skip_digits(bytes, k + space);
                     if g_end - (k + space) != 3 || (g_end < bytes.len() && bytes[g_end].is_ascii_alphanumeric()) {
@@ -325,11 +328,17 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
                     if g_end < bytes.len() && bytes[g_end] == b',' && next_is_digit(bytes, g_end + 1) {
                         break;
                     }
-                    integer_part.push_str(&text[k + space..g_end]);
+                    groups.push((k + space, g_end, space == 1 && bytes[k] == b' '));
                     k = g_end;
+                }
+                let plain_single = groups.len() == 1 && groups[0].2;
+                if !groups.is_empty() && !plain_single {
+                    for &(s, e, _) in &groups {
+                        integer_part.push_str(&text[s..e]);
+                    }
+                    j = k;
                     grouped = true;
                 }
-                j = k;
             }
         }
     }
