@@ -90,6 +90,13 @@ fn number_and_noun() {
         &[("one bank official", 1, Individual, Some("bank"))],
     );
     check("a dozen companies", &[("a dozen companies", 12, Entity, None)]);
+    check(
+        "Three U.S. citizens and five U.S.-sanctioned tankers",
+        &[
+            ("Three U.S. citizens", 3, Individual, Some("U.S.")),
+            ("five U.S.-sanctioned tankers", 5, Vessel, Some("U.S.-sanctioned")),
+        ],
+    );
 }
 
 #[test]
@@ -123,6 +130,13 @@ fn lists() {
     );
     check("nine individuals and entities", &[("nine individuals", 9, Other, None)]);
     check("10 companies and banks", &[("10 companies", 10, Entity, None)]);
+    check(
+        "two Iranian officials and a network of 12 front companies",
+        &[
+            ("two Iranian officials", 2, Individual, Some("Iranian")),
+            ("12 front companies", 12, Entity, Some("front")),
+        ],
+    );
 }
 
 #[test]

@@ -132,7 +132,8 @@ fn article_element(text: &str, at: usize) -> Option<Counted> {
         return None;
     }
     let (noun, entry, modifier) = noun_phrase(text, w.end, true)?;
-    if entry.category == CountCategory::Other {
+    // `a network of 12 front companies`: the noun heads a larger phrase.
+    if entry.category == CountCategory::Other || text[noun.end..].starts_with(" of ") {
         return None;
     }
     Some(Counted {

@@ -138,7 +138,11 @@ pub(crate) fn word_at(text: &str, at: usize) -> Option<Range<usize>> {
     let mut k = at;
     while k < bytes.len() {
         let b = bytes[k];
-        if b.is_ascii_alphabetic() || (b == b'-' && bytes.get(k + 1).is_some_and(u8::is_ascii_alphabetic)) {
+        let initial_dot = b == b'.' && k > at && bytes[k - 1].is_ascii_uppercase() && is_initials(bytes, at);
+        if b.is_ascii_alphabetic()
+            || initial_dot
+            || (b == b'-' && bytes.get(k + 1).is_some_and(u8::is_ascii_alphabetic))
+        {
             k += 1;
         } else {
             break;
@@ -148,6 +152,16 @@ pub(crate) fn word_at(text: &str, at: usize) -> Option<Range<usize>> {
         return None;
     }
     Some(at..k)
+}
+
+/// Initials with dots start at `at` (`U.S.`, `U.N.`): letters and dots
+/// alternate for at least two letters.
+fn is_initials(bytes: &[u8], at: usize) -> bool {
+    bytes.len() >= at + 4
+        && bytes[at].is_ascii_uppercase()
+        && bytes[at + 1] == b'.'
+        && bytes[at + 2].is_ascii_uppercase()
+        && bytes[at + 3] == b'.'
 }
 
 /// The start of the word after a word ending at `end`, when one space

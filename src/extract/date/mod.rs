@@ -29,8 +29,11 @@ use crate::extract::Article;
 use crate::record::{DateMention, DateType};
 use crate::segment;
 use chrono::NaiveDate;
+use regex::Regex;
 use resolve::YearSpec;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Rule name of a range joined from two dates (`from 2017 to 2020`).
 pub const RANGE: &str = "date.range";
@@ -64,41 +67,50 @@ pub fn find(
     taken: &[Range<usize>],
 ) -> Vec<Dated> {
     let mut candidates = Vec::new();
-    for rule in rules::RULES.iter() {
-        for caps in rule.regex.captures_iter(text) {
-            // A rule may mark the part of its match that is the date (`on`
-            // of `on the 2nd` is context, not date).
-            let whole = caps.name("span").unwrap_or_else(|| caps.get(0).expect("group 0"));
-            if taken.iter().any(|t| t.start < whole.end() && whole.start() < t.end) {
-                continue;
+    let windows = anchor_windows(text);
+    for (index, rule) in rules::RULES.iter().enumerate() {
+        let whole_text = [0..text.len()];
+        let ranges: &[Range<usize>] = if rule.anchors.is_empty() {
+            &whole_text
+        } else {
+            &windows[index]
+        };
+        for window in ranges {
+            let haystack = &text[..window.end];
+            let mut at = window.start;
+            while let Some(caps) = rule.regex.captures_at(haystack, at) {
+                let found = caps.get(0).expect("group 0");
+                at = if found.end() > found.start() {
+                    found.end()
+                } else {
+                    found.end() + 1
+                };
+                if let Some(candidate) = candidate(text, rule, &caps, taken) {
+                    candidates.push(candidate);
+                }
+                if at > haystack.len() || !haystack.is_char_boundary(at) {
+                    break;
+                }
             }
-            let Some(partial) = (rule.produce)(&caps, text) else {
-                continue;
-            };
-            let parts = match (caps.name("p1"), caps.name("p2")) {
-                (Some(a), Some(b)) => Some((a.range(), b.range())),
-                _ => None,
-            };
-            candidates.push(Candidate {
-                bytes: whole.range(),
-                partial,
-                rule: rule.name,
-                parts,
-            });
         }
     }
     // Longest first, then leftmost; no overlaps.
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.bytes.len()), c.bytes.start));
-    let mut chosen: Vec<Candidate> = Vec::new();
+    let mut chosen: BTreeMap<usize, Candidate> = BTreeMap::new();
     for c in candidates {
-        if chosen
-            .iter()
-            .all(|k| k.bytes.end <= c.bytes.start || c.bytes.end <= k.bytes.start)
-        {
-            chosen.push(c);
+        let before_ok = chosen
+            .range(..=c.bytes.start)
+            .next_back()
+            .is_none_or(|(_, k)| k.bytes.end <= c.bytes.start);
+        let after_ok = chosen
+            .range(c.bytes.start..)
+            .next()
+            .is_none_or(|(_, k)| c.bytes.end <= k.bytes.start);
+        if before_ok && after_ok {
+            chosen.insert(c.bytes.start, c);
         }
     }
-    chosen.sort_by_key(|c| c.bytes.start);
+    let chosen: Vec<Candidate> = chosen.into_values().collect();
     let chosen = join_ranges(text, chosen);
     let mut out: Vec<(Dated, Range<usize>, Option<i32>)> = Vec::with_capacity(chosen.len());
     for c in chosen {
@@ -168,6 +180,86 @@ fn anchor_quoted_days(text: &str, found: &mut [(Dated, Range<usize>, Option<i32>
         let date = anchor + chrono::Duration::days(i64::from(*offset));
         found[i].0.value = date.format("%Y-%m-%d").to_string();
     }
+}
+
+/// How far around an anchor a rule's match may reach, in bytes.
+const ANCHOR_REACH: usize = 48;
+
+/// All anchors of all rules, in one pattern, and the rules of each anchor.
+static ANCHORS: LazyLock<(Regex, HashMap<&'static str, Vec<usize>>)> = LazyLock::new(|| {
+    let mut rules_of: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (index, rule) in rules::RULES.iter().enumerate() {
+        for anchor in rule.anchors {
+            rules_of.entry(anchor).or_default().push(index);
+        }
+    }
+    let mut anchors: Vec<&str> = rules_of.keys().copied().collect();
+    anchors.sort_by_key(|a| (std::cmp::Reverse(a.len()), *a));
+    let pattern = anchors.iter().map(|a| regex::escape(a)).collect::<Vec<_>>().join("|");
+    (Regex::new(&pattern).expect("anchor pattern compiles"), rules_of)
+});
+
+/// For each rule, the windows of `text` around its anchors, merged, starting
+/// and ending between words. Rules run only there: most of a text is far
+/// from any month name or `ago`, and one pass over it for all anchors is
+/// cheaper than a pass per rule.
+fn anchor_windows(text: &str) -> Vec<Vec<Range<usize>>> {
+    let (pattern, rules_of) = &*ANCHORS;
+    let mut windows: Vec<Vec<Range<usize>>> = vec![Vec::new(); rules::RULES.len()];
+    for m in pattern.find_iter(text) {
+        let start = word_gap_before(text, m.start().saturating_sub(ANCHOR_REACH));
+        let end = word_gap_after(text, (m.end() + ANCHOR_REACH).min(text.len()));
+        for &index in rules_of.get(m.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+            let list = &mut windows[index];
+            match list.last_mut() {
+                Some(last) if start <= last.end => last.end = last.end.max(end),
+                _ => list.push(start..end),
+            }
+        }
+    }
+    windows
+}
+
+/// The nearest position at or before `at` that follows a space or a line
+/// break (or the start of the text).
+fn word_gap_before(text: &str, at: usize) -> usize {
+    let mut at = at;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    text[..at].rfind([' ', '\n']).map_or(0, |p| p + 1)
+}
+
+/// The nearest position at or after `at` that is a space, a line break or
+/// the end of the text.
+fn word_gap_after(text: &str, at: usize) -> usize {
+    let mut at = at;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    text[at..].find([' ', '\n']).map_or(text.len(), |p| at + p)
+}
+
+/// A rule's match as a candidate, unless it overlaps `taken` or the
+/// production rejects it.
+fn candidate(text: &str, rule: &rules::Rule, caps: &regex::Captures, taken: &[Range<usize>]) -> Option<Candidate> {
+    // A rule may mark the part of its match that is the date (`on` of `on
+    // the 2nd` is context, not date).
+    let whole = caps.name("span").unwrap_or_else(|| caps.get(0).expect("group 0"));
+    if taken.iter().any(|t| t.start < whole.end() && whole.start() < t.end) {
+        return None;
+    }
+    let partial = (rule.produce)(caps, text)?;
+    let parts = match (caps.name("p1"), caps.name("p2")) {
+        (Some(a), Some(b)) => Some((a.range(), b.range())),
+        _ => None,
+    };
+    Some(Candidate {
+        bytes: whole.range(),
+        partial,
+        rule: rule.name,
+        parts,
+    })
 }
 
 /// The dates of `text`, segmenting it first.

@@ -14,12 +14,21 @@ use std::sync::LazyLock;
 /// One rule: a name (the `rule` of the record item), a pattern, a production.
 pub(crate) struct Rule {
     pub name: &'static str,
+    /// Literals every match contains (or lies close to): the rule only runs
+    /// near them. Empty: the rule runs over the whole text.
+    pub anchors: &'static [&'static str],
     pub regex: Regex,
     /// The partial date a match means, or `None` when a guard rejects it.
     pub produce: fn(&Captures, &str) -> Option<Partial>,
 }
 
 const B: &str = r"(?-u:\b)";
+
+/// Anchors of the rules that name a month: the first three letters of every
+/// month form.
+const MONTH_ANCHORS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
     let mut forms: Vec<&str> = forms.collect();
@@ -109,8 +118,12 @@ fn ymd(y: YearSpec, m: u32, d: Option<u32>) -> Partial {
 pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let month = month_any();
     let wd = weekday();
-    let rule = |name: &'static str, pattern: String, produce: fn(&Captures, &str) -> Option<Partial>| Rule {
+    let rule = |name: &'static str,
+                anchors: &'static [&'static str],
+                pattern: String,
+                produce: fn(&Captures, &str) -> Option<Partial>| Rule {
         name,
+        anchors,
         regex: Regex::new(&pattern).unwrap_or_else(|e| panic!("date rule {name} compiles: {e}")),
         produce,
     };
@@ -118,6 +131,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `2022-12-02`
         rule(
             "date.iso",
+            &[],
             format!(r"{B}(?P<y>(?:19|20)[0-9]{{2}})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01]){B}"),
             |c, _| {
                 Some(ymd(
@@ -130,6 +144,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `12/3/2019`, `7/8/07` (month first, unless the first part cannot be a month)
         rule(
             "date.numeric",
+            &[],
             format!(r"{B}(?P<a>[0-9]{{1,2}})/(?P<b>[0-9]{{1,2}})/(?P<y>(?:19|20)[0-9]{{2}}|[0-9]{{2}}){B}"),
             |c, text| {
                 let end = c.get(0)?.end();
@@ -150,6 +165,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `Wednesday, 29 November 2017`, `31 May 2024`, `30th January 2024`, `the 1st of May 2020`
         rule(
             "date.day_month_year",
+            MONTH_ANCHORS,
             format!(r"(?:{wd},? +)?(?:the +)?(?P<d>{DAY})(?: +of)? +(?P<m>{month}),? *(?P<y>{YEAR})"),
             |c, _| {
                 Some(ymd(
@@ -162,6 +178,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `March 27, 2024`, `Friday, Nov. 21, 2022`, `Sept 30 2021`
         rule(
             "date.month_day_year",
+            MONTH_ANCHORS,
             format!(r"(?:{wd},? +)?(?P<m>{month}) +(?:the +)?(?P<d>{DAY})(?:,? +|, *)(?P<y>{YEAR})"),
             |c, _| {
                 Some(ymd(
@@ -174,6 +191,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `December 2023`, `May 2010`, `March of 2019`
         rule(
             "date.month_year",
+            MONTH_ANCHORS,
             format!(r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]+)?(?P<m>{month}),? +(?:of +)?(?P<y>{YEAR})"),
             |c, _| {
                 Some(ymd(
@@ -186,6 +204,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `April of this year`, `October of next year`
         rule(
             "date.month_of_relative_year",
+            MONTH_ANCHORS,
             format!(r"(?P<m>{month}) +of +(?P<rel>this|last|next) +year{B}"),
             |c, _| {
                 Some(ymd(
@@ -198,6 +217,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `July 19 to 20`, `July 19-20`, `March 27-29, 2024`
         rule(
             "date.month_day_range",
+            MONTH_ANCHORS,
             format!(
                 r"(?P<p1>(?P<m>{month}) +(?P<d1>{DAY})) *(?:-|to|through|until) *(?P<p2>(?P<d2>{DAY})(?:,? +(?P<y>{YEAR}))?)"
             ),
@@ -217,6 +237,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `27-29 June 2022`, `19 to 20 July`
         rule(
             "date.day_range_month",
+            MONTH_ANCHORS,
             format!(r"{B}(?P<p1>(?P<d1>{DAY})) *(?:-|to) *(?P<p2>(?P<d2>{DAY}) +(?P<m>{month})(?:,? +(?P<y>{YEAR}))?)"),
             |c, _| {
                 let m = month_of(c.name("m")?.as_str())?;
@@ -234,6 +255,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `27 May`, `the 2nd of July`, `Monday, 3 June`
         rule(
             "date.day_month",
+            MONTH_ANCHORS,
             format!(r"(?:{wd},? +)?(?:the +)?{B}(?P<d>{DAY})(?: +of)? +(?P<m>{month})"),
             |c, text| {
                 let end = c.get(0)?.end();
@@ -250,6 +272,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `May 27`, `Nov. 21`, `Sept 30`, `Thursday, June 4`
         rule(
             "date.month_day",
+            MONTH_ANCHORS,
             format!(r"(?:{wd},? +)?(?P<m>{month}) +(?:the +)?(?P<d>{DAY})"),
             |c, text| {
                 let end = c.get(0)?.end();
@@ -271,6 +294,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `on the 2nd`, `the 30th of last month`, `from the 27th to the 29th`
         rule(
             "date.day_of_month",
+            &[],
             format!(
                 r"(?:(?P<on>[Oo]n) +)?(?P<span>the +(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)){B}(?: +of +(?P<rel>this|last|next|the same|the previous) +month{B})?)"
             ),
@@ -311,6 +335,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `last May`, `late last July`, `next March`, `this June`
         rule(
             "date.relative_month",
+            MONTH_ANCHORS,
             format!(r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]+)?(?P<rel>{REL}) +(?P<m>{month})"),
             |c, text| {
                 let m0 = c.get(0)?;
@@ -330,6 +355,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `January`, `in April`, `Oct.`, `early December`, `mid-September`, `in May`
         rule(
             "date.month",
+            MONTH_ANCHORS,
             format!(
                 r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he (?:end|beginning|start|middle) of)[- ]+)?(?P<m>{month})"
             ),
@@ -350,6 +376,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `1957-58`, `2019-20`, `2009-2010`
         rule(
             "date.year_range",
+            &[],
             format!(r"{B}(?P<p1>(?P<y1>(?:1[89]|20)[0-9]{{2}}))[-/](?P<p2>(?P<y2>(?:1[89]|20)?[0-9]{{2}})){B}"),
             |c, text| {
                 let end = c.get(0)?.end();
@@ -374,6 +401,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `the 1990s`, `the early 2000s`, `the '90s`
         rule(
             "date.decade",
+            &["0s"],
             format!(
                 r"(?:(?:[Tt]he +)(?:(?:early|mid|late)[- ]+)?)?(?:{B}(?P<y>(?:1[89]|20)[0-9]0)s|(?P<the>[Tt]he +)'?(?P<yy>[2-9]0)s){B}"
             ),
@@ -388,6 +416,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `the 20th century`
         rule(
             "date.century",
+            &["entury"],
             format!(r"(?:[Tt]he +)?{B}(?P<n>1[0-9]|2[0-1]|[1-9])(?:st|nd|rd|th) +[Cc]entury{B}"),
             |c, _| {
                 let n = int(c, "n")?;
@@ -397,8 +426,9 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `in 2016`, `2001`, `early 2011`, `mid-2019`
         rule(
             "date.year",
+            &[],
             format!(
-                r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he (?:end|beginning|start|middle|first half|second half) of)[- ]+)?{B}(?P<y>(?:1[89]|20)[0-9]{{2}}){B}"
+                r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he (?:end|beginning|start|middle) of)[- ]+)?{B}(?P<y>(?:1[89]|20)[0-9]{{2}}){B}"
             ),
             |c, text| {
                 let y = c.name("y")?;
@@ -409,6 +439,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `today`, `Yesterday`, `tomorrow`
         rule(
             "date.today",
+            &[],
             format!(r"{B}(?P<w>[Tt]oday|[Yy]esterday|[Tt]omorrow){B}"),
             |c, text| {
                 let w = c.name("w")?;
@@ -435,6 +466,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `last week`, `this year`, `next month`, `earlier this year`, `the end of last year`, `this fiscal year`
         rule(
             "date.relative",
+            &["week", "month", "year", "quarter"],
             format!(
                 r"(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)(?: in)? +|(?:[Tt]he +)?(?:end|beginning|start|middle|rest|remainder) +of +)?(?P<rel>{REL}) +(?:fiscal +|calendar +)?(?P<unit>week|month|year|weekend|quarter){B}"
             ),
@@ -460,6 +492,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `the beginning of the year`, `the end of the month`
         rule(
             "date.this_unit",
+            &["week", "month", "year"],
             format!(r"(?:[Tt]he +)?(?:very +)?(?:end|beginning|start|middle) +of +the +(?P<unit>week|month|year){B}"),
             |c, _| {
                 let unit = match c.name("unit")?.as_str() {
@@ -473,6 +506,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `five years ago`, `a year ago`, `two weeks ago`, `10 days ago`
         rule(
             "date.ago",
+            &["ago"],
             format!(
                 r"(?i:{B}(?P<n>[0-9]{{1,3}}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty) +(?P<unit>years?|months?|weeks?|days?|decades?) +ago){B}"
             ),
@@ -500,6 +534,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `the third quarter of 2009`, `the first quarter of last year`, `Q3 2022`, `third-quarter`
         rule(
             "date.quarter",
+            &["quarter", "Q"],
             format!(
                 r"(?:[Tt]he +)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter{B}(?: +of +(?:(?P<y>{YEAR})|(?P<rel>this|last|next) +year{B})|,? +(?P<y2>{YEAR}))?|{B}Q(?P<qq>[1-4]) *(?P<y3>{YEAR})"
             ),
@@ -521,6 +556,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `the first half of 2022`, `the second half of this year`
         rule(
             "date.half",
+            &["half"],
             format!(
                 r"(?:[Tt]he +)?(?P<h>first|second) +half +of +(?:(?P<y>{YEAR})|(?:the +)?(?P<rel>this|last|next|the) +year{B})"
             ),
@@ -537,6 +573,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `last summer`, `the summer of 2012`, `spring 2013`
         rule(
             "date.season",
+            &["pring", "ummer", "utumn", "fall", "Fall", "inter"],
             format!(
                 r"(?:(?P<rel>{REL}) +|(?:[Tt]he +)?)(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter){B}(?: +(?:of +)?(?P<y>{YEAR}))?"
             ),
@@ -564,6 +601,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // `Thursday`, `on Monday`, `last Friday`, `next Tuesday`, `Friday's`
         rule(
             "date.weekday",
+            &[],
             format!(r"(?:(?P<rel>{REL}|coming|past) +)?(?P<wd>{wd})"),
             |c, text| {
                 let w = c.name("wd")?;

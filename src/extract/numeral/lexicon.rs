@@ -126,11 +126,27 @@ pub const PRONOUN_ONE_BEFORE: &[&str] = &[
     "only",
 ];
 
-static WORDS: LazyLock<HashMap<&'static str, Word>> = LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
+/// Number words bucketed by first letter and length: the scanner asks about
+/// every word of a text, and most words leave after one bucket lookup.
+static WORDS: LazyLock<HashMap<(u8, usize), Vec<(&'static str, Word)>>> = LazyLock::new(|| {
+    let mut buckets: HashMap<(u8, usize), Vec<(&'static str, Word)>> = HashMap::new();
+    for &(w, kind) in NUMBER_WORDS {
+        buckets.entry((w.as_bytes()[0], w.len())).or_default().push((w, kind));
+    }
+    buckets
+});
+
+/// Lengths of the number words: a word of another length is none.
+static LENGTHS: LazyLock<u32> = LazyLock::new(|| NUMBER_WORDS.iter().fold(0, |acc, (w, _)| acc | (1 << w.len())));
 
 /// The number word `lower` (ASCII lower case), if it is one.
 pub fn word(lower: &str) -> Option<Word> {
-    WORDS.get(lower).copied()
+    let first = *lower.as_bytes().first()?;
+    if lower.len() >= 32 || *LENGTHS & (1 << lower.len()) == 0 {
+        return None;
+    }
+    let bucket = WORDS.get(&(first, lower.len()))?;
+    bucket.iter().find(|(w, _)| *w == lower).map(|&(_, kind)| kind)
 }
 
 /// The multiplier of a scale abbreviation, exact case.
