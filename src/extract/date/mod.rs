@@ -68,8 +68,9 @@ pub fn find(
 ) -> Vec<Dated> {
     let mut candidates = Vec::new();
     let windows = anchor_windows(text);
+    let everywhere = 0..text.len();
     for (index, rule) in rules::RULES.iter().enumerate() {
-        let whole_text = [0..text.len()];
+        let whole_text = std::slice::from_ref(&everywhere);
         let ranges: &[Range<usize>] = if rule.anchors.is_empty() {
             &whole_text
         } else {

@@ -128,8 +128,10 @@ pub const PRONOUN_ONE_BEFORE: &[&str] = &[
 
 /// Number words bucketed by first letter and length: the scanner asks about
 /// every word of a text, and most words leave after one bucket lookup.
-static WORDS: LazyLock<HashMap<(u8, usize), Vec<(&'static str, Word)>>> = LazyLock::new(|| {
-    let mut buckets: HashMap<(u8, usize), Vec<(&'static str, Word)>> = HashMap::new();
+type Buckets = HashMap<(u8, usize), Vec<(&'static str, Word)>>;
+
+static WORDS: LazyLock<Buckets> = LazyLock::new(|| {
+    let mut buckets = Buckets::new();
     for &(w, kind) in NUMBER_WORDS {
         buckets.entry((w.as_bytes()[0], w.len())).or_default().push((w, kind));
     }
