@@ -70,9 +70,8 @@ pub fn find(
     let windows = anchor_windows(text);
     let everywhere = 0..text.len();
     for (index, rule) in rules::RULES.iter().enumerate() {
-        let whole_text = std::slice::from_ref(&everywhere);
         let ranges: &[Range<usize>] = if rule.anchors.is_empty() {
-            &whole_text
+            std::slice::from_ref(&everywhere)
         } else {
             &windows[index]
         };
