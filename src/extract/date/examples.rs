@@ -53,12 +53,6 @@ fn absolute() {
         "in the American format, 7/8/07.",
         &[("7/8/07", "2007-07-08")],
     );
-    check(
-        "2013-03-22",
-        "the most important explorations of the 20th Century",
-        &[("the 20th Century", "19")],
-    );
-    check("2007-02-09", "the boxy cars of the 1970s", &[("the 1970s", "197")]);
 }
 
 #[test]
@@ -186,11 +180,6 @@ fn relative() {
         "died late last July by his son",
         &[("late last July", "2012-07")],
     );
-    check(
-        "2013-03-22",
-        "faking his death last summer pleaded",
-        &[("last summer", "2012-SU")],
-    );
     check("2024-10-11", "We are taking steps today to", &[("today", "2024-10-11")]);
     check(
         "2024-10-15",
@@ -210,7 +199,7 @@ fn relative() {
     check(
         "2009-05-07",
         "lost US$6 billion in the first quarter of 2009",
-        &[("the first quarter of 2009", "2009-Q1")],
+        &[("the first quarter of 2009", "2009-01/2009-03")],
     );
 }
 
@@ -260,8 +249,7 @@ fn without_publication_date() {
         "announced on November 6 and Thursday, last week and in 2016",
         &[
             ("November 6", "XXXX-11-06"),
-            ("Thursday", "XXXX-WXX-4"),
-            ("last week", "XXXX-WXX"),
+            ("Thursday", "XXXX-XX-XX"),
             ("2016", "2016"),
         ],
     );
@@ -284,6 +272,7 @@ fn not_dates() {
         "the 2nd floor and the 30th anniversary",
         "for the first time in five years",
         "Regulation (EU) No 269/2014",
+        "the 20th century, the 1990s and last summer",
         "similar to the RTX 2060 in raw performance",
     ] {
         check("2022-07-02", text, &[]);

@@ -60,15 +60,6 @@ pub const WEEKDAYS: &[(&str, u32)] = &[
 /// Named days that are no plain weekday reference (`Black Friday`).
 pub const NAMED_WEEKDAY_BEFORE: &[&str] = &["Black", "Good", "Super", "Ash", "Bloody", "Cyber", "Holy", "Maundy"];
 
-/// Seasons and their TIMEX3 codes.
-pub const SEASONS: &[(&str, &str)] = &[
-    ("spring", "SP"),
-    ("summer", "SU"),
-    ("autumn", "FA"),
-    ("fall", "FA"),
-    ("winter", "WI"),
-];
-
 /// Ordinal words for quarters and halves.
 pub const ORDINALS: &[(&str, u32)] = &[
     ("first", 1),

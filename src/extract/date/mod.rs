@@ -119,8 +119,17 @@ pub fn find(
         let Some(resolved) = resolve::resolve(&c.partial, published, tense) else {
             continue;
         };
+        // Years of four digits only (a publication date near 9999 could
+        // push `next year` past them).
+        if resolved
+            .value
+            .split('/')
+            .any(|part| part.split('-').next().is_none_or(|y| y.len() != 4))
+        {
+            continue;
+        }
         let mut parts = Vec::new();
-        let kind = if matches!(c.partial, Partial::Range(..)) {
+        let kind = if resolved.value.contains('/') {
             if let (Some((pa, pb)), Some((va, vb))) = (c.parts, resolved.value.split_once('/')) {
                 parts.push((pa, va.to_string()));
                 parts.push((pb, vb.to_string()));

@@ -4,7 +4,8 @@
 //! on or before publication, in `will meet Thursday` the next one; `May 27`
 //! without a year is the last May 27 in a past clause, the next in a future
 //! one, and the nearer one when the clause does not say. Without a
-//! publication date the unknown parts are `X` (`XXXX-11-06`, `XXXX-WXX-4`).
+//! publication date the unknown parts are `X` (`XXXX-11-06`, `XXXX-XX-XX`); a
+//! week, a weekend or a quarter without one is no date the contract can write.
 
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -59,27 +60,16 @@ pub enum Partial {
         unit: Unit,
         offset: i32,
     },
+    /// A quarter of a year, resolved as the range of its months.
     Quarter {
         quarter: u32,
         year: YearSpec,
     },
+    /// A half of a year, resolved as the range of its months.
     Half {
         half: u32,
         year: YearSpec,
     },
-    Season {
-        season: &'static str,
-        year: YearSpec,
-    },
-    /// `last summer`.
-    SeasonRel {
-        season: &'static str,
-        offset: i32,
-    },
-    /// `199` for the 1990s.
-    Decade(String),
-    /// `19` for the 20th century.
-    Century(i32),
     Range(Box<Partial>, Box<Partial>),
 }
 
@@ -183,6 +173,14 @@ fn ymd_value(y: i32, m: u32, d: Option<u32>) -> Option<Resolved> {
     }
 }
 
+/// Months `first` to `last` of year `y` as a range (`2009-01/2009-03`).
+fn month_range(y: i32, first: u32, last: u32) -> Option<Resolved> {
+    Some(Resolved {
+        value: format!("{y:04}-{first:02}/{y:04}-{last:02}"),
+        anchor: NaiveDate::from_ymd_opt(y, first, 1),
+    })
+}
+
 fn year_value(y: i32) -> Resolved {
     Resolved {
         value: format!("{y:04}"),
@@ -252,7 +250,7 @@ fn resolve_one(partial: &Partial, dct: Option<NaiveDate>, tense: Tense) -> Optio
         }
         Partial::Weekday { weekday, offset } => {
             let Some(dct) = dct else {
-                return unknown(format!("XXXX-WXX-{}", weekday + 1));
+                return unknown("XXXX-XX-XX".into());
             };
             let today = dct.weekday().num_days_from_monday();
             let back = (7 + today - weekday) % 7;
@@ -282,17 +280,14 @@ fn resolve_one(partial: &Partial, dct: Option<NaiveDate>, tense: Tense) -> Optio
         }
         Partial::Relative { unit, offset } => {
             let Some(dct) = dct else {
-                return unknown(
-                    match unit {
-                        Unit::Day => "XXXX-XX-XX",
-                        Unit::Week => "XXXX-WXX",
-                        Unit::Weekend => "XXXX-WXX-WE",
-                        Unit::Month => "XXXX-XX",
-                        Unit::Quarter => "XXXX-QX",
-                        Unit::Year => "XXXX",
-                    }
-                    .into(),
-                );
+                // Only days, months and years have an unknown form in the
+                // contract (`XXXX-XX-XX`, `XXXX-XX`, `XXXX`).
+                return match unit {
+                    Unit::Day => unknown("XXXX-XX-XX".into()),
+                    Unit::Month => unknown("XXXX-XX".into()),
+                    Unit::Year => unknown("XXXX".into()),
+                    Unit::Week | Unit::Weekend | Unit::Quarter => None,
+                };
             };
             let k = *offset;
             match unit {
@@ -303,13 +298,22 @@ fn resolve_one(partial: &Partial, dct: Option<NaiveDate>, tense: Tense) -> Optio
                         anchor: Some(date),
                     })
                 }
-                Unit::Week | Unit::Weekend => {
+                Unit::Week => {
                     let date = dct + Duration::weeks(k as i64);
                     let week = date.iso_week();
-                    let suffix = if *unit == Unit::Weekend { "-WE" } else { "" };
                     Some(Resolved {
-                        value: format!("{:04}-W{:02}{suffix}", week.year(), week.week()),
+                        value: format!("{:04}-W{:02}", week.year(), week.week()),
                         anchor: NaiveDate::from_isoywd_opt(week.year(), week.week(), chrono::Weekday::Mon),
+                    })
+                }
+                Unit::Weekend => {
+                    // The Saturday and Sunday of that week.
+                    let week = (dct + Duration::weeks(k as i64)).iso_week();
+                    let saturday = NaiveDate::from_isoywd_opt(week.year(), week.week(), chrono::Weekday::Sat)?;
+                    let sunday = saturday + Duration::days(1);
+                    Some(Resolved {
+                        value: format!("{}/{}", saturday.format("%Y-%m-%d"), sunday.format("%Y-%m-%d")),
+                        anchor: Some(saturday),
                     })
                 }
                 Unit::Month => {
@@ -318,11 +322,8 @@ fn resolve_one(partial: &Partial, dct: Option<NaiveDate>, tense: Tense) -> Optio
                 }
                 Unit::Quarter => {
                     let index = dct.year() * 4 + (dct.month0() / 3) as i32 + k;
-                    let (y, q) = (index.div_euclid(4), index.rem_euclid(4) + 1);
-                    Some(Resolved {
-                        value: format!("{y:04}-Q{q}"),
-                        anchor: NaiveDate::from_ymd_opt(y, (q as u32 - 1) * 3 + 1, 1),
-                    })
+                    let (y, q) = (index.div_euclid(4), index.rem_euclid(4) as u32 + 1);
+                    month_range(y, (q - 1) * 3 + 1, q * 3)
                 }
                 Unit::Year => Some(year_value(dct.year() + k)),
             }
@@ -338,69 +339,19 @@ fn resolve_one(partial: &Partial, dct: Option<NaiveDate>, tense: Tense) -> Optio
                         _ => d.year(),
                     }
                 }
-                (_, None) => return unknown(format!("XXXX-Q{quarter}")),
+                (_, None) => return None,
             };
-            Some(Resolved {
-                value: format!("{y:04}-Q{quarter}"),
-                anchor: NaiveDate::from_ymd_opt(y, (quarter - 1) * 3 + 1, 1),
-            })
+            month_range(y, (quarter - 1) * 3 + 1, quarter * 3)
         }
         Partial::Half { half, year } => {
             let y = match (year, dct) {
                 (YearSpec::Explicit(y), _) => *y,
                 (YearSpec::Relative(k), Some(d)) => d.year() + k,
                 (YearSpec::Infer, Some(d)) => d.year(),
-                (_, None) => return unknown(format!("XXXX-H{half}")),
+                (_, None) => return None,
             };
-            Some(Resolved {
-                value: format!("{y:04}-H{half}"),
-                anchor: NaiveDate::from_ymd_opt(y, (half - 1) * 6 + 1, 1),
-            })
+            month_range(y, (half - 1) * 6 + 1, half * 6)
         }
-        Partial::Season { season, year } => {
-            let y = match (year, dct) {
-                (YearSpec::Explicit(y), _) => *y,
-                (YearSpec::Relative(k), Some(d)) => d.year() + k,
-                (YearSpec::Infer, Some(d)) => d.year(),
-                (_, None) => return unknown(format!("XXXX-{season}")),
-            };
-            unknown(format!("{y:04}-{season}"))
-        }
-        Partial::SeasonRel { season, offset } => {
-            let Some(dct) = dct else {
-                return unknown(format!("XXXX-{season}"));
-            };
-            // A season belongs to the year it starts in; `last summer` is the
-            // latest summer that has begun before publication, minus one when
-            // we are in it.
-            let start = match *season {
-                "SP" => 3,
-                "SU" => 6,
-                "FA" => 9,
-                _ => 12,
-            };
-            let started_this_year = dct.month() >= start;
-            let y = match offset {
-                -1 => {
-                    if started_this_year && dct.month() >= start + 3 {
-                        dct.year()
-                    } else {
-                        dct.year() - 1
-                    }
-                }
-                1 => {
-                    if started_this_year {
-                        dct.year() + 1
-                    } else {
-                        dct.year()
-                    }
-                }
-                _ => dct.year(),
-            };
-            unknown(format!("{y:04}-{season}"))
-        }
-        Partial::Decade(d) => unknown(d.clone()),
-        Partial::Century(c) => unknown(format!("{c:02}")),
         Partial::Range(..) => resolve(partial, dct, tense),
     }
 }

@@ -398,31 +398,6 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 })
             },
         ),
-        // `the 1990s`, `the early 2000s`, `the '90s`
-        rule(
-            "date.decade",
-            &["0s"],
-            format!(
-                r"(?:(?:[Tt]he +)(?:(?:early|mid|late)[- ]+)?)?(?:{B}(?P<y>(?:1[89]|20)[0-9]0)s|(?P<the>[Tt]he +)'?(?P<yy>[2-9]0)s){B}"
-            ),
-            |c, _| {
-                if let Some(y) = c.name("y") {
-                    return Some(Partial::Decade(y.as_str()[..3].to_string()));
-                }
-                c.name("the")?;
-                Some(Partial::Decade(format!("19{}", &c.name("yy")?.as_str()[..1])))
-            },
-        ),
-        // `the 20th century`
-        rule(
-            "date.century",
-            &["entury"],
-            format!(r"(?:[Tt]he +)?{B}(?P<n>1[0-9]|2[0-1]|[1-9])(?:st|nd|rd|th) +[Cc]entury{B}"),
-            |c, _| {
-                let n = int(c, "n")?;
-                Some(Partial::Century(n - 1))
-            },
-        ),
         // `in 2016`, `2001`, `early 2011`, `mid-2019`
         rule(
             "date.year",
@@ -568,34 +543,6 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     _ => YearSpec::Relative(0),
                 };
                 Some(Partial::Half { half: h, year })
-            },
-        ),
-        // `last summer`, `the summer of 2012`, `spring 2013`
-        rule(
-            "date.season",
-            &["pring", "ummer", "utumn", "fall", "Fall", "inter"],
-            format!(
-                r"(?:(?P<rel>{REL}) +|(?:[Tt]he +)?)(?P<s>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter){B}(?: +(?:of +)?(?P<y>{YEAR}))?"
-            ),
-            |c, text| {
-                let s = c.name("s")?.as_str().to_ascii_lowercase();
-                let code = lexicon::SEASONS.iter().find(|x| x.0 == s)?.1;
-                match (c.name("rel"), int(c, "y")) {
-                    (_, Some(y)) => Some(Partial::Season {
-                        season: code,
-                        year: YearSpec::Explicit(y),
-                    }),
-                    (Some(rel), None) => {
-                        if word_before(text, rel.start()).eq_ignore_ascii_case("the") {
-                            return None;
-                        }
-                        Some(Partial::SeasonRel {
-                            season: code,
-                            offset: rel_offset(rel.as_str()),
-                        })
-                    }
-                    _ => None,
-                }
             },
         ),
         // `Thursday`, `on Monday`, `last Friday`, `next Tuesday`, `Friday's`
