@@ -137,6 +137,7 @@ pub const NOUNS: &[(&str, &str, CountCategory)] = {
         ("affiliate", "affiliates", Entity),
         ("enterprise", "enterprises", Entity),
         ("exchange", "exchanges", Entity),
+        ("airline", "airlines", Entity),
         ("conglomerate", "conglomerates", Entity),
         ("manufacturer", "manufacturers", Entity),
         ("supplier", "suppliers", Entity),

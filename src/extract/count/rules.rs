@@ -154,6 +154,13 @@ pub(crate) fn word_at(text: &str, at: usize) -> Option<Range<usize>> {
     Some(at..k)
 }
 
+/// The end of ` (6)` right after byte `at`, if it is there.
+fn repeated_in_digits(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].strip_prefix(" (")?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && rest[digits..].starts_with(')')).then_some(at + 2 + digits + 1)
+}
+
 /// Initials with dots start at `at` (`U.S.`, `U.N.`): letters and dots
 /// alternate for at least two letters.
 fn is_initials(bytes: &[u8], at: usize) -> bool {
@@ -174,6 +181,8 @@ pub(crate) fn next_word_start(text: &str, end: usize) -> Option<usize> {
 /// The noun a number counts, read from byte `at` (right after the numeral or
 /// the article): the noun, its entry and the modifiers before it.
 pub(crate) fn noun_phrase(text: &str, at: usize, one: bool) -> Option<(Range<usize>, Entry, Option<Range<usize>>)> {
+    // `six (6) individuals`: legal writing repeats the number in digits.
+    let at = repeated_in_digits(text, at).unwrap_or(at);
     let mut k = next_word_start(text, at)?;
     let mut first_modifier: Option<usize> = None;
     let mut last_modifier_end = 0;

@@ -278,3 +278,137 @@ fn not_dates() {
         check("2022-07-02", text, &[]);
     }
 }
+
+/// Pieces of dates, sums, counts and odd characters, glued at random (a
+/// fixed seed): every extractor must come back, without panicking, with spans
+/// that spell their text and date values in the contract's forms.
+#[test]
+fn all_extractors_survive_odd_text() {
+    const ATOMS: &[&str] = &[
+        "$",
+        "€",
+        "£",
+        "¥",
+        "₩",
+        "元",
+        "US$",
+        "HK$",
+        "c $",
+        "USD",
+        "usd",
+        "MUSD",
+        "1",
+        "12",
+        "2,000",
+        "3.5",
+        ".3.5",
+        "1,23,456",
+        "0",
+        "-",
+        "--",
+        " ",
+        ".",
+        ",",
+        "(",
+        ")",
+        "/",
+        "\n",
+        "bn",
+        "m",
+        "k",
+        "M",
+        "million",
+        "a",
+        "one",
+        "twenty",
+        "-six",
+        "hundred",
+        "and",
+        "point",
+        "dozen",
+        "half",
+        "May",
+        "March",
+        "Sept.",
+        "Jan",
+        "Monday",
+        "today",
+        "last",
+        "week",
+        "year",
+        "ago",
+        "the",
+        "2nd",
+        "30th",
+        "of",
+        "month",
+        "from",
+        "to",
+        "between",
+        "2019",
+        "2019-20",
+        "1957-58",
+        "2022-12-02",
+        "T10",
+        "individuals",
+        "entities",
+        "vessels",
+        "companies",
+        "North",
+        "U.S.",
+        "한국",
+        "🎉",
+        "é",
+        "\u{202f}",
+        "\"",
+        "won",
+        "pounds",
+        "cents",
+        "quarter",
+        "first",
+        "2024",
+        "mid-",
+        "this",
+        "on",
+        "27th",
+        "(6)",
+        "Boeing",
+        "737",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let dates = ["2022-07-02", "2024-02-29", "9999-12-31", "0001-01-01", ""];
+    for _ in 0..400 {
+        let mut text = String::new();
+        for _ in 0..next(60) + 1 {
+            text.push_str(ATOMS[next(ATOMS.len())]);
+            if next(3) > 0 {
+                text.push(' ');
+            }
+        }
+        let published = NaiveDate::parse_from_str(dates[next(dates.len())], "%Y-%m-%d").ok();
+        let article = crate::extract::Article::new(&text, published);
+        let found = crate::extract::all(&article);
+        let chars: Vec<char> = text.chars().collect();
+        let spelled = |span: [usize; 2]| chars[span[0]..span[1]].iter().collect::<String>();
+        for c in &found.counts {
+            assert_eq!(spelled(c.span), c.text, "{text:?}");
+        }
+        for a in &found.amounts {
+            assert_eq!(spelled(a.span), a.text, "{text:?}");
+        }
+        for d in &found.dates {
+            assert_eq!(spelled(d.span), d.text, "{text:?}");
+            for part in d.value.split('/') {
+                let fields: Vec<&str> = part.split('-').collect();
+                assert_eq!(fields[0].len(), 4, "{text:?}: {}", d.value);
+                assert!(fields.len() <= 3, "{text:?}: {}", d.value);
+            }
+        }
+    }
+}

@@ -75,7 +75,11 @@ pub fn scan(text: &str) -> Vec<Numeral> {
             continue;
         }
         if let Some(numeral) = numeral_of(text, &toks) {
-            i = numeral.bytes.end;
+            // Always move on, whatever the numeral's length.
+            i = numeral.bytes.end.max(i + 1);
+            if numeral.bytes.is_empty() {
+                continue;
+            }
             out.push(numeral);
         } else {
             i = toks[0].bytes.end.max(i + 1);
@@ -348,6 +352,10 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
         let f_end = skip_digits(bytes, j + 1);
         let dotted_before = at >= 2 && bytes[at - 1] == b'.' && bytes[at - 2].is_ascii_digit();
         let dotted_after = f_end < bytes.len() && bytes[f_end] == b'.' && next_is_digit(bytes, f_end + 1);
+        if (dotted_before || dotted_after) && lead == 0 {
+            // `.3.5`: no number to start from.
+            return None;
+        }
         if dotted_before || dotted_after {
             // `192.168.1.2`, `2019.12.03`: each part is a number of its own.
             let value: f64 = number.parse().ok()?;
