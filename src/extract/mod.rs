@@ -12,6 +12,7 @@ pub mod count;
 pub mod date;
 pub mod money;
 pub mod numeral;
+pub mod spans;
 
 pub use article::{Article, parse_published};
 
@@ -32,10 +33,13 @@ pub fn all(article: &Article) -> Extractions {
     // Numerals are read once; sums and dates claim theirs before counts.
     let numerals = numeral::scan(article.text);
     let sums = money::find(article.text, &numerals);
-    let money_spans: Vec<_> = sums.iter().map(|m| m.bytes.clone()).collect();
+    let money_spans = spans::Claimed::new(sums.iter().map(|m| m.bytes.clone()));
     let dated = date::find(article.text, &article.sentences, article.published, &money_spans);
-    let mut taken = money_spans;
-    taken.extend(dated.iter().map(|d| d.bytes.clone()));
+    let taken = spans::Claimed::new(
+        sums.iter()
+            .map(|m| m.bytes.clone())
+            .chain(dated.iter().map(|d| d.bytes.clone())),
+    );
     let counted = count::find(article.text, &numerals, &taken);
     Extractions {
         counts: count::counts(article, &counted),

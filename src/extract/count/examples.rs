@@ -9,7 +9,7 @@ use crate::record::CountCategory::{self, Aircraft, Entity, Individual, Other, Ve
 
 fn check(text: &str, expected: &[(&str, u64, CountCategory, Option<&str>)]) {
     let numerals = scan(text);
-    let taken: Vec<_> = money::find(text, &numerals).into_iter().map(|m| m.bytes).collect();
+    let taken = crate::extract::spans::Claimed::new(money::find(text, &numerals).into_iter().map(|m| m.bytes));
     let found = find(text, &numerals, &taken);
     let got: Vec<(&str, u64, CountCategory, Option<&str>)> = found
         .iter()

@@ -28,12 +28,12 @@ pub use rules::{LIST_ARTICLE, MIXED_LIST, NUMBER_NOUN};
 
 use crate::extract::Article;
 use crate::extract::numeral::Numeral;
+use crate::extract::spans::Claimed;
 use crate::record::Count;
-use std::ops::Range;
 
 /// The counts of `text`, given its numerals ([`numeral::scan`](crate::extract::numeral::scan))
 /// and the byte ranges already taken by sums and dates, in text order.
-pub fn find(text: &str, numerals: &[Numeral], taken: &[Range<usize>]) -> Vec<Counted> {
+pub fn find(text: &str, numerals: &[Numeral], taken: &Claimed) -> Vec<Counted> {
     let hits = rules::matches(text, numerals, taken);
     resolve::resolve(text, hits)
 }

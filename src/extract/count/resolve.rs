@@ -8,6 +8,7 @@
 //!   `a` is no count.
 
 use super::rules::{Hit, LIST_ARTICLE, MIXED_LIST, countable, next_word_start, noun_phrase, word_at};
+use crate::extract::spans::Claimed;
 use crate::record::CountCategory;
 use std::ops::Range;
 
@@ -53,11 +54,13 @@ pub(crate) fn resolve(text: &str, hits: Vec<Hit>) -> Vec<Counted> {
             articles.push(item);
         }
     }
+    // Keep `a` elements that overlap no numbered count and no earlier one.
+    let numbered = Claimed::new(out.iter().map(|c| c.bytes.clone()));
+    articles.sort_by_key(|c| c.bytes.start);
+    let mut last_end = 0;
     for item in articles {
-        if out
-            .iter()
-            .all(|c| c.bytes.end <= item.bytes.start || item.bytes.end <= c.bytes.start)
-        {
+        if !numbered.overlaps(&item.bytes) && item.bytes.start >= last_end {
+            last_end = item.bytes.end;
             out.push(item);
         }
     }

@@ -11,6 +11,7 @@
 
 use super::lexicon::{self, Entry};
 use crate::extract::numeral::Numeral;
+use crate::extract::spans::Claimed;
 use std::ops::Range;
 
 pub const NUMBER_NOUN: &str = "count.number_noun";
@@ -32,13 +33,13 @@ pub(crate) struct Hit {
 }
 
 /// Every number-noun match of `text`, skipping numerals inside `taken`.
-pub(crate) fn matches(text: &str, numerals: &[Numeral], taken: &[Range<usize>]) -> Vec<Hit> {
+pub(crate) fn matches(text: &str, numerals: &[Numeral], taken: &Claimed) -> Vec<Hit> {
     let mut out = Vec::new();
     for n in numerals {
         if !n.glued.is_empty() || !n.integer || n.value < 1.0 || n.value > 1e12 {
             continue;
         }
-        if taken.iter().any(|t| t.start < n.bytes.end && n.bytes.start < t.end) {
+        if taken.overlaps(&n.bytes) {
             continue;
         }
         if !counts_here(text, n) {

@@ -26,6 +26,7 @@ mod examples;
 pub use resolve::{Partial, Tense};
 
 use crate::extract::Article;
+use crate::extract::spans::Claimed;
 use crate::record::{DateMention, DateType};
 use crate::segment;
 use chrono::NaiveDate;
@@ -60,12 +61,7 @@ struct Candidate {
 
 /// The dates of `text` (sentences as byte ranges), resolved against
 /// `published`, skipping matches that overlap `taken` (sums of money).
-pub fn find(
-    text: &str,
-    sentences: &[Range<usize>],
-    published: Option<NaiveDate>,
-    taken: &[Range<usize>],
-) -> Vec<Dated> {
+pub fn find(text: &str, sentences: &[Range<usize>], published: Option<NaiveDate>, taken: &Claimed) -> Vec<Dated> {
     let mut candidates = Vec::new();
     let windows = anchor_windows(text);
     let everywhere = 0..text.len();
@@ -115,7 +111,12 @@ pub fn find(
     let mut out: Vec<(Dated, Range<usize>, Option<i32>)> = Vec::with_capacity(chosen.len());
     for c in chosen {
         let sentence = sentence_of(sentences, c.bytes.start).unwrap_or(0..text.len());
-        let tense = tense::tense(text, sentence.clone(), c.bytes.clone());
+        // Only dates that leave something to choose need the clause's tense.
+        let tense = if needs_tense(&c.partial) {
+            tense::tense(text, sentence.clone(), c.bytes.clone())
+        } else {
+            Tense::Unknown
+        };
         let Some(resolved) = resolve::resolve(&c.partial, published, tense) else {
             continue;
         };
@@ -168,27 +169,52 @@ fn anchor_quoted_days(text: &str, found: &mut [(Dated, Range<usize>, Option<i32>
         let (d, sentence, Some(offset)) = &found[i] else {
             continue;
         };
-        let quotes_before = text[sentence.start..d.bytes.start].matches('"').count();
-        if quotes_before.is_multiple_of(2) {
+        if !inside_quote(text, sentence, d.bytes.start) {
             continue;
         }
-        let anchor = found.iter().find(|(other, other_sentence, other_offset)| {
-            other_sentence == sentence
-                && other_offset.is_none()
-                && other.kind == DateType::Date
-                && other.value.len() == 10
-                && !other.value.contains('X')
-                && text[sentence.start..other.bytes.start]
-                    .matches('"')
-                    .count()
-                    .is_multiple_of(2)
-        });
+        // Dates are in text order: the sentence's other dates are neighbours.
+        let same_sentence = |j: &usize| found[*j].1 == *sentence;
+        let first = (0..i).rev().take_while(same_sentence).last().unwrap_or(i);
+        let last = (i + 1..found.len()).take_while(same_sentence).last().unwrap_or(i);
+        let anchor = found[first..=last]
+            .iter()
+            .find(|(other, other_sentence, other_offset)| {
+                other_sentence == sentence
+                    && other_offset.is_none()
+                    && other.kind == DateType::Date
+                    && other.value.len() == 10
+                    && !other.value.contains('X')
+                    && !inside_quote(text, sentence, other.bytes.start)
+            });
         let Some(anchor) = anchor.and_then(|(a, _, _)| NaiveDate::parse_from_str(&a.value, "%Y-%m-%d").ok()) else {
             continue;
         };
         let date = anchor + chrono::Duration::days(i64::from(*offset));
         found[i].0.value = date.format("%Y-%m-%d").to_string();
     }
+}
+
+/// A date whose reading depends on the tense: a month or day without a year,
+/// a bare weekday or day of the month, a quarter without a year.
+fn needs_tense(p: &Partial) -> bool {
+    match p {
+        Partial::Ymd { year, .. } | Partial::Quarter { year, .. } => *year == YearSpec::Infer,
+        Partial::DayOfMonth { month_offset, .. } => month_offset.is_none(),
+        Partial::Weekday { offset, .. } => offset.is_none(),
+        Partial::Range(a, b) => needs_tense(a) || needs_tense(b),
+        _ => false,
+    }
+}
+
+/// Whether byte `at` of `sentence` is inside a quotation: an odd number of
+/// quote marks before it in the sentence (looking back a few hundred bytes
+/// at most).
+fn inside_quote(text: &str, sentence: &Range<usize>, at: usize) -> bool {
+    let mut from = sentence.start.max(at.saturating_sub(600));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    !text[from..at].matches('"').count().is_multiple_of(2)
 }
 
 /// How far around an anchor a rule's match may reach, in bytes.
@@ -251,11 +277,11 @@ fn word_gap_after(text: &str, at: usize) -> usize {
 
 /// A rule's match as a candidate, unless it overlaps `taken` or the
 /// production rejects it.
-fn candidate(text: &str, rule: &rules::Rule, caps: &regex::Captures, taken: &[Range<usize>]) -> Option<Candidate> {
+fn candidate(text: &str, rule: &rules::Rule, caps: &regex::Captures, taken: &Claimed) -> Option<Candidate> {
     // A rule may mark the part of its match that is the date (`on` of `on
     // the 2nd` is context, not date).
     let whole = caps.name("span").unwrap_or_else(|| caps.get(0).expect("group 0"));
-    if taken.iter().any(|t| t.start < whole.end() && whole.start() < t.end) {
+    if taken.overlaps(&whole.range()) {
         return None;
     }
     let partial = (rule.produce)(caps, text)?;
@@ -273,7 +299,7 @@ fn candidate(text: &str, rule: &rules::Rule, caps: &regex::Captures, taken: &[Ra
 
 /// The dates of `text`, segmenting it first.
 pub fn find_in(text: &str, published: Option<NaiveDate>) -> Vec<Dated> {
-    find(text, &segment::sentences(text), published, &[])
+    find(text, &segment::sentences(text), published, &Claimed::default())
 }
 
 /// Record items for the dates found in an article.

@@ -7,14 +7,17 @@
 
 use super::lexicon::{ADJACENT_ONLY_CUES, FUTURE_CUES, INTENT_CUES, PAST_CUES, WEAK_FUTURE_CUES};
 use super::resolve::Tense;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The tense of the clause holding `mention` (byte ranges of `text`), read in
 /// `sentence`.
 pub fn tense(text: &str, sentence: Range<usize>, mention: Range<usize>) -> Tense {
     let sentence = sentence.start.min(mention.start)..sentence.end.max(mention.end).min(text.len());
     // Right before the date, skipping `on` and `the`.
-    let mut before = words(&text[sentence.start..mention.start])
+    let adjacent_from = floor_boundary(text, sentence.start.max(mention.start.saturating_sub(40)));
+    let mut before = words(&text[adjacent_from..mention.start])
         .rev()
         .filter(|w| !matches!(*w, "on" | "the"));
     if let Some(w) = before.next()
@@ -25,13 +28,34 @@ pub fn tense(text: &str, sentence: Range<usize>, mention: Range<usize>) -> Tense
     // The clause first (up to the nearest comma, semicolon or quote on each
     // side: in `April 7, the FAA said` the `said` is another clause's), then
     // the whole sentence.
-    let head = &text[sentence.start..mention.start];
-    let tail = &text[mention.end..sentence.end];
+    // Cues further away than this say nothing of the date (and a run-on
+    // "sentence" of a megabyte must not be read once per date).
+    let from = floor_boundary(text, sentence.start.max(mention.start.saturating_sub(CUE_REACH)));
+    let to = ceil_boundary(text, sentence.end.min(mention.end + CUE_REACH));
+    let head = &text[from..mention.start];
+    let tail = &text[mention.end..to];
     let clause_head = &head[head.rfind([',', ';', '"']).map_or(0, |p| p + 1)..];
     let clause_tail = &tail[..tail.find([',', ';', '"']).unwrap_or(tail.len())];
     nearest_cue(clause_head, clause_tail)
         .or_else(|| nearest_cue(head, tail))
         .unwrap_or(Tense::Unknown)
+}
+
+/// How far from a date, in bytes, cue words are read.
+const CUE_REACH: usize = 250;
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// The tense of the cue word nearest to the date, `head` being the text
@@ -58,25 +82,50 @@ fn cue(words: &[&str], k: usize) -> Option<Tense> {
     let next = words.get(k + 1).copied();
     // A participle after `be` or `to` is no past (`due to be published`).
     let after_be = prev.is_some_and(|p| matches!(p, "be" | "being" | "to"));
-    if ADJACENT_ONLY_CUES.contains(&w) {
-        None
-    } else if PAST_CUES.contains(&w) {
-        (!after_be).then_some(Tense::Past)
-    } else if FUTURE_CUES.contains(&w) || (w == "be" && prev == Some("to")) {
-        Some(Tense::Future)
-    } else if INTENT_CUES.contains(&w) {
+    match CUES.get(w) {
+        Some(Cue::Adjacent) => None,
+        Some(Cue::Past) => (!after_be).then_some(Tense::Past),
+        Some(Cue::Future) => Some(Tense::Future),
         // `plans to`, but not `its plans for an offering`.
-        (next == Some("to")).then_some(Tense::Future)
-    } else if WEAK_FUTURE_CUES.contains(&w) {
-        Some(Tense::LeaningFuture)
-    } else if w.len() >= 5 && w.ends_with("ed") && !after_be {
-        // Most other `-ed` words are past verbs (`slapped`, `contained`),
-        // but some are adjectives: a weaker cue.
-        Some(Tense::LeaningPast)
-    } else {
-        None
+        Some(Cue::Intent) => (next == Some("to")).then_some(Tense::Future),
+        Some(Cue::WeakFuture) => Some(Tense::LeaningFuture),
+        None if w == "be" && prev == Some("to") => Some(Tense::Future),
+        None if w.len() >= 5 && w.ends_with("ed") && !after_be => {
+            // Most other `-ed` words are past verbs (`slapped`, `contained`),
+            // but some are adjectives: a weaker cue.
+            Some(Tense::LeaningPast)
+        }
+        None => None,
     }
 }
+
+/// What kind of cue a word is, from the lexicon's lists.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cue {
+    Adjacent,
+    Past,
+    Future,
+    Intent,
+    WeakFuture,
+}
+
+/// The cue lists as one index (a date's clause is read word by word).
+static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
+    let mut cues = HashMap::new();
+    // Later lists win: an adjacent-only cue is nothing else.
+    for (list, cue) in [
+        (WEAK_FUTURE_CUES, Cue::WeakFuture),
+        (INTENT_CUES, Cue::Intent),
+        (FUTURE_CUES, Cue::Future),
+        (PAST_CUES, Cue::Past),
+        (ADJACENT_ONLY_CUES, Cue::Adjacent),
+    ] {
+        for w in list {
+            cues.insert(*w, cue);
+        }
+    }
+    cues
+});
 
 /// The lower-case words of `s` (letters only); capitalised words are skipped,
 /// so the month `May` is no modal `may`.

@@ -83,13 +83,21 @@ fn joins_range(between: &str) -> bool {
 /// first bound the second's scale (`$3-4 billion`: 3 and 4 billion).
 fn ranges(text: &str, numerals: &[Numeral], mut hits: Vec<Hit>) -> Vec<Hit> {
     let mut added = Vec::new();
+    let by_number: std::collections::HashMap<usize, usize> =
+        hits.iter().enumerate().map(|(i, h)| (h.number.start, i)).collect();
     for pair in numerals.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         if !a.glued.is_empty() || a.bytes.end > b.bytes.start {
             continue;
         }
-        let ha = hits.iter().position(|h| h.number == a.bytes);
-        let hb = hits.iter().position(|h| h.number == b.bytes);
+        let ha = by_number
+            .get(&a.bytes.start)
+            .copied()
+            .filter(|&i| hits[i].number == a.bytes);
+        let hb = by_number
+            .get(&b.bytes.start)
+            .copied()
+            .filter(|&i| hits[i].number == b.bytes);
         // Between the first bound and the second expression (its symbol
         // included: `$3 and $4 billion`).
         let b_start = hb.map_or(b.bytes.start, |i| hits[i].bytes.start.min(b.bytes.start));
@@ -236,7 +244,8 @@ fn bare_cents<'n>(text: &str, numerals: &'n [Numeral], end: usize) -> Option<&'n
     } else {
         return None;
     };
-    let n = numerals.iter().find(|n| n.bytes.start == end + skip)?;
+    let i = numerals.partition_point(|n| n.bytes.start < end + skip);
+    let n = numerals.get(i).filter(|n| n.bytes.start == end + skip)?;
     let after = &text[n.bytes.end..];
     let ends = after.is_empty() || after.starts_with(['.', '!', '?', '\n']);
     (ends && n.integer && n.value >= 1.0 && n.value < 100.0 && n.glued.is_empty() && !n.scaled).then_some(n)
