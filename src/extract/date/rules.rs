@@ -194,7 +194,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             "date.month_year",
             MONTH_ANCHORS,
-            format!(r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]+)?(?P<m>{month}),? +(?:of +)?(?P<y>{YEAR})"),
+            format!(r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd)[- ]+)?(?P<m>{month}),? +(?:of +)?(?P<y>{YEAR})"),
             |c, _| {
                 Some(ymd(
                     YearSpec::Explicit(int(c, "y")?),
@@ -359,7 +359,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             "date.month",
             MONTH_ANCHORS,
             format!(
-                r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he (?:end|beginning|start|middle) of)[- ]+)?(?P<m>{month})"
+                r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd-|[Tt]he (?:end|beginning|start|middle) of)[- ]*)?(?P<m>{month})"
             ),
             |c, text| {
                 let form = c.name("m")?.as_str();
@@ -405,7 +405,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             "date.year",
             &[],
             format!(
-                r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he (?:end|beginning|start|middle) of)[- ]+)?{B}(?P<y>(?:1[89]|20)[0-9]{{2}}){B}"
+                r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd-|[Tt]he (?:end|beginning|start|middle) of)[- ]*)?{B}(?P<y>(?:1[89]|20)[0-9]{{2}}){B}"
             ),
             |c, text| {
                 let y = c.name("y")?;
