@@ -71,6 +71,15 @@ fn number_and_noun() {
     );
     check("Russia killed four people", &[("four people", 4, Individual, None)]);
     check(
+        "some 100,000 North Korean laborers",
+        &[(
+            "100,000 North Korean laborers",
+            100_000,
+            Individual,
+            Some("North Korean"),
+        )],
+    );
+    check(
         "two journalists and one organisation",
         &[
             ("two journalists", 2, Individual, None),
