@@ -274,6 +274,7 @@ fn not_dates() {
         "Regulation (EU) No 269/2014",
         "the 20th century, the 1990s and last summer",
         "similar to the RTX 2060 in raw performance",
+        "see https://example.com/news/2019/12/03/story.html",
     ] {
         check("2022-07-02", text, &[]);
     }

@@ -135,7 +135,12 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             format!(
                 r"{B}(?P<span>(?P<y>(?:19|20)[0-9]{{2}})(?P<s>[-/.])(?P<m>0[1-9]|1[0-2])[-/.](?P<d>0[1-9]|[12][0-9]|3[01]))(?:T[0-9]|{B})"
             ),
-            |c, _| {
+            |c, text| {
+                // `/2019/12/03/` in a link is no date of the article's.
+                let span = c.name("span")?;
+                if text[..span.start()].ends_with('/') || text[span.end()..].starts_with('/') {
+                    return None;
+                }
                 Some(ymd(
                     YearSpec::Explicit(int(c, "y")?),
                     int(c, "m")? as u32,
@@ -149,8 +154,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             &[],
             format!(r"{B}(?P<a>[0-9]{{1,2}})/(?P<b>[0-9]{{1,2}})/(?P<y>(?:19|20)[0-9]{{2}}|[0-9]{{2}}){B}"),
             |c, text| {
-                let end = c.get(0)?.end();
-                if text[end..].starts_with('/') {
+                let whole = c.get(0)?;
+                if text[whole.end()..].starts_with('/') || text[..whole.start()].ends_with('/') {
                     return None;
                 }
                 let (a, b) = (int(c, "a")? as u32, int(c, "b")? as u32);
