@@ -275,6 +275,7 @@ fn not_dates() {
         "the 20th century, the 1990s and last summer",
         "similar to the RTX 2060 in raw performance",
         "see https://example.com/news/2019/12/03/story.html",
+        "events happen every November and each Monday",
     ] {
         check("2022-07-02", text, &[]);
     }

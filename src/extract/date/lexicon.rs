@@ -77,8 +77,11 @@ pub const ORDINALS: &[(&str, u32)] = &[
 /// May`, `early May`).
 pub const MAY_CUES: &[&str] = &[
     "in", "of", "since", "until", "till", "by", "from", "last", "next", "this", "early", "late", "mid", "during",
-    "between", "and", "or", "to", "through", "before", "after", "since", "around", "for", "that", "each", "every",
+    "between", "and", "or", "to", "through", "before", "after", "since", "around", "for", "that",
 ];
+
+/// Words that make a month or weekday recurring (`every November`): no date.
+pub const RECURRING_BEFORE: &[&str] = &["every", "each"];
 
 /// Cues that a clause looks back: the date is in the past.
 pub const PAST_CUES: &[&str] = &[

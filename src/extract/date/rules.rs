@@ -100,6 +100,12 @@ fn word_before(text: &str, at: usize) -> &str {
     &head[start..]
 }
 
+/// `every November`, `each Monday`: a recurring time, no date.
+fn recurring(text: &str, at: usize) -> bool {
+    let before = word_before(text, at).to_ascii_lowercase();
+    lexicon::RECURRING_BEFORE.contains(&before.as_str())
+}
+
 /// The word after byte `at` (letters only), skipping spaces.
 fn word_after(text: &str, at: usize) -> &str {
     let tail = text[at..].trim_start_matches(' ');
@@ -208,16 +214,20 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         ),
-        // `April of this year`, `October of next year`
+        // `April of this year`, `October of next year`, `October 27 this year`,
+        // `May 10 last year`
         rule(
             "date.month_of_relative_year",
             MONTH_ANCHORS,
-            format!(r"(?P<m>{month}) +of +(?P<rel>this|last|next) +year{B}"),
+            format!(r"(?P<m>{month})(?: +(?P<d>{DAY}))?,? +(?:of +)?(?P<rel>this|last|next) +year{B}"),
             |c, _| {
                 Some(ymd(
                     YearSpec::Relative(rel_offset(c.name("rel")?.as_str())),
                     month_of(c.name("m")?.as_str())?,
-                    None,
+                    match c.name("d") {
+                        Some(d) => Some(day_of(d.as_str())?),
+                        None => None,
+                    },
                 ))
             },
         ),
@@ -368,6 +378,9 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             ),
             |c, text| {
                 let form = c.name("m")?.as_str();
+                if recurring(text, c.get(0)?.start()) {
+                    return None;
+                }
                 let alone = MONTHS.iter().any(|m| m.0 == form && m.2);
                 if !alone {
                     let cue = c.name("mod").is_some()
@@ -560,7 +573,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c, text| {
                 let w = c.name("wd")?;
                 let before = word_before(text, c.get(0)?.start());
-                if lexicon::NAMED_WEEKDAY_BEFORE.contains(&before) {
+                if lexicon::NAMED_WEEKDAY_BEFORE.contains(&before) || recurring(text, c.get(0)?.start()) {
                     return None;
                 }
                 let offset = c.name("rel").map(|r| rel_offset(r.as_str()));
