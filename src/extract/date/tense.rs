@@ -15,30 +15,37 @@ use std::sync::LazyLock;
 /// `sentence`.
 pub fn tense(text: &str, sentence: Range<usize>, mention: Range<usize>) -> Tense {
     let sentence = sentence.start.min(mention.start)..sentence.end.max(mention.end).min(text.len());
-    // Right before the date, skipping `on` and `the`.
-    let adjacent_from = floor_boundary(text, sentence.start.max(mention.start.saturating_sub(40)));
-    let mut before = words(&text[adjacent_from..mention.start])
-        .rev()
-        .filter(|w| !matches!(*w, "on" | "the"));
-    if let Some(w) = before.next()
-        && ADJACENT_ONLY_CUES.contains(&w)
-    {
-        return Tense::Future;
-    }
-    // The clause first (up to the nearest comma, semicolon or quote on each
-    // side: in `April 7, the FAA said` the `said` is another clause's), then
-    // the whole sentence.
     // Cues further away than this say nothing of the date (and a run-on
     // "sentence" of a megabyte must not be read once per date).
     let from = floor_boundary(text, sentence.start.max(mention.start.saturating_sub(CUE_REACH)));
     let to = ceil_boundary(text, sentence.end.min(mention.end + CUE_REACH));
     let head = &text[from..mention.start];
     let tail = &text[mention.end..to];
+    // The clause first (up to the nearest comma, semicolon or quote on each
+    // side: in `April 7, the FAA said` the `said` is another clause's), then
+    // the whole sentence.
     let clause_head = &head[head.rfind([',', ';', '"']).map_or(0, |p| p + 1)..];
     let clause_tail = &tail[..tail.find([',', ';', '"']).unwrap_or(tail.len())];
-    nearest_cue(clause_head, clause_tail)
-        .or_else(|| nearest_cue(head, tail))
-        .unwrap_or(Tense::Unknown)
+    let clause = nearest_cue(clause_head, clause_tail);
+    // A cue right before the date (`from Monday`, `starting on Jan. 1`)
+    // looks ahead, unless the clause says plainly that it is past (`fell
+    // from Monday's close`).
+    if adjacent_cue(head) && clause != Some(Tense::Past) {
+        return Tense::Future;
+    }
+    clause.or_else(|| nearest_cue(head, tail)).unwrap_or(Tense::Unknown)
+}
+
+/// The token right before the date (skipping `on` and `the`) is an
+/// adjacent-only cue: a word, not a number or a sign (`by 0.9% between April
+/// and June` has none).
+fn adjacent_cue(head: &str) -> bool {
+    let token = head
+        .split_whitespace()
+        .rev()
+        .find(|t| !matches!(*t, "on" | "the"))
+        .unwrap_or("");
+    ADJACENT_ONLY_CUES.iter().any(|c| c.eq_ignore_ascii_case(token))
 }
 
 /// How far from a date, in bytes, cue words are read.
@@ -160,6 +167,16 @@ mod tests {
             Tense::Future,
         );
         check("they go into effect from Monday.", "Monday", Tense::Future);
+        check(
+            "The indices each fell two percent from Monday's closing price.",
+            "Monday",
+            Tense::Past,
+        );
+        check(
+            "The economy contracted by 0.9% between April and June.",
+            "between April and June",
+            Tense::LeaningPast,
+        );
         check(
             "an upper limit set at $400.9 million, starting on Jan. 1.",
             "Jan. 1",
