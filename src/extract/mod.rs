@@ -8,9 +8,14 @@
 //! spans; they never do I/O.
 
 mod article;
+pub mod count;
+pub mod date;
 pub mod entity;
 pub mod lexicon;
+pub mod money;
+pub mod numeral;
 pub mod official;
+pub mod spans;
 pub mod tokens;
 
 pub use article::{Article, parse_published};
@@ -35,10 +40,23 @@ pub struct Extractions {
 pub fn all(article: &Article) -> Extractions {
     let found = entity::find(article);
     let officials = official::extract(article, &found);
+    // Numerals are read once; sums and dates claim theirs before counts.
+    let numerals = numeral::scan(article.text);
+    let sums = money::find(article.text, &numerals);
+    let money_spans = spans::Claimed::new(sums.iter().map(|m| m.bytes.clone()));
+    let dated = date::find(article.text, &article.sentences, article.published, &money_spans);
+    let taken = spans::Claimed::new(
+        sums.iter()
+            .map(|m| m.bytes.clone())
+            .chain(dated.iter().map(|d| d.bytes.clone())),
+    );
+    let counted = count::find(article.text, &numerals, &taken);
     Extractions {
+        counts: count::counts(article, &counted),
+        amounts: money::amounts(article, &sums),
+        dates: date::dates(article, &dated),
         officials,
         entities: found.entities.clone(),
         found,
-        ..Extractions::default()
     }
 }

@@ -9,4 +9,5 @@ mod corpus;
 mod determinism;
 mod html_benchmark;
 mod inputs;
+mod peer;
 mod sqlite;

@@ -1,0 +1,150 @@
+//! Resolution: from matches to counts, reading each list as a whole.
+//!
+//! - A noun coordinated with other counted nouns that have no number of their
+//!   own counts them all (`40 individuals, companies and vessels`): its
+//!   category is `other`, since no one category holds the number.
+//! - In a list of counted targets, an element with `a` or `an` counts one
+//!   (`one individual, two banks, and a trading company`); outside such a list
+//!   `a` is no count.
+
+use super::rules::{Hit, LIST_ARTICLE, MIXED_LIST, countable, next_word_start, noun_phrase, word_at};
+use crate::extract::spans::Claimed;
+use crate::record::CountCategory;
+use std::ops::Range;
+
+/// One count, before it becomes a record item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counted {
+    pub bytes: Range<usize>,
+    pub value: u64,
+    pub category: CountCategory,
+    pub noun: Range<usize>,
+    pub modifier: Option<Range<usize>>,
+    pub rule: &'static str,
+}
+
+/// Counts from matches: categories of mixed lists, and `a` elements of lists.
+pub(crate) fn resolve(text: &str, hits: Vec<Hit>) -> Vec<Counted> {
+    let mut out: Vec<Counted> = Vec::with_capacity(hits.len());
+    for hit in &hits {
+        let mixed = coordinated_category(text, hit.noun.end).is_some_and(|other| other != hit.entry.category);
+        out.push(Counted {
+            bytes: hit.bytes.clone(),
+            value: hit.value,
+            category: if mixed {
+                CountCategory::Other
+            } else {
+                hit.entry.category
+            },
+            noun: hit.noun.clone(),
+            modifier: hit.modifier.clone(),
+            rule: if mixed { MIXED_LIST } else { hit.rule },
+        });
+    }
+    let mut articles = Vec::new();
+    for hit in &hits {
+        // `..., and a trading company` after a counted element.
+        let mut end = hit.bytes.end;
+        while let Some(item) = article_after(text, end) {
+            end = item.bytes.end;
+            articles.push(item);
+        }
+        // `a trading company and two banks` before one.
+        if let Some(item) = article_before(text, hit.bytes.start) {
+            articles.push(item);
+        }
+    }
+    // Keep `a` elements that overlap no numbered count and no earlier one.
+    let numbered = Claimed::new(out.iter().map(|c| c.bytes.clone()));
+    articles.sort_by_key(|c| c.bytes.start);
+    let mut last_end = 0;
+    for item in articles {
+        if !numbered.overlaps(&item.bytes) && item.bytes.start >= last_end {
+            last_end = item.bytes.end;
+            out.push(item);
+        }
+    }
+    out.sort_by_key(|c| c.bytes.start);
+    out
+}
+
+/// List connectors between elements.
+const CONNECTORS: &[&str] = &[", and ", ", or ", ", ", " and ", " or "];
+
+/// The category of a counted noun coordinated right after byte `end` without a
+/// number of its own (`, companies and vessels`), if there is one.
+fn coordinated_category(text: &str, end: usize) -> Option<CountCategory> {
+    let rest = &text[end..];
+    let connector = CONNECTORS.iter().find(|c| rest.starts_with(**c))?;
+    let mut k = end + connector.len();
+    // Up to two modifiers before the noun (`and other entities`).
+    for _ in 0..3 {
+        let w = word_at(text, k)?;
+        if let Some(entry) = countable(&text[w.clone()], false) {
+            return Some(entry.category);
+        }
+        let word = &text[w.clone()];
+        if !word.starts_with(|c: char| c.is_ascii_uppercase()) && !matches!(word, "other" | "related" | "associated") {
+            return None;
+        }
+        k = next_word_start(text, w.end)?;
+    }
+    None
+}
+
+/// `, and a trading company` right after byte `end`: a count of one.
+fn article_after(text: &str, end: usize) -> Option<Counted> {
+    let rest = &text[end..];
+    let connector = CONNECTORS.iter().find(|c| rest.starts_with(**c))?;
+    let start = end + connector.len();
+    let item = article_element(text, start)?;
+    Some(item)
+}
+
+/// `a trading company and ` right before byte `start` (where a counted
+/// element begins): a count of one.
+fn article_before(text: &str, start: usize) -> Option<Counted> {
+    let head = &text[..start];
+    let connector = CONNECTORS.iter().find(|c| head.ends_with(**c))?;
+    let element_end = start - connector.len();
+    // The element starts at an `a`/`an` within a few words before.
+    let window_start = element_end.saturating_sub(80);
+    let window_start = (window_start..element_end).find(|&i| text.is_char_boundary(i))?;
+    let window = &text[window_start..element_end];
+    for (offset, _) in window.match_indices(' ') {
+        let candidate = window_start + offset + 1;
+        if let Some(item) = article_element(text, candidate)
+            && item.bytes.end == element_end
+        {
+            return Some(item);
+        }
+    }
+    if let Some(item) = article_element(text, window_start)
+        && item.bytes.end == element_end
+        && (window_start == 0 || !text.as_bytes()[window_start - 1].is_ascii_alphanumeric())
+    {
+        return Some(item);
+    }
+    None
+}
+
+/// `a trading company` at byte `at`: `a`/`an`, modifiers, a singular noun.
+fn article_element(text: &str, at: usize) -> Option<Counted> {
+    let w = word_at(text, at)?;
+    if !matches!(&text[w.clone()], "a" | "an" | "A" | "An") {
+        return None;
+    }
+    let (noun, entry, modifier) = noun_phrase(text, w.end, true)?;
+    // `a network of 12 front companies`: the noun heads a larger phrase.
+    if entry.category == CountCategory::Other || text[noun.end..].starts_with(" of ") {
+        return None;
+    }
+    Some(Counted {
+        bytes: at..noun.end,
+        value: 1,
+        category: entry.category,
+        noun,
+        modifier,
+        rule: LIST_ARTICLE,
+    })
+}

@@ -1,0 +1,234 @@
+//! Matching: a cardinal, then up to six modifier words, then a counted noun
+//! from the lexicon (`eight North Korean individuals`, `29 shadow vessels`,
+//! `seven named Iranian or Iranian-linked officials`).
+//!
+//! A number is no count when it is a label (`Executive Order 13382`, `Unit
+//! 840`), a back-reference (`the two nations`, `its 12 vessels`), a partitive
+//! (`two of the sanctioned entities`), part of a compound adjective
+//! (`17-page`, `five-year`), a percentage or a multiplier (`50 percent`, `3
+//! times`), vague (`one or more`), or inside a sum or a date (the caller
+//! passes their spans).
+
+use super::lexicon::{self, Entry};
+use crate::extract::numeral::Numeral;
+use crate::extract::spans::Claimed;
+use std::ops::Range;
+
+pub const NUMBER_NOUN: &str = "count.number_noun";
+pub const LIST_ARTICLE: &str = "count.list_article";
+pub const MIXED_LIST: &str = "count.mixed_list";
+
+/// Most words between a number and its noun.
+const MAX_MODIFIERS: usize = 6;
+
+/// A match: the number, the noun, the modifiers between them.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Hit {
+    pub bytes: Range<usize>,
+    pub value: u64,
+    pub entry: Entry,
+    pub noun: Range<usize>,
+    pub modifier: Option<Range<usize>>,
+    pub rule: &'static str,
+}
+
+/// Every number-noun match of `text`, skipping numerals inside `taken`.
+pub(crate) fn matches(text: &str, numerals: &[Numeral], taken: &Claimed) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for n in numerals {
+        if !n.glued.is_empty() || !n.integer || n.value < 1.0 || n.value > 1e12 {
+            continue;
+        }
+        if taken.overlaps(&n.bytes) {
+            continue;
+        }
+        if !counts_here(text, n) {
+            continue;
+        }
+        if let Some((noun, entry, modifier)) = noun_phrase(text, n.bytes.end, n.value == 1.0) {
+            out.push(Hit {
+                bytes: n.bytes.start..noun.end,
+                value: n.value as u64,
+                entry,
+                noun,
+                modifier,
+                rule: NUMBER_NOUN,
+            });
+        }
+    }
+    out
+}
+
+/// The context of the numeral allows a count: no label or determiner before,
+/// no hyphen, percent or partitive after.
+fn counts_here(text: &str, n: &Numeral) -> bool {
+    let bytes = text.as_bytes();
+    let start = n.bytes.start;
+    if start > 0 && matches!(bytes[start - 1], b'-' | b'/' | b'#' | b'.' | b':' | b'$') {
+        return false;
+    }
+    let before = previous_token(text, start);
+    if lexicon::LABEL_BEFORE.iter().any(|w| before.eq_ignore_ascii_case(w))
+        || lexicon::DEFINITE_BEFORE.iter().any(|w| before.eq_ignore_ascii_case(w))
+    {
+        return false;
+    }
+    let lower = before.to_ascii_lowercase();
+    let function_word = lexicon::is_stop_word(&lower) || lexicon::MODIFIERS_ALLOWED.contains(&lower.as_str());
+    // `Boeing 737 jets`, `iPhone 4 owners`: a name before the number makes it
+    // a model or a label.
+    if before.bytes().any(|b| b.is_ascii_uppercase()) && !before.ends_with('.') && !function_word {
+        return false;
+    }
+    // `the big three carmakers` (a back-reference), `five new 737 aircraft`
+    // (a count, then a model number).
+    if !before.is_empty() && !function_word && !before.ends_with('.') {
+        let before_start = start - (text[..start].len() - text[..start].trim_end_matches(' ').len()) - before.len();
+        let second = previous_token(text, before_start);
+        if lexicon::DEFINITE_BEFORE.iter().any(|w| second.eq_ignore_ascii_case(w))
+            || crate::extract::numeral::value_of(second).is_some()
+        {
+            return false;
+        }
+    }
+    let end = n.bytes.end;
+    match bytes.get(end) {
+        Some(b'-') if bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic) => return false,
+        Some(b'%') => return false,
+        _ => {}
+    }
+    let rest = &text[end..];
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    for not in lexicon::NOT_COUNT_AFTER {
+        if starts_with_word(rest, not) {
+            return false;
+        }
+    }
+    !(starts_with_word(rest, "of")
+        || rest.starts_with("or more")
+        || rest.starts_with("or fewer")
+        || rest.starts_with("or so"))
+}
+
+/// The word before byte `at` (letters and inner dots, `E.O.`), skipping spaces.
+fn previous_token(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end_matches(' ');
+    let start = head.len()
+        - head
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic() || *b == b'.')
+            .count();
+    &head[start..]
+}
+
+fn starts_with_word(s: &str, word: &str) -> bool {
+    s.len() >= word.len()
+        && s.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+        && s.as_bytes().get(word.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
+}
+
+/// A word of a noun phrase: letters with inner hyphens or apostrophes
+/// (`Iranian-linked`, `long-time`). Returns its range, or `None` at anything
+/// else (punctuation, digits, end of text).
+pub(crate) fn word_at(text: &str, at: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    if !bytes.get(at)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut k = at;
+    while k < bytes.len() {
+        let b = bytes[k];
+        let initial_dot = b == b'.' && k > at && bytes[k - 1].is_ascii_uppercase() && is_initials(bytes, at);
+        if b.is_ascii_alphabetic()
+            || initial_dot
+            || (b == b'-' && bytes.get(k + 1).is_some_and(u8::is_ascii_alphabetic))
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if k < bytes.len() && bytes[k].is_ascii_digit() {
+        return None;
+    }
+    Some(at..k)
+}
+
+/// The end of ` (6)` right after byte `at`, if it is there.
+fn repeated_in_digits(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].strip_prefix(" (")?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && rest[digits..].starts_with(')')).then_some(at + 2 + digits + 1)
+}
+
+/// Initials with dots start at `at` (`U.S.`, `U.N.`): letters and dots
+/// alternate for at least two letters.
+fn is_initials(bytes: &[u8], at: usize) -> bool {
+    bytes.len() >= at + 4
+        && bytes[at].is_ascii_uppercase()
+        && bytes[at + 1] == b'.'
+        && bytes[at + 2].is_ascii_uppercase()
+        && bytes[at + 3] == b'.'
+}
+
+/// The start of the word after a word ending at `end`, when one space
+/// separates them.
+pub(crate) fn next_word_start(text: &str, end: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (bytes.get(end) == Some(&b' ') && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic)).then_some(end + 1)
+}
+
+/// The noun a number counts, read from byte `at` (right after the numeral or
+/// the article): the noun, its entry and the modifiers before it.
+pub(crate) fn noun_phrase(text: &str, at: usize, one: bool) -> Option<(Range<usize>, Entry, Option<Range<usize>>)> {
+    // `six (6) individuals`: legal writing repeats the number in digits.
+    let at = repeated_in_digits(text, at).unwrap_or(at);
+    let mut k = next_word_start(text, at)?;
+    let mut first_modifier: Option<usize> = None;
+    let mut last_modifier_end = 0;
+    for _ in 0..=MAX_MODIFIERS {
+        let w = word_at(text, k)?;
+        let word = &text[w.clone()];
+        if let Some(entry) = countable(word, one) {
+            // In a compound the last noun is the head (`bank representatives`).
+            let next = next_word_start(text, w.end).and_then(|s| word_at(text, s));
+            let head_later = next
+                .as_ref()
+                .is_some_and(|nw| countable(&text[nw.clone()], one).is_some());
+            if !head_later {
+                let modifier = first_modifier.map(|s| s..last_modifier_end);
+                return Some((w, entry, modifier));
+            }
+        } else {
+            let lower = word.to_ascii_lowercase();
+            let coordinator = lower == "and" || lower == "or";
+            if coordinator {
+                // `Iranian or Iranian-linked officials`: only between modifiers.
+                let next = next_word_start(text, w.end).and_then(|s| word_at(text, s))?;
+                let next_word = &text[next.clone()];
+                let adjective_like = next_word.starts_with(|c: char| c.is_ascii_uppercase()) || next_word.contains('-');
+                if first_modifier.is_none() || !adjective_like || countable(next_word, one).is_some() {
+                    return None;
+                }
+            } else if (lexicon::is_stop_word(&lower) && !lexicon::MODIFIERS_ALLOWED.contains(&lower.as_str()))
+                || crate::extract::numeral::value_of(word).is_some()
+            {
+                return None;
+            }
+        }
+        first_modifier.get_or_insert(w.start);
+        last_modifier_end = w.end;
+        k = next_word_start(text, w.end)?;
+    }
+    None
+}
+
+/// The lexicon entry of `word` when it can be the counted noun of a number
+/// (`one` wants a singular form, more a plural; demonyms need a capital).
+pub(crate) fn countable(word: &str, one: bool) -> Option<Entry> {
+    let entry = lexicon::noun(word)?;
+    let agrees = if one { entry.singular } else { entry.plural };
+    let cased = !entry.proper || word.starts_with(|c: char| c.is_ascii_uppercase());
+    (agrees && cased).then_some(entry)
+}

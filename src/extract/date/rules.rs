@@ -1,0 +1,636 @@
+//! Matching: one rule per way news writing names a calendar day, week, month,
+//! year, quarter or season. A rule is a name, a pattern built from the lexicon
+//! and a production that turns the match into a [`Partial`] (what the text
+//! says, before the publication date fills in what it leaves out).
+//!
+//! Durations (`the past 18 months`, `for five years`) and vague references
+//! (`recently`, `in recent weeks`, `now`) match no rule: they are no dates.
+
+use super::lexicon::{self, MONTHS, WEEKDAYS};
+use super::resolve::{Partial, Unit, YearSpec};
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// One rule: a name (the `rule` of the record item), a pattern, a production.
+pub(crate) struct Rule {
+    pub name: &'static str,
+    /// Literals every match contains (or lies close to): the rule only runs
+    /// near them. Empty: the rule runs over the whole text.
+    pub anchors: &'static [&'static str],
+    pub regex: Regex,
+    /// The partial date a match means, or `None` when a guard rejects it.
+    pub produce: fn(&Captures, &str) -> Option<Partial>,
+}
+
+const B: &str = r"(?-u:\b)";
+
+/// Anchors of the rules that name a month: the first three letters of every
+/// month form.
+const MONTH_ANCHORS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
+    let mut forms: Vec<&str> = forms.collect();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    let parts: Vec<String> = forms
+        .iter()
+        .map(|f| {
+            let escaped = regex::escape(f);
+            if f.ends_with('.') {
+                escaped
+            } else {
+                format!("{escaped}{B}")
+            }
+        })
+        .collect();
+    format!("(?:{})", parts.join("|"))
+}
+
+/// Any month form (`January`, `Jan.`, `Sept`).
+fn month_any() -> String {
+    alternation(MONTHS.iter().map(|m| m.0))
+}
+
+fn weekday() -> String {
+    alternation(WEEKDAYS.iter().map(|w| w.0))
+}
+
+/// A day of the month, with an optional ordinal suffix.
+const DAY: &str = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)";
+/// A year in a date (`May 27, 2022`).
+const YEAR: &str = r"(?:1[6-9][0-9]{2}|20[0-9]{2})(?-u:\b)";
+/// A relative year word.
+const REL: &str = r"(?:this|last|next|This|Last|Next)";
+
+/// The number of a month form, exact case.
+pub(crate) fn month_of(form: &str) -> Option<u32> {
+    MONTHS.iter().find(|m| m.0 == form).map(|m| m.1)
+}
+
+fn weekday_of(form: &str) -> Option<u32> {
+    WEEKDAYS.iter().find(|w| w.0 == form).map(|w| w.1)
+}
+
+fn day_of(s: &str) -> Option<u32> {
+    s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
+}
+
+fn int(c: &Captures, name: &str) -> Option<i32> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+fn rel_offset(s: &str) -> i32 {
+    match s.to_ascii_lowercase().as_str() {
+        "last" | "past" | "previous" => -1,
+        "next" | "coming" => 1,
+        _ => 0,
+    }
+}
+
+/// The word before byte `at` (letters only), skipping spaces and a hyphen.
+fn word_before(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end_matches([' ', '-']);
+    let start = head.len()
+        - head
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic() || *b == b'.')
+            .count();
+    &head[start..]
+}
+
+/// `every November`, `each Monday`: a recurring time, no date.
+fn recurring(text: &str, at: usize) -> bool {
+    let before = word_before(text, at).to_ascii_lowercase();
+    lexicon::RECURRING_BEFORE.contains(&before.as_str())
+}
+
+/// The word after byte `at` (letters only), skipping spaces.
+fn word_after(text: &str, at: usize) -> &str {
+    let tail = text[at..].trim_start_matches(' ');
+    let end = tail.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(tail.len());
+    &tail[..end]
+}
+
+fn ymd(y: YearSpec, m: u32, d: Option<u32>) -> Partial {
+    Partial::Ymd {
+        year: y,
+        month: Some(m),
+        day: d,
+    }
+}
+
+pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let month = month_any();
+    let wd = weekday();
+    let rule = |name: &'static str,
+                anchors: &'static [&'static str],
+                pattern: String,
+                produce: fn(&Captures, &str) -> Option<Partial>| Rule {
+        name,
+        anchors,
+        regex: Regex::new(&pattern).unwrap_or_else(|e| panic!("date rule {name} compiles: {e}")),
+        produce,
+    };
+    vec![
+        // `2022-12-02`, `2023-12-05T10:00`, `2023.12.05`, `2023/12/05`
+        rule(
+            "date.iso",
+            &[],
+            format!(
+                r"{B}(?P<span>(?P<y>(?:19|20)[0-9]{{2}})(?P<s>[-/.])(?P<m>0[1-9]|1[0-2])[-/.](?P<d>0[1-9]|[12][0-9]|3[01]))(?:T[0-9]|{B})"
+            ),
+            |c, text| {
+                // `/2019/12/03/` in a link is no date of the article's.
+                let span = c.name("span")?;
+                if text[..span.start()].ends_with('/') || text[span.end()..].starts_with('/') {
+                    return None;
+                }
+                Some(ymd(
+                    YearSpec::Explicit(int(c, "y")?),
+                    int(c, "m")? as u32,
+                    Some(int(c, "d")? as u32),
+                ))
+            },
+        ),
+        // `12/3/2019`, `7/8/07` (month first, unless the first part cannot be a month)
+        rule(
+            "date.numeric",
+            &[],
+            format!(r"{B}(?P<a>[0-9]{{1,2}})/(?P<b>[0-9]{{1,2}})/(?P<y>(?:19|20)[0-9]{{2}}|[0-9]{{2}}){B}"),
+            |c, text| {
+                let whole = c.get(0)?;
+                if text[whole.end()..].starts_with('/') || text[..whole.start()].ends_with('/') {
+                    return None;
+                }
+                let (a, b) = (int(c, "a")? as u32, int(c, "b")? as u32);
+                let (m, d) = if a <= 12 { (a, b) } else { (b, a) };
+                let y = int(c, "y")?;
+                let y = if y < 100 {
+                    if y < 50 { 2000 + y } else { 1900 + y }
+                } else {
+                    y
+                };
+                (1..=12).contains(&m).then(|| ymd(YearSpec::Explicit(y), m, Some(d)))
+            },
+        ),
+        // `Wednesday, 29 November 2017`, `31 May 2024`, `30th January 2024`, `the 1st of May 2020`
+        rule(
+            "date.day_month_year",
+            MONTH_ANCHORS,
+            format!(r"(?:{wd},? +)?(?:the +)?(?P<d>{DAY})(?: +of)? +(?P<m>{month}),? *(?P<y>{YEAR})"),
+            |c, _| {
+                Some(ymd(
+                    YearSpec::Explicit(int(c, "y")?),
+                    month_of(c.name("m")?.as_str())?,
+                    Some(day_of(c.name("d")?.as_str())?),
+                ))
+            },
+        ),
+        // `March 27, 2024`, `Friday, Nov. 21, 2022`, `Sept 30 2021`
+        rule(
+            "date.month_day_year",
+            MONTH_ANCHORS,
+            format!(r"(?:{wd},? +)?(?P<m>{month}) +(?:the +)?(?P<d>{DAY})(?:,? +|, *)(?P<y>{YEAR})"),
+            |c, _| {
+                Some(ymd(
+                    YearSpec::Explicit(int(c, "y")?),
+                    month_of(c.name("m")?.as_str())?,
+                    Some(day_of(c.name("d")?.as_str())?),
+                ))
+            },
+        ),
+        // `December 2023`, `May 2010`, `March of 2019`
+        rule(
+            "date.month_year",
+            MONTH_ANCHORS,
+            format!(r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd)[- ]+)?(?P<m>{month}),? +(?:of +)?(?P<y>{YEAR})"),
+            |c, _| {
+                Some(ymd(
+                    YearSpec::Explicit(int(c, "y")?),
+                    month_of(c.name("m")?.as_str())?,
+                    None,
+                ))
+            },
+        ),
+        // `April of this year`, `October of next year`, `October 27 this year`,
+        // `May 10 last year`
+        rule(
+            "date.month_of_relative_year",
+            MONTH_ANCHORS,
+            format!(r"(?P<m>{month})(?: +(?P<d>{DAY}))?,? +(?:of +)?(?P<rel>this|last|next) +year{B}"),
+            |c, _| {
+                Some(ymd(
+                    YearSpec::Relative(rel_offset(c.name("rel")?.as_str())),
+                    month_of(c.name("m")?.as_str())?,
+                    match c.name("d") {
+                        Some(d) => Some(day_of(d.as_str())?),
+                        None => None,
+                    },
+                ))
+            },
+        ),
+        // `July 19 to 20`, `July 19-20`, `March 27-29, 2024`
+        rule(
+            "date.month_day_range",
+            MONTH_ANCHORS,
+            format!(
+                r"(?P<p1>(?P<m>{month}) +(?P<d1>{DAY})) *(?:-|to|through|until) *(?P<p2>(?P<d2>{DAY})(?:,? +(?P<y>{YEAR}))?)"
+            ),
+            |c, _| {
+                let m = month_of(c.name("m")?.as_str())?;
+                let (d1, d2) = (day_of(c.name("d1")?.as_str())?, day_of(c.name("d2")?.as_str())?);
+                if d2 <= d1 {
+                    return None;
+                }
+                let y = int(c, "y").map_or(YearSpec::Infer, YearSpec::Explicit);
+                Some(Partial::Range(
+                    Box::new(ymd(y, m, Some(d1))),
+                    Box::new(ymd(y, m, Some(d2))),
+                ))
+            },
+        ),
+        // `27-29 June 2022`, `19 to 20 July`
+        rule(
+            "date.day_range_month",
+            MONTH_ANCHORS,
+            format!(r"{B}(?P<p1>(?P<d1>{DAY})) *(?:-|to) *(?P<p2>(?P<d2>{DAY}) +(?P<m>{month})(?:,? +(?P<y>{YEAR}))?)"),
+            |c, _| {
+                let m = month_of(c.name("m")?.as_str())?;
+                let (d1, d2) = (day_of(c.name("d1")?.as_str())?, day_of(c.name("d2")?.as_str())?);
+                if d2 <= d1 {
+                    return None;
+                }
+                let y = int(c, "y").map_or(YearSpec::Infer, YearSpec::Explicit);
+                Some(Partial::Range(
+                    Box::new(ymd(y, m, Some(d1))),
+                    Box::new(ymd(y, m, Some(d2))),
+                ))
+            },
+        ),
+        // `27 May`, `the 2nd of July`, `Monday, 3 June`
+        rule(
+            "date.day_month",
+            MONTH_ANCHORS,
+            format!(r"(?:{wd},? +)?(?:the +)?{B}(?P<d>{DAY})(?: +of)? +(?P<m>{month})"),
+            |c, text| {
+                let end = c.get(0)?.end();
+                if c.name("m")?.as_str() == "May" && text[end..].starts_with(|ch: char| ch.is_ascii_alphabetic()) {
+                    return None;
+                }
+                Some(ymd(
+                    YearSpec::Infer,
+                    month_of(c.name("m")?.as_str())?,
+                    Some(day_of(c.name("d")?.as_str())?),
+                ))
+            },
+        ),
+        // `May 27`, `Nov. 21`, `Sept 30`, `Thursday, June 4`
+        rule(
+            "date.month_day",
+            MONTH_ANCHORS,
+            format!(r"(?:{wd},? +)?(?P<m>{month}) +(?:the +)?(?P<d>{DAY})"),
+            |c, text| {
+                let end = c.get(0)?.end();
+                let rest = &text[end..];
+                // `June 1,000` or `May 5 people`-like readings are no dates.
+                if rest.starts_with(',') && rest[1..].starts_with(|ch: char| ch.is_ascii_digit())
+                    || rest.starts_with(['.', ':']) && rest[1..].starts_with(|ch: char| ch.is_ascii_digit())
+                    || rest.starts_with('%')
+                {
+                    return None;
+                }
+                Some(ymd(
+                    YearSpec::Infer,
+                    month_of(c.name("m")?.as_str())?,
+                    Some(day_of(c.name("d")?.as_str())?),
+                ))
+            },
+        ),
+        // `on the 2nd`, `the 30th of last month`, `from the 27th to the 29th`
+        rule(
+            "date.day_of_month",
+            &[],
+            format!(
+                r"(?:(?P<on>[Oo]n) +)?(?P<span>the +(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)){B}(?: +of +(?P<rel>this|last|next|the same|the previous) +month{B})?)"
+            ),
+            |c, text| {
+                let d = day_of(c.name("d")?.as_str())?;
+                let m0 = c.get(0)?;
+                if let Some(rel) = c.name("rel") {
+                    let offset = match rel.as_str() {
+                        "last" | "the previous" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                    return Some(Partial::DayOfMonth {
+                        day: d,
+                        month_offset: Some(offset),
+                    });
+                }
+                let after = word_after(text, m0.end());
+                let before = word_before(text, m0.start());
+                let next_is_noun = after.starts_with(|ch: char| ch.is_ascii_lowercase())
+                    && !matches!(after, "to" | "and" | "until" | "through" | "till" | "of");
+                let anchored = c.name("on").is_some()
+                    || matches!(
+                        before,
+                        "from" | "between" | "to" | "until" | "and" | "through" | "till" | "since" | "by"
+                    );
+                (anchored
+                    && !next_is_noun
+                    && !text[m0.end()..]
+                        .trim_start()
+                        .starts_with(|ch: char| ch.is_ascii_digit()))
+                .then_some(Partial::DayOfMonth {
+                    day: d,
+                    month_offset: None,
+                })
+            },
+        ),
+        // `last May`, `late last July`, `next March`, `this June`
+        rule(
+            "date.relative_month",
+            MONTH_ANCHORS,
+            format!(r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]+)?(?P<rel>{REL}) +(?P<m>{month})"),
+            |c, text| {
+                let m0 = c.get(0)?;
+                if word_before(text, m0.start()).eq_ignore_ascii_case("the") {
+                    return None;
+                }
+                let form = c.name("m")?.as_str();
+                if !MONTHS.iter().any(|m| m.0 == form && (m.2 || form == "May")) {
+                    return None;
+                }
+                Some(Partial::MonthRel {
+                    month: month_of(form)?,
+                    offset: rel_offset(c.name("rel")?.as_str()),
+                })
+            },
+        ),
+        // `January`, `in April`, `Oct.`, `early December`, `mid-September`, `in May`
+        rule(
+            "date.month",
+            MONTH_ANCHORS,
+            format!(
+                r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd-|[Tt]he (?:end|beginning|start|middle) of)[- ]*)?(?P<m>{month})"
+            ),
+            |c, text| {
+                let form = c.name("m")?.as_str();
+                if recurring(text, c.get(0)?.start()) {
+                    return None;
+                }
+                let alone = MONTHS.iter().any(|m| m.0 == form && m.2);
+                if !alone {
+                    let cue = c.name("mod").is_some()
+                        || lexicon::MAY_CUES
+                            .contains(&word_before(text, c.get(0)?.start()).to_ascii_lowercase().as_str());
+                    if form != "May" || !cue {
+                        return None;
+                    }
+                }
+                Some(ymd(YearSpec::Infer, month_of(form)?, None))
+            },
+        ),
+        // `1957-58`, `2019-20`, `2009-2010`
+        rule(
+            "date.year_range",
+            &[],
+            format!(r"{B}(?P<p1>(?P<y1>(?:1[89]|20)[0-9]{{2}}))[-/](?P<p2>(?P<y2>(?:1[89]|20)?[0-9]{{2}})){B}"),
+            |c, text| {
+                let end = c.get(0)?.end();
+                if text[end..].starts_with(['-', '/']) {
+                    return None;
+                }
+                let y1 = int(c, "y1")?;
+                let y2_text = c.name("y2")?.as_str();
+                let y2 = if y2_text.len() == 4 {
+                    int(c, "y2")?
+                } else {
+                    y1 / 100 * 100 + int(c, "y2")?
+                };
+                (y2 > y1 && y2 - y1 < 100).then(|| {
+                    Partial::Range(
+                        Box::new(Partial::year(YearSpec::Explicit(y1))),
+                        Box::new(Partial::year(YearSpec::Explicit(y2))),
+                    )
+                })
+            },
+        ),
+        // `in 2016`, `2001`, `early 2011`, `mid-2019`
+        rule(
+            "date.year",
+            &[],
+            format!(
+                r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd-|[Tt]he (?:end|beginning|start|middle) of)[- ]*)?{B}(?P<y>(?:1[89]|20)[0-9]{{2}}){B}"
+            ),
+            |c, text| {
+                let y = c.name("y")?;
+                year_guard(text, y.start(), y.end(), c.name("mod").is_some())?;
+                Some(Partial::year(YearSpec::Explicit(y.as_str().parse().ok()?)))
+            },
+        ),
+        // `today`, `Yesterday`, `tomorrow`
+        rule(
+            "date.today",
+            &[],
+            format!(r"{B}(?P<w>[Tt]oday|[Yy]esterday|[Tt]omorrow){B}"),
+            |c, text| {
+                let w = c.name("w")?;
+                let word = w.as_str();
+                // `USA Today`, `Russia Today`: a title, not a day.
+                let before = word_before(text, w.start());
+                if word == "Today"
+                    && before.starts_with(|ch: char| ch.is_ascii_uppercase())
+                    && !text[..w.start()].trim_end().ends_with(['.', '\n', '"', ':'])
+                {
+                    return None;
+                }
+                let offset = match word.to_ascii_lowercase().as_str() {
+                    "yesterday" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                Some(Partial::Relative {
+                    unit: Unit::Day,
+                    offset,
+                })
+            },
+        ),
+        // `last week`, `this year`, `next month`, `earlier this year`, `the end of last year`, `this fiscal year`
+        rule(
+            "date.relative",
+            &["week", "month", "year", "quarter"],
+            format!(
+                r"(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)(?: in)? +|(?:[Tt]he +)?(?:end|beginning|start|middle|rest|remainder) +of +)?(?P<rel>{REL}) +(?:fiscal +|calendar +)?(?P<unit>week|month|year|weekend|quarter){B}"
+            ),
+            |c, text| {
+                let rel = c.name("rel")?;
+                if word_before(text, rel.start()).eq_ignore_ascii_case("the") {
+                    // `the last year`: a duration.
+                    return None;
+                }
+                let unit = match c.name("unit")?.as_str() {
+                    "week" => Unit::Week,
+                    "month" => Unit::Month,
+                    "year" => Unit::Year,
+                    "weekend" => Unit::Weekend,
+                    _ => Unit::Quarter,
+                };
+                Some(Partial::Relative {
+                    unit,
+                    offset: rel_offset(rel.as_str()),
+                })
+            },
+        ),
+        // `the beginning of the year`, `the end of the month`
+        rule(
+            "date.this_unit",
+            &["week", "month", "year"],
+            format!(r"(?:[Tt]he +)?(?:very +)?(?:end|beginning|start|middle) +of +the +(?P<unit>week|month|year){B}"),
+            |c, _| {
+                let unit = match c.name("unit")?.as_str() {
+                    "week" => Unit::Week,
+                    "month" => Unit::Month,
+                    _ => Unit::Year,
+                };
+                Some(Partial::Relative { unit, offset: 0 })
+            },
+        ),
+        // `five years ago`, `a year ago`, `two weeks ago`, `10 days ago`
+        rule(
+            "date.ago",
+            &["ago"],
+            format!(
+                r"(?i:{B}(?P<n>[0-9]{{1,3}}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty) +(?P<unit>years?|months?|weeks?|days?|decades?) +ago){B}"
+            ),
+            |c, _| {
+                let n_text = c.name("n")?.as_str().to_ascii_lowercase();
+                let n = if n_text == "a" || n_text == "an" {
+                    1.0
+                } else {
+                    crate::extract::numeral::value_of(&n_text)?
+                };
+                let unit_text = c.name("unit")?.as_str().to_ascii_lowercase();
+                let (unit, factor) = match unit_text.trim_end_matches('s') {
+                    "year" => (Unit::Year, 1),
+                    "decade" => (Unit::Year, 10),
+                    "month" => (Unit::Month, 1),
+                    "week" => (Unit::Week, 1),
+                    _ => (Unit::Day, 1),
+                };
+                Some(Partial::Relative {
+                    unit,
+                    offset: -(n as i32) * factor,
+                })
+            },
+        ),
+        // `the third quarter of 2009`, `the first quarter of last year`, `Q3 2022`, `third-quarter`
+        rule(
+            "date.quarter",
+            &["quarter", "Q"],
+            format!(
+                r"(?:[Tt]he +)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter{B}(?: +of +(?:(?P<y>{YEAR})|(?P<rel>this|last|next) +year{B})|,? +(?P<y2>{YEAR}))?|{B}Q(?P<qq>[1-4]) *(?P<y3>{YEAR})"
+            ),
+            |c, _| {
+                let q = match c.name("q").map(|m| m.as_str()) {
+                    Some(word) => lexicon::ORDINALS.iter().find(|o| o.0 == word)?.1,
+                    None => int(c, "qq")? as u32,
+                };
+                let year = if let Some(y) = int(c, "y").or_else(|| int(c, "y2")).or_else(|| int(c, "y3")) {
+                    YearSpec::Explicit(y)
+                } else if let Some(rel) = c.name("rel") {
+                    YearSpec::Relative(rel_offset(rel.as_str()))
+                } else {
+                    YearSpec::Infer
+                };
+                Some(Partial::Quarter { quarter: q, year })
+            },
+        ),
+        // `the first half of 2022`, `the second half of this year`
+        rule(
+            "date.half",
+            &["half"],
+            format!(
+                r"(?:[Tt]he +)?(?P<h>first|second) +half +of +(?:(?P<y>{YEAR})|(?:the +)?(?P<rel>this|last|next|the) +year{B})"
+            ),
+            |c, _| {
+                let h = if c.name("h")?.as_str() == "first" { 1 } else { 2 };
+                let year = match (int(c, "y"), c.name("rel")) {
+                    (Some(y), _) => YearSpec::Explicit(y),
+                    (None, Some(rel)) if rel.as_str() != "the" => YearSpec::Relative(rel_offset(rel.as_str())),
+                    _ => YearSpec::Relative(0),
+                };
+                Some(Partial::Half { half: h, year })
+            },
+        ),
+        // `Thursday`, `on Monday`, `last Friday`, `next Tuesday`, `Friday's`
+        rule(
+            "date.weekday",
+            &[],
+            format!(r"(?:(?P<rel>{REL}|coming|past) +)?(?P<wd>{wd})"),
+            |c, text| {
+                let w = c.name("wd")?;
+                let before = word_before(text, c.get(0)?.start());
+                if lexicon::NAMED_WEEKDAY_BEFORE.contains(&before) || recurring(text, c.get(0)?.start()) {
+                    return None;
+                }
+                let offset = c.name("rel").map(|r| rel_offset(r.as_str()));
+                if c.name("rel").is_some() && before.eq_ignore_ascii_case("the") {
+                    return None;
+                }
+                Some(Partial::Weekday {
+                    weekday: weekday_of(w.as_str())?,
+                    offset,
+                })
+            },
+        ),
+    ]
+});
+
+/// A four-digit number is a year unless its neighbours say it is a label or a
+/// quantity (`Resolution 2231`, `2000 people`, `$2020`, `1800 GMT`).
+fn year_guard(text: &str, start: usize, end: usize, modified: bool) -> Option<()> {
+    let bytes = text.as_bytes();
+    if start > 0 {
+        let prev = text[..start].chars().next_back()?;
+        if !modified && matches!(prev, '-' | '/' | '#' | '.' | ',' | ':' | '+') {
+            return None;
+        }
+        if matches!(prev, '$' | '€' | '£' | '¥' | '₩' | '₽' | '₹') {
+            return None;
+        }
+    }
+    match bytes.get(end) {
+        Some(b'/' | b'.' | b',' | b':' | b'-') if bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => return None,
+        Some(b'%') => return None,
+        _ => {}
+    }
+    let before_word = word_before(text, start);
+    let before = before_word.to_ascii_lowercase();
+    if lexicon::YEAR_LABEL_BEFORE.contains(&before.as_str()) {
+        return None;
+    }
+    // `RTX 2060`, `UNSCR 2397`: a code before the number makes it a label.
+    let code = before_word.len() >= 2 && before_word.bytes().all(|b| b.is_ascii_uppercase());
+    if code && !lexicon::YEAR_CODES_BEFORE.contains(&before_word) && text[..start].ends_with(' ') {
+        return None;
+    }
+    let after = word_after(text, end).to_ascii_lowercase();
+    if text[end..].starts_with(' ') && lexicon::YEAR_QUANTITY_AFTER.contains(&after.as_str()) {
+        return None;
+    }
+    // `2,000 3,500 ...` style runs and `1 2019` are numbers, not years.
+    if text[..start]
+        .trim_end_matches(' ')
+        .ends_with(|c: char| c.is_ascii_digit())
+        && !modified
+    {
+        let gap = &text[..start];
+        if gap.ends_with(' ') {
+            return None;
+        }
+    }
+    Some(())
+}

@@ -1,0 +1,252 @@
+//! Resolution: from matches to sums. A value is the numeral times its factors
+//! (money scale, `M` of `MUSD`, the cent's hundredth). Two steps need more
+//! than one match:
+//!
+//! - ranges: `$3-4 billion` and `3 to 4 billion yen` are two sums with one
+//!   currency and one scale. The bound without a currency borrows it, and the
+//!   first bound borrows the scale of the second when it has none.
+//! - `thirteen dollars and forty-five cents`, `3 dollars 50 cents`: one sum.
+
+use super::rules::{DOLLARS_AND_CENTS, Hit, RANGE};
+use crate::extract::numeral::Numeral;
+
+/// One sum of money, before it becomes a record item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Money {
+    pub bytes: std::ops::Range<usize>,
+    pub value: f64,
+    /// ISO 4217.
+    pub currency: &'static str,
+    pub rule: &'static str,
+}
+
+/// Sums from matches, with range bounds added and cents joined.
+pub(crate) fn resolve(text: &str, numerals: &[Numeral], hits: Vec<Hit>) -> Vec<Money> {
+    let hits = ranges(text, numerals, hits);
+    let mut out: Vec<Money> = Vec::with_capacity(hits.len());
+    let mut i = 0;
+    while i < hits.len() {
+        let h = &hits[i];
+        let value = h.numeral * h.factor;
+        // `thirteen dollars and forty-five cents`
+        if let Some(next) = hits.get(i + 1)
+            && h.factor == 1.0
+            && next.factor == 0.01
+            && next.code == h.code
+            && !h.before
+            && matches!(&text[h.bytes.end..next.bytes.start], " " | " and ")
+            && h.numeral.fract() == 0.0
+            && next.numeral < 100.0
+        {
+            out.push(Money {
+                bytes: h.bytes.start..next.bytes.end,
+                value: value + next.numeral * next.factor,
+                currency: h.code,
+                rule: DOLLARS_AND_CENTS,
+            });
+            i += 2;
+            continue;
+        }
+        // `15 dollars and 50.`, `thirteen dollars forty five`: cents without
+        // the word, when the sentence ends there.
+        if h.factor == 1.0
+            && !h.before
+            && h.numeral.fract() == 0.0
+            && let Some(cents) = bare_cents(text, numerals, h.bytes.end)
+        {
+            out.push(Money {
+                bytes: h.bytes.start..cents.bytes.end,
+                value: value + cents.value / 100.0,
+                currency: h.code,
+                rule: DOLLARS_AND_CENTS,
+            });
+            i += 1;
+            continue;
+        }
+        out.push(Money {
+            bytes: h.bytes.clone(),
+            value,
+            currency: h.code,
+            rule: h.rule,
+        });
+        i += 1;
+    }
+    out
+}
+
+/// Words and signs that join the bounds of a range.
+fn joins_range(between: &str) -> bool {
+    matches!(between.trim(), "-" | "to" | "and" | "through" | "-to-")
+}
+
+/// Adds the bounds of ranges that have no currency of their own, and gives the
+/// first bound the second's scale (`$3-4 billion`: 3 and 4 billion).
+fn ranges(text: &str, numerals: &[Numeral], mut hits: Vec<Hit>) -> Vec<Hit> {
+    let mut added = Vec::new();
+    let by_number: std::collections::HashMap<usize, usize> =
+        hits.iter().enumerate().map(|(i, h)| (h.number.start, i)).collect();
+    for pair in numerals.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if !a.glued.is_empty() || a.bytes.end > b.bytes.start {
+            continue;
+        }
+        let ha = by_number
+            .get(&a.bytes.start)
+            .copied()
+            .filter(|&i| hits[i].number == a.bytes);
+        let hb = by_number
+            .get(&b.bytes.start)
+            .copied()
+            .filter(|&i| hits[i].number == b.bytes);
+        // Between the first bound and the second expression (its symbol
+        // included: `$3 and $4 billion`).
+        let b_start = hb.map_or(b.bytes.start, |i| hits[i].bytes.start.min(b.bytes.start));
+        if b_start < a.bytes.end {
+            continue;
+        }
+        let between = &text[a.bytes.end..b_start];
+        if between.len() > 9
+            || !joins_range(between)
+            || (between.trim() == "and"
+                && !preceded_by_between(text, ha.map_or(a.bytes.start, |i| hits[i].bytes.start)))
+        {
+            continue;
+        }
+        match (ha, hb) {
+            // `$3-4 billion`, `€5 to 6 million`: the second bound is money too.
+            (Some(ia), None)
+                if hits[ia].before
+                    && hits[ia].bytes.end == a.bytes.end
+                    && b.glued.is_empty()
+                    && ends_a_sum(text, b.bytes.end) =>
+            {
+                let h = &hits[ia];
+                added.push(Hit {
+                    bytes: b.bytes.clone(),
+                    number: b.bytes.clone(),
+                    numeral: b.value,
+                    scale: b.scale,
+                    code: h.code,
+                    factor: h.factor,
+                    before: true,
+                    rule: RANGE,
+                });
+                if b.scaled && !a.scaled {
+                    hits[ia].factor *= b.scale;
+                }
+            }
+            // `3 to 4 billion yen`, `between 5 and 6 million dollars`.
+            (None, Some(ib)) if !hits[ib].before => {
+                let h = &hits[ib];
+                let scale = if a.scaled { 1.0 } else { b.scale };
+                added.push(Hit {
+                    bytes: a.bytes.clone(),
+                    number: a.bytes.clone(),
+                    numeral: a.value,
+                    scale,
+                    code: h.code,
+                    factor: h.factor * scale,
+                    before: false,
+                    rule: RANGE,
+                });
+            }
+            // `$3 to $4 billion`, `between $3 and $4 billion`.
+            (Some(ia), Some(ib))
+                if hits[ia].before
+                    && hits[ib].before
+                    && hits[ia].code == hits[ib].code
+                    && !a.scaled
+                    && b.scaled
+                    && hits[ia].scale == 1.0
+                    && a.value < b.value / b.scale =>
+            {
+                let scale = b.scale;
+                hits[ia].factor *= scale;
+            }
+            _ => {}
+        }
+    }
+    hits.extend(added);
+    hits.sort_by_key(|h| h.bytes.start);
+    hits
+}
+
+fn preceded_by_between(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end();
+    head.len() >= 7
+        && head
+            .get(head.len() - 7..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("between"))
+}
+
+/// Nothing after a bare second bound makes it a measure (`$400 million to
+/// 7.5 million tons`): the next word, if any, is no unit of measure or count.
+fn ends_a_sum(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return !rest.starts_with('%');
+    };
+    let word_end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+    let word = rest[..word_end].to_ascii_lowercase();
+    !matches!(
+        word.as_str(),
+        "tons"
+            | "tonnes"
+            | "ton"
+            | "tonne"
+            | "barrels"
+            | "barrel"
+            | "bpd"
+            | "people"
+            | "persons"
+            | "percent"
+            | "times"
+            | "years"
+            | "months"
+            | "weeks"
+            | "days"
+            | "hours"
+            | "units"
+            | "shares"
+            | "kg"
+            | "km"
+            | "miles"
+            | "meters"
+            | "metres"
+            | "feet"
+            | "acres"
+            | "hectares"
+            | "cubic"
+            | "square"
+            | "votes"
+            | "seats"
+            | "jobs"
+            | "workers"
+            | "employees"
+            | "vehicles"
+            | "cars"
+            | "points"
+            | "members"
+            | "users"
+            | "customers"
+            | "copies"
+    )
+}
+
+/// A whole number below 100 right after a sum (`and` allowed between) that
+/// ends the sentence: the cents of `15 dollars and 50.`
+fn bare_cents<'n>(text: &str, numerals: &'n [Numeral], end: usize) -> Option<&'n Numeral> {
+    let rest = &text[end..];
+    let skip = if rest.starts_with(" and ") {
+        5
+    } else if rest.starts_with(' ') {
+        1
+    } else {
+        return None;
+    };
+    let i = numerals.partition_point(|n| n.bytes.start < end + skip);
+    let n = numerals.get(i).filter(|n| n.bytes.start == end + skip)?;
+    let after = &text[n.bytes.end..];
+    let ends = after.is_empty() || after.starts_with(['.', '!', '?', '\n']);
+    (ends && n.integer && n.value >= 1.0 && n.value < 100.0 && n.glued.is_empty() && !n.scaled).then_some(n)
+}

@@ -1,0 +1,336 @@
+//! Matching: a numeral with a currency beside it. The numeral layer finds the
+//! numbers; each rule here looks at one side of a numeral for a symbol, a code
+//! or a name from the lexicon.
+//!
+//! | rule | examples |
+//! |---|---|
+//! | `money.symbol` | `$400 million`, `US$1.2bn`, `€1.5 billion`, `£2m`, `₩10 billion`, `hk $ 10.05 billion` |
+//! | `money.code` | `USD 30,050`, `CHF7.5bn`, `RMB 10 billion`, `MAUD 60` |
+//! | `money.code_after` | `50 million USD`, `75 USD million`, `115USD`, `30 MUSD` |
+//! | `money.name` | `3.8 trillion yen`, `five million yen`, `125 million Australian dollars`, `10 billion won` |
+//! | `money.subunit` | `50 cents`, `470 pence`, `12-cent` |
+//! | `money.symbol_after` | `10 €`, `100元` |
+//!
+//! `resolve` adds the bounds of ranges (`money.range`: the `4` of `$3-4
+//! billion`) and joins `thirteen dollars and forty-five cents`.
+
+use super::lexicon::{self, DOLLAR_PREFIXES, SYMBOLS, SYMBOLS_AFTER};
+use crate::extract::numeral::{self, Numeral};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+pub const SYMBOL: &str = "money.symbol";
+pub const CODE: &str = "money.code";
+pub const CODE_AFTER: &str = "money.code_after";
+pub const NAME: &str = "money.name";
+pub const SUBUNIT: &str = "money.subunit";
+pub const SYMBOL_AFTER: &str = "money.symbol_after";
+pub const RANGE: &str = "money.range";
+pub const DOLLARS_AND_CENTS: &str = "money.dollars_and_cents";
+
+/// A match: a numeral, its currency, and what multiplies the numeral's value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Hit {
+    /// The whole expression, currency included.
+    pub bytes: Range<usize>,
+    /// The numeral's own bytes.
+    pub number: Range<usize>,
+    pub numeral: f64,
+    /// The numeral's last scale multiplier (1 when unscaled), after any money
+    /// scale (`2m`).
+    pub scale: f64,
+    pub code: &'static str,
+    /// Money scale (`£2m`), mega code (`MUSD`) and subunit (`cents`) together.
+    pub factor: f64,
+    /// The currency was written before the number (symbol or code), so a
+    /// range's second bound may borrow it.
+    pub before: bool,
+    pub rule: &'static str,
+}
+
+/// Codes glued before digits (`CHF7.5bn`, `USD115`): the numeral layer does not
+/// start numbers inside a word, so this finds them.
+static GLUED_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([A-Z]{3,4}|[a-z]{3})[0-9]").expect("glued code pattern compiles"));
+
+/// Every money match of `text`, given its numerals, in text order.
+pub(crate) fn matches(text: &str, numerals: &[Numeral]) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = numerals.iter().filter_map(|n| hit(text, n)).collect();
+    for caps in GLUED_CODE.captures_iter(text) {
+        let code_match = caps.get(1).expect("group 1");
+        let word = code_match.as_str();
+        let (code, factor) = match (lexicon::code_of(word), lexicon::mega_code_of(word)) {
+            (Some(code), _) => (code, 1.0),
+            (None, Some(code)) => (code, 1e6),
+            _ => continue,
+        };
+        let Some(n) = numeral::at(text, code_match.end()) else {
+            continue;
+        };
+        let (end, money_scale) = glued_money_scale(text, &n);
+        if !n.glued.is_empty() && money_scale == 1.0 {
+            continue;
+        }
+        hits.push(Hit {
+            bytes: code_match.start()..end,
+            number: n.bytes.clone(),
+            numeral: n.value,
+            scale: n.scale * money_scale,
+            code,
+            factor: factor * money_scale,
+            before: true,
+            rule: CODE,
+        });
+    }
+    hits.sort_by_key(|h| (h.bytes.start, std::cmp::Reverse(h.bytes.end)));
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if out.last().is_none_or(|last| h.bytes.start >= last.bytes.end) {
+            out.push(h);
+        }
+    }
+    out
+}
+
+/// The money reading of one numeral, if it has a currency beside it.
+fn hit(text: &str, n: &Numeral) -> Option<Hit> {
+    let (end, money_scale) = glued_money_scale(text, n);
+    if !n.glued.is_empty() && money_scale == 1.0 {
+        // `115USD`, `30MUSD`: a code glued after the digits.
+        let glued = &text[n.glued.clone()];
+        let (code, factor) = match (lexicon::code_of(glued), lexicon::mega_code_of(glued)) {
+            (Some(code), _) => (code, 1.0),
+            (None, Some(code)) => (code, 1e6),
+            _ => return None,
+        };
+        return Some(Hit {
+            bytes: n.bytes.start..n.glued.end,
+            number: n.bytes.clone(),
+            numeral: n.value,
+            scale: n.scale,
+            code,
+            factor,
+            before: false,
+            rule: CODE_AFTER,
+        });
+    }
+    if let Some((start, code, factor, rule)) = before(text, n.bytes.start) {
+        return Some(Hit {
+            bytes: start..end,
+            number: n.bytes.clone(),
+            numeral: n.value,
+            scale: n.scale * money_scale,
+            code,
+            factor: factor * money_scale,
+            before: true,
+            rule,
+        });
+    }
+    let (after_end, code, factor, rule) = after(text, n, end)?;
+    Some(Hit {
+        bytes: n.bytes.start..after_end,
+        number: n.bytes.clone(),
+        numeral: n.value,
+        scale: n.scale * money_scale,
+        code,
+        factor: factor * money_scale,
+        before: false,
+        rule,
+    })
+}
+
+/// A money-only scale glued to the numeral (`£2m`, `$5b`): the end of the
+/// numeral with it and its multiplier (1 without one).
+fn glued_money_scale(text: &str, n: &Numeral) -> (usize, f64) {
+    if n.glued.is_empty() || n.scaled {
+        return (n.bytes.end, 1.0);
+    }
+    match lexicon::money_scale(&text[n.glued.clone()]) {
+        Some(scale) => (n.glued.end, scale),
+        None => (n.bytes.end, 1.0),
+    }
+}
+
+/// A symbol or code ending right before byte `at` (one space allowed):
+/// where it starts, the currency, a factor (`MUSD`) and the rule.
+fn before(text: &str, at: usize) -> Option<(usize, &'static str, f64, &'static str)> {
+    let head = &text[..at];
+    for head in [head, head.strip_suffix(' ').unwrap_or("")] {
+        if head.is_empty() {
+            continue;
+        }
+        for &(symbol, code) in SYMBOLS {
+            if let Some(rest) = head.strip_suffix(symbol) {
+                if symbol == "$"
+                    && let Some((start, code)) = dollar_prefix(rest)
+                {
+                    return Some((start, code, 1.0, SYMBOL));
+                }
+                return Some((rest.len(), code, 1.0, SYMBOL));
+            }
+        }
+        // A code as the word before: `USD 30,050`, `MAUD 60`.
+        let word_start = head.len() - head.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+        let word = &head[word_start..];
+        // In `10 rmb 20 usd` the `rmb` is the first number's.
+        let after_number = head[..word_start]
+            .trim_end_matches(' ')
+            .ends_with(|c: char| c.is_ascii_digit());
+        if word.len() >= 3 && !after_number {
+            if let Some(code) = lexicon::code_of(word) {
+                return Some((word_start, code, 1.0, CODE));
+            }
+            if let Some(code) = lexicon::mega_code_of(word) {
+                return Some((word_start, code, 1e6, CODE));
+            }
+        }
+    }
+    None
+}
+
+/// Letters before a `$` that name another dollar (`US$`, `HK$`, `hk $`):
+/// where the prefix starts and the currency.
+fn dollar_prefix(rest: &str) -> Option<(usize, &'static str)> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for &(prefix, code, spaced_ok) in DOLLAR_PREFIXES {
+        let attached = rest.strip_suffix(prefix).map(|r| r.len());
+        let spaced = if spaced_ok {
+            rest.strip_suffix(' ')
+                .and_then(|r| r.strip_suffix(prefix))
+                .map(|r| r.len())
+        } else {
+            None
+        };
+        for start in [attached, spaced].into_iter().flatten() {
+            let boundary = rest[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '.');
+            if boundary && best.is_none_or(|(s, _)| start < s) {
+                best = Some((start, code));
+            }
+        }
+    }
+    best
+}
+
+/// A code, name or symbol right after the numeral (which ends at `end`): the
+/// end of the expression, the currency, a factor and the rule.
+fn after(text: &str, n: &Numeral, end: usize) -> Option<(usize, &'static str, f64, &'static str)> {
+    let bytes = text.as_bytes();
+    let mut k = end;
+    let mut hyphen = false;
+    if bytes.get(k) == Some(&b' ') {
+        k += 1;
+    } else if bytes.get(k) == Some(&b'-') && bytes.get(k + 1).is_some_and(u8::is_ascii_alphabetic) {
+        k += 1;
+        hyphen = true;
+    }
+    // Symbols after: `10 €`, `100元`, only when no number follows (in `2021
+    // $400 million` the `$` is the next amount's).
+    for symbol in SYMBOLS_AFTER {
+        for start in [end, k] {
+            if !hyphen && text[start..].starts_with(symbol) {
+                let s_end = start + symbol.len();
+                let next = text[s_end..].trim_start_matches(' ');
+                if next.starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                let code = SYMBOLS.iter().find(|(s, _)| s == symbol).map(|&(_, c)| c)?;
+                return Some((s_end, code, 1.0, SYMBOL_AFTER));
+            }
+        }
+    }
+    if k == end {
+        return None;
+    }
+    // Words after, up to three, lower-cased: a code or a currency name.
+    let words = following_words(text, k, 3);
+    if let Some(&(w_start, w_end)) = words.first() {
+        let word = &text[w_start..w_end];
+        let code = lexicon::code_of(word)
+            .map(|c| (c, 1.0))
+            .or_else(|| lexicon::mega_code_of(word).map(|c| (c, 1e6)));
+        if let Some((code, factor)) = code
+            && !hyphen
+        {
+            let rest = &text[w_end..];
+            let followed_by_digit = rest.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit());
+            if !followed_by_digit {
+                // `75 USD million`
+                if let Some(&(s_start, s_end)) = words.get(1)
+                    && !n.scaled
+                    && s_start == w_end + 1
+                    && let Some(scale) = scale_word(&text[s_start..s_end])
+                {
+                    return Some((s_end, code, factor * scale, CODE_AFTER));
+                }
+                return Some((w_end, code, factor, CODE_AFTER));
+            }
+        }
+    }
+    let mut phrase = String::new();
+    let mut found = None;
+    for &(w_start, w_end) in &words {
+        if !phrase.is_empty() {
+            phrase.push(' ');
+        }
+        phrase.push_str(&text[w_start..w_end].to_ascii_lowercase());
+        if let Some(name) = lexicon::name_of(&phrase) {
+            found = Some((w_end, name));
+        }
+    }
+    let (name_end, name) = found?;
+    if name.ambiguous {
+        // `5,200 pounds of water`, `a 300-pound man`: weights and other
+        // senses; as money these words follow scaled or large numbers.
+        let large = n.scaled || (n.value >= 1000.0 && name.code != "GBP");
+        let of_follows = text[name_end..].starts_with(" of ");
+        if hyphen || !large || of_follows {
+            return None;
+        }
+    }
+    let rule = if name.factor == 1.0 { NAME } else { SUBUNIT };
+    Some((name_end, name.code, name.factor, rule))
+}
+
+/// Up to `max` words from `at`, separated by single spaces: byte ranges of
+/// letters (dots kept inside, as in `u.s.`).
+fn following_words(text: &str, at: usize, max: usize) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut k = at;
+    while out.len() < max && k < bytes.len() && bytes[k].is_ascii_alphabetic() {
+        let start = k;
+        while k < bytes.len() && (bytes[k].is_ascii_alphabetic() || (bytes[k] == b'.' && k > start)) {
+            k += 1;
+        }
+        // A sentence-final dot is no part of the word.
+        let mut end = k;
+        if bytes[end - 1] == b'.' && !text[start..end - 1].contains('.') {
+            end -= 1;
+        }
+        if end < bytes.len() && bytes[end].is_ascii_digit() {
+            break;
+        }
+        out.push((start, end));
+        if k < bytes.len() && bytes[k] == b' ' && bytes.get(k + 1).is_some_and(u8::is_ascii_alphabetic) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// `million`, `billion`... as a multiplier.
+fn scale_word(word: &str) -> Option<f64> {
+    match word.to_ascii_lowercase().as_str() {
+        "thousand" => Some(1e3),
+        "million" | "mn" | "mln" => Some(1e6),
+        "billion" | "bn" | "bln" => Some(1e9),
+        "trillion" | "tn" | "trn" => Some(1e12),
+        _ => None,
+    }
+}

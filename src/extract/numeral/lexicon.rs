@@ -1,0 +1,157 @@
+//! The numeral lexicon: number words, scale words and the abbreviations that
+//! multiply a number written in digits. Data only; `rules` and `resolve` read it.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What one number word contributes to a numeral.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Word {
+    /// `zero`, `nought`: a numeral on its own, or before `point`.
+    Zero,
+    /// `one` .. `nine`.
+    Unit(u8),
+    /// `ten` .. `nineteen`.
+    Teen(u8),
+    /// `twenty` .. `ninety`.
+    Tens(u8),
+    /// `hundred`: multiplies the group before it.
+    Hundred,
+    /// `thousand`, `million`, `lakh`...: closes a group and multiplies it.
+    Scale(f64),
+    /// `dozen`: times twelve.
+    Dozen,
+    /// `half` (`half a dozen`, `half a million`).
+    Half,
+    /// `quarter` (`a quarter million`).
+    Quarter,
+    /// `and`, inside a numeral only after `hundred` or a scale word.
+    And,
+    /// `point`: the digits after it are decimals (`two point five`).
+    Point,
+    /// `a`, `an`: one, before `hundred`, a scale word or `dozen` only.
+    A,
+    /// `minus`, `negative`.
+    Minus,
+}
+
+/// Number words, lower case.
+pub const NUMBER_WORDS: &[(&str, Word)] = &[
+    ("zero", Word::Zero),
+    ("nought", Word::Zero),
+    ("naught", Word::Zero),
+    ("one", Word::Unit(1)),
+    ("two", Word::Unit(2)),
+    ("three", Word::Unit(3)),
+    ("four", Word::Unit(4)),
+    ("five", Word::Unit(5)),
+    ("six", Word::Unit(6)),
+    ("seven", Word::Unit(7)),
+    ("eight", Word::Unit(8)),
+    ("nine", Word::Unit(9)),
+    ("ten", Word::Teen(10)),
+    ("eleven", Word::Teen(11)),
+    ("twelve", Word::Teen(12)),
+    ("thirteen", Word::Teen(13)),
+    ("fourteen", Word::Teen(14)),
+    ("fifteen", Word::Teen(15)),
+    ("sixteen", Word::Teen(16)),
+    ("seventeen", Word::Teen(17)),
+    ("eighteen", Word::Teen(18)),
+    ("nineteen", Word::Teen(19)),
+    ("twenty", Word::Tens(20)),
+    ("thirty", Word::Tens(30)),
+    ("forty", Word::Tens(40)),
+    ("fourty", Word::Tens(40)),
+    ("fifty", Word::Tens(50)),
+    ("sixty", Word::Tens(60)),
+    ("seventy", Word::Tens(70)),
+    ("eighty", Word::Tens(80)),
+    ("ninety", Word::Tens(90)),
+    ("hundred", Word::Hundred),
+    ("thousand", Word::Scale(1e3)),
+    ("lakh", Word::Scale(1e5)),
+    ("lakhs", Word::Scale(1e5)),
+    ("lac", Word::Scale(1e5)),
+    ("million", Word::Scale(1e6)),
+    ("crore", Word::Scale(1e7)),
+    ("crores", Word::Scale(1e7)),
+    ("billion", Word::Scale(1e9)),
+    ("trillion", Word::Scale(1e12)),
+    ("dozen", Word::Dozen),
+    ("dozens", Word::Dozen),
+    ("doz", Word::Dozen),
+    ("dozs", Word::Dozen),
+    ("dz", Word::Dozen),
+    ("dzs", Word::Dozen),
+    ("half", Word::Half),
+    ("quarter", Word::Quarter),
+    ("and", Word::And),
+    ("point", Word::Point),
+    ("a", Word::A),
+    ("an", Word::A),
+    ("minus", Word::Minus),
+    ("negative", Word::Minus),
+];
+
+/// Abbreviated scales written after digits, attached (`10k`, `1.2bn`) or after
+/// one space (`2.33 k`, `10 bln`). Matched case-sensitively: `M` is a million but
+/// `m` is a metre (`1m`), except after a currency, where `money` allows it.
+pub const SCALE_SUFFIXES: &[(&str, f64)] = &[
+    ("k", 1e3),
+    ("K", 1e3),
+    ("M", 1e6),
+    ("MM", 1e6),
+    ("mn", 1e6),
+    ("Mn", 1e6),
+    ("MN", 1e6),
+    ("mln", 1e6),
+    ("Mln", 1e6),
+    ("mil", 1e6),
+    ("bn", 1e9),
+    ("Bn", 1e9),
+    ("BN", 1e9),
+    ("bln", 1e9),
+    ("Bln", 1e9),
+    ("tn", 1e12),
+    ("trn", 1e12),
+    ("tln", 1e12),
+    ("Tn", 1e12),
+];
+
+/// Words that make a following `one` a pronoun (`the one`, `which one`), not a
+/// number.
+pub const PRONOUN_ONE_BEFORE: &[&str] = &[
+    "the", "this", "that", "which", "each", "every", "any", "no", "some", "another", "someone", "anyone", "little",
+    "only",
+];
+
+/// Number words bucketed by first letter and length: the scanner asks about
+/// every word of a text, and most words leave after one bucket lookup.
+type Buckets = HashMap<(u8, usize), Vec<(&'static str, Word)>>;
+
+static WORDS: LazyLock<Buckets> = LazyLock::new(|| {
+    let mut buckets = Buckets::new();
+    for &(w, kind) in NUMBER_WORDS {
+        buckets.entry((w.as_bytes()[0], w.len())).or_default().push((w, kind));
+    }
+    buckets
+});
+
+/// Lengths of the number words: a word of another length is none.
+static LENGTHS: LazyLock<u32> = LazyLock::new(|| NUMBER_WORDS.iter().fold(0, |acc, (w, _)| acc | (1 << w.len())));
+
+/// The number word `lower` (ASCII lower case), if it is one.
+pub fn word(lower: &str) -> Option<Word> {
+    let first = *lower.as_bytes().first()?;
+    if lower.len() >= 32 || *LENGTHS & (1 << lower.len()) == 0 {
+        return None;
+    }
+    let bucket = WORDS.get(&(first, lower.len()))?;
+    bucket.iter().find(|(w, _)| *w == lower).map(|&(_, kind)| kind)
+}
+
+/// The multiplier of a scale abbreviation, exact case.
+pub fn scale_suffix(s: &str) -> Option<f64> {
+    SCALE_SUFFIXES.iter().find(|(k, _)| *k == s).map(|&(_, v)| v)
+}

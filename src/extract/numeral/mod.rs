@@ -1,0 +1,83 @@
+//! Numerals: numbers written in digits, words or both, with their values.
+//!
+//! The layer the money, count and date extractors share (Duckling's
+//! "dependencies declared once": they all read numbers through [`scan`]).
+//! It knows nothing of what is counted or paid; it only says where a number
+//! is and what it is worth: `1,234,567`, `12,34,567` (Indian grouping), `.08`,
+//! `10k`, `1.2bn`, `twenty-six`, `two hundred and two thousand`, `a dozen`,
+//! `half a million`, `4 thousand 3 hundred and 21`, `minus five point five`.
+//!
+//! Not numerals: ordinals (`4th`, `first`), measures with a glued unit
+//! (`29km`), `a` or `an` alone, `one` as a pronoun (`the one`, `which one`).
+//! Digits with glued letters are still reported by [`scan`] (with
+//! [`Numeral::glued`] set), because money reads `115USD`; [`find`] drops them.
+//!
+//! - `lexicon.rs`: number words, scale words, scale abbreviations.
+//! - `rules.rs`: the scanner (where numerals are).
+//! - `resolve.rs`: the grammar of English numerals (what they are worth).
+//! - `examples.rs`: the examples, positive and negative.
+
+mod lexicon;
+mod resolve;
+mod rules;
+
+#[cfg(test)]
+mod examples;
+
+pub use rules::{DIGITS, MIXED, WORDS, at, scan};
+
+use std::ops::Range;
+
+/// How a numeral is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// `1,234`, `10k`, `1.5`.
+    Digits,
+    /// `twenty-six`, `a dozen`.
+    Words,
+    /// `1.5 million`, `3 hundred and 21`.
+    Mixed,
+}
+
+/// One numeral found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Numeral {
+    /// Byte range of the numeral in the text, scale words included.
+    pub bytes: Range<usize>,
+    pub value: f64,
+    /// The value is whole.
+    pub integer: bool,
+    pub form: Form,
+    /// A scale word or abbreviation multiplied it (`2 million`, `10k`).
+    pub scaled: bool,
+    /// The multiplier of its last scale word (`1e9` for `4.5 billion`, `1e3`
+    /// for `three hundred thousand`); 1 when unscaled. A range's first bound
+    /// borrows it (`$3-4 billion`).
+    pub scale: f64,
+    /// Written with thousands separators (`1,234`, `40 000`).
+    pub grouped: bool,
+    /// Letters glued right after the digits that are no scale (`th` of `4th`,
+    /// `km` of `29km`, `USD` of `115USD`); empty for a plain numeral.
+    pub glued: Range<usize>,
+    /// The rule that read it ([`DIGITS`], [`WORDS`], [`MIXED`]).
+    pub rule: &'static str,
+}
+
+/// The plain numerals of `text`: [`scan`] without the numbers that have
+/// letters glued to them (ordinals, measures, codes).
+pub fn find(text: &str) -> Vec<Numeral> {
+    let mut all = scan(text);
+    all.retain(|n| n.glued.is_empty());
+    all
+}
+
+/// The value of `text` when all of it is one numeral (`five`, `1,200`,
+/// `twenty-one`), else `None`.
+pub fn value_of(text: &str) -> Option<f64> {
+    let trimmed = text.trim();
+    let found = scan(trimmed);
+    match found.as_slice() {
+        [one] if one.bytes == (0..trimmed.len()) && one.glued.is_empty() => Some(one.value),
+        _ => None,
+    }
+}

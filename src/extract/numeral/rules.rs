@@ -1,0 +1,489 @@
+//! Matching: where numerals are. A hand-written scanner rather than a regex,
+//! because the decisions are about neighbours (`4th` is an ordinal, `29km` a
+//! measure, `the one` a pronoun) and digit groups (`1,234,567` is one number,
+//! `1, 234` two, `192.168.1.2` four).
+//!
+//! The scanner cuts the text into runs of number tokens (digits, number words,
+//! `and`, `point`, separated by spaces or hyphens); `resolve::parse` reads the
+//! longest valid numeral at the head of each run.
+
+use super::lexicon::{self, Word};
+use super::resolve;
+use super::{Form, Numeral};
+use std::ops::Range;
+
+/// Rule names, as they appear in records of the extractors built on numerals.
+pub const DIGITS: &str = "numeral.digits";
+pub const WORDS: &str = "numeral.words";
+pub const MIXED: &str = "numeral.mixed";
+
+/// One token of a run.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Tok {
+    pub kind: Kind,
+    pub bytes: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Kind {
+    /// Digits, with their value (a scale suffix already applied).
+    Num {
+        value: f64,
+        integer: bool,
+        /// A scale suffix (`10k`, `2.33 k`) was applied.
+        scaled: bool,
+        /// The suffix's multiplier (1 without one).
+        scale: f64,
+        /// Thousands separators were read (`1,234`).
+        grouped: bool,
+        /// Letters glued to the digits that are no scale (`4th`, `29km`,
+        /// `115USD`): such a number stands alone.
+        glued: Range<usize>,
+    },
+    Word(Word),
+    /// `-` directly before digits, at the start of a line or after a space.
+    Sign,
+}
+
+/// Every numeral of `text`, in order, not overlapping, including those with
+/// glued letters (see [`Numeral::glued`]).
+pub fn scan(text: &str) -> Vec<Numeral> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut toks: Vec<Tok> = Vec::new();
+    while i < bytes.len() {
+        let c = bytes[i];
+        let starts = c.is_ascii_alphanumeric() || ((c == b'-' || c == b'.') && next_is_digit(bytes, i + 1));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        if i > 0 && is_word_byte(bytes[i - 1]) {
+            // Inside a word or an alphanumeric code (`A320`; in `F-35` the
+            // scan moves past the hyphen and reads `35`).
+            i = skip_word(bytes, i).max(i + 1);
+            continue;
+        }
+        if c == b'.' && i > 0 && bytes[i - 1].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        run(text, i, &mut toks);
+        if toks.is_empty() {
+            i = skip_word(bytes, i).max(i + 1);
+            continue;
+        }
+        if let Some(numeral) = numeral_of(text, &toks) {
+            // Always move on, whatever the numeral's length.
+            i = numeral.bytes.end.max(i + 1);
+            if numeral.bytes.is_empty() {
+                continue;
+            }
+            out.push(numeral);
+        } else {
+            i = toks[0].bytes.end.max(i + 1);
+        }
+    }
+    out
+}
+
+/// The numeral that starts exactly at byte `start` of `text`, wherever that
+/// is (money reads `CHF7.5bn` from the digit after the code).
+pub fn at(text: &str, start: usize) -> Option<Numeral> {
+    if !text.is_char_boundary(start) {
+        return None;
+    }
+    let mut toks = Vec::new();
+    run(text, start, &mut toks);
+    if toks.is_empty() {
+        return None;
+    }
+    numeral_of(text, &toks)
+}
+
+/// The numeral at the head of a run, or `None` when the run does not start
+/// with one (`and`, `a` alone, a pronoun `one`).
+fn numeral_of(text: &str, toks: &[Tok]) -> Option<Numeral> {
+    if let Kind::Num { glued, .. } = &toks[0].kind
+        && !glued.is_empty()
+    {
+        let Kind::Num {
+            value,
+            integer,
+            grouped,
+            ..
+        } = toks[0].kind
+        else {
+            unreachable!()
+        };
+        // `192.168.1.2`, `4th`, `29km`: a number with letters or dots glued
+        // to it is reported alone, with what is glued.
+        return Some(Numeral {
+            bytes: toks[0].bytes.clone(),
+            value,
+            integer,
+            form: Form::Digits,
+            scaled: false,
+            scale: 1.0,
+            grouped,
+            glued: glued.clone(),
+            rule: DIGITS,
+        });
+    }
+    if toks[0].kind == Kind::Word(Word::Unit(1)) && is_pronoun_one(text, toks) {
+        return None;
+    }
+    let parsed = resolve::parse(toks)?;
+    let used = &toks[..parsed.len];
+    let digits = used.iter().filter(|t| matches!(t.kind, Kind::Num { .. })).count();
+    let words = used.iter().filter(|t| matches!(t.kind, Kind::Word(_))).count();
+    let (form, rule) = match (digits, words) {
+        (_, 0) => (Form::Digits, DIGITS),
+        (0, _) => (Form::Words, WORDS),
+        _ => (Form::Mixed, MIXED),
+    };
+    let grouped = used.iter().any(|t| matches!(t.kind, Kind::Num { grouped: true, .. }));
+    let end = used.last()?.bytes.end;
+    Some(Numeral {
+        bytes: toks[0].bytes.start..end,
+        value: parsed.value,
+        integer: parsed.value.fract() == 0.0,
+        form,
+        scaled: parsed.scaled,
+        scale: parsed.scale,
+        grouped,
+        glued: end..end,
+        rule,
+    })
+}
+
+/// `the one`, `which one`, `one another`: `one` as a pronoun.
+fn is_pronoun_one(text: &str, toks: &[Tok]) -> bool {
+    let multiplied = matches!(
+        toks.get(1).map(|t| &t.kind),
+        Some(Kind::Word(Word::Hundred | Word::Scale(_) | Word::Dozen))
+    );
+    if multiplied {
+        return false;
+    }
+    let after = text[toks[0].bytes.end..].trim_start();
+    if after.starts_with("another") {
+        return true;
+    }
+    let before = previous_word(text, toks[0].bytes.start);
+    lexicon::PRONOUN_ONE_BEFORE
+        .iter()
+        .any(|w| before.eq_ignore_ascii_case(w))
+}
+
+/// The word (letters) just before `at`, skipping spaces.
+pub(crate) fn previous_word(text: &str, at: usize) -> &str {
+    let head = text[..at].trim_end_matches(' ');
+    let start = head.len() - head.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    &head[start..]
+}
+
+/// Reads the run of number tokens starting at `i` into `toks`.
+fn run(text: &str, i: usize, toks: &mut Vec<Tok>) {
+    toks.clear();
+    let bytes = text.as_bytes();
+    let mut at = i;
+    while toks.len() < 40 {
+        let Some(tok) = token(text, at) else { break };
+        let end = tok.bytes.end;
+        if tok.kind == Kind::Sign {
+            // The digits follow the sign directly.
+            toks.push(tok);
+            at = end;
+            continue;
+        }
+        let glued = matches!(&tok.kind, Kind::Num { glued, .. } if !glued.is_empty());
+        toks.push(tok);
+        if glued {
+            break;
+        }
+        // Separator: spaces, or a hyphen with optional spaces around it.
+        let mut j = end;
+        let mut spaces = 0;
+        while j < bytes.len() && bytes[j] == b' ' {
+            j += 1;
+            spaces += 1;
+        }
+        if j < bytes.len() && bytes[j] == b'-' && !next_is_digit_after_sign(bytes, j, spaces) {
+            j += 1;
+            while j < bytes.len() && bytes[j] == b' ' {
+                j += 1;
+            }
+        }
+        if j == end || spaces > 3 || j >= bytes.len() || !bytes[j].is_ascii_alphanumeric() {
+            break;
+        }
+        at = j;
+    }
+}
+
+/// A hyphen followed by digits after a space is a sign (`3 -1`), not a
+/// separator; between words it always separates (`twenty-six`).
+fn next_is_digit_after_sign(bytes: &[u8], j: usize, spaces: usize) -> bool {
+    spaces > 0 && next_is_digit(bytes, j + 1)
+}
+
+/// The token at `at`, if it is a number token.
+fn token(text: &str, at: usize) -> Option<Tok> {
+    let bytes = text.as_bytes();
+    let c = *bytes.get(at)?;
+    if c.is_ascii_digit() || c == b'.' {
+        return digits(text, at);
+    }
+    if c == b'-' {
+        let sign_ok = at == 0 || matches!(bytes[at - 1], b' ' | b'\n' | b'(' | b'\t');
+        if sign_ok && next_is_digit(bytes, at + 1) {
+            return Some(Tok {
+                kind: Kind::Sign,
+                bytes: at..at + 1,
+            });
+        }
+        return None;
+    }
+    if !c.is_ascii_alphabetic() {
+        return None;
+    }
+    let end = skip_letters(bytes, at);
+    if end < bytes.len() && (bytes[end].is_ascii_digit() || bytes[end] == b'_') {
+        return None;
+    }
+    let len = end - at;
+    if len > 9 {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    for (k, b) in bytes[at..end].iter().enumerate() {
+        buf[k] = b.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..len]).ok()?;
+    let word = lexicon::word(lower)?;
+    Some(Tok {
+        kind: Kind::Word(word),
+        bytes: at..end,
+    })
+}
+
+/// Digits at `at`: `12`, `1,234,567.89`, `12,34,567` (Indian grouping),
+/// `1 234 567` (space grouping), `.08`, `10k`, `2.33 k`. Dotted sequences
+/// (`192.168.1.2`) give their first part with the rest glued.
+fn digits(text: &str, at: usize) -> Option<Tok> {
+    let bytes = text.as_bytes();
+    let mut j = at;
+    let lead_end = skip_digits(bytes, j);
+    let lead = lead_end - j;
+    let mut integer_part = String::new();
+    let mut grouped = false;
+    if lead == 0 {
+        // `.08`
+        if bytes.get(j) != Some(&b'.') || !next_is_digit(bytes, j + 1) {
+            return None;
+        }
+        integer_part.push('0');
+    } else {
+        integer_part.push_str(&text[j..lead_end]);
+        j = lead_end;
+        // Thousands groups: `,ddd` (or Indian `,dd` groups ending in `,ddd`).
+        if lead <= 3 {
+            let mut k = j;
+            let mut groups = Vec::new();
+            while k < bytes.len() && bytes[k] == b',' {
+                let g_end = skip_digits(bytes, k + 1);
+                let g = g_end - (k + 1);
+                if g != 2 && g != 3 {
+                    break;
+                }
+                groups.push((k + 1, g_end));
+                k = g_end;
+                if g == 3 {
+                    // A 3-digit group ends an Indian run; western runs go on.
+                    if groups.iter().any(|&(s, e)| e - s == 2) {
+                        break;
+                    }
+                }
+            }
+            let western = !groups.is_empty() && groups.iter().all(|&(s, e)| e - s == 3);
+            let indian = groups.len() >= 2
+                && lead <= 2
+                && groups[..groups.len() - 1].iter().all(|&(s, e)| e - s == 2)
+                && groups.last().is_some_and(|&(s, e)| e - s == 3);
+            if western || indian {
+                for &(s, e) in &groups {
+                    integer_part.push_str(&text[s..e]);
+                }
+                j = groups.last().map(|&(_, e)| e).unwrap_or(j);
+                grouped = true;
+            } else if lead <= 3 {
+                // Space grouping: `1 234 567`, `40\u{202f}000`. With plain
+                // spaces one group is not enough (`400 737 Max jets` is a count
+                // and a model), two are (`1 234 567`).
+                let mut k = j;
+                let mut groups: Vec<(usize, usize, bool)> = Vec::new();
+                while let Some(space) = group_space(text, k) {
+                    let g_end = skip_digits(bytes, k + space);
+                    if g_end - (k + space) != 3 || (g_end < bytes.len() && bytes[g_end].is_ascii_alphanumeric()) {
+                        break;
+                    }
+                    if g_end < bytes.len() && bytes[g_end] == b',' && next_is_digit(bytes, g_end + 1) {
+                        break;
+                    }
+                    groups.push((k + space, g_end, space == 1 && bytes[k] == b' '));
+                    k = g_end;
+                }
+                let plain_single = groups.len() == 1 && groups[0].2;
+                if !groups.is_empty() && !plain_single {
+                    for &(s, e, _) in &groups {
+                        integer_part.push_str(&text[s..e]);
+                    }
+                    j = k;
+                    grouped = true;
+                }
+            }
+        }
+    }
+    let mut number = integer_part;
+    let mut integer = true;
+    if j < bytes.len() && bytes[j] == b'.' && next_is_digit(bytes, j + 1) {
+        let f_end = skip_digits(bytes, j + 1);
+        let dotted_before = at >= 2 && bytes[at - 1] == b'.' && bytes[at - 2].is_ascii_digit();
+        let dotted_after = f_end < bytes.len() && bytes[f_end] == b'.' && next_is_digit(bytes, f_end + 1);
+        if (dotted_before || dotted_after) && lead == 0 {
+            // `.3.5`: no number to start from.
+            return None;
+        }
+        if dotted_before || dotted_after {
+            // `192.168.1.2`, `2019.12.03`: each part is a number of its own.
+            let value: f64 = number.parse().ok()?;
+            return Some(Tok {
+                kind: Kind::Num {
+                    value,
+                    integer: true,
+                    scaled: false,
+                    scale: 1.0,
+                    grouped,
+                    glued: j..j,
+                },
+                bytes: at..j,
+            });
+        }
+        number.push('.');
+        number.push_str(&text[j + 1..f_end]);
+        integer = text[j + 1..f_end].bytes().all(|b| b == b'0');
+        j = f_end;
+    }
+    let mut value: f64 = number.parse().ok()?;
+    // What follows: glued letters (a scale suffix, or something that makes
+    // this no plain number), or a spaced scale suffix.
+    let letters_end = skip_letters(bytes, j);
+    if letters_end > j {
+        let suffix = &text[j..letters_end];
+        let after_ok = letters_end >= bytes.len() || !is_word_byte(bytes[letters_end]);
+        if let (Some(scale), true) = (lexicon::scale_suffix(suffix), after_ok) {
+            value *= scale;
+            return Some(Tok {
+                kind: Kind::Num {
+                    value,
+                    integer: value.fract() == 0.0,
+                    scaled: true,
+                    scale,
+                    grouped,
+                    glued: letters_end..letters_end,
+                },
+                bytes: at..letters_end,
+            });
+        }
+        let glued_end = skip_word(bytes, j);
+        return Some(Tok {
+            kind: Kind::Num {
+                value,
+                integer,
+                scaled: false,
+                scale: 1.0,
+                grouped,
+                glued: j..glued_end,
+            },
+            bytes: at..j,
+        });
+    }
+    if j < bytes.len() && bytes[j] == b' ' {
+        let s_start = j + 1;
+        let s_end = skip_letters(bytes, s_start);
+        if s_end > s_start && (s_end >= bytes.len() || !is_word_byte(bytes[s_end])) {
+            let suffix = &text[s_start..s_end];
+            // Single letters only attached, except `k` and `M` (`2.33 k`).
+            if (suffix.len() > 1 || suffix == "k" || suffix == "M")
+                && suffix != "mil"
+                && suffix != "MM"
+                && let Some(scale) = lexicon::scale_suffix(suffix)
+            {
+                value *= scale;
+                return Some(Tok {
+                    kind: Kind::Num {
+                        value,
+                        integer: value.fract() == 0.0,
+                        scaled: true,
+                        scale,
+                        grouped,
+                        glued: s_end..s_end,
+                    },
+                    bytes: at..s_end,
+                });
+            }
+        }
+    }
+    Some(Tok {
+        kind: Kind::Num {
+            value,
+            integer,
+            scaled: false,
+            scale: 1.0,
+            grouped,
+            glued: j..j,
+        },
+        bytes: at..j,
+    })
+}
+
+/// The byte length of a digit-group space at `at` (ASCII space, no-break
+/// space, narrow no-break space, thin space), if one is there.
+fn group_space(text: &str, at: usize) -> Option<usize> {
+    let c = text[at..].chars().next()?;
+    let len = c.len_utf8();
+    (matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}') && next_is_digit(text.as_bytes(), at + len)).then_some(len)
+}
+
+fn next_is_digit(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at).is_some_and(u8::is_ascii_digit)
+}
+
+fn skip_digits(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() && bytes[at].is_ascii_digit() {
+        at += 1;
+    }
+    at
+}
+
+fn skip_letters(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
+        at += 1;
+    }
+    at
+}
+
+/// The end of the alphanumeric word at `at`.
+fn skip_word(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() && is_word_byte(bytes[at]) {
+        at += 1;
+    }
+    at
+}
+
+/// ASCII letters, digits and `_` make words; numbers never start inside one.
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
