@@ -89,9 +89,20 @@ const OBJECT_MARKERS: &[&str] = &[
     "including",
     "targeting",
     "like",
-    "as",
     "under",
     "within",
+];
+
+/// Words after which a date is that of a cause, not of the action.
+const CAUSE_MARKERS: &[&str] = &[
+    "response",
+    "following",
+    "after",
+    "since",
+    "amid",
+    "because",
+    "retaliation",
+    "over",
 ];
 
 /// Words that end an object list: after them, names are no longer targets.
@@ -468,9 +479,18 @@ fn read(
             trigger.range.start.saturating_sub(f.range.end)
         }
     };
+    // The date of the action, not of what caused it: dates after a cause marker
+    // (`in response to Tehran's October 1 assault`, `following the test in
+    // September`) or right after a possessive are someone else's. Dates in
+    // the scope of another trigger of the sentence belong to that one.
+    let own_date = |f: &&Fact<String>| {
+        let from = trigger.range.end.min(f.range.start);
+        !text[..f.range.start].ends_with("'s ")
+            && !words(&text[from..f.range.start]).any(|w| CAUSE_MARKERS.contains(&w.as_str()))
+    };
     let date = within(&facts.dates, &scope)
+        .filter(own_date)
         .min_by_key(|f| distance(f))
-        .or_else(|| within(&facts.dates, &sentence).min_by_key(|f| distance(f)))
         .map(|f| f.value.clone());
     let amounts: Vec<EventAmount> = within(&facts.amounts, &after).map(|f| f.value.clone()).collect();
     let mut officials: Vec<String> = Vec::new();
@@ -818,6 +838,29 @@ fn finer(a: Option<String>, b: Option<String>) -> Option<String> {
 fn merge(readings: Vec<Reading>) -> Vec<Reading> {
     let mut events: Vec<Reading> = Vec::new();
     for r in readings {
+        // Two triggers of one sentence with one actor tell of one action
+        // (`sanctioned six companies and identified six vessels as blocked
+        // property`): their counts add up.
+        if let Some(e) = events.last_mut()
+            && e.sentences.last() == r.sentences.first()
+            && e.authority == r.authority
+            && e.status == r.status
+            && (e.target.is_none() || r.target.is_none() || e.target == r.target)
+        {
+            for count in &r.counts {
+                if !e.counts.contains(count) {
+                    e.counts.push(count.clone());
+                }
+            }
+            absorb(
+                e,
+                Reading {
+                    counts: Vec::new(),
+                    ..r
+                },
+            );
+            continue;
+        }
         let same = events.iter_mut().rev().take(MERGE_REACH).find(|e| {
             e.authority == r.authority
                 && e.status == r.status
@@ -826,43 +869,46 @@ fn merge(readings: Vec<Reading>) -> Vec<Reading> {
                 && dates_agree(&e.date, &r.date)
         });
         match same {
-            Some(e) => {
-                if e.target.is_none() {
-                    e.target = r.target;
-                }
-                if e.counts.is_empty() {
-                    e.counts = r.counts;
-                }
-                if e.agency.is_none() {
-                    e.agency = r.agency;
-                }
-                e.date = finer(e.date.take(), r.date);
-                for name in r.named {
-                    push_name(&mut e.named, name);
-                }
-                for name in r.officials {
-                    push_name(&mut e.officials, name);
-                }
-                e.amounts.extend(
-                    r.amounts
-                        .into_iter()
-                        .filter(|a| !e.amounts.contains(a))
-                        .collect::<Vec<_>>(),
-                );
-                if e.reason.is_none() {
-                    e.reason = r.reason;
-                }
-                // Readings come in text order, so sentences only grow.
-                for s in r.sentences {
-                    if e.sentences.last().is_none_or(|&last| last < s) {
-                        e.sentences.push(s);
-                    }
-                }
-            }
+            Some(e) => absorb(e, r),
             None => events.push(r),
         }
     }
     events
+}
+
+/// Adds what reading `r` says to event `e` of the same action.
+fn absorb(e: &mut Reading, r: Reading) {
+    if e.target.is_none() {
+        e.target = r.target;
+    }
+    if e.counts.is_empty() {
+        e.counts = r.counts;
+    }
+    if e.agency.is_none() {
+        e.agency = r.agency;
+    }
+    e.date = finer(e.date.take(), r.date);
+    for name in r.named {
+        push_name(&mut e.named, name);
+    }
+    for name in r.officials {
+        push_name(&mut e.officials, name);
+    }
+    e.amounts.extend(
+        r.amounts
+            .into_iter()
+            .filter(|a| !e.amounts.contains(a))
+            .collect::<Vec<_>>(),
+    );
+    if e.reason.is_none() {
+        e.reason = r.reason;
+    }
+    // Readings come in text order, so sentences only grow.
+    for s in r.sentences {
+        if e.sentences.last().is_none_or(|&last| last < s) {
+            e.sentences.push(s);
+        }
+    }
 }
 
 /// Fills missing targets, drops self-targeted readings, writes record events.
@@ -1147,7 +1193,9 @@ mod tests {
             [
                 "Japan imposed Iran [] [Lazarus Group] -",
                 "United States lifted Iran [] [Mammut Industrial Group] 2021-10-08",
-                "United States imposed Iran [3 individual] [] 2021-07",
+                // `July 2021` is the date of the delisting, in the other
+                // trigger's scope: the designation is undated here.
+                "United States imposed Iran [3 individual] [] -",
                 "United States lifted Iran [3 individual] [] 2021-07",
             ]
         );
