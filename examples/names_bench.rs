@@ -10,7 +10,7 @@
 //! (`Article::new`) and of `entity::find` + `official::extract`. Speeds are MB
 //! of clean text per second of this thread's CPU time (wall clock beside).
 
-use sanctions_extract::extract::{Article, entity, official};
+use sanctions_extract::extract::{Article, entity, official, tokens};
 use sanctions_extract::normalize;
 use serde_json::Value;
 use std::time::Instant;
@@ -62,8 +62,9 @@ fn main() {
         found_items = 0;
         for _ in 0..repeat {
             for article in &articles {
-                let found = entity::find(article);
-                let officials = official::extract(article, &found);
+                let words = tokens::tokenize(article.text);
+                let found = entity::find_in(article, &words);
+                let officials = official::extract_in(article, &words, &found);
                 found_items += found.entities.len() + officials.len();
             }
         }

@@ -29,8 +29,9 @@ pub struct Extractions {
 
 /// Runs every extractor over an article.
 pub fn all(article: &Article) -> Extractions {
-    let entities = entity::find(article);
-    let officials = official::extract(article, &entities);
+    let words = tokens::tokenize(article.text);
+    let entities = entity::find_in(article, &words);
+    let officials = official::extract_in(article, &words, &entities);
     Extractions {
         officials,
         entities: entities.entities,

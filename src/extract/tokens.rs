@@ -6,8 +6,10 @@
 //! (hyphens: `Ji-na`, `IRGC-QF`, `al-Razek`; inner apostrophes: `O'Brien`;
 //! initials and dotted abbreviations: `K.`, `U.S.`; title abbreviations:
 //! `Sen.`, `Corp.`) and splits off what is not (possessive `'s`, punctuation).
-//! One pass, no allocation per token beyond the output vector.
+//! One pass, no allocation per token beyond the output vector; each word's
+//! entry in the word tables is looked up once, here ([`WordInfo`]).
 
+use crate::extract::lexicon::{WordInfo, word_info};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,8 @@ pub struct Token<'a> {
     pub range: Range<usize>,
     pub kind: Kind,
     pub gap: Gap,
+    /// What the word tables say of a word or initial (empty for the rest).
+    pub info: WordInfo,
 }
 
 impl Token<'_> {
@@ -132,11 +136,17 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             i += c.len_utf8();
             kind = Kind::Punct;
         }
+        let word = &text[start..i];
+        let info = match kind {
+            Kind::Word | Kind::Initial => word_info(word),
+            _ => WordInfo::default(),
+        };
         out.push(Token {
-            text: &text[start..i],
+            text: word,
             range: start..i,
             kind,
             gap,
+            info,
         });
         gap = Gap::None;
     }

@@ -98,10 +98,15 @@ impl Found {
 
 /// Finds the entities of an article.
 pub fn find(article: &Article) -> Found {
+    find_in(article, &tokens::tokenize(article.text))
+}
+
+/// Finds the entities of an article whose text is already tokenised
+/// (`tokens::tokenize(article.text)`, shared with the officials).
+pub fn find_in(article: &Article, toks: &[tokens::Token]) -> Found {
     let text = article.text;
     let matches = lexicon::scan(text);
-    let toks = tokens::tokenize(text);
-    let cx = rules::Context::new(text, &toks, &matches);
+    let cx = rules::Context::new(text, toks, &matches);
 
     let mut candidates = Vec::new();
     let mut demonyms = Vec::new();

@@ -9,7 +9,7 @@ use super::{Found, Key, Mention, rule_rank};
 use crate::extract::Article;
 use crate::extract::lexicon::{self, Body};
 use crate::record::{Entity, EntityType};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 pub fn resolve(
@@ -71,7 +71,7 @@ pub fn resolve(
 
     // Group by key, in order of first mention.
     let mut order: Vec<Key> = Vec::new();
-    let mut groups: HashMap<Key, Vec<Candidate>> = HashMap::new();
+    let mut groups: FxHashMap<Key, Vec<Candidate>> = FxHashMap::default();
     for c in candidates {
         if !groups.contains_key(&c.key) {
             order.push(c.key.clone());

@@ -148,6 +148,8 @@ pub struct Context<'t, 'a> {
     /// Per token: the lexicon match covering it, if any.
     pub lexicon: Vec<Option<usize>>,
     pub matches: &'t [LexMatch],
+    /// Per token: whether it can be part of an organization's name.
+    name_words: Vec<bool>,
 }
 
 impl<'t, 'a> Context<'t, 'a> {
@@ -162,11 +164,13 @@ impl<'t, 'a> Context<'t, 'a> {
                 lexicon[i] = Some(m);
             }
         }
+        let name_words = tokens.iter().map(is_name_word).collect();
         Context {
             text,
             tokens,
             lexicon,
             matches,
+            name_words,
         }
     }
 
@@ -189,21 +193,26 @@ impl<'t, 'a> Context<'t, 'a> {
         }
     }
 
-    /// A capitalised word that can be part of an organization's name (not a
-    /// hyphenated adjective such as `Delhi-based`).
+    /// A capitalised word that can be part of an organization's name.
     fn name_word(&self, i: usize) -> bool {
-        let t = &self.tokens[i];
-        let adjective = t
-            .text
-            .rsplit_once('-')
-            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
-        (t.kind == Kind::Word && t.is_capitalized() && !adjective) || (t.kind == Kind::Initial && t.text.len() > 2)
+        self.name_words[i]
     }
 
     /// Token `i` continues the name of token `i - 1` on the same line.
     fn joined(&self, i: usize) -> bool {
         i < self.tokens.len() && self.tokens[i].gap != Gap::Newline
     }
+}
+
+/// A capitalised word that can be part of an organization's name (not a
+/// hyphenated adjective such as `Delhi-based`), or a dotted abbreviation.
+fn is_name_word(t: &Token) -> bool {
+    let adjective = || {
+        t.text
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+    };
+    (t.kind == Kind::Word && t.is_capitalized() && !adjective()) || (t.kind == Kind::Initial && t.text.len() > 2)
 }
 
 /// `org.head` and `org.head_of`: names that end in a head word (`Far East
@@ -218,7 +227,7 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < n {
         let t = &tokens[i];
-        let Some(kind) = lexicon::head_type(t.text).filter(|_| t.is_capitalized() && !cx.in_lexicon_name(i)) else {
+        let Some(kind) = t.info.head().filter(|_| t.is_capitalized() && !cx.in_lexicon_name(i)) else {
             i += 1;
             continue;
         };
@@ -241,7 +250,7 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
                 && tokens[p].gap == Gap::None
                 && (tokens[p].text == "'"
                     || matches!(tokens[p - 1].text, "People" | "Men" | "Women" | "Children")
-                    || lexicon::is_title_head(tokens[p - 1].text));
+                    || tokens[p - 1].info.title_head());
             if possessive_inside {
                 first = p - 1;
                 continue;
@@ -249,7 +258,7 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
             if !cx.name_word(p) || cx.in_lexicon_name(p) && cx.is_country_word(p).is_none() {
                 break;
             }
-            if lexicon::is_not_name_start(tokens[p].text) || lexicon::is_title_head(tokens[p].text) {
+            if tokens[p].info.not_name_start() || tokens[p].info.title_head() {
                 break;
             }
             first = p;
@@ -280,12 +289,12 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
                 _ => break,
             }
         }
-        let core_ok = core < i || (has_complement && lexicon::is_leading_head(t.text));
+        let core_ok = core < i || (has_complement && t.info.leading_head());
         // `Head of Fundamental Research`: a title's complement, not an organization.
         let in_title = first >= 2
             && matches!(tokens[first - 1].text, "of" | "for")
             && tokens[first - 2].is_capitalized()
-            && lexicon::is_title_head(tokens[first - 2].text);
+            && tokens[first - 2].info.title_head();
         // `Xinhua News Agency`: a lexicon name with a head after it is one name.
         let lexicon_before = first > 0
             && cx.joined(first)
@@ -370,7 +379,7 @@ fn lexicon_end(cx: &Context, i: usize) -> usize {
 fn complement_end(cx: &Context, k: usize) -> Option<usize> {
     let tokens = cx.tokens;
     let n = tokens.len();
-    if k >= n || !cx.joined(k) || !cx.name_word(k) || lexicon::is_not_name_start(tokens[k].text) {
+    if k >= n || !cx.joined(k) || !cx.name_word(k) || tokens[k].info.not_name_start() {
         return None;
     }
     let mut last = k;
@@ -408,7 +417,7 @@ fn complement_end(cx: &Context, k: usize) -> Option<usize> {
 fn starts_new_org(cx: &Context, i: usize) -> bool {
     let mut j = i;
     while j < cx.tokens.len() && cx.name_word(j) {
-        if lexicon::head_type(cx.tokens[j].text).is_some() || cx.in_lexicon_name(j) {
+        if cx.tokens[j].info.head().is_some() || cx.in_lexicon_name(j) {
             return true;
         }
         j += 1;
@@ -429,7 +438,7 @@ fn possessive_country(cx: &Context, first: usize) -> Option<&'static str> {
 /// opener, title, month or lexicon name; returns its last token.
 fn plain_name(cx: &Context, i: usize) -> Option<usize> {
     let tokens = cx.tokens;
-    if i >= tokens.len() || !cx.name_word(i) || lexicon::is_not_name_start(tokens[i].text) {
+    if i >= tokens.len() || !cx.name_word(i) || tokens[i].info.not_name_start() {
         return None;
     }
     let mut last = i;
@@ -440,12 +449,7 @@ fn plain_name(cx: &Context, i: usize) -> Option<usize> {
         return None;
     }
     for (j, tok) in tokens.iter().enumerate().take(last + 1).skip(i) {
-        let w = tok.text;
-        if cx.in_lexicon_name(j)
-            || lexicon::is_title_head(w)
-            || lexicon::is_calendar_word(w)
-            || cx.is_country_word(j).is_some()
-        {
+        if cx.in_lexicon_name(j) || tok.info.title_head() || tok.info.calendar() || cx.is_country_word(j).is_some() {
             return None;
         }
     }
@@ -472,7 +476,7 @@ pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         if !t.is_lower_word() {
             continue;
         }
-        let Some(kind) = lexicon::descriptor_type(t.text) else {
+        let Some(kind) = t.info.descriptor() else {
             continue;
         };
         // `its subsidiary, Mammut Diesel`; but `the company, Mark Chandler` is
@@ -531,7 +535,7 @@ pub fn apposition_candidates(cx: &Context, out: &mut Vec<Candidate>) {
             let mut k = comma + 2;
             let limit = (k + 5).min(n);
             while k < limit && tokens[k].kind == Kind::Word && !tokens[k].is_capitalized() {
-                if let Some(kind) = lexicon::descriptor_type(tokens[k].text) {
+                if let Some(kind) = tokens[k].info.descriptor() {
                     let ends = tokens.get(k + 1).is_none_or(|t| {
                         t.kind == Kind::Punct
                             || matches!(
@@ -642,7 +646,10 @@ fn spells(long: &str, acronym: &str) -> bool {
 pub fn alias_cues(cx: &Context, found: &[Candidate], sentences: &[Range<usize>]) -> Vec<(Range<usize>, usize)> {
     let tokens = cx.tokens;
     let mut out = Vec::new();
-    for (i, _) in tokens.iter().enumerate() {
+    for (i, t) in tokens.iter().enumerate() {
+        if !ALIAS_CUES.iter().any(|cue| cue[0] == t.text) {
+            continue;
+        }
         let Some(cue) = ALIAS_CUES.iter().find(|cue| {
             cue.iter()
                 .enumerate()

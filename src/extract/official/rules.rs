@@ -19,7 +19,7 @@
 //! demonyms (`Japanese officials`), generic plurals (`Experts said`).
 
 use crate::extract::entity::Found;
-use crate::extract::lexicon;
+use crate::extract::lexicon::{self, WordInfo};
 use crate::extract::tokens::{Gap, Kind, Token};
 use std::ops::Range;
 
@@ -149,6 +149,11 @@ impl<'t, 'a> Context<'t, 'a> {
         self.tokens.get(i).map_or("", |t| t.text)
     }
 
+    /// What the word tables say of token `i` (nothing past the end).
+    fn info(&self, i: usize) -> WordInfo {
+        self.tokens.get(i).map_or_else(WordInfo::default, |t| t.info)
+    }
+
     fn is_country_or_demonym(&self, i: usize) -> bool {
         self.demonym[i]
             || self.entity[i].is_some_and(|e| self.found.entities[e].kind == crate::record::EntityType::Country)
@@ -173,19 +178,19 @@ impl<'t, 'a> Context<'t, 'a> {
                 t.is_capitalized()
                     && !is_honorific(w)
                     && w.chars().any(char::is_lowercase)
-                    && !lexicon::is_title_head(w)
-                    && !lexicon::is_title_modifier(w)
-                    && !lexicon::is_portfolio_word(w)
-                    && !lexicon::is_calendar_word(w)
-                    && lexicon::head_type(w).is_none()
-                    && lexicon::country(w).is_none()
+                    && !t.info.title_head()
+                    && !t.info.title_modifier()
+                    && !t.info.portfolio()
+                    && !t.info.calendar()
+                    && t.info.head().is_none()
+                    && !t.info.country()
             }
             _ => false,
         }
     }
 
     fn particle(&self, i: usize) -> bool {
-        self.tokens[i].kind == Kind::Word && lexicon::is_name_particle(self.tokens[i].text)
+        self.tokens[i].kind == Kind::Word && self.tokens[i].info.particle()
     }
 
     /// The person name starting at token `i`: its last token and word count.
@@ -196,7 +201,7 @@ impl<'t, 'a> Context<'t, 'a> {
         while i < self.tokens.len() && is_honorific(self.tokens[i].text) && (i == 0 || self.joined(i)) {
             i += 1;
         }
-        if i >= self.tokens.len() || !self.name_token(i) || lexicon::is_not_name_start(self.tokens[i].text) {
+        if i >= self.tokens.len() || !self.name_token(i) || self.tokens[i].info.not_name_start() {
             return None;
         }
         let mut last = i;
@@ -311,7 +316,7 @@ fn trailing_name(cx: &Context, from: usize, to: usize) -> Option<(usize, usize)>
     let mut words = 0;
     let mut k = to;
     while k >= from && (words < 2 || cx.tokens[k].kind == Kind::Initial) {
-        if cx.name_token(k) && !lexicon::is_not_name_start(cx.word(k)) {
+        if cx.name_token(k) && !cx.tokens[k].info.not_name_start() {
             if cx.tokens[k].kind != Kind::Initial {
                 words += 1;
             }
@@ -334,12 +339,11 @@ fn trailing_name(cx: &Context, from: usize, to: usize) -> Option<(usize, usize)>
 /// Foreign`, `National Security Council`, `Treasury Under`, `U.S.`.
 fn title_word(cx: &Context, i: usize) -> bool {
     let t = &cx.tokens[i];
-    let w = t.text;
     (t.is_capitalized() || t.kind == Kind::Initial)
-        && (!lexicon::is_not_name_start(w) || lexicon::is_title_modifier(w))
-        && (lexicon::is_title_modifier(w)
-            || lexicon::is_title_head(w)
-            || lexicon::is_portfolio_word(w)
+        && (!t.info.not_name_start() || t.info.title_modifier())
+        && (t.info.title_modifier()
+            || t.info.title_head()
+            || t.info.portfolio()
             || cx.entity[i].is_some()
             || cx.demonym[i])
 }
@@ -348,7 +352,7 @@ fn title_word(cx: &Context, i: usize) -> bool {
 pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
     let t = cx.tokens;
     for h in 0..t.len() {
-        if !lexicon::is_title_head(t[h].text) || t[h].kind != Kind::Word {
+        if !t[h].info.title_head() || t[h].kind != Kind::Word {
             continue;
         }
         if t[h].is_capitalized() {
@@ -452,7 +456,7 @@ fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<St
         if tok.is_lower_word() && TITLE_STOPS.contains(&tok.text) {
             return None;
         }
-        if tok.kind == Kind::Word && lexicon::is_title_head(tok.text) {
+        if tok.kind == Kind::Word && tok.info.title_head() {
             // `First Credit Bank representative`: the organization before a
             // lower-case role is its affiliation.
             let mut start = i;
@@ -473,7 +477,7 @@ fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<St
             while tok.is_capitalized()
                 && cx.joined(head + 1)
                 && t[head + 1].is_capitalized()
-                && (lexicon::is_title_head(t[head + 1].text) || lexicon::is_title_modifier(t[head + 1].text))
+                && (t[head + 1].info.title_head() || t[head + 1].info.title_modifier())
             {
                 head += 1;
             }
@@ -485,7 +489,7 @@ fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<St
             }
             // `Apple CEO Steve Jobs`: a title before another name is that
             // name's; `a Romanian official said`: a speaker, not an apposition.
-            if (cx.joined(end + 1) && cx.name_at(end + 1).is_some()) || lexicon::is_speech_verb(cx.word(end + 1)) {
+            if (cx.joined(end + 1) && cx.name_at(end + 1).is_some()) || cx.info(end + 1).speech() {
                 return None;
             }
             // A lower-case head must end its phrase.
@@ -621,8 +625,7 @@ pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
         let after_possessive = first > 0 && t[first - 1].kind == Kind::Possessive;
         let said_after = !after_preposition
             && !after_possessive
-            && t.get(next)
-                .is_some_and(|n| n.is_lower_word() && lexicon::is_speech_verb(n.text));
+            && t.get(next).is_some_and(|n| n.is_lower_word() && n.info.speech());
         if said_before || said_after {
             push(None, None, "official.attribution");
         }
@@ -636,8 +639,7 @@ fn interjection(cx: &Context, k: usize) -> Option<usize> {
     let limit = (k + 8).min(t.len());
     for (j, tok) in t.iter().enumerate().take(limit).skip(k) {
         if tok.is_punct(',') {
-            let verb = j.checked_sub(1).map(|p| cx.word(p)).unwrap_or("");
-            return (j > k && lexicon::is_speech_verb(verb)).then_some(j + 1);
+            return (j > k && cx.info(j - 1).speech()).then_some(j + 1);
         }
         if tok.kind == Kind::Punct {
             return None;
@@ -656,7 +658,7 @@ fn parenthetical_title(cx: &Context, open: usize) -> Option<String> {
     for j in open..=close {
         if t[j].is_punct(',') || j == close {
             if part_start < j {
-                let has_head = (part_start..j).any(|k| t[k].kind == Kind::Word && lexicon::is_title_head(t[k].text));
+                let has_head = (part_start..j).any(|k| t[k].kind == Kind::Word && t[k].info.title_head());
                 if has_head && t[part_start].is_capitalized() {
                     best = Some(cx.slice(part_start, j - 1).to_string());
                 }
@@ -690,7 +692,7 @@ pub fn surnames(cx: &Context, known: &[String], out: &mut Vec<PersonMention>) {
         let alone_before = i == 0 || !cx.joined(i) || !(t[i - 1].is_capitalized() || cx.particle(i - 1));
         let alone_after = i + 1 >= t.len() || !cx.joined(i + 1) || !(cx.name_token(i + 1) || cx.particle(i + 1));
         // A title right before: the title rules took it.
-        let titled = i > 0 && cx.joined(i) && lexicon::is_title_head(cx.word(i - 1));
+        let titled = i > 0 && cx.joined(i) && cx.info(i - 1).title_head();
         if alone_before && alone_after && !titled {
             out.push(PersonMention {
                 range: t[i].range.clone(),
