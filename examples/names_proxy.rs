@@ -16,7 +16,9 @@
 //! Options: `--docs` prints the figures per document; `--misses` lists the
 //! instances we miss; `--extra` lists what we output that MEANTIME does not
 //! mark (to read for false positives); `--dump tempeval|articles` prints our
-//! entities and officials for every document of that suite instead;
+//! entities and officials for every document of that suite instead (`--dump -`:
+//! for the text on standard input; with NAMES_MENTIONS set, every organization
+//! mention with its rule and context too);
 //! `--peer DIR` sets the peer-suite folder (default /work/shared/peer-suites).
 //!
 //! Documents of the held-out set are filtered out and never read.
@@ -101,8 +103,13 @@ fn main() {
                 dump(&pipeline, &id[..12], str_of(page, "articleBody"));
             }
         }
+        Some("-") => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).unwrap_or_default();
+            dump(&pipeline, "stdin", &text);
+        }
         Some(other) => {
-            eprintln!("unknown suite {other} (tempeval, articles)");
+            eprintln!("unknown suite {other} (tempeval, articles, - for standard input)");
             std::process::exit(2);
         }
         None => meantime(&pipeline, &options),
@@ -133,6 +140,28 @@ fn held_out(doc: &Value) -> bool {
 fn dump(pipeline: &Pipeline, id: &str, text: &str) {
     let record = pipeline.process(Document::from_text(id, text));
     println!("== {id}");
+    if std::env::var_os("NAMES_MENTIONS").is_some() {
+        // Every organization mention with its rule and a little context.
+        let clean = sanctions_extract::normalize::clean(text);
+        let article = sanctions_extract::extract::Article::new(&clean, None);
+        let found = sanctions_extract::extract::entity::find(&article);
+        for m in &found.mentions {
+            let e = &found.entities[m.entity];
+            if e.kind == sanctions_extract::record::EntityType::Country {
+                continue;
+            }
+            let from = clean.floor_char_boundary(m.range.start.saturating_sub(40));
+            let to = clean.ceil_char_boundary((m.range.end + 30).min(clean.len()));
+            println!(
+                "  M {:<28} {:<22} {}[{}]{}",
+                e.name,
+                m.rule,
+                clean[from..m.range.start].replace('\n', " "),
+                &clean[m.range.clone()],
+                clean[m.range.end..to].replace('\n', " ")
+            );
+        }
+    }
     for e in &record.entities {
         let kind = serde_json::to_value(e.kind).unwrap_or_default();
         println!(

@@ -174,19 +174,19 @@ impl<'t, 'a> Context<'t, 'a> {
         }
     }
 
-    fn entry(&self, i: usize) -> Option<Entry> {
+    pub(super) fn entry(&self, i: usize) -> Option<Entry> {
         self.lexicon[i].map(|m| self.matches[m].entry)
     }
 
     /// A token inside a lexicon body or a country name (not a demonym).
-    fn in_lexicon_name(&self, i: usize) -> bool {
+    pub(super) fn in_lexicon_name(&self, i: usize) -> bool {
         matches!(
             self.entry(i),
             Some(Entry::Body(_) | Entry::NotCountry | Entry::Country(_, Form::Name | Form::Alias | Form::Capital))
         )
     }
 
-    fn is_country_word(&self, i: usize) -> Option<&'static str> {
+    pub(super) fn is_country_word(&self, i: usize) -> Option<&'static str> {
         match self.entry(i) {
             Some(Entry::Country(c, _)) => Some(c.code),
             _ => None,
@@ -194,12 +194,12 @@ impl<'t, 'a> Context<'t, 'a> {
     }
 
     /// A capitalised word that can be part of an organization's name.
-    fn name_word(&self, i: usize) -> bool {
+    pub(super) fn name_word(&self, i: usize) -> bool {
         self.name_words[i]
     }
 
     /// Token `i` continues the name of token `i - 1` on the same line.
-    fn joined(&self, i: usize) -> bool {
+    pub(super) fn joined(&self, i: usize) -> bool {
         i < self.tokens.len() && self.tokens[i].gap != Gap::Newline
     }
 }
@@ -212,7 +212,14 @@ fn is_name_word(t: &Token) -> bool {
             .rsplit_once('-')
             .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
     };
-    (t.kind == Kind::Word && t.is_capitalized() && !adjective()) || (t.kind == Kind::Initial && t.text.len() > 2)
+    // `We've`, `I'll`: contractions.
+    let contraction = || {
+        t.text
+            .split_once('\'')
+            .is_some_and(|(_, tail)| tail.len() <= 2 && tail.bytes().all(|b| b.is_ascii_lowercase()))
+    };
+    (t.kind == Kind::Word && t.is_capitalized() && !adjective() && !contraction())
+        || (t.kind == Kind::Initial && t.text.len() > 2)
 }
 
 /// `org.head` and `org.head_of`: names that end in a head word (`Far East
@@ -231,8 +238,14 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         };
-        // The head ends the name unless a capitalised word follows.
-        if cx.joined(i + 1) && cx.name_word(i + 1) && !cx.in_lexicon_name(i + 1) {
+        // The head ends the name unless a capitalised word follows; a legal
+        // form always ends it, and a title after it is no part of it
+        // (`Chrysler LLC Jim Press`, `Deutsche Bank Chairman`).
+        let legal_form = lexicon::cues::LEGAL_FORMS.contains(&t.text) && t.text != "Group";
+        let title_after = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.info.title_head() || n.info.title_modifier());
+        if cx.joined(i + 1) && cx.name_word(i + 1) && !cx.in_lexicon_name(i + 1) && !legal_form && !title_after {
             i += 1;
             continue;
         }
@@ -255,6 +268,25 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
                 first = p - 1;
                 continue;
             }
+            // `Environment and Public Works Committee`, `Food and Drug
+            // Administration`, `Procter & Gamble Co.`: words joined by `and`
+            // in a body's name (or before any head, by `&`), not a list of
+            // names (`Boeing and Lockheed Martin Corp.`).
+            let joins = (tokens[p].text == "and"
+                && p > 0
+                && (kind == EntityType::GovernmentBody || tokens[p - 1].info.portfolio()))
+                || (tokens[p].is_punct('&') && p > 0);
+            if joins
+                && cx.joined(p)
+                && cx.name_word(p - 1)
+                && !cx.in_lexicon_name(p - 1)
+                && cx.is_country_word(p - 1).is_none()
+                && !tokens[p - 1].info.not_name_start()
+                && !tokens[p - 1].info.title_head()
+            {
+                first = p - 1;
+                continue;
+            }
             if !cx.name_word(p) || cx.in_lexicon_name(p) && cx.is_country_word(p).is_none() {
                 break;
             }
@@ -263,11 +295,23 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
             }
             first = p;
         }
+        // `Secretary of the Air Force for Acquisition Sue Payton`: inside a
+        // title's complement, what follows the head is the title's.
+        let in_title_complement = first >= 3
+            && tokens[first - 1].text == "the"
+            && matches!(tokens[first - 2].text, "of" | "for")
+            && tokens[first - 3].is_capitalized()
+            && tokens[first - 3].info.title_head();
         // A complement after the head.
         let mut last = i;
         let mut j = i + 1;
         let mut has_complement = false;
-        while j < n && cx.joined(j) && tokens[j].is_lower_word() && COMPLEMENT_OPENERS.contains(&tokens[j].text) {
+        while !in_title_complement
+            && j < n
+            && cx.joined(j)
+            && tokens[j].is_lower_word()
+            && COMPLEMENT_OPENERS.contains(&tokens[j].text)
+        {
             let mut k = j + 1;
             if k < n && tokens[k].text == "the" {
                 k += 1;
@@ -325,8 +369,32 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
                 country = possessive_country(cx, first);
             }
             let rule = if has_complement { "org.head_of" } else { "org.head" };
-            let core_range = tokens[core].range.start..tokens[last].range.end;
-            let key = Key::Named(super::key_text(&cx.text[core_range.clone()]));
+            // `Boeing-Air Force`: a compound of two names before a body's
+            // head; the body's name starts after the hyphen.
+            let mut start = tokens[core].range.start;
+            if kind == EntityType::GovernmentBody
+                && core < i
+                && let Some(hyphen) = name_compound(tokens[core].text)
+            {
+                start += hyphen + 1;
+            }
+            let core_range = start..tokens[last].range.end;
+            // `Microsoft Corp.`: a lexicon name with a legal form is the lexicon's.
+            let legal_form_of = match cx.entry(first) {
+                Some(Entry::Body(body))
+                    if lexicon_before
+                        && (first..=last).all(|k| {
+                            cx.lexicon[k] == cx.lexicon[first] || lexicon::cues::LEGAL_FORMS.contains(&tokens[k].text)
+                        }) =>
+                {
+                    Some(body)
+                }
+                _ => None,
+            };
+            let key = match legal_form_of {
+                Some(body) => Key::Body(body.name),
+                None => Key::Named(super::key_text(&cx.text[core_range.clone()])),
+            };
             out.push(Candidate {
                 range: core_range,
                 key: key.clone(),
@@ -348,6 +416,19 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         }
         i = last.max(i) + 1;
     }
+}
+
+/// `Boeing-Air`, `Israel-Hamas`: two capitalised names of three letters or
+/// more joined by a hyphen (not `al-Assad`, `Ji-na`, `Kyong-Hyok`); the
+/// hyphen's byte offset.
+pub(super) fn name_compound(word: &str) -> Option<usize> {
+    let (head, tail) = word.split_once('-')?;
+    let capitalised = |s: &str| {
+        s.starts_with(char::is_uppercase)
+            && s.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && s.chars().skip(1).any(char::is_lowercase)
+    };
+    (capitalised(head) && capitalised(tail) && !tail.contains('-')).then_some(head.len())
 }
 
 /// A central bank is a government body, not a firm: `Central Bank`, `Reserve
@@ -629,7 +710,7 @@ pub fn acronym_definitions(cx: &Context, found: &[Candidate]) -> Vec<(String, us
 
 /// Whether the capitals of `long`'s words spell `acronym` (`Office of Foreign
 /// Assets Control` -> `OFAC`), allowing a country prefix not to count.
-fn spells(long: &str, acronym: &str) -> bool {
+pub(super) fn spells(long: &str, acronym: &str) -> bool {
     let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
     let initials: String = long
         .split([' ', '-'])

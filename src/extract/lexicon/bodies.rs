@@ -50,8 +50,10 @@ const RU: Option<&str> = Some("RU");
 const IR: Option<&str> = Some("IR");
 const CN: Option<&str> = Some("CN");
 
-/// Single words of the table that also name people or things (`Michael
-/// Bloomberg`): they count only when no capitalised word stands before them.
+/// Names of the table that also name people or things (`Michael
+/// Bloomberg`), or other bodies inside longer names (`National People's
+/// Congress`, `Kentucky General Assembly`, `Japanese Foreign Office`): they
+/// count only when no capitalised word stands next to them.
 pub const AMBIGUOUS_NAMES: &[&str] = &[
     "Bloomberg",
     "Telegram",
@@ -59,6 +61,11 @@ pub const AMBIGUOUS_NAMES: &[&str] = &[
     "Elliptic",
     "Congress",
     "Wagner",
+    "Security Council",
+    "General Assembly",
+    "Foreign Office",
+    "Home Office",
+    "National Assembly",
     "Lazarus",
 ];
 
@@ -278,6 +285,21 @@ pub const BODIES: &[Body] = &[
     b("Gazprom", Company, None, &[]),
     b("Rosneft", Company, None, &[]),
     b("Sberbank", Company, None, &[]),
+    // Companies whose name starts with a title word (`General`), which the
+    // name rules keep out of names.
+    b(
+        "General Motors",
+        Company,
+        US,
+        &[
+            "GM",
+            "General Motors Corp.",
+            "General Motors Corporation",
+            "General Motors Co.",
+        ],
+    ),
+    b("General Electric", Company, US, &["GE", "General Electric Co."]),
+    b("General Dynamics", Company, US, &["General Dynamics Corp."]),
     // Think tanks and NGOs without a head word.
     b("Brookings Institution", Org, None, &["Brookings"]),
     b("RAND Corporation", Org, None, &["RAND"]),

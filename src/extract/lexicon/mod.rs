@@ -16,6 +16,7 @@
 
 pub mod bodies;
 pub mod countries;
+pub mod cues;
 pub mod heads;
 pub mod titles;
 pub mod words;
@@ -463,13 +464,29 @@ fn on_boundaries(bytes: &[u8], start: usize, end: usize) -> bool {
 /// opener like `In`, nor an abbreviation like `U.S.`), or `X of` right before it.
 fn inside_longer_name(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..];
+    // (A title after it is no part of it: `Federal Reserve Chairman`.)
+    let title_after = |next: &str| {
+        is_title_head(next) || {
+            let rest = &after[1 + next.len()..];
+            is_title_modifier(next) && rest.strip_prefix(' ').map(first_word).is_some_and(is_title_head)
+        }
+    };
     if let Some(next) = after.strip_prefix(' ').map(first_word)
         && is_capitalized(next)
         && !is_calendar_word(next)
+        && !title_after(next)
     {
         return true;
     }
     let before = &text[..start];
+    // `National People's Congress`, `Workers' Congress`: a possessive name
+    // before it.
+    if let Some(head) = before.strip_suffix("'s ").or_else(|| before.strip_suffix("s' ")) {
+        let prev = last_word(head);
+        if is_capitalized(prev) && !is_not_name_start(prev) && !LEXICON.by_surface.contains_key(prev) {
+            return true;
+        }
+    }
     if let Some(head) = before.strip_suffix(' ') {
         let prev = last_word(head);
         let prev_start = head.len() - prev.len();

@@ -4,8 +4,9 @@
 //! | rule | pattern | example |
 //! |---|---|---|
 //! | `official.title_before` | title, then name | `U.S. Treasury Secretary Janet Yellen`, `Under Secretary of the Treasury for Terrorism and Financial Intelligence John Hurley` |
-//! | `official.role_before` | lower-case role, then name | `leader Kim Jong Un`, `representative Lee Yang-soo`, `its head Gholamhossein Shafeie` |
+//! | `official.role_before` | lower-case role, then name | `leader Kim Jong Un`, `party treasurer Lee Yang-soo`, `vice president and chairman of Chrysler LLC Jim Press`, `head of research Jane Doe` |
 //! | `official.apposition` | name, then `, (a) title` | `Ryan Yoon, a Senior Analyst at Tiger Research` |
+//! | `official.title_comma` | title, comma, name | `the firm's chief executive officer, Alan Mulally` |
 //! | `official.parenthetical` | name, then a title in brackets | `George Brandis (Queensland, Liberal Party, Attorney-General)` |
 //! | `official.colon` | a listed name, then `: title` | `Mohammed Ansari: IRGC-QF official named in ...` |
 //! | `official.affiliated` | name `of` an organization | `Ryan Yoon of Tiger Research` |
@@ -214,6 +215,25 @@ impl<'t, 'a> Context<'t, 'a> {
             }
             j += 1;
         }
+        // `Jim Press,`, `Larry King said`: a surname that is also a title
+        // word, after a first name and before no other capitalised word.
+        let after_capital = i > 0 && self.joined(i) && self.tokens[i - 1].is_capitalized();
+        if last == i && self.tokens[i].kind == Kind::Word && self.joined(i + 1) && !after_capital {
+            let surname = self.tokens.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Word
+                    && n.is_capitalized()
+                    && n.text.chars().skip(1).all(char::is_lowercase)
+                    && (n.info.title_head() || n.info.title_modifier())
+                    && !n.info.not_name_start()
+            });
+            let after = self.tokens.get(i + 2);
+            let ends = after.is_none_or(|a| {
+                !self.joined(i + 2) || a.kind == Kind::Punct || a.kind == Kind::Possessive || a.info.speech()
+            });
+            if surname && ends && !self.tokens[i].info.title_modifier() {
+                last = i + 1;
+            }
+        }
         if self.tokens[last].kind == Kind::Initial {
             return None;
         }
@@ -269,11 +289,30 @@ fn clean_title(cx: &Context, from: usize, to: usize) -> Option<(String, Option<S
             }
         } else if cx.tokens[s].kind == Kind::Possessive || cx.tokens[s].is_punct('-') {
             s += 1;
+        } else if let Some(e) = cx.entity[s].filter(|&e| is_employer(cx, e)) {
+            // `Apple CEO`, `Disney Chief Executive`: the company is the
+            // affiliation (a government body stays: `Treasury Secretary`).
+            let mut j = s;
+            while j <= to && cx.entity[j] == Some(e) {
+                j += 1;
+            }
+            if j > to {
+                break;
+            }
+            affiliation = affiliation.or_else(|| cx.affiliation_at(s));
+            s = j;
         } else {
             break;
         }
     }
     (s <= to).then(|| (cx.slice(s, to).to_string(), affiliation))
+}
+
+/// Whether entity `e` is a company, group or other organization (not a
+/// country, government body or international organization).
+fn is_employer(cx: &Context, e: usize) -> bool {
+    use crate::record::EntityType::{Company, Group, Organization};
+    matches!(cx.found.entities[e].kind, Company | Group | Organization)
 }
 
 /// The complement of a capitalised title head at `h`: `of the Treasury for
@@ -411,31 +450,103 @@ pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
                 rule: "official.title_before",
             });
         } else if t[h].is_lower_word() {
-            let Some((nfirst, last, words)) = cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten() else {
-                continue;
+            // The name right after the role, or after its complement:
+            // `chairman of Chrysler LLC Jim Press`, `head of research Jane Doe`.
+            let (name, title_end, of_affiliation) = match cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten() {
+                Some(name) => (name, h, None),
+                None => match lower_complement(cx, h) {
+                    Some(found) => found,
+                    None => continue,
+                },
             };
-            let mut s = h;
-            while s > 0 && cx.joined(s) && role_modifier(cx.word(s - 1)) {
-                s -= 1;
-            }
+            let (nfirst, last, words) = name;
+            let s = role_start(cx, h);
             // `European Council chief`: the organization before is the affiliation.
             let affiliation = (s > 0 && cx.joined(s) && (cx.entity[s - 1].is_some() || cx.demonym[s - 1]))
                 .then(|| cx.affiliation_at(s - 1))
-                .flatten();
+                .flatten()
+                .or(of_affiliation);
             // `official MagSafe`, `fellow Republicans`: a lone noun-like role
             // before one word is no title.
-            if words == 1 && s == h && WEAK_HEADS.contains(&cx.word(h)) {
+            if words == 1 && s == h && title_end == h && WEAK_HEADS.contains(&cx.word(h)) {
                 continue;
             }
+            let title = cx.slice(s, title_end);
+            let title = title
+                .strip_prefix("Former ")
+                .map_or(title.to_string(), |t| format!("former {t}"));
             out.push(PersonMention {
                 range: cx.range(nfirst, last),
                 words,
-                title: Some(cx.slice(s, h).to_string()),
+                title: Some(title),
                 affiliation,
                 rule: "official.role_before",
             });
         }
     }
+}
+
+/// A name's first token, last token and word count.
+type NameSpan = (usize, usize, usize);
+
+/// The first word of a lower-case role ending at `h`: role and title
+/// modifiers (`former party treasurer`, `national security adviser`), titles
+/// joined by `and` (`vice president and chairman`), and a capitalised
+/// modifier opening a sentence (`Chief executive`, `Former prime minister`).
+fn role_start(cx: &Context, h: usize) -> usize {
+    let t = cx.tokens;
+    let mut s = h;
+    while s > 0 && cx.joined(s) {
+        let p = &t[s - 1];
+        let lower_modifier = p.is_lower_word() && (role_modifier(p.text) || p.info.title_modifier());
+        let opening = s - 1 == 0 || !cx.joined(s - 1) || t[s - 2].kind == Kind::Punct;
+        let capital_modifier = p.is_capitalized() && p.kind == Kind::Word && p.info.title_modifier() && opening;
+        let and_title =
+            p.text == "and" && s >= 2 && cx.joined(s - 1) && t[s - 2].is_lower_word() && t[s - 2].info.title_head();
+        if lower_modifier || capital_modifier {
+            s -= 1;
+        } else if and_title {
+            s -= 2;
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+/// A lower-case role's complement before the name: `of`/`at` and an
+/// organization or country (`chairman of Chrysler LLC Jim Press`), or one or
+/// two lower-case words (`head of research Jane Doe`). Returns the name, the
+/// title's last token and the affiliation.
+fn lower_complement(cx: &Context, h: usize) -> Option<(NameSpan, usize, Option<String>)> {
+    let t = cx.tokens;
+    if !(cx.joined(h + 1) && matches!(cx.word(h + 1), "of" | "at" | "for")) {
+        return None;
+    }
+    let mut k = h + 2;
+    if cx.word(k) == "the" {
+        k += 1;
+    }
+    if k >= t.len() || !cx.joined(k) {
+        return None;
+    }
+    if let Some(e) = cx.entity[k] {
+        let mut j = k;
+        while j + 1 < t.len() && cx.entity[j + 1] == Some(e) && cx.joined(j + 1) {
+            j += 1;
+        }
+        let name = cx.joined(j + 1).then(|| cx.name_at(j + 1)).flatten()?;
+        return (name.2 >= 2).then(|| (name, h, cx.affiliation_at(k)));
+    }
+    let mut j = k;
+    while j < t.len() && j < k + 2 && t[j].is_lower_word() && !TITLE_STOPS.contains(&t[j].text) && cx.joined(j) {
+        j += 1;
+    }
+    if j == k || t[k].text == "the" {
+        return None;
+    }
+    let name = cx.joined(j).then(|| cx.name_at(j)).flatten()?;
+    (name.2 >= 2).then_some((name, j - 1, None))
 }
 
 /// A title phrase starting at token `i` (after `, a`, `: ` or `(`): words up
@@ -473,13 +584,25 @@ fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<St
                 }
             }
             // `General Manager`, `Vice President`: the head is the last title word.
+            // `Vice President`, `Chief Operating Officer`, `Chairman and Chief
+            // Operating Officer`: the last head of the capitalised run.
             let mut head = k;
-            while tok.is_capitalized()
-                && cx.joined(head + 1)
-                && t[head + 1].is_capitalized()
-                && (t[head + 1].info.title_head() || t[head + 1].info.title_modifier())
-            {
-                head += 1;
+            if tok.is_capitalized() {
+                let mut j = k + 1;
+                while j < t.len() && j < k + 7 && cx.joined(j) {
+                    let n = &t[j];
+                    let word = n.kind == Kind::Word && n.is_capitalized() && cx.entity[j].is_none();
+                    let and = n.text == "and"
+                        && t.get(j + 1)
+                            .is_some_and(|m| m.is_capitalized() && m.info.title_modifier() || m.info.title_head());
+                    if !(word || and) {
+                        break;
+                    }
+                    if word && n.info.title_head() {
+                        head = j;
+                    }
+                    j += 1;
+                }
             }
             let mut end = head;
             if tok.is_capitalized()
@@ -494,9 +617,12 @@ fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<St
             }
             // A lower-case head must end its phrase.
             let next = cx.word(end + 1);
+            // `an Apple Inc. executive overseeing hardware`.
+            let participle = next.len() > 4 && next.ends_with("ing");
             let ends = end + 1 >= t.len()
                 || t[end + 1].kind != Kind::Word
                 || TITLE_STOPS.contains(&next)
+                || participle
                 || !cx.joined(end + 1)
                 || t[end + 1].is_capitalized();
             if !ends && tok.is_lower_word() {
@@ -571,6 +697,13 @@ pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
             if let Some(skip) = interjection(cx, k) {
                 k = skip;
             }
+            // `NAME, formerly an Apple Inc. executive`.
+            if matches!(
+                cx.word(k),
+                "formerly" | "now" | "currently" | "previously" | "also" | "once"
+            ) {
+                k += 1;
+            }
             if matches!(cx.word(k), "a" | "an" | "the") {
                 k += 1;
             }
@@ -578,6 +711,12 @@ pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
                 push(Some(title), affiliation, "official.apposition");
                 continue;
             }
+        }
+        // A title before a comma: `the firm's chief executive officer, Alan
+        // Mulally`, `the Prime Minister of Singapore, Mr. Lee Hsien Loong`.
+        if let Some((title, affiliation)) = title_before_comma(cx, first) {
+            push(Some(title), affiliation, "official.title_comma");
+            continue;
         }
         // Parenthetical: `NAME (Queensland, Liberal Party, Attorney-General)`.
         if t.get(next).is_some_and(|c| c.is_punct('('))
@@ -630,6 +769,64 @@ pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
             push(None, None, "official.attribution");
         }
     }
+}
+
+/// `the firm's chief executive officer, Alan Mulally`: a title ending in a
+/// head (with an `of` complement naming a country or organization, which is
+/// the affiliation), a comma, then the name (honorifics skipped), the title
+/// opening a clause or after an article or possessive.
+fn title_before_comma(cx: &Context, first: usize) -> Option<(String, Option<String>)> {
+    let t = cx.tokens;
+    let mut f = first;
+    while f > 0 && is_honorific(t[f - 1].text) && cx.joined(f) {
+        f -= 1;
+    }
+    if f < 2 || !t[f - 1].is_punct(',') {
+        return None;
+    }
+    let mut e = f - 2;
+    let mut affiliation = None;
+    if let Some(ent) = cx.entity[e] {
+        let mut b = e;
+        while b > 0 && cx.entity[b - 1] == Some(ent) {
+            b -= 1;
+        }
+        if b >= 2 && matches!(cx.word(b - 1), "of" | "at") && t[b - 2].info.title_head() {
+            affiliation = cx.affiliation_at(e);
+            e = b - 2;
+        }
+    }
+    if t[e].kind != Kind::Word || !t[e].info.title_head() {
+        return None;
+    }
+    let mut s = e;
+    while s > 0 && cx.joined(s) {
+        let p = &t[s - 1];
+        let titled = p.kind == Kind::Word
+            && (p.info.title_head() || p.info.title_modifier() || p.info.portfolio() || p.is_capitalized())
+            && !p.info.not_name_start();
+        if titled || (p.is_lower_word() && role_modifier(p.text)) {
+            s -= 1;
+        } else if p.text == "and" && s >= 2 && t[s - 2].info.title_head() {
+            s -= 2;
+        } else {
+            break;
+        }
+    }
+    let opens = s == 0
+        || !cx.joined(s)
+        || t[s - 1].kind == Kind::Possessive
+        || (t[s - 1].kind == Kind::Punct && !t[s - 1].is_punct(','))
+        || matches!(
+            cx.word(s - 1),
+            "the" | "The" | "its" | "their" | "his" | "her" | "said" | "says"
+        );
+    // One head word alone (`Senator, John`) is too little.
+    if !opens || (s == e && t[e].is_capitalized() && s > 0 && cx.word(s - 1) != "the") {
+        return None;
+    }
+    let (title, country) = clean_title(cx, s, e)?;
+    Some((title, affiliation.or(country)))
 }
 
 /// `, the Treasury Department said,` between a name and its apposition:
