@@ -31,7 +31,7 @@
 use super::Key;
 use super::rules::{Candidate, Context};
 use crate::extract::lexicon::cues;
-use crate::extract::tokens::Kind;
+use crate::extract::tokens::{Kind, Token};
 use crate::record::EntityType;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -50,6 +50,8 @@ struct Evidence {
     person: bool,
     /// Whether an occurrence stands inside a sentence (not first).
     mid_sentence: bool,
+    /// Whether an occurrence is a product's (`Google launched Keep`).
+    product: bool,
     /// Occurrences as the subject of an organization's verb, and in all.
     subject: u32,
     occurrences: u32,
@@ -111,6 +113,20 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
         if !sentence_initial(cx, run.first) {
             e.mid_sentence = true;
         }
+        if product_cue(cx, run) {
+            e.product = true;
+        }
+        // `the Old Mutual insurance company`, whatever stands before.
+        if e.org.is_none() && descriptor_after(cx, run) {
+            e.org = Some((EntityType::Company, "org.bare_modifier", r));
+        }
+        // `the new Airbus A380`: the maker of a model, whatever stands before.
+        if single && model_after(cx, run) {
+            if e.subject == 0 {
+                e.first_subject = r;
+            }
+            e.subject += 1;
+        }
         // `the new Sportback`, `16-inch MacBook`, `Google Stadia`: a model or
         // product; such an occurrence says nothing of the name.
         if !names_itself(cx, run, &covered) {
@@ -123,7 +139,7 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
             e.org = Some((kind, rule, r));
         }
         let subject = match subject_cue(cx, run) {
-            Subject::None if model_after(cx, run) || rival_before(cx, run) => Subject::Organization,
+            Subject::None if rival_before(cx, run) => Subject::Organization,
             other => other,
         };
         match subject {
@@ -163,14 +179,25 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
     for (r, run) in runs.iter().enumerate() {
         let name = names[run.name].as_str();
         let e = &evidence[run.name];
-        if e.person {
+        if e.person || e.product {
             continue;
         }
         let (kind, country, rule) = match (known.get(name), e.org) {
             (Some((kind, country)), _) => (*kind, *country, "org.bare_repeat"),
             // A one-word name seen once, at the start of a sentence, may be
-            // any capitalised word (`Aviation analysts said`).
-            (None, Some((kind, rule, first))) if e.mid_sentence || e.occurrences > 1 || run.last > run.first => {
+            // any capitalised word (`Aviation analysts said`), unless it is
+            // an acronym or a possessive or relation makes it a name
+            // (`Boeing's chairman`).
+            (None, Some((kind, rule, first)))
+                if e.mid_sentence
+                    || e.occurrences > 1
+                    || run.last > run.first
+                    || tokens[run.first].is_acronym()
+                    || matches!(
+                        rule,
+                        "org.bare_possessive" | "org.bare_relation" | "org.bare_defined" | "org.bare_coordination"
+                    ) =>
+            {
                 (kind, None, if first == r { rule } else { "org.bare_repeat" })
             }
             _ => continue,
@@ -370,6 +397,7 @@ fn org_cue(cx: &Context, run: &Run) -> Option<(EntityType, &'static str)> {
     {
         return Some((*kind, "org.bare_modifier"));
     }
+
     // `a stake in Kylie Jenner's company`: the relation is the possession's.
     let possessive = tokens.get(next).is_some_and(|t| t.kind == Kind::Possessive);
     if let Some((_, kind)) = cues::RELATIONS
@@ -456,11 +484,11 @@ fn is_model(cx: &Context, k: usize) -> bool {
     }
 }
 
-/// A model code of letters and digits: `A380`, `7E7`, `KC-45`.
+/// A model code: capital letters, then digits (`A380`, `KC-45`, `F-35`),
+/// not a size (`256GB`).
 fn is_model_code(word: &str) -> bool {
     let digits = word.bytes().filter(u8::is_ascii_digit).count();
-    let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
-    digits >= 2 && letters >= 1 && word.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+    word.starts_with(|c: char| c.is_ascii_uppercase()) && digits >= 2 && word.ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// `Airbus A380`, `Boeing KC-767`: a name before a model code (a weak cue).
@@ -490,6 +518,43 @@ const PREPOSITIONS: &[&str] = &[
     "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "about", "than", "like", "as", "via", "over",
     "under", "through", "between", "against", "without", "within", "during", "since", "until", "last", "earlier",
 ];
+
+/// `the Old Mutual insurance company`: a firm's noun after the name, with
+/// at most one word between, ending the phrase.
+fn descriptor_after(cx: &Context, run: &Run) -> bool {
+    let tokens = cx.tokens;
+    for k in [run.last + 1, run.last + 2] {
+        let Some(t) = tokens.get(k).filter(|t| t.is_lower_word() && cx.joined(k)) else {
+            return false;
+        };
+        if t.info.descriptor() == Some(EntityType::Company) && !t.text.ends_with('s') {
+            return tokens
+                .get(k + 1)
+                .is_none_or(|n| !n.is_lower_word() || !cx.joined(k + 1));
+        }
+    }
+    false
+}
+
+/// Whether one occurrence is a product's name: the object of a product verb
+/// (`Google launched Keep`, `Keep, which Google launched`).
+fn product_cue(cx: &Context, run: &Run) -> bool {
+    let tokens = cx.tokens;
+    let mut p = run.first;
+    // `launched the new Keep`, `released its Keep`.
+    while p > 0 && cx.joined(p) && matches!(tokens[p - 1].text, "the" | "its" | "their" | "a" | "new") {
+        p -= 1;
+    }
+    if p > 0 && cx.joined(p) && cues::PRODUCT_VERBS.contains(&tokens[p - 1].text) {
+        return true;
+    }
+    // `Keep, which Google launched`.
+    let k = run.last + 1;
+    let which = tokens.get(k).is_some_and(|t| t.is_punct(',')) && tokens.get(k + 1).is_some_and(|t| t.text == "which");
+    which
+        && tokens.get(k + 2).is_some_and(Token::is_capitalized)
+        && (k + 3..(k + 6).min(tokens.len())).any(|j| cues::PRODUCT_VERBS.contains(&tokens[j].text))
+}
 
 /// Whether one occurrence reads as a person's name.
 fn person_cue(cx: &Context, run: &Run) -> bool {
@@ -616,9 +681,14 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
                 offer(initials(&capitals[..capitals.len() - 1]), ci, found);
             }
         }
+        // A first word stands for the name when the rest is one word or
+        // legal forms (`Northrop Grumman`, `Chrysler Holding LLC`), not a
+        // division (`Boeing Commercial Airplanes`).
         let w = &tokens[from];
         let info = w.info;
-        if w.kind == Kind::Word
+        let short = words.len() == 2 || words[1..].iter().all(|&k| cues::LEGAL_FORMS.contains(&tokens[k].text));
+        if short
+            && w.kind == Kind::Word
             && w.is_capitalized()
             && w.text.chars().count() >= 3
             && !cues::GENERIC_FIRST_WORDS.contains(&w.text)

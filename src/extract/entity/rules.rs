@@ -335,7 +335,10 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         }
         let core_ok = core < i || (has_complement && t.info.leading_head());
         // `Head of Fundamental Research`: a title's complement, not an organization.
+        // (A firm is a firm wherever it stands: `Chief Operating Officer of
+        // AirTran Airways`.)
         let in_title = first >= 2
+            && kind != EntityType::Company
             && matches!(tokens[first - 1].text, "of" | "for")
             && tokens[first - 2].is_capitalized()
             && tokens[first - 2].info.title_head();
@@ -560,11 +563,22 @@ pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         let Some(kind) = t.info.descriptor() else {
             continue;
         };
-        // `its subsidiary, Mammut Diesel`; but `the company, Mark Chandler` is
-        // a person: only a subsidiary takes the comma.
+        // `its subsidiary, Mammut Diesel`, `European aircraft manufacturer,
+        // Airbus,`; but `the company, Mark Chandler,` is a person: after a
+        // determiner, only a subsidiary takes the comma, and the name after a
+        // comma ends the phrase.
         let mut j = i + 1;
-        if j < tokens.len() && tokens[j].is_punct(',') && matches!(t.text, "subsidiary" | "affiliate") {
-            j += 1;
+        let mut comma = false;
+        if j < tokens.len() && tokens[j].is_punct(',') {
+            let determined = i > 0
+                && matches!(
+                    tokens[i - 1].text,
+                    "the" | "The" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "whose"
+                );
+            if matches!(t.text, "subsidiary" | "affiliate") || !determined {
+                j += 1;
+                comma = true;
+            }
         }
         // A plural descriptor takes a name only in a list (`the companies SUV
         // lines` is no company).
@@ -572,6 +586,7 @@ pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         if singular
             && cx.joined(j)
             && let Some(last) = plain_name(cx, j)
+            && (!comma || tokens.get(last + 1).is_none_or(|n| n.is_punct(',') || n.is_punct('.')))
         {
             out.push(named(cx, j, last, kind, "org.descriptor"));
             continue;
@@ -612,10 +627,22 @@ pub fn apposition_candidates(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         };
         let comma = last + 1;
-        if comma + 2 < n && tokens[comma].is_punct(',') && matches!(tokens[comma + 1].text, "a" | "an") {
+        if comma + 2 < n
+            && tokens[comma].is_punct(',')
+            && matches!(tokens[comma + 1].text, "a" | "an" | "the" | "another")
+        {
             let mut k = comma + 2;
-            let limit = (k + 5).min(n);
-            while k < limit && tokens[k].kind == Kind::Word && !tokens[k].is_capitalized() {
+            let limit = (k + 6).min(n);
+            // `a Dubai-based shipping firm`, `another U.S. car maker`, `the
+            // world's largest planemaker`.
+            let modifier = |k: usize| {
+                let t = &tokens[k];
+                (t.kind == Kind::Word && !t.is_capitalized())
+                    || t.kind == Kind::Initial
+                    || t.kind == Kind::Possessive
+                    || cx.is_country_word(k).is_some()
+            };
+            while k < limit && modifier(k) {
                 if let Some(kind) = tokens[k].info.descriptor() {
                     let ends = tokens.get(k + 1).is_none_or(|t| {
                         t.kind == Kind::Punct

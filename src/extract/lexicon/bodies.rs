@@ -115,6 +115,14 @@ pub const BODIES: &[Body] = &[
     b("Drug Enforcement Administration", Gov, US, &["DEA"]),
     b("Cybersecurity and Infrastructure Security Agency", Gov, US, &["CISA"]),
     b("Customs and Border Protection", Gov, US, &["CBP"]),
+    b("Centers for Disease Control and Prevention", Gov, US, &["CDC"]),
+    b("Food and Drug Administration", Gov, US, &["FDA"]),
+    b("Environmental Protection Agency", Gov, US, &["EPA"]),
+    b("Federal Aviation Administration", Gov, US, &["FAA"]),
+    b("Federal Communications Commission", Gov, US, &["FCC"]),
+    b("Federal Trade Commission", Gov, US, &["FTC"]),
+    b("National Institutes of Health", Gov, US, &["NIH"]),
+    b("National Security Agency", Gov, US, &["NSA"]),
     // United Kingdom.
     b(
         "HM Treasury",
@@ -300,6 +308,9 @@ pub const BODIES: &[Body] = &[
     ),
     b("General Electric", Company, US, &["GE", "General Electric Co."]),
     b("General Dynamics", Company, US, &["General Dynamics Corp."]),
+    // Companies named after a country, which the country rules would take.
+    b("Bank of America", Company, US, &[]),
+    b("American Airlines", Company, US, &[]),
     // Think tanks and NGOs without a head word.
     b("Brookings Institution", Org, None, &["Brookings"]),
     b("RAND Corporation", Org, None, &["RAND"]),

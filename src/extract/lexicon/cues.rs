@@ -138,6 +138,13 @@ pub const RELATIONS: &[(&[&str], EntityType)] = &[
     (&["spokesperson", "for"], Org),
     (&["parent"], Company),
     (&["parent", "company"], Company),
+    (&["made", "by"], Company),
+    (&["built", "by"], Company),
+    (&["manufactured", "by"], Company),
+    (&["produced", "by"], Company),
+    (&["operated", "by"], Company),
+    (&["acquired", "by"], Company),
+    (&["bought", "by"], Company),
 ];
 
 /// Right before a bare name: it is a person's (`President Obama`, `Mr.
@@ -585,4 +592,25 @@ pub const LEGAL_FORMS: &[&str] = &[
     "Group",
     "Holdings",
     "Holding",
+];
+
+/// Verbs whose object is a product, not its maker: `Google launched Keep`,
+/// `Keep, which Google launched`. A name that is their object names no
+/// organization.
+pub const PRODUCT_VERBS: &[&str] = &[
+    "launched",
+    "launches",
+    "released",
+    "releases",
+    "unveiled",
+    "unveils",
+    "introduced",
+    "introduces",
+    "debuted",
+    "updated",
+    "installed",
+    "downloaded",
+    "using",
+    "uses",
+    "used",
 ];

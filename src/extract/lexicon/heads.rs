@@ -103,6 +103,7 @@ pub const HEADS: &[(&str, EntityType)] = &[
     ("University", Org),
     ("Research", Org),
     ("Society", Org),
+    ("Workers", Org),
     ("Federation", Org),
     ("Union", Org),
     ("Organization", Org),

@@ -217,8 +217,11 @@ impl<'t, 'a> Context<'t, 'a> {
         }
         // `Jim Press,`, `Larry King said`: a surname that is also a title
         // word, after a first name and before no other capitalised word.
-        let after_capital = i > 0 && self.joined(i) && self.tokens[i - 1].is_capitalized();
-        if last == i && self.tokens[i].kind == Kind::Word && self.joined(i + 1) && !after_capital {
+        let after_title = i > 0 && self.joined(i) && {
+            let p = &self.tokens[i - 1];
+            p.is_capitalized() && (p.info.title_head() || p.info.title_modifier())
+        };
+        if last == i && self.tokens[i].kind == Kind::Word && self.joined(i + 1) && !after_title {
             let surname = self.tokens.get(i + 1).is_some_and(|n| {
                 n.kind == Kind::Word
                     && n.is_capitalized()
@@ -629,7 +632,24 @@ fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<St
                 k += 1;
                 continue;
             }
-            let (title, country) = clean_title(cx, start, end)?;
+            // `Chief Operating Officer of AirTran Airways`: a complement that
+            // names a company is the affiliation, not part of the title.
+            let mut title_end = end;
+            if end > head
+                && matches!(cx.word(head + 1), "of" | "at")
+                && let Some(e) = cx.entity[end].filter(|&e| is_employer(cx, e))
+            {
+                let mut b = end;
+                while b > head && cx.entity[b - 1] == Some(e) {
+                    b -= 1;
+                }
+                let opener = if cx.word(b - 1) == "the" { b - 2 } else { b - 1 };
+                if opener == head + 1 {
+                    affiliation = affiliation.or_else(|| cx.affiliation_at(end));
+                    title_end = head;
+                }
+            }
+            let (title, country) = clean_title(cx, start, title_end)?;
             // An organization after `at`, `of`, `on the`, `with`.
             let mut a = end + 1;
             if matches!(cx.word(a), "at" | "of" | "on" | "with" | "for") {
@@ -821,8 +841,10 @@ fn title_before_comma(cx: &Context, first: usize) -> Option<(String, Option<Stri
             cx.word(s - 1),
             "the" | "The" | "its" | "their" | "his" | "her" | "said" | "says"
         );
-    // One head word alone (`Senator, John`) is too little.
-    if !opens || (s == e && t[e].is_capitalized() && s > 0 && cx.word(s - 1) != "the") {
+    // One head word alone (`Senator, John`) is too little, but not after an
+    // article or possessive (`The bank's CEO, Ken Lewis`).
+    let determined = s > 0 && (t[s - 1].kind == Kind::Possessive || matches!(cx.word(s - 1), "the" | "The" | "its"));
+    if !opens || (s == e && t[e].is_capitalized() && !determined) {
         return None;
     }
     let (title, country) = clean_title(cx, s, e)?;
@@ -887,7 +909,7 @@ pub fn surnames(cx: &Context, known: &[String], out: &mut Vec<PersonMention>) {
             continue;
         }
         let alone_before = i == 0 || !cx.joined(i) || !(t[i - 1].is_capitalized() || cx.particle(i - 1));
-        let alone_after = i + 1 >= t.len() || !cx.joined(i + 1) || !(cx.name_token(i + 1) || cx.particle(i + 1));
+        let alone_after = i + 1 >= t.len() || !cx.joined(i + 1) || !(t[i + 1].is_capitalized() || cx.particle(i + 1));
         // A title right before: the title rules took it.
         let titled = i > 0 && cx.joined(i) && cx.info(i - 1).title_head();
         if alone_before && alone_after && !titled {
