@@ -63,6 +63,17 @@ const ALIAS_CUES: &[&[&str]] = &[
     &["dubbed"],
 ];
 
+/// The first bytes of the alias cues: a quick test for every token.
+const CUE_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < ALIAS_CUES.len() {
+        table[ALIAS_CUES[i][0].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Lexicon matches as candidates; country prefixes of bodies (`U.S. Treasury`,
 /// `South Korean Foreign Ministry`) make longer aliases.
 pub fn lexicon_candidates(
@@ -755,7 +766,9 @@ pub fn alias_cues(cx: &Context, found: &[Candidate], sentences: &[Range<usize>])
     let tokens = cx.tokens;
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if !ALIAS_CUES.iter().any(|cue| cue[0] == t.text) {
+        if !t.text.as_bytes().first().is_some_and(|&b| CUE_FIRST_BYTES[b as usize])
+            || !ALIAS_CUES.iter().any(|cue| cue[0] == t.text)
+        {
             continue;
         }
         let Some(cue) = ALIAS_CUES.iter().find(|cue| {

@@ -226,10 +226,11 @@ const NOT_START: u16 = 1 << 5;
 const CALENDAR: u16 = 1 << 6;
 const COUNTRY: u16 = 1 << 7;
 const LEADING_HEAD: u16 = 1 << 8;
+const HONORIFIC: u16 = 1 << 9;
 /// Flags matched without regard to case (the tables hold them in lower case).
 const ANY_CASE: u16 = TITLE_HEAD | TITLE_MODIFIER;
-/// Flags matched with a final period ignored (`Corp.`, `Dec.`).
-const UNDOTTED: u16 = CALENDAR;
+/// Flags matched with a final period ignored (`Corp.`, `Dec.`, `Mr.`).
+const UNDOTTED: u16 = CALENDAR | HONORIFIC;
 
 impl WordInfo {
     fn has(&self, flag: u16) -> bool {
@@ -279,6 +280,10 @@ impl WordInfo {
     pub fn descriptor(&self) -> Option<EntityType> {
         self.descriptor
     }
+    /// An honorific before a name (`Mr.`, `Dr`, `Hon.`).
+    pub fn honorific(&self) -> bool {
+        self.has(HONORIFIC)
+    }
 }
 
 static WORDS: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
@@ -297,6 +302,7 @@ static WORDS: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
     flag(words::MONTHS, CALENDAR);
     flag(words::DAYS, CALENDAR);
     flag(heads::LEADING_HEADS, LEADING_HEAD);
+    flag(titles::HONORIFICS, HONORIFIC);
     for (w, kind) in heads::HEADS {
         map.entry(w).or_default().head = Some(*kind);
     }
@@ -309,6 +315,21 @@ static WORDS: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
             map.entry(surface).or_default().flags |= COUNTRY;
         }
     }
+    // Title words in any case: their capitalised forms are entries too, and
+    // every entry carries what its lower-case form has in any case, so that
+    // one look-up answers for `Minister` and for `State`.
+    let any_case: Vec<(&'static str, u16)> = map
+        .iter()
+        .filter(|(_, info)| info.flags & ANY_CASE != 0)
+        .map(|(w, info)| (*w, info.flags & ANY_CASE))
+        .collect();
+    for (w, flags) in any_case {
+        if let Some(first) = w.chars().next().filter(|c| c.is_lowercase()) {
+            let capital: String = first.to_uppercase().chain(w.chars().skip(1)).collect();
+            let capital: &'static str = Box::leak(capital.into_boxed_str());
+            map.entry(capital).or_default().flags |= flags;
+        }
+    }
     map
 });
 
@@ -317,15 +338,17 @@ pub fn word_info(word: &str) -> WordInfo {
     let words = &*WORDS;
     let mut info = words.get(word).copied().unwrap_or_default();
     let mut buffer = [0u8; 32];
-    // Title words in any case: `Minister`, `minister`, `MINISTER`.
-    if !word.is_ascii() || word.bytes().any(|b| b.is_ascii_uppercase()) {
+    // Title words in other cases (`MINISTER`, `CHIEF`): lower-case and title
+    // case forms are entries already.
+    let odd_case = !word.is_ascii() || word.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+    if odd_case {
         let lower = recased(word, &mut buffer, false);
         if let Some(other) = words.get(&*lower) {
             info.flags |= other.flags & ANY_CASE;
         }
     }
     // A country in another case (`RUSSIA`); the rules ask it of capitalised words only.
-    if !info.country() && word.starts_with(char::is_uppercase) {
+    if odd_case && !info.country() && word.starts_with(char::is_uppercase) {
         let titled = recased(word, &mut buffer, true);
         if *titled != *word && words.get(&*titled).is_some_and(WordInfo::country) {
             info.flags |= COUNTRY;

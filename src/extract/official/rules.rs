@@ -72,29 +72,6 @@ const WEAK_HEADS: &[&str] = &[
     "editor",
 ];
 
-/// Honorifics: they stand before a name and are no part of it.
-fn is_honorific(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.'),
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Rt"
-            | "Hon"
-            | "Sir"
-            | "Dame"
-            | "Prof"
-            | "Lt"
-            | "Col"
-            | "Gen"
-            | "Sgt"
-            | "Capt"
-            | "Maj"
-            | "Adm"
-            | "Rev"
-    )
-}
-
 /// Lower-case words that may qualify a lower-case role (`former`, `senior`).
 fn role_modifier(word: &str) -> bool {
     matches!(
@@ -111,6 +88,8 @@ pub struct Context<'t, 'a> {
     /// Per token: a demonym covers it (`North Korean`).
     pub demonym: Vec<bool>,
     pub found: &'t Found,
+    /// Per token: whether it can be part of a person's name.
+    name_tokens: Vec<bool>,
 }
 
 impl<'t, 'a> Context<'t, 'a> {
@@ -133,13 +112,16 @@ impl<'t, 'a> Context<'t, 'a> {
             .into_iter()
             .map(|d| d.is_some())
             .collect();
-        Context {
+        let mut cx = Context {
             text,
             tokens,
             entity,
             demonym,
             found,
-        }
+            name_tokens: Vec::new(),
+        };
+        cx.name_tokens = (0..tokens.len()).map(|i| cx.is_name_token(i)).collect();
+        cx
     }
 
     fn joined(&self, i: usize) -> bool {
@@ -162,6 +144,10 @@ impl<'t, 'a> Context<'t, 'a> {
 
     /// A word that can be part of a person's name.
     fn name_token(&self, i: usize) -> bool {
+        self.name_tokens[i]
+    }
+
+    fn is_name_token(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         if self.entity[i].is_some() || self.demonym[i] {
             return false;
@@ -177,7 +163,7 @@ impl<'t, 'a> Context<'t, 'a> {
                     return true;
                 }
                 t.is_capitalized()
-                    && !is_honorific(w)
+                    && !t.info.honorific()
                     && w.chars().any(char::is_lowercase)
                     && !t.info.title_head()
                     && !t.info.title_modifier()
@@ -199,7 +185,7 @@ impl<'t, 'a> Context<'t, 'a> {
     pub fn name_at(&self, i: usize) -> Option<(usize, usize, usize)> {
         // Honorifics before a name are not part of it: `Rt. Hon. B. U. Nzeribe`.
         let mut i = i;
-        while i < self.tokens.len() && is_honorific(self.tokens[i].text) && (i == 0 || self.joined(i)) {
+        while i < self.tokens.len() && self.tokens[i].info.honorific() && (i == 0 || self.joined(i)) {
             i += 1;
         }
         if i >= self.tokens.len() || !self.name_token(i) || self.tokens[i].info.not_name_start() {
@@ -798,7 +784,7 @@ pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
 fn title_before_comma(cx: &Context, first: usize) -> Option<(String, Option<String>)> {
     let t = cx.tokens;
     let mut f = first;
-    while f > 0 && is_honorific(t[f - 1].text) && cx.joined(f) {
+    while f > 0 && t[f - 1].info.honorific() && cx.joined(f) {
         f -= 1;
     }
     if f < 2 || !t[f - 1].is_punct(',') {
