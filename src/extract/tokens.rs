@@ -85,7 +85,19 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut i = 0;
     let mut gap = Gap::None;
     while i < text.len() {
-        let c = text[i..].chars().next().expect("in bounds");
+        let b = bytes[i];
+        if b == b' ' {
+            if gap == Gap::None {
+                gap = Gap::Space;
+            }
+            i += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            b as char
+        } else {
+            text[i..].chars().next().expect("in bounds")
+        };
         if c.is_whitespace() {
             if c == '\n' {
                 gap = Gap::Newline;
@@ -158,6 +170,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < text.len() {
+        // ASCII letters and digits without decoding.
+        if bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().expect("in bounds");
         if c.is_alphanumeric() {
             i += c.len_utf8();

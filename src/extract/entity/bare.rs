@@ -83,23 +83,21 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
 
     // Names other rules made organizations: their standalone occurrences are
     // mentions too.
-    let mut known: FxHashMap<&str, (EntityType, Option<&'static str>)> = FxHashMap::default();
+    let mut known: FxHashMap<u64, (EntityType, Option<&'static str>)> = FxHashMap::default();
     for c in found {
         if let Key::Named(key) = &c.key
             && c.kind != EntityType::Country
         {
-            known.entry(key.as_str()).or_insert((c.kind, c.country));
+            known.entry(key_hash(key)).or_insert((c.kind, c.country));
         }
     }
 
     // Names that end a longer run (`Obama` in `Barack Obama`, `Hawk Sawyer`
     // in `Kathleen Hawk Sawyer`) are people's.
-    let mut tails: FxHashSet<String> = FxHashSet::default();
+    let mut tails: FxHashSet<u64> = FxHashSet::default();
     for run in runs.iter().filter(|r| r.last > r.first) {
         for from in run.first + 1..=run.last {
-            tails.insert(super::key_text(
-                &cx.text[tokens[from].range.start..tokens[run.last].range.end],
-            ));
+            tails.insert(key_hash(&cx.text[tokens[from].range.start..tokens[run.last].range.end]));
         }
     }
 
@@ -177,12 +175,12 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
     }
 
     for (r, run) in runs.iter().enumerate() {
-        let name = names[run.name].as_str();
+        let name = names[run.name];
         let e = &evidence[run.name];
         if e.person || e.product {
             continue;
         }
-        let (kind, country, rule) = match (known.get(name), e.org) {
+        let (kind, country, rule) = match (known.get(&name), e.org) {
             (Some((kind, country)), _) => (*kind, *country, "org.bare_repeat"),
             // A one-word name seen once, at the start of a sentence, may be
             // any capitalised word (`Aviation analysts said`), unless it is
@@ -204,14 +202,39 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
         };
         let range = tokens[run.first].range.start..tokens[run.last].range.end;
         out.push(Candidate {
+            key: Key::Named(super::key_text(&cx.text[range.clone()])),
             range,
-            key: Key::Named(name.to_string()),
             kind,
             country,
             rule,
             full: true,
         });
     }
+}
+
+/// A hash of a name's key (`super::key_text`) computed without building it:
+/// names are compared by it in the hot loop, and keys are made only for the
+/// names kept.
+fn key_hash(name: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    let mut space = false;
+    let mut any = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if space && any {
+                hasher.write_u8(b' ');
+            }
+            space = false;
+            any = true;
+            for l in c.to_lowercase() {
+                hasher.write_u32(l as u32);
+            }
+        } else {
+            space = true;
+        }
+    }
+    hasher.finish()
 }
 
 /// Whether token `i` opens a sentence or a line (its capital says nothing).
@@ -252,7 +275,7 @@ fn names_itself(cx: &Context, run: &Run, covered: &[bool]) -> bool {
 /// opens a sentence loses its first word when that is a common word and the
 /// rest a name the article uses elsewhere (`Ousted WeWork` -> `WeWork`, but
 /// `Lewis Ward` stays whole).
-fn runs(cx: &Context, covered: &[bool]) -> (Vec<Run>, Vec<String>) {
+fn runs(cx: &Context, covered: &[bool]) -> (Vec<Run>, Vec<u64>) {
     let tokens = cx.tokens;
     let n = tokens.len();
     let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -281,15 +304,15 @@ fn runs(cx: &Context, covered: &[bool]) -> (Vec<Run>, Vec<String>) {
             spans.push((first, last));
         }
     }
-    let key = |first: usize, last: usize| super::key_text(&cx.text[tokens[first].range.start..tokens[last].range.end]);
-    let inside: FxHashSet<String> = spans
+    let key = |first: usize, last: usize| key_hash(&cx.text[tokens[first].range.start..tokens[last].range.end]);
+    let inside: FxHashSet<u64> = spans
         .iter()
         .filter(|(first, _)| !sentence_initial(cx, *first))
         .map(|&(first, last)| key(first, last))
         .collect();
     let mut runs = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    let mut index: FxHashMap<String, usize> = FxHashMap::default();
+    let mut names: Vec<u64> = Vec::new();
+    let mut index: FxHashMap<u64, usize> = FxHashMap::default();
     for (mut first, last) in spans {
         if first < last
             && sentence_initial(cx, first)
@@ -302,14 +325,10 @@ fn runs(cx: &Context, covered: &[bool]) -> (Vec<Run>, Vec<String>) {
             continue;
         }
         let key = key(first, last);
-        let name = match index.get(&key) {
-            Some(&k) => k,
-            None => {
-                index.insert(key.clone(), names.len());
-                names.push(key);
-                names.len() - 1
-            }
-        };
+        let name = *index.entry(key).or_insert_with(|| {
+            names.push(key);
+            names.len() - 1
+        });
         runs.push(Run { first, last, name });
     }
     (runs, names)

@@ -218,6 +218,9 @@ impl<'t, 'a> Context<'t, 'a> {
 /// A capitalised word that can be part of an organization's name (not a
 /// hyphenated adjective such as `Delhi-based`), or a dotted abbreviation.
 fn is_name_word(t: &Token) -> bool {
+    if t.kind == Kind::Word && !t.text.bytes().any(|b| b == b'-' || b == b'\'') {
+        return t.is_capitalized();
+    }
     let adjective = || {
         t.text
             .rsplit_once('-')

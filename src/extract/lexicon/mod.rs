@@ -26,7 +26,7 @@ pub use countries::Country;
 
 use crate::record::EntityType;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -68,7 +68,7 @@ struct Lexicon {
     automaton: AhoCorasick,
     /// Per pattern: its entry and whether it needs the ambiguity check.
     patterns: Vec<(Entry, bool)>,
-    by_surface: HashMap<String, (Entry, bool)>,
+    by_surface: FxHashMap<String, (Entry, bool)>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -109,7 +109,7 @@ fn build() -> Lexicon {
     }
     // The first entry of a surface wins: bodies before countries, so that
     // `Washington Post` is a newspaper.
-    let mut by_surface: HashMap<String, (Entry, bool)> = HashMap::new();
+    let mut by_surface: FxHashMap<String, (Entry, bool)> = FxHashMap::default();
     let mut patterns = Vec::new();
     let mut strings = Vec::new();
     for (s, entry, ambiguous) in surfaces {
@@ -161,7 +161,12 @@ pub fn country(surface: &str) -> Option<(&'static Country, Form)> {
 
 /// A country by its ISO 3166 alpha-2 code.
 pub fn country_by_code(code: &str) -> Option<&'static Country> {
-    countries::COUNTRIES.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+    static BY_CODE: LazyLock<WordMap<&'static Country>> =
+        LazyLock::new(|| countries::COUNTRIES.iter().map(|c| (c.code, c)).collect());
+    match BY_CODE.get(code) {
+        Some(c) => Some(*c),
+        None => countries::COUNTRIES.iter().find(|c| c.code.eq_ignore_ascii_case(code)),
+    }
 }
 
 /// A country by its canonical name (`United States`).

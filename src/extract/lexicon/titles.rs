@@ -294,6 +294,5 @@ pub const NAME_PARTICLES: &[&str] = &[
 /// Honorifics: they stand before a name and are no part of it (`Mr.`, `Rt.
 /// Hon.`); with or without their period.
 pub const HONORIFICS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Rt", "Hon", "Sir", "Dame", "Prof", "Lt", "Col", "Gen", "Sgt", "Capt", "Maj", "Adm",
-    "Rev",
+    "Mr", "Mrs", "Ms", "Dr", "Rt", "Hon", "Sir", "Dame", "Prof", "Lt", "Col", "Gen", "Sgt", "Capt", "Maj", "Adm", "Rev",
 ];

@@ -156,11 +156,11 @@ impl<'t, 'a> Context<'t, 'a> {
             Kind::Initial => t.text.len() == 2,
             Kind::Word => {
                 let w = t.text;
-                let lowered_particle = w
-                    .split_once('-')
-                    .is_some_and(|(p, rest)| lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase));
-                if lowered_particle {
-                    return true;
+                if !t.is_capitalized() {
+                    // `al-Assad`: a lower-case particle joined to a name.
+                    return w
+                        .split_once('-')
+                        .is_some_and(|(p, rest)| lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase));
                 }
                 t.is_capitalized()
                     && !t.info.honorific()
