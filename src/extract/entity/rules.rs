@@ -612,8 +612,17 @@ pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
             Some("such") if tokens.get(k + 1).is_some_and(|t| t.text == "as") => k += 2,
             _ => continue,
         }
-        while let Some(last) = plain_name(cx, k) {
-            out.push(named(cx, k, last, kind, "org.descriptor_list"));
+        loop {
+            // A lexicon name in the list is already found; the list goes on
+            // (`companies like Microsoft, IBM and Hewlett-Packard`).
+            let last = if cx.lexicon[k].is_some() && cx.in_lexicon_name(k) && cx.is_country_word(k).is_none() {
+                lexicon_end(cx, k)
+            } else if let Some(last) = plain_name(cx, k) {
+                out.push(named(cx, k, last, kind, "org.descriptor_list"));
+                last
+            } else {
+                break;
+            };
             k = last + 1;
             if k < tokens.len() && tokens[k].is_punct(',') {
                 k += 1;
