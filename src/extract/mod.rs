@@ -38,8 +38,9 @@ pub struct Extractions {
 
 /// Runs every extractor over an article.
 pub fn all(article: &Article) -> Extractions {
-    let found = entity::find(article);
-    let officials = official::extract(article, &found);
+    let words = tokens::tokenize(article.text);
+    let found = entity::find_in(article, &words);
+    let officials = official::extract_in(article, &words, &found);
     // Numerals are read once; sums and dates claim theirs before counts.
     let numerals = numeral::scan(article.text);
     let sums = money::find(article.text, &numerals);

@@ -6,8 +6,10 @@
 //! (hyphens: `Ji-na`, `IRGC-QF`, `al-Razek`; inner apostrophes: `O'Brien`;
 //! initials and dotted abbreviations: `K.`, `U.S.`; title abbreviations:
 //! `Sen.`, `Corp.`) and splits off what is not (possessive `'s`, punctuation).
-//! One pass, no allocation per token beyond the output vector.
+//! One pass, no allocation per token beyond the output vector; each word's
+//! entry in the word tables is looked up once, here ([`WordInfo`]).
 
+use crate::extract::lexicon::{WordInfo, word_info};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,8 @@ pub struct Token<'a> {
     pub range: Range<usize>,
     pub kind: Kind,
     pub gap: Gap,
+    /// What the word tables say of a word or initial (empty for the rest).
+    pub info: WordInfo,
 }
 
 impl Token<'_> {
@@ -81,7 +85,19 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut i = 0;
     let mut gap = Gap::None;
     while i < text.len() {
-        let c = text[i..].chars().next().expect("in bounds");
+        let b = bytes[i];
+        if b == b' ' {
+            if gap == Gap::None {
+                gap = Gap::Space;
+            }
+            i += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            b as char
+        } else {
+            text[i..].chars().next().expect("in bounds")
+        };
         if c.is_whitespace() {
             if c == '\n' {
                 gap = Gap::Newline;
@@ -132,11 +148,17 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             i += c.len_utf8();
             kind = Kind::Punct;
         }
+        let word = &text[start..i];
+        let info = match kind {
+            Kind::Word | Kind::Initial => word_info(word),
+            _ => WordInfo::default(),
+        };
         out.push(Token {
-            text: &text[start..i],
+            text: word,
             range: start..i,
             kind,
             gap,
+            info,
         });
         gap = Gap::None;
     }
@@ -148,6 +170,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < text.len() {
+        // ASCII letters and digits without decoding.
+        if bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().expect("in bounds");
         if c.is_alphanumeric() {
             i += c.len_utf8();

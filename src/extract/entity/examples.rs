@@ -283,3 +283,169 @@ fn mentions_index_the_text() {
     let demonyms = find(&Article::new("eight North Korean individuals", None)).demonyms;
     assert_eq!(demonyms[0].country.name, "North Korea");
 }
+
+#[test]
+fn bare_names_from_how_the_article_uses_them() {
+    // What firms have, after a possessive.
+    check(
+        "Boeing's chairman resigned on Monday.",
+        &[("Boeing", Company, None, &[])],
+    );
+    // A corporate title or `shares` after the name.
+    check(
+        "UBS analyst David Strauss said the decision was about fuel.",
+        &[("UBS", Company, None, &[])],
+    );
+    // A relation before the name; its other uses are mentions too.
+    check(
+        "Shares of Chrysler fell. Chrysler said it would appeal.",
+        &[("Chrysler", Company, None, &[])],
+    );
+    check(
+        "Ron Sugar, chief executive of Northrop Grumman, said so.",
+        &[("Northrop Grumman", Company, None, &[])],
+    );
+    // The subject of firms' verbs, twice.
+    check(
+        "Apple released a new phone. Apple also announced a watch.",
+        &[("Apple", Company, None, &[])],
+    );
+    // Joined to an organization by `and`.
+    check(
+        "Boeing and Lockheed Martin Corp. bid for the contract.",
+        &[
+            ("Boeing", Company, None, &[]),
+            ("Lockheed Martin Corp.", Company, None, &[]),
+        ],
+    );
+    // The maker of a model, and a firm's noun after the name.
+    check(
+        "The first Airbus A380 flew. Airbus said the tests went well.",
+        &[("Airbus", Company, None, &[])],
+    );
+    check(
+        "The best performer was the Old Mutual insurance company.",
+        &[("Old Mutual", Company, None, &[])],
+    );
+    // Descriptors before, with a comma, and appositions with `another`.
+    check(
+        "European aircraft manufacturer, Airbus, has won an order.",
+        &[("Airbus", Company, None, &[])],
+    );
+    check(
+        "A day after Chrysler, another U.S. car maker, released a list.",
+        &[
+            ("Chrysler", Company, None, &[]),
+            ("United States", Country, Some("US"), &["U.S."]),
+        ],
+    );
+}
+
+#[test]
+fn bare_names_that_are_no_organizations() {
+    for text in [
+        // People: a title before, the end of a full name, an age, `who`,
+        // what people have, a pronoun after their verb.
+        "President Obama spoke. Obama said it. Obama announced a plan.",
+        "Lewis Ward, research director, spoke. \"It is early,\" says Ward. Ward said it was.",
+        "Trump's wife spoke. Trump said the vote was rigged. Trump announced a rally.",
+        "Vogel said he was ready. Vogel announced the lineup.",
+        "Papermaster, who led the team, left. Papermaster said nothing. Papermaster announced it.",
+        // A capitalised word once, at the start of a sentence.
+        "Aviation analysts called it the end of an era.",
+        // Products and models.
+        "Acme Labs launched Keep this week. Keep announced nothing. Keep said so.",
+        "The 12-inch MacBook released in 2015 was thin. The MacBook said little.",
+        // Laws, places, lists, regions, contractions.
+        "The Affordable Care Act (ACA) changed. Shares of Wall Street fell.",
+        "Those with BED reported more stress. BED is common. People with BED eat more.",
+        "\"We've got to right the ship,\" he said. \"I've learned,\" she said.",
+        "MSCI's broadest index of Asia-Pacific shares fell.",
+        "Jupiter's 79 moons and Rs 300 for air.",
+        "They were designated as Specially Designated Nationals (SDN) in January.",
+    ] {
+        let found = entities(text);
+        assert!(
+            found.iter().all(|e| e.1 == Country || e.0 == "Acme Labs"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn short_forms_join_their_names() {
+    check(
+        "Shares of Northrop Grumman rose, and Northrop said it was pleased.",
+        &[("Northrop Grumman", Company, None, &["Northrop"])],
+    );
+    check(
+        "The United Auto Workers will own 55 percent; the UAW agreed.",
+        &[("United Auto Workers", Organization, None, &["UAW"])],
+    );
+    check(
+        "AirTran Airways thanked its staff, and AirTran flies on.",
+        &[("AirTran Airways", Company, None, &["AirTran"])],
+    );
+    // A division's first word is its parent, not a short form.
+    check(
+        "The 777 is built by Boeing Commercial Airplanes. Shares of Boeing fell.",
+        &[
+            ("Boeing Commercial Airplanes", Company, None, &[]),
+            ("Boeing", Company, None, &[]),
+        ],
+    );
+    // Two names with one first word: no short form.
+    check(
+        "Mammut Industrial Group and its subsidiary, Mammut Diesel, were removed. Mammut agreed.",
+        &[
+            ("Mammut Industrial Group", Company, None, &[]),
+            ("Mammut Diesel", Company, None, &[]),
+        ],
+    );
+    check(
+        "General Motors asked for loans. GM said it would survive.",
+        &[("General Motors", Company, Some("US"), &["GM"])],
+    );
+}
+
+#[test]
+fn names_with_and_hyphens_and_following_names() {
+    check(
+        "The Senate Environment and Public Works Committee held a hearing.",
+        &[(
+            "Senate Environment and Public Works Committee",
+            GovernmentBody,
+            None,
+            &[],
+        )],
+    );
+    check(
+        "The Boeing-Air Force deal collapsed.",
+        &[("Air Force", GovernmentBody, None, &[])],
+    );
+    check(
+        "Assistant Secretary of the Air Force for Acquisition Sue Payton announced the award.",
+        &[("Air Force", GovernmentBody, None, &[])],
+    );
+    check(
+        "said the vice president and chairman of Chrysler LLC Jim Press.",
+        &[("Chrysler LLC", Company, None, &[])],
+    );
+    check(
+        "Microsoft Corp. broke sales records; Microsoft said so.",
+        &[("Microsoft Corp.", Company, None, &["Microsoft"])],
+    );
+    // A lexicon body inside a longer name gives way to it.
+    check(
+        "Delegates to the National People's Congress met in Beijing.",
+        &[
+            ("National People's Congress", GovernmentBody, None, &[]),
+            ("China", Country, Some("CN"), &["Beijing"]),
+        ],
+    );
+    // A list is no name: `and` joins words only before a body's head.
+    assert_eq!(
+        names("Boeing and Lockheed Martin Corp. bid."),
+        ["Boeing", "Lockheed Martin Corp."]
+    );
+}

@@ -15,6 +15,7 @@
 //! and the demonyms of the text (`North Korean individuals`), which mention no
 //! entity but say whose nationals are meant.
 
+mod bare;
 mod resolve;
 mod rules;
 
@@ -98,10 +99,15 @@ impl Found {
 
 /// Finds the entities of an article.
 pub fn find(article: &Article) -> Found {
+    find_in(article, &tokens::tokenize(article.text))
+}
+
+/// Finds the entities of an article whose text is already tokenised
+/// (`tokens::tokenize(article.text)`, shared with the officials).
+pub fn find_in(article: &Article, toks: &[tokens::Token]) -> Found {
     let text = article.text;
     let matches = lexicon::scan(text);
-    let toks = tokens::tokenize(text);
-    let cx = rules::Context::new(text, &toks, &matches);
+    let cx = rules::Context::new(text, toks, &matches);
 
     let mut candidates = Vec::new();
     let mut demonyms = Vec::new();
@@ -109,9 +115,12 @@ pub fn find(article: &Article) -> Found {
     rules::head_candidates(&cx, &mut candidates);
     rules::descriptor_candidates(&cx, &mut candidates);
     rules::apposition_candidates(&cx, &mut candidates);
-    let mut units = Vec::new();
-    rules::unit_candidates(&cx, &candidates, &mut units);
-    candidates.extend(units);
+    let mut more = Vec::new();
+    rules::unit_candidates(&cx, &candidates, &mut more);
+    candidates.append(&mut more);
+    bare::candidates(&cx, &candidates, &mut more);
+    candidates.append(&mut more);
+    bare::short_forms(&cx, &mut candidates);
     candidates.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
     let acronyms = rules::acronym_definitions(&cx, &candidates);
     let aliases = rules::alias_cues(&cx, &candidates, &article.sentences);

@@ -9,7 +9,7 @@ use super::{Found, Key, Mention, rule_rank};
 use crate::extract::Article;
 use crate::extract::lexicon::{self, Body};
 use crate::record::{Entity, EntityType};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 pub fn resolve(
@@ -69,21 +69,22 @@ pub fn resolve(
         .collect();
     candidates.dedup_by(|a, b| a.range == b.range && a.key == b.key);
 
-    // Group by key, in order of first mention.
-    let mut order: Vec<Key> = Vec::new();
-    let mut groups: HashMap<Key, Vec<Candidate>> = HashMap::new();
-    for c in candidates {
-        if !groups.contains_key(&c.key) {
-            order.push(c.key.clone());
-        }
-        groups.entry(c.key.clone()).or_default().push(c);
+    // Group by key, in order of first mention (indices, no key copies).
+    let mut index_of: FxHashMap<&Key, usize> = FxHashMap::default();
+    let mut groups: Vec<Vec<&Candidate>> = Vec::new();
+    for c in &candidates {
+        let g = *index_of.entry(&c.key).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(c);
     }
 
     let mut found = Found::default();
-    for key in order {
-        let group = &groups[&key];
+    for group in &groups {
+        let key = &group[0].key;
         let index = found.entities.len();
-        let (entity, body) = entity_of(article, &key, group);
+        let (entity, body) = entity_of(article, key, group);
         found.entities.push(entity);
         found.bodies.push(body);
         // Mentions: the longest of overlapping ones.
@@ -140,9 +141,18 @@ fn inside_other_names(sorted: &[Candidate]) -> Vec<bool> {
     inside
 }
 
-fn entity_of(article: &Article, key: &Key, group: &[Candidate]) -> (Entity, Option<&'static Body>) {
+fn entity_of(article: &Article, key: &Key, group: &[&Candidate]) -> (Entity, Option<&'static Body>) {
     let text = article.text;
-    let surface = |c: &Candidate| text[c.range.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    // The surface with runs of white space as one space (copied only then).
+    let surface = |c: &Candidate| -> String {
+        let s = &text[c.range.clone()];
+        let plain = !s.contains(|ch: char| ch.is_whitespace() && ch != ' ') && !s.contains("  ");
+        if plain {
+            s.to_string()
+        } else {
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+    };
     let best = group
         .iter()
         .min_by_key(|c| rule_rank(c.rule))
@@ -173,6 +183,10 @@ fn entity_of(article: &Article, key: &Key, group: &[Candidate]) -> (Entity, Opti
     };
     let mut aliases: Vec<String> = Vec::new();
     for c in group {
+        let raw = &text[c.range.clone()];
+        if raw == name || aliases.iter().any(|a| a == raw) {
+            continue;
+        }
         let s = surface(c);
         if s != name && !aliases.contains(&s) {
             aliases.push(s);

@@ -63,6 +63,17 @@ const ALIAS_CUES: &[&[&str]] = &[
     &["dubbed"],
 ];
 
+/// The first bytes of the alias cues: a quick test for every token.
+const CUE_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < ALIAS_CUES.len() {
+        table[ALIAS_CUES[i][0].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Lexicon matches as candidates; country prefixes of bodies (`U.S. Treasury`,
 /// `South Korean Foreign Ministry`) make longer aliases.
 pub fn lexicon_candidates(
@@ -148,6 +159,8 @@ pub struct Context<'t, 'a> {
     /// Per token: the lexicon match covering it, if any.
     pub lexicon: Vec<Option<usize>>,
     pub matches: &'t [LexMatch],
+    /// Per token: whether it can be part of an organization's name.
+    name_words: Vec<bool>,
 }
 
 impl<'t, 'a> Context<'t, 'a> {
@@ -162,48 +175,65 @@ impl<'t, 'a> Context<'t, 'a> {
                 lexicon[i] = Some(m);
             }
         }
+        let name_words = tokens.iter().map(is_name_word).collect();
         Context {
             text,
             tokens,
             lexicon,
             matches,
+            name_words,
         }
     }
 
-    fn entry(&self, i: usize) -> Option<Entry> {
+    pub(super) fn entry(&self, i: usize) -> Option<Entry> {
         self.lexicon[i].map(|m| self.matches[m].entry)
     }
 
     /// A token inside a lexicon body or a country name (not a demonym).
-    fn in_lexicon_name(&self, i: usize) -> bool {
+    pub(super) fn in_lexicon_name(&self, i: usize) -> bool {
         matches!(
             self.entry(i),
             Some(Entry::Body(_) | Entry::NotCountry | Entry::Country(_, Form::Name | Form::Alias | Form::Capital))
         )
     }
 
-    fn is_country_word(&self, i: usize) -> Option<&'static str> {
+    pub(super) fn is_country_word(&self, i: usize) -> Option<&'static str> {
         match self.entry(i) {
             Some(Entry::Country(c, _)) => Some(c.code),
             _ => None,
         }
     }
 
-    /// A capitalised word that can be part of an organization's name (not a
-    /// hyphenated adjective such as `Delhi-based`).
-    fn name_word(&self, i: usize) -> bool {
-        let t = &self.tokens[i];
-        let adjective = t
-            .text
-            .rsplit_once('-')
-            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase));
-        (t.kind == Kind::Word && t.is_capitalized() && !adjective) || (t.kind == Kind::Initial && t.text.len() > 2)
+    /// A capitalised word that can be part of an organization's name.
+    pub(super) fn name_word(&self, i: usize) -> bool {
+        self.name_words[i]
     }
 
     /// Token `i` continues the name of token `i - 1` on the same line.
-    fn joined(&self, i: usize) -> bool {
+    pub(super) fn joined(&self, i: usize) -> bool {
         i < self.tokens.len() && self.tokens[i].gap != Gap::Newline
     }
+}
+
+/// A capitalised word that can be part of an organization's name (not a
+/// hyphenated adjective such as `Delhi-based`), or a dotted abbreviation.
+fn is_name_word(t: &Token) -> bool {
+    if t.kind == Kind::Word && !t.text.bytes().any(|b| b == b'-' || b == b'\'') {
+        return t.is_capitalized();
+    }
+    let adjective = || {
+        t.text
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+    };
+    // `We've`, `I'll`: contractions.
+    let contraction = || {
+        t.text
+            .split_once('\'')
+            .is_some_and(|(_, tail)| tail.len() <= 2 && tail.bytes().all(|b| b.is_ascii_lowercase()))
+    };
+    (t.kind == Kind::Word && t.is_capitalized() && !adjective() && !contraction())
+        || (t.kind == Kind::Initial && t.text.len() > 2)
 }
 
 /// `org.head` and `org.head_of`: names that end in a head word (`Far East
@@ -218,12 +248,18 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < n {
         let t = &tokens[i];
-        let Some(kind) = lexicon::head_type(t.text).filter(|_| t.is_capitalized() && !cx.in_lexicon_name(i)) else {
+        let Some(kind) = t.info.head().filter(|_| t.is_capitalized() && !cx.in_lexicon_name(i)) else {
             i += 1;
             continue;
         };
-        // The head ends the name unless a capitalised word follows.
-        if cx.joined(i + 1) && cx.name_word(i + 1) && !cx.in_lexicon_name(i + 1) {
+        // The head ends the name unless a capitalised word follows; a legal
+        // form always ends it, and a title after it is no part of it
+        // (`Chrysler LLC Jim Press`, `Deutsche Bank Chairman`).
+        let legal_form = lexicon::cues::LEGAL_FORMS.contains(&t.text) && t.text != "Group";
+        let title_after = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.info.title_head() || n.info.title_modifier());
+        if cx.joined(i + 1) && cx.name_word(i + 1) && !cx.in_lexicon_name(i + 1) && !legal_form && !title_after {
             i += 1;
             continue;
         }
@@ -241,24 +277,55 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
                 && tokens[p].gap == Gap::None
                 && (tokens[p].text == "'"
                     || matches!(tokens[p - 1].text, "People" | "Men" | "Women" | "Children")
-                    || lexicon::is_title_head(tokens[p - 1].text));
+                    || tokens[p - 1].info.title_head());
             if possessive_inside {
+                first = p - 1;
+                continue;
+            }
+            // `Environment and Public Works Committee`, `Food and Drug
+            // Administration`, `Procter & Gamble Co.`: words joined by `and`
+            // in a body's name (or before any head, by `&`), not a list of
+            // names (`Boeing and Lockheed Martin Corp.`).
+            let joins = (tokens[p].text == "and"
+                && p > 0
+                && (kind == EntityType::GovernmentBody || tokens[p - 1].info.portfolio()))
+                || (tokens[p].is_punct('&') && p > 0);
+            if joins
+                && cx.joined(p)
+                && cx.name_word(p - 1)
+                && !cx.in_lexicon_name(p - 1)
+                && cx.is_country_word(p - 1).is_none()
+                && !tokens[p - 1].info.not_name_start()
+                && !tokens[p - 1].info.title_head()
+            {
                 first = p - 1;
                 continue;
             }
             if !cx.name_word(p) || cx.in_lexicon_name(p) && cx.is_country_word(p).is_none() {
                 break;
             }
-            if lexicon::is_not_name_start(tokens[p].text) || lexicon::is_title_head(tokens[p].text) {
+            if tokens[p].info.not_name_start() || tokens[p].info.title_head() {
                 break;
             }
             first = p;
         }
+        // `Secretary of the Air Force for Acquisition Sue Payton`: inside a
+        // title's complement, what follows the head is the title's.
+        let in_title_complement = first >= 3
+            && tokens[first - 1].text == "the"
+            && matches!(tokens[first - 2].text, "of" | "for")
+            && tokens[first - 3].is_capitalized()
+            && tokens[first - 3].info.title_head();
         // A complement after the head.
         let mut last = i;
         let mut j = i + 1;
         let mut has_complement = false;
-        while j < n && cx.joined(j) && tokens[j].is_lower_word() && COMPLEMENT_OPENERS.contains(&tokens[j].text) {
+        while !in_title_complement
+            && j < n
+            && cx.joined(j)
+            && tokens[j].is_lower_word()
+            && COMPLEMENT_OPENERS.contains(&tokens[j].text)
+        {
             let mut k = j + 1;
             if k < n && tokens[k].text == "the" {
                 k += 1;
@@ -280,12 +347,15 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
                 _ => break,
             }
         }
-        let core_ok = core < i || (has_complement && lexicon::is_leading_head(t.text));
+        let core_ok = core < i || (has_complement && t.info.leading_head());
         // `Head of Fundamental Research`: a title's complement, not an organization.
+        // (A firm is a firm wherever it stands: `Chief Operating Officer of
+        // AirTran Airways`.)
         let in_title = first >= 2
+            && kind != EntityType::Company
             && matches!(tokens[first - 1].text, "of" | "for")
             && tokens[first - 2].is_capitalized()
-            && lexicon::is_title_head(tokens[first - 2].text);
+            && tokens[first - 2].info.title_head();
         // `Xinhua News Agency`: a lexicon name with a head after it is one name.
         let lexicon_before = first > 0
             && cx.joined(first)
@@ -316,8 +386,32 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
                 country = possessive_country(cx, first);
             }
             let rule = if has_complement { "org.head_of" } else { "org.head" };
-            let core_range = tokens[core].range.start..tokens[last].range.end;
-            let key = Key::Named(super::key_text(&cx.text[core_range.clone()]));
+            // `Boeing-Air Force`: a compound of two names before a body's
+            // head; the body's name starts after the hyphen.
+            let mut start = tokens[core].range.start;
+            if kind == EntityType::GovernmentBody
+                && core < i
+                && let Some(hyphen) = name_compound(tokens[core].text)
+            {
+                start += hyphen + 1;
+            }
+            let core_range = start..tokens[last].range.end;
+            // `Microsoft Corp.`: a lexicon name with a legal form is the lexicon's.
+            let legal_form_of = match cx.entry(first) {
+                Some(Entry::Body(body))
+                    if lexicon_before
+                        && (first..=last).all(|k| {
+                            cx.lexicon[k] == cx.lexicon[first] || lexicon::cues::LEGAL_FORMS.contains(&tokens[k].text)
+                        }) =>
+                {
+                    Some(body)
+                }
+                _ => None,
+            };
+            let key = match legal_form_of {
+                Some(body) => Key::Body(body.name),
+                None => Key::Named(super::key_text(&cx.text[core_range.clone()])),
+            };
             out.push(Candidate {
                 range: core_range,
                 key: key.clone(),
@@ -339,6 +433,19 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         }
         i = last.max(i) + 1;
     }
+}
+
+/// `Boeing-Air`, `Israel-Hamas`: two capitalised names of three letters or
+/// more joined by a hyphen (not `al-Assad`, `Ji-na`, `Kyong-Hyok`); the
+/// hyphen's byte offset.
+pub(super) fn name_compound(word: &str) -> Option<usize> {
+    let (head, tail) = word.split_once('-')?;
+    let capitalised = |s: &str| {
+        s.starts_with(char::is_uppercase)
+            && s.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && s.chars().skip(1).any(char::is_lowercase)
+    };
+    (capitalised(head) && capitalised(tail) && !tail.contains('-')).then_some(head.len())
 }
 
 /// A central bank is a government body, not a firm: `Central Bank`, `Reserve
@@ -370,7 +477,7 @@ fn lexicon_end(cx: &Context, i: usize) -> usize {
 fn complement_end(cx: &Context, k: usize) -> Option<usize> {
     let tokens = cx.tokens;
     let n = tokens.len();
-    if k >= n || !cx.joined(k) || !cx.name_word(k) || lexicon::is_not_name_start(tokens[k].text) {
+    if k >= n || !cx.joined(k) || !cx.name_word(k) || tokens[k].info.not_name_start() {
         return None;
     }
     let mut last = k;
@@ -408,7 +515,7 @@ fn complement_end(cx: &Context, k: usize) -> Option<usize> {
 fn starts_new_org(cx: &Context, i: usize) -> bool {
     let mut j = i;
     while j < cx.tokens.len() && cx.name_word(j) {
-        if lexicon::head_type(cx.tokens[j].text).is_some() || cx.in_lexicon_name(j) {
+        if cx.tokens[j].info.head().is_some() || cx.in_lexicon_name(j) {
             return true;
         }
         j += 1;
@@ -429,7 +536,7 @@ fn possessive_country(cx: &Context, first: usize) -> Option<&'static str> {
 /// opener, title, month or lexicon name; returns its last token.
 fn plain_name(cx: &Context, i: usize) -> Option<usize> {
     let tokens = cx.tokens;
-    if i >= tokens.len() || !cx.name_word(i) || lexicon::is_not_name_start(tokens[i].text) {
+    if i >= tokens.len() || !cx.name_word(i) || tokens[i].info.not_name_start() {
         return None;
     }
     let mut last = i;
@@ -440,12 +547,7 @@ fn plain_name(cx: &Context, i: usize) -> Option<usize> {
         return None;
     }
     for (j, tok) in tokens.iter().enumerate().take(last + 1).skip(i) {
-        let w = tok.text;
-        if cx.in_lexicon_name(j)
-            || lexicon::is_title_head(w)
-            || lexicon::is_calendar_word(w)
-            || cx.is_country_word(j).is_some()
-        {
+        if cx.in_lexicon_name(j) || tok.info.title_head() || tok.info.calendar() || cx.is_country_word(j).is_some() {
             return None;
         }
     }
@@ -472,14 +574,25 @@ pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         if !t.is_lower_word() {
             continue;
         }
-        let Some(kind) = lexicon::descriptor_type(t.text) else {
+        let Some(kind) = t.info.descriptor() else {
             continue;
         };
-        // `its subsidiary, Mammut Diesel`; but `the company, Mark Chandler` is
-        // a person: only a subsidiary takes the comma.
+        // `its subsidiary, Mammut Diesel`, `European aircraft manufacturer,
+        // Airbus,`; but `the company, Mark Chandler,` is a person: after a
+        // determiner, only a subsidiary takes the comma, and the name after a
+        // comma ends the phrase.
         let mut j = i + 1;
-        if j < tokens.len() && tokens[j].is_punct(',') && matches!(t.text, "subsidiary" | "affiliate") {
-            j += 1;
+        let mut comma = false;
+        if j < tokens.len() && tokens[j].is_punct(',') {
+            let determined = i > 0
+                && matches!(
+                    tokens[i - 1].text,
+                    "the" | "The" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "whose"
+                );
+            if matches!(t.text, "subsidiary" | "affiliate") || !determined {
+                j += 1;
+                comma = true;
+            }
         }
         // A plural descriptor takes a name only in a list (`the companies SUV
         // lines` is no company).
@@ -487,6 +600,7 @@ pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         if singular
             && cx.joined(j)
             && let Some(last) = plain_name(cx, j)
+            && (!comma || tokens.get(last + 1).is_none_or(|n| n.is_punct(',') || n.is_punct('.')))
         {
             out.push(named(cx, j, last, kind, "org.descriptor"));
             continue;
@@ -498,8 +612,17 @@ pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
             Some("such") if tokens.get(k + 1).is_some_and(|t| t.text == "as") => k += 2,
             _ => continue,
         }
-        while let Some(last) = plain_name(cx, k) {
-            out.push(named(cx, k, last, kind, "org.descriptor_list"));
+        loop {
+            // A lexicon name in the list is already found; the list goes on
+            // (`companies like Microsoft, IBM and Hewlett-Packard`).
+            let last = if cx.lexicon[k].is_some() && cx.in_lexicon_name(k) && cx.is_country_word(k).is_none() {
+                lexicon_end(cx, k)
+            } else if let Some(last) = plain_name(cx, k) {
+                out.push(named(cx, k, last, kind, "org.descriptor_list"));
+                last
+            } else {
+                break;
+            };
             k = last + 1;
             if k < tokens.len() && tokens[k].is_punct(',') {
                 k += 1;
@@ -527,11 +650,23 @@ pub fn apposition_candidates(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         };
         let comma = last + 1;
-        if comma + 2 < n && tokens[comma].is_punct(',') && matches!(tokens[comma + 1].text, "a" | "an") {
+        if comma + 2 < n
+            && tokens[comma].is_punct(',')
+            && matches!(tokens[comma + 1].text, "a" | "an" | "the" | "another")
+        {
             let mut k = comma + 2;
-            let limit = (k + 5).min(n);
-            while k < limit && tokens[k].kind == Kind::Word && !tokens[k].is_capitalized() {
-                if let Some(kind) = lexicon::descriptor_type(tokens[k].text) {
+            let limit = (k + 6).min(n);
+            // `a Dubai-based shipping firm`, `another U.S. car maker`, `the
+            // world's largest planemaker`.
+            let modifier = |k: usize| {
+                let t = &tokens[k];
+                (t.kind == Kind::Word && !t.is_capitalized())
+                    || t.kind == Kind::Initial
+                    || t.kind == Kind::Possessive
+                    || cx.is_country_word(k).is_some()
+            };
+            while k < limit && modifier(k) {
+                if let Some(kind) = tokens[k].info.descriptor() {
                     let ends = tokens.get(k + 1).is_none_or(|t| {
                         t.kind == Kind::Punct
                             || matches!(
@@ -625,7 +760,7 @@ pub fn acronym_definitions(cx: &Context, found: &[Candidate]) -> Vec<(String, us
 
 /// Whether the capitals of `long`'s words spell `acronym` (`Office of Foreign
 /// Assets Control` -> `OFAC`), allowing a country prefix not to count.
-fn spells(long: &str, acronym: &str) -> bool {
+pub(super) fn spells(long: &str, acronym: &str) -> bool {
     let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
     let initials: String = long
         .split([' ', '-'])
@@ -642,7 +777,12 @@ fn spells(long: &str, acronym: &str) -> bool {
 pub fn alias_cues(cx: &Context, found: &[Candidate], sentences: &[Range<usize>]) -> Vec<(Range<usize>, usize)> {
     let tokens = cx.tokens;
     let mut out = Vec::new();
-    for (i, _) in tokens.iter().enumerate() {
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.text.as_bytes().first().is_some_and(|&b| CUE_FIRST_BYTES[b as usize])
+            || !ALIAS_CUES.iter().any(|cue| cue[0] == t.text)
+        {
+            continue;
+        }
         let Some(cue) = ALIAS_CUES.iter().find(|cue| {
             cue.iter()
                 .enumerate()

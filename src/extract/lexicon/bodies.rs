@@ -50,8 +50,10 @@ const RU: Option<&str> = Some("RU");
 const IR: Option<&str> = Some("IR");
 const CN: Option<&str> = Some("CN");
 
-/// Single words of the table that also name people or things (`Michael
-/// Bloomberg`): they count only when no capitalised word stands before them.
+/// Names of the table that also name people or things (`Michael
+/// Bloomberg`), or other bodies inside longer names (`National People's
+/// Congress`, `Kentucky General Assembly`, `Japanese Foreign Office`): they
+/// count only when no capitalised word stands next to them.
 pub const AMBIGUOUS_NAMES: &[&str] = &[
     "Bloomberg",
     "Telegram",
@@ -59,6 +61,12 @@ pub const AMBIGUOUS_NAMES: &[&str] = &[
     "Elliptic",
     "Congress",
     "Wagner",
+    "Fed",
+    "Security Council",
+    "General Assembly",
+    "Foreign Office",
+    "Home Office",
+    "National Assembly",
     "Lazarus",
 ];
 
@@ -103,11 +111,19 @@ pub const BODIES: &[Body] = &[
     b("Congress", Gov, US, &[]),
     b("House of Representatives", Gov, US, &[]),
     b("Securities and Exchange Commission", Gov, US, &["SEC"]),
-    b("Federal Reserve", Gov, US, &["Federal Reserve Board"]),
+    b("Federal Reserve", Gov, US, &["Federal Reserve Board", "Fed"]),
     b("Internal Revenue Service", Gov, US, &["IRS"]),
     b("Drug Enforcement Administration", Gov, US, &["DEA"]),
     b("Cybersecurity and Infrastructure Security Agency", Gov, US, &["CISA"]),
     b("Customs and Border Protection", Gov, US, &["CBP"]),
+    b("Centers for Disease Control and Prevention", Gov, US, &["CDC"]),
+    b("Food and Drug Administration", Gov, US, &["FDA"]),
+    b("Environmental Protection Agency", Gov, US, &["EPA"]),
+    b("Federal Aviation Administration", Gov, US, &["FAA"]),
+    b("Federal Communications Commission", Gov, US, &["FCC"]),
+    b("Federal Trade Commission", Gov, US, &["FTC"]),
+    b("National Institutes of Health", Gov, US, &["NIH"]),
+    b("National Security Agency", Gov, US, &["NSA"]),
     // United Kingdom.
     b(
         "HM Treasury",
@@ -222,6 +238,13 @@ pub const BODIES: &[Body] = &[
         &["OSCE"],
     ),
     b("World Health Organization", Io, None, &[]),
+    b("Eurogroup", Io, None, &[]),
+    b("UNICEF", Io, None, &[]),
+    b("UNESCO", Io, None, &[]),
+    b("UNHCR", Io, None, &[]),
+    // Exchanges named without a head word.
+    b("Nasdaq", Company, US, &["NASDAQ"]),
+    b("New York Stock Exchange", Company, US, &["NYSE"]),
     // Armed and hacking groups.
     b("Lazarus Group", Group, KP, &["Lazarus", "Hidden Cobra"]),
     b("Kimsuky", Group, KP, &[]),
@@ -278,6 +301,24 @@ pub const BODIES: &[Body] = &[
     b("Gazprom", Company, None, &[]),
     b("Rosneft", Company, None, &[]),
     b("Sberbank", Company, None, &[]),
+    // Companies whose name starts with a title word (`General`), which the
+    // name rules keep out of names.
+    b(
+        "General Motors",
+        Company,
+        US,
+        &[
+            "GM",
+            "General Motors Corp.",
+            "General Motors Corporation",
+            "General Motors Co.",
+        ],
+    ),
+    b("General Electric", Company, US, &["GE", "General Electric Co."]),
+    b("General Dynamics", Company, US, &["General Dynamics Corp."]),
+    // Companies named after a country, which the country rules would take.
+    b("Bank of America", Company, US, &[]),
+    b("American Airlines", Company, US, &[]),
     // Think tanks and NGOs without a head word.
     b("Brookings Institution", Org, None, &["Brookings"]),
     b("RAND Corporation", Org, None, &["RAND"]),

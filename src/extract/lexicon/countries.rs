@@ -57,7 +57,6 @@ pub const NOT_COUNTRIES: &[&str] = &[
     "North America",
     "Central America",
     "Voice of America",
-    "Bank of America",
     "New Mexico",
     "Gulf of Mexico",
     "South China Sea",

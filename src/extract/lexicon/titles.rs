@@ -290,3 +290,9 @@ pub const NAME_PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "di", "dos", "das", "van", "von", "der", "den", "ter", "bin", "binti", "ibn", "al",
     "el", "la", "le", "y", "bint", "abu",
 ];
+
+/// Honorifics: they stand before a name and are no part of it (`Mr.`, `Rt.
+/// Hon.`); with or without their period.
+pub const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Rt", "Hon", "Sir", "Dame", "Prof", "Lt", "Col", "Gen", "Sgt", "Capt", "Maj", "Adm", "Rev",
+];

@@ -252,3 +252,87 @@ fn odd_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn lower_case_roles_with_modifiers_and_complements() {
+    check(
+        "The party treasurer John Smith resigned on Monday.",
+        &[("John Smith", Some("party treasurer"), None, &[])],
+    );
+    check(
+        "Later, head of research Jane Doe left the bank.",
+        &[("Jane Doe", Some("head of research"), None, &[])],
+    );
+    check(
+        "said the vice president and chairman of Chrysler LLC Jim Press.",
+        &[(
+            "Jim Press",
+            Some("vice president and chairman"),
+            Some("Chrysler LLC"),
+            &[],
+        )],
+    );
+    check(
+        "Chief executive Thomas Enders said in a statement that it was bad.",
+        &[("Thomas Enders", Some("Chief executive"), None, &[])],
+    );
+    check(
+        "Former prime minister Silvio Berlusconi said the vote was rigged.",
+        &[("Silvio Berlusconi", Some("former prime minister"), None, &[])],
+    );
+}
+
+#[test]
+fn titles_before_a_comma() {
+    check(
+        "\"Our results are clear,\" said the firm's chief executive officer, Alan Mulally.",
+        &[("Alan Mulally", Some("chief executive officer"), None, &[])],
+    );
+    check(
+        "He was greeted by the Prime Minister of Singapore, Mr. Lee Hsien Loong, at the terminal.",
+        &[("Lee Hsien Loong", Some("Prime Minister"), Some("Singapore"), &[])],
+    );
+    check(
+        "The former Chief Operating Officer, Tim Cook will be succeeding him.",
+        &[("Tim Cook", Some("former Chief Operating Officer"), None, &[])],
+    );
+    check(
+        "The bank's CEO, Ken Lewis, said in a statement that costs remain high.",
+        &[("Ken Lewis", Some("CEO"), None, &[])],
+    );
+    // A lone title after a sentence start is too little.
+    assert_eq!(officials("Senator, John Smith is here."), Vec::<Row>::new());
+}
+
+#[test]
+fn appositions_with_companies_and_joined_titles() {
+    check(
+        "Joe Leonard, Chairman and Chief Operating Officer of AirTran Airways, said so.",
+        &[(
+            "Joe Leonard",
+            Some("Chairman and Chief Operating Officer"),
+            Some("AirTran Airways"),
+            &[],
+        )],
+    );
+    check(
+        "Mark Papermaster, formerly an Apple Inc. executive overseeing hardware, is leaving.",
+        &[("Mark Papermaster", Some("executive"), Some("Apple Inc."), &[])],
+    );
+    // A surname that is also a title word.
+    check(
+        "\"This is a difficult day,\" said Jim Press, the Vice Chairman of Chrysler.",
+        &[("Jim Press", Some("Vice Chairman"), Some("Chrysler"), &[])],
+    );
+    // A company before a title is the affiliation.
+    check(
+        "Shares of Boeing fell. Boeing CEO Jim McNerney said so.",
+        &[("Jim McNerney", Some("CEO"), Some("Boeing"), &[])],
+    );
+    // An organization and a title are no name.
+    assert!(
+        officials("said Airbus President and Chief Executive Officer, Tom Enders.")
+            .iter()
+            .all(|o| o.0 == "Tom Enders")
+    );
+}

@@ -25,9 +25,14 @@ use crate::record::Official;
 
 /// The officials of an article, given its entities.
 pub fn extract(article: &Article, entities: &Found) -> Vec<Official> {
+    extract_in(article, &tokens::tokenize(article.text), entities)
+}
+
+/// The officials of an article whose text is already tokenised
+/// (`tokens::tokenize(article.text)`, shared with the entities).
+pub fn extract_in(article: &Article, toks: &[tokens::Token], entities: &Found) -> Vec<Official> {
     let text = article.text;
-    let toks = tokens::tokenize(text);
-    let cx = rules::Context::new(text, &toks, entities);
+    let cx = rules::Context::new(text, toks, entities);
     let mut mentions = Vec::new();
     rules::title_before(&cx, &mut mentions);
     rules::around_names(&cx, &mut mentions);

@@ -4,8 +4,9 @@
 //! | rule | pattern | example |
 //! |---|---|---|
 //! | `official.title_before` | title, then name | `U.S. Treasury Secretary Janet Yellen`, `Under Secretary of the Treasury for Terrorism and Financial Intelligence John Hurley` |
-//! | `official.role_before` | lower-case role, then name | `leader Kim Jong Un`, `representative Lee Yang-soo`, `its head Gholamhossein Shafeie` |
+//! | `official.role_before` | lower-case role, then name | `leader Kim Jong Un`, `party treasurer Lee Yang-soo`, `vice president and chairman of Chrysler LLC Jim Press`, `head of research Jane Doe` |
 //! | `official.apposition` | name, then `, (a) title` | `Ryan Yoon, a Senior Analyst at Tiger Research` |
+//! | `official.title_comma` | title, comma, name | `the firm's chief executive officer, Alan Mulally` |
 //! | `official.parenthetical` | name, then a title in brackets | `George Brandis (Queensland, Liberal Party, Attorney-General)` |
 //! | `official.colon` | a listed name, then `: title` | `Mohammed Ansari: IRGC-QF official named in ...` |
 //! | `official.affiliated` | name `of` an organization | `Ryan Yoon of Tiger Research` |
@@ -19,7 +20,7 @@
 //! demonyms (`Japanese officials`), generic plurals (`Experts said`).
 
 use crate::extract::entity::Found;
-use crate::extract::lexicon;
+use crate::extract::lexicon::{self, WordInfo};
 use crate::extract::tokens::{Gap, Kind, Token};
 use std::ops::Range;
 
@@ -71,29 +72,6 @@ const WEAK_HEADS: &[&str] = &[
     "editor",
 ];
 
-/// Honorifics: they stand before a name and are no part of it.
-fn is_honorific(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.'),
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Rt"
-            | "Hon"
-            | "Sir"
-            | "Dame"
-            | "Prof"
-            | "Lt"
-            | "Col"
-            | "Gen"
-            | "Sgt"
-            | "Capt"
-            | "Maj"
-            | "Adm"
-            | "Rev"
-    )
-}
-
 /// Lower-case words that may qualify a lower-case role (`former`, `senior`).
 fn role_modifier(word: &str) -> bool {
     matches!(
@@ -110,6 +88,8 @@ pub struct Context<'t, 'a> {
     /// Per token: a demonym covers it (`North Korean`).
     pub demonym: Vec<bool>,
     pub found: &'t Found,
+    /// Per token: whether it can be part of a person's name.
+    name_tokens: Vec<bool>,
 }
 
 impl<'t, 'a> Context<'t, 'a> {
@@ -132,13 +112,16 @@ impl<'t, 'a> Context<'t, 'a> {
             .into_iter()
             .map(|d| d.is_some())
             .collect();
-        Context {
+        let mut cx = Context {
             text,
             tokens,
             entity,
             demonym,
             found,
-        }
+            name_tokens: Vec::new(),
+        };
+        cx.name_tokens = (0..tokens.len()).map(|i| cx.is_name_token(i)).collect();
+        cx
     }
 
     fn joined(&self, i: usize) -> bool {
@@ -149,6 +132,11 @@ impl<'t, 'a> Context<'t, 'a> {
         self.tokens.get(i).map_or("", |t| t.text)
     }
 
+    /// What the word tables say of token `i` (nothing past the end).
+    fn info(&self, i: usize) -> WordInfo {
+        self.tokens.get(i).map_or_else(WordInfo::default, |t| t.info)
+    }
+
     fn is_country_or_demonym(&self, i: usize) -> bool {
         self.demonym[i]
             || self.entity[i].is_some_and(|e| self.found.entities[e].kind == crate::record::EntityType::Country)
@@ -156,6 +144,10 @@ impl<'t, 'a> Context<'t, 'a> {
 
     /// A word that can be part of a person's name.
     fn name_token(&self, i: usize) -> bool {
+        self.name_tokens[i]
+    }
+
+    fn is_name_token(&self, i: usize) -> bool {
         let t = &self.tokens[i];
         if self.entity[i].is_some() || self.demonym[i] {
             return false;
@@ -164,28 +156,28 @@ impl<'t, 'a> Context<'t, 'a> {
             Kind::Initial => t.text.len() == 2,
             Kind::Word => {
                 let w = t.text;
-                let lowered_particle = w
-                    .split_once('-')
-                    .is_some_and(|(p, rest)| lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase));
-                if lowered_particle {
-                    return true;
+                if !t.is_capitalized() {
+                    // `al-Assad`: a lower-case particle joined to a name.
+                    return w
+                        .split_once('-')
+                        .is_some_and(|(p, rest)| lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase));
                 }
                 t.is_capitalized()
-                    && !is_honorific(w)
+                    && !t.info.honorific()
                     && w.chars().any(char::is_lowercase)
-                    && !lexicon::is_title_head(w)
-                    && !lexicon::is_title_modifier(w)
-                    && !lexicon::is_portfolio_word(w)
-                    && !lexicon::is_calendar_word(w)
-                    && lexicon::head_type(w).is_none()
-                    && lexicon::country(w).is_none()
+                    && !t.info.title_head()
+                    && !t.info.title_modifier()
+                    && !t.info.portfolio()
+                    && !t.info.calendar()
+                    && t.info.head().is_none()
+                    && !t.info.country()
             }
             _ => false,
         }
     }
 
     fn particle(&self, i: usize) -> bool {
-        self.tokens[i].kind == Kind::Word && lexicon::is_name_particle(self.tokens[i].text)
+        self.tokens[i].kind == Kind::Word && self.tokens[i].info.particle()
     }
 
     /// The person name starting at token `i`: its last token and word count.
@@ -193,10 +185,10 @@ impl<'t, 'a> Context<'t, 'a> {
     pub fn name_at(&self, i: usize) -> Option<(usize, usize, usize)> {
         // Honorifics before a name are not part of it: `Rt. Hon. B. U. Nzeribe`.
         let mut i = i;
-        while i < self.tokens.len() && is_honorific(self.tokens[i].text) && (i == 0 || self.joined(i)) {
+        while i < self.tokens.len() && self.tokens[i].info.honorific() && (i == 0 || self.joined(i)) {
             i += 1;
         }
-        if i >= self.tokens.len() || !self.name_token(i) || lexicon::is_not_name_start(self.tokens[i].text) {
+        if i >= self.tokens.len() || !self.name_token(i) || self.tokens[i].info.not_name_start() {
             return None;
         }
         let mut last = i;
@@ -208,6 +200,28 @@ impl<'t, 'a> Context<'t, 'a> {
                 break;
             }
             j += 1;
+        }
+        // `Jim Press,`, `Larry King said`: a surname that is also a title
+        // word, after a first name and before no other capitalised word.
+        let after_title = i > 0 && self.joined(i) && {
+            let p = &self.tokens[i - 1];
+            p.is_capitalized() && (p.info.title_head() || p.info.title_modifier())
+        };
+        if last == i && self.tokens[i].kind == Kind::Word && self.joined(i + 1) && !after_title {
+            let surname = self.tokens.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Word
+                    && n.is_capitalized()
+                    && n.text.chars().skip(1).all(char::is_lowercase)
+                    && (n.info.title_head() || n.info.title_modifier())
+                    && !n.info.not_name_start()
+            });
+            let after = self.tokens.get(i + 2);
+            let ends = after.is_none_or(|a| {
+                !self.joined(i + 2) || a.kind == Kind::Punct || a.kind == Kind::Possessive || a.info.speech()
+            });
+            if surname && ends && !self.tokens[i].info.title_modifier() {
+                last = i + 1;
+            }
         }
         if self.tokens[last].kind == Kind::Initial {
             return None;
@@ -264,11 +278,30 @@ fn clean_title(cx: &Context, from: usize, to: usize) -> Option<(String, Option<S
             }
         } else if cx.tokens[s].kind == Kind::Possessive || cx.tokens[s].is_punct('-') {
             s += 1;
+        } else if let Some(e) = cx.entity[s].filter(|&e| is_employer(cx, e)) {
+            // `Apple CEO`, `Disney Chief Executive`: the company is the
+            // affiliation (a government body stays: `Treasury Secretary`).
+            let mut j = s;
+            while j <= to && cx.entity[j] == Some(e) {
+                j += 1;
+            }
+            if j > to {
+                break;
+            }
+            affiliation = affiliation.or_else(|| cx.affiliation_at(s));
+            s = j;
         } else {
             break;
         }
     }
     (s <= to).then(|| (cx.slice(s, to).to_string(), affiliation))
+}
+
+/// Whether entity `e` is a company, group or other organization (not a
+/// country, government body or international organization).
+fn is_employer(cx: &Context, e: usize) -> bool {
+    use crate::record::EntityType::{Company, Group, Organization};
+    matches!(cx.found.entities[e].kind, Company | Group | Organization)
 }
 
 /// The complement of a capitalised title head at `h`: `of the Treasury for
@@ -311,7 +344,7 @@ fn trailing_name(cx: &Context, from: usize, to: usize) -> Option<(usize, usize)>
     let mut words = 0;
     let mut k = to;
     while k >= from && (words < 2 || cx.tokens[k].kind == Kind::Initial) {
-        if cx.name_token(k) && !lexicon::is_not_name_start(cx.word(k)) {
+        if cx.name_token(k) && !cx.tokens[k].info.not_name_start() {
             if cx.tokens[k].kind != Kind::Initial {
                 words += 1;
             }
@@ -334,12 +367,11 @@ fn trailing_name(cx: &Context, from: usize, to: usize) -> Option<(usize, usize)>
 /// Foreign`, `National Security Council`, `Treasury Under`, `U.S.`.
 fn title_word(cx: &Context, i: usize) -> bool {
     let t = &cx.tokens[i];
-    let w = t.text;
     (t.is_capitalized() || t.kind == Kind::Initial)
-        && (!lexicon::is_not_name_start(w) || lexicon::is_title_modifier(w))
-        && (lexicon::is_title_modifier(w)
-            || lexicon::is_title_head(w)
-            || lexicon::is_portfolio_word(w)
+        && (!t.info.not_name_start() || t.info.title_modifier())
+        && (t.info.title_modifier()
+            || t.info.title_head()
+            || t.info.portfolio()
             || cx.entity[i].is_some()
             || cx.demonym[i])
 }
@@ -348,7 +380,7 @@ fn title_word(cx: &Context, i: usize) -> bool {
 pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
     let t = cx.tokens;
     for h in 0..t.len() {
-        if !lexicon::is_title_head(t[h].text) || t[h].kind != Kind::Word {
+        if !t[h].info.title_head() || t[h].kind != Kind::Word {
             continue;
         }
         if t[h].is_capitalized() {
@@ -407,31 +439,103 @@ pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
                 rule: "official.title_before",
             });
         } else if t[h].is_lower_word() {
-            let Some((nfirst, last, words)) = cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten() else {
-                continue;
+            // The name right after the role, or after its complement:
+            // `chairman of Chrysler LLC Jim Press`, `head of research Jane Doe`.
+            let (name, title_end, of_affiliation) = match cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten() {
+                Some(name) => (name, h, None),
+                None => match lower_complement(cx, h) {
+                    Some(found) => found,
+                    None => continue,
+                },
             };
-            let mut s = h;
-            while s > 0 && cx.joined(s) && role_modifier(cx.word(s - 1)) {
-                s -= 1;
-            }
+            let (nfirst, last, words) = name;
+            let s = role_start(cx, h);
             // `European Council chief`: the organization before is the affiliation.
             let affiliation = (s > 0 && cx.joined(s) && (cx.entity[s - 1].is_some() || cx.demonym[s - 1]))
                 .then(|| cx.affiliation_at(s - 1))
-                .flatten();
+                .flatten()
+                .or(of_affiliation);
             // `official MagSafe`, `fellow Republicans`: a lone noun-like role
             // before one word is no title.
-            if words == 1 && s == h && WEAK_HEADS.contains(&cx.word(h)) {
+            if words == 1 && s == h && title_end == h && WEAK_HEADS.contains(&cx.word(h)) {
                 continue;
             }
+            let title = cx.slice(s, title_end);
+            let title = title
+                .strip_prefix("Former ")
+                .map_or(title.to_string(), |t| format!("former {t}"));
             out.push(PersonMention {
                 range: cx.range(nfirst, last),
                 words,
-                title: Some(cx.slice(s, h).to_string()),
+                title: Some(title),
                 affiliation,
                 rule: "official.role_before",
             });
         }
     }
+}
+
+/// A name's first token, last token and word count.
+type NameSpan = (usize, usize, usize);
+
+/// The first word of a lower-case role ending at `h`: role and title
+/// modifiers (`former party treasurer`, `national security adviser`), titles
+/// joined by `and` (`vice president and chairman`), and a capitalised
+/// modifier opening a sentence (`Chief executive`, `Former prime minister`).
+fn role_start(cx: &Context, h: usize) -> usize {
+    let t = cx.tokens;
+    let mut s = h;
+    while s > 0 && cx.joined(s) {
+        let p = &t[s - 1];
+        let lower_modifier = p.is_lower_word() && (role_modifier(p.text) || p.info.title_modifier());
+        let opening = s - 1 == 0 || !cx.joined(s - 1) || t[s - 2].kind == Kind::Punct;
+        let capital_modifier = p.is_capitalized() && p.kind == Kind::Word && p.info.title_modifier() && opening;
+        let and_title =
+            p.text == "and" && s >= 2 && cx.joined(s - 1) && t[s - 2].is_lower_word() && t[s - 2].info.title_head();
+        if lower_modifier || capital_modifier {
+            s -= 1;
+        } else if and_title {
+            s -= 2;
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+/// A lower-case role's complement before the name: `of`/`at` and an
+/// organization or country (`chairman of Chrysler LLC Jim Press`), or one or
+/// two lower-case words (`head of research Jane Doe`). Returns the name, the
+/// title's last token and the affiliation.
+fn lower_complement(cx: &Context, h: usize) -> Option<(NameSpan, usize, Option<String>)> {
+    let t = cx.tokens;
+    if !(cx.joined(h + 1) && matches!(cx.word(h + 1), "of" | "at" | "for")) {
+        return None;
+    }
+    let mut k = h + 2;
+    if cx.word(k) == "the" {
+        k += 1;
+    }
+    if k >= t.len() || !cx.joined(k) {
+        return None;
+    }
+    if let Some(e) = cx.entity[k] {
+        let mut j = k;
+        while j + 1 < t.len() && cx.entity[j + 1] == Some(e) && cx.joined(j + 1) {
+            j += 1;
+        }
+        let name = cx.joined(j + 1).then(|| cx.name_at(j + 1)).flatten()?;
+        return (name.2 >= 2).then(|| (name, h, cx.affiliation_at(k)));
+    }
+    let mut j = k;
+    while j < t.len() && j < k + 2 && t[j].is_lower_word() && !TITLE_STOPS.contains(&t[j].text) && cx.joined(j) {
+        j += 1;
+    }
+    if j == k || t[k].text == "the" {
+        return None;
+    }
+    let name = cx.joined(j).then(|| cx.name_at(j)).flatten()?;
+    (name.2 >= 2).then_some((name, j - 1, None))
 }
 
 /// A title phrase starting at token `i` (after `, a`, `: ` or `(`): words up
@@ -452,7 +556,7 @@ fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<St
         if tok.is_lower_word() && TITLE_STOPS.contains(&tok.text) {
             return None;
         }
-        if tok.kind == Kind::Word && lexicon::is_title_head(tok.text) {
+        if tok.kind == Kind::Word && tok.info.title_head() {
             // `First Credit Bank representative`: the organization before a
             // lower-case role is its affiliation.
             let mut start = i;
@@ -469,13 +573,25 @@ fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<St
                 }
             }
             // `General Manager`, `Vice President`: the head is the last title word.
+            // `Vice President`, `Chief Operating Officer`, `Chairman and Chief
+            // Operating Officer`: the last head of the capitalised run.
             let mut head = k;
-            while tok.is_capitalized()
-                && cx.joined(head + 1)
-                && t[head + 1].is_capitalized()
-                && (lexicon::is_title_head(t[head + 1].text) || lexicon::is_title_modifier(t[head + 1].text))
-            {
-                head += 1;
+            if tok.is_capitalized() {
+                let mut j = k + 1;
+                while j < t.len() && j < k + 7 && cx.joined(j) {
+                    let n = &t[j];
+                    let word = n.kind == Kind::Word && n.is_capitalized() && cx.entity[j].is_none();
+                    let and = n.text == "and"
+                        && t.get(j + 1)
+                            .is_some_and(|m| m.is_capitalized() && m.info.title_modifier() || m.info.title_head());
+                    if !(word || and) {
+                        break;
+                    }
+                    if word && n.info.title_head() {
+                        head = j;
+                    }
+                    j += 1;
+                }
             }
             let mut end = head;
             if tok.is_capitalized()
@@ -485,21 +601,41 @@ fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<St
             }
             // `Apple CEO Steve Jobs`: a title before another name is that
             // name's; `a Romanian official said`: a speaker, not an apposition.
-            if (cx.joined(end + 1) && cx.name_at(end + 1).is_some()) || lexicon::is_speech_verb(cx.word(end + 1)) {
+            if (cx.joined(end + 1) && cx.name_at(end + 1).is_some()) || cx.info(end + 1).speech() {
                 return None;
             }
             // A lower-case head must end its phrase.
             let next = cx.word(end + 1);
+            // `an Apple Inc. executive overseeing hardware`.
+            let participle = next.len() > 4 && next.ends_with("ing");
             let ends = end + 1 >= t.len()
                 || t[end + 1].kind != Kind::Word
                 || TITLE_STOPS.contains(&next)
+                || participle
                 || !cx.joined(end + 1)
                 || t[end + 1].is_capitalized();
             if !ends && tok.is_lower_word() {
                 k += 1;
                 continue;
             }
-            let (title, country) = clean_title(cx, start, end)?;
+            // `Chief Operating Officer of AirTran Airways`: a complement that
+            // names a company is the affiliation, not part of the title.
+            let mut title_end = end;
+            if end > head
+                && matches!(cx.word(head + 1), "of" | "at")
+                && let Some(e) = cx.entity[end].filter(|&e| is_employer(cx, e))
+            {
+                let mut b = end;
+                while b > head && cx.entity[b - 1] == Some(e) {
+                    b -= 1;
+                }
+                let opener = if cx.word(b - 1) == "the" { b - 2 } else { b - 1 };
+                if opener == head + 1 {
+                    affiliation = affiliation.or_else(|| cx.affiliation_at(end));
+                    title_end = head;
+                }
+            }
+            let (title, country) = clean_title(cx, start, title_end)?;
             // An organization after `at`, `of`, `on the`, `with`.
             let mut a = end + 1;
             if matches!(cx.word(a), "at" | "of" | "on" | "with" | "for") {
@@ -567,6 +703,13 @@ pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
             if let Some(skip) = interjection(cx, k) {
                 k = skip;
             }
+            // `NAME, formerly an Apple Inc. executive`.
+            if matches!(
+                cx.word(k),
+                "formerly" | "now" | "currently" | "previously" | "also" | "once"
+            ) {
+                k += 1;
+            }
             if matches!(cx.word(k), "a" | "an" | "the") {
                 k += 1;
             }
@@ -574,6 +717,12 @@ pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
                 push(Some(title), affiliation, "official.apposition");
                 continue;
             }
+        }
+        // A title before a comma: `the firm's chief executive officer, Alan
+        // Mulally`, `the Prime Minister of Singapore, Mr. Lee Hsien Loong`.
+        if let Some((title, affiliation)) = title_before_comma(cx, first) {
+            push(Some(title), affiliation, "official.title_comma");
+            continue;
         }
         // Parenthetical: `NAME (Queensland, Liberal Party, Attorney-General)`.
         if t.get(next).is_some_and(|c| c.is_punct('('))
@@ -621,12 +770,71 @@ pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
         let after_possessive = first > 0 && t[first - 1].kind == Kind::Possessive;
         let said_after = !after_preposition
             && !after_possessive
-            && t.get(next)
-                .is_some_and(|n| n.is_lower_word() && lexicon::is_speech_verb(n.text));
+            && t.get(next).is_some_and(|n| n.is_lower_word() && n.info.speech());
         if said_before || said_after {
             push(None, None, "official.attribution");
         }
     }
+}
+
+/// `the firm's chief executive officer, Alan Mulally`: a title ending in a
+/// head (with an `of` complement naming a country or organization, which is
+/// the affiliation), a comma, then the name (honorifics skipped), the title
+/// opening a clause or after an article or possessive.
+fn title_before_comma(cx: &Context, first: usize) -> Option<(String, Option<String>)> {
+    let t = cx.tokens;
+    let mut f = first;
+    while f > 0 && t[f - 1].info.honorific() && cx.joined(f) {
+        f -= 1;
+    }
+    if f < 2 || !t[f - 1].is_punct(',') {
+        return None;
+    }
+    let mut e = f - 2;
+    let mut affiliation = None;
+    if let Some(ent) = cx.entity[e] {
+        let mut b = e;
+        while b > 0 && cx.entity[b - 1] == Some(ent) {
+            b -= 1;
+        }
+        if b >= 2 && matches!(cx.word(b - 1), "of" | "at") && t[b - 2].info.title_head() {
+            affiliation = cx.affiliation_at(e);
+            e = b - 2;
+        }
+    }
+    if t[e].kind != Kind::Word || !t[e].info.title_head() {
+        return None;
+    }
+    let mut s = e;
+    while s > 0 && cx.joined(s) {
+        let p = &t[s - 1];
+        let titled = p.kind == Kind::Word
+            && (p.info.title_head() || p.info.title_modifier() || p.info.portfolio() || p.is_capitalized())
+            && !p.info.not_name_start();
+        if titled || (p.is_lower_word() && role_modifier(p.text)) {
+            s -= 1;
+        } else if p.text == "and" && s >= 2 && t[s - 2].info.title_head() {
+            s -= 2;
+        } else {
+            break;
+        }
+    }
+    let opens = s == 0
+        || !cx.joined(s)
+        || t[s - 1].kind == Kind::Possessive
+        || (t[s - 1].kind == Kind::Punct && !t[s - 1].is_punct(','))
+        || matches!(
+            cx.word(s - 1),
+            "the" | "The" | "its" | "their" | "his" | "her" | "said" | "says"
+        );
+    // One head word alone (`Senator, John`) is too little, but not after an
+    // article or possessive (`The bank's CEO, Ken Lewis`).
+    let determined = s > 0 && (t[s - 1].kind == Kind::Possessive || matches!(cx.word(s - 1), "the" | "The" | "its"));
+    if !opens || (s == e && t[e].is_capitalized() && !determined) {
+        return None;
+    }
+    let (title, country) = clean_title(cx, s, e)?;
+    Some((title, affiliation.or(country)))
 }
 
 /// `, the Treasury Department said,` between a name and its apposition:
@@ -636,8 +844,7 @@ fn interjection(cx: &Context, k: usize) -> Option<usize> {
     let limit = (k + 8).min(t.len());
     for (j, tok) in t.iter().enumerate().take(limit).skip(k) {
         if tok.is_punct(',') {
-            let verb = j.checked_sub(1).map(|p| cx.word(p)).unwrap_or("");
-            return (j > k && lexicon::is_speech_verb(verb)).then_some(j + 1);
+            return (j > k && cx.info(j - 1).speech()).then_some(j + 1);
         }
         if tok.kind == Kind::Punct {
             return None;
@@ -656,7 +863,7 @@ fn parenthetical_title(cx: &Context, open: usize) -> Option<String> {
     for j in open..=close {
         if t[j].is_punct(',') || j == close {
             if part_start < j {
-                let has_head = (part_start..j).any(|k| t[k].kind == Kind::Word && lexicon::is_title_head(t[k].text));
+                let has_head = (part_start..j).any(|k| t[k].kind == Kind::Word && t[k].info.title_head());
                 if has_head && t[part_start].is_capitalized() {
                     best = Some(cx.slice(part_start, j - 1).to_string());
                 }
@@ -688,9 +895,9 @@ pub fn surnames(cx: &Context, known: &[String], out: &mut Vec<PersonMention>) {
             continue;
         }
         let alone_before = i == 0 || !cx.joined(i) || !(t[i - 1].is_capitalized() || cx.particle(i - 1));
-        let alone_after = i + 1 >= t.len() || !cx.joined(i + 1) || !(cx.name_token(i + 1) || cx.particle(i + 1));
+        let alone_after = i + 1 >= t.len() || !cx.joined(i + 1) || !(t[i + 1].is_capitalized() || cx.particle(i + 1));
         // A title right before: the title rules took it.
-        let titled = i > 0 && cx.joined(i) && lexicon::is_title_head(cx.word(i - 1));
+        let titled = i > 0 && cx.joined(i) && cx.info(i - 1).title_head();
         if alone_before && alone_after && !titled {
             out.push(PersonMention {
                 range: t[i].range.clone(),

@@ -1,0 +1,113 @@
+//! The speed of the name extractors (entities, then officials) alone, on one
+//! core, over clean article texts: what they cost inside the pipeline, apart
+//! from reading, language detection and writing.
+//!
+//!     cargo run --release --example names_bench [-- FILE.jsonl ...] [--rounds N] [--repeat N]
+//!
+//! Reads JSONL dumps (`text` of each line; default: the dev corpus), cleans
+//! each text as the pipeline does, repeats the set `--repeat` times (default
+//! 200) and times `rounds` passes (default 5, best kept) of segmentation
+//! (`Article::new`) and of `entity::find` + `official::extract`. Speeds are MB
+//! of clean text per second of this thread's CPU time (wall clock beside).
+
+use sanctions_extract::extract::{Article, entity, official, tokens};
+use sanctions_extract::normalize;
+use serde_json::Value;
+use std::time::Instant;
+
+fn main() {
+    let mut files = Vec::new();
+    let mut rounds = 5usize;
+    let mut repeat = 200usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--rounds" => rounds = args.next().and_then(|n| n.parse().ok()).unwrap_or(rounds),
+            "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).unwrap_or(repeat),
+            _ => files.push(arg),
+        }
+    }
+    if files.is_empty() {
+        files.push("corpus/articles/dev/articles.jsonl".to_string());
+    }
+    let mut texts = Vec::new();
+    for file in &files {
+        let content = std::fs::read_to_string(file).unwrap_or_else(|e| {
+            eprintln!("{file}: {e}");
+            std::process::exit(2);
+        });
+        for line in content.lines().filter(|l| !l.trim().is_empty()) {
+            let Ok(v) = serde_json::from_str::<Value>(line) else {
+                continue;
+            };
+            if let Some(text) = v.get("text").and_then(Value::as_str) {
+                texts.push(normalize::clean(text));
+            }
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum::<usize>() * repeat;
+    let mb = bytes as f64 / 1e6;
+    println!("{} articles x {repeat}, {mb:.1} MB of clean text", texts.len());
+
+    let segment = best_of(rounds, || {
+        for _ in 0..repeat {
+            for text in &texts {
+                std::hint::black_box(Article::new(text, None));
+            }
+        }
+    });
+    let articles: Vec<Article> = texts.iter().map(|t| Article::new(t, None)).collect();
+    let mut found_items = 0;
+    let names = best_of(rounds, || {
+        found_items = 0;
+        for _ in 0..repeat {
+            for article in &articles {
+                let words = tokens::tokenize(article.text);
+                let found = entity::find_in(article, &words);
+                let officials = official::extract_in(article, &words, &found);
+                found_items += found.entities.len() + officials.len();
+            }
+        }
+    });
+    println!(
+        "segmentation:          {:6.1} MB/s CPU ({:6.1} MB/s wall)",
+        mb / segment.cpu.unwrap_or(segment.wall),
+        mb / segment.wall
+    );
+    println!(
+        "entities + officials:  {:6.1} MB/s CPU ({:6.1} MB/s wall), {found_items} items",
+        mb / names.cpu.unwrap_or(names.wall),
+        mb / names.wall
+    );
+}
+
+/// The best (least) wall-clock and thread CPU times of `rounds` runs, in seconds.
+struct Timing {
+    wall: f64,
+    cpu: Option<f64>,
+}
+
+fn best_of(rounds: usize, mut run: impl FnMut()) -> Timing {
+    let mut best = Timing {
+        wall: f64::INFINITY,
+        cpu: None,
+    };
+    for _ in 0..rounds.max(1) {
+        let cpu_start = thread_cpu_seconds();
+        let started = Instant::now();
+        run();
+        best.wall = best.wall.min(started.elapsed().as_secs_f64());
+        if let (Some(a), Some(b)) = (cpu_start, thread_cpu_seconds()) {
+            best.cpu = Some(best.cpu.map_or(b - a, |c: f64| c.min(b - a)));
+        }
+    }
+    best
+}
+
+/// CPU time this thread has run, from Linux's `/proc/thread-self/schedstat`
+/// (nanoseconds on the CPU); `None` elsewhere.
+fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: f64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(nanos / 1e9)
+}

@@ -1,0 +1,819 @@
+//! Bare names: organizations named by their name alone, with no head word
+//! (`Boeing`, `Northrop Grumman`, `UBS`, `Chrysler`), and the short forms of
+//! organizations' names (`GM` for `General Motors`, `Northrop` for `Northrop
+//! Grumman`).
+//!
+//! A bare name's shape says nothing (`Boeing` could be a person); how the
+//! article uses it does. Every run of capitalised words that no other rule
+//! took is a possible name; the cues of `lexicon::cues` around each
+//! occurrence say organization or person, and a name that is an organization
+//! somewhere and a person nowhere is an organization at each occurrence.
+//!
+//! | rule | cue | example |
+//! |---|---|---|
+//! | `org.bare_possessive` | `NAME's` + what organizations have | `Boeing's chairman`, `GM's shares` |
+//! | `org.bare_modifier` | `NAME` + shares, a corporate title | `Boeing shares`, `GM CEO Rick Wagoner`, `UBS analyst` |
+//! | `org.bare_relation` | a relation + `NAME` | `shares of Boeing`, `chief executive of Northrop Grumman`, `an analyst at UBS` |
+//! | `org.bare_defined` | `NAME (ACRONYM)` | `General Dynamics (GD)` |
+//! | `org.bare_subject` | the subject of organizations' verbs, twice (or once in three uses) | `Apple released ... Apple has announced` |
+//! | `org.bare_coordination` | `NAME and/or ORGANIZATION` | `Airbus and Boeing` |
+//! | `org.bare_repeat` | any other occurrence of a name the article made an organization | `Boeing said` |
+//! | `org.initials` | the initials of an organization's name | `GM` after `General Motors` |
+//! | `org.short_form` | the first word of an organization's name, alone | `Northrop` after `Northrop Grumman` |
+//!
+//! Person cues that veto a name: a title or honorific right before it
+//! (`President Obama`, `Mr. Leonard`), the name as the end of a longer name
+//! (`Obama` after `Barack Obama`), an age or `who` after it (`Leonard, 63,`).
+//! Not bare names: runs with a head word (the head rules' business), titles,
+//! calendar words, single generic words (`National`, `Democratic`), names of
+//! laws, programmes, places and events (`Affordable Care Act`, `Wall Street`).
+
+use super::Key;
+use super::rules::{Candidate, Context};
+use crate::extract::lexicon::cues;
+use crate::extract::tokens::{Kind, Token};
+use crate::record::EntityType;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// A run of bare name words: tokens `first..=last`, and its name's index.
+struct Run {
+    first: usize,
+    last: usize,
+    name: usize,
+}
+
+/// What the article says of one bare name over all its occurrences.
+#[derive(Default)]
+struct Evidence {
+    /// The first cue that made it an organization: its type and rule.
+    org: Option<(EntityType, &'static str, usize)>,
+    person: bool,
+    /// Whether an occurrence stands inside a sentence (not first).
+    mid_sentence: bool,
+    /// Whether an occurrence is a product's (`Google launched Keep`).
+    product: bool,
+    /// Occurrences as the subject of an organization's verb, and in all.
+    subject: u32,
+    occurrences: u32,
+    first_subject: usize,
+}
+
+/// Longest run of bare name words.
+const MAX_RUN: usize = 4;
+
+/// `org.bare_*`: bare names with organization cues, every occurrence of them,
+/// and every other standalone occurrence of a name that an earlier rule made
+/// an organization (`automaker Chrysler` ... `Chrysler said`).
+pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
+    let tokens = cx.tokens;
+    let mut covered = vec![false; tokens.len()];
+    for c in found {
+        let from = tokens.partition_point(|t| t.range.end <= c.range.start);
+        for (k, t) in tokens.iter().enumerate().skip(from) {
+            if t.range.start >= c.range.end {
+                break;
+            }
+            covered[k] = true;
+        }
+    }
+    let (runs, names) = runs(cx, &covered);
+    if runs.is_empty() {
+        return;
+    }
+
+    // Names other rules made organizations: their standalone occurrences are
+    // mentions too.
+    let mut known: FxHashMap<u64, (EntityType, Option<&'static str>)> = FxHashMap::default();
+    for c in found {
+        if let Key::Named(key) = &c.key
+            && c.kind != EntityType::Country
+        {
+            known.entry(key_hash(key)).or_insert((c.kind, c.country));
+        }
+    }
+
+    // Names that end a longer run (`Obama` in `Barack Obama`, `Hawk Sawyer`
+    // in `Kathleen Hawk Sawyer`) are people's.
+    let mut tails: FxHashSet<u64> = FxHashSet::default();
+    for run in runs.iter().filter(|r| r.last > r.first) {
+        for from in run.first + 1..=run.last {
+            tails.insert(key_hash(&cx.text[tokens[from].range.start..tokens[run.last].range.end]));
+        }
+    }
+
+    let mut evidence: Vec<Evidence> = (0..names.len()).map(|_| Evidence::default()).collect();
+    for (r, run) in runs.iter().enumerate() {
+        let single = run.first == run.last;
+        let e = &mut evidence[run.name];
+        if person_cue(cx, run) || tails.contains(&names[run.name]) {
+            e.person = true;
+        }
+        if !sentence_initial(cx, run.first) {
+            e.mid_sentence = true;
+        }
+        if product_cue(cx, run) {
+            e.product = true;
+        }
+        // `the Old Mutual insurance company`, whatever stands before.
+        if e.org.is_none() && descriptor_after(cx, run) {
+            e.org = Some((EntityType::Company, "org.bare_modifier", r));
+        }
+        // `the new Airbus A380`: the maker of a model, whatever stands before.
+        if single && model_after(cx, run) {
+            if e.subject == 0 {
+                e.first_subject = r;
+            }
+            e.subject += 1;
+        }
+        // `the new Sportback`, `16-inch MacBook`, `Google Stadia`: a model or
+        // product; such an occurrence says nothing of the name.
+        if !names_itself(cx, run, &covered) {
+            continue;
+        }
+        e.occurrences += 1;
+        if e.org.is_none()
+            && let Some((kind, rule)) = org_cue(cx, run)
+        {
+            e.org = Some((kind, rule, r));
+        }
+        let subject = match subject_cue(cx, run) {
+            Subject::None if rival_before(cx, run) => Subject::Organization,
+            other => other,
+        };
+        match subject {
+            Subject::Organization if single => {
+                if e.subject == 0 {
+                    e.first_subject = r;
+                }
+                e.subject += 1;
+            }
+            Subject::Person => e.person = true,
+            _ => {}
+        }
+    }
+    // Weak cues: the subject of organizations' verbs, twice, or once in a
+    // name used three times.
+    for e in &mut evidence {
+        if e.org.is_none() && (e.subject >= 2 || (e.subject == 1 && e.occurrences >= 3)) {
+            e.org = Some((EntityType::Company, "org.bare_subject", e.first_subject));
+        }
+    }
+    // `Airbus and Boeing`: a one-word name joined to an organization's (of
+    // another rule, or with a cue of its own) is one.
+    let cued: Vec<bool> = evidence.iter().map(|e| e.org.is_some() && !e.person).collect();
+    for (r, run) in runs.iter().enumerate() {
+        if evidence[run.name].org.is_some() || run.last > run.first || !names_itself(cx, run, &covered) {
+            continue;
+        }
+        let partner = coordinated(cx, &runs, r, found).and_then(|p| match p {
+            Partner::Run(o) => cued[runs[o].name].then(|| evidence[runs[o].name].org.map(|(kind, _, _)| kind))?,
+            Partner::Candidate(kind) => Some(kind),
+        });
+        if let Some(kind) = partner.filter(|k| *k == EntityType::Company) {
+            evidence[run.name].org = Some((kind, "org.bare_coordination", r));
+        }
+    }
+
+    for (r, run) in runs.iter().enumerate() {
+        let name = names[run.name];
+        let e = &evidence[run.name];
+        if e.person || e.product {
+            continue;
+        }
+        let (kind, country, rule) = match (known.get(&name), e.org) {
+            (Some((kind, country)), _) => (*kind, *country, "org.bare_repeat"),
+            // A one-word name seen once, at the start of a sentence, may be
+            // any capitalised word (`Aviation analysts said`), unless it is
+            // an acronym or a possessive or relation makes it a name
+            // (`Boeing's chairman`).
+            (None, Some((kind, rule, first)))
+                if e.mid_sentence
+                    || e.occurrences > 1
+                    || run.last > run.first
+                    || tokens[run.first].is_acronym()
+                    || matches!(
+                        rule,
+                        "org.bare_possessive" | "org.bare_relation" | "org.bare_defined" | "org.bare_coordination"
+                    ) =>
+            {
+                (kind, None, if first == r { rule } else { "org.bare_repeat" })
+            }
+            _ => continue,
+        };
+        let range = tokens[run.first].range.start..tokens[run.last].range.end;
+        out.push(Candidate {
+            key: Key::Named(super::key_text(&cx.text[range.clone()])),
+            range,
+            kind,
+            country,
+            rule,
+            full: true,
+        });
+    }
+}
+
+/// A hash of a name's key (`super::key_text`) computed without building it:
+/// names are compared by it in the hot loop, and keys are made only for the
+/// names kept.
+fn key_hash(name: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    let mut space = false;
+    let mut any = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if space && any {
+                hasher.write_u8(b' ');
+            }
+            space = false;
+            any = true;
+            for l in c.to_lowercase() {
+                hasher.write_u32(l as u32);
+            }
+        } else {
+            space = true;
+        }
+    }
+    hasher.finish()
+}
+
+/// Whether token `i` opens a sentence or a line (its capital says nothing).
+fn sentence_initial(cx: &Context, i: usize) -> bool {
+    let tokens = cx.tokens;
+    i == 0
+        || !cx.joined(i)
+        || (tokens[i - 1].kind == Kind::Punct
+            && tokens[i - 1]
+                .text
+                .starts_with(['.', '!', '?', ':', ';', '"', '(', '[', '\'']))
+}
+
+/// Whether an occurrence stands for the name itself, not for a product or
+/// model named after it: not after `the`/`a`, a number (`16-inch MacBook`,
+/// `2020 Audi`) or another organization's name (`Google Stadia`).
+fn names_itself(cx: &Context, run: &Run, covered: &[bool]) -> bool {
+    let tokens = cx.tokens;
+    let Some(p) = run
+        .first
+        .checked_sub(1)
+        .filter(|&p| cx.joined(run.first) && p < tokens.len())
+    else {
+        return true;
+    };
+    let before = &tokens[p];
+    if matches!(before.text, "the" | "a" | "an" | "The" | "A" | "An" | "new") {
+        return false;
+    }
+    if before.kind == Kind::Number || (before.kind == Kind::Word && before.text.bytes().any(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    // `Google Stadia`, not `U.S. Steel`.
+    !(covered[p] && cx.is_country_word(p).is_none() && before.is_capitalized())
+}
+
+/// The runs of bare name words, and the names (keys) they spell. A run that
+/// opens a sentence loses its first word when that is a common word and the
+/// rest a name the article uses elsewhere (`Ousted WeWork` -> `WeWork`, but
+/// `Lewis Ward` stays whole).
+fn runs(cx: &Context, covered: &[bool]) -> (Vec<Run>, Vec<u64>) {
+    let tokens = cx.tokens;
+    let n = tokens.len();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !bare_word(cx, i, covered) || tokens[i].info.not_name_start() {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut last = i;
+        let mut j = i + 1;
+        while j < n && cx.joined(j) {
+            if bare_word(cx, j, covered) {
+                last = j;
+                j += 1;
+            } else if tokens[j].is_punct('&') && j + 1 < n && cx.joined(j + 1) && bare_word(cx, j + 1, covered) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        i = j;
+        // Long runs are headlines in title case or lists, not names.
+        if last - first < MAX_RUN {
+            spans.push((first, last));
+        }
+    }
+    let key = |first: usize, last: usize| key_hash(&cx.text[tokens[first].range.start..tokens[last].range.end]);
+    let inside: FxHashSet<u64> = spans
+        .iter()
+        .filter(|(first, _)| !sentence_initial(cx, *first))
+        .map(|&(first, last)| key(first, last))
+        .collect();
+    let mut runs = Vec::new();
+    let mut names: Vec<u64> = Vec::new();
+    let mut index: FxHashMap<u64, usize> = FxHashMap::default();
+    for (mut first, last) in spans {
+        if first < last
+            && sentence_initial(cx, first)
+            && inside.contains(&key(first + 1, last))
+            && common_word(cx, first)
+        {
+            first += 1;
+        }
+        if !plausible(cx, first, last) {
+            continue;
+        }
+        let key = key(first, last);
+        let name = *index.entry(key).or_insert_with(|| {
+            names.push(key);
+            names.len() - 1
+        });
+        runs.push(Run { first, last, name });
+    }
+    (runs, names)
+}
+
+/// Whether the capitalised word at `i` is a common word: a verb or adverb
+/// form (`Ousted`, `Struggling`, `Reportedly`) or a word the text also
+/// writes in lower case.
+fn common_word(cx: &Context, i: usize) -> bool {
+    let w = cx.tokens[i].text;
+    if w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly")) {
+        return true;
+    }
+    let lower = w.to_lowercase();
+    cx.tokens.iter().any(|t| t.text == lower)
+}
+
+/// A word that can be part of a bare name: capitalised, not taken by another
+/// rule or the lexicon, no title, head, calendar word or number-like code
+/// (`A380`).
+fn bare_word(cx: &Context, i: usize, covered: &[bool]) -> bool {
+    let t = &cx.tokens[i];
+    if covered[i] || t.kind != Kind::Word || !cx.name_word(i) || cx.lexicon[i].is_some() {
+        return false;
+    }
+    let info = t.info;
+    if info.title_head() || info.title_modifier() || info.head().is_some() || info.calendar() || info.country() {
+        return false;
+    }
+    !t.text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Whether a run can be an organization's name at all.
+fn plausible(cx: &Context, first: usize, last: usize) -> bool {
+    let tokens = cx.tokens;
+    let last_word = tokens[last].text;
+    if cues::NOT_ORGANIZATION_ENDS.contains(&last_word) {
+        return false;
+    }
+    if first == last {
+        let w = tokens[first].text;
+        if cues::GENERIC_FIRST_WORDS.contains(&w)
+            || cues::NOT_NAMES.contains(&w)
+            || tokens[first].info.portfolio()
+            || w.chars().count() < 2
+        {
+            return false;
+        }
+    }
+    // Only portfolio words: `Financial Intelligence`, `Foreign Affairs`.
+    !(first..=last).all(|k| tokens[k].info.portfolio())
+}
+
+/// Whether the words of `seq` stand at tokens `from..`, on one line; the
+/// first without regard to the case of its first letter.
+fn words_at(cx: &Context, from: usize, seq: &[&str]) -> bool {
+    let tokens = cx.tokens;
+    seq.iter().enumerate().all(|(k, w)| {
+        let Some(t) = tokens.get(from + k) else {
+            return false;
+        };
+        let same = if k == 0 {
+            t.text.eq_ignore_ascii_case(w)
+        } else {
+            t.text == *w
+        };
+        same && (k == 0 || cx.joined(from + k))
+    })
+}
+
+/// The organization cue around one occurrence, if any: its type and rule.
+fn org_cue(cx: &Context, run: &Run) -> Option<(EntityType, &'static str)> {
+    let tokens = cx.tokens;
+    let (a, b) = (run.first, run.last);
+    let next = b + 1;
+    if tokens
+        .get(next)
+        .is_some_and(|t| t.kind == Kind::Possessive && t.gap == crate::extract::tokens::Gap::None)
+        && let Some((_, kind)) = cues::OWNED.iter().find(|(seq, _)| words_at(cx, next + 1, seq))
+    {
+        return Some((*kind, "org.bare_possessive"));
+    }
+    if cx.joined(next)
+        && let Some((_, kind)) = cues::MODIFIES.iter().find(|(seq, _)| words_at(cx, next, seq))
+    {
+        return Some((*kind, "org.bare_modifier"));
+    }
+
+    // `a stake in Kylie Jenner's company`: the relation is the possession's.
+    let possessive = tokens.get(next).is_some_and(|t| t.kind == Kind::Possessive);
+    if let Some((_, kind)) = cues::RELATIONS
+        .iter()
+        .find(|(seq, _)| !possessive && a >= seq.len() && cx.joined(a) && words_at(cx, a - seq.len(), seq))
+    {
+        return Some((*kind, "org.bare_relation"));
+    }
+    // `Boeing's 747`, `Boeing's new 787`: the maker of a model.
+    if tokens.get(next).is_some_and(|t| t.kind == Kind::Possessive) {
+        let mut k = next + 1;
+        if tokens.get(k).is_some_and(|t| t.is_lower_word()) {
+            k += 1;
+        }
+        if is_model(cx, k) {
+            return Some((EntityType::Company, "org.bare_possessive"));
+        }
+    }
+    // `General Dynamics (GD)`: a name defined with its acronym.
+    if b > a
+        && tokens.get(next).is_some_and(|t| t.is_punct('('))
+        && tokens.get(next + 2).is_some_and(|t| t.is_punct(')'))
+        && let Some(acr) = tokens.get(next + 1).filter(|t| t.is_acronym())
+        && super::rules::spells(&cx.text[tokens[a].range.start..tokens[b].range.end], acr.text)
+    {
+        return Some((EntityType::Company, "org.bare_defined"));
+    }
+    None
+}
+
+/// What the verb after an occurrence says of it.
+#[derive(PartialEq, Eq)]
+enum Subject {
+    /// The subject of an organization's verb: `Apple released`, `Boeing has
+    /// received`.
+    Organization,
+    /// `Vogel said he`: a person.
+    Person,
+    None,
+}
+
+/// Whether one occurrence is the subject of an organization's verb. Not
+/// after a preposition (`those with BED reported`), not a participle (`the
+/// MacBook released in 2015`); a pronoun after the verb makes it a person.
+fn subject_cue(cx: &Context, run: &Run) -> Subject {
+    let tokens = cx.tokens;
+    if run.first > 0 && cx.joined(run.first) && PREPOSITIONS.contains(&tokens[run.first - 1].text) {
+        return Subject::None;
+    }
+    let mut k = run.last + 1;
+    let mut skipped = 0;
+    while k < tokens.len() && cx.joined(k) && skipped < 2 && cues::AUXILIARIES.contains(&tokens[k].text) {
+        k += 1;
+        skipped += 1;
+    }
+    if !(k < tokens.len() && cx.joined(k) && cues::SUBJECT_OF.contains(&tokens[k].text)) {
+        return Subject::None;
+    }
+    let after = tokens.get(k + 1).filter(|_| cx.joined(k + 1)).map_or("", |t| t.text);
+    if matches!(after, "he" | "she" | "his" | "her") {
+        return Subject::Person;
+    }
+    if skipped == 0 && tokens[k].text.ends_with("ed") && PREPOSITIONS.contains(&after) {
+        return Subject::None;
+    }
+    Subject::Organization
+}
+
+/// Whether token `k` is a model number (`747`, `A380`, `737-800`), not a year.
+fn is_model(cx: &Context, k: usize) -> bool {
+    let Some(t) = cx.tokens.get(k).filter(|_| cx.joined(k)) else {
+        return false;
+    };
+    let year = t.kind == Kind::Number && t.text.len() == 4 && (t.text.starts_with("19") || t.text.starts_with("20"));
+    // `Jupiter's 79 moons`: a count.
+    let counts = cx
+        .tokens
+        .get(k + 1)
+        .is_some_and(|n| n.is_lower_word() && cx.joined(k + 1));
+    match t.kind {
+        Kind::Number => !year && !counts && !t.text.contains(['.', ',']) && t.text.len() >= 3,
+        Kind::Word => is_model_code(t.text),
+        _ => false,
+    }
+}
+
+/// A model code: capital letters, then digits (`A380`, `KC-45`, `F-35`),
+/// not a size (`256GB`).
+fn is_model_code(word: &str) -> bool {
+    let digits = word.bytes().filter(u8::is_ascii_digit).count();
+    word.starts_with(|c: char| c.is_ascii_uppercase()) && digits >= 2 && word.ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// `Airbus A380`, `Boeing KC-767`: a name before a model code (a weak cue).
+fn model_after(cx: &Context, run: &Run) -> bool {
+    let k = run.last + 1;
+    run.first == run.last
+        && cx.joined(k)
+        && cx
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && is_model_code(t.text))
+}
+
+/// `rival Boeing`, `competitor Airbus` (a weak cue: `rival Clinton`).
+fn rival_before(cx: &Context, run: &Run) -> bool {
+    run.first > 0
+        && cx.joined(run.first)
+        && matches!(
+            cx.tokens[run.first - 1].text,
+            "rival" | "competitor" | "rivals" | "competitors"
+        )
+}
+
+/// Prepositions: a name after one is no subject; a participle before one
+/// is no active verb.
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "about", "than", "like", "as", "via", "over",
+    "under", "through", "between", "against", "without", "within", "during", "since", "until", "last", "earlier",
+];
+
+/// `the Old Mutual insurance company`: a firm's noun after the name, with
+/// at most one word between, ending the phrase.
+fn descriptor_after(cx: &Context, run: &Run) -> bool {
+    let tokens = cx.tokens;
+    for k in [run.last + 1, run.last + 2] {
+        let Some(t) = tokens.get(k).filter(|t| t.is_lower_word() && cx.joined(k)) else {
+            return false;
+        };
+        if t.info.descriptor() == Some(EntityType::Company) && !t.text.ends_with('s') {
+            return tokens
+                .get(k + 1)
+                .is_none_or(|n| !n.is_lower_word() || !cx.joined(k + 1));
+        }
+    }
+    false
+}
+
+/// Whether one occurrence is a product's name: the object of a product verb
+/// (`Google launched Keep`, `Keep, which Google launched`).
+fn product_cue(cx: &Context, run: &Run) -> bool {
+    let tokens = cx.tokens;
+    let mut p = run.first;
+    // `launched the new Keep`, `released its Keep`.
+    while p > 0 && cx.joined(p) && matches!(tokens[p - 1].text, "the" | "its" | "their" | "a" | "new") {
+        p -= 1;
+    }
+    if p > 0 && cx.joined(p) && cues::PRODUCT_VERBS.contains(&tokens[p - 1].text) {
+        return true;
+    }
+    // `Keep, which Google launched`.
+    let k = run.last + 1;
+    let which = tokens.get(k).is_some_and(|t| t.is_punct(',')) && tokens.get(k + 1).is_some_and(|t| t.text == "which");
+    which
+        && tokens.get(k + 2).is_some_and(Token::is_capitalized)
+        && (k + 3..(k + 6).min(tokens.len())).any(|j| cues::PRODUCT_VERBS.contains(&tokens[j].text))
+}
+
+/// Whether one occurrence reads as a person's name.
+fn person_cue(cx: &Context, run: &Run) -> bool {
+    let tokens = cx.tokens;
+    let (a, b) = (run.first, run.last);
+    if a > 0 && cx.joined(a) {
+        let p = &tokens[a - 1];
+        if (p.kind == Kind::Word && (p.info.title_head() || (p.info.title_modifier() && p.is_capitalized())))
+            || cues::PERSON_BEFORE.contains(&p.text)
+        {
+            return true;
+        }
+    }
+    // `Trump's wife`, `the Obama administration`.
+    let mut k = b + 1;
+    if tokens.get(k).is_some_and(|t| t.kind == Kind::Possessive) {
+        k += 1;
+    }
+    if cx.joined(k) && tokens.get(k).is_some_and(|t| cues::PERSONAL.contains(&t.text)) {
+        return true;
+    }
+    // `Leonard, 63,` and `Papermaster, who`.
+    if tokens.get(b + 1).is_some_and(|t| t.is_punct(',')) {
+        let after = tokens.get(b + 2);
+        if after.is_some_and(|t| t.kind == Kind::Number) && tokens.get(b + 3).is_some_and(|t| t.is_punct(',')) {
+            return true;
+        }
+        if after.is_some_and(|t| t.text == "who") {
+            return true;
+        }
+    }
+    false
+}
+
+enum Partner {
+    Run(usize),
+    Candidate(EntityType),
+}
+
+/// The name joined to run `r` by `and` or `or`, on either side: another run,
+/// or a candidate of another rule (its type).
+fn coordinated(cx: &Context, runs: &[Run], r: usize, found: &[Candidate]) -> Option<Partner> {
+    let tokens = cx.tokens;
+    let run = &runs[r];
+    let is_and = |k: usize| tokens.get(k).is_some_and(|t| matches!(t.text, "and" | "or")) && cx.joined(k);
+    let possessive = |k: usize| tokens.get(k).is_some_and(|t| t.kind == Kind::Possessive);
+    // `Howitt and Garett's work`: a possessive is no partner.
+    if possessive(run.last + 1) {
+        return None;
+    }
+    let candidate_at = |start: Option<usize>, end: Option<usize>| {
+        found
+            .iter()
+            .filter(|c| c.kind != EntityType::Country)
+            .find(|c| start.is_none_or(|s| c.range.start == s) && end.is_none_or(|e| c.range.end == e))
+            .map(|c| Partner::Candidate(c.kind))
+    };
+    if is_and(run.last + 1) && cx.joined(run.last + 2) {
+        let k = run.last + 2;
+        if let Some(o) = runs.get(r + 1).filter(|o| o.first == k) {
+            return (!possessive(o.last + 1)).then_some(Partner::Run(r + 1));
+        }
+        if let Some(t) = tokens.get(k)
+            && let Some(p) = candidate_at(Some(t.range.start), None)
+        {
+            return Some(p);
+        }
+    }
+    if run.first >= 2 && is_and(run.first - 1) && cx.joined(run.first) {
+        let k = run.first - 2;
+        if let Some(o) = r.checked_sub(1).filter(|&o| runs[o].last == k) {
+            return Some(Partner::Run(o));
+        }
+        if let Some(p) = candidate_at(None, Some(tokens[k].range.end)) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// `org.initials` and `org.short_form`: the initials of an organization's
+/// name (`GM`, `UAW`) and the first word of a longer name (`Northrop`,
+/// `Lockheed`, `Boeing` for `Boeing Co.`), standing alone, are mentions of
+/// it. Only when one organization of the article fits, the first word is no
+/// common word (`Air`, `National`), and, for first words, one occurrence is
+/// inside a sentence. A bare name that turns out to be such a short form
+/// joins the longer name's entity.
+pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
+    let tokens = cx.tokens;
+    // Short form -> owner (index into `found`), or `None` when two differ.
+    let mut owners: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    let mut offer = |form: String, owner: usize, found: &[Candidate]| {
+        owners
+            .entry(form)
+            .and_modify(|o| {
+                if o.is_some_and(|p| found[p].key != found[owner].key) {
+                    // `Boeing Co.` wins `Boeing` over `Boeing Commercial Airplanes`.
+                    let legal = |c: &Candidate| legal_form_only(cx, c);
+                    *o = match (o.map(|p| legal(&found[p])), legal(&found[owner])) {
+                        (Some(true), false) => *o,
+                        (Some(false), true) => Some(owner),
+                        _ => None,
+                    };
+                }
+            })
+            .or_insert(Some(owner));
+    };
+    for (ci, c) in found.iter().enumerate() {
+        if !c.full || c.kind == EntityType::Country || !matches!(c.key, Key::Named(_)) {
+            continue;
+        }
+        let from = tokens.partition_point(|t| t.range.end <= c.range.start);
+        let to = tokens.partition_point(|t| t.range.start < c.range.end);
+        let words: Vec<usize> = (from..to).filter(|&k| tokens[k].kind != Kind::Punct).collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let capitals: Vec<usize> = words.iter().copied().filter(|&k| tokens[k].is_capitalized()).collect();
+        let initials = |ks: &[usize]| -> String { ks.iter().filter_map(|&k| tokens[k].text.chars().next()).collect() };
+        if capitals.len() >= 2 {
+            offer(initials(&capitals), ci, found);
+            let last = *capitals.last().unwrap_or(&from);
+            if cues::LEGAL_FORMS.contains(&tokens[last].text) && capitals.len() >= 3 {
+                offer(initials(&capitals[..capitals.len() - 1]), ci, found);
+            }
+        }
+        // A first word stands for the name when the rest is one word or
+        // legal forms (`Northrop Grumman`, `Chrysler Holding LLC`), not a
+        // division (`Boeing Commercial Airplanes`).
+        let w = &tokens[from];
+        let info = w.info;
+        let short = words.len() == 2 || words[1..].iter().all(|&k| cues::LEGAL_FORMS.contains(&tokens[k].text));
+        if short
+            && w.kind == Kind::Word
+            && w.is_capitalized()
+            && w.text.chars().count() >= 3
+            && !cues::GENERIC_FIRST_WORDS.contains(&w.text)
+            && !(info.portfolio() || info.title_head() || info.title_modifier() || info.country())
+            && !(info.not_name_start() || info.head().is_some())
+            && cx.lexicon[from].is_none()
+        {
+            offer(w.text.to_string(), ci, found);
+        }
+    }
+    owners.retain(|_, o| o.is_some());
+    if owners.is_empty() {
+        return;
+    }
+
+    // Tokens already inside a candidate, and of which key.
+    let mut inside: Vec<Option<usize>> = vec![None; tokens.len()];
+    for (ci, c) in found.iter().enumerate() {
+        let from = tokens.partition_point(|t| t.range.end <= c.range.start);
+        for k in from..tokens.len() {
+            if tokens[k].range.start >= c.range.end {
+                break;
+            }
+            if inside[k].is_none_or(|o| found[o].range.len() < c.range.len()) {
+                inside[k] = Some(ci);
+            }
+        }
+    }
+    let mut extra: Vec<(Candidate, &str)> = Vec::new();
+    let mut rekey: FxHashMap<String, usize> = FxHashMap::default();
+    let mut mid_sentence: FxHashSet<&str> = FxHashSet::default();
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(&Some(owner)) = owners.get(t.text) else {
+            continue;
+        };
+        let acronym = t.is_acronym() && t.text.len() <= 6;
+        let after_name = i > 0 && cx.joined(i) && cx.name_word(i - 1) && !tokens[i - 1].info.not_name_start();
+        let before_name = i + 1 < tokens.len() && cx.joined(i + 1) && cx.name_word(i + 1);
+        if after_name
+            || before_name
+            || person_cue(
+                cx,
+                &Run {
+                    first: i,
+                    last: i,
+                    name: 0,
+                },
+            )
+        {
+            continue;
+        }
+        let o = &found[owner];
+        match inside[i] {
+            // A bare name of its own (`Northrop said`): it joins the owner.
+            Some(ci) if found[ci].range == t.range && found[ci].key != o.key => {
+                if let Key::Named(k) = &found[ci].key {
+                    rekey.insert(k.clone(), owner);
+                }
+                continue;
+            }
+            Some(_) => continue,
+            None => {}
+        }
+        if !sentence_initial(cx, i) {
+            mid_sentence.insert(t.text);
+        }
+        let candidate = Candidate {
+            range: t.range.clone(),
+            key: o.key.clone(),
+            kind: o.kind,
+            country: o.country,
+            rule: if acronym { "org.initials" } else { "org.short_form" },
+            full: false,
+        };
+        extra.push((candidate, t.text));
+    }
+    // A first word seen only at the start of sentences may be any word
+    // (`Far from it` is no mention of `Far East Bank`).
+    let rekeyed: Vec<(usize, usize)> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(ci, c)| match &c.key {
+            Key::Named(k) => rekey.get(k).map(|&o| (ci, o)),
+            _ => None,
+        })
+        .collect();
+    for (ci, owner) in rekeyed {
+        let (key, kind, country) = (found[owner].key.clone(), found[owner].kind, found[owner].country);
+        let c = &mut found[ci];
+        c.key = key;
+        c.kind = kind;
+        c.country = c.country.or(country);
+        c.full = false;
+    }
+    found.extend(
+        extra
+            .into_iter()
+            .filter(|(c, form)| c.rule == "org.initials" || mid_sentence.contains(form))
+            .map(|(c, _)| c),
+    );
+}
+
+/// Whether a candidate's name is one word and a legal form (`Boeing Co.`).
+fn legal_form_only(cx: &Context, c: &Candidate) -> bool {
+    let tokens = cx.tokens;
+    let from = tokens.partition_point(|t| t.range.end <= c.range.start);
+    let to = tokens.partition_point(|t| t.range.start < c.range.end);
+    to == from + 2 && cues::LEGAL_FORMS.contains(&tokens[from + 1].text)
+}
