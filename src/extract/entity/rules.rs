@@ -612,7 +612,7 @@ pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
             Some("such") if tokens.get(k + 1).is_some_and(|t| t.text == "as") => k += 2,
             _ => continue,
         }
-        loop {
+        while k < tokens.len() {
             // A lexicon name in the list is already found; the list goes on
             // (`companies like Microsoft, IBM and Hewlett-Packard`).
             let last = if cx.lexicon[k].is_some() && cx.in_lexicon_name(k) && cx.is_country_word(k).is_none() {
