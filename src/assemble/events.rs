@@ -253,7 +253,7 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
         }
     }
     let events = merge(readings);
-    finish(article, &context, events)
+    finish(article, facts, &context, events)
 }
 
 /// What the whole article says, for readings its sentence leaves open.
@@ -911,11 +911,23 @@ fn absorb(e: &mut Reading, r: Reading) {
     }
 }
 
+/// Whether `name` is a government body of `authority`.
+fn own_agency(facts: &Facts, authority: &str, name: &str) -> bool {
+    facts
+        .actors
+        .iter()
+        .any(|f| f.value.authority == authority && f.value.agency.as_deref() == Some(name))
+}
+
 /// Fills missing targets, drops self-targeted readings, writes record events.
-fn finish(article: &Article, context: &Context, readings: Vec<Reading>) -> Vec<Event> {
+fn finish(article: &Article, facts: &Facts, context: &Context, readings: Vec<Reading>) -> Vec<Event> {
     readings
         .into_iter()
         .filter_map(|mut r| {
+            // An authority does not sanction its own offices: `the Treasury
+            // Department` in a U.S. action is who acts, not a target.
+            let authority = r.authority.as_str();
+            r.named.retain(|name| !own_agency(facts, authority, name));
             if r.target.is_none() {
                 r.target = context
                     .countries
@@ -1228,6 +1240,27 @@ mod tests {
         .count("three groups", 3, E)
         .events();
         assert_eq!(summary(&events), ["Japan imposed North Korea [3 entity] [] -"]);
+    }
+
+    #[test]
+    fn the_acting_government_s_own_offices_are_no_targets() {
+        let events = Given::new(
+            "The United States on Tuesday sanctioned eight individuals and two entities, \
+             Korea Sobaeksu Trading Company among them, the Treasury Department said.",
+        )
+        .state("The United States", "United States")
+        .actor("Treasury Department", "United States", Some("Treasury Department"))
+        .named("Treasury Department")
+        .named("Korea Sobaeksu Trading Company")
+        .country("Korea", "North Korea")
+        .count("eight individuals", 8, I)
+        .count("two entities", 2, E)
+        .date("Tuesday", "2025-11-04")
+        .events();
+        assert_eq!(
+            summary(&events),
+            ["United States imposed North Korea [8 individual, 2 entity] [Korea Sobaeksu Trading Company] 2025-11-04"]
+        );
     }
 
     #[test]

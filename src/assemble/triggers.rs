@@ -36,6 +36,10 @@ pub struct TriggerRule {
     pub strength: Strength,
     pub form: Form,
     pub pattern: &'static str,
+    /// Phrases with what the rule must find in brackets: `OFAC [designated] the bank`.
+    pub examples: &'static [&'static str],
+    /// Phrases it must not find.
+    pub not: &'static [&'static str],
 }
 
 use EventStatus::{Imposed, Lifted, Planned};
@@ -63,6 +67,12 @@ pub const RULES: &[TriggerRule] = &[
         pattern: acts_on_sanctions!(
             r"impos\w*|slap\w*|levi\w*|levy\w*|announc\w*|unveil\w*|reveal\w*|adopt\w*|approv\w*|agree\w*|introduc\w*|expand\w*|extend\w*|tighten\w*|broaden\w*|reimpos\w*|strengthen\w*|intensif\w*|ramp\w*\s+up|step\w*\s+up|widen\w*|issu\w*|enact\w*|pass\w*|launch\w*|roll\w*\s+out"
         ),
+        examples: &[
+            "[imposed new sanctions]",
+            "[announced sanctions] against",
+            "[slapped an asset freeze]",
+        ],
+        not: &["imposed a curfew"],
     },
     TriggerRule {
         name: "imposed.sanctions_were_imposed",
@@ -70,6 +80,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:sanctions?|penalties|measures|designations)(?:\s+(?:resolution|package|measures))?(?P<gap>(?:\s+[\w.'-]+){0,3}?)\s+(?:(?:was|were|have\s+been|has\s+been|had\s+been|are|is|being)\s+)?(?:imposed|adopted|approved|unveiled|announced|slapped|levied|passed)(?-u:\b)",
+        examples: &["[sanctions were imposed]", "the [sanctions package was adopted]"],
+        not: &["sanctions were discussed"],
     },
     TriggerRule {
         name: "imposed.sanction_verb",
@@ -77,6 +89,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: VerbOnly,
         pattern: r"(?-u:\b)(?:sanctioned|sanctioning|sanctions\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|several|dozens|another))(?-u:\b)",
+        examples: &["Treasury [sanctioned] eight individuals", "[sanctions 16] entities"],
+        not: &["sanctions regime"],
     },
     TriggerRule {
         name: "imposed.designate",
@@ -84,6 +98,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: VerbOnly,
         pattern: r"(?-u:\b)designat(?:e|es|ed|ing)(?-u:\b)",
+        examples: &["OFAC [designated] the bank"],
+        not: &["a designer bag"],
     },
     TriggerRule {
         name: "imposed.blacklist",
@@ -91,13 +107,26 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: VerbOnly,
         pattern: r"(?-u:\b)blacklist(?:s|ed|ing)?(?-u:\b)",
+        examples: &["Washington [blacklisted] the shipping firm"],
+        not: &["black list"],
     },
     TriggerRule {
         name: "imposed.add_to_list",
         status: Imposed,
         strength: Strong,
         form: Phrase,
-        pattern: r"(?-u:\b)(?:add|adds|added|adding|put|puts|putting|placed?|places|placing|includ(?:e|es|ed|ing))(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:to|on|in)\s+(?:the|its|their|a|his|her|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,5}?(?:list|blacklist)(?:\s+of\s+(?:persons|individuals|entities|companies|organizations|organisations))?(?-u:\b)",
+        pattern: r"(?-u:\b)(?:add|adds|added|adding|put|puts|putting|placed?|places|placing|includ(?:e|es|ed|ing))(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:to|on|in)\s+(?:the|its|their|a|his|her|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,4}?(?:(?:sanctions?|sanctioned|blacklist|black|entity|sdn|designation|designated|nationals|persons|terror\w*|watch|consolidated|end-user|unverified|restricted|control)\s+list|blacklist|list\s+of\s+(?:sanctioned|designated|blacklisted|specially|blocked|persons|individuals|entities|companies|organizations|organisations|people))(?-u:\b)",
+        examples: &[
+            "[added the firm to the Entity List]",
+            "[put 12 people on its sanctions list]",
+            "[added five companies to the list of sanctioned] entities",
+            "[included in Japan's blacklist]",
+            "were [included in the list of persons] and entities",
+        ],
+        not: &[
+            "add all 51 carriers to the list of air carriers banned in the EU",
+            "added to the list of candidates",
+        ],
     },
     TriggerRule {
         name: "imposed.expand_list",
@@ -105,6 +134,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:expand\w*|extend\w*|lengthen\w*|updat\w*)\s+(?:its|the|their|a)\s+(?:[\w.-]+\s+){0,2}?(?:sanctions|blacklist|designation)\s+list(?-u:\b)",
+        examples: &["[expanded its sanctions list]"],
+        not: &["expanded its product list"],
     },
     TriggerRule {
         name: "imposed.freeze_assets",
@@ -112,6 +143,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:freez(?:e|es|ing)|froze)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?assets(?-u:\b)",
+        examples: &["[froze the assets]", "will [freeze their overseas assets]"],
+        not: &["froze the accounts"],
     },
     TriggerRule {
         name: "imposed.blocked_property",
@@ -119,6 +152,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)identif(?:y|ies|ied|ying)(?-u:\b)[^.;]{0,80}?\s+as\s+blocked\s+property(?-u:\b)",
+        examples: &["[identified the tanker as blocked property]"],
+        not: &["identified the tanker as a risk"],
     },
     TriggerRule {
         name: "imposed.hit_with",
@@ -126,6 +161,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:hit|slapped|targeted|punished)\s+with\s+(?:[\w-]+\s+){0,3}?sanctions(?-u:\b)",
+        examples: &["[hit with new sanctions]"],
+        not: &["hit with tariffs"],
     },
     TriggerRule {
         name: "imposed.target",
@@ -133,6 +170,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Weak,
         form: VerbOnly,
         pattern: r"(?-u:\b)target(?:s|ed)(?-u:\b)",
+        examples: &["[targets] three banks"],
+        not: &["a target date"],
     },
     TriggerRule {
         name: "imposed.sanctions_targeting",
@@ -140,6 +179,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Weak,
         form: Phrase,
         pattern: r"(?-u:\b)(?:sanctions|measures|designations|action|actions)\s+(?:[\w-]+\s+){0,2}?targeting(?-u:\b)",
+        examples: &["[sanctions targeting] the shipping network"],
+        not: &["ads targeting"],
     },
     TriggerRule {
         name: "imposed.added",
@@ -147,6 +188,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Weak,
         form: VerbOnly,
         pattern: r"(?-u:\b)add(?:s|ed|ing)(?-u:\b)",
+        examples: &["[added] three people"],
+        not: &["an additional fee"],
     },
     // Planned.
     TriggerRule {
@@ -155,6 +198,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:consider\w*|weigh\w*|mull\w*|eye\w*|draft\w*|prepar\w*|propos\w*|threaten\w*|seek\w*|push\w*\s+for|call\w*\s+for)(?P<gap>(?:\s+[\w.'-]+){0,4}?)\s+(?:sanctions?|sanctioning|imposing|designating|blacklisting|restrictive\s+measures|penalties)(?-u:\b)",
+        examples: &["[considering sanctions]", "[threatened new sanctions]"],
+        not: &["considering tariffs"],
     },
     TriggerRule {
         name: "planned.plan_to",
@@ -162,6 +207,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:plan(?:s|ned|ning)?|intend\w*|aim\w*|vow\w*|pledg\w*|expect\w*|set|poised|likely|ready|open|willing)\s+to(?P<gap>(?:\s+[\w.'-]+){0,3}?)\s+(?:sanctions?|sanctioning|impose|designate|blacklist|target)(?-u:\b)",
+        examples: &["[plans to impose]", "[ready to sanction]"],
+        not: &["plans to visit"],
     },
     TriggerRule {
         name: "planned.sanctions_plan",
@@ -169,6 +216,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:sanctions\s+(?:plans?|proposals?|threats?)|threats?\s+of\s+(?:[\w-]+\s+){0,2}?sanctions)(?-u:\b)",
+        examples: &["[sanctions proposals]", "[threats of more sanctions]"],
+        not: &["sanctions regime"],
     },
     TriggerRule {
         name: "planned.coming",
@@ -176,6 +225,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:new|more|further|additional)\s+sanctions\s+(?:were|are|would\s+be|will\s+be)\s+(?:coming|forthcoming|on\s+the\s+way|in\s+the\s+works)(?-u:\b)",
+        examples: &["[more sanctions were on the way]"],
+        not: &["more sanctions were imposed"],
     },
     // Lifted.
     TriggerRule {
@@ -184,13 +235,20 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:lift\w*|eas(?:e|es|ed|ing)|suspend\w*|waiv\w*|remov\w*|rescind\w*|revok\w*|roll\w*\s+back|terminat\w*|end(?:s|ed|ing)?|unfr(?:eeze|eezes|eezing|oze))(?P<gap>(?:\s+[\w.'-]+){0,4}?)\s+(?:sanctions|restrictions|asset\s+freezes?|embargo|designations?|the\s+freeze)(?-u:\b)",
+        examples: &["[lifted sanctions]", "[eased some of the restrictions]"],
+        not: &["lifted the ban"],
     },
     TriggerRule {
         name: "lifted.remove_from_list",
         status: Lifted,
         strength: Strong,
         form: Phrase,
-        pattern: r"(?-u:\b)(?:remov\w*|delet\w*|drop\w*|tak(?:e|es|en|ing)|took|strik\w*|struck)(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:off|from)\s+(?:the|its|their|a|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,5}?(?:list|blacklist)(?-u:\b)",
+        pattern: r"(?-u:\b)(?:remov\w*|delet\w*|drop\w*|tak(?:e|es|en|ing)|took|strik\w*|struck)(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:off|from)\s+(?:the|its|their|a|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,4}?(?:(?:sanctions?|sanctioned|blacklist|black|entity|sdn|designation|designated|nationals|persons|terror\w*|watch|consolidated|end-user|unverified|restricted|control)\s+list|blacklist|list\s+of\s+(?:sanctioned|designated|blacklisted|specially|blocked))(?-u:\b)",
+        examples: &[
+            "[removed the bank from the SDN list]",
+            "[took him off its sanctions list]",
+        ],
+        not: &["removed him from the list of candidates", "dropped from the list"],
     },
     TriggerRule {
         name: "lifted.delist",
@@ -198,6 +256,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:delist\w*|de-list\w*|unblock\w*)(?-u:\b)",
+        examples: &["[delisted] three individuals"],
+        not: &["listed three individuals"],
     },
 ];
 
@@ -319,3 +379,34 @@ pub static COMPILED: LazyLock<Vec<(&'static TriggerRule, Regex)>> = LazyLock::ne
         })
         .collect()
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every rule finds each of its examples whole and none of its negatives.
+    #[test]
+    fn every_rule_matches_its_examples_and_not_its_negatives() {
+        let mut wrong = Vec::new();
+        for (rule, regex) in COMPILED.iter() {
+            if rule.examples.is_empty() {
+                wrong.push(format!("{} has no example", rule.name));
+            }
+            for example in rule.examples {
+                let (open, close) = (example.find('[').unwrap(), example.find(']').unwrap());
+                let text = example.replace(['[', ']'], "");
+                let found = regex.find(&text).map(|m| m.range());
+                if found != Some(open..close - 1) {
+                    let found = found.map(|r| &text[r]);
+                    wrong.push(format!("{} finds {found:?} in {example:?}", rule.name));
+                }
+            }
+            for text in rule.not {
+                if let Some(m) = regex.find(text) {
+                    wrong.push(format!("{} finds {:?} in {text:?}", rule.name, m.as_str()));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+}

@@ -10,4 +10,5 @@ mod determinism;
 mod html_benchmark;
 mod inputs;
 mod peer;
+mod scores;
 mod sqlite;
