@@ -23,7 +23,7 @@
 use super::canonical::period;
 use super::triggers::{
     ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEGATIONS, ORDINALS, SANCTIONS_WORD,
-    Strength, TriggerRule,
+    Strength, TRIGGER_SET, TriggerRule,
 };
 use crate::evaluate::normalize_name;
 use crate::extract::Article;
@@ -219,8 +219,13 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
     let context = Context { actors, countries };
     let mut readings: Vec<Reading> = Vec::new();
     let mut last_event_sentence: Option<usize> = None;
+    let candidates = candidate_rules(article);
     for (i, sentence) in article.sentences.iter().enumerate() {
-        let triggers = triggers_in(article, i);
+        let triggers = if candidates[i] == 0 {
+            Vec::new()
+        } else {
+            triggers_in(article, i, candidates[i])
+        };
         if triggers.is_empty() {
             if let Some(last) = last_event_sentence.filter(|&l| i - l <= LIST_REACH)
                 && let Some(names) = listed_names(article, facts, i)
@@ -264,16 +269,42 @@ struct Context<'f> {
     countries: Vec<&'f str>,
 }
 
-/// The triggers of sentence `i`, overlapping ones joined.
-fn triggers_in(article: &Article, i: usize) -> Vec<Trigger> {
+/// For each sentence, the trigger rules (bit `k` for `COMPILED[k]`) that match
+/// in or across it. One search of the whole text per rule: a rule that matches
+/// inside a sentence always has a match of the whole text touching it, and most
+/// sentences are touched by none, so they are never searched again.
+fn candidate_rules(article: &Article) -> Vec<u32> {
+    debug_assert!(COMPILED.len() <= 32, "rule masks are u32");
+    let mut touched = vec![0u32; article.sentences.len()];
+    if touched.is_empty() {
+        return touched;
+    }
+    for (k, (_, regex)) in COMPILED.iter().enumerate() {
+        for m in regex.find_iter(article.text.as_bytes()) {
+            let (first, last) = (article.sentence_at(m.start()), article.sentence_at(m.end() - 1));
+            for mask in &mut touched[first..=last] {
+                *mask |= 1 << k;
+            }
+        }
+    }
+    touched
+}
+
+/// The triggers of sentence `i` among the `candidates` rules, overlapping ones
+/// joined.
+fn triggers_in(article: &Article, i: usize, candidates: u32) -> Vec<Trigger> {
     let range = article.sentences[i].clone();
     let sentence = &article.text[range.clone()];
     let mut found: Vec<Trigger> = Vec::new();
-    for (rule, regex) in COMPILED.iter() {
-        for caps in regex.captures_iter(sentence) {
+    for (k, (rule, regex)) in COMPILED.iter().enumerate() {
+        if candidates & (1 << k) == 0 {
+            continue;
+        }
+        for caps in regex.captures_iter(sentence.as_bytes()) {
             let m = caps.get(0).expect("group 0");
+            // Matches start and end at ASCII word boundaries: char boundaries.
             if let Some(gap) = caps.name("gap")
-                && words(gap.as_str()).any(|w| CLAUSE_WORDS.contains(&w.as_str()))
+                && words(&sentence[gap.range()]).any(|w| CLAUSE_WORDS.contains(&w.as_str()))
             {
                 continue;
             }
@@ -364,6 +395,17 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !w.is_empty())
 }
 
+/// `words`, last first.
+fn words_rev(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split_whitespace()
+        .rev()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+}
+
 /// Up to `n` words before `at`, nearest first. Looks at a bounded window, so the
 /// cost does not grow with the length of the text.
 fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
@@ -371,12 +413,13 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
     while !text.is_char_boundary(from) {
         from -= 1;
     }
-    let mut out: Vec<String> = words(&text[from..at]).collect();
-    if from > 0 && !out.is_empty() {
-        out.remove(0); // may be cut
+    // The last `n` words, read backwards; the window's first word may be cut,
+    // so it never counts.
+    let mut backwards = words_rev(&text[from..at]);
+    let mut out: Vec<String> = backwards.by_ref().take(n).collect();
+    if from > 0 && backwards.next().is_none() {
+        out.pop();
     }
-    out.reverse();
-    out.truncate(n);
     out
 }
 

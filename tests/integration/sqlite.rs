@@ -58,7 +58,7 @@ fn re_running_over_the_same_input_replaces_rows() {
     let articles: i64 = conn
         .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(articles, 20);
+    assert_eq!(articles, 44);
 }
 
 fn full_record(doc_id: &str, officials: usize) -> Record {
@@ -191,6 +191,9 @@ fn readme_example_queries_run() {
     let mut record = full_record("seed-x", 1);
     record.source.published = Some("2025-11-07".into());
     sink.write(&record).unwrap();
+    for report in reports() {
+        sink.write(&report).unwrap();
+    }
     sink.finish().unwrap();
     let conn = Connection::open(&db).unwrap();
     for query in queries {
