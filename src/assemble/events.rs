@@ -23,7 +23,7 @@
 use super::canonical::period;
 use super::triggers::{
     ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEGATIONS, ORDINALS, SANCTIONS_WORD,
-    Strength, TRIGGER_SET, TriggerRule,
+    Strength, TriggerRule,
 };
 use crate::evaluate::normalize_name;
 use crate::extract::Article;
