@@ -36,11 +36,13 @@ PY
         process_html)
             for page in tests/data/article-extraction/html/*.html.gz; do
                 name=$(basename "$page" .gz)
-                gunzip -c "$page" | head -c 65536 >"$dir/$name"
+                gunzip -c "$page" | head -c 65536 >"$dir/$name" || true # head closes the pipe early
             done
             ;;
         jsonl_line)
-            find corpus/articles -name '*.jsonl' -exec split -l 1 -a 4 {} "$dir"/line- \;
+            for dump in $(find corpus/articles -name '*.jsonl'); do
+                split -l 1 -a 4 "$dump" "$dir/$(basename "$(dirname "$dump")")-"
+            done
             ;;
     esac
 }
