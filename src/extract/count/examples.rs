@@ -32,6 +32,18 @@ fn number_and_noun() {
         &[("eight North Korean individuals", 8, Individual, Some("North Korean"))],
     );
     check("designated 16 entities", &[("16 entities", 16, Entity, None)]);
+    // `said` before a number is the verb of a quotation, not legal `the said`.
+    check(
+        "Union officials said 14,000 employees walked out.",
+        &[("14,000 employees", 14000, Individual, None)],
+    );
+    check(
+        "Only ten Republicans joined forty Democrats in voting for the bill.",
+        &[
+            ("ten Republicans", 10, Individual, None),
+            ("forty Democrats", 40, Individual, None),
+        ],
+    );
     check(
         "blacklisting seven institutions.",
         &[("seven institutions", 7, Entity, None)],

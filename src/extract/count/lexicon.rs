@@ -57,6 +57,9 @@ pub const NOUNS: &[(&str, &str, CountCategory)] = {
         ("hacker", "hackers", Individual),
         ("smuggler", "smugglers", Individual),
         ("senator", "senators", Individual),
+        // Party members as counted in votes (`ten Republicans joined forty Democrats`).
+        ("Democrat", "Democrats", Individual),
+        ("Republican", "Republicans", Individual),
         ("lawmaker", "lawmakers", Individual),
         ("legislator", "legislators", Individual),
         ("judge", "judges", Individual),
@@ -332,8 +335,7 @@ pub const LABEL_BEFORE: &[&str] = &[
 /// things already counted (`the two nations`, `these 29 vessels`), not a
 /// new count.
 pub const DEFINITE_BEFORE: &[&str] = &[
-    "the", "these", "those", "its", "their", "his", "her", "our", "your", "my", "both", "all", "each", "every",
-    "whose", "said",
+    "the", "these", "those", "its", "their", "his", "her", "our", "your", "my", "both", "all", "each", "every", "whose",
 ];
 
 /// Words that may stand between a number and its noun as modifiers even
