@@ -437,3 +437,32 @@ fn evaluate(args: EvaluateArgs) -> Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_runs_table_never_keeps_a_password() {
+        let args = [
+            "sanctions-extract",
+            "extract",
+            "a.txt",
+            "--postgres",
+            "postgres://etl:s3cret@db/news",
+            "--postgres=postgresql://u:p@h/d?password=x",
+        ]
+        .map(String::from);
+        assert_eq!(
+            without_passwords(args.into_iter()),
+            [
+                "sanctions-extract",
+                "extract",
+                "a.txt",
+                "--postgres",
+                "postgres://etl@db/news",
+                "--postgres=postgresql://u@h/d",
+            ]
+        );
+    }
+}

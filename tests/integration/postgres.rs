@@ -143,6 +143,28 @@ fn postgres_holds_the_same_rows_as_sqlite() {
         "SELECT count(*) FROM runs WHERE articles_read = 44 AND ok + skipped + errors = 44",
     );
     assert_eq!(runs, 1);
+    // The README's queries: its PostgreSQL ones, and the SQLite ones that use
+    // no SQLite JSON function, each returning rows.
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let blocks = |fence: &str| -> Vec<String> {
+        readme
+            .split(fence)
+            .skip(1)
+            .map(|block| block.split("```").next().unwrap().to_string())
+            .collect()
+    };
+    let pgsql = blocks("```pgsql\n");
+    assert!(!pgsql.is_empty(), "the README shows a PostgreSQL query");
+    let sqlite_only = |q: &String| q.contains("json_each");
+    let queries = pgsql
+        .into_iter()
+        .chain(blocks("```sql\n").into_iter().filter(|q| !sqlite_only(q)));
+    for query in queries {
+        let rows = client
+            .query(query.as_str(), &[])
+            .unwrap_or_else(|e| panic!("{e}: {query}"));
+        assert!(!rows.is_empty(), "the example query returns rows: {query}");
+    }
 }
 
 #[test]
