@@ -191,13 +191,15 @@ impl PostgresSink {
 
 impl Sink for PostgresSink {
     fn write(&mut self, record: &Record) -> Result<(), Error> {
+        // As COPY writes it: a NUL in a doc_id is U+FFFD in the database.
+        let doc_id = record.doc_id.replace('\0', "\u{FFFD}");
         // The same doc_id twice in one batch: the later one replaces the first.
-        if self.batch.seen.contains(&record.doc_id) {
+        if self.batch.seen.contains(&doc_id) {
             self.flush().map_err(|e| self.error(e))?;
         }
         let batch = &mut self.batch;
-        batch.doc_ids.push(record.doc_id.clone());
-        batch.seen.insert(record.doc_id.clone());
+        batch.seen.insert(doc_id.clone());
+        batch.doc_ids.push(doc_id);
         rows::article_rows(record, |table, values| {
             let slot = rows::ARTICLE_TABLES
                 .iter()

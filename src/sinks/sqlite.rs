@@ -12,13 +12,39 @@ use crate::error::Error;
 use crate::record::{Record, SCHEMA_VERSION};
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ToSql, params_from_iter};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 pub const SCHEMA_SQL: &str = include_str!("sqlite_schema.sql");
 
 /// Records per transaction.
 const BATCH: usize = 512;
+
+/// `INSERT` of each table, by name.
+static INSERTS: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
+    rows::ALL_TABLES
+        .iter()
+        .map(|table| {
+            let placeholders: Vec<String> = (1..=table.columns.len()).map(|i| format!("?{i}")).collect();
+            let sql = format!(
+                "INSERT INTO {} ({}) VALUES ({})",
+                table.name,
+                table.columns.join(", "),
+                placeholders.join(", ")
+            );
+            (table.name, sql)
+        })
+        .collect()
+});
+
+/// The `DELETE`s of an article's rows, children first.
+static DELETES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    rows::DELETE_ORDER
+        .iter()
+        .map(|table| format!("DELETE FROM {} WHERE doc_id = ?1", table.name))
+        .collect()
+});
 
 pub struct SqliteSink {
     conn: Connection,
@@ -58,10 +84,8 @@ impl SqliteSink {
     }
 
     fn insert(&self, r: &Record) -> rusqlite::Result<()> {
-        for table in rows::DELETE_ORDER {
-            self.conn
-                .prepare_cached(&format!("DELETE FROM {} WHERE doc_id = ?1", table.name))?
-                .execute([&r.doc_id])?;
+        for delete in DELETES.iter() {
+            self.conn.prepare_cached(delete)?.execute([&r.doc_id])?;
         }
         let mut result = Ok(());
         rows::article_rows(r, |table, values| {
@@ -73,15 +97,8 @@ impl SqliteSink {
     }
 
     fn insert_row(&self, table: &Table, values: &[Value]) -> rusqlite::Result<()> {
-        let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!(
-            "INSERT INTO {} ({}) VALUES ({})",
-            table.name,
-            table.columns.join(", "),
-            placeholders.join(", ")
-        );
         self.conn
-            .prepare_cached(&sql)?
+            .prepare_cached(&INSERTS[table.name])?
             .execute(params_from_iter(values))
             .map(drop)
     }

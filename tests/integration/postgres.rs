@@ -220,7 +220,7 @@ fn postgres_rows_are_replaced_and_odd_text_survives() {
     let odd = "tab\there, back\\slash \\N, new\nline\r, nul\0 end";
     for officials in [3, 1] {
         let mut sink = PostgresSink::connect(&url).unwrap();
-        let mut record = Record::new("a\tb".into(), Source::default(), Status::Ok, None);
+        let mut record = Record::new("a\tb\0".into(), Source::default(), Status::Ok, None);
         record.source.title = Some(odd.into());
         record.source.extra.insert("note".into(), Value::from(odd));
         record.officials = (0..officials)
@@ -252,7 +252,10 @@ fn postgres_rows_are_replaced_and_odd_text_survives() {
     assert_eq!(row.get::<_, String>(2), "second");
     assert_eq!(row.get::<_, i64>(3), 1);
     let alias: String = client
-        .query_one("SELECT aliases->>0 FROM officials WHERE doc_id = $1", &[&"a\tb"])
+        .query_one(
+            "SELECT aliases->>0 FROM officials WHERE doc_id = $1",
+            &[&"a\tb\u{FFFD}"],
+        )
         .unwrap()
         .get(0);
     assert_eq!(alias, stored);
