@@ -211,7 +211,14 @@ def line_records(spark, inputs, partitions):
     for shown, rel in files:
         lines = sc.textFile(shown, minPartitions=partitions).zipWithIndex()
         rdds.append(lines.map(lambda pair, s=shown, r=rel: (s, r, pair[1] + 1, pair[0])))
-    return sc.union(rdds) if rdds else sc.emptyRDD()
+    if not rdds:
+        return sc.emptyRDD()
+    lines = sc.union(rdds)
+    # A gzip file is read as one partition: spread its lines (each keeps its
+    # file and number, so the order of a task's lines does not matter).
+    if lines.getNumPartitions() < partitions:
+        lines = lines.repartition(partitions)
+    return lines
 
 
 def main(argv=None):

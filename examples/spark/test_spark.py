@@ -10,6 +10,7 @@ Run by test_spark.sh, which sets up Spark; prints `N passed, 0 failed`.
 
 import argparse
 import glob
+import gzip
 import json
 import os
 import subprocess
@@ -62,6 +63,14 @@ def same(name, got, expected):
     for doc_id, record in expected.items():
         assert got[doc_id] == record, f"{name}: {doc_id} differs:\n{got[doc_id]}\n{record}"
     print(f"ok: {name}: {len(got)} records equal those of one process")
+
+
+def without_nulls(value):
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value
 
 
 def corpus_dump(path):
@@ -118,13 +127,21 @@ def main():
     same("lines mode", spark_records(out), expected)
     passed += 1
 
-    # Parquet: the same records, as rows.
+    # Parquet: the same records, as rows; from a gzip file, which Spark reads
+    # as one partition and the job spreads over five tasks.
     out = os.path.join(args.work, "parquet")
+    with open(os.path.join(dump_dir, "corpus.jsonl"), "rb") as f, gzip.open(
+        os.path.join(dump_dir, "corpus.jsonl.gz"), "wb"
+    ) as gz:
+        gz.write(f.read())
     spark(
         args.spark_submit,
-        ["--binary", args.binary, "--output", out, "--mode", "lines", "--format", "parquet", "corpus.jsonl"],
+        ["--binary", args.binary, "--output", out, "--mode", "lines", "--format", "parquet", "--partitions", "5",
+         "corpus.jsonl.gz"],
         dump_dir,
     )
+    parts = glob.glob(os.path.join(out, "part-*.parquet"))
+    assert len(parts) >= 2, f"the gzip file's lines were spread over tasks: {parts}"
     from pyspark.sql import SparkSession
 
     session = (
@@ -134,13 +151,14 @@ def main():
         .config("spark.log.level", "WARN")
         .getOrCreate()
     )
-    rows = session.read.parquet(out).select("doc_id", "status", "events").collect()
+    rows = [row.asDict(recursive=True) for row in session.read.parquet(out).collect()]
     session.stop()
-    expected = reference(args.binary, ["corpus.jsonl"], dump_dir)
-    assert sorted(r.doc_id for r in rows) == sorted(expected), "Parquet holds one row per record"
-    for row in rows:
-        record = expected[row.doc_id]
-        assert (row.status, len(row.events or [])) == (record["status"], len(record["events"])), row.doc_id
+    expected = reference(args.binary, ["corpus.jsonl.gz"], dump_dir)
+    got = {row["doc_id"]: row for row in rows}
+    assert len(got) == len(rows) and sorted(got) == sorted(expected), "Parquet holds one row per record"
+    # Parquet has a column for every field any record has: absent ones are null.
+    for doc_id, record in expected.items():
+        assert without_nulls(got[doc_id]) == without_nulls(record), f"parquet: {doc_id} differs"
     print(f"ok: parquet: {len(rows)} rows equal the records of one process")
     passed += 1
 
