@@ -10,7 +10,8 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use sanctions_extract::evaluate::score;
-use sanctions_extract::sinks::{EventsSink, JsonlSink, Run, Sink, SqliteSink, Tee};
+use sanctions_extract::select::{Selection, Shard};
+use sanctions_extract::sinks::{EventsSink, JsonlSink, PostgresSink, Run, Sink, SqliteSink, Tee, redact_url};
 use sanctions_extract::{Config, Inputs, Limits, Pipeline, Record, Summary};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -99,11 +100,27 @@ Input forms, recognised by extension (case-insensitive):
   -                JSONL on standard input
 Files of other types inside a folder are skipped with a warning.
 
+Databases (--db, --postgres) and resuming:
+  A run skips the articles its databases already hold (by doc_id, status ok or
+  skipped), so a run that was interrupted, even killed, and is started again with
+  the same arguments goes on where it stopped. --replace processes them again and
+  replaces their rows (after upgrading this tool, or when an input changed).
+  --jsonl and --events files are written anew by every run and hold only the
+  articles this run processed: they cannot resume on their own.
+
+Sharding:
+  --shard I/N processes only shard I of N (numbered from 1), chosen by a fixed
+  hash of each doc_id: N machines given the same inputs, each with its own I,
+  split them without coordination, and can all write to one --postgres database.
+
 Examples:
   sanctions-extract extract corpus/articles --db sanctions.sqlite
   sanctions-extract extract dump.jsonl.gz --jsonl records.jsonl --threads 2
   zcat crawl.jsonl.gz | sanctions-extract extract - --jsonl - > records.jsonl
-  sanctions-extract extract pages/ --jsonl out.jsonl --db out.sqlite --emit-text";
+  sanctions-extract extract pages/ --jsonl out.jsonl --db out.sqlite --emit-text
+  sanctions-extract extract crawl/ --postgres postgres://etl@db.example/sanctions
+  sanctions-extract extract crawl/ --postgres postgres://etl@db.example/sanctions --shard 2/8
+  sanctions-extract extract crawl/ --db sanctions.sqlite --replace";
 
 #[derive(Args)]
 struct ExtractArgs {
@@ -115,11 +132,27 @@ struct ExtractArgs {
     #[arg(long, value_name = "PATH")]
     jsonl: Option<PathBuf>,
 
-    /// Write records to the SQLite database at PATH, created if missing; re-running
-    /// over the same articles replaces their rows. Without --jsonl or --db, records go
-    /// to ./sanctions.sqlite.
+    /// Write records to the SQLite database at PATH, created if missing. Articles it
+    /// already holds are skipped (see --replace). Without --jsonl, --db or --postgres,
+    /// records go to ./sanctions.sqlite.
     #[arg(long, value_name = "PATH")]
     db: Option<PathBuf>,
+
+    /// Write records to the PostgreSQL database at URL (postgres://USER@HOST:PORT/DB),
+    /// the same tables as --db, created if missing; articles it already holds are
+    /// skipped (see --replace). A password missing from the URL comes from PGPASSWORD.
+    #[arg(long, value_name = "URL")]
+    postgres: Option<String>,
+
+    /// Process the articles the databases already hold again, replacing their rows,
+    /// instead of skipping them.
+    #[arg(long)]
+    replace: bool,
+
+    /// Process only shard I of N (I from 1 to N) of the input articles, chosen by a
+    /// stable hash of their doc_id: run 1/N to N/N on N machines to split an input.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<Shard>,
 
     /// Write the batch's canonical events to PATH, one per line (`-` for standard
     /// output): the events several articles report of the same action, merged.
@@ -154,18 +187,23 @@ struct Plan {
     inputs: Vec<PathBuf>,
     jsonl: Option<PathBuf>,
     db: Option<PathBuf>,
+    postgres: Option<String>,
     events: Option<PathBuf>,
+    replace: bool,
+    shard: Option<Shard>,
     quiet: bool,
 }
 
 impl ExtractArgs {
     fn plan(self) -> Plan {
-        let db = match (&self.jsonl, self.db) {
-            (None, None) => {
-                eprintln!("no --jsonl or --db given: writing records to {DEFAULT_DB} in the current folder");
+        let db = match (&self.jsonl, self.db, &self.postgres) {
+            (None, None, None) => {
+                eprintln!(
+                    "no --jsonl, --db or --postgres given: writing records to {DEFAULT_DB} in the current folder"
+                );
                 Some(PathBuf::from(DEFAULT_DB))
             }
-            (_, db) => db,
+            (_, db, _) => db,
         };
         Plan {
             config: Config {
@@ -179,7 +217,10 @@ impl ExtractArgs {
             inputs: self.inputs,
             jsonl: self.jsonl,
             db,
+            postgres: self.postgres,
             events: self.events,
+            replace: self.replace,
+            shard: self.shard,
             quiet: self.quiet,
         }
     }
@@ -215,7 +256,24 @@ fn extract(plan: Plan) -> Result<ExitCode> {
         sinks.push(Box::new(SqliteSink::open(path).context("opening the database")?));
         destinations.push(path.display().to_string());
     }
+    if let Some(url) = &plan.postgres {
+        sinks.push(Box::new(
+            PostgresSink::connect(url).context("opening the PostgreSQL database")?,
+        ));
+        destinations.push(redact_url(url));
+    }
     let mut sink = Tee(sinks);
+    let shard = plan.shard;
+    let stored = if plan.replace {
+        None
+    } else {
+        sink.stored(&|doc_id| shard.is_none_or(|s| s.contains(doc_id)))
+            .context("reading the articles already stored")?
+    };
+    let selection = Selection {
+        shard,
+        stored: stored.unwrap_or_default(),
+    };
 
     let progress = if !plan.quiet && std::io::stderr().is_terminal() {
         let bar = ProgressBar::new_spinner();
@@ -232,6 +290,7 @@ fn extract(plan: Plan) -> Result<ExitCode> {
     let documents = Inputs::new(&plan.inputs, plan.config.limits).documents(Box::new(move |warning| {
         warnings.suspend(|| eprintln!("warning: {warning}"))
     }));
+    let (documents, left_out) = selection.apply(documents);
 
     let started_at = now();
     let bar = progress.clone();
@@ -250,19 +309,51 @@ fn extract(plan: Plan) -> Result<ExitCode> {
     let run = Run {
         started_at,
         finished_at: now(),
-        arguments: std::env::args().collect(),
+        arguments: without_passwords(std::env::args()),
         summary: summary.clone(),
+        already_stored: left_out.already_stored(),
     };
     sink.record_run(&run).context("recording the run")?;
 
     if !plan.quiet {
-        print_summary(&summary, &destinations);
+        let mut left = Vec::new();
+        if run.already_stored > 0 {
+            left.push(format!(
+                "{} already stored, skipped (--replace processes them again)",
+                counted(run.already_stored, "article")
+            ));
+        }
+        if let Some(shard) = shard {
+            left.push(format!(
+                "shard {shard}: {} left to other shards",
+                counted(left_out.other_shards(), "article")
+            ));
+        }
+        print_summary(&summary, &left, &destinations);
     }
     Ok(if summary.errors > 0 {
         ExitCode::from(EXIT_INPUT_ERRORS)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The command line to keep in the runs table, with any database password
+/// taken out of `--postgres URL`.
+fn without_passwords(args: impl Iterator<Item = String>) -> Vec<String> {
+    let mut after_flag = false;
+    args.map(|arg| {
+        let shown = if after_flag {
+            redact_url(&arg)
+        } else if let Some(url) = arg.strip_prefix("--postgres=") {
+            format!("--postgres={}", redact_url(url))
+        } else {
+            arg
+        };
+        after_flag = shown == "--postgres";
+        shown
+    })
+    .collect()
 }
 
 /// The current time, RFC 3339 in UTC.
@@ -280,7 +371,8 @@ fn counted(n: u64, noun: &str) -> String {
     }
 }
 
-fn print_summary(s: &Summary, destinations: &[String]) {
+/// The summary; `left` says what of the input the run left out and why.
+fn print_summary(s: &Summary, left: &[String], destinations: &[String]) {
     eprintln!(
         "{} read: {} ok, {} skipped, {} error",
         counted(s.read, "article"),
@@ -288,6 +380,9 @@ fn print_summary(s: &Summary, destinations: &[String]) {
         s.skipped,
         s.errors
     );
+    if !left.is_empty() {
+        eprintln!("{}", left.join("; "));
+    }
     eprintln!(
         "{} written to {}; {} found",
         counted(s.read, "record"),
@@ -341,4 +436,33 @@ fn evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_runs_table_never_keeps_a_password() {
+        let args = [
+            "sanctions-extract",
+            "extract",
+            "a.txt",
+            "--postgres",
+            "postgres://etl:s3cret@db/news",
+            "--postgres=postgresql://u:p@h/d?password=x",
+        ]
+        .map(String::from);
+        assert_eq!(
+            without_passwords(args.into_iter()),
+            [
+                "sanctions-extract",
+                "extract",
+                "a.txt",
+                "--postgres",
+                "postgres://etl@db/news",
+                "--postgres=postgresql://u@h/d",
+            ]
+        );
+    }
 }

@@ -24,6 +24,14 @@ pub enum Error {
         #[source]
         source: rusqlite::Error,
     },
+    /// The PostgreSQL database could not be reached or written. `url` is the
+    /// connection string without its password.
+    #[error("PostgreSQL database {url}")]
+    Postgres {
+        url: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// The worker threads could not be started.
     #[error("cannot start worker threads: {0}")]
     Threads(String),

@@ -2,7 +2,8 @@
 //!
 //! A [`Pipeline`] built from a [`Config`] turns each input [`Document`] into one
 //! article [`Record`] (the contract of RECORD.md); [`Pipeline::run`] streams many
-//! documents through worker threads into a [`sinks::Sink`] (JSONL, SQLite).
+//! documents through worker threads into a [`sinks::Sink`] (JSONL, SQLite,
+//! PostgreSQL).
 //!
 //! ```
 //! use sanctions_extract::{Config, Document, Pipeline, Status};
@@ -18,7 +19,8 @@
 //!
 //! Stages live in their own modules: [`sources`] read inputs, [`normalize`]
 //! cleans text, [`language`] checks it is English, [`segment`] splits sentences,
-//! [`sinks`] write records. See ARCHITECTURE.md for the map.
+//! [`sinks`] write records (JSONL, SQLite, PostgreSQL); [`select`] picks a
+//! run's shard of the input and skips what its databases already hold. See ARCHITECTURE.md for the map.
 
 pub mod assemble;
 pub mod error;
@@ -29,6 +31,7 @@ pub mod normalize;
 pub mod pipeline;
 pub mod record;
 pub mod segment;
+pub mod select;
 pub mod sinks;
 pub mod sources;
 

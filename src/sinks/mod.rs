@@ -2,15 +2,19 @@
 
 mod events;
 mod jsonl;
+mod postgres;
+pub mod rows;
 mod sqlite;
 
 pub use events::EventsSink;
 pub use jsonl::JsonlSink;
+pub use postgres::{PostgresSink, redact_url};
 pub use sqlite::SqliteSink;
 
 use crate::error::Error;
 use crate::pipeline::Summary;
 use crate::record::Record;
+use std::collections::HashSet;
 
 /// A destination for records, written from one thread in input order.
 pub trait Sink: Send {
@@ -20,6 +24,13 @@ pub trait Sink: Send {
     /// Keeps the account of a finished run, where the sink has a place for it.
     fn record_run(&mut self, _run: &Run) -> Result<(), Error> {
         Ok(())
+    }
+    /// The doc_ids of the articles this output already holds for good (status
+    /// `ok` or `skipped`: an `error` may pass, so it is tried again), among
+    /// those `keep` accepts; a run that resumes skips them. `None` for an output
+    /// that keeps nothing from earlier runs (a file written anew).
+    fn stored(&mut self, _keep: &dyn Fn(&str) -> bool) -> Result<Option<HashSet<String>>, Error> {
+        Ok(None)
     }
 }
 
@@ -32,6 +43,8 @@ pub struct Run {
     /// The command line, as given.
     pub arguments: Vec<String>,
     pub summary: Summary,
+    /// Articles of the input left out because the output already held them.
+    pub already_stored: u64,
 }
 
 /// Keeps records in memory, for library users and tests.
@@ -60,5 +73,23 @@ impl Sink for Tee {
 
     fn record_run(&mut self, run: &Run) -> Result<(), Error> {
         self.0.iter_mut().try_for_each(|sink| sink.record_run(run))
+    }
+
+    /// What every output that keeps records holds: an article one database
+    /// lacks is written again to all.
+    fn stored(&mut self, keep: &dyn Fn(&str) -> bool) -> Result<Option<HashSet<String>>, Error> {
+        let mut all: Option<HashSet<String>> = None;
+        for sink in &mut self.0 {
+            if let Some(stored) = sink.stored(keep)? {
+                all = Some(match all {
+                    None => stored,
+                    Some(mut all) => {
+                        all.retain(|id| stored.contains(id));
+                        all
+                    }
+                });
+            }
+        }
+        Ok(all)
     }
 }

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS runs (
     errors        INTEGER NOT NULL,
     events        INTEGER NOT NULL,
     input_bytes   INTEGER NOT NULL,
+    already_stored INTEGER NOT NULL DEFAULT 0,    -- input articles skipped: already here
     CHECK (articles_read = ok + skipped + errors)
 );
 

@@ -14,7 +14,7 @@ fn without_outputs_it_writes_sanctions_sqlite_here_and_says_so() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("no --jsonl or --db given: writing records to sanctions.sqlite"),
+            .contains("no --jsonl, --db or --postgres given: writing records to sanctions.sqlite"),
         "{}",
         run.stderr
     );
@@ -91,6 +91,9 @@ fn help_teaches_the_input_forms_and_flags() {
     for needle in [
         "--jsonl <PATH>",
         "--db <PATH>",
+        "--postgres <URL>",
+        "--shard <I/N>",
+        "--replace",
         "--emit-text",
         "--threads <N>",
         ".warc",

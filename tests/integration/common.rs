@@ -126,3 +126,84 @@ pub fn page(title: &str, published: &str, body: &str) -> String {
          <footer>Copyright Example News</footer></body></html>"
     )
 }
+
+/// The PostgreSQL server the tests may use (`SANCTIONS_TEST_POSTGRES_URL`,
+/// which `.ci/run` always sets). Without one, a test says it is skipped and
+/// returns; in CI (`CI` set) a missing server is a failure, never a pass.
+pub fn postgres_url() -> Option<String> {
+    match std::env::var("SANCTIONS_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var_os("CI").is_some() => {
+            panic!("CI must set SANCTIONS_TEST_POSTGRES_URL: .ci/run starts a PostgreSQL server")
+        }
+        _ => {
+            eprintln!("skipped: no PostgreSQL server (set SANCTIONS_TEST_POSTGRES_URL to run this test)");
+            None
+        }
+    }
+}
+
+/// A new, empty database `name` on the test server; returns its URL.
+pub fn fresh_database(server: &str, name: &str) -> String {
+    let mut admin = postgres::Client::connect(server, postgres::NoTls).expect("the test server answers");
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .unwrap();
+    admin.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+    let (base, query) = match server.split_once('?') {
+        Some((base, query)) => (base, format!("?{query}")),
+        None => (server, String::new()),
+    };
+    let (authority, _) = base
+        .rsplit_once('/')
+        .filter(|(a, _)| a.contains("://") && !a.ends_with('/'))
+        .unwrap_or((base, ""));
+    format!("{authority}/{name}{query}")
+}
+
+/// Every row of every table but `runs`, as JSON text (`to_jsonb`), sorted.
+pub fn postgres_dump(url: &str) -> Vec<String> {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    let mut rows = Vec::new();
+    for table in sanctions_extract::sinks::rows::ALL_TABLES {
+        if table.name == "runs" {
+            continue;
+        }
+        for row in client
+            .query(
+                &format!("SELECT to_jsonb(t)::text FROM {} t ORDER BY 1", table.name),
+                &[],
+            )
+            .unwrap()
+        {
+            rows.push(format!("{}: {}", table.name, row.get::<_, String>(0)));
+        }
+    }
+    rows
+}
+
+pub fn postgres_count(url: &str, sql: &str) -> i64 {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    client.query_one(sql, &[]).unwrap().get(0)
+}
+
+/// A JSONL dump of `count` articles with distinct ids, made of the corpus's
+/// texts, for runs that take a while.
+pub fn big_dump(count: usize) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/articles");
+    let mut articles: Vec<Value> = Vec::new();
+    for dump in ["dev/articles.jsonl", "extra/articles.jsonl"] {
+        for line in std::fs::read_to_string(root.join(dump)).unwrap().lines() {
+            articles.push(serde_json::from_str(line).unwrap());
+        }
+    }
+    let mut out = String::new();
+    for i in 0..count {
+        let mut article = articles[i % articles.len()].clone();
+        let id = format!("copy-{i:05}-{}", article["id"].as_str().unwrap());
+        article["id"] = Value::String(id);
+        out.push_str(&article.to_string());
+        out.push('\n');
+    }
+    out
+}

@@ -10,5 +10,8 @@ mod determinism;
 mod html_benchmark;
 mod inputs;
 mod peer;
+mod postgres;
+mod resume;
 mod scores;
+mod shard;
 mod sqlite;

@@ -13,7 +13,7 @@ fn corpus() -> &'static Path {
 
 /// Every row of every table but `runs` (which grows by one per run), as text,
 /// in a stable order.
-fn dump(db: &Path) -> Vec<String> {
+pub fn dump(db: &Path) -> Vec<String> {
     let conn = Connection::open(db).unwrap();
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('runs', 'sqlite_sequence') ORDER BY name")
@@ -285,17 +285,22 @@ fn every_run_is_accounted_for_in_the_runs_table() {
     std::fs::write(dir.path().join("a.txt"), ENGLISH).unwrap();
     std::fs::write(dir.path().join("b.txt"), "").unwrap();
     std::fs::write(dir.path().join("c.jsonl"), "{broken\n").unwrap();
+    // The second run skips the articles stored for good and reads the error again.
     for _ in 0..2 {
         let run = run(
             &["extract", "a.txt", "b.txt", "c.jsonl", "--db", "s.sqlite", "--quiet"],
             dir.path(),
             None,
         );
-        assert_eq!(run.code, 1);
+        assert_eq!(run.code, 1, "{}", run.stderr);
     }
     let conn = Connection::open(dir.path().join("s.sqlite")).unwrap();
-    let rows: Vec<(i64, i64, i64, i64, String, String, String)> = conn
-        .prepare("SELECT articles_read, ok, skipped, errors, arguments, started_at, finished_at FROM runs ORDER BY id")
+    type RunRow = (i64, i64, i64, i64, i64, String, String, String);
+    let rows: Vec<RunRow> = conn
+        .prepare(
+            "SELECT articles_read, ok, skipped, errors, already_stored, arguments, started_at, finished_at \
+             FROM runs ORDER BY id",
+        )
         .unwrap()
         .query_map([], |r| {
             Ok((
@@ -306,14 +311,17 @@ fn every_run_is_accounted_for_in_the_runs_table() {
                 r.get(4)?,
                 r.get(5)?,
                 r.get(6)?,
+                r.get(7)?,
             ))
         })
         .unwrap()
         .map(Result::unwrap)
         .collect();
     assert_eq!(rows.len(), 2);
-    let (read, ok, skipped, errors, arguments, started, finished) = &rows[1];
-    assert_eq!((*read, *ok, *skipped, *errors), (3, 1, 1, 1));
+    let (read, ok, skipped, errors, stored, ..) = &rows[0];
+    assert_eq!((*read, *ok, *skipped, *errors, *stored), (3, 1, 1, 1, 0));
+    let (read, ok, skipped, errors, stored, arguments, started, finished) = &rows[1];
+    assert_eq!((*read, *ok, *skipped, *errors, *stored), (1, 0, 0, 1, 2));
     let arguments: Vec<String> = serde_json::from_str(arguments).unwrap();
     assert_eq!(
         &arguments[1..],
@@ -322,4 +330,49 @@ fn every_run_is_accounted_for_in_the_runs_table() {
     assert!(started.ends_with('Z') && started.len() == 20, "{started}");
     assert!(finished >= started);
     assert_eq!(count(&conn, "SELECT count(*) FROM articles"), 3);
+}
+
+#[test]
+fn a_re_run_skips_stored_articles_and_with_replace_replaces_them() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite");
+    let db_arg = db.to_str().unwrap();
+    let first = run(
+        &["extract", "corpus/articles", "--db", db_arg, "--quiet"],
+        corpus(),
+        None,
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let after_one = dump(&db);
+    let second = run(&["extract", "corpus/articles", "--db", db_arg], corpus(), None);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        second.stderr.contains("0 articles read")
+            && second
+                .stderr
+                .contains("44 articles already stored, skipped (--replace processes them again)"),
+        "{}",
+        second.stderr
+    );
+    assert_eq!(dump(&db), after_one);
+    let third = run(
+        &["extract", "corpus/articles", "--db", db_arg, "--replace", "--quiet"],
+        corpus(),
+        None,
+    );
+    assert_eq!(third.code, 0, "{}", third.stderr);
+    assert_eq!(dump(&db), after_one);
+    let conn = Connection::open(&db).unwrap();
+    let articles: i64 = conn
+        .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(articles, 44);
+    let runs: Vec<(i64, i64)> = conn
+        .prepare("SELECT articles_read, already_stored FROM runs ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(runs, [(44, 0), (0, 44), (44, 0)]);
 }

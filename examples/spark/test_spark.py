@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Checks the Spark job against single-process runs: over the corpus in files
+mode, over a JSONL dump of the corpus in lines mode (with lines that have no
+id, a blank line and a malformed one), and the Parquet output. The records of
+each Spark run must equal those of one `sanctions-extract extract` run of the
+same inputs, record for record (compared as JSON, sorted by doc_id).
+
+Run by test_spark.sh, which sets up Spark; prints `N passed, 0 failed`.
+"""
+
+import argparse
+import glob
+import gzip
+import json
+import os
+import subprocess
+import sys
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+JOB = os.path.join(REPO, "examples", "spark", "run_spark.py")
+QUIET = [
+    "--conf", "spark.ui.enabled=false",
+    "--conf", "spark.ui.showConsoleProgress=false",
+    "--conf", "spark.log.level=WARN",
+]
+
+
+def reference(binary, inputs, cwd, extra=()):
+    """The records of one single-process run, by doc_id."""
+    out = subprocess.run(
+        [binary, "extract", *inputs, "--jsonl", "-", "--quiet", *extra], cwd=cwd, capture_output=True, check=False
+    )
+    assert out.returncode in (0, 1), out.stderr.decode()
+    return by_id(out.stdout.decode().splitlines())
+
+
+def by_id(lines):
+    records = [json.loads(line) for line in lines if line.strip()]
+    ids = [r["doc_id"] for r in records]
+    assert len(ids) == len(set(ids)), f"doc_ids repeat: {sorted(i for i in ids if ids.count(i) > 1)}"
+    return dict(sorted((r["doc_id"], r) for r in records))
+
+
+def spark(spark_submit, args, cwd):
+    subprocess.run(
+        [spark_submit, "--master", "local[2]", *QUIET, JOB, *args], cwd=cwd, check=True
+    )
+
+
+def spark_records(folder):
+    lines = []
+    for part in sorted(glob.glob(os.path.join(folder, "part-*"))):
+        with open(part, encoding="utf-8") as f:
+            lines.extend(f.read().splitlines())
+    return by_id(lines)
+
+
+def same(name, got, expected):
+    assert len(expected) > 0, f"{name}: the reference run wrote no record"
+    missing = sorted(set(expected) - set(got))
+    extra = sorted(set(got) - set(expected))
+    assert not missing and not extra, f"{name}: missing {missing}, extra {extra}"
+    for doc_id, record in expected.items():
+        assert got[doc_id] == record, f"{name}: {doc_id} differs:\n{got[doc_id]}\n{record}"
+    print(f"ok: {name}: {len(got)} records equal those of one process")
+
+
+def without_nulls(value):
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value
+
+
+def corpus_dump(path):
+    """One JSONL of the corpus: the seeds as objects, the dumps' lines as they
+    are, then a line without id, a blank line and a malformed one."""
+    articles = os.path.join(REPO, "corpus", "articles")
+    lines = []
+    for txt in sorted(glob.glob(os.path.join(articles, "seeds", "*.txt"))):
+        with open(txt[: -len(".txt")] + ".meta.json", encoding="utf-8") as f:
+            meta = json.load(f)
+        with open(txt, encoding="utf-8") as f:
+            meta["text"] = f.read()
+        lines.append(json.dumps(meta, ensure_ascii=False))
+    for dump in sorted(glob.glob(os.path.join(articles, "*", "*.jsonl"))):
+        with open(dump, encoding="utf-8") as f:
+            lines.extend(line.rstrip("\n") for line in f if line.strip())
+    lines.append(json.dumps({"title": "No id", "published": "2024-02-23", "text": lines and json.loads(lines[0])["text"]}))
+    lines.append("")
+    lines.append('{"id": "broken", "text": ')
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    return len(lines) - 1
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--spark-submit", required=True)
+    parser.add_argument("--work", required=True)
+    args = parser.parse_args()
+    passed = 0
+
+    # Files mode over the corpus folder, as the README runs it.
+    out = os.path.join(args.work, "files")
+    spark(args.spark_submit, ["--binary", args.binary, "--output", out, "--partitions", "4", "corpus/articles"], REPO)
+    same("files mode", spark_records(out), reference(args.binary, ["corpus/articles"], REPO))
+    passed += 1
+
+    # Lines mode over one dump, in several tasks, with the clean text.
+    dump_dir = os.path.join(args.work, "dump")
+    os.makedirs(dump_dir)
+    articles = corpus_dump(os.path.join(dump_dir, "corpus.jsonl"))
+    out = os.path.join(args.work, "lines")
+    spark(
+        args.spark_submit,
+        ["--binary", args.binary, "--output", out, "--mode", "lines", "--partitions", "3",
+         "--extract-args=--emit-text", "corpus.jsonl"],
+        dump_dir,
+    )
+    expected = reference(args.binary, ["corpus.jsonl"], dump_dir, ["--emit-text"])
+    assert len(expected) == articles, (len(expected), articles)
+    assert f"corpus.jsonl:{articles - 1}" in expected, "the line without id is named after its line"
+    assert expected[f"corpus.jsonl:{articles + 1}"]["status"] == "error", "the malformed line is an error record"
+    same("lines mode", spark_records(out), expected)
+    passed += 1
+
+    # Parquet: the same records, as rows; from a gzip file, which Spark reads
+    # as one partition and the job spreads over five tasks.
+    out = os.path.join(args.work, "parquet")
+    with open(os.path.join(dump_dir, "corpus.jsonl"), "rb") as f, gzip.open(
+        os.path.join(dump_dir, "corpus.jsonl.gz"), "wb"
+    ) as gz:
+        gz.write(f.read())
+    spark(
+        args.spark_submit,
+        ["--binary", args.binary, "--output", out, "--mode", "lines", "--format", "parquet", "--partitions", "5",
+         "corpus.jsonl.gz"],
+        dump_dir,
+    )
+    parts = glob.glob(os.path.join(out, "part-*.parquet"))
+    assert len(parts) >= 2, f"the gzip file's lines were spread over tasks: {parts}"
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[1]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.log.level", "WARN")
+        .getOrCreate()
+    )
+    rows = [row.asDict(recursive=True) for row in session.read.parquet(out).collect()]
+    session.stop()
+    expected = reference(args.binary, ["corpus.jsonl.gz"], dump_dir)
+    got = {row["doc_id"]: row for row in rows}
+    assert len(got) == len(rows) and sorted(got) == sorted(expected), "Parquet holds one row per record"
+    # Parquet has a column for every field any record has: absent ones are null.
+    for doc_id, record in expected.items():
+        assert without_nulls(got[doc_id]) == without_nulls(record), f"parquet: {doc_id} differs"
+    print(f"ok: parquet: {len(rows)} rows equal the records of one process")
+    passed += 1
+
+    print(f"{passed} passed, 0 failed")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,326 @@
+//! The PostgreSQL sink against a real server (`SANCTIONS_TEST_POSTGRES_URL`,
+//! set by `.ci/run`): the same rows as SQLite, re-runs, odd text, concurrent
+//! shards, and errors that never show a password.
+
+use crate::common::*;
+use rusqlite::Connection;
+use sanctions_extract::record::{Record, Source, Status};
+use sanctions_extract::sinks::{PostgresSink, Sink, rows};
+use serde_json::{Map, Value};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use tempfile::TempDir;
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The rows of a table as JSON objects with every number a float, sorted: the
+/// form in which SQLite and PostgreSQL rows can be compared.
+fn normalized(rows: Vec<Map<String, Value>>) -> Vec<String> {
+    fn numbers_as_floats(value: Value) -> Value {
+        match value {
+            Value::Number(n) => Value::from(n.as_f64().unwrap()),
+            Value::Array(items) => Value::Array(items.into_iter().map(numbers_as_floats).collect()),
+            Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k, numbers_as_floats(v))).collect()),
+            other => other,
+        }
+    }
+    let mut out: Vec<String> = rows
+        .into_iter()
+        .map(|row| numbers_as_floats(Value::Object(row)).to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+fn postgres_tables(url: &str) -> Vec<(String, Vec<String>)> {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    rows::ALL_TABLES
+        .iter()
+        .filter(|t| t.name != "runs")
+        .map(|table| {
+            let rows = client
+                .query(&format!("SELECT to_jsonb(t)::text FROM {} t", table.name), &[])
+                .unwrap()
+                .into_iter()
+                .map(|row| serde_json::from_str(&row.get::<_, String>(0)).unwrap())
+                .collect();
+            (table.name.to_string(), normalized(rows))
+        })
+        .collect()
+}
+
+/// SQLite's rows in the same form; `json_columns` (the JSONB columns of
+/// PostgreSQL) hold JSON text in SQLite and are parsed.
+fn sqlite_tables(db: &Path, json_columns: &[(String, String)]) -> Vec<(String, Vec<String>)> {
+    let conn = Connection::open(db).unwrap();
+    rows::ALL_TABLES
+        .iter()
+        .filter(|t| t.name != "runs")
+        .map(|table| {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM {}", table.name)).unwrap();
+            let names: Vec<String> = stmt.column_names().map(|n| n.to_string()).collect();
+            let rows = stmt
+                .query_map([], |row| {
+                    let mut map = Map::new();
+                    for (i, name) in names.iter().enumerate() {
+                        use rusqlite::types::ValueRef;
+                        let value = match row.get_ref(i)? {
+                            ValueRef::Null => Value::Null,
+                            ValueRef::Integer(n) => Value::from(n),
+                            ValueRef::Real(f) => Value::from(f),
+                            ValueRef::Text(t) => {
+                                let text = std::str::from_utf8(t).unwrap();
+                                if json_columns.contains(&(table.name.to_string(), name.clone())) {
+                                    serde_json::from_str(text).unwrap()
+                                } else {
+                                    Value::from(text)
+                                }
+                            }
+                            ValueRef::Blob(_) => panic!("no blobs"),
+                        };
+                        map.insert(name.clone(), value);
+                    }
+                    Ok(map)
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            (table.name.to_string(), normalized(rows))
+        })
+        .collect()
+}
+
+#[test]
+fn postgres_holds_the_same_rows_as_sqlite() {
+    let Some(server) = postgres_url() else { return };
+    let url = fresh_database(&server, "sanctions_test_same_rows");
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("s.sqlite");
+    let run = run(
+        &[
+            "extract",
+            "corpus/articles",
+            "--db",
+            db.to_str().unwrap(),
+            "--postgres",
+            &url,
+        ],
+        repo(),
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("44 records written to {} and {url}", db.display())),
+        "{}",
+        run.stderr
+    );
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let json_columns: Vec<(String, String)> = client
+        .query(
+            "SELECT table_name::text, column_name::text FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND data_type = 'jsonb'",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert!(json_columns.contains(&("entities".into(), "aliases".into())));
+    let postgres = postgres_tables(&url);
+    let sqlite = sqlite_tables(&db, &json_columns);
+    for ((table, pg_rows), (_, sqlite_rows)) in postgres.iter().zip(&sqlite) {
+        assert!(!pg_rows.is_empty(), "{table} has rows");
+        assert_eq!(pg_rows.len(), sqlite_rows.len(), "{table}");
+        for (pg, lite) in pg_rows.iter().zip(sqlite_rows) {
+            assert_eq!(pg, lite, "{table}");
+        }
+    }
+    let runs = postgres_count(
+        &url,
+        "SELECT count(*) FROM runs WHERE articles_read = 44 AND ok + skipped + errors = 44",
+    );
+    assert_eq!(runs, 1);
+    // The README's queries: its PostgreSQL ones, and the SQLite ones that use
+    // no SQLite JSON function, each returning rows.
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let blocks = |fence: &str| -> Vec<String> {
+        readme
+            .split(fence)
+            .skip(1)
+            .map(|block| block.split("```").next().unwrap().to_string())
+            .collect()
+    };
+    let pgsql = blocks("```pgsql\n");
+    assert!(!pgsql.is_empty(), "the README shows a PostgreSQL query");
+    let sqlite_only = |q: &String| q.contains("json_each");
+    let queries = pgsql
+        .into_iter()
+        .chain(blocks("```sql\n").into_iter().filter(|q| !sqlite_only(q)));
+    for query in queries {
+        let rows = client
+            .query(query.as_str(), &[])
+            .unwrap_or_else(|e| panic!("{e}: {query}"));
+        assert!(!rows.is_empty(), "the example query returns rows: {query}");
+    }
+}
+
+#[test]
+fn postgres_re_runs_skip_stored_articles_or_replace_them() {
+    let Some(server) = postgres_url() else { return };
+    let url = fresh_database(&server, "sanctions_test_re_runs");
+    let first = run(
+        &["extract", "corpus/articles", "--postgres", &url, "--quiet"],
+        repo(),
+        None,
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let after_one = postgres_dump(&url);
+    let second = run(&["extract", "corpus/articles", "--postgres", &url], repo(), None);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        second.stderr.contains("44 articles already stored, skipped"),
+        "{}",
+        second.stderr
+    );
+    assert_eq!(postgres_dump(&url), after_one);
+    let third = run(
+        &["extract", "corpus/articles", "--postgres", &url, "--replace", "--quiet"],
+        repo(),
+        None,
+    );
+    assert_eq!(third.code, 0, "{}", third.stderr);
+    assert_eq!(postgres_dump(&url), after_one);
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let runs: Vec<(i64, i64)> = client
+        .query("SELECT articles_read, already_stored FROM runs ORDER BY id", &[])
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(runs, [(44, 0), (0, 44), (44, 0)]);
+    let sources: i64 = client
+        .query_one(
+            "SELECT max(sources) FROM canonical_events WHERE authority = 'United States'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(sources >= 3, "the seed reports of one action are one canonical event");
+}
+
+/// An article written again replaces its child rows; text COPY treats tabs,
+/// newlines and backslashes specially, and PostgreSQL has no NUL.
+#[test]
+fn postgres_rows_are_replaced_and_odd_text_survives() {
+    let Some(server) = postgres_url() else { return };
+    let url = fresh_database(&server, "sanctions_test_odd_text");
+    let odd = "tab\there, back\\slash \\N, new\nline\r, nul\0 end";
+    for officials in [3, 1] {
+        let mut sink = PostgresSink::connect(&url).unwrap();
+        let mut record = Record::new("a\tb\0".into(), Source::default(), Status::Ok, None);
+        record.source.title = Some(odd.into());
+        record.source.extra.insert("note".into(), Value::from(odd));
+        record.officials = (0..officials)
+            .map(|i| sanctions_extract::record::Official {
+                name: format!("Official {i}"),
+                title: None,
+                affiliation: None,
+                aliases: vec![odd.into()],
+                mentions: vec![[i, i + 1]],
+                rule: "official.title_before_name".into(),
+            })
+            .collect();
+        sink.write(&record).unwrap();
+        // The same article twice in one batch: the later one wins.
+        record.status_detail = Some("second".into());
+        sink.write(&record).unwrap();
+        sink.finish().unwrap();
+    }
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let row = client
+        .query_one(
+            "SELECT title, extra->>'note', status_detail, (SELECT count(*) FROM officials) FROM articles",
+            &[],
+        )
+        .unwrap();
+    let stored = odd.replace('\0', "\u{FFFD}");
+    assert_eq!(row.get::<_, String>(0), stored);
+    assert_eq!(row.get::<_, String>(1), stored);
+    assert_eq!(row.get::<_, String>(2), "second");
+    assert_eq!(row.get::<_, i64>(3), 1);
+    let alias: String = client
+        .query_one(
+            "SELECT aliases->>0 FROM officials WHERE doc_id = $1",
+            &[&"a\tb\u{FFFD}"],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(alias, stored);
+}
+
+/// Two machines' shards, at once, into one database: the same rows as one run.
+#[test]
+fn concurrent_shards_fill_one_postgres_database_like_one_run() {
+    let Some(server) = postgres_url() else { return };
+    let whole = fresh_database(&server, "sanctions_test_shards_whole");
+    let sharded = fresh_database(&server, "sanctions_test_shards_split");
+    let one = run(
+        &["extract", "corpus/articles", "--postgres", &whole, "--quiet"],
+        repo(),
+        None,
+    );
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    let children: Vec<_> = ["1/2", "2/2"]
+        .iter()
+        .map(|shard| {
+            Command::new(env!("CARGO_BIN_EXE_sanctions-extract"))
+                .args([
+                    "extract",
+                    "corpus/articles",
+                    "--postgres",
+                    &sharded,
+                    "--shard",
+                    shard,
+                    "--threads",
+                    "1",
+                ])
+                .current_dir(repo())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("left to other shards"));
+    }
+    assert_eq!(postgres_dump(&sharded), postgres_dump(&whole));
+}
+
+#[test]
+fn a_database_that_cannot_be_reached_is_named_without_its_password() {
+    // A port nothing listens on: bind one, then let it go.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = TempDir::new().unwrap();
+    std::fs::write(dir.path().join("a.txt"), ENGLISH).unwrap();
+    let url = format!("postgres://etl:s3cret@127.0.0.1:{port}/news");
+    let run = run(&["extract", "a.txt", "--postgres", &url], dir.path(), None);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "error: opening the PostgreSQL database: PostgreSQL database postgres://etl@127.0.0.1:{port}/news: error connecting to server"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("s3cret"), "{}", run.stderr);
+}
