@@ -385,20 +385,10 @@ fn is_verb_use(sentence: &str, start: usize, end: usize, before: &[String]) -> b
     }
 }
 
-/// Lower-case words of a piece of text, punctuation trimmed.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// Lower-case words of a piece of text, punctuation trimmed; `.rev()` reads
+/// them last first.
+fn words(text: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
     text.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-}
-
-/// `words`, last first.
-fn words_rev(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split_whitespace()
-        .rev()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
                 .to_lowercase()
@@ -415,7 +405,7 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
     }
     // The last `n` words, read backwards; the window's first word may be cut,
     // so it never counts.
-    let mut backwards = words_rev(&text[from..at]);
+    let mut backwards = words(&text[from..at]).rev();
     let mut out: Vec<String> = backwards.by_ref().take(n).collect();
     if from > 0 && backwards.next().is_none() {
         out.pop();
