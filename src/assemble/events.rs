@@ -22,7 +22,7 @@
 
 use super::canonical::period;
 use super::triggers::{
-    ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEGATIONS, ORDINALS, SANCTIONS_WORD,
+    ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEEDS, NEGATIONS, ORDINALS, SANCTIONS_WORD,
     Strength, TriggerRule,
 };
 use crate::evaluate::normalize_name;
@@ -153,8 +153,14 @@ const MERGE_REACH: usize = 64;
 /// How far (sentences) a list of names may follow its event.
 const LIST_REACH: usize = 3;
 
-static REASON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:for|over|in\s+response\s+to|in\s+view\s+of|due\s+to|because\s+of|in\s+retaliation\s+for|as\s+punishment\s+for)\s+([^.;:]{5,160}?)(?:[.;:]|,\s|$)")
+/// The reason given for an action. On bytes, ASCII classes only: the lazy
+/// bounded run over Unicode classes made its DFA large and slow; the match
+/// starts and ends at ASCII characters, so it is a whole UTF-8 slice.
+static REASON: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    regex::bytes::RegexBuilder::new(r"(?-u:\b)(?:for|over|in\s+response\s+to|in\s+view\s+of|due\s+to|because\s+of|in\s+retaliation\s+for|as\s+punishment\s+for)\s+([^.;:]{5,160}?)(?:[.;:]|,\s|$)")
+        .case_insensitive(true)
+        .unicode(false)
+        .build()
         .expect("pattern compiles")
 });
 
@@ -269,23 +275,18 @@ struct Context<'f> {
     countries: Vec<&'f str>,
 }
 
-/// For each sentence, the trigger rules (bit `k` for `COMPILED[k]`) that match
-/// in or across it. One search of the whole text per rule: a rule that matches
-/// inside a sentence always has a match of the whole text touching it, and most
-/// sentences are touched by none, so they are never searched again.
+/// For each sentence, the trigger rules (bit `k` for `COMPILED[k]`) worth
+/// searching in it: those one of whose needed words it holds (every match of
+/// a rule holds one, `triggers::NEEDS`). One scan of the text for all rules;
+/// most sentences hold none and are never searched.
 fn candidate_rules(article: &Article) -> Vec<u32> {
-    debug_assert!(COMPILED.len() <= 32, "rule masks are u32");
     let mut touched = vec![0u32; article.sentences.len()];
     if touched.is_empty() {
         return touched;
     }
-    for (k, (_, regex)) in COMPILED.iter().enumerate() {
-        for m in regex.find_iter(article.text.as_bytes()) {
-            let (first, last) = (article.sentence_at(m.start()), article.sentence_at(m.end() - 1));
-            for mask in &mut touched[first..=last] {
-                *mask |= 1 << k;
-            }
-        }
+    let (needs, masks) = &*NEEDS;
+    for m in needs.find_overlapping_iter(article.text) {
+        touched[article.sentence_at(m.start())] |= masks[m.pattern().as_usize()];
     }
     touched
 }
@@ -531,9 +532,10 @@ fn read(
         push_name(&mut officials, f.value.clone());
     }
     let reason = REASON
-        .captures(&text[after.clone()])
+        .captures(text[after.clone()].as_bytes())
         .and_then(|c| c.get(1))
-        .map(|m| m.as_str().trim().trim_end_matches(',').to_string());
+        .and_then(|m| std::str::from_utf8(m.as_bytes()).ok())
+        .map(|m| m.trim().trim_end_matches(',').to_string());
 
     if trigger.rule.strength == Strength::Weak && counts.is_empty() && named.is_empty() {
         return Vec::new();

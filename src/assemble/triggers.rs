@@ -12,6 +12,7 @@
 //! with a counted or named target.
 
 use crate::record::EventStatus;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -39,6 +40,10 @@ pub struct TriggerRule {
     pub strength: Strength,
     pub form: Form,
     pub pattern: &'static str,
+    /// Words (ASCII, any case) of which every match holds one: a sentence
+    /// without any is not searched with this rule. A test proves it from the
+    /// pattern's syntax.
+    pub needs: &'static [&'static str],
     /// Phrases with what the rule must find in brackets: `OFAC [designated] the bank`.
     pub examples: &'static [&'static str],
     /// Phrases it must not find.
@@ -70,6 +75,7 @@ pub const RULES: &[TriggerRule] = &[
         pattern: acts_on_sanctions!(
             r"impos\w*|slap\w*|levi\w*|levy\w*|announc\w*|unveil\w*|reveal\w*|adopt\w*|approv\w*|agree\w*|introduc\w*|expand\w*|extend\w*|tighten\w*|broaden\w*|reimpos\w*|strengthen\w*|intensif\w*|ramp\w*\s+up|step\w*\s+up|widen\w*|issu\w*|enact\w*|pass\w*|launch\w*|roll\w*\s+out"
         ),
+        needs: &["sanction", "penalties", "embargo", "freeze", "travel", "measures"],
         examples: &[
             "[imposed new sanctions]",
             "[announced sanctions] against",
@@ -83,6 +89,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:sanctions?|penalties|measures|designations)(?:\s+(?:resolution|package|measures))?(?P<gap>(?:\s+[\w.'-]+){0,3}?)\s+(?:(?:was|were|have\s+been|has\s+been|had\s+been|are|is|being)\s+)?(?:imposed|adopted|approved|unveiled|announced|slapped|levied|passed)(?-u:\b)",
+        needs: &["sanction", "penalties", "measures", "designations"],
         examples: &["[sanctions were imposed]", "the [sanctions package was adopted]"],
         not: &["sanctions were discussed"],
     },
@@ -92,6 +99,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: VerbOnly,
         pattern: r"(?-u:\b)(?:sanctioned|sanctioning|sanctions\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|several|dozens|another))(?-u:\b)",
+        needs: &["sanction"],
         examples: &["Treasury [sanctioned] eight individuals", "[sanctions 16] entities"],
         not: &["sanctions regime"],
     },
@@ -101,6 +109,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: VerbOnly,
         pattern: r"(?-u:\b)designat(?:e|es|ed|ing)(?-u:\b)",
+        needs: &["designat"],
         examples: &["OFAC [designated] the bank"],
         not: &["a designer bag"],
     },
@@ -110,6 +119,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: VerbOnly,
         pattern: r"(?-u:\b)blacklist(?:s|ed|ing)?(?-u:\b)",
+        needs: &["blacklist"],
         examples: &["Washington [blacklisted] the shipping firm"],
         not: &["black list"],
     },
@@ -119,6 +129,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:add|adds|added|adding|put|puts|putting|placed?|places|placing|includ(?:e|es|ed|ing))(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:to|on|in)\s+(?:the|its|their|a|his|her|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,4}?(?:(?:sanctions?|sanctioned|blacklist|black|entity|sdn|designation|designated|nationals|persons|terror\w*|watch|consolidated|end-user|unverified|restricted|control)\s+list|blacklist|list\s+of\s+(?:sanctioned|designated|blacklisted|specially|blocked|persons|individuals|entities|companies|organizations|organisations|people))(?-u:\b)",
+        needs: &["list"],
         examples: &[
             "[added the firm to the Entity List]",
             "[put 12 people on its sanctions list]",
@@ -137,6 +148,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:expand\w*|extend\w*|lengthen\w*|updat\w*)\s+(?:its|the|their|a)\s+(?:[\w.-]+\s+){0,2}?(?:sanctions|blacklist|designation)\s+list(?-u:\b)",
+        needs: &["list"],
         examples: &["[expanded its sanctions list]"],
         not: &["expanded its product list"],
     },
@@ -146,6 +158,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:freez(?:e|es|ing)|froze)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?assets(?-u:\b)",
+        needs: &["assets"],
         examples: &["[froze the assets]", "will [freeze their overseas assets]"],
         not: &["froze the accounts"],
     },
@@ -155,6 +168,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)identif(?:y|ies|ied|ying)(?-u:\b)[^.;]{0,80}?\s+as\s+blocked\s+property(?-u:\b)",
+        needs: &["blocked"],
         examples: &["[identified the tanker as blocked property]"],
         not: &["identified the tanker as a risk"],
     },
@@ -164,6 +178,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:hit|slapped|targeted|punished)\s+with\s+(?:[\w-]+\s+){0,3}?sanctions(?-u:\b)",
+        needs: &["sanctions"],
         examples: &["[hit with new sanctions]"],
         not: &["hit with tariffs"],
     },
@@ -173,6 +188,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Weak,
         form: VerbOnly,
         pattern: r"(?-u:\b)target(?:s|ed)(?-u:\b)",
+        needs: &["target"],
         examples: &["[targets] three banks"],
         not: &["a target date"],
     },
@@ -182,6 +198,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Weak,
         form: Phrase,
         pattern: r"(?-u:\b)(?:sanctions|measures|designations|action|actions)\s+(?:[\w-]+\s+){0,2}?targeting(?-u:\b)",
+        needs: &["targeting"],
         examples: &["[sanctions targeting] the shipping network"],
         not: &["ads targeting"],
     },
@@ -191,6 +208,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Weak,
         form: VerbOnly,
         pattern: r"(?-u:\b)add(?:s|ed|ing)(?-u:\b)",
+        needs: &["add"],
         examples: &["[added] three people"],
         not: &["an additional fee"],
     },
@@ -201,6 +219,14 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:consider\w*|weigh\w*|mull\w*|eye\w*|draft\w*|prepar\w*|propos\w*|threaten\w*|seek\w*|push\w*\s+for|call\w*\s+for)(?P<gap>(?:\s+[\w.'-]+){0,4}?)\s+(?:sanctions?|sanctioning|imposing|designating|blacklisting|restrictive\s+measures|penalties)(?-u:\b)",
+        needs: &[
+            "sanction",
+            "imposing",
+            "designating",
+            "blacklisting",
+            "measures",
+            "penalties",
+        ],
         examples: &["[considering sanctions]", "[threatened new sanctions]"],
         not: &["considering tariffs"],
     },
@@ -210,6 +236,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:plan(?:s|ned|ning)?|intend\w*|aim\w*|vow\w*|pledg\w*|expect\w*|set|poised|likely|ready|open|willing)\s+to(?P<gap>(?:\s+[\w.'-]+){0,3}?)\s+(?:sanctions?|sanctioning|impose|designate|blacklist|target)(?-u:\b)",
+        needs: &["sanction", "impose", "designate", "blacklist", "target"],
         examples: &["[plans to impose]", "[ready to sanction]"],
         not: &["plans to visit"],
     },
@@ -219,6 +246,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:sanctions\s+(?:plans?|proposals?|threats?)|threats?\s+of\s+(?:[\w-]+\s+){0,2}?sanctions)(?-u:\b)",
+        needs: &["sanctions"],
         examples: &["[sanctions proposals]", "[threats of more sanctions]"],
         not: &["sanctions regime"],
     },
@@ -228,6 +256,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:new|more|further|additional)\s+sanctions\s+(?:were|are|would\s+be|will\s+be)\s+(?:coming|forthcoming|on\s+the\s+way|in\s+the\s+works)(?-u:\b)",
+        needs: &["sanctions"],
         examples: &["[more sanctions were on the way]"],
         not: &["more sanctions were imposed"],
     },
@@ -238,6 +267,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:lift\w*|eas(?:e|es|ed|ing)|suspend\w*|waiv\w*|remov\w*|rescind\w*|revok\w*|roll\w*\s+back|terminat\w*|end(?:s|ed|ing)?|unfr(?:eeze|eezes|eezing|oze))(?P<gap>(?:\s+[\w.'-]+){0,4}?)\s+(?:sanctions|restrictions|asset\s+freezes?|embargo|designations?|the\s+freeze)(?-u:\b)",
+        needs: &["sanctions", "restrictions", "freeze", "embargo", "designation"],
         examples: &["[lifted sanctions]", "[eased some of the restrictions]"],
         not: &["lifted the ban"],
     },
@@ -247,6 +277,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:remov\w*|delet\w*|drop\w*|tak(?:e|es|en|ing)|took|strik\w*|struck)(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:off|from)\s+(?:the|its|their|a|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,4}?(?:(?:sanctions?|sanctioned|blacklist|black|entity|sdn|designation|designated|nationals|persons|terror\w*|watch|consolidated|end-user|unverified|restricted|control)\s+list|blacklist|list\s+of\s+(?:sanctioned|designated|blacklisted|specially|blocked))(?-u:\b)",
+        needs: &["list"],
         examples: &[
             "[removed the bank from the SDN list]",
             "[took him off its sanctions list]",
@@ -259,6 +290,7 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:delist\w*|de-list\w*|unblock\w*)(?-u:\b)",
+        needs: &["delist", "de-list", "unblock"],
         examples: &["[delisted] three individuals"],
         not: &["listed three individuals"],
     },
@@ -386,6 +418,31 @@ pub static COMPILED: LazyLock<Vec<(&'static TriggerRule, regex::bytes::Regex)>> 
         .collect()
 });
 
+/// Every rule's needed words in one automaton (ASCII, any case, overlapping
+/// matches reported), and for each word the rules (bit `k` for `COMPILED[k]`)
+/// that need it.
+pub static NEEDS: LazyLock<(AhoCorasick, Vec<u32>)> = LazyLock::new(|| {
+    assert!(RULES.len() <= 32, "rule masks are u32");
+    let mut words: Vec<&str> = Vec::new();
+    let mut masks: Vec<u32> = Vec::new();
+    for (k, rule) in RULES.iter().enumerate() {
+        for &word in rule.needs {
+            match words.iter().position(|&w| w == word) {
+                Some(i) => masks[i] |= 1 << k,
+                None => {
+                    words.push(word);
+                    masks.push(1 << k);
+                }
+            }
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&words)
+        .expect("needed words compile");
+    (automaton, masks)
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,5 +471,40 @@ mod tests {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// Every match of a rule holds one of its `needs`, read from the syntax of
+    /// its pattern: a literal holding a needed word covers a sequence it is part
+    /// of, an alternation is covered when all its branches are, a repetition
+    /// when it repeats at least once something covered.
+    #[test]
+    fn every_match_holds_a_needed_word() {
+        use regex_syntax::hir::{Hir, HirKind};
+        fn covers(hir: &Hir, needs: &[&str]) -> bool {
+            match hir.kind() {
+                HirKind::Literal(lit) => {
+                    let lit = String::from_utf8_lossy(&lit.0).to_ascii_lowercase();
+                    needs.iter().any(|n| lit.contains(n))
+                }
+                HirKind::Concat(parts) => parts.iter().any(|h| covers(h, needs)),
+                HirKind::Alternation(branches) => branches.iter().all(|h| covers(h, needs)),
+                HirKind::Repetition(rep) => rep.min > 0 && covers(&rep.sub, needs),
+                HirKind::Capture(cap) => covers(&cap.sub, needs),
+                HirKind::Empty | HirKind::Class(_) | HirKind::Look(_) => false,
+            }
+        }
+        let mut wrong = Vec::new();
+        for rule in RULES {
+            let hir = regex_syntax::ParserBuilder::new()
+                .unicode(false)
+                .utf8(false)
+                .build()
+                .parse(rule.pattern)
+                .expect("pattern parses");
+            if rule.needs.is_empty() || !covers(&hir, rule.needs) {
+                wrong.push(rule.name);
+            }
+        }
+        assert!(wrong.is_empty(), "matches without a needed word: {wrong:?}");
     }
 }

@@ -48,11 +48,23 @@ pub fn is_stray_control(c: char) -> bool {
 
 /// Repairs characters and line endings (`\r\n` and `\r` become `\n`).
 pub fn repair_chars(raw: &str) -> String {
+    let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut at = 0;
+    while at < bytes.len() {
+        // Printable ASCII and line breaks stay as they are: copied by runs.
+        let run = bytes[at..]
+            .iter()
+            .position(|&b| !(b == b'\n' || (0x20..0x7f).contains(&b)))
+            .unwrap_or(bytes.len() - at);
+        out.push_str(&raw[at..at + run]);
+        at += run;
+        let Some(c) = raw[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
         if c == '\r' {
-            if chars.peek() != Some(&'\n') {
+            if bytes.get(at) != Some(&b'\n') {
                 out.push('\n');
             }
             continue;

@@ -30,7 +30,7 @@ pub fn clean(raw: &str) -> String {
     let mut previous = String::new();
     let mut blank_pending = false;
     for raw_line in repaired.split('\n') {
-        let line = repair_split_abbreviations(&collapse_spaces(raw_line));
+        let line = repair_split_abbreviations(collapse_spaces(raw_line));
         if line.is_empty() {
             blank_pending = true;
             continue;
@@ -62,12 +62,17 @@ fn collapse_spaces(line: &str) -> String {
     out
 }
 
-fn repair_split_abbreviations(line: &str) -> String {
-    if !line.contains(". ") {
-        return line.to_string();
+fn repair_split_abbreviations(line: String) -> String {
+    // Every match holds a letter's period, a space, a letter and its period.
+    let split = line
+        .as_bytes()
+        .windows(4)
+        .any(|w| w[0] == b'.' && w[1] == b' ' && w[2].is_ascii_uppercase() && w[3] == b'.');
+    if !split {
+        return line;
     }
     SPLIT_ABBREVIATION
-        .replace_all(line, |caps: &regex::Captures| {
+        .replace_all(&line, |caps: &regex::Captures| {
             let found = &caps[0];
             let letters: String = found.chars().filter(char::is_ascii_uppercase).collect();
             if SPLIT_ABBREVIATIONS.contains(&letters.as_str()) {

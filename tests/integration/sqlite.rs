@@ -35,32 +35,6 @@ pub fn dump(db: &Path) -> Vec<String> {
     rows
 }
 
-#[test]
-fn re_running_over_the_same_input_replaces_rows() {
-    let dir = TempDir::new().unwrap();
-    let db = dir.path().join("s.sqlite");
-    let db_arg = db.to_str().unwrap();
-    let first = run(
-        &["extract", "corpus/articles", "--db", db_arg, "--quiet"],
-        corpus(),
-        None,
-    );
-    assert_eq!(first.code, 0, "{}", first.stderr);
-    let after_one = dump(&db);
-    let second = run(
-        &["extract", "corpus/articles", "--db", db_arg, "--quiet"],
-        corpus(),
-        None,
-    );
-    assert_eq!(second.code, 0, "{}", second.stderr);
-    assert_eq!(dump(&db), after_one);
-    let conn = Connection::open(&db).unwrap();
-    let articles: i64 = conn
-        .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(articles, 44);
-}
-
 fn full_record(doc_id: &str, officials: usize) -> Record {
     let mut record = Record::new(doc_id.into(), Source::default(), Status::Ok, None);
     record.officials = (0..officials)

@@ -2,7 +2,7 @@
 //! a number that make it no count. Data only; `rules` reads it.
 
 use crate::record::CountCategory;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// Counted nouns as `(singular, plural, category)`, lower case. A plural that
@@ -511,7 +511,7 @@ pub struct Entry {
 }
 
 static INDEX: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Entry> = HashMap::new();
+    let mut map: HashMap<String, Entry> = HashMap::default();
     for &(singular, plural, category) in NOUNS {
         let proper = singular.starts_with(char::is_uppercase);
         for (form, is_plural) in [(singular, false), (plural, true)] {
@@ -533,10 +533,13 @@ static INDEX: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
 
 /// The lexicon entry of a noun, in any case.
 pub fn noun(word: &str) -> Option<Entry> {
-    if word.len() > 20 {
+    let mut buffer = [0u8; 20];
+    let Some(lower) = buffer.get_mut(..word.len()) else {
         return None;
-    }
-    INDEX.get(&word.to_ascii_lowercase()).copied()
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    INDEX.get(std::str::from_utf8(lower).ok()?).copied()
 }
 
 pub fn is_stop_word(lower: &str) -> bool {

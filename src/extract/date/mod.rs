@@ -29,8 +29,8 @@ use crate::extract::Article;
 use crate::extract::spans::Claimed;
 use crate::record::{DateMention, DateType};
 use crate::segment;
+use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
-use regex::Regex;
 use resolve::YearSpec;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -220,8 +220,9 @@ fn inside_quote(text: &str, sentence: &Range<usize>, at: usize) -> bool {
 /// How far around an anchor a rule's match may reach, in bytes.
 const ANCHOR_REACH: usize = 48;
 
-/// All anchors of all rules, in one pattern, and the rules of each anchor.
-static ANCHORS: LazyLock<(Regex, HashMap<&'static str, Vec<usize>>)> = LazyLock::new(|| {
+/// All anchors of all rules in one automaton (leftmost-first, longest
+/// anchors first), and the rules of each of its patterns.
+static ANCHORS: LazyLock<(AhoCorasick, Vec<Vec<usize>>)> = LazyLock::new(|| {
     let mut rules_of: HashMap<&'static str, Vec<usize>> = HashMap::new();
     for (index, rule) in rules::RULES.iter().enumerate() {
         for anchor in rule.anchors {
@@ -230,8 +231,12 @@ static ANCHORS: LazyLock<(Regex, HashMap<&'static str, Vec<usize>>)> = LazyLock:
     }
     let mut anchors: Vec<&str> = rules_of.keys().copied().collect();
     anchors.sort_by_key(|a| (std::cmp::Reverse(a.len()), *a));
-    let pattern = anchors.iter().map(|a| regex::escape(a)).collect::<Vec<_>>().join("|");
-    (Regex::new(&pattern).expect("anchor pattern compiles"), rules_of)
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(&anchors)
+        .expect("anchors build");
+    let rules = anchors.iter().map(|a| rules_of[a].clone()).collect();
+    (automaton, rules)
 });
 
 /// For each rule, the windows of `text` around its anchors, merged, starting
@@ -239,12 +244,12 @@ static ANCHORS: LazyLock<(Regex, HashMap<&'static str, Vec<usize>>)> = LazyLock:
 /// from any month name or `ago`, and one pass over it for all anchors is
 /// cheaper than a pass per rule.
 fn anchor_windows(text: &str) -> Vec<Vec<Range<usize>>> {
-    let (pattern, rules_of) = &*ANCHORS;
+    let (automaton, rules_of) = &*ANCHORS;
     let mut windows: Vec<Vec<Range<usize>>> = vec![Vec::new(); rules::RULES.len()];
-    for m in pattern.find_iter(text) {
+    for m in automaton.find_iter(text) {
         let start = word_gap_before(text, m.start().saturating_sub(ANCHOR_REACH));
         let end = word_gap_after(text, (m.end() + ANCHOR_REACH).min(text.len()));
-        for &index in rules_of.get(m.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+        for &index in &rules_of[m.pattern().as_usize()] {
             let list = &mut windows[index];
             match list.last_mut() {
                 Some(last) if start <= last.end => last.end = last.end.max(end),

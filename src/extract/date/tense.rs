@@ -7,7 +7,7 @@
 
 use super::lexicon::{ADJACENT_ONLY_CUES, FUTURE_CUES, INTENT_CUES, PAST_CUES, WEAK_FUTURE_CUES};
 use super::resolve::Tense;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -118,7 +118,7 @@ enum Cue {
 
 /// The cue lists as one index (a date's clause is read word by word).
 static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
-    let mut cues = HashMap::new();
+    let mut cues = HashMap::default();
     // Later lists win: an adjacent-only cue is nothing else.
     for (list, cue) in [
         (WEAK_FUTURE_CUES, Cue::WeakFuture),

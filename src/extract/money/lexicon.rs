@@ -1,7 +1,7 @@
 //! The currency lexicon: symbols, ISO 4217 codes and names, with the code each
 //! stands for. Data only; `rules` reads it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// Symbols written before (or, for some, after) the amount. `$` alone is the

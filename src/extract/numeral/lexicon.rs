@@ -1,7 +1,6 @@
 //! The numeral lexicon: number words, scale words and the abbreviations that
 //! multiply a number written in digits. Data only; `rules` and `resolve` read it.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What one number word contributes to a numeral.
@@ -126,29 +125,33 @@ pub const PRONOUN_ONE_BEFORE: &[&str] = &[
     "only",
 ];
 
-/// Number words bucketed by first letter and length: the scanner asks about
-/// every word of a text, and most words leave after one bucket lookup.
-type Buckets = HashMap<(u8, usize), Vec<(&'static str, Word)>>;
-
-static WORDS: LazyLock<Buckets> = LazyLock::new(|| {
-    let mut buckets = Buckets::new();
+/// Number words bucketed by first letter (ASCII) and length (below 32): the
+/// scanner asks about every word of a text, and most words leave after one
+/// indexed lookup.
+static WORDS: LazyLock<Vec<Vec<(&'static str, Word)>>> = LazyLock::new(|| {
+    let mut buckets = vec![Vec::new(); 128 * 32];
     for &(w, kind) in NUMBER_WORDS {
-        buckets.entry((w.as_bytes()[0], w.len())).or_default().push((w, kind));
+        assert!(w.is_ascii() && w.len() < 32, "number words are short and ASCII");
+        buckets[bucket(w.as_bytes()[0], w.len())].push((w, kind));
     }
     buckets
 });
 
-/// Lengths of the number words: a word of another length is none.
-static LENGTHS: LazyLock<u32> = LazyLock::new(|| NUMBER_WORDS.iter().fold(0, |acc, (w, _)| acc | (1 << w.len())));
+fn bucket(first: u8, len: usize) -> usize {
+    usize::from(first) * 32 + len
+}
 
-/// The number word `lower` (ASCII lower case), if it is one.
-pub fn word(lower: &str) -> Option<Word> {
-    let first = *lower.as_bytes().first()?;
-    if lower.len() >= 32 || *LENGTHS & (1 << lower.len()) == 0 {
+/// The number word `lower` (ASCII lower case, as bytes: the scanner
+/// lower-cases into a buffer), if it is one.
+pub fn word(lower: &[u8]) -> Option<Word> {
+    let first = *lower.first()?;
+    if !first.is_ascii() || lower.len() >= 32 {
         return None;
     }
-    let bucket = WORDS.get(&(first, lower.len()))?;
-    bucket.iter().find(|(w, _)| *w == lower).map(|&(_, kind)| kind)
+    WORDS[bucket(first, lower.len())]
+        .iter()
+        .find(|(w, _)| w.as_bytes() == lower)
+        .map(|&(_, kind)| kind)
 }
 
 /// The multiplier of a scale abbreviation, exact case.

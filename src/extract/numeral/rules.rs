@@ -261,8 +261,7 @@ fn token(text: &str, at: usize) -> Option<Tok> {
     for (k, b) in bytes[at..end].iter().enumerate() {
         buf[k] = b.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buf[..len]).ok()?;
-    let word = lexicon::word(lower)?;
+    let word = lexicon::word(&buf[..len])?;
     Some(Tok {
         kind: Kind::Word(word),
         bytes: at..end,
