@@ -72,11 +72,22 @@ fn plainly_english(sample: &str) -> bool {
     let (mut words, mut english) = (0usize, 0usize);
     for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
-        if word.len() <= 5 && ENGLISH_WORDS.iter().any(|e| word.eq_ignore_ascii_case(e)) {
+        if is_english_word(word) {
             english += 1;
         }
     }
     words >= MIN_WORDS && english as f64 >= MIN_SHARE * words as f64
+}
+
+/// Whether `word` is one of `ENGLISH_WORDS`, in any case.
+fn is_english_word(word: &str) -> bool {
+    let mut lower = [0u8; 5];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    ENGLISH_WORDS.iter().any(|e| e.as_bytes() == lower)
 }
 
 #[cfg(test)]

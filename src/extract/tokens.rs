@@ -171,9 +171,14 @@ fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < text.len() {
         // ASCII letters and digits without decoding.
-        if bytes[i].is_ascii_alphanumeric() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
             i += 1;
             continue;
+        }
+        // Other ASCII ends the word, but for an inner hyphen or apostrophe.
+        if b.is_ascii() && b != b'-' && b != b'\'' {
+            break;
         }
         let c = text[i..].chars().next().expect("in bounds");
         if c.is_alphanumeric() {

@@ -102,6 +102,12 @@ mod tests {
             ("NUL\u{0}byte", "NULbyte"),
             ("approaching \u{2026} a threat", "approaching ... a threat"),
             ("한국 emoji 🎉 and e\u{0301}", "한국 emoji 🎉 and e\u{0301}"),
+            // Runs of ASCII are copied whole: edges next to repaired characters.
+            ("\r", "\n"),
+            ("\r\n", "\n"),
+            ("end\r", "end\n"),
+            ("\u{7f}del\u{1}\u{2019}s\r\r\nx\u{a0}", "del's\n\nx "),
+            ("~ \u{0b}\u{0c}\u{85}", "~   \n"),
         ];
         for (input, expected) in cases {
             assert_eq!(repair_chars(input), expected, "input: {input:?}");

@@ -52,6 +52,9 @@ pub fn clean(raw: &str) -> String {
 
 /// Trims a line and turns every run of spaces into one space.
 fn collapse_spaces(line: &str) -> String {
+    if !line.starts_with(' ') && !line.ends_with(' ') && !line.contains("  ") {
+        return line.to_string();
+    }
     let mut out = String::with_capacity(line.len());
     for word in line.split(' ').filter(|w| !w.is_empty()) {
         if !out.is_empty() {

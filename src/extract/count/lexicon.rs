@@ -534,9 +534,7 @@ static INDEX: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
 /// The lexicon entry of a noun, in any case.
 pub fn noun(word: &str) -> Option<Entry> {
     let mut buffer = [0u8; 20];
-    let Some(lower) = buffer.get_mut(..word.len()) else {
-        return None;
-    };
+    let lower = buffer.get_mut(..word.len())?;
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     INDEX.get(std::str::from_utf8(lower).ok()?).copied()

@@ -141,6 +141,12 @@ fn bucket(first: u8, len: usize) -> usize {
     usize::from(first) * 32 + len
 }
 
+/// Whether some number word has this first letter (ASCII lower case) and
+/// this length: when none has, the word is none.
+pub fn may_be_word(first: u8, len: usize) -> bool {
+    first.is_ascii() && len < 32 && !WORDS[bucket(first, len)].is_empty()
+}
+
 /// The number word `lower` (ASCII lower case, as bytes: the scanner
 /// lower-cases into a buffer), if it is one.
 pub fn word(lower: &[u8]) -> Option<Word> {
@@ -157,4 +163,21 @@ pub fn word(lower: &[u8]) -> Option<Word> {
 /// The multiplier of a scale abbreviation, exact case.
 pub fn scale_suffix(s: &str) -> Option<f64> {
     SCALE_SUFFIXES.iter().find(|(k, _)| *k == s).map(|&(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_number_word_passes_the_gate_and_is_found() {
+        for &(w, kind) in NUMBER_WORDS {
+            assert!(may_be_word(w.as_bytes()[0], w.len()), "{w}");
+            assert_eq!(word(w.as_bytes()), Some(kind), "{w}");
+        }
+        // No number word is eleven letters long, none starts with `q`.
+        assert!(!may_be_word(b't', 11) && !may_be_word(b'q', 5));
+        assert_eq!(word(b"thee"), None);
+        assert_eq!(word("é".as_bytes()), None);
+    }
 }

@@ -69,6 +69,11 @@ pub fn scan(text: &str) -> Vec<Numeral> {
             i += 1;
             continue;
         }
+        // Most words are no number word: their first letter and length say so.
+        if c.is_ascii_alphabetic() && !lexicon::may_be_word(c.to_ascii_lowercase(), skip_letters(bytes, i) - i) {
+            i = skip_word(bytes, i).max(i + 1);
+            continue;
+        }
         run(text, i, &mut toks);
         if toks.is_empty() {
             i = skip_word(bytes, i).max(i + 1);
