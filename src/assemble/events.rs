@@ -153,14 +153,8 @@ const MERGE_REACH: usize = 64;
 /// How far (sentences) a list of names may follow its event.
 const LIST_REACH: usize = 3;
 
-/// The reason given for an action. On bytes, ASCII classes only: the lazy
-/// bounded run over Unicode classes made its DFA large and slow; the match
-/// starts and ends at ASCII characters, so it is a whole UTF-8 slice.
-static REASON: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
-    regex::bytes::RegexBuilder::new(r"(?-u:\b)(?:for|over|in\s+response\s+to|in\s+view\s+of|due\s+to|because\s+of|in\s+retaliation\s+for|as\s+punishment\s+for)\s+([^.;:]{5,160}?)(?:[.;:]|,\s|$)")
-        .case_insensitive(true)
-        .unicode(false)
-        .build()
+static REASON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:for|over|in\s+response\s+to|in\s+view\s+of|due\s+to|because\s+of|in\s+retaliation\s+for|as\s+punishment\s+for)\s+([^.;:]{5,160}?)(?:[.;:]|,\s|$)")
         .expect("pattern compiles")
 });
 
@@ -532,10 +526,9 @@ fn read(
         push_name(&mut officials, f.value.clone());
     }
     let reason = REASON
-        .captures(text[after.clone()].as_bytes())
+        .captures(&text[after.clone()])
         .and_then(|c| c.get(1))
-        .and_then(|m| std::str::from_utf8(m.as_bytes()).ok())
-        .map(|m| m.trim().trim_end_matches(',').to_string());
+        .map(|m| m.as_str().trim().trim_end_matches(',').to_string());
 
     if trigger.rule.strength == Strength::Weak && counts.is_empty() && named.is_empty() {
         return Vec::new();
