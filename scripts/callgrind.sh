@@ -19,8 +19,10 @@ mkdir -p "$dir"
 dump=${1:-$dir/text-20.jsonl}
 lines=${2:-2000}
 [ -s "$dump" ] || python3 scripts/make_dump.py text 20 "$dump" >&2
-cargo build --release --locked --quiet
-bin=target/release/sanctions-extract
+# BIN=path/to/binary profiles another build (say, one built without LTO for
+# quick iteration) instead of building the release binary.
+if [ -z "${BIN:-}" ]; then cargo build --release --locked --quiet; fi
+bin=${BIN:-target/release/sanctions-extract}
 
 head -n "$lines" "$dump" > "$dir/sample.jsonl"
 head -n 1 "$dump" > "$dir/one.jsonl"
