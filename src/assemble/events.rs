@@ -29,6 +29,7 @@ use crate::evaluate::normalize_name;
 use crate::extract::Article;
 use crate::record::{CountCategory, Event, EventAmount, EventCount, EventStatus};
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -270,19 +271,27 @@ struct Context<'f> {
 }
 
 /// For each sentence, the trigger rules (bit `k` for `COMPILED[k]`) worth
-/// searching in it: those one of whose needed words it holds (every match of
-/// a rule holds one, `triggers::NEEDS`). One scan of the text for all rules;
-/// most sentences hold none and are never searched.
+/// searching in it: those it holds a needed word of (every match of a rule
+/// holds one, `triggers::NEEDS`), and one of their second list if they have
+/// one. One scan of the text for all rules; most sentences hold none and are
+/// never searched.
 fn candidate_rules(article: &Article) -> Vec<u32> {
-    let mut touched = vec![0u32; article.sentences.len()];
-    if touched.is_empty() {
-        return touched;
+    let n = article.sentences.len();
+    let needs = &*NEEDS;
+    let mut first = vec![0u32; n];
+    let mut second = vec![needs.any_second; n];
+    if n == 0 {
+        return first;
     }
-    let (needs, masks) = &*NEEDS;
-    for m in needs.find_overlapping_iter(article.text) {
-        touched[article.sentence_at(m.start())] |= masks[m.pattern().as_usize()];
+    for m in needs.automaton.find_overlapping_iter(article.text) {
+        let (i, word) = (article.sentence_at(m.start()), m.pattern().as_usize());
+        first[i] |= needs.first[word];
+        second[i] |= needs.second[word];
     }
-    touched
+    for (f, s) in first.iter_mut().zip(&second) {
+        *f &= s;
+    }
+    first
 }
 
 /// The triggers of sentence `i` among the `candidates` rules, overlapping ones
@@ -299,15 +308,15 @@ fn triggers_in(article: &Article, i: usize, candidates: u32) -> Vec<Trigger> {
             let m = caps.get(0).expect("group 0");
             // Matches start and end at ASCII word boundaries: char boundaries.
             if let Some(gap) = caps.name("gap")
-                && words(&sentence[gap.range()]).any(|w| CLAUSE_WORDS.contains(&w.as_str()))
+                && words(&sentence[gap.range()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref()))
             {
                 continue;
             }
             let before = words_before(sentence, m.start(), 4);
-            if before.iter().take(3).any(|w| NEGATIONS.contains(&w.as_str())) {
+            if before.iter().take(3).any(|w| NEGATIONS.contains(&w.as_ref())) {
                 continue;
             }
-            if before.iter().take(4).any(|w| CAPABILITY.contains(&w.as_str())) {
+            if before.iter().take(4).any(|w| CAPABILITY.contains(&w.as_ref())) {
                 continue; // `a determination that will allow it to impose sanctions`
             }
             if rule.form == Form::VerbOnly && !is_verb_use(sentence, m.start(), m.end(), &before) {
@@ -317,7 +326,7 @@ fn triggers_in(article: &Article, i: usize, candidates: u32) -> Vec<Trigger> {
                 continue;
             }
             let mut status = rule.status;
-            if status == EventStatus::Imposed && before.iter().any(|w| MODAL_WORDS.contains(&w.as_str())) {
+            if status == EventStatus::Imposed && before.iter().any(|w| MODAL_WORDS.contains(&w.as_ref())) {
                 status = EventStatus::Planned;
             }
             found.push(Trigger {
@@ -361,7 +370,7 @@ fn near_sanctions_word(article: &Article, i: usize) -> bool {
 }
 
 /// A participle or verb form used as a verb, not as an adjective.
-fn is_verb_use(sentence: &str, start: usize, end: usize, before: &[String]) -> bool {
+fn is_verb_use(sentence: &str, start: usize, end: usize, before: &[Cow<str>]) -> bool {
     if sentence[..start].ends_with('-') {
         return false; // `U.S.-sanctioned`, `state-sanctioned`
     }
@@ -371,29 +380,36 @@ fn is_verb_use(sentence: &str, start: usize, end: usize, before: &[String]) -> b
             // adjective; a verb there would need a subject.
             false
         }
-        Some(word) if word.parse::<f64>().is_ok() || ORDINALS.contains(&word.as_str()) => false,
+        Some(word) if word.parse::<f64>().is_ok() || ORDINALS.contains(&word.as_ref()) => false,
         Some(word) => {
             let after = sentence[end..].trim_start();
             let next_is_noun_list = after.starts_with("list") || after.starts_with("entities include");
-            !ADJECTIVE_CUES.contains(&word.as_str()) && !next_is_noun_list
+            !ADJECTIVE_CUES.contains(&word.as_ref()) && !next_is_noun_list
         }
     }
 }
 
 /// Lower-case words of a piece of text, punctuation trimmed; `.rev()` reads
 /// them last first.
-fn words(text: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
+fn words(text: &str) -> impl DoubleEndedIterator<Item = Cow<'_, str>> + '_ {
     text.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
         .filter(|w| !w.is_empty())
+        .map(|w| {
+            // Most words are lower case already: no copy.
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii())
+            {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
 }
 
 /// Up to `n` words before `at`, nearest first. Looks at a bounded window, so the
 /// cost does not grow with the length of the text.
-fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
+fn words_before(text: &str, at: usize, n: usize) -> Vec<Cow<'_, str>> {
     let mut from = at.saturating_sub(WORD_WINDOW);
     while !text.is_char_boundary(from) {
         from -= 1;
@@ -401,7 +417,7 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
     // The last `n` words, read backwards; the window's first word may be cut,
     // so it never counts.
     let mut backwards = words(&text[from..at]).rev();
-    let mut out: Vec<String> = backwards.by_ref().take(n).collect();
+    let mut out: Vec<Cow<str>> = backwards.by_ref().take(n).collect();
     if from > 0 && backwards.next().is_none() {
         out.pop();
     }
@@ -412,11 +428,11 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
 /// Korea`, `with the Republic of Korea`).
 fn is_object(text: &str, range: &Range<usize>) -> bool {
     let before = words_before(text, range.start, 2);
-    let marker = match before.first().map(String::as_str) {
+    let marker = match before.first().map(|w| &**w) {
         Some("the" | "a" | "an" | "its" | "their") => before.get(1),
         _ => before.first(),
     };
-    marker.is_some_and(|w| OBJECT_MARKERS.contains(&w.as_str()))
+    marker.is_some_and(|w| OBJECT_MARKERS.contains(&w.as_ref()))
 }
 
 /// The facts lying inside `range` (facts are sorted by start).
@@ -450,7 +466,7 @@ fn read(
     let before = scope.start..trigger.range.start;
     let passive = words_before(text, trigger.range.start, 2).iter().any(|w| {
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got"
         )
     }) || trigger.rule.name == "imposed.sanctions_were_imposed";
@@ -490,7 +506,7 @@ fn read(
     let mut anchor = after.start;
     for fact in within(&facts.named, &after) {
         let gap = &text[anchor.min(fact.range.start)..fact.range.start];
-        if gap.len() > 80 || words(gap).any(|w| OBJECT_BREAKS.contains(&w.as_str())) {
+        if gap.len() > 80 || words(gap).any(|w| OBJECT_BREAKS.contains(&w.as_ref())) {
             break;
         }
         if actors.iter().any(|a| a.agency.as_deref() == Some(fact.value.as_str())) {
@@ -514,7 +530,7 @@ fn read(
     let own_date = |f: &&Fact<String>| {
         let from = trigger.range.end.min(f.range.start);
         !text[..f.range.start].ends_with("'s ")
-            && !words(&text[from..f.range.start]).any(|w| CAUSE_MARKERS.contains(&w.as_str()))
+            && !words(&text[from..f.range.start]).any(|w| CAUSE_MARKERS.contains(&w.as_ref()))
     };
     let date = within(&facts.dates, &scope)
         .filter(own_date)
@@ -525,14 +541,13 @@ fn read(
     for f in within(&facts.officials, &sentence) {
         push_name(&mut officials, f.value.clone());
     }
+    if trigger.rule.strength == Strength::Weak && counts.is_empty() && named.is_empty() {
+        return Vec::new();
+    }
     let reason = REASON
         .captures(&text[after.clone()])
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().trim().trim_end_matches(',').to_string());
-
-    if trigger.rule.strength == Strength::Weak && counts.is_empty() && named.is_empty() {
-        return Vec::new();
-    }
     actors
         .into_iter()
         .map(|actor| Reading {
@@ -586,9 +601,9 @@ fn actors_of(
     }
     for f in within(&facts.actors, &(object_start..sentence.end)) {
         let preceding = words_before(text, f.range.start, 2);
-        let by = preceding.first().map(String::as_str) == Some("by")
-            || (preceding.first().map(String::as_str) == Some("the")
-                && preceding.get(1).map(String::as_str) == Some("by"));
+        let by = preceding.first().map(AsRef::as_ref) == Some("by")
+            || (preceding.first().map(AsRef::as_ref) == Some("the")
+                && preceding.get(1).map(AsRef::as_ref) == Some("by"));
         let owns_list = OWN_LIST.is_match(&text[f.range.end..scope.end.max(f.range.end)]);
         let says =
             ATTRIBUTION.is_match(&text[f.range.end..sentence.end]) && text[..f.range.start].trim_end().ends_with(',');
@@ -712,7 +727,7 @@ fn can_act(text: &str, actors: &[Fact<Actor>], k: usize) -> bool {
     let after = &text[range.end..];
     if let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("' ")) {
         // `Seoul's willingness`, `South Korea's independent sanctions plan`.
-        if !words(rest).take(3).any(|w| AGENTIVE_NOUNS.contains(&w.as_str())) {
+        if !words(rest).take(3).any(|w| AGENTIVE_NOUNS.contains(&w.as_ref())) {
             return false;
         }
     }
@@ -764,11 +779,11 @@ fn target_of(
             return true;
         }
         let preceding = words_before(text, f.range.start, 2);
-        let marker = match preceding.first().map(String::as_str) {
+        let marker = match preceding.first().map(|w| w.as_ref()) {
             Some("the" | "its" | "their") => preceding.get(1),
             _ => preceding.first(),
         };
-        marker.is_some_and(|w| TARGET_MARKERS.contains(&w.as_str()))
+        marker.is_some_and(|w| TARGET_MARKERS.contains(&w.as_ref()))
             || (f.range.start >= after.start && words(&text[after.start..f.range.start]).count() <= 1)
     };
     let candidates = |range: &Range<usize>| -> Vec<(usize, String)> {

@@ -44,6 +44,11 @@ pub struct TriggerRule {
     /// without any is not searched with this rule. A test proves it from the
     /// pattern's syntax.
     pub needs: &'static [&'static str],
+    /// A second such list (empty: none): every match holds a word of each,
+    /// so a sentence is searched only when it holds both. `needs` is mostly
+    /// the sanctions noun, common in the articles that matter; this is mostly
+    /// the verb, which narrows them down.
+    pub also_needs: &'static [&'static str],
     /// Phrases with what the rule must find in brackets: `OFAC [designated] the bank`.
     pub examples: &'static [&'static str],
     /// Phrases it must not find.
@@ -76,6 +81,33 @@ pub const RULES: &[TriggerRule] = &[
             r"impos\w*|slap\w*|levi\w*|levy\w*|announc\w*|unveil\w*|reveal\w*|adopt\w*|approv\w*|agree\w*|introduc\w*|expand\w*|extend\w*|tighten\w*|broaden\w*|reimpos\w*|strengthen\w*|intensif\w*|ramp\w*\s+up|step\w*\s+up|widen\w*|issu\w*|enact\w*|pass\w*|launch\w*|roll\w*\s+out"
         ),
         needs: &["sanction", "penalties", "embargo", "freeze", "travel", "measures"],
+        also_needs: &[
+            "impos",
+            "slap",
+            "levi",
+            "levy",
+            "announc",
+            "unveil",
+            "reveal",
+            "adopt",
+            "approv",
+            "agree",
+            "introduc",
+            "expand",
+            "extend",
+            "tighten",
+            "broaden",
+            "strengthen",
+            "intensif",
+            "ramp",
+            "step",
+            "widen",
+            "issu",
+            "enact",
+            "pass",
+            "launch",
+            "roll",
+        ],
         examples: &[
             "[imposed new sanctions]",
             "[announced sanctions] against",
@@ -90,6 +122,16 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:sanctions?|penalties|measures|designations)(?:\s+(?:resolution|package|measures))?(?P<gap>(?:\s+[\w.'-]+){0,3}?)\s+(?:(?:was|were|have\s+been|has\s+been|had\s+been|are|is|being)\s+)?(?:imposed|adopted|approved|unveiled|announced|slapped|levied|passed)(?-u:\b)",
         needs: &["sanction", "penalties", "measures", "designations"],
+        also_needs: &[
+            "imposed",
+            "adopted",
+            "approved",
+            "unveiled",
+            "announced",
+            "slapped",
+            "levied",
+            "passed",
+        ],
         examples: &["[sanctions were imposed]", "the [sanctions package was adopted]"],
         not: &["sanctions were discussed"],
     },
@@ -100,6 +142,7 @@ pub const RULES: &[TriggerRule] = &[
         form: VerbOnly,
         pattern: r"(?-u:\b)(?:sanctioned|sanctioning|sanctions\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|several|dozens|another))(?-u:\b)",
         needs: &["sanction"],
+        also_needs: &[],
         examples: &["Treasury [sanctioned] eight individuals", "[sanctions 16] entities"],
         not: &["sanctions regime"],
     },
@@ -110,6 +153,7 @@ pub const RULES: &[TriggerRule] = &[
         form: VerbOnly,
         pattern: r"(?-u:\b)designat(?:e|es|ed|ing)(?-u:\b)",
         needs: &["designat"],
+        also_needs: &[],
         examples: &["OFAC [designated] the bank"],
         not: &["a designer bag"],
     },
@@ -120,6 +164,7 @@ pub const RULES: &[TriggerRule] = &[
         form: VerbOnly,
         pattern: r"(?-u:\b)blacklist(?:s|ed|ing)?(?-u:\b)",
         needs: &["blacklist"],
+        also_needs: &[],
         examples: &["Washington [blacklisted] the shipping firm"],
         not: &["black list"],
     },
@@ -130,6 +175,7 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:add|adds|added|adding|put|puts|putting|placed?|places|placing|includ(?:e|es|ed|ing))(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:to|on|in)\s+(?:the|its|their|a|his|her|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,4}?(?:(?:sanctions?|sanctioned|blacklist|black|entity|sdn|designation|designated|nationals|persons|terror\w*|watch|consolidated|end-user|unverified|restricted|control)\s+list|blacklist|list\s+of\s+(?:sanctioned|designated|blacklisted|specially|blocked|persons|individuals|entities|companies|organizations|organisations|people))(?-u:\b)",
         needs: &["list"],
+        also_needs: &[],
         examples: &[
             "[added the firm to the Entity List]",
             "[put 12 people on its sanctions list]",
@@ -149,6 +195,7 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:expand\w*|extend\w*|lengthen\w*|updat\w*)\s+(?:its|the|their|a)\s+(?:[\w.-]+\s+){0,2}?(?:sanctions|blacklist|designation)\s+list(?-u:\b)",
         needs: &["list"],
+        also_needs: &[],
         examples: &["[expanded its sanctions list]"],
         not: &["expanded its product list"],
     },
@@ -159,6 +206,7 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:freez(?:e|es|ing)|froze)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?assets(?-u:\b)",
         needs: &["assets"],
+        also_needs: &[],
         examples: &["[froze the assets]", "will [freeze their overseas assets]"],
         not: &["froze the accounts"],
     },
@@ -169,6 +217,7 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)identif(?:y|ies|ied|ying)(?-u:\b)[^.;]{0,80}?\s+as\s+blocked\s+property(?-u:\b)",
         needs: &["blocked"],
+        also_needs: &[],
         examples: &["[identified the tanker as blocked property]"],
         not: &["identified the tanker as a risk"],
     },
@@ -179,6 +228,7 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:hit|slapped|targeted|punished)\s+with\s+(?:[\w-]+\s+){0,3}?sanctions(?-u:\b)",
         needs: &["sanctions"],
+        also_needs: &["with"],
         examples: &["[hit with new sanctions]"],
         not: &["hit with tariffs"],
     },
@@ -189,6 +239,7 @@ pub const RULES: &[TriggerRule] = &[
         form: VerbOnly,
         pattern: r"(?-u:\b)target(?:s|ed)(?-u:\b)",
         needs: &["target"],
+        also_needs: &[],
         examples: &["[targets] three banks"],
         not: &["a target date"],
     },
@@ -199,6 +250,7 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:sanctions|measures|designations|action|actions)\s+(?:[\w-]+\s+){0,2}?targeting(?-u:\b)",
         needs: &["targeting"],
+        also_needs: &[],
         examples: &["[sanctions targeting] the shipping network"],
         not: &["ads targeting"],
     },
@@ -209,6 +261,7 @@ pub const RULES: &[TriggerRule] = &[
         form: VerbOnly,
         pattern: r"(?-u:\b)add(?:s|ed|ing)(?-u:\b)",
         needs: &["add"],
+        also_needs: &[],
         examples: &["[added] three people"],
         not: &["an additional fee"],
     },
@@ -227,6 +280,9 @@ pub const RULES: &[TriggerRule] = &[
             "measures",
             "penalties",
         ],
+        also_needs: &[
+            "consider", "weigh", "mull", "eye", "draft", "prepar", "propos", "threaten", "seek", "push", "call",
+        ],
         examples: &["[considering sanctions]", "[threatened new sanctions]"],
         not: &["considering tariffs"],
     },
@@ -237,6 +293,9 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:plan(?:s|ned|ning)?|intend\w*|aim\w*|vow\w*|pledg\w*|expect\w*|set|poised|likely|ready|open|willing)\s+to(?P<gap>(?:\s+[\w.'-]+){0,3}?)\s+(?:sanctions?|sanctioning|impose|designate|blacklist|target)(?-u:\b)",
         needs: &["sanction", "impose", "designate", "blacklist", "target"],
+        also_needs: &[
+            "plan", "intend", "aim", "vow", "pledg", "expect", "set", "poised", "likely", "ready", "open", "willing",
+        ],
         examples: &["[plans to impose]", "[ready to sanction]"],
         not: &["plans to visit"],
     },
@@ -247,6 +306,7 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:sanctions\s+(?:plans?|proposals?|threats?)|threats?\s+of\s+(?:[\w-]+\s+){0,2}?sanctions)(?-u:\b)",
         needs: &["sanctions"],
+        also_needs: &["plan", "proposal", "threat"],
         examples: &["[sanctions proposals]", "[threats of more sanctions]"],
         not: &["sanctions regime"],
     },
@@ -257,6 +317,7 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:new|more|further|additional)\s+sanctions\s+(?:were|are|would\s+be|will\s+be)\s+(?:coming|forthcoming|on\s+the\s+way|in\s+the\s+works)(?-u:\b)",
         needs: &["sanctions"],
+        also_needs: &["coming", "way", "works"],
         examples: &["[more sanctions were on the way]"],
         not: &["more sanctions were imposed"],
     },
@@ -268,6 +329,9 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:lift\w*|eas(?:e|es|ed|ing)|suspend\w*|waiv\w*|remov\w*|rescind\w*|revok\w*|roll\w*\s+back|terminat\w*|end(?:s|ed|ing)?|unfr(?:eeze|eezes|eezing|oze))(?P<gap>(?:\s+[\w.'-]+){0,4}?)\s+(?:sanctions|restrictions|asset\s+freezes?|embargo|designations?|the\s+freeze)(?-u:\b)",
         needs: &["sanctions", "restrictions", "freeze", "embargo", "designation"],
+        also_needs: &[
+            "lift", "eas", "suspend", "waiv", "remov", "rescind", "revok", "roll", "terminat", "end", "unfr",
+        ],
         examples: &["[lifted sanctions]", "[eased some of the restrictions]"],
         not: &["lifted the ban"],
     },
@@ -278,6 +342,7 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:remov\w*|delet\w*|drop\w*|tak(?:e|es|en|ing)|took|strik\w*|struck)(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:off|from)\s+(?:the|its|their|a|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,4}?(?:(?:sanctions?|sanctioned|blacklist|black|entity|sdn|designation|designated|nationals|persons|terror\w*|watch|consolidated|end-user|unverified|restricted|control)\s+list|blacklist|list\s+of\s+(?:sanctioned|designated|blacklisted|specially|blocked))(?-u:\b)",
         needs: &["list"],
+        also_needs: &[],
         examples: &[
             "[removed the bank from the SDN list]",
             "[took him off its sanctions list]",
@@ -291,6 +356,7 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:delist\w*|de-list\w*|unblock\w*)(?-u:\b)",
         needs: &["delist", "de-list", "unblock"],
+        also_needs: &[],
         examples: &["[delisted] three individuals"],
         not: &["listed three individuals"],
     },
@@ -418,30 +484,88 @@ pub static COMPILED: LazyLock<Vec<(&'static TriggerRule, regex::bytes::Regex)>> 
         .collect()
 });
 
-/// Every rule's needed words in one automaton (ASCII, any case, overlapping
-/// matches reported), and for each word the rules (bit `k` for `COMPILED[k]`)
-/// that need it.
-pub static NEEDS: LazyLock<(AhoCorasick, Vec<u32>)> = LazyLock::new(|| {
+/// Every rule's needed words (both lists) in one automaton (ASCII, any case,
+/// overlapping matches reported), and for each word the rules (bit `k` for
+/// `COMPILED[k]`) that need it.
+pub static NEEDS: LazyLock<Needs> = LazyLock::new(|| {
     assert!(RULES.len() <= 32, "rule masks are u32");
     let mut words: Vec<&str> = Vec::new();
-    let mut masks: Vec<u32> = Vec::new();
+    let mut first: Vec<u32> = Vec::new();
+    let mut second: Vec<u32> = Vec::new();
+    let mut any_second = 0;
     for (k, rule) in RULES.iter().enumerate() {
-        for &word in rule.needs {
-            match words.iter().position(|&w| w == word) {
-                Some(i) => masks[i] |= 1 << k,
-                None => {
-                    words.push(word);
-                    masks.push(1 << k);
-                }
+        let lists = [(rule.needs, false), (rule.also_needs, true)];
+        for (word, is_second) in lists
+            .iter()
+            .flat_map(|&(list, second)| list.iter().map(move |&w| (w, second)))
+        {
+            let i = words.iter().position(|&w| w == word).unwrap_or_else(|| {
+                words.push(word);
+                first.push(0);
+                second.push(0);
+                words.len() - 1
+            });
+            if is_second {
+                second[i] |= 1 << k;
+            } else {
+                first[i] |= 1 << k;
             }
+        }
+        if rule.also_needs.is_empty() {
+            any_second |= 1 << k;
         }
     }
     let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(&words)
         .expect("needed words compile");
-    (automaton, masks)
+    Needs {
+        automaton,
+        first,
+        second,
+        any_second,
+    }
 });
+
+/// The needed words of all rules, for one pass over a text.
+pub struct Needs {
+    pub automaton: AhoCorasick,
+    /// Per word: the rules having it in `needs`.
+    pub first: Vec<u32>,
+    /// Per word: the rules having it in `also_needs`.
+    pub second: Vec<u32>,
+    /// The rules whose `also_needs` is empty: they need no second word.
+    pub any_second: u32,
+}
+
+/// Whether every match of `pattern` holds one of `needs`, read from the syntax
+/// of the pattern (ASCII, case as written): a literal holding a needed word
+/// covers a sequence it is part of, an alternation is covered when all its
+/// branches are, a repetition when it repeats at least once something covered.
+#[cfg(test)]
+pub(crate) fn holds_needed_word(pattern: &str, needs: &[&str]) -> bool {
+    use regex_syntax::hir::{Hir, HirKind};
+    fn covers(hir: &Hir, needs: &[&str]) -> bool {
+        match hir.kind() {
+            HirKind::Literal(lit) => {
+                let lit = String::from_utf8_lossy(&lit.0).to_ascii_lowercase();
+                needs.iter().any(|n| lit.contains(n))
+            }
+            HirKind::Concat(parts) => parts.iter().any(|h| covers(h, needs)),
+            HirKind::Alternation(branches) => branches.iter().all(|h| covers(h, needs)),
+            HirKind::Repetition(rep) => rep.min > 0 && covers(&rep.sub, needs),
+            HirKind::Capture(cap) => covers(&cap.sub, needs),
+            HirKind::Empty | HirKind::Class(_) | HirKind::Look(_) => false,
+        }
+    }
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .expect("pattern parses");
+    covers(&hir, needs)
+}
 
 #[cfg(test)]
 mod tests {
@@ -473,35 +597,16 @@ mod tests {
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
-    /// Every match of a rule holds one of its `needs`, read from the syntax of
-    /// its pattern: a literal holding a needed word covers a sequence it is part
-    /// of, an alternation is covered when all its branches are, a repetition
-    /// when it repeats at least once something covered.
+    /// Every match of a rule holds one of its `needs` (and one of its
+    /// `also_needs`, when it has them).
     #[test]
     fn every_match_holds_a_needed_word() {
-        use regex_syntax::hir::{Hir, HirKind};
-        fn covers(hir: &Hir, needs: &[&str]) -> bool {
-            match hir.kind() {
-                HirKind::Literal(lit) => {
-                    let lit = String::from_utf8_lossy(&lit.0).to_ascii_lowercase();
-                    needs.iter().any(|n| lit.contains(n))
-                }
-                HirKind::Concat(parts) => parts.iter().any(|h| covers(h, needs)),
-                HirKind::Alternation(branches) => branches.iter().all(|h| covers(h, needs)),
-                HirKind::Repetition(rep) => rep.min > 0 && covers(&rep.sub, needs),
-                HirKind::Capture(cap) => covers(&cap.sub, needs),
-                HirKind::Empty | HirKind::Class(_) | HirKind::Look(_) => false,
-            }
-        }
         let mut wrong = Vec::new();
         for rule in RULES {
-            let hir = regex_syntax::ParserBuilder::new()
-                .unicode(false)
-                .utf8(false)
-                .build()
-                .parse(rule.pattern)
-                .expect("pattern parses");
-            if rule.needs.is_empty() || !covers(&hir, rule.needs) {
+            if rule.needs.is_empty() || !holds_needed_word(rule.pattern, rule.needs) {
+                wrong.push(rule.name);
+            }
+            if !rule.also_needs.is_empty() && !holds_needed_word(rule.pattern, rule.also_needs) {
                 wrong.push(rule.name);
             }
         }

@@ -48,12 +48,20 @@ pub struct Token<'a> {
 impl Token<'_> {
     /// A word or initial whose first character is an upper-case letter.
     pub fn is_capitalized(&self) -> bool {
-        matches!(self.kind, Kind::Word | Kind::Initial) && self.text.chars().next().is_some_and(char::is_uppercase)
+        matches!(self.kind, Kind::Word | Kind::Initial)
+            && match self.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.text.chars().next().is_some_and(char::is_uppercase),
+            }
     }
 
     /// A word of lower-case letters only (`said`, `of`).
     pub fn is_lower_word(&self) -> bool {
-        self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+        self.kind == Kind::Word
+            && match self.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                _ => self.text.chars().next().is_some_and(char::is_lowercase),
+            }
     }
 
     /// Whether the token is the punctuation character `c`.

@@ -56,7 +56,13 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                     i = end;
                 }
             }
-            _ => i += 1,
+            // On to the next byte that can end a sentence.
+            _ => {
+                i += 1 + bytes[i + 1..]
+                    .iter()
+                    .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
+                    .unwrap_or(bytes.len() - i - 1);
+            }
         }
     }
     push(&mut out, text, start, bytes.len());

@@ -157,10 +157,13 @@ impl<'t, 'a> Context<'t, 'a> {
             Kind::Word => {
                 let w = t.text;
                 if !t.is_capitalized() {
-                    // `al-Assad`: a lower-case particle joined to a name.
-                    return w
-                        .split_once('-')
-                        .is_some_and(|(p, rest)| lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase));
+                    // `al-Assad`: a lower-case particle joined to a name. (Most
+                    // words hold no hyphen: a byte scan answers before the
+                    // string search is set up.)
+                    return w.as_bytes().contains(&b'-')
+                        && w.split_once('-').is_some_and(|(p, rest)| {
+                            lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase)
+                        });
                 }
                 t.is_capitalized()
                     && !t.info.honorific()
