@@ -70,11 +70,33 @@ pub fn detect(text: &str) -> Option<Detection> {
 /// At least `MIN_WORDS` words, `MIN_SHARE` of them English function words.
 fn plainly_english(sample: &str) -> bool {
     let (mut words, mut english) = (0usize, 0usize);
-    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    let mut count = |word: &str| {
         words += 1;
-        if is_english_word(word) {
-            english += 1;
+        english += usize::from(is_english_word(word));
+    };
+    // Words are runs of letters; ASCII bytes are told apart without decoding.
+    let bytes = sample.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (letter, len) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphabetic(), 1)
+        } else {
+            let c = sample[i..].chars().next().expect("in bounds");
+            (c.is_alphabetic(), c.len_utf8())
+        };
+        match (letter, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                count(&sample[s..i]);
+                start = None;
+            }
+            _ => {}
         }
+        i += len;
+    }
+    if let Some(s) = start {
+        count(&sample[s..]);
     }
     words >= MIN_WORDS && english as f64 >= MIN_SHARE * words as f64
 }
@@ -92,7 +114,7 @@ fn is_english_word(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{detect, plainly_english};
+    use super::{detect, is_english_word, plainly_english};
 
     #[test]
     fn english_news_takes_the_fast_path_and_other_languages_do_not() {
@@ -117,6 +139,16 @@ mod tests {
         }
         let d = detect(english).unwrap();
         assert_eq!((d.language.code.as_str(), d.language.confidence), ("eng", 1.0));
+    }
+
+    #[test]
+    fn function_words_in_any_case() {
+        for word in ["the", "The", "WHICH", "said", "Have"] {
+            assert!(is_english_word(word), "{word}");
+        }
+        for word in ["thee", "th", "", "sayings", "überhaupt", "whichever"] {
+            assert!(!is_english_word(word), "{word}");
+        }
     }
 
     #[test]

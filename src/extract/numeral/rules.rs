@@ -69,8 +69,8 @@ pub fn scan(text: &str) -> Vec<Numeral> {
             i += 1;
             continue;
         }
-        // Most words are no number word: their first letter and length say so.
-        if c.is_ascii_alphabetic() && !lexicon::may_be_word(c.to_ascii_lowercase(), skip_letters(bytes, i) - i) {
+        // Most words are no number word: no run starts there.
+        if c.is_ascii_alphabetic() && !is_number_word(bytes, i) {
             i = skip_word(bytes, i).max(i + 1);
             continue;
         }
@@ -479,6 +479,21 @@ fn skip_letters(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
+/// Whether the letters at `at` spell a number word, in any case. Most words
+/// leave on their first letter and length; the rest are looked up.
+fn is_number_word(bytes: &[u8], at: usize) -> bool {
+    let end = skip_letters(bytes, at);
+    let len = end - at;
+    if !lexicon::may_be_word(bytes[at].to_ascii_lowercase(), len) {
+        return false;
+    }
+    let mut lower = [0u8; 32];
+    let lower = &mut lower[..len]; // may_be_word holds it under 32
+    lower.copy_from_slice(&bytes[at..end]);
+    lower.make_ascii_lowercase();
+    lexicon::word(lower).is_some()
+}
+
 /// The end of the alphanumeric word at `at`.
 fn skip_word(bytes: &[u8], mut at: usize) -> usize {
     while at < bytes.len() && is_word_byte(bytes[at]) {
@@ -490,4 +505,26 @@ fn skip_word(bytes: &[u8], mut at: usize) -> usize {
 /// ASCII letters, digits and `_` make words; numbers never start inside one.
 pub(crate) fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_number_word;
+
+    #[test]
+    fn number_words_are_told_from_other_words_in_any_case() {
+        let text = b"Seven THOUSAND and a half, the sever ten-fold twentyish";
+        let at = |word: &str| {
+            let needle = word.as_bytes();
+            text.windows(needle.len())
+                .position(|w| w == needle)
+                .expect("word in text")
+        };
+        for word in ["Seven", "THOUSAND", "and", "a ", "half", "ten"] {
+            assert!(is_number_word(text, at(word)), "{word}");
+        }
+        for word in ["the", "sever", "fold", "twentyish"] {
+            assert!(!is_number_word(text, at(word)), "{word}");
+        }
+    }
 }

@@ -160,7 +160,7 @@ impl<'t, 'a> Context<'t, 'a> {
                     // `al-Assad`: a lower-case particle joined to a name. (Most
                     // words hold no hyphen: a byte scan answers before the
                     // string search is set up.)
-                    return w.as_bytes().contains(&b'-')
+                    return w.bytes().any(|b| b == b'-')
                         && w.split_once('-').is_some_and(|(p, rest)| {
                             lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase)
                         });
@@ -666,7 +666,11 @@ fn full_names(cx: &Context) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < cx.tokens.len() {
-        if cx.starts_name(i)
+        // A name starts on a name word or an honorific (`name_at`): most
+        // tokens leave on that.
+        let may_start = cx.name_token(i) || cx.tokens[i].info.honorific();
+        if may_start
+            && cx.starts_name(i)
             && let Some((first, last, words)) = cx.name_at(i)
         {
             if words >= 2 {
@@ -894,7 +898,7 @@ pub fn surnames(cx: &Context, known: &[String], out: &mut Vec<PersonMention>) {
         .collect();
     let t = cx.tokens;
     for i in 0..t.len() {
-        if !parts.contains(&t[i].text) || !cx.name_token(i) {
+        if !cx.name_token(i) || !parts.contains(&t[i].text) {
             continue;
         }
         let alone_before = i == 0 || !cx.joined(i) || !(t[i - 1].is_capitalized() || cx.particle(i - 1));
