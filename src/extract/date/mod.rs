@@ -76,7 +76,7 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: Option<NaiveDate>
         };
         for window in ranges {
             // No match can lie in a window without what every match holds.
-            if !window.confirmed || rule.digit && !window.digit {
+            if !window.confirmed || rule.digit && !window.digit || !holds_needed(text, rule, &window.bytes) {
                 continue;
             }
             rule_matches(rule, &text[..window.bytes.end], window.bytes.start, |caps| {
@@ -395,6 +395,12 @@ fn candidate(text: &str, rule: &rules::Rule, caps: &regex::Captures, taken: &Cla
     })
 }
 
+/// Whether `bytes` of `text` hold one of the words every match of `rule`
+/// holds (when it names any).
+fn holds_needed(text: &str, rule: &rules::Rule, bytes: &Range<usize>) -> bool {
+    rule.needs.is_empty() || rule.needs.iter().any(|w| text[bytes.clone()].contains(w))
+}
+
 /// Each match of `rule` in `haystack` from byte `from` on, left to right.
 fn rule_matches<'h>(rule: &rules::Rule, haystack: &'h str, from: usize, mut each: impl FnMut(&regex::Captures<'h>)) {
     let mut at = from;
@@ -654,6 +660,7 @@ mod tests {
                     anchors: rule.anchors,
                     regex: rule.regex.clone(),
                     digit: rule.digit,
+                    needs: rule.needs,
                     produce: rule.produce,
                     seek: None,
                 };
@@ -681,6 +688,8 @@ mod tests {
             "In March, early May and late June the talks went on, said Octavia in Sept. and Nov.",
             "On May 27, 2022, and 3 June and June 3 and 27-29 June 2022 and July 19 to 20, Mar. 5.",
             "Sanctions came in January of this year; last May; the Marines marched in Dec.",
+            "In May they met, and the month before, and this week in June, and at the year's end.",
+            "The Last week of the year; in the middle of the month; next quarter; the start of the week.",
         ];
         let mut skipped = 0;
         for text in texts {
@@ -690,7 +699,7 @@ mod tests {
                     continue;
                 };
                 for w in &windows[set] {
-                    if w.confirmed && !(rule.digit && !w.digit) {
+                    if w.confirmed && !(rule.digit && !w.digit) && holds_needed(text, rule, &w.bytes) {
                         continue;
                     }
                     skipped += 1;

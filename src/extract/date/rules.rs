@@ -21,6 +21,10 @@ pub(crate) struct Rule {
     /// Every match holds an ASCII digit (a test proves it from the pattern):
     /// the rule skips anchor windows without one.
     pub digit: bool,
+    /// Every match holds one of these words (a test proves it from the
+    /// pattern): the rule skips anchor windows without any. Empty: no such
+    /// words.
+    pub needs: &'static [&'static str],
     /// The partial date a match means, or `None` when a guard rejects it.
     pub produce: fn(&Captures, &str) -> Option<Partial>,
     /// For some rules that run over the whole text: where the first match at
@@ -86,6 +90,8 @@ const DAY: &str = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)";
 const YEAR: &str = r"(?:1[6-9][0-9]{2}|20[0-9]{2})(?-u:\b)";
 /// A relative year word.
 const REL: &str = r"(?:this|last|next|This|Last|Next)";
+/// The words of [`REL`], one of which every match of the rules built on it holds.
+const REL_WORDS: &[&str] = &["this", "last", "next", "This", "Last", "Next"];
 
 /// The number of a month form, exact case.
 pub(crate) fn month_of(form: &str) -> Option<u32> {
@@ -141,6 +147,11 @@ impl Rule {
     /// Marks a rule whose every match holds a digit.
     fn needs_digit(self) -> Rule {
         Rule { digit: true, ..self }
+    }
+
+    /// Marks a rule whose every match holds one of `words`.
+    fn needs(self, words: &'static [&'static str]) -> Rule {
+        Rule { needs: words, ..self }
     }
 
     fn seek(self, seek: fn(&str, usize) -> Option<usize>) -> Rule {
@@ -222,6 +233,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         anchors,
         regex: Regex::new(&pattern).unwrap_or_else(|e| panic!("date rule {name} compiles: {e}")),
         digit: false,
+        needs: &[],
         produce,
         seek: None,
     };
@@ -325,7 +337,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     },
                 ))
             },
-        ),
+        )
+        .needs(&["year"]),
         // `July 19 to 20`, `July 19-20`, `March 27-29, 2024`
         rule(
             "date.month_day_range",
@@ -468,7 +481,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     offset: rel_offset(c.name("rel")?.as_str()),
                 })
             },
-        ),
+        )
+        .needs(REL_WORDS),
         // `January`, `in April`, `Oct.`, `early December`, `mid-September`, `in May`
         rule(
             "date.month",
@@ -584,7 +598,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     offset: rel_offset(rel.as_str()),
                 })
             },
-        ),
+        )
+        .needs(REL_WORDS),
         // `the beginning of the year`, `the end of the month`
         rule(
             "date.this_unit",
@@ -598,7 +613,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 };
                 Some(Partial::Relative { unit, offset: 0 })
             },
-        ),
+        )
+        .needs(&["end", "beginning", "start", "middle"]),
         // `five years ago`, `a year ago`, `two weeks ago`, `10 days ago`
         rule(
             "date.ago",
@@ -761,6 +777,62 @@ mod tests {
             HirKind::Capture(cap) => holds_digit(&cap.sub),
             HirKind::Empty | HirKind::Look(_) => false,
         }
+    }
+
+    /// Whether every match of `hir` holds one of `words`: a literal holding
+    /// one covers a sequence it is part of, an alternation is covered when
+    /// all its branches are, a repetition when it repeats at least once
+    /// something covered.
+    fn holds_word(hir: &regex_syntax::hir::Hir, words: &[&str]) -> bool {
+        use regex_syntax::hir::HirKind;
+        match hir.kind() {
+            HirKind::Literal(lit) => words
+                .iter()
+                .any(|w| lit.0.windows(w.len()).any(|part| part == w.as_bytes())),
+            HirKind::Concat(parts) => parts.iter().any(|h| holds_word(h, words)),
+            HirKind::Alternation(branches) => branches.iter().all(|h| holds_word(h, words)),
+            HirKind::Repetition(rep) => rep.min > 0 && holds_word(&rep.sub, words),
+            HirKind::Capture(cap) => holds_word(&cap.sub, words),
+            HirKind::Empty | HirKind::Class(_) | HirKind::Look(_) => false,
+        }
+    }
+
+    #[test]
+    fn rules_that_need_words_hold_one_in_every_match() {
+        let mut marked = Vec::new();
+        for rule in RULES.iter().filter(|r| !r.needs.is_empty()) {
+            let hir = regex_syntax::parse(rule.regex.as_str()).expect("pattern parses");
+            assert!(
+                holds_word(&hir, rule.needs),
+                "{} may match without {:?}",
+                rule.name,
+                rule.needs
+            );
+            marked.push(rule.name);
+        }
+        assert_eq!(
+            marked,
+            [
+                "date.month_of_relative_year",
+                "date.relative_month",
+                "date.relative",
+                "date.this_unit"
+            ]
+        );
+        // The proof itself: `date.month_year` may match without `year`.
+        let rule = RULES.iter().find(|r| r.name == "date.month_year").expect("rule");
+        assert!(!holds_word(
+            &regex_syntax::parse(rule.regex.as_str()).expect("parses"),
+            &["year"]
+        ));
+        assert!(holds_word(
+            &regex_syntax::parse("(?:a|b)c+(?:this|last) +year").expect("parses"),
+            &["year"]
+        ));
+        assert!(!holds_word(
+            &regex_syntax::parse("(?:this|[Ll]ast) +x").expect("parses"),
+            REL_WORDS
+        ));
     }
 
     #[test]
