@@ -31,6 +31,7 @@ use crate::record::{DateMention, DateType};
 use crate::segment;
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
+use regex::CaptureLocations;
 use resolve::YearSpec;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -74,12 +75,16 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: Option<NaiveDate>
             Some(set) => &windows[set],
             None => &everywhere,
         };
+        let mut locations = None;
         for window in ranges {
             // No match can lie in a window without what every match holds.
             if !window.confirmed || rule.digit && !window.digit || !holds_needed(text, rule, &window.bytes) {
                 continue;
             }
-            rule_matches(rule, &text[..window.bytes.end], window.bytes.start, |caps| {
+            // Group locations are allocated once per rule and text, and
+            // only for rules that search somewhere.
+            let locations = locations.get_or_insert_with(|| rule.regex.capture_locations());
+            rule_matches(rule, &text[..window.bytes.end], window.bytes.start, locations, |caps| {
                 if let Some(candidate) = candidate(text, rule, caps, taken) {
                     candidates.push(candidate);
                 }
@@ -375,7 +380,7 @@ fn word_gap_after(text: &str, at: usize) -> usize {
 
 /// A rule's match as a candidate, unless it overlaps `taken` or the
 /// production rejects it.
-fn candidate(text: &str, rule: &rules::Rule, caps: &regex::Captures, taken: &Claimed) -> Option<Candidate> {
+fn candidate(text: &str, rule: &rules::Rule, caps: &rules::Groups, taken: &Claimed) -> Option<Candidate> {
     // A rule may mark the part of its match that is the date (`on` of `on
     // the 2nd` is context, not date).
     let whole = caps.name("span").unwrap_or_else(|| caps.get(0).expect("group 0"));
@@ -401,8 +406,15 @@ fn holds_needed(text: &str, rule: &rules::Rule, bytes: &Range<usize>) -> bool {
     rule.needs.is_empty() || rule.needs.iter().any(|w| text[bytes.clone()].contains(w))
 }
 
-/// Each match of `rule` in `haystack` from byte `from` on, left to right.
-fn rule_matches<'h>(rule: &rules::Rule, haystack: &'h str, from: usize, mut each: impl FnMut(&regex::Captures<'h>)) {
+/// Each match of `rule` in `haystack` from byte `from` on, left to right,
+/// its groups read into `locations`.
+fn rule_matches(
+    rule: &rules::Rule,
+    haystack: &str,
+    from: usize,
+    locations: &mut CaptureLocations,
+    mut each: impl FnMut(&rules::Groups),
+) {
     let mut at = from;
     loop {
         if let Some(seek) = rule.seek {
@@ -411,16 +423,15 @@ fn rule_matches<'h>(rule: &rules::Rule, haystack: &'h str, from: usize, mut each
                 None => break,
             }
         }
-        let Some(caps) = rule.regex.captures_at(haystack, at) else {
+        let Some(found) = rule.regex.captures_read_at(locations, haystack, at) else {
             break;
         };
-        let found = caps.get(0).expect("group 0");
         at = if found.end() > found.start() {
             found.end()
         } else {
             found.end() + 1
         };
-        each(&caps);
+        each(&rules::Groups::new(haystack, locations, &rule.names));
         if at > haystack.len() || !haystack.is_char_boundary(at) {
             break;
         }
@@ -659,6 +670,7 @@ mod tests {
                     name: rule.name,
                     anchors: rule.anchors,
                     regex: rule.regex.clone(),
+                    names: rule.names.clone(),
                     digit: rule.digit,
                     needs: rule.needs,
                     produce: rule.produce,
@@ -666,8 +678,10 @@ mod tests {
                 };
                 let groups = |rule: &rules::Rule| {
                     let mut found = Vec::new();
-                    rule_matches(rule, &text, 0, |caps| {
-                        found.push(caps.iter().map(|g| g.map(|m| m.range())).collect::<Vec<_>>());
+                    let mut locations = rule.regex.capture_locations();
+                    rule_matches(rule, &text, 0, &mut locations, |caps| {
+                        let groups = (0..rule.names.len()).map(|i| caps.get(i).map(|g| g.range()));
+                        found.push(groups.collect::<Vec<_>>());
                     });
                     found
                 };

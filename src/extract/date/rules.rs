@@ -8,7 +8,8 @@
 
 use super::lexicon::{self, MONTHS, WEEKDAYS};
 use super::resolve::{Partial, Unit, YearSpec};
-use regex::{Captures, Regex};
+use regex::{CaptureLocations, Regex};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// One rule: a name (the `rule` of the record item), a pattern, a production.
@@ -18,6 +19,8 @@ pub(crate) struct Rule {
     /// near them. Empty: the rule runs over the whole text.
     pub anchors: &'static [&'static str],
     pub regex: Regex,
+    /// The names of the pattern's groups, by index.
+    pub names: Vec<Option<String>>,
     /// Every match holds an ASCII digit (a test proves it from the pattern):
     /// the rule skips anchor windows without one.
     pub digit: bool,
@@ -26,7 +29,7 @@ pub(crate) struct Rule {
     /// words.
     pub needs: &'static [&'static str],
     /// The partial date a match means, or `None` when a guard rejects it.
-    pub produce: fn(&Captures, &str) -> Option<Partial>,
+    pub produce: fn(&Groups, &str) -> Option<Partial>,
     /// For some rules that run over the whole text: where the first match at
     /// or after a byte may start at the earliest (`None`: no match after
     /// it). Every match of such a rule holds a key (the four digits of
@@ -106,7 +109,7 @@ fn day_of(s: &str) -> Option<u32> {
     s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
 }
 
-fn int(c: &Captures, name: &str) -> Option<i32> {
+fn int(c: &Groups, name: &str) -> Option<i32> {
     c.name(name)?.as_str().parse().ok()
 }
 
@@ -159,6 +162,66 @@ impl Rule {
             seek: Some(seek),
             ..self
         }
+    }
+}
+
+/// The groups of one match of a rule's pattern, read by name like
+/// `regex::Captures`, from locations a search reuses.
+pub(crate) struct Groups<'a> {
+    haystack: &'a str,
+    locations: &'a CaptureLocations,
+    names: &'a [Option<String>],
+}
+
+/// One group of a match.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Group<'a> {
+    haystack: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Groups<'a> {
+    pub fn new(haystack: &'a str, locations: &'a CaptureLocations, names: &'a [Option<String>]) -> Groups<'a> {
+        Groups {
+            haystack,
+            locations,
+            names,
+        }
+    }
+
+    /// Group `index` (0: the whole match), if it took part in the match.
+    pub fn get(&self, index: usize) -> Option<Group<'a>> {
+        let (start, end) = self.locations.get(index)?;
+        Some(Group {
+            haystack: self.haystack,
+            start,
+            end,
+        })
+    }
+
+    /// The group called `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Group<'a>> {
+        let index = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.get(index)
+    }
+}
+
+impl<'a> Group<'a> {
+    pub fn as_str(&self) -> &'a str {
+        &self.haystack[self.start..self.end]
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
     }
 }
 
@@ -228,14 +291,18 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rule = |name: &'static str,
                 anchors: &'static [&'static str],
                 pattern: String,
-                produce: fn(&Captures, &str) -> Option<Partial>| Rule {
-        name,
-        anchors,
-        regex: Regex::new(&pattern).unwrap_or_else(|e| panic!("date rule {name} compiles: {e}")),
-        digit: false,
-        needs: &[],
-        produce,
-        seek: None,
+                produce: fn(&Groups, &str) -> Option<Partial>| {
+        let regex = Regex::new(&pattern).unwrap_or_else(|e| panic!("date rule {name} compiles: {e}"));
+        Rule {
+            name,
+            anchors,
+            names: regex.capture_names().map(|n| n.map(str::to_string)).collect(),
+            regex,
+            digit: false,
+            needs: &[],
+            produce,
+            seek: None,
+        }
     };
     vec![
         // `2022-12-02`, `2023-12-05T10:00`, `2023.12.05`, `2023/12/05`
@@ -881,6 +948,41 @@ mod tests {
         let rule = RULES.iter().find(|r| r.name == rule).expect("rule");
         let hir = regex_syntax::parse(rule.regex.as_str()).expect("pattern parses");
         find(&hir, group)?.properties().maximum_len()
+    }
+
+    #[test]
+    fn groups_read_as_captures() {
+        let text = "On Monday, 3 June 2024, the 2nd of last month, early 2019 and Q3 2022: five years ago, mid-May. \
+                    March 27, 2024; 27-29 June 2022; July 19 to 20; last week; the first half of 2022; 2019-20; \
+                    12/3/2019; 2022-12-02; yesterday; October of next year; last July; the end of the year.";
+        let mut compared = 0;
+        for rule in RULES.iter() {
+            let mut locations = rule.regex.capture_locations();
+            let mut at = 0;
+            while let Some(caps) = rule.regex.captures_at(text, at) {
+                let found = rule
+                    .regex
+                    .captures_read_at(&mut locations, text, at)
+                    .expect("same match");
+                assert_eq!(found.range(), caps.get(0).expect("group 0").range());
+                let groups = Groups::new(text, &locations, &rule.names);
+                for (index, name) in rule.regex.capture_names().enumerate() {
+                    let want = caps.get(index).map(|m| (m.range(), m.as_str()));
+                    assert_eq!(groups.get(index).map(|g| (g.range(), g.as_str())), want);
+                    if let Some(name) = name {
+                        assert_eq!(groups.name(name).map(|g| (g.range(), g.as_str())), want);
+                        assert_eq!(
+                            groups.name(name).map(|g| (g.start(), g.end())),
+                            want.map(|w| (w.0.start, w.0.end))
+                        );
+                        compared += 1;
+                    }
+                }
+                assert_eq!(groups.name("no such group"), None);
+                at = found.end().max(at + 1);
+            }
+        }
+        assert!(compared > 80, "{compared}");
     }
 
     #[test]
