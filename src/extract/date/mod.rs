@@ -77,8 +77,7 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: Option<NaiveDate>
         };
         let mut locations = None;
         for window in ranges {
-            // No match can lie in a window without what every match holds.
-            if !window.confirmed || rule.digit && !window.digit || !holds_needed(text, rule, &window.bytes) {
+            if !window.may_hold(rule, text) {
                 continue;
             }
             // Group locations are allocated once per rule and text, and
@@ -305,6 +304,17 @@ struct Window {
     digit: bool,
 }
 
+impl Window {
+    /// Whether a match of `rule` may lie in the window: no match lies in a
+    /// window without what every match of the rule holds (a month name, a
+    /// digit, one of its needed words).
+    fn may_hold(&self, rule: &rules::Rule, text: &str) -> bool {
+        self.confirmed
+            && (self.digit || !rule.digit)
+            && (rule.needs.is_empty() || rule.needs.iter().any(|w| text[self.bytes.clone()].contains(w)))
+    }
+}
+
 /// For each anchor set, the windows of `text` around its anchors, merged,
 /// starting and ending between words. Rules run only there: most of a text
 /// is far from any month name or `ago`, and one pass over it for all anchors
@@ -398,12 +408,6 @@ fn candidate(text: &str, rule: &rules::Rule, caps: &rules::Groups, taken: &Claim
         rule: rule.name,
         parts,
     })
-}
-
-/// Whether `bytes` of `text` hold one of the words every match of `rule`
-/// holds (when it names any).
-fn holds_needed(text: &str, rule: &rules::Rule, bytes: &Range<usize>) -> bool {
-    rule.needs.is_empty() || rule.needs.iter().any(|w| text[bytes.clone()].contains(w))
 }
 
 /// Each match of `rule` in `haystack` from byte `from` on, left to right,
@@ -713,7 +717,7 @@ mod tests {
                     continue;
                 };
                 for w in &windows[set] {
-                    if w.confirmed && !(rule.digit && !w.digit) && holds_needed(text, rule, &w.bytes) {
+                    if w.may_hold(rule, text) {
                         continue;
                     }
                     skipped += 1;
