@@ -31,6 +31,7 @@ use crate::record::{DateMention, DateType};
 use crate::segment;
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
+use regex::CaptureLocations;
 use resolve::YearSpec;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -64,30 +65,29 @@ struct Candidate {
 pub fn find(text: &str, sentences: &[Range<usize>], published: Option<NaiveDate>, taken: &Claimed) -> Vec<Dated> {
     let mut candidates = Vec::new();
     let windows = anchor_windows(text);
-    let everywhere = 0..text.len();
+    let everywhere = [Window {
+        bytes: 0..text.len(),
+        confirmed: true,
+        digit: true,
+    }];
     for (index, rule) in rules::RULES.iter().enumerate() {
-        let ranges: &[Range<usize>] = if rule.anchors.is_empty() {
-            std::slice::from_ref(&everywhere)
-        } else {
-            &windows[index]
+        let ranges: &[Window] = match ANCHORS.set_of_rule[index] {
+            Some(set) => &windows[set],
+            None => &everywhere,
         };
+        let mut locations = None;
         for window in ranges {
-            let haystack = &text[..window.end];
-            let mut at = window.start;
-            while let Some(caps) = rule.regex.captures_at(haystack, at) {
-                let found = caps.get(0).expect("group 0");
-                at = if found.end() > found.start() {
-                    found.end()
-                } else {
-                    found.end() + 1
-                };
-                if let Some(candidate) = candidate(text, rule, &caps, taken) {
+            if !window.may_hold(rule, text) {
+                continue;
+            }
+            // Group locations are allocated once per rule and text, and
+            // only for rules that search somewhere.
+            let locations = locations.get_or_insert_with(|| rule.regex.capture_locations());
+            rule_matches(rule, &text[..window.bytes.end], window.bytes.start, locations, |caps| {
+                if let Some(candidate) = candidate(text, rule, caps, taken) {
                     candidates.push(candidate);
                 }
-                if at > haystack.len() || !haystack.is_char_boundary(at) {
-                    break;
-                }
-            }
+            });
         }
     }
     // Longest first, then leftmost; no overlaps.
@@ -220,40 +220,148 @@ fn inside_quote(text: &str, sentence: &Range<usize>, at: usize) -> bool {
 /// How far around an anchor a rule's match may reach, in bytes.
 const ANCHOR_REACH: usize = 48;
 
-/// All anchors of all rules in one automaton (leftmost-first, longest
-/// anchors first), and the rules of each of its patterns.
-static ANCHORS: LazyLock<(AhoCorasick, Vec<Vec<usize>>)> = LazyLock::new(|| {
-    let mut rules_of: HashMap<&'static str, Vec<usize>> = HashMap::new();
-    for (index, rule) in rules::RULES.iter().enumerate() {
-        for anchor in rule.anchors {
-            rules_of.entry(anchor).or_default().push(index);
+/// The anchors of all rules. Rules with the same anchors share their
+/// windows (the ten month rules are searched in one set of windows).
+struct Anchors {
+    /// The anchors of more than one byte in one automaton (leftmost-first,
+    /// longest anchors first).
+    automaton: AhoCorasick,
+    /// For each pattern of the automaton, the anchor sets that hold it, and
+    /// whether it is the start of a month name (`Mar`), which is also the start
+    /// of other words (`Marco`).
+    sets_of: Vec<(Vec<usize>, bool)>,
+    /// One-byte anchors (`Q`, ASCII) and their sets, searched apart: in the
+    /// automaton they would leave its prefilter only one-byte fingerprints,
+    /// and it would stop at nearly every letter.
+    bytes: Vec<(char, Vec<usize>)>,
+    /// For each rule, its anchor set; `None` for rules that run everywhere.
+    set_of_rule: Vec<Option<usize>>,
+    /// For each anchor set, whether one of its rules needs a digit.
+    set_needs_digit: Vec<bool>,
+}
+
+static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
+    let mut sets: Vec<&'static [&'static str]> = Vec::new();
+    let mut set_of_rule = Vec::new();
+    for rule in rules::RULES.iter() {
+        if rule.anchors.is_empty() {
+            set_of_rule.push(None);
+            continue;
+        }
+        let set = sets.iter().position(|s| *s == rule.anchors).unwrap_or_else(|| {
+            sets.push(rule.anchors);
+            sets.len() - 1
+        });
+        set_of_rule.push(Some(set));
+    }
+    let mut set_needs_digit = vec![false; sets.len()];
+    for (rule, set) in rules::RULES.iter().zip(&set_of_rule) {
+        if let Some(set) = set {
+            set_needs_digit[*set] |= rule.digit;
         }
     }
-    let mut anchors: Vec<&str> = rules_of.keys().copied().collect();
+    let mut sets_of_anchor: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (index, anchors) in sets.iter().enumerate() {
+        for anchor in *anchors {
+            sets_of_anchor.entry(anchor).or_default().push(index);
+        }
+    }
+    let mut anchors: Vec<&str> = sets_of_anchor.keys().copied().filter(|a| a.len() > 1).collect();
     anchors.sort_by_key(|a| (std::cmp::Reverse(a.len()), *a));
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
         .build(&anchors)
         .expect("anchors build");
-    let rules = anchors.iter().map(|a| rules_of[a].clone()).collect();
-    (automaton, rules)
+    let sets_of = anchors
+        .iter()
+        .map(|a| (sets_of_anchor[a].clone(), rules::MONTH_ANCHORS.contains(a)))
+        .collect();
+    let mut bytes: Vec<(char, Vec<usize>)> = sets_of_anchor
+        .iter()
+        .filter(|(a, _)| a.len() == 1)
+        .map(|(a, sets)| (char::from(a.as_bytes()[0]), sets.clone()))
+        .collect();
+    bytes.sort();
+    Anchors {
+        automaton,
+        sets_of,
+        bytes,
+        set_of_rule,
+        set_needs_digit,
+    }
 });
 
-/// For each rule, the windows of `text` around its anchors, merged, starting
-/// and ending between words. Rules run only there: most of a text is far
-/// from any month name or `ago`, and one pass over it for all anchors is
-/// cheaper than a pass per rule.
-fn anchor_windows(text: &str) -> Vec<Vec<Range<usize>>> {
-    let (automaton, rules_of) = &*ANCHORS;
-    let mut windows: Vec<Vec<Range<usize>>> = vec![Vec::new(); rules::RULES.len()];
-    for m in automaton.find_iter(text) {
-        let start = word_gap_before(text, m.start().saturating_sub(ANCHOR_REACH));
-        let end = word_gap_after(text, (m.end() + ANCHOR_REACH).min(text.len()));
-        for &index in &rules_of[m.pattern().as_usize()] {
-            let list = &mut windows[index];
+/// Where the rules of an anchor set run: around its anchors.
+#[derive(Debug, Clone, PartialEq)]
+struct Window {
+    bytes: Range<usize>,
+    /// An anchor in it starts what its rules look for (`Mar` starts `March`
+    /// in it, not only `Marco`). Every month rule's match holds a month
+    /// name, and the window around that name's anchor is the one holding it.
+    confirmed: bool,
+    /// It holds an ASCII digit (only read for anchor sets with a rule that
+    /// needs one).
+    digit: bool,
+}
+
+impl Window {
+    /// Whether a match of `rule` may lie in the window: no match lies in a
+    /// window without what every match of the rule holds (a month name, a
+    /// digit, one of its needed words).
+    fn may_hold(&self, rule: &rules::Rule, text: &str) -> bool {
+        self.confirmed
+            && (self.digit || !rule.digit)
+            && (rule.needs.is_empty() || rule.needs.iter().any(|w| text[self.bytes.clone()].contains(w)))
+    }
+}
+
+/// For each anchor set, the windows of `text` around its anchors, merged,
+/// starting and ending between words. Rules run only there: most of a text
+/// is far from any month name or `ago`, and one pass over it for all anchors
+/// is cheaper than a pass per rule.
+fn anchor_windows(text: &str) -> Vec<Vec<Window>> {
+    let anchors = &*ANCHORS;
+    let mut windows: Vec<Vec<Window>> = vec![Vec::new(); anchors.set_needs_digit.len()];
+    // Hits in text order: one-byte anchors are no part of longer ones (a
+    // test checks), so they fall between the automaton's hits.
+    let mut hits: Vec<(Range<usize>, &[usize], bool)> = anchors
+        .automaton
+        .find_iter(text)
+        .map(|m| {
+            let (sets, month) = &anchors.sets_of[m.pattern().as_usize()];
+            let confirmed = !month || rules::month_form_at(text, m.start());
+            (m.range(), sets.as_slice(), confirmed)
+        })
+        .collect();
+    if !anchors.bytes.is_empty() {
+        for (byte, sets) in &anchors.bytes {
+            let found = text.match_indices(*byte);
+            hits.extend(found.map(|(at, _)| (at..at + 1, sets.as_slice(), true)));
+        }
+        hits.sort_by_key(|(range, ..)| range.start);
+    }
+    for (hit, sets, confirmed) in hits {
+        let start = word_gap_before(text, hit.start.saturating_sub(ANCHOR_REACH));
+        let end = word_gap_after(text, (hit.end + ANCHOR_REACH).min(text.len()));
+        for &set in sets {
+            let list = &mut windows[set];
             match list.last_mut() {
-                Some(last) if start <= last.end => last.end = last.end.max(end),
-                _ => list.push(start..end),
+                Some(last) if start <= last.bytes.end => {
+                    last.bytes.end = last.bytes.end.max(end);
+                    last.confirmed |= confirmed;
+                }
+                _ => list.push(Window {
+                    bytes: start..end,
+                    confirmed,
+                    digit: false,
+                }),
+            }
+        }
+    }
+    for (set, list) in windows.iter_mut().enumerate() {
+        if anchors.set_needs_digit[set] {
+            for window in list {
+                window.digit = text.as_bytes()[window.bytes.clone()].iter().any(u8::is_ascii_digit);
             }
         }
     }
@@ -282,7 +390,7 @@ fn word_gap_after(text: &str, at: usize) -> usize {
 
 /// A rule's match as a candidate, unless it overlaps `taken` or the
 /// production rejects it.
-fn candidate(text: &str, rule: &rules::Rule, caps: &regex::Captures, taken: &Claimed) -> Option<Candidate> {
+fn candidate(text: &str, rule: &rules::Rule, caps: &rules::Groups, taken: &Claimed) -> Option<Candidate> {
     // A rule may mark the part of its match that is the date (`on` of `on
     // the 2nd` is context, not date).
     let whole = caps.name("span").unwrap_or_else(|| caps.get(0).expect("group 0"));
@@ -300,6 +408,38 @@ fn candidate(text: &str, rule: &rules::Rule, caps: &regex::Captures, taken: &Cla
         rule: rule.name,
         parts,
     })
+}
+
+/// Each match of `rule` in `haystack` from byte `from` on, left to right,
+/// its groups read into `locations`.
+fn rule_matches(
+    rule: &rules::Rule,
+    haystack: &str,
+    from: usize,
+    locations: &mut CaptureLocations,
+    mut each: impl FnMut(&rules::Groups),
+) {
+    let mut at = from;
+    loop {
+        if let Some(seek) = rule.seek {
+            match seek(haystack, at) {
+                Some(start) => at = start,
+                None => break,
+            }
+        }
+        let Some(found) = rule.regex.captures_read_at(locations, haystack, at) else {
+            break;
+        };
+        at = if found.end() > found.start() {
+            found.end()
+        } else {
+            found.end() + 1
+        };
+        each(&rules::Groups::new(haystack, locations, &rule.names));
+        if at > haystack.len() || !haystack.is_char_boundary(at) {
+            break;
+        }
+    }
 }
 
 /// The dates of `text`, segmenting it first.
@@ -403,5 +543,189 @@ fn with_year_of(a: &Partial, b: &Partial) -> Partial {
             day: *day,
         },
         _ => a.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_byte_anchors_are_ascii_and_in_no_other_anchor() {
+        let anchors: Vec<&str> = rules::RULES.iter().flat_map(|r| r.anchors.iter().copied()).collect();
+        let one_byte: Vec<char> = ANCHORS.bytes.iter().map(|(b, _)| *b).collect();
+        assert_eq!(one_byte, ['Q']);
+        for b in one_byte {
+            assert!(b.is_ascii());
+            for a in anchors.iter().filter(|a| a.len() > 1) {
+                assert!(!a.contains(b), "{a} holds {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn windows_know_their_month_names_and_digits() {
+        let text = "Marco Rubio spoke. In March, the Q3 results came 5 years later, nothing in Nov";
+        let windows = anchor_windows(text);
+        let month_set = ANCHORS.set_of_rule[rules::RULES.iter().position(|r| r.name == "date.month").expect("rule")]
+            .expect("anchored");
+        let found: Vec<(&str, bool, bool)> = windows[month_set]
+            .iter()
+            .map(|w| (&text[w.bytes.clone()], w.confirmed, w.digit))
+            .collect();
+        assert_eq!(found, [(text, true, true)]);
+        let text = "Marco Rubio spoke at length about many things at all, and then Janet, at the end, said no.";
+        let windows = anchor_windows(text);
+        let found: Vec<(&str, bool, bool)> = windows[month_set]
+            .iter()
+            .map(|w| (&text[w.bytes.clone()], w.confirmed, w.digit))
+            .collect();
+        assert_eq!(found, [(text, false, false)]);
+        let quarter = ANCHORS.set_of_rule[rules::RULES
+            .iter()
+            .position(|r| r.name == "date.quarter")
+            .expect("rule")]
+        .expect("anchored");
+        let text = "results for Q3 2022 and the third quarter";
+        let found: Vec<&str> = anchor_windows(text)[quarter]
+            .iter()
+            .map(|w| &text[w.bytes.clone()])
+            .collect();
+        assert_eq!(found, [text]);
+    }
+
+    /// Rules that seek their key first find what their pattern alone finds,
+    /// over texts made of the pieces their matches are made of.
+    #[test]
+    fn seeking_rules_match_as_their_patterns() {
+        let pieces = [
+            "the",
+            " ",
+            "  ",
+            "On",
+            "on",
+            "Don",
+            "1st",
+            "12th",
+            "31st",
+            "32nd",
+            "3rd",
+            "2",
+            "-",
+            "--",
+            "early",
+            "Early",
+            "nearly",
+            "2019",
+            "1899",
+            "1700",
+            "20",
+            "x",
+            "mid",
+            "amid",
+            "The beginning of",
+            "the end of",
+            "end-",
+            "é",
+            "last",
+            "Monday",
+            "Mondays",
+            "coming",
+            "past",
+            "This",
+            "Friday",
+            ",",
+            ".",
+            "of",
+            "last month",
+            "the same",
+            "month",
+            "\n",
+            "2020s",
+            "late",
+            "Late",
+            "The",
+            "Sunday",
+            "the 2nd",
+            " the 21st",
+            "on the  3rd",
+            " of last month",
+            " of the previous month",
+            " 2019",
+            "early 2019",
+            "mid-2020",
+            " 1999 ",
+            "last Monday",
+        ];
+        let mut seed: u64 = 7;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let seeking: Vec<&rules::Rule> = rules::RULES.iter().filter(|r| r.seek.is_some()).collect();
+        let names: Vec<&str> = seeking.iter().map(|r| r.name).collect();
+        assert_eq!(names, ["date.day_of_month", "date.year", "date.weekday"]);
+        let mut matched = vec![0; seeking.len()];
+        for _ in 0..4000 {
+            let len = 1 + next(12);
+            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            for (k, rule) in seeking.iter().enumerate() {
+                let plain = rules::Rule {
+                    name: rule.name,
+                    anchors: rule.anchors,
+                    regex: rule.regex.clone(),
+                    names: rule.names.clone(),
+                    digit: rule.digit,
+                    needs: rule.needs,
+                    produce: rule.produce,
+                    seek: None,
+                };
+                let groups = |rule: &rules::Rule| {
+                    let mut found = Vec::new();
+                    let mut locations = rule.regex.capture_locations();
+                    rule_matches(rule, &text, 0, &mut locations, |caps| {
+                        let groups = (0..rule.names.len()).map(|i| caps.get(i).map(|g| g.range()));
+                        found.push(groups.collect::<Vec<_>>());
+                    });
+                    found
+                };
+                let want = groups(&plain);
+                assert_eq!(groups(rule), want, "{} in {text:?}", rule.name);
+                matched[k] += want.len();
+            }
+        }
+        assert!(matched.iter().all(|&n| n > 400), "{matched:?}");
+    }
+
+    /// The windows a rule skips hold no match of it: over the examples and
+    /// texts with false month anchors and without digits.
+    #[test]
+    fn skipped_windows_hold_no_match() {
+        let texts = [
+            "Marco Rubio met Janet Yellen; the Decider spoke of Augusta and Novak, and Junior said May I.",
+            "In March, early May and late June the talks went on, said Octavia in Sept. and Nov.",
+            "On May 27, 2022, and 3 June and June 3 and 27-29 June 2022 and July 19 to 20, Mar. 5.",
+            "Sanctions came in January of this year; last May; the Marines marched in Dec.",
+            "In May they met, and the month before, and this week in June, and at the year's end.",
+            "The Last week of the year; in the middle of the month; next quarter; the start of the week.",
+        ];
+        let mut skipped = 0;
+        for text in texts {
+            let windows = anchor_windows(text);
+            for (index, rule) in rules::RULES.iter().enumerate() {
+                let Some(set) = ANCHORS.set_of_rule[index] else {
+                    continue;
+                };
+                for w in &windows[set] {
+                    if w.may_hold(rule, text) {
+                        continue;
+                    }
+                    skipped += 1;
+                    let found = rule.regex.find_at(&text[..w.bytes.end], w.bytes.start);
+                    assert_eq!(found, None, "{} in {:?}", rule.name, &text[w.bytes.clone()]);
+                }
+            }
+        }
+        assert!(skipped > 20, "{skipped}");
     }
 }

@@ -8,7 +8,8 @@
 
 use super::lexicon::{self, MONTHS, WEEKDAYS};
 use super::resolve::{Partial, Unit, YearSpec};
-use regex::{Captures, Regex};
+use regex::{CaptureLocations, Regex};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// One rule: a name (the `rule` of the record item), a pattern, a production.
@@ -18,15 +19,31 @@ pub(crate) struct Rule {
     /// near them. Empty: the rule runs over the whole text.
     pub anchors: &'static [&'static str],
     pub regex: Regex,
+    /// The names of the pattern's groups, by index.
+    pub names: Vec<Option<String>>,
+    /// Every match holds an ASCII digit (a test proves it from the pattern):
+    /// the rule skips anchor windows without one.
+    pub digit: bool,
+    /// Every match holds one of these words (a test proves it from the
+    /// pattern): the rule skips anchor windows without any. Empty: no such
+    /// words.
+    pub needs: &'static [&'static str],
     /// The partial date a match means, or `None` when a guard rejects it.
-    pub produce: fn(&Captures, &str) -> Option<Partial>,
+    pub produce: fn(&Groups, &str) -> Option<Partial>,
+    /// For some rules that run over the whole text: where the first match at
+    /// or after a byte may start at the earliest (`None`: no match after
+    /// it). Every match of such a rule holds a key (the four digits of
+    /// `date.year`, the weekday of `date.weekday`) that a plainer pattern
+    /// finds faster, and starts at most a few words before it; the rule's
+    /// pattern then runs from there.
+    pub seek: Option<fn(&str, usize) -> Option<usize>>,
 }
 
 const B: &str = r"(?-u:\b)";
 
 /// Anchors of the rules that name a month: the first three letters of every
 /// month form.
-const MONTH_ANCHORS: &[&str] = &[
+pub(crate) const MONTH_ANCHORS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
@@ -52,6 +69,20 @@ fn month_any() -> String {
     alternation(MONTHS.iter().map(|m| m.0))
 }
 
+/// Whether a month form starts at byte `at` of `text`, as [`month_any`]
+/// reads it there (a form without a dot ends a word). Windows around `Mar`
+/// of `Marco` hold no match of a month rule.
+pub(crate) fn month_form_at(text: &str, at: usize) -> bool {
+    let rest = &text.as_bytes()[at..];
+    MONTHS.iter().any(|(form, ..)| {
+        rest.starts_with(form.as_bytes())
+            && (form.ends_with('.')
+                || rest
+                    .get(form.len())
+                    .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'_'))
+    })
+}
+
 fn weekday() -> String {
     alternation(WEEKDAYS.iter().map(|w| w.0))
 }
@@ -62,6 +93,8 @@ const DAY: &str = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?(?-u:\b)";
 const YEAR: &str = r"(?:1[6-9][0-9]{2}|20[0-9]{2})(?-u:\b)";
 /// A relative year word.
 const REL: &str = r"(?:this|last|next|This|Last|Next)";
+/// The words of [`REL`], one of which every match of the rules built on it holds.
+const REL_WORDS: &[&str] = &["this", "last", "next", "This", "Last", "Next"];
 
 /// The number of a month form, exact case.
 pub(crate) fn month_of(form: &str) -> Option<u32> {
@@ -76,7 +109,7 @@ fn day_of(s: &str) -> Option<u32> {
     s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
 }
 
-fn int(c: &Captures, name: &str) -> Option<i32> {
+fn int(c: &Groups, name: &str) -> Option<i32> {
     c.name(name)?.as_str().parse().ok()
 }
 
@@ -113,6 +146,137 @@ fn word_after(text: &str, at: usize) -> &str {
     &tail[..end]
 }
 
+impl Rule {
+    /// Marks a rule whose every match holds a digit.
+    fn needs_digit(self) -> Rule {
+        Rule { digit: true, ..self }
+    }
+
+    /// Marks a rule whose every match holds one of `words`.
+    fn needs(self, words: &'static [&'static str]) -> Rule {
+        Rule { needs: words, ..self }
+    }
+
+    fn seek(self, seek: fn(&str, usize) -> Option<usize>) -> Rule {
+        Rule {
+            seek: Some(seek),
+            ..self
+        }
+    }
+}
+
+/// The groups of one match of a rule's pattern, read by name like
+/// `regex::Captures`, from locations a search reuses.
+pub(crate) struct Groups<'a> {
+    haystack: &'a str,
+    locations: &'a CaptureLocations,
+    names: &'a [Option<String>],
+}
+
+/// One group of a match.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Group<'a> {
+    haystack: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Groups<'a> {
+    pub fn new(haystack: &'a str, locations: &'a CaptureLocations, names: &'a [Option<String>]) -> Groups<'a> {
+        Groups {
+            haystack,
+            locations,
+            names,
+        }
+    }
+
+    /// Group `index` (0: the whole match), if it took part in the match.
+    pub fn get(&self, index: usize) -> Option<Group<'a>> {
+        let (start, end) = self.locations.get(index)?;
+        Some(Group {
+            haystack: self.haystack,
+            start,
+            end,
+        })
+    }
+
+    /// The group called `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Group<'a>> {
+        let index = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.get(index)
+    }
+}
+
+impl<'a> Group<'a> {
+    pub fn as_str(&self) -> &'a str {
+        &self.haystack[self.start..self.end]
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// The key of `date.year`: the year itself.
+static YEAR_KEY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"{B}(?:1[89]|20)[0-9]{{2}}{B}")).expect("year key compiles"));
+
+/// The key of `date.day_of_month`: a day with its ordinal suffix.
+static ORDINAL_KEY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"[0-9]{{1,2}}(?:st|nd|rd|th){B}")).expect("ordinal key compiles"));
+
+/// The key of `date.weekday`: the weekday.
+static WEEKDAY_KEY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&weekday()).expect("weekday key compiles"));
+
+/// Longest `mod` of `date.year` (`the beginning of`) and `rel` of
+/// `date.weekday` (`coming`), in bytes (tests read them from the patterns).
+const YEAR_MOD_LEN: usize = 16;
+const WEEKDAY_REL_LEN: usize = 6;
+
+/// `date.year` starts at its year, or at a `mod` right before it, across
+/// spaces and hyphens.
+fn seek_year(text: &str, from: usize) -> Option<usize> {
+    let key = YEAR_KEY.find_at(text, from)?;
+    let start = run_before(text, key.start(), b" -").saturating_sub(YEAR_MOD_LEN);
+    Some(floor_boundary(text, start).max(from))
+}
+
+/// `date.day_of_month` starts at `the` before its day, or at `on` before it.
+fn seek_day_of_month(text: &str, from: usize) -> Option<usize> {
+    let key = ORDINAL_KEY.find_at(text, from)?;
+    let the = run_before(text, key.start(), b" ").saturating_sub("the".len());
+    let on = run_before(text, the, b" ").saturating_sub("on".len());
+    Some(floor_boundary(text, on).max(from))
+}
+
+/// `date.weekday` starts at its weekday, or at a `rel` word before it.
+fn seek_weekday(text: &str, from: usize) -> Option<usize> {
+    let key = WEEKDAY_KEY.find_at(text, from)?;
+    let start = run_before(text, key.start(), b" ").saturating_sub(WEEKDAY_REL_LEN);
+    Some(floor_boundary(text, start).max(from))
+}
+
+/// Where the run of `bytes` that ends at `at` starts.
+fn run_before(text: &str, at: usize, bytes: &[u8]) -> usize {
+    let head = &text.as_bytes()[..at];
+    at - head.iter().rev().take_while(|b| bytes.contains(b)).count()
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 fn ymd(y: YearSpec, m: u32, d: Option<u32>) -> Partial {
     Partial::Ymd {
         year: y,
@@ -127,11 +291,18 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rule = |name: &'static str,
                 anchors: &'static [&'static str],
                 pattern: String,
-                produce: fn(&Captures, &str) -> Option<Partial>| Rule {
-        name,
-        anchors,
-        regex: Regex::new(&pattern).unwrap_or_else(|e| panic!("date rule {name} compiles: {e}")),
-        produce,
+                produce: fn(&Groups, &str) -> Option<Partial>| {
+        let regex = Regex::new(&pattern).unwrap_or_else(|e| panic!("date rule {name} compiles: {e}"));
+        Rule {
+            name,
+            anchors,
+            names: regex.capture_names().map(|n| n.map(str::to_string)).collect(),
+            regex,
+            digit: false,
+            needs: &[],
+            produce,
+            seek: None,
+        }
     };
     vec![
         // `2022-12-02`, `2023-12-05T10:00`, `2023.12.05`, `2023/12/05`
@@ -187,7 +358,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     Some(day_of(c.name("d")?.as_str())?),
                 ))
             },
-        ),
+        )
+        .needs_digit(),
         // `March 27, 2024`, `Friday, Nov. 21, 2022`, `Sept 30 2021`
         rule(
             "date.month_day_year",
@@ -200,7 +372,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     Some(day_of(c.name("d")?.as_str())?),
                 ))
             },
-        ),
+        )
+        .needs_digit(),
         // `December 2023`, `May 2010`, `March of 2019`
         rule(
             "date.month_year",
@@ -213,7 +386,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     None,
                 ))
             },
-        ),
+        )
+        .needs_digit(),
         // `April of this year`, `October of next year`, `October 27 this year`,
         // `May 10 last year`
         rule(
@@ -230,7 +404,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     },
                 ))
             },
-        ),
+        )
+        .needs(&["year"]),
         // `July 19 to 20`, `July 19-20`, `March 27-29, 2024`
         rule(
             "date.month_day_range",
@@ -250,7 +425,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     Box::new(ymd(y, m, Some(d2))),
                 ))
             },
-        ),
+        )
+        .needs_digit(),
         // `27-29 June 2022`, `19 to 20 July`
         rule(
             "date.day_range_month",
@@ -268,7 +444,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     Box::new(ymd(y, m, Some(d2))),
                 ))
             },
-        ),
+        )
+        .needs_digit(),
         // `27 May`, `the 2nd of July`, `Monday, 3 June`
         rule(
             "date.day_month",
@@ -285,7 +462,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     Some(day_of(c.name("d")?.as_str())?),
                 ))
             },
-        ),
+        )
+        .needs_digit(),
         // `May 27`, `Nov. 21`, `Sept 30`, `Thursday, June 4`
         rule(
             "date.month_day",
@@ -307,7 +485,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     Some(day_of(c.name("d")?.as_str())?),
                 ))
             },
-        ),
+        )
+        .needs_digit(),
         // `on the 2nd`, `the 30th of last month`, `from the 27th to the 29th`
         rule(
             "date.day_of_month",
@@ -348,7 +527,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     month_offset: None,
                 })
             },
-        ),
+        )
+        .seek(seek_day_of_month),
         // `last May`, `late last July`, `next March`, `this June`
         rule(
             "date.relative_month",
@@ -368,7 +548,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     offset: rel_offset(c.name("rel")?.as_str()),
                 })
             },
-        ),
+        )
+        .needs(REL_WORDS),
         // `January`, `in April`, `Oct.`, `early December`, `mid-September`, `in May`
         rule(
             "date.month",
@@ -430,7 +611,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 year_guard(text, y.start(), y.end(), c.name("mod").is_some())?;
                 Some(Partial::year(YearSpec::Explicit(y.as_str().parse().ok()?)))
             },
-        ),
+        )
+        .seek(seek_year),
         // `today`, `Yesterday`, `tomorrow`
         rule(
             "date.today",
@@ -483,7 +665,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     offset: rel_offset(rel.as_str()),
                 })
             },
-        ),
+        )
+        .needs(REL_WORDS),
         // `the beginning of the year`, `the end of the month`
         rule(
             "date.this_unit",
@@ -497,7 +680,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 };
                 Some(Partial::Relative { unit, offset: 0 })
             },
-        ),
+        )
+        .needs(&["end", "beginning", "start", "middle"]),
         // `five years ago`, `a year ago`, `two weeks ago`, `10 days ago`
         rule(
             "date.ago",
@@ -585,7 +769,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     offset,
                 })
             },
-        ),
+        )
+        .seek(seek_weekday),
     ]
 });
 
@@ -633,4 +818,217 @@ fn year_guard(text: &str, start: usize, end: usize, modified: bool) -> Option<()
         }
     }
     Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether every match of `hir` holds an ASCII digit: a literal holding
+    /// one, a class of digits only, a sequence with such a part, an
+    /// alternation whose branches all hold one, a repetition at least once
+    /// of such a thing.
+    fn holds_digit(hir: &regex_syntax::hir::Hir) -> bool {
+        use regex_syntax::hir::{Class, HirKind};
+        match hir.kind() {
+            HirKind::Literal(lit) => lit.0.iter().any(u8::is_ascii_digit),
+            HirKind::Class(Class::Unicode(class)) => {
+                !class.ranges().is_empty() && class.ranges().iter().all(|r| r.start() >= '0' && r.end() <= '9')
+            }
+            HirKind::Class(Class::Bytes(class)) => {
+                !class.ranges().is_empty() && class.ranges().iter().all(|r| r.start() >= b'0' && r.end() <= b'9')
+            }
+            HirKind::Concat(parts) => parts.iter().any(holds_digit),
+            HirKind::Alternation(branches) => branches.iter().all(holds_digit),
+            HirKind::Repetition(rep) => rep.min > 0 && holds_digit(&rep.sub),
+            HirKind::Capture(cap) => holds_digit(&cap.sub),
+            HirKind::Empty | HirKind::Look(_) => false,
+        }
+    }
+
+    /// Whether every match of `hir` holds one of `words`: a literal holding
+    /// one covers a sequence it is part of, an alternation is covered when
+    /// all its branches are, a repetition when it repeats at least once
+    /// something covered.
+    fn holds_word(hir: &regex_syntax::hir::Hir, words: &[&str]) -> bool {
+        use regex_syntax::hir::HirKind;
+        match hir.kind() {
+            HirKind::Literal(lit) => words
+                .iter()
+                .any(|w| lit.0.windows(w.len()).any(|part| part == w.as_bytes())),
+            HirKind::Concat(parts) => parts.iter().any(|h| holds_word(h, words)),
+            HirKind::Alternation(branches) => branches.iter().all(|h| holds_word(h, words)),
+            HirKind::Repetition(rep) => rep.min > 0 && holds_word(&rep.sub, words),
+            HirKind::Capture(cap) => holds_word(&cap.sub, words),
+            HirKind::Empty | HirKind::Class(_) | HirKind::Look(_) => false,
+        }
+    }
+
+    #[test]
+    fn rules_that_need_words_hold_one_in_every_match() {
+        let mut marked = Vec::new();
+        for rule in RULES.iter().filter(|r| !r.needs.is_empty()) {
+            let hir = regex_syntax::parse(rule.regex.as_str()).expect("pattern parses");
+            assert!(
+                holds_word(&hir, rule.needs),
+                "{} may match without {:?}",
+                rule.name,
+                rule.needs
+            );
+            marked.push(rule.name);
+        }
+        assert_eq!(
+            marked,
+            [
+                "date.month_of_relative_year",
+                "date.relative_month",
+                "date.relative",
+                "date.this_unit"
+            ]
+        );
+        // The proof itself: `date.month_year` may match without `year`.
+        let rule = RULES.iter().find(|r| r.name == "date.month_year").expect("rule");
+        assert!(!holds_word(
+            &regex_syntax::parse(rule.regex.as_str()).expect("parses"),
+            &["year"]
+        ));
+        assert!(holds_word(
+            &regex_syntax::parse("(?:a|b)c+(?:this|last) +year").expect("parses"),
+            &["year"]
+        ));
+        assert!(!holds_word(
+            &regex_syntax::parse("(?:this|[Ll]ast) +x").expect("parses"),
+            REL_WORDS
+        ));
+    }
+
+    #[test]
+    fn rules_that_need_a_digit_hold_one_in_every_match() {
+        let mut marked = Vec::new();
+        for rule in RULES.iter() {
+            let hir = regex_syntax::parse(rule.regex.as_str()).expect("pattern parses");
+            if rule.digit {
+                assert!(holds_digit(&hir), "{} may match without a digit", rule.name);
+                marked.push(rule.name);
+            }
+        }
+        assert_eq!(
+            marked,
+            [
+                "date.day_month_year",
+                "date.month_day_year",
+                "date.month_year",
+                "date.month_day_range",
+                "date.day_range_month",
+                "date.day_month",
+                "date.month_day",
+            ]
+        );
+        // The proof itself: `date.month` and `date.weekday` may match without one.
+        let month = RULES.iter().find(|r| r.name == "date.month").expect("rule");
+        assert!(!holds_digit(
+            &regex_syntax::parse(month.regex.as_str()).expect("parses")
+        ));
+        assert!(holds_digit(&regex_syntax::parse(r"(?:a|b)?[0-9]+").expect("parses")));
+        assert!(!holds_digit(&regex_syntax::parse(r"a|[0-9]").expect("parses")));
+    }
+
+    /// The longest text a named group of a rule's pattern can match.
+    fn group_len(rule: &str, group: &str) -> Option<usize> {
+        use regex_syntax::hir::{Hir, HirKind};
+        fn find<'a>(hir: &'a Hir, group: &str) -> Option<&'a Hir> {
+            match hir.kind() {
+                HirKind::Capture(cap) if cap.name.as_deref() == Some(group) => Some(&cap.sub),
+                HirKind::Capture(cap) => find(&cap.sub, group),
+                HirKind::Repetition(rep) => find(&rep.sub, group),
+                HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().find_map(|h| find(h, group)),
+                _ => None,
+            }
+        }
+        let rule = RULES.iter().find(|r| r.name == rule).expect("rule");
+        let hir = regex_syntax::parse(rule.regex.as_str()).expect("pattern parses");
+        find(&hir, group)?.properties().maximum_len()
+    }
+
+    #[test]
+    fn groups_read_as_captures() {
+        let text = "On Monday, 3 June 2024, the 2nd of last month, early 2019 and Q3 2022: five years ago, mid-May. \
+                    March 27, 2024; 27-29 June 2022; July 19 to 20; last week; the first half of 2022; 2019-20; \
+                    12/3/2019; 2022-12-02; yesterday; October of next year; last July; the end of the year.";
+        let mut compared = 0;
+        for rule in RULES.iter() {
+            let mut locations = rule.regex.capture_locations();
+            let mut at = 0;
+            while let Some(caps) = rule.regex.captures_at(text, at) {
+                let found = rule
+                    .regex
+                    .captures_read_at(&mut locations, text, at)
+                    .expect("same match");
+                assert_eq!(found.range(), caps.get(0).expect("group 0").range());
+                let groups = Groups::new(text, &locations, &rule.names);
+                for (index, name) in rule.regex.capture_names().enumerate() {
+                    let want = caps.get(index).map(|m| (m.range(), m.as_str()));
+                    assert_eq!(groups.get(index).map(|g| (g.range(), g.as_str())), want);
+                    if let Some(name) = name {
+                        assert_eq!(groups.name(name).map(|g| (g.range(), g.as_str())), want);
+                        assert_eq!(
+                            groups.name(name).map(|g| (g.start(), g.end())),
+                            want.map(|w| (w.0.start, w.0.end))
+                        );
+                        compared += 1;
+                    }
+                }
+                assert_eq!(groups.name("no such group"), None);
+                at = found.end().max(at + 1);
+            }
+        }
+        assert!(compared > 80, "{compared}");
+    }
+
+    #[test]
+    fn seek_bounds_are_read_from_the_patterns() {
+        assert_eq!(group_len("date.year", "mod"), Some(YEAR_MOD_LEN));
+        assert_eq!(group_len("date.weekday", "rel"), Some(WEEKDAY_REL_LEN));
+        assert_eq!(group_len("date.day_of_month", "on"), Some("on".len()));
+        assert_eq!(seek_year("He said in early 2019 that", 0), Some(0));
+        assert_eq!(seek_year("He said so at length in early 2019", 0), Some(13));
+        assert_eq!(seek_year("in 2019", 4), None);
+        assert_eq!(seek_day_of_month("It came on the 2nd.", 0), Some(8));
+        assert_eq!(seek_day_of_month("the 2 of them", 0), None);
+        assert_eq!(seek_weekday("They meet in the coming Monday", 0), Some(17));
+        assert_eq!(seek_weekday("Mondays", 0), None);
+    }
+
+    #[test]
+    fn month_form_at_agrees_with_the_month_pattern() {
+        let pattern = Regex::new(&format!("^{}", month_any())).expect("compiles");
+        let mut texts = vec![
+            "Marco".to_string(),
+            "Mayor".to_string(),
+            "May_".to_string(),
+            "May5".to_string(),
+            "Mayé".to_string(),
+            "Septx".to_string(),
+            "Sept.x".to_string(),
+            "Jun-".to_string(),
+            "Janet".to_string(),
+            "Ma".to_string(),
+            String::new(),
+        ];
+        for (form, ..) in MONTHS {
+            for next in ["", " ", ".", ",", "a", "Z", "0", "_", "-", "é"] {
+                texts.push(format!("{form}{next}"));
+                texts.push(format!("{}{next}", &form[..form.len() - 1]));
+            }
+        }
+        let mut agree = 0;
+        for text in &texts {
+            assert_eq!(month_form_at(text, 0), pattern.is_match(text), "{text:?}");
+            agree += 1;
+        }
+        assert_eq!(agree, texts.len());
+        assert!(month_form_at("in March 2020", 3));
+        assert!(!month_form_at("Marco Rubio", 0));
+        assert!(month_form_at("Sept.", 0) && month_form_at("Sept 30", 0) && !month_form_at("Septum", 0));
+    }
 }

@@ -66,15 +66,36 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 }
 
 /// The tense of the cue word nearest to the date, `head` being the text
-/// before it and `tail` the text after.
+/// before it and `tail` the text after. Words are read outward from the
+/// date and only as far as the nearest cue: a tie goes to the cue before.
 fn nearest_cue(head: &str, tail: &str) -> Option<Tense> {
-    let before: Vec<&str> = words(head).collect();
-    let after: Vec<&str> = words(tail).collect();
-    let nearest_before = (0..before.len())
-        .rev()
-        .enumerate()
-        .find_map(|(d, k)| cue(&before, k).map(|t| (d, t)));
-    let nearest_after = (0..after.len()).find_map(|k| cue(&after, k).map(|t| (k, t)));
+    let mut before = words(head).rev().peekable();
+    let mut nearer = None;
+    let mut nearest_before = None;
+    let mut distance = 0;
+    while let Some(w) = before.next() {
+        if let Some(t) = cue(before.peek().copied(), w, nearer) {
+            nearest_before = Some((distance, t));
+            break;
+        }
+        nearer = Some(w);
+        distance += 1;
+    }
+    let mut after = words(tail).peekable();
+    let mut prev = None;
+    let mut nearest_after = None;
+    let mut distance = 0;
+    while let Some(w) = after.next() {
+        if nearest_before.is_some_and(|(db, _)| distance >= db) {
+            break;
+        }
+        if let Some(t) = cue(prev, w, after.peek().copied()) {
+            nearest_after = Some((distance, t));
+            break;
+        }
+        prev = Some(w);
+        distance += 1;
+    }
     match (nearest_before, nearest_after) {
         (Some((db, tb)), Some((da, ta))) => Some(if db <= da { tb } else { ta }),
         (Some((_, t)), None) | (None, Some((_, t))) => Some(t),
@@ -82,11 +103,9 @@ fn nearest_cue(head: &str, tail: &str) -> Option<Tense> {
     }
 }
 
-/// The tense word `k` of `words` cues, if any.
-fn cue(words: &[&str], k: usize) -> Option<Tense> {
-    let w = words[k];
-    let prev = k.checked_sub(1).map(|p| words[p]);
-    let next = words.get(k + 1).copied();
+/// The tense word `w` cues, if any, between the words `prev` and `next` of
+/// its side of the date.
+fn cue(prev: Option<&str>, w: &str, next: Option<&str>) -> Option<Tense> {
     // A participle after `be` or `to` is no past (`due to be published`).
     let after_be = prev.is_some_and(|p| matches!(p, "be" | "being" | "to"));
     match CUES.get(w) {
@@ -134,11 +153,17 @@ static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
     cues
 });
 
-/// The lower-case words of `s` (letters only); capitalised words are skipped,
-/// so the month `May` is no modal `may`.
+/// The lower-case words of `s` (ASCII letters only); capitalised words are
+/// skipped, so the month `May` is no modal `may`. Read as bytes: the bytes
+/// of other characters are no ASCII letters either.
 fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
-    s.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty() && w.starts_with(|c: char| c.is_ascii_lowercase()))
+    s.as_bytes()
+        .split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| w.first().is_some_and(u8::is_ascii_lowercase))
+        .map(move |w| {
+            let start = w.as_ptr() as usize - s.as_ptr() as usize;
+            &s[start..start + w.len()]
+        })
 }
 
 #[cfg(test)]
@@ -151,6 +176,96 @@ mod tests {
             tense(sentence, 0..sentence.len(), at..at + date.len()),
             want,
             "{sentence}"
+        );
+    }
+
+    /// `nearest_cue` as it was: every word of each side collected, then the
+    /// nearest cue on each side.
+    fn nearest_cue_by_lists(head: &str, tail: &str) -> Option<Tense> {
+        let split = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty() && w.starts_with(|c: char| c.is_ascii_lowercase()))
+                .map(str::to_string)
+                .collect()
+        };
+        let (before, after) = (split(head), split(tail));
+        let at = |list: &Vec<String>, k: usize| {
+            let prev = k.checked_sub(1).map(|p| list[p].as_str());
+            cue(prev, &list[k], list.get(k + 1).map(String::as_str))
+        };
+        let nearest_before = (0..before.len())
+            .rev()
+            .enumerate()
+            .find_map(|(d, k)| at(&before, k).map(|t| (d, t)));
+        let nearest_after = (0..after.len()).find_map(|k| at(&after, k).map(|t| (k, t)));
+        match (nearest_before, nearest_after) {
+            (Some((db, tb)), Some((da, ta))) => Some(if db <= da { tb } else { ta }),
+            (Some((_, t)), None) | (None, Some((_, t))) => Some(t),
+            (None, None) => None,
+        }
+    }
+
+    #[test]
+    fn nearest_cue_agrees_with_reading_every_word() {
+        let pieces = [
+            "said",
+            "will",
+            "to",
+            "be",
+            "published",
+            "plans",
+            "for",
+            "may",
+            "May",
+            "the",
+            "x",
+            "fell",
+            "from",
+            " ",
+            ", ",
+            "é",
+            "was",
+            "being",
+            "contained",
+            "red",
+            "Said",
+            "next",
+            "would",
+            "agreed",
+            "1",
+            "-",
+            "naïve",
+        ];
+        let mut seed: u64 = 11;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut seen = [0; 6];
+        for _ in 0..5000 {
+            let (head, tail): (String, String) = (
+                (0..next(9))
+                    .map(|_| [pieces[next(pieces.len())], " "].concat())
+                    .collect(),
+                (0..next(9))
+                    .map(|_| [pieces[next(pieces.len())], " "].concat())
+                    .collect(),
+            );
+            let want = nearest_cue_by_lists(&head, &tail);
+            assert_eq!(nearest_cue(&head, &tail), want, "{head:?} | {tail:?}");
+            seen[match want {
+                Some(Tense::Past) => 0,
+                Some(Tense::Future) => 1,
+                Some(Tense::LeaningPast) => 2,
+                Some(Tense::LeaningFuture) => 3,
+                Some(Tense::Unknown) => 4,
+                None => 5,
+            }] += 1;
+        }
+        assert!([0, 1, 2, 3, 5].iter().all(|&k| seen[k] > 100), "{seen:?}");
+        assert_eq!(
+            words("naïve said, Was é-to").collect::<Vec<_>>(),
+            ["na", "ve", "said", "to"]
         );
     }
 
