@@ -153,7 +153,7 @@ impl Pipeline {
         if lossy_utf8 {
             notes.push("lossy_utf8");
         }
-        if raw.contains(normalize::is_stray_control) {
+        if normalize::has_stray_control(&raw) {
             notes.push("control_characters_removed");
         }
         let text = normalize::clean(&raw);

@@ -46,6 +46,19 @@ pub fn is_stray_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{000B}' | '\u{000C}' | '\u{0085}')
 }
 
+/// Whether `text` holds a character [`is_stray_control`] drops, read from
+/// the bytes: control characters are ASCII bytes or, from U+0080 to U+009F,
+/// two bytes led by 0xC2.
+pub fn has_stray_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        0x00..=0x1F => !matches!(b, b'\n' | b'\r' | b'\t' | 0x0B | 0x0C),
+        0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|&next| (0x80..=0x9F).contains(&next) && next != 0x85),
+        _ => false,
+    })
+}
+
 /// Repairs characters and line endings (`\r\n` and `\r` become `\n`).
 pub fn repair_chars(raw: &str) -> String {
     let bytes = raw.as_bytes();
@@ -80,7 +93,20 @@ pub fn repair_chars(raw: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::repair_chars;
+    use super::{has_stray_control, is_stray_control, repair_chars};
+
+    #[test]
+    fn stray_controls_are_found_in_bytes_as_in_characters() {
+        let mut wrong = Vec::new();
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            if has_stray_control(&text) != text.contains(is_stray_control) {
+                wrong.push(c as u32);
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:x?}");
+        assert!(has_stray_control("tab\tand bell\u{7}") && !has_stray_control("line\r\nnext\u{85}é"));
+    }
 
     #[test]
     fn examples() {

@@ -10,7 +10,7 @@ mod chars;
 pub mod furniture;
 pub mod html;
 
-pub use chars::{is_stray_control, repair_chars};
+pub use chars::{has_stray_control, is_stray_control, repair_chars};
 pub use furniture::furniture_rule;
 
 use regex::Regex;
