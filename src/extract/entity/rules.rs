@@ -218,8 +218,21 @@ impl<'t, 'a> Context<'t, 'a> {
 /// A capitalised word that can be part of an organization's name (not a
 /// hyphenated adjective such as `Delhi-based`), or a dotted abbreviation.
 fn is_name_word(t: &Token) -> bool {
-    if t.kind == Kind::Word && !t.text.bytes().any(|b| b == b'-' || b == b'\'') {
-        return t.is_capitalized();
+    match t.kind {
+        Kind::Word => {}
+        Kind::Initial => return t.text.len() > 2,
+        _ => return false,
+    }
+    // Most words are lower case: the first byte says so without decoding.
+    let capitalized = match t.text.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => t.is_capitalized(),
+    };
+    if !capitalized {
+        return false;
+    }
+    if !t.text.bytes().any(|b| b == b'-' || b == b'\'') {
+        return true;
     }
     let adjective = || {
         t.text
@@ -232,8 +245,7 @@ fn is_name_word(t: &Token) -> bool {
             .split_once('\'')
             .is_some_and(|(_, tail)| tail.len() <= 2 && tail.bytes().all(|b| b.is_ascii_lowercase()))
     };
-    (t.kind == Kind::Word && t.is_capitalized() && !adjective() && !contraction())
-        || (t.kind == Kind::Initial && t.text.len() > 2)
+    !adjective() && !contraction()
 }
 
 /// `org.head` and `org.head_of`: names that end in a head word (`Far East
