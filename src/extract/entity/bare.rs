@@ -298,7 +298,8 @@ fn runs(cx: &Context, covered: &[bool]) -> (Vec<Run>, Vec<u64>) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {
-        if !bare_word(cx, i, covered) || tokens[i].info.not_name_start() {
+        // (Most tokens are no name words: the cheapest test first.)
+        if !cx.name_word(i) || !bare_word(cx, i, covered) || tokens[i].info.not_name_start() {
             i += 1;
             continue;
         }
@@ -774,39 +775,51 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     // Short form -> owner (index into `found`), or `None` when two differ.
     let mut owners: FxHashMap<String, Option<usize>> = FxHashMap::default();
-    let mut offer = |form: String, owner: usize, found: &[Candidate]| {
-        owners
-            .entry(form)
-            .and_modify(|o| {
-                if o.is_some_and(|p| found[p].key != found[owner].key) {
-                    // `Boeing Co.` wins `Boeing` over `Boeing Commercial Airplanes`.
-                    let legal = |c: &Candidate| legal_form_only(cx, c);
-                    *o = match (o.map(|p| legal(&found[p])), legal(&found[owner])) {
-                        (Some(true), false) => *o,
-                        (Some(false), true) => Some(owner),
-                        _ => None,
-                    };
-                }
-            })
-            .or_insert(Some(owner));
+    let mut offer = |form: &str, owner: usize, found: &[Candidate]| {
+        // (The key is copied only for a new form.)
+        let Some(o) = owners.get_mut(form) else {
+            owners.insert(form.to_string(), Some(owner));
+            return;
+        };
+        if o.is_some_and(|p| found[p].key != found[owner].key) {
+            // `Boeing Co.` wins `Boeing` over `Boeing Commercial Airplanes`.
+            let legal = |c: &Candidate| legal_form_only(cx, c);
+            *o = match (o.map(|p| legal(&found[p])), legal(&found[owner])) {
+                (Some(true), false) => *o,
+                (Some(false), true) => Some(owner),
+                _ => None,
+            };
+        }
     };
+    // Buffers for every candidate: its words, their capitalised ones and
+    // the initials of these.
+    let mut words: Vec<usize> = Vec::new();
+    let mut capitals: Vec<usize> = Vec::new();
+    let mut initials = String::new();
     for (ci, c) in found.iter().enumerate() {
         if !c.full || c.kind == EntityType::Country || !matches!(c.key, Key::Named(_)) {
             continue;
         }
         let from = tokens.partition_point(|t| t.range.end <= c.range.start);
         let to = tokens.partition_point(|t| t.range.start < c.range.end);
-        let words: Vec<usize> = (from..to).filter(|&k| tokens[k].kind != Kind::Punct).collect();
+        words.clear();
+        words.extend((from..to).filter(|&k| tokens[k].kind != Kind::Punct));
         if words.len() < 2 {
             continue;
         }
-        let capitals: Vec<usize> = words.iter().copied().filter(|&k| tokens[k].is_capitalized()).collect();
-        let initials = |ks: &[usize]| -> String { ks.iter().filter_map(|&k| tokens[k].text.chars().next()).collect() };
+        capitals.clear();
+        capitals.extend(words.iter().copied().filter(|&k| tokens[k].is_capitalized()));
+        let initials_of = |ks: &[usize], initials: &mut String| {
+            initials.clear();
+            initials.extend(ks.iter().filter_map(|&k| tokens[k].text.chars().next()));
+        };
         if capitals.len() >= 2 {
-            offer(initials(&capitals), ci, found);
+            initials_of(&capitals, &mut initials);
+            offer(&initials, ci, found);
             let last = *capitals.last().unwrap_or(&from);
             if LISTS.legal_forms.contains(tokens[last].text) && capitals.len() >= 3 {
-                offer(initials(&capitals[..capitals.len() - 1]), ci, found);
+                initials_of(&capitals[..capitals.len() - 1], &mut initials);
+                offer(&initials, ci, found);
             }
         }
         // A first word stands for the name when the rest is one word or
@@ -824,7 +837,7 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
             && !(info.not_name_start() || info.head().is_some())
             && cx.lexicon[from].is_none()
         {
-            offer(w.text.to_string(), ci, found);
+            offer(w.text, ci, found);
         }
     }
     owners.retain(|_, o| o.is_some());
@@ -832,19 +845,18 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
         return;
     }
 
-    // Tokens already inside a candidate, and of which key.
-    let mut inside: Vec<Option<usize>> = vec![None; tokens.len()];
-    for (ci, c) in found.iter().enumerate() {
-        let from = tokens.partition_point(|t| t.range.end <= c.range.start);
-        for k in from..tokens.len() {
-            if tokens[k].range.start >= c.range.end {
-                break;
-            }
-            if inside[k].is_none_or(|o| found[o].range.len() < c.range.len()) {
-                inside[k] = Some(ci);
+    // The candidate a token is inside (the first of the longest), asked only
+    // of the few tokens that are short forms.
+    let inside = |t: &Token| {
+        let mut inside: Option<usize> = None;
+        for (ci, c) in found.iter().enumerate() {
+            let overlaps = t.range.end > c.range.start && t.range.start < c.range.end;
+            if overlaps && inside.is_none_or(|o| found[o].range.len() < c.range.len()) {
+                inside = Some(ci);
             }
         }
-    }
+        inside
+    };
     let mut extra: Vec<(Candidate, &str)> = Vec::new();
     let mut rekey: FxHashMap<String, usize> = FxHashMap::default();
     let mut mid_sentence: FxHashSet<&str> = FxHashSet::default();
@@ -877,7 +889,7 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
             continue;
         }
         let o = &found[owner];
-        match inside[i] {
+        match inside(t) {
             // A bare name of its own (`Northrop said`): it joins the owner.
             Some(ci) if found[ci].range == t.range && found[ci].key != o.key => {
                 if let Key::Named(k) = &found[ci].key {
