@@ -165,17 +165,17 @@ pub struct Context<'t, 'a> {
 
 impl<'t, 'a> Context<'t, 'a> {
     pub fn new(text: &'a str, tokens: &'t [Token<'a>], matches: &'t [LexMatch]) -> Self {
-        let mut lexicon = vec![None; tokens.len()];
+        // One pass, each vector written once.
+        let mut lexicon = Vec::with_capacity(tokens.len());
+        let mut name_words = Vec::with_capacity(tokens.len());
         let mut m = 0;
-        for (i, t) in tokens.iter().enumerate() {
+        for t in tokens {
             while m < matches.len() && matches[m].range.end <= t.range.start {
                 m += 1;
             }
-            if m < matches.len() && matches[m].range.start < t.range.end {
-                lexicon[i] = Some(m);
-            }
+            lexicon.push((m < matches.len() && matches[m].range.start < t.range.end).then_some(m));
+            name_words.push(is_name_word(t));
         }
-        let name_words = tokens.iter().map(is_name_word).collect();
         Context {
             text,
             tokens,
