@@ -69,19 +69,28 @@ pub fn resolve(
         .collect();
     candidates.dedup_by(|a, b| a.range == b.range && a.key == b.key);
 
-    // Group by key, in order of first mention (indices, no key copies).
+    // Group by key, in order of first mention (indices, no key copies): the
+    // candidates sorted by group (stable: text order inside each), in one
+    // vector rather than one per group.
     let mut index_of: FxHashMap<&Key, usize> = FxHashMap::default();
-    let mut groups: Vec<Vec<&Candidate>> = Vec::new();
+    let mut grouped: Vec<(usize, &Candidate)> = Vec::with_capacity(candidates.len());
     for c in &candidates {
-        let g = *index_of.entry(&c.key).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(c);
+        let next = index_of.len();
+        grouped.push((*index_of.entry(&c.key).or_insert(next), c));
     }
+    grouped.sort_by_key(|&(g, _)| g);
+    let members: Vec<&Candidate> = grouped.iter().map(|&(_, c)| c).collect();
 
-    let mut found = Found::default();
-    for group in &groups {
+    let mut found = Found {
+        entities: Vec::with_capacity(index_of.len()),
+        mentions: Vec::with_capacity(candidates.len()),
+        bodies: Vec::with_capacity(index_of.len()),
+        demonyms: Vec::new(),
+    };
+    let mut at = 0;
+    for run in grouped.chunk_by(|a, b| a.0 == b.0) {
+        let group = &members[at..at + run.len()];
+        at += run.len();
         let key = &group[0].key;
         let index = found.entities.len();
         let (entity, body) = entity_of(article, key, group);
@@ -192,7 +201,7 @@ fn entity_of(article: &Article, key: &Key, group: &[&Candidate]) -> (Entity, Opt
             aliases.push(s);
         }
     }
-    let mut mentions: Vec<[usize; 2]> = Vec::new();
+    let mut mentions: Vec<[usize; 2]> = Vec::with_capacity(group.len());
     let mut last_end = 0;
     for c in group {
         if c.range.start < last_end {
