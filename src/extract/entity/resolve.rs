@@ -59,7 +59,11 @@ pub fn resolve(
 
     // An organization mention inside a longer one of another entity is part of
     // that name (`IRGC` in `IRGC Unit 840`); countries inside names stay.
-    candidates.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+    // (Without extra candidates, they come sorted: no sort then.)
+    let order = |a: &Candidate, b: &Candidate| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end));
+    if !candidates.is_sorted_by(|a, b| order(a, b).is_le()) {
+        candidates.sort_by(order);
+    }
     let inside = inside_other_names(&candidates);
     let mut candidates: Vec<Candidate> = candidates
         .into_iter()
@@ -72,7 +76,8 @@ pub fn resolve(
     // Group by key, in order of first mention (indices, no key copies): the
     // candidates sorted by group (stable: text order inside each), in one
     // vector rather than one per group.
-    let mut index_of: FxHashMap<&Key, usize> = FxHashMap::default();
+    let mut index_of: FxHashMap<&Key, usize> =
+        FxHashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let mut grouped: Vec<(usize, &Candidate)> = Vec::with_capacity(candidates.len());
     for c in &candidates {
         let next = index_of.len();
