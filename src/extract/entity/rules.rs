@@ -583,12 +583,13 @@ fn named(cx: &Context, from: usize, to: usize, kind: EntityType, rule: &'static 
 pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     for (i, t) in tokens.iter().enumerate() {
-        if !t.is_lower_word() {
-            continue;
-        }
+        // (The word table first: it is a field, the case a decoding.)
         let Some(kind) = t.info.descriptor() else {
             continue;
         };
+        if !t.is_lower_word() {
+            continue;
+        }
         // `its subsidiary, Mammut Diesel`, `European aircraft manufacturer,
         // Airbus,`; but `the company, Mark Chandler,` is a person: after a
         // determiner, only a subsidiary takes the comma, and the name after a
