@@ -322,27 +322,31 @@ fn runs(cx: &Context, covered: &[bool]) -> (Vec<Run>, Vec<u64>) {
             spans.push((first, last));
         }
     }
-    let key = |first: usize, last: usize| key_hash(&cx.text[tokens[first].range.start..tokens[last].range.end]);
+    let key_of = |first: usize, last: usize| key_hash(&cx.text[tokens[first].range.start..tokens[last].range.end]);
+    // Each span with whether it opens a sentence and its key, computed once.
+    let spans: Vec<(usize, usize, bool, u64)> = spans
+        .into_iter()
+        .map(|(first, last)| (first, last, sentence_initial(cx, first), key_of(first, last)))
+        .collect();
     let inside: FxHashSet<u64> = spans
         .iter()
-        .filter(|(first, _)| !sentence_initial(cx, *first))
-        .map(|&(first, last)| key(first, last))
+        .filter(|&&(_, _, initial, _)| !initial)
+        .map(|&(_, _, _, key)| key)
         .collect();
     let mut runs = Vec::new();
     let mut names: Vec<u64> = Vec::new();
     let mut index: FxHashMap<u64, usize> = FxHashMap::default();
-    for (mut first, last) in spans {
-        if first < last
-            && sentence_initial(cx, first)
-            && inside.contains(&key(first + 1, last))
-            && common_word(cx, first)
-        {
-            first += 1;
+    for (mut first, last, initial, mut key) in spans {
+        if first < last && initial {
+            let rest = key_of(first + 1, last);
+            if inside.contains(&rest) && common_word(cx, first) {
+                first += 1;
+                key = rest;
+            }
         }
         if !plausible(cx, first, last) {
             continue;
         }
-        let key = key(first, last);
         let name = *index.entry(key).or_insert_with(|| {
             names.push(key);
             names.len() - 1
