@@ -160,7 +160,14 @@ fn entity_of(article: &Article, key: &Key, group: &[&Candidate]) -> (Entity, Opt
     // The surface with runs of white space as one space (copied only then).
     let surface = |c: &Candidate| -> String {
         let s = &text[c.range.clone()];
-        let plain = !s.contains(|ch: char| ch.is_whitespace() && ch != ' ') && !s.contains("  ");
+        // (ASCII text is tested byte by byte; the ASCII white space other
+        // than ' ' is what `char::is_whitespace` says it is.)
+        let other_space = if s.is_ascii() {
+            s.bytes().any(|b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        } else {
+            s.contains(|ch: char| ch.is_whitespace() && ch != ' ')
+        };
+        let plain = !other_space && !s.as_bytes().windows(2).any(|w| w == b"  ");
         if plain {
             s.to_string()
         } else {
@@ -242,4 +249,17 @@ fn occurrences(text: &str, needle: &str) -> Vec<usize> {
             (at == 0 || !word(bytes[at - 1])) && (end == bytes.len() || !word(bytes[end]))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    /// The ASCII white space `entity_of` tests bytes for is exactly what
+    /// `char::is_whitespace` says of ASCII, less the plain space.
+    #[test]
+    fn ascii_white_space_is_unicode_white_space() {
+        for b in 0u8..0x80 {
+            let listed = matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+            assert_eq!(listed, (b as char).is_whitespace() && b != b' ', "{b:#x}");
+        }
+    }
 }
