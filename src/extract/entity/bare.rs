@@ -95,7 +95,7 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
 
     // Names that end a longer run (`Obama` in `Barack Obama`, `Hawk Sawyer`
     // in `Kathleen Hawk Sawyer`) are people's.
-    let mut tails: FxHashSet<u64> = FxHashSet::default();
+    let mut tails: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(runs.len(), Default::default());
     for run in runs.iter().filter(|r| r.last > r.first) {
         for from in run.first + 1..=run.last {
             tails.insert(key_hash(&cx.text[tokens[from].range.start..tokens[run.last].range.end]));
@@ -328,14 +328,17 @@ fn runs(cx: &Context, covered: &[bool]) -> (Vec<Run>, Vec<u64>) {
         .into_iter()
         .map(|(first, last)| (first, last, sentence_initial(cx, first), key_of(first, last)))
         .collect();
-    let inside: FxHashSet<u64> = spans
-        .iter()
-        .filter(|&&(_, _, initial, _)| !initial)
-        .map(|&(_, _, _, key)| key)
-        .collect();
-    let mut runs = Vec::new();
-    let mut names: Vec<u64> = Vec::new();
-    let mut index: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut inside: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(spans.len(), Default::default());
+    inside.extend(
+        spans
+            .iter()
+            .filter(|&&(_, _, initial, _)| !initial)
+            .map(|&(_, _, _, key)| key),
+    );
+    // (Sized for every span: no growing in the loop.)
+    let mut runs = Vec::with_capacity(spans.len());
+    let mut names: Vec<u64> = Vec::with_capacity(spans.len());
+    let mut index: FxHashMap<u64, usize> = FxHashMap::with_capacity_and_hasher(spans.len(), Default::default());
     for (mut first, last, initial, mut key) in spans {
         if first < last && initial {
             let rest = key_of(first + 1, last);
