@@ -34,6 +34,7 @@ use crate::extract::lexicon::cues;
 use crate::extract::tokens::{Kind, Token};
 use crate::record::EntityType;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::LazyLock;
 
 /// A run of bare name words: tokens `first..=last`, and its name's index.
 struct Run {
@@ -94,7 +95,7 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
 
     // Names that end a longer run (`Obama` in `Barack Obama`, `Hawk Sawyer`
     // in `Kathleen Hawk Sawyer`) are people's.
-    let mut tails: FxHashSet<u64> = FxHashSet::default();
+    let mut tails: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(runs.len(), Default::default());
     for run in runs.iter().filter(|r| r.last > r.first) {
         for from in run.first + 1..=run.last {
             tails.insert(key_hash(&cx.text[tokens[from].range.start..tokens[run.last].range.end]));
@@ -214,21 +215,37 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
 
 /// A hash of a name's key (`super::key_text`) computed without building it:
 /// names are compared by it in the hot loop, and keys are made only for the
-/// names kept.
+/// names kept. ASCII is lower-cased byte by byte, without decoding; other
+/// characters the Unicode way, hashing the same values.
 fn key_hash(name: &str) -> u64 {
     use std::hash::Hasher;
     let mut hasher = rustc_hash::FxHasher::default();
     let mut space = false;
     let mut any = false;
-    for c in name.chars() {
-        if c.is_alphanumeric() {
+    let bytes = name.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alphanumeric, c) = if b.is_ascii() {
+            i += 1;
+            (b.is_ascii_alphanumeric(), b as char)
+        } else {
+            let c = name[i..].chars().next().expect("in bounds");
+            i += c.len_utf8();
+            (c.is_alphanumeric(), c)
+        };
+        if alphanumeric {
             if space && any {
                 hasher.write_u8(b' ');
             }
             space = false;
             any = true;
-            for l in c.to_lowercase() {
-                hasher.write_u32(l as u32);
+            if c.is_ascii() {
+                hasher.write_u32(c.to_ascii_lowercase() as u32);
+            } else {
+                for l in c.to_lowercase() {
+                    hasher.write_u32(l as u32);
+                }
             }
         } else {
             space = true;
@@ -281,7 +298,8 @@ fn runs(cx: &Context, covered: &[bool]) -> (Vec<Run>, Vec<u64>) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {
-        if !bare_word(cx, i, covered) || tokens[i].info.not_name_start() {
+        // (Most tokens are no name words: the cheapest test first.)
+        if !cx.name_word(i) || !bare_word(cx, i, covered) || tokens[i].info.not_name_start() {
             i += 1;
             continue;
         }
@@ -304,27 +322,34 @@ fn runs(cx: &Context, covered: &[bool]) -> (Vec<Run>, Vec<u64>) {
             spans.push((first, last));
         }
     }
-    let key = |first: usize, last: usize| key_hash(&cx.text[tokens[first].range.start..tokens[last].range.end]);
-    let inside: FxHashSet<u64> = spans
-        .iter()
-        .filter(|(first, _)| !sentence_initial(cx, *first))
-        .map(|&(first, last)| key(first, last))
+    let key_of = |first: usize, last: usize| key_hash(&cx.text[tokens[first].range.start..tokens[last].range.end]);
+    // Each span with whether it opens a sentence and its key, computed once.
+    let spans: Vec<(usize, usize, bool, u64)> = spans
+        .into_iter()
+        .map(|(first, last)| (first, last, sentence_initial(cx, first), key_of(first, last)))
         .collect();
-    let mut runs = Vec::new();
-    let mut names: Vec<u64> = Vec::new();
-    let mut index: FxHashMap<u64, usize> = FxHashMap::default();
-    for (mut first, last) in spans {
-        if first < last
-            && sentence_initial(cx, first)
-            && inside.contains(&key(first + 1, last))
-            && common_word(cx, first)
-        {
-            first += 1;
+    let mut inside: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(spans.len(), Default::default());
+    inside.extend(
+        spans
+            .iter()
+            .filter(|&&(_, _, initial, _)| !initial)
+            .map(|&(_, _, _, key)| key),
+    );
+    // (Sized for every span: no growing in the loop.)
+    let mut runs = Vec::with_capacity(spans.len());
+    let mut names: Vec<u64> = Vec::with_capacity(spans.len());
+    let mut index: FxHashMap<u64, usize> = FxHashMap::with_capacity_and_hasher(spans.len(), Default::default());
+    for (mut first, last, initial, mut key) in spans {
+        if first < last && initial {
+            let rest = key_of(first + 1, last);
+            if inside.contains(&rest) && common_word(cx, first) {
+                first += 1;
+                key = rest;
+            }
         }
         if !plausible(cx, first, last) {
             continue;
         }
-        let key = key(first, last);
         let name = *index.entry(key).or_insert_with(|| {
             names.push(key);
             names.len() - 1
@@ -365,13 +390,13 @@ fn bare_word(cx: &Context, i: usize, covered: &[bool]) -> bool {
 fn plausible(cx: &Context, first: usize, last: usize) -> bool {
     let tokens = cx.tokens;
     let last_word = tokens[last].text;
-    if cues::NOT_ORGANIZATION_ENDS.contains(&last_word) {
+    if LISTS.not_organization_ends.contains(last_word) {
         return false;
     }
     if first == last {
         let w = tokens[first].text;
-        if cues::GENERIC_FIRST_WORDS.contains(&w)
-            || cues::NOT_NAMES.contains(&w)
+        if LISTS.generic_first_words.contains(w)
+            || LISTS.not_names.contains(w)
             || tokens[first].info.portfolio()
             || w.chars().count() < 2
         {
@@ -399,6 +424,93 @@ fn words_at(cx: &Context, from: usize, seq: &[&str]) -> bool {
     })
 }
 
+/// The word lists of `cues` (and [`PREPOSITIONS`]) that the bare-name rules
+/// test around every run, as hash sets: one look-up instead of a scan of the
+/// list.
+struct Lists {
+    not_organization_ends: FxHashSet<&'static str>,
+    generic_first_words: FxHashSet<&'static str>,
+    not_names: FxHashSet<&'static str>,
+    subject_of: FxHashSet<&'static str>,
+    auxiliaries: FxHashSet<&'static str>,
+    person_before: FxHashSet<&'static str>,
+    personal: FxHashSet<&'static str>,
+    product_verbs: FxHashSet<&'static str>,
+    legal_forms: FxHashSet<&'static str>,
+    prepositions: FxHashSet<&'static str>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let set = |words: &[&'static str]| words.iter().copied().collect();
+    Lists {
+        not_organization_ends: set(cues::NOT_ORGANIZATION_ENDS),
+        generic_first_words: set(cues::GENERIC_FIRST_WORDS),
+        not_names: set(cues::NOT_NAMES),
+        subject_of: set(cues::SUBJECT_OF),
+        auxiliaries: set(cues::AUXILIARIES),
+        person_before: set(cues::PERSON_BEFORE),
+        personal: set(cues::PERSONAL),
+        product_verbs: set(cues::PRODUCT_VERBS),
+        legal_forms: set(cues::LEGAL_FORMS),
+        prepositions: set(PREPOSITIONS),
+    }
+});
+
+/// A cue table (`cues::OWNED`, ...) indexed by one word of each cue in ASCII
+/// lower case: the cues that can match around a token, in table order, found
+/// with one look-up instead of trying the whole table. `words_at` compares
+/// the first word of a cue without regard to ASCII case and the others
+/// exactly, so a cue can match only where its indexed word, lower-cased, is
+/// the token's text lower-cased.
+struct CueIndex {
+    cues: &'static [(&'static [&'static str], EntityType)],
+    /// Lower-cased word -> indices into `cues`, ascending.
+    by_word: FxHashMap<Box<[u8]>, Vec<usize>>,
+}
+
+/// The longest indexed word (a longer token matches no cue); checked when an
+/// index is built.
+const MAX_CUE_WORD: usize = 24;
+
+impl CueIndex {
+    /// Indexes `cues` by their first word (`last == false`) or last word.
+    fn new(cues: &'static [(&'static [&'static str], EntityType)], last: bool) -> Self {
+        let mut by_word: FxHashMap<Box<[u8]>, Vec<usize>> = FxHashMap::default();
+        for (i, (seq, _)) in cues.iter().enumerate() {
+            let word = if last { seq[seq.len() - 1] } else { seq[0] };
+            assert!(word.len() <= MAX_CUE_WORD, "cue word {word:?} longer than MAX_CUE_WORD");
+            by_word
+                .entry(word.to_ascii_lowercase().into_bytes().into_boxed_slice())
+                .or_default()
+                .push(i);
+        }
+        CueIndex { cues, by_word }
+    }
+
+    /// The cues whose indexed word is `word` without regard to ASCII case,
+    /// in table order.
+    fn get(&self, word: &str) -> impl Iterator<Item = &'static (&'static [&'static str], EntityType)> {
+        let mut buf = [0u8; MAX_CUE_WORD];
+        let found = (word.len() <= MAX_CUE_WORD)
+            .then(|| {
+                let lower = &mut buf[..word.len()];
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                self.by_word.get(&*lower)
+            })
+            .flatten();
+        let cues = self.cues;
+        found.into_iter().flatten().map(move |&i| &cues[i])
+    }
+}
+
+/// `cues::OWNED` by first word (the word after `NAME's`).
+static OWNED: LazyLock<CueIndex> = LazyLock::new(|| CueIndex::new(cues::OWNED, false));
+/// `cues::MODIFIES` by first word (the word after the name).
+static MODIFIES: LazyLock<CueIndex> = LazyLock::new(|| CueIndex::new(cues::MODIFIES, false));
+/// `cues::RELATIONS` by last word (the word before the name).
+static RELATIONS: LazyLock<CueIndex> = LazyLock::new(|| CueIndex::new(cues::RELATIONS, true));
+
 /// The organization cue around one occurrence, if any: its type and rule.
 fn org_cue(cx: &Context, run: &Run) -> Option<(EntityType, &'static str)> {
     let tokens = cx.tokens;
@@ -407,21 +519,26 @@ fn org_cue(cx: &Context, run: &Run) -> Option<(EntityType, &'static str)> {
     if tokens
         .get(next)
         .is_some_and(|t| t.kind == Kind::Possessive && t.gap == crate::extract::tokens::Gap::None)
-        && let Some((_, kind)) = cues::OWNED.iter().find(|(seq, _)| words_at(cx, next + 1, seq))
+        && let Some(t) = tokens.get(next + 1)
+        && let Some((_, kind)) = OWNED.get(t.text).find(|(seq, _)| words_at(cx, next + 1, seq))
     {
         return Some((*kind, "org.bare_possessive"));
     }
     if cx.joined(next)
-        && let Some((_, kind)) = cues::MODIFIES.iter().find(|(seq, _)| words_at(cx, next, seq))
+        && let Some(t) = tokens.get(next)
+        && let Some((_, kind)) = MODIFIES.get(t.text).find(|(seq, _)| words_at(cx, next, seq))
     {
         return Some((*kind, "org.bare_modifier"));
     }
 
     // `a stake in Kylie Jenner's company`: the relation is the possession's.
     let possessive = tokens.get(next).is_some_and(|t| t.kind == Kind::Possessive);
-    if let Some((_, kind)) = cues::RELATIONS
-        .iter()
-        .find(|(seq, _)| !possessive && a >= seq.len() && cx.joined(a) && words_at(cx, a - seq.len(), seq))
+    if !possessive
+        && a >= 1
+        && cx.joined(a)
+        && let Some((_, kind)) = RELATIONS
+            .get(tokens[a - 1].text)
+            .find(|(seq, _)| a >= seq.len() && words_at(cx, a - seq.len(), seq))
     {
         return Some((*kind, "org.bare_relation"));
     }
@@ -463,23 +580,23 @@ enum Subject {
 /// MacBook released in 2015`); a pronoun after the verb makes it a person.
 fn subject_cue(cx: &Context, run: &Run) -> Subject {
     let tokens = cx.tokens;
-    if run.first > 0 && cx.joined(run.first) && PREPOSITIONS.contains(&tokens[run.first - 1].text) {
+    if run.first > 0 && cx.joined(run.first) && LISTS.prepositions.contains(tokens[run.first - 1].text) {
         return Subject::None;
     }
     let mut k = run.last + 1;
     let mut skipped = 0;
-    while k < tokens.len() && cx.joined(k) && skipped < 2 && cues::AUXILIARIES.contains(&tokens[k].text) {
+    while k < tokens.len() && cx.joined(k) && skipped < 2 && LISTS.auxiliaries.contains(tokens[k].text) {
         k += 1;
         skipped += 1;
     }
-    if !(k < tokens.len() && cx.joined(k) && cues::SUBJECT_OF.contains(&tokens[k].text)) {
+    if !(k < tokens.len() && cx.joined(k) && LISTS.subject_of.contains(tokens[k].text)) {
         return Subject::None;
     }
     let after = tokens.get(k + 1).filter(|_| cx.joined(k + 1)).map_or("", |t| t.text);
     if matches!(after, "he" | "she" | "his" | "her") {
         return Subject::Person;
     }
-    if skipped == 0 && tokens[k].text.ends_with("ed") && PREPOSITIONS.contains(&after) {
+    if skipped == 0 && tokens[k].text.ends_with("ed") && LISTS.prepositions.contains(after) {
         return Subject::None;
     }
     Subject::Organization
@@ -564,7 +681,7 @@ fn product_cue(cx: &Context, run: &Run) -> bool {
     while p > 0 && cx.joined(p) && matches!(tokens[p - 1].text, "the" | "its" | "their" | "a" | "new") {
         p -= 1;
     }
-    if p > 0 && cx.joined(p) && cues::PRODUCT_VERBS.contains(&tokens[p - 1].text) {
+    if p > 0 && cx.joined(p) && LISTS.product_verbs.contains(tokens[p - 1].text) {
         return true;
     }
     // `Keep, which Google launched`.
@@ -572,7 +689,7 @@ fn product_cue(cx: &Context, run: &Run) -> bool {
     let which = tokens.get(k).is_some_and(|t| t.is_punct(',')) && tokens.get(k + 1).is_some_and(|t| t.text == "which");
     which
         && tokens.get(k + 2).is_some_and(Token::is_capitalized)
-        && (k + 3..(k + 6).min(tokens.len())).any(|j| cues::PRODUCT_VERBS.contains(&tokens[j].text))
+        && (k + 3..(k + 6).min(tokens.len())).any(|j| LISTS.product_verbs.contains(tokens[j].text))
 }
 
 /// Whether one occurrence reads as a person's name.
@@ -582,7 +699,7 @@ fn person_cue(cx: &Context, run: &Run) -> bool {
     if a > 0 && cx.joined(a) {
         let p = &tokens[a - 1];
         if (p.kind == Kind::Word && (p.info.title_head() || (p.info.title_modifier() && p.is_capitalized())))
-            || cues::PERSON_BEFORE.contains(&p.text)
+            || LISTS.person_before.contains(p.text)
         {
             return true;
         }
@@ -592,7 +709,7 @@ fn person_cue(cx: &Context, run: &Run) -> bool {
     if tokens.get(k).is_some_and(|t| t.kind == Kind::Possessive) {
         k += 1;
     }
-    if cx.joined(k) && tokens.get(k).is_some_and(|t| cues::PERSONAL.contains(&t.text)) {
+    if cx.joined(k) && tokens.get(k).is_some_and(|t| LISTS.personal.contains(t.text)) {
         return true;
     }
     // `Leonard, 63,` and `Papermaster, who`.
@@ -665,39 +782,51 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     // Short form -> owner (index into `found`), or `None` when two differ.
     let mut owners: FxHashMap<String, Option<usize>> = FxHashMap::default();
-    let mut offer = |form: String, owner: usize, found: &[Candidate]| {
-        owners
-            .entry(form)
-            .and_modify(|o| {
-                if o.is_some_and(|p| found[p].key != found[owner].key) {
-                    // `Boeing Co.` wins `Boeing` over `Boeing Commercial Airplanes`.
-                    let legal = |c: &Candidate| legal_form_only(cx, c);
-                    *o = match (o.map(|p| legal(&found[p])), legal(&found[owner])) {
-                        (Some(true), false) => *o,
-                        (Some(false), true) => Some(owner),
-                        _ => None,
-                    };
-                }
-            })
-            .or_insert(Some(owner));
+    let mut offer = |form: &str, owner: usize, found: &[Candidate]| {
+        // (The key is copied only for a new form.)
+        let Some(o) = owners.get_mut(form) else {
+            owners.insert(form.to_string(), Some(owner));
+            return;
+        };
+        if o.is_some_and(|p| found[p].key != found[owner].key) {
+            // `Boeing Co.` wins `Boeing` over `Boeing Commercial Airplanes`.
+            let legal = |c: &Candidate| legal_form_only(cx, c);
+            *o = match (o.map(|p| legal(&found[p])), legal(&found[owner])) {
+                (Some(true), false) => *o,
+                (Some(false), true) => Some(owner),
+                _ => None,
+            };
+        }
     };
+    // Buffers for every candidate: its words, their capitalised ones and
+    // the initials of these.
+    let mut words: Vec<usize> = Vec::new();
+    let mut capitals: Vec<usize> = Vec::new();
+    let mut initials = String::new();
     for (ci, c) in found.iter().enumerate() {
         if !c.full || c.kind == EntityType::Country || !matches!(c.key, Key::Named(_)) {
             continue;
         }
         let from = tokens.partition_point(|t| t.range.end <= c.range.start);
         let to = tokens.partition_point(|t| t.range.start < c.range.end);
-        let words: Vec<usize> = (from..to).filter(|&k| tokens[k].kind != Kind::Punct).collect();
+        words.clear();
+        words.extend((from..to).filter(|&k| tokens[k].kind != Kind::Punct));
         if words.len() < 2 {
             continue;
         }
-        let capitals: Vec<usize> = words.iter().copied().filter(|&k| tokens[k].is_capitalized()).collect();
-        let initials = |ks: &[usize]| -> String { ks.iter().filter_map(|&k| tokens[k].text.chars().next()).collect() };
+        capitals.clear();
+        capitals.extend(words.iter().copied().filter(|&k| tokens[k].is_capitalized()));
+        let initials_of = |ks: &[usize], initials: &mut String| {
+            initials.clear();
+            initials.extend(ks.iter().filter_map(|&k| tokens[k].text.chars().next()));
+        };
         if capitals.len() >= 2 {
-            offer(initials(&capitals), ci, found);
+            initials_of(&capitals, &mut initials);
+            offer(&initials, ci, found);
             let last = *capitals.last().unwrap_or(&from);
-            if cues::LEGAL_FORMS.contains(&tokens[last].text) && capitals.len() >= 3 {
-                offer(initials(&capitals[..capitals.len() - 1]), ci, found);
+            if LISTS.legal_forms.contains(tokens[last].text) && capitals.len() >= 3 {
+                initials_of(&capitals[..capitals.len() - 1], &mut initials);
+                offer(&initials, ci, found);
             }
         }
         // A first word stands for the name when the rest is one word or
@@ -705,17 +834,17 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
         // division (`Boeing Commercial Airplanes`).
         let w = &tokens[from];
         let info = w.info;
-        let short = words.len() == 2 || words[1..].iter().all(|&k| cues::LEGAL_FORMS.contains(&tokens[k].text));
+        let short = words.len() == 2 || words[1..].iter().all(|&k| LISTS.legal_forms.contains(tokens[k].text));
         if short
             && w.kind == Kind::Word
             && w.is_capitalized()
             && w.text.chars().count() >= 3
-            && !cues::GENERIC_FIRST_WORDS.contains(&w.text)
+            && !LISTS.generic_first_words.contains(w.text)
             && !(info.portfolio() || info.title_head() || info.title_modifier() || info.country())
             && !(info.not_name_start() || info.head().is_some())
             && cx.lexicon[from].is_none()
         {
-            offer(w.text.to_string(), ci, found);
+            offer(w.text, ci, found);
         }
     }
     owners.retain(|_, o| o.is_some());
@@ -723,23 +852,30 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
         return;
     }
 
-    // Tokens already inside a candidate, and of which key.
-    let mut inside: Vec<Option<usize>> = vec![None; tokens.len()];
-    for (ci, c) in found.iter().enumerate() {
-        let from = tokens.partition_point(|t| t.range.end <= c.range.start);
-        for k in from..tokens.len() {
-            if tokens[k].range.start >= c.range.end {
-                break;
-            }
-            if inside[k].is_none_or(|o| found[o].range.len() < c.range.len()) {
-                inside[k] = Some(ci);
+    // The candidate a token is inside (the first of the longest), asked only
+    // of the few tokens that are short forms.
+    let inside = |t: &Token| {
+        let mut inside: Option<usize> = None;
+        for (ci, c) in found.iter().enumerate() {
+            let overlaps = t.range.end > c.range.start && t.range.start < c.range.end;
+            if overlaps && inside.is_none_or(|o| found[o].range.len() < c.range.len()) {
+                inside = Some(ci);
             }
         }
-    }
+        inside
+    };
     let mut extra: Vec<(Candidate, &str)> = Vec::new();
     let mut rekey: FxHashMap<String, usize> = FxHashMap::default();
     let mut mid_sentence: FxHashSet<&str> = FxHashSet::default();
     for (i, t) in tokens.iter().enumerate() {
+        // Every short form starts with a capital: most tokens need no look-up.
+        if t.text
+            .as_bytes()
+            .first()
+            .is_none_or(|&b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            continue;
+        }
         let Some(&Some(owner)) = owners.get(t.text) else {
             continue;
         };
@@ -760,7 +896,7 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
             continue;
         }
         let o = &found[owner];
-        match inside[i] {
+        match inside(t) {
             // A bare name of its own (`Northrop said`): it joins the owner.
             Some(ci) if found[ci].range == t.range && found[ci].key != o.key => {
                 if let Key::Named(k) = &found[ci].key {
@@ -815,5 +951,161 @@ fn legal_form_only(cx: &Context, c: &Candidate) -> bool {
     let tokens = cx.tokens;
     let from = tokens.partition_point(|t| t.range.end <= c.range.start);
     let to = tokens.partition_point(|t| t.range.start < c.range.end);
-    to == from + 2 && cues::LEGAL_FORMS.contains(&tokens[from + 1].text)
+    to == from + 2 && LISTS.legal_forms.contains(tokens[from + 1].text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{lexicon, tokens};
+
+    /// Every cue of a table in the case forms text writes it in, with
+    /// near misses (a word that is no cue, a line break inside a cue).
+    fn cue_text(table: &[(&[&str], EntityType)]) -> String {
+        let mut text = String::new();
+        for (seq, _) in table {
+            let phrase = seq.join(" ");
+            let mut capital = phrase.clone();
+            capital[..1].make_ascii_uppercase();
+            for form in [
+                phrase.clone(),
+                capital,
+                phrase.to_ascii_uppercase(),
+                phrase.replacen(' ', "\n", 1),
+            ] {
+                text.push_str("Boeing ");
+                text.push_str(&form);
+                text.push_str(" Boeing and GM.\n");
+            }
+        }
+        text
+    }
+
+    /// At every token of a text of cues, the index finds the cue that the
+    /// scan of the whole table finds (`org_cue`'s two ways: the cue starting
+    /// at the token, or for `last`, ending at it).
+    fn check_index(index: &CueIndex, table: &'static [(&'static [&'static str], EntityType)], last: bool) {
+        let text = cue_text(table);
+        let toks = tokens::tokenize(&text);
+        let matches = lexicon::scan(&text);
+        let cx = Context::new(&text, &toks, &matches);
+        let mut found = 0;
+        for (i, t) in toks.iter().enumerate() {
+            let start = |seq: &[&str]| if last { (i + 1).checked_sub(seq.len()) } else { Some(i) };
+            let fits = |(seq, _): &&(&[&str], EntityType)| start(seq).is_some_and(|from| words_at(&cx, from, seq));
+            let scanned = table.iter().find(fits);
+            let indexed = index.get(t.text).find(fits);
+            assert_eq!(
+                scanned,
+                indexed,
+                "at {:?} in {:?}",
+                t.text,
+                &text[t.range.start.saturating_sub(40)..t.range.end]
+            );
+            found += usize::from(indexed.is_some());
+        }
+        // Each cue at least in lower case and capitalised.
+        assert!(found >= 2 * table.len(), "{found} matches for {} cues", table.len());
+    }
+
+    #[test]
+    fn cue_indices_agree_with_their_tables() {
+        check_index(&OWNED, cues::OWNED, false);
+        check_index(&MODIFIES, cues::MODIFIES, false);
+        check_index(&RELATIONS, cues::RELATIONS, true);
+    }
+
+    #[test]
+    fn cue_index_lower_cases_ascii_only() {
+        let kinds = |word: &str| MODIFIES.get(word).map(|(seq, _)| seq.join(" ")).collect::<Vec<_>>();
+        assert_eq!(
+            kinds("chief"),
+            ["chief executive", "Chief Executive", "chief financial officer"]
+        );
+        assert_eq!(kinds("CHIEF"), kinds("chief"));
+        assert_eq!(kinds("Ceo"), ["CEO"]);
+        assert!(kinds("Boeing").is_empty());
+        assert!(kinds("spokesmanship-and-more-than-twenty-four-bytes").is_empty());
+        assert!(kinds("ÇEO").is_empty());
+    }
+
+    #[test]
+    fn word_sets_hold_their_lists() {
+        let pairs: [(&FxHashSet<&str>, &[&str]); 10] = [
+            (&LISTS.not_organization_ends, cues::NOT_ORGANIZATION_ENDS),
+            (&LISTS.generic_first_words, cues::GENERIC_FIRST_WORDS),
+            (&LISTS.not_names, cues::NOT_NAMES),
+            (&LISTS.subject_of, cues::SUBJECT_OF),
+            (&LISTS.auxiliaries, cues::AUXILIARIES),
+            (&LISTS.person_before, cues::PERSON_BEFORE),
+            (&LISTS.personal, cues::PERSONAL),
+            (&LISTS.product_verbs, cues::PRODUCT_VERBS),
+            (&LISTS.legal_forms, cues::LEGAL_FORMS),
+            (&LISTS.prepositions, PREPOSITIONS),
+        ];
+        // Every word of every list, and case variants of them, are in a set
+        // exactly when they are in its list.
+        let mut words: Vec<String> = pairs
+            .iter()
+            .flat_map(|(_, list)| list.iter().map(|w| w.to_string()))
+            .collect();
+        let variants: Vec<String> = words
+            .iter()
+            .flat_map(|w| [w.to_ascii_uppercase(), w.to_ascii_lowercase()])
+            .collect();
+        words.extend(variants);
+        words.extend(["Boeing", "", "said.", "co"].map(String::from));
+        for (set, list) in pairs {
+            assert_eq!(set.len(), list.len(), "a list without repeats");
+            for w in &words {
+                assert_eq!(set.contains(w.as_str()), list.contains(&w.as_str()), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn key_hash_is_the_hash_of_the_key() {
+        // Names with the same key hash the same; others differ.
+        let same = [
+            ("Northrop Grumman", "northrop  grumman"),
+            ("AT&T", "at t"),
+            ("Société Générale", "SOCIÉTÉ-GÉNÉRALE"),
+        ];
+        for (a, b) in same {
+            assert_eq!(super::super::key_text(a), super::super::key_text(b));
+            assert_eq!(key_hash(a), key_hash(b), "{a:?} {b:?}");
+        }
+        assert_ne!(key_hash("Boeing"), key_hash("Boeing Co"));
+        assert_ne!(key_hash("Société"), key_hash("Societe"));
+        // The same values as hashing every lower-cased character.
+        let slow = |name: &str| {
+            use std::hash::Hasher;
+            let mut hasher = rustc_hash::FxHasher::default();
+            let (mut space, mut any) = (false, false);
+            for c in name.chars() {
+                if c.is_alphanumeric() {
+                    if space && any {
+                        hasher.write_u8(b' ');
+                    }
+                    (space, any) = (false, true);
+                    for l in c.to_lowercase() {
+                        hasher.write_u32(l as u32);
+                    }
+                } else {
+                    space = true;
+                }
+            }
+            hasher.finish()
+        };
+        for name in [
+            "Boeing",
+            " U.S. Steel ",
+            "Société Générale",
+            "İSTANBUL",
+            "X-37B",
+            "Ωmega Ltd.",
+        ] {
+            assert_eq!(key_hash(name), slow(name), "{name:?}");
+        }
+    }
 }

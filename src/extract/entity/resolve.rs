@@ -59,7 +59,11 @@ pub fn resolve(
 
     // An organization mention inside a longer one of another entity is part of
     // that name (`IRGC` in `IRGC Unit 840`); countries inside names stay.
-    candidates.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+    // (Without extra candidates, they come sorted: no sort then.)
+    let order = |a: &Candidate, b: &Candidate| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end));
+    if !candidates.is_sorted_by(|a, b| order(a, b).is_le()) {
+        candidates.sort_by(order);
+    }
     let inside = inside_other_names(&candidates);
     let mut candidates: Vec<Candidate> = candidates
         .into_iter()
@@ -69,19 +73,29 @@ pub fn resolve(
         .collect();
     candidates.dedup_by(|a, b| a.range == b.range && a.key == b.key);
 
-    // Group by key, in order of first mention (indices, no key copies).
-    let mut index_of: FxHashMap<&Key, usize> = FxHashMap::default();
-    let mut groups: Vec<Vec<&Candidate>> = Vec::new();
+    // Group by key, in order of first mention (indices, no key copies): the
+    // candidates sorted by group (stable: text order inside each), in one
+    // vector rather than one per group.
+    let mut index_of: FxHashMap<&Key, usize> =
+        FxHashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    let mut grouped: Vec<(usize, &Candidate)> = Vec::with_capacity(candidates.len());
     for c in &candidates {
-        let g = *index_of.entry(&c.key).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(c);
+        let next = index_of.len();
+        grouped.push((*index_of.entry(&c.key).or_insert(next), c));
     }
+    grouped.sort_by_key(|&(g, _)| g);
+    let members: Vec<&Candidate> = grouped.iter().map(|&(_, c)| c).collect();
 
-    let mut found = Found::default();
-    for group in &groups {
+    let mut found = Found {
+        entities: Vec::with_capacity(index_of.len()),
+        mentions: Vec::with_capacity(candidates.len()),
+        bodies: Vec::with_capacity(index_of.len()),
+        demonyms: Vec::new(),
+    };
+    let mut at = 0;
+    for run in grouped.chunk_by(|a, b| a.0 == b.0) {
+        let group = &members[at..at + run.len()];
+        at += run.len();
         let key = &group[0].key;
         let index = found.entities.len();
         let (entity, body) = entity_of(article, key, group);
@@ -146,7 +160,14 @@ fn entity_of(article: &Article, key: &Key, group: &[&Candidate]) -> (Entity, Opt
     // The surface with runs of white space as one space (copied only then).
     let surface = |c: &Candidate| -> String {
         let s = &text[c.range.clone()];
-        let plain = !s.contains(|ch: char| ch.is_whitespace() && ch != ' ') && !s.contains("  ");
+        // (ASCII text is tested byte by byte; the ASCII white space other
+        // than ' ' is what `char::is_whitespace` says it is.)
+        let other_space = if s.is_ascii() {
+            s.bytes().any(|b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        } else {
+            s.contains(|ch: char| ch.is_whitespace() && ch != ' ')
+        };
+        let plain = !other_space && !s.as_bytes().windows(2).any(|w| w == b"  ");
         if plain {
             s.to_string()
         } else {
@@ -192,7 +213,7 @@ fn entity_of(article: &Article, key: &Key, group: &[&Candidate]) -> (Entity, Opt
             aliases.push(s);
         }
     }
-    let mut mentions: Vec<[usize; 2]> = Vec::new();
+    let mut mentions: Vec<[usize; 2]> = Vec::with_capacity(group.len());
     let mut last_end = 0;
     for c in group {
         if c.range.start < last_end {
@@ -228,4 +249,17 @@ fn occurrences(text: &str, needle: &str) -> Vec<usize> {
             (at == 0 || !word(bytes[at - 1])) && (end == bytes.len() || !word(bytes[end]))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    /// The ASCII white space `entity_of` tests bytes for is exactly what
+    /// `char::is_whitespace` says of ASCII, less the plain space.
+    #[test]
+    fn ascii_white_space_is_unicode_white_space() {
+        for b in 0u8..0x80 {
+            let listed = matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+            assert_eq!(listed, (b as char).is_whitespace() && b != b' ', "{b:#x}");
+        }
+    }
 }

@@ -165,17 +165,17 @@ pub struct Context<'t, 'a> {
 
 impl<'t, 'a> Context<'t, 'a> {
     pub fn new(text: &'a str, tokens: &'t [Token<'a>], matches: &'t [LexMatch]) -> Self {
-        let mut lexicon = vec![None; tokens.len()];
+        // One pass, each vector written once.
+        let mut lexicon = Vec::with_capacity(tokens.len());
+        let mut name_words = Vec::with_capacity(tokens.len());
         let mut m = 0;
-        for (i, t) in tokens.iter().enumerate() {
+        for t in tokens {
             while m < matches.len() && matches[m].range.end <= t.range.start {
                 m += 1;
             }
-            if m < matches.len() && matches[m].range.start < t.range.end {
-                lexicon[i] = Some(m);
-            }
+            lexicon.push((m < matches.len() && matches[m].range.start < t.range.end).then_some(m));
+            name_words.push(is_name_word(t));
         }
-        let name_words = tokens.iter().map(is_name_word).collect();
         Context {
             text,
             tokens,
@@ -218,8 +218,21 @@ impl<'t, 'a> Context<'t, 'a> {
 /// A capitalised word that can be part of an organization's name (not a
 /// hyphenated adjective such as `Delhi-based`), or a dotted abbreviation.
 fn is_name_word(t: &Token) -> bool {
-    if t.kind == Kind::Word && !t.text.bytes().any(|b| b == b'-' || b == b'\'') {
-        return t.is_capitalized();
+    match t.kind {
+        Kind::Word => {}
+        Kind::Initial => return t.text.len() > 2,
+        _ => return false,
+    }
+    // Most words are lower case: the first byte says so without decoding.
+    let capitalized = match t.text.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => t.is_capitalized(),
+    };
+    if !capitalized {
+        return false;
+    }
+    if !t.text.bytes().any(|b| b == b'-' || b == b'\'') {
+        return true;
     }
     let adjective = || {
         t.text
@@ -232,8 +245,7 @@ fn is_name_word(t: &Token) -> bool {
             .split_once('\'')
             .is_some_and(|(_, tail)| tail.len() <= 2 && tail.bytes().all(|b| b.is_ascii_lowercase()))
     };
-    (t.kind == Kind::Word && t.is_capitalized() && !adjective() && !contraction())
-        || (t.kind == Kind::Initial && t.text.len() > 2)
+    !adjective() && !contraction()
 }
 
 /// `org.head` and `org.head_of`: names that end in a head word (`Far East
@@ -571,12 +583,13 @@ fn named(cx: &Context, from: usize, to: usize, kind: EntityType, rule: &'static 
 pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     for (i, t) in tokens.iter().enumerate() {
-        if !t.is_lower_word() {
-            continue;
-        }
+        // (The word table first: it is a field, the case a decoding.)
         let Some(kind) = t.info.descriptor() else {
             continue;
         };
+        if !t.is_lower_word() {
+            continue;
+        }
         // `its subsidiary, Mammut Diesel`, `European aircraft manufacturer,
         // Airbus,`; but `the company, Mark Chandler,` is a person: after a
         // determiner, only a subsidiary takes the comma, and the name after a
