@@ -54,7 +54,9 @@ pub fn has_stray_control(text: &str) -> bool {
     bytes.iter().enumerate().any(|(i, &b)| match b {
         0x00..=0x1F => !matches!(b, b'\n' | b'\r' | b'\t' | 0x0B | 0x0C),
         0x7F => true,
-        0xC2 => bytes.get(i + 1).is_some_and(|&next| (0x80..=0x9F).contains(&next) && next != 0x85),
+        0xC2 => bytes
+            .get(i + 1)
+            .is_some_and(|&next| (0x80..=0x9F).contains(&next) && next != 0x85),
         _ => false,
     })
 }
