@@ -144,7 +144,20 @@ fn bucket(first: u8, len: usize) -> usize {
 /// Whether some number word has this first letter (ASCII lower case) and
 /// this length: when none has, the word is none.
 pub fn may_be_word(first: u8, len: usize) -> bool {
-    first.is_ascii() && len < 32 && !WORDS[bucket(first, len)].is_empty()
+    /// Per first byte, bit `len` set when a number word starts with that
+    /// byte and has that length; made at compile time from `NUMBER_WORDS`.
+    const LENGTHS: [u32; 128] = {
+        let mut lengths = [0u32; 128];
+        let mut k = 0;
+        while k < NUMBER_WORDS.len() {
+            let word = NUMBER_WORDS[k].0.as_bytes();
+            assert!(word[0] < 128 && word.len() < 32, "number words are short and ASCII");
+            lengths[word[0] as usize] |= 1 << word.len();
+            k += 1;
+        }
+        lengths
+    };
+    first < 128 && len < 32 && LENGTHS[usize::from(first)] & (1 << len) != 0
 }
 
 /// The number word `lower` (ASCII lower case, as bytes: the scanner
