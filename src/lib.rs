@@ -34,6 +34,8 @@ pub mod segment;
 pub mod select;
 pub mod sinks;
 pub mod sources;
+#[cfg(test)]
+mod testing;
 
 pub use error::Error;
 pub use pipeline::{Config, Pipeline, Summary};

@@ -1397,11 +1397,7 @@ mod tests {
             "é",
             "x",
         ];
-        let mut seed: u64 = 7;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::testing::picker(7);
         let mut checked = 0;
         for _ in 0..20_000 {
             let mut text = String::new();

@@ -657,11 +657,7 @@ mod tests {
             " 1999 ",
             "last Monday",
         ];
-        let mut seed: u64 = 7;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::testing::picker(7);
         let seeking: Vec<&rules::Rule> = rules::RULES.iter().filter(|r| r.seek.is_some()).collect();
         let names: Vec<&str> = seeking.iter().map(|r| r.name).collect();
         assert_eq!(names, ["date.day_of_month", "date.year", "date.weekday"]);

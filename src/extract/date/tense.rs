@@ -236,11 +236,7 @@ mod tests {
             "-",
             "naïve",
         ];
-        let mut seed: u64 = 11;
-        let mut next = |n: usize| {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::testing::picker(11);
         let mut seen = [0; 6];
         for _ in 0..5000 {
             let (head, tail): (String, String) = (
