@@ -352,6 +352,7 @@ pub fn is_odd_case(word: &str) -> bool {
 
 /// [`word_info`] for a caller that knows [`is_odd_case`] of `word` already
 /// (the tokeniser learns it while finding the word's end).
+#[inline]
 pub fn word_info_cased(word: &str, odd_case: bool) -> WordInfo {
     let words = &*WORDS;
     let mut info = words.get(word).copied().unwrap_or_default();
