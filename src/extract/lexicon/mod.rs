@@ -340,23 +340,35 @@ static WORDS: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
 
 /// What the word tables say of `word` (a token's text).
 pub fn word_info(word: &str) -> WordInfo {
+    word_info_cased(word, is_odd_case(word))
+}
+
+/// Whether `word` may be a table word in another case: not all ASCII, or
+/// with a capital after its first letter (lower-case and title case forms
+/// are entries already).
+pub fn is_odd_case(word: &str) -> bool {
+    !word.is_ascii() || word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+}
+
+/// [`word_info`] for a caller that knows [`is_odd_case`] of `word` already
+/// (the tokeniser learns it while finding the word's end).
+#[inline]
+pub fn word_info_cased(word: &str, odd_case: bool) -> WordInfo {
     let words = &*WORDS;
     let mut info = words.get(word).copied().unwrap_or_default();
-    let mut buffer = [0u8; 32];
-    // Title words in other cases (`MINISTER`, `CHIEF`): lower-case and title
-    // case forms are entries already.
-    let odd_case = !word.is_ascii() || word.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+    // Title words in other cases (`MINISTER`, `CHIEF`).
     if odd_case {
+        let mut buffer = [0u8; 32];
         let lower = recased(word, &mut buffer, false);
         if let Some(other) = words.get(&*lower) {
             info.flags |= other.flags & ANY_CASE;
         }
-    }
-    // A country in another case (`RUSSIA`); the rules ask it of capitalised words only.
-    if odd_case && !info.country() && word.starts_with(char::is_uppercase) {
-        let titled = recased(word, &mut buffer, true);
-        if *titled != *word && words.get(&*titled).is_some_and(WordInfo::country) {
-            info.flags |= COUNTRY;
+        // A country in another case (`RUSSIA`); the rules ask it of capitalised words only.
+        if !info.country() && word.starts_with(char::is_uppercase) {
+            let titled = recased(word, &mut buffer, true);
+            if *titled != *word && words.get(&*titled).is_some_and(WordInfo::country) {
+                info.flags |= COUNTRY;
+            }
         }
     }
     // A final period: `Corp.`, `Dec.`.
@@ -656,5 +668,59 @@ mod tests {
                 assert!(country_by_code(code).is_some(), "{}", body.name);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod word_info_tests {
+    use super::*;
+    use crate::extract::tokens::{Kind, tokenize};
+
+    /// The tokeniser passes [`is_odd_case`] as it learnt it while finding each
+    /// word's end; every table word, in several casings and forms, gets the
+    /// same information as a look-up that works it out from the text.
+    #[test]
+    fn tokeniser_agrees_with_word_info() {
+        let mut text = String::new();
+        for word in WORDS.keys() {
+            for form in [
+                word.to_string(),
+                word.to_lowercase(),
+                word.to_uppercase(),
+                title_case(word),
+                format!("{word}."),
+                format!("{}.", word.to_uppercase()),
+                format!("x{word}É"),
+                format!("é{}", word.to_uppercase()),
+            ] {
+                text.push_str(&form);
+                text.push(' ');
+            }
+        }
+        text.push_str("RUSSIA MINISTER Dec. Mr. Ji-NA O'BRIEN ÉTAT Zürich 7G Corp. K. U.S.");
+        let tokens = tokenize(&text);
+        let mut checked = 0;
+        for token in tokens.iter().filter(|t| matches!(t.kind, Kind::Word | Kind::Initial)) {
+            assert_eq!(token.info, word_info(token.text), "{}", token.text);
+            checked += 1;
+        }
+        assert!(checked > 8 * WORDS.len(), "{checked}");
+        let info = |w: &str| tokens.iter().find(|t| t.text == w).expect(w).info;
+        assert!(info("RUSSIA").country());
+        assert!(info("MINISTER").title_head());
+        assert!(info("Corp.").head().is_some());
+        assert!(info("Mr.").honorific());
+        assert!(!info("Ji-NA").country());
+    }
+
+    #[test]
+    fn odd_case() {
+        let odd: Vec<bool> = [
+            "said", "Minister", "MINISTER", "mInister", "Zürich", "État", "K", "Ji-Na",
+        ]
+        .into_iter()
+        .map(is_odd_case)
+        .collect();
+        assert_eq!(odd, [false, false, true, true, true, true, false, true]);
     }
 }
