@@ -94,24 +94,18 @@ pub struct Context<'t, 'a> {
 
 impl<'t, 'a> Context<'t, 'a> {
     pub fn new(text: &'a str, tokens: &'t [Token<'a>], found: &'t Found) -> Self {
-        let covering = |ranges: &mut dyn Iterator<Item = (Range<usize>, usize)>| {
-            let mut per = vec![None; tokens.len()];
-            for (range, what) in ranges {
-                let from = tokens.partition_point(|t| t.range.end <= range.start);
-                for (i, t) in tokens.iter().enumerate().skip(from) {
-                    if t.range.start >= range.end {
-                        break;
-                    }
-                    per[i].get_or_insert(what);
-                }
-            }
-            per
-        };
-        let entity = covering(&mut found.mentions.iter().map(|m| (m.range.clone(), m.entity)));
-        let demonym = covering(&mut found.demonyms.iter().map(|d| (d.range.clone(), 0)))
-            .into_iter()
-            .map(|d| d.is_some())
-            .collect();
+        let mut entity = vec![None; tokens.len()];
+        cover(
+            tokens,
+            found.mentions.iter().map(|m| (m.range.clone(), m.entity)),
+            &mut entity,
+        );
+        let mut demonym = vec![false; tokens.len()];
+        cover(
+            tokens,
+            found.demonyms.iter().map(|d| (d.range.clone(), ())),
+            &mut demonym,
+        );
         let mut cx = Context {
             text,
             tokens,
@@ -165,15 +159,16 @@ impl<'t, 'a> Context<'t, 'a> {
                             lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase)
                         });
                 }
-                t.is_capitalized()
-                    && !t.info.honorific()
-                    && w.chars().any(char::is_lowercase)
+                // The word-table flags first: they cost a test each, the
+                // letter scan a pass over the word.
+                !t.info.honorific()
                     && !t.info.title_head()
                     && !t.info.title_modifier()
                     && !t.info.portfolio()
                     && !t.info.calendar()
                     && t.info.head().is_none()
                     && !t.info.country()
+                    && has_lowercase(w)
             }
             _ => false,
         }
@@ -259,6 +254,55 @@ impl<'t, 'a> Context<'t, 'a> {
         }
         self.entity[i].map(|e| self.found.entities[e].name.clone())
     }
+}
+
+/// Marks each token with the value of the first range, in the order given,
+/// that overlaps it; tokens no range overlaps keep what `per` holds.
+/// Ranges come in text order (by start), so the first token a range can
+/// overlap only moves forward: a cursor finds it, and a binary search if a
+/// range ever starts before the one before it.
+fn cover<V: Copy, S: Mark<V>>(tokens: &[Token], ranges: impl Iterator<Item = (Range<usize>, V)>, per: &mut [S]) {
+    let mut from = 0;
+    let mut last_start = 0;
+    for (range, what) in ranges {
+        if range.start < last_start {
+            from = tokens.partition_point(|t| t.range.end <= range.start);
+        }
+        last_start = range.start;
+        while from < tokens.len() && tokens[from].range.end <= range.start {
+            from += 1;
+        }
+        for (slot, t) in per[from..].iter_mut().zip(&tokens[from..]) {
+            if t.range.start >= range.end {
+                break;
+            }
+            slot.mark(what);
+        }
+    }
+}
+
+/// A per-token slot that keeps the first value it is given.
+trait Mark<V> {
+    fn mark(&mut self, value: V);
+}
+
+impl<V> Mark<V> for Option<V> {
+    fn mark(&mut self, value: V) {
+        self.get_or_insert(value);
+    }
+}
+
+impl Mark<()> for bool {
+    fn mark(&mut self, _: ()) {
+        *self = true;
+    }
+}
+
+/// Whether a word holds a lower-case letter: `w.chars().any(char::is_lowercase)`,
+/// with the bytes read first (an ASCII lower-case byte is a lower-case
+/// character; a word of ASCII bytes only has no other).
+fn has_lowercase(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_lowercase()) || (!w.is_ascii() && w.chars().any(char::is_lowercase))
 }
 
 /// A title cleaned of its leading article, country words and possessives:
@@ -914,5 +958,98 @@ pub fn surnames(cx: &Context, known: &[String], out: &mut Vec<PersonMention>) {
                 rule: "official.surname",
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    /// What `Context::new` did before [`cover`]: a binary search per range.
+    fn covering_by_search(tokens: &[Token], ranges: &[(Range<usize>, usize)]) -> Vec<Option<usize>> {
+        let mut per = vec![None; tokens.len()];
+        for (range, what) in ranges {
+            let from = tokens.partition_point(|t| t.range.end <= range.start);
+            for (i, t) in tokens.iter().enumerate().skip(from) {
+                if t.range.start >= range.end {
+                    break;
+                }
+                per[i].get_or_insert(*what);
+            }
+        }
+        per
+    }
+
+    #[test]
+    fn cover_agrees_with_a_search_per_range() {
+        let text = "U.S. Treasury Secretary Janet Yellen met the Bank of Korea in Seoul on Monday.";
+        let tokens = tokenize(text);
+        let cases: Vec<Vec<(Range<usize>, usize)>> = vec![
+            vec![],
+            // In text order, one inside another (the first keeps its tokens).
+            vec![(0..13, 0), (5..13, 1), (45..58, 2), (62..67, 3)],
+            // Starting inside a token, ending inside one, sharing a start.
+            vec![(2..9, 0), (2..30, 1), (30..40, 2)],
+            // Out of order: the search must be taken again.
+            vec![(62..67, 3), (0..4, 0), (45..58, 2), (40..50, 4)],
+            // Past the end and empty.
+            vec![(70..200, 5), (300..300, 6)],
+        ];
+        for ranges in cases {
+            let mut swept = vec![None; tokens.len()];
+            cover(&tokens, ranges.iter().cloned(), &mut swept);
+            assert_eq!(swept, covering_by_search(&tokens, &ranges), "{ranges:?}");
+            let mut marked = vec![false; tokens.len()];
+            cover(&tokens, ranges.iter().map(|(r, _)| (r.clone(), ())), &mut marked);
+            let expected: Vec<bool> = covering_by_search(&tokens, &ranges)
+                .iter()
+                .map(Option::is_some)
+                .collect();
+            assert_eq!(marked, expected, "{ranges:?}");
+        }
+        // A concrete value: `Treasury` lies in the first range, `Seoul` in the fourth.
+        let mut per = vec![None; tokens.len()];
+        cover(&tokens, [(0..13, 0), (5..13, 1), (62..67, 3)].into_iter(), &mut per);
+        let at = |word: &str| per[tokens.iter().position(|t| t.text == word).unwrap()];
+        assert_eq!((at("Treasury"), at("Seoul"), at("Janet")), (Some(0), Some(3), None));
+    }
+
+    #[test]
+    fn has_lowercase_agrees_with_a_character_scan() {
+        let words = [
+            "",
+            "Kim",
+            "KIM",
+            "OFAC",
+            "IRGC-QF",
+            "Ji-na",
+            "É",
+            "Émile",
+            "ÉMILE",
+            "Ünal",
+            "ÖZ",
+            "Σ",
+            "Σοφία",
+            "ΣΟΦΊΑ",
+            "Ⅻ",
+            "ⅻ",
+            "ß",
+            "Straße",
+            "İ",
+            "A1",
+            "x",
+        ];
+        for w in words {
+            assert_eq!(has_lowercase(w), w.chars().any(char::is_lowercase), "{w}");
+        }
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for w in [c.to_string(), format!("A{c}"), format!("{c}É")] {
+                assert_eq!(has_lowercase(&w), w.chars().any(char::is_lowercase), "{w:?}");
+            }
+        }
+        assert!(
+            has_lowercase("Émile") && has_lowercase("Σοφία") && !has_lowercase("ÉMILE") && !has_lowercase("IRGC-QF")
+        );
     }
 }
