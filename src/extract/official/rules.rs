@@ -114,7 +114,13 @@ impl<'t, 'a> Context<'t, 'a> {
             found,
             name_tokens: Vec::new(),
         };
-        cx.name_tokens = (0..tokens.len()).map(|i| cx.is_name_token(i)).collect();
+        // One pass over the tokens and their two covers, in step.
+        cx.name_tokens = tokens
+            .iter()
+            .zip(&cx.entity)
+            .zip(&cx.demonym)
+            .map(|((t, e), &d)| e.is_none() && !d && name_word(t))
+            .collect();
         cx
     }
 
@@ -139,39 +145,6 @@ impl<'t, 'a> Context<'t, 'a> {
     /// A word that can be part of a person's name.
     fn name_token(&self, i: usize) -> bool {
         self.name_tokens[i]
-    }
-
-    fn is_name_token(&self, i: usize) -> bool {
-        let t = &self.tokens[i];
-        if self.entity[i].is_some() || self.demonym[i] {
-            return false;
-        }
-        match t.kind {
-            Kind::Initial => t.text.len() == 2,
-            Kind::Word => {
-                let w = t.text;
-                if !t.is_capitalized() {
-                    // `al-Assad`: a lower-case particle joined to a name. (Most
-                    // words hold no hyphen: a byte scan answers before the
-                    // string search is set up.)
-                    return w.bytes().any(|b| b == b'-')
-                        && w.split_once('-').is_some_and(|(p, rest)| {
-                            lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase)
-                        });
-                }
-                // The word-table flags first: they cost a test each, the
-                // letter scan a pass over the word.
-                !t.info.honorific()
-                    && !t.info.title_head()
-                    && !t.info.title_modifier()
-                    && !t.info.portfolio()
-                    && !t.info.calendar()
-                    && t.info.head().is_none()
-                    && !t.info.country()
-                    && has_lowercase(w)
-            }
-            _ => false,
-        }
     }
 
     fn particle(&self, i: usize) -> bool {
@@ -253,6 +226,36 @@ impl<'t, 'a> Context<'t, 'a> {
             return Some(d.country.name.to_string());
         }
         self.entity[i].map(|e| self.found.entities[e].name.clone())
+    }
+}
+
+/// A word that can be part of a person's name, unless an entity or a
+/// demonym covers it.
+fn name_word(t: &Token) -> bool {
+    match t.kind {
+        Kind::Initial => t.text.len() == 2,
+        Kind::Word => {
+            let w = t.text;
+            if !t.is_capitalized() {
+                // `al-Assad`: a lower-case particle joined to a name. (Most
+                // words hold no hyphen: a byte scan answers before the
+                // string search is set up.)
+                return w.bytes().any(|b| b == b'-')
+                    && w.split_once('-')
+                        .is_some_and(|(p, rest)| lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase));
+            }
+            // The word-table flags first: they cost a test each, the
+            // letter scan a pass over the word.
+            !t.info.honorific()
+                && !t.info.title_head()
+                && !t.info.title_modifier()
+                && !t.info.portfolio()
+                && !t.info.calendar()
+                && t.info.head().is_none()
+                && !t.info.country()
+                && has_lowercase(w)
+        }
+        _ => false,
     }
 }
 
@@ -927,7 +930,7 @@ fn parenthetical_title(cx: &Context, open: usize) -> Option<String> {
 
 /// `official.surname`: a capitalised word alone that is the first or last
 /// word of a person's full name (`Yoon observed`, `Kim's comments`).
-pub fn surnames(cx: &Context, known: &[String], out: &mut Vec<PersonMention>) {
+pub fn surnames(cx: &Context, known: &[&str], out: &mut Vec<PersonMention>) {
     let parts: Vec<&str> = known
         .iter()
         .flat_map(|n| {
@@ -940,6 +943,9 @@ pub fn surnames(cx: &Context, known: &[String], out: &mut Vec<PersonMention>) {
         })
         .filter(|w| w.chars().count() >= 2)
         .collect();
+    if parts.is_empty() {
+        return;
+    }
     let t = cx.tokens;
     for i in 0..t.len() {
         if !cx.name_token(i) || !parts.contains(&t[i].text) {
