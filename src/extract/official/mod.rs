@@ -36,10 +36,10 @@ pub fn extract_in(article: &Article, toks: &[tokens::Token], entities: &Found) -
     let mut mentions = Vec::new();
     rules::title_before(&cx, &mut mentions);
     rules::around_names(&cx, &mut mentions);
-    let known: Vec<String> = mentions
+    let known: Vec<&str> = mentions
         .iter()
         .filter(|m| m.words >= 2)
-        .map(|m| text[m.range.clone()].to_string())
+        .map(|m| &text[m.range.clone()])
         .collect();
     rules::surnames(&cx, &known, &mut mentions);
     resolve::resolve(article, mentions)

@@ -13,22 +13,33 @@ use super::rules::PersonMention;
 use crate::extract::Article;
 use crate::record::Official;
 
-struct Person {
+struct Person<'a> {
     mentions: Vec<PersonMention>,
+    /// The words of each full-name mention (two words or more), in the order
+    /// of `mentions`.
+    full_words: Vec<Vec<&'a str>>,
 }
 
-impl Person {
-    fn full_words<'a>(&self, text: &'a str) -> Vec<Vec<&'a str>> {
-        self.mentions
-            .iter()
-            .filter(|m| m.words >= 2)
-            .map(|m| text[m.range.clone()].split(' ').collect())
-            .collect()
+impl<'a> Person<'a> {
+    fn new(text: &'a str, m: PersonMention) -> Self {
+        let mut person = Person {
+            mentions: Vec::new(),
+            full_words: Vec::new(),
+        };
+        person.push(text, m);
+        person
+    }
+
+    fn push(&mut self, text: &'a str, m: PersonMention) {
+        if m.words >= 2 {
+            self.full_words.push(words(text, &m));
+        }
+        self.mentions.push(m);
     }
 }
 
-fn words(text: &str, m: &PersonMention) -> Vec<String> {
-    text[m.range.clone()].split(' ').map(str::to_string).collect()
+fn words<'a>(text: &'a str, m: &PersonMention) -> Vec<&'a str> {
+    text[m.range.clone()].split(' ').collect()
 }
 
 pub fn resolve(article: &Article, mut mentions: Vec<PersonMention>) -> Vec<Official> {
@@ -40,15 +51,13 @@ pub fn resolve(article: &Article, mut mentions: Vec<PersonMention>) -> Vec<Offic
     for m in full {
         let w = words(text, &m);
         let same = people.iter_mut().find(|p| {
-            p.full_words(text).iter().any(|o| {
-                o.len() >= 2
-                    && (o.iter().copied().eq(w.iter().map(String::as_str))
-                        || (o[0] == w[0] && o[o.len() - 1] == w[w.len() - 1]))
-            })
+            p.full_words
+                .iter()
+                .any(|o| o.len() >= 2 && (*o == w || (o[0] == w[0] && o[o.len() - 1] == w[w.len() - 1])))
         });
         match same {
-            Some(p) => p.mentions.push(m),
-            None => people.push(Person { mentions: vec![m] }),
+            Some(p) => p.push(text, m),
+            None => people.push(Person::new(text, m)),
         }
     }
 
@@ -57,7 +66,7 @@ pub fn resolve(article: &Article, mut mentions: Vec<PersonMention>) -> Vec<Offic
         let fits: Vec<usize> = (0..people.len())
             .filter(|&p| {
                 people[p]
-                    .full_words(text)
+                    .full_words
                     .iter()
                     .any(|w| w.len() >= 2 && (w[0] == token || w[w.len() - 1] == token))
             })
@@ -89,7 +98,7 @@ pub fn resolve(article: &Article, mut mentions: Vec<PersonMention>) -> Vec<Offic
             }
         };
         match chosen {
-            Some(p) => people[p].mentions.push(m),
+            Some(p) => people[p].push(text, m),
             None if m.title.is_some() => {
                 // `Advisor Sullivan` twice is one person.
                 let same = people.iter_mut().find(|p| {
@@ -97,8 +106,8 @@ pub fn resolve(article: &Article, mut mentions: Vec<PersonMention>) -> Vec<Offic
                         && p.mentions.iter().any(|o| &text[o.range.clone()] == token)
                 });
                 match same {
-                    Some(p) => p.mentions.push(m),
-                    None => people.push(Person { mentions: vec![m] }),
+                    Some(p) => p.push(text, m),
+                    None => people.push(Person::new(text, m)),
                 }
             }
             None => {}

@@ -94,24 +94,18 @@ pub struct Context<'t, 'a> {
 
 impl<'t, 'a> Context<'t, 'a> {
     pub fn new(text: &'a str, tokens: &'t [Token<'a>], found: &'t Found) -> Self {
-        let covering = |ranges: &mut dyn Iterator<Item = (Range<usize>, usize)>| {
-            let mut per = vec![None; tokens.len()];
-            for (range, what) in ranges {
-                let from = tokens.partition_point(|t| t.range.end <= range.start);
-                for (i, t) in tokens.iter().enumerate().skip(from) {
-                    if t.range.start >= range.end {
-                        break;
-                    }
-                    per[i].get_or_insert(what);
-                }
-            }
-            per
-        };
-        let entity = covering(&mut found.mentions.iter().map(|m| (m.range.clone(), m.entity)));
-        let demonym = covering(&mut found.demonyms.iter().map(|d| (d.range.clone(), 0)))
-            .into_iter()
-            .map(|d| d.is_some())
-            .collect();
+        let mut entity = vec![None; tokens.len()];
+        cover(
+            tokens,
+            found.mentions.iter().map(|m| (m.range.clone(), m.entity)),
+            &mut entity,
+        );
+        let mut demonym = vec![false; tokens.len()];
+        cover(
+            tokens,
+            found.demonyms.iter().map(|d| (d.range.clone(), ())),
+            &mut demonym,
+        );
         let mut cx = Context {
             text,
             tokens,
@@ -120,7 +114,13 @@ impl<'t, 'a> Context<'t, 'a> {
             found,
             name_tokens: Vec::new(),
         };
-        cx.name_tokens = (0..tokens.len()).map(|i| cx.is_name_token(i)).collect();
+        // One pass over the tokens and their two covers, in step.
+        cx.name_tokens = tokens
+            .iter()
+            .zip(&cx.entity)
+            .zip(&cx.demonym)
+            .map(|((t, e), &d)| e.is_none() && !d && name_word(t))
+            .collect();
         cx
     }
 
@@ -145,38 +145,6 @@ impl<'t, 'a> Context<'t, 'a> {
     /// A word that can be part of a person's name.
     fn name_token(&self, i: usize) -> bool {
         self.name_tokens[i]
-    }
-
-    fn is_name_token(&self, i: usize) -> bool {
-        let t = &self.tokens[i];
-        if self.entity[i].is_some() || self.demonym[i] {
-            return false;
-        }
-        match t.kind {
-            Kind::Initial => t.text.len() == 2,
-            Kind::Word => {
-                let w = t.text;
-                if !t.is_capitalized() {
-                    // `al-Assad`: a lower-case particle joined to a name. (Most
-                    // words hold no hyphen: a byte scan answers before the
-                    // string search is set up.)
-                    return w.bytes().any(|b| b == b'-')
-                        && w.split_once('-').is_some_and(|(p, rest)| {
-                            lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase)
-                        });
-                }
-                t.is_capitalized()
-                    && !t.info.honorific()
-                    && w.chars().any(char::is_lowercase)
-                    && !t.info.title_head()
-                    && !t.info.title_modifier()
-                    && !t.info.portfolio()
-                    && !t.info.calendar()
-                    && t.info.head().is_none()
-                    && !t.info.country()
-            }
-            _ => false,
-        }
     }
 
     fn particle(&self, i: usize) -> bool {
@@ -259,6 +227,114 @@ impl<'t, 'a> Context<'t, 'a> {
         }
         self.entity[i].map(|e| self.found.entities[e].name.clone())
     }
+}
+
+/// A word that can be part of a person's name, unless an entity or a
+/// demonym covers it.
+fn name_word(t: &Token) -> bool {
+    match t.kind {
+        Kind::Initial => t.text.len() == 2,
+        Kind::Word => {
+            let w = t.text;
+            if !t.is_capitalized() {
+                // `al-Assad`: a lower-case particle joined to a name. (Most
+                // words hold no hyphen: a byte scan answers before the
+                // string search is set up; it reads no further than a
+                // particle's hyphen can be.)
+                return particle_hyphen(w)
+                    && w.split_once('-')
+                        .is_some_and(|(p, rest)| lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase));
+            }
+            // The word-table flags first: they cost a test each, the
+            // letter scan a pass over the word.
+            !t.info.honorific()
+                && !t.info.title_head()
+                && !t.info.title_modifier()
+                && !t.info.portfolio()
+                && !t.info.calendar()
+                && t.info.head().is_none()
+                && !t.info.country()
+                && has_lowercase(w)
+        }
+        _ => false,
+    }
+}
+
+/// The longest name particle, in bytes (`della`).
+const LONGEST_PARTICLE: usize = longest(lexicon::titles::NAME_PARTICLES);
+
+const fn longest(words: &[&str]) -> usize {
+    let mut most = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].len() > most {
+            most = words[i].len();
+        }
+        i += 1;
+    }
+    most
+}
+
+/// Whether a hyphen may end a name particle at the start of `w`: a hyphen
+/// within the first [`LONGEST_PARTICLE`] bytes and one. The word tables give
+/// the particle flag to the words of `NAME_PARTICLES` only, so a first hyphen
+/// further on leaves no particle before it.
+#[expect(
+    clippy::manual_contains,
+    reason = "over six bytes at most, a plain scan runs fewer instructions than `contains` (measured)"
+)]
+fn particle_hyphen(w: &str) -> bool {
+    let head = &w.as_bytes()[..w.len().min(LONGEST_PARTICLE + 1)];
+    head.iter().any(|&b| b == b'-')
+}
+
+/// Marks each token with the value of the first range, in the order given,
+/// that overlaps it; tokens no range overlaps keep what `per` holds.
+/// Ranges come in text order (by start), so the first token a range can
+/// overlap only moves forward: a cursor finds it, and a binary search if a
+/// range ever starts before the one before it.
+fn cover<V: Copy, S: Mark<V>>(tokens: &[Token], ranges: impl Iterator<Item = (Range<usize>, V)>, per: &mut [S]) {
+    let mut from = 0;
+    let mut last_start = 0;
+    for (range, what) in ranges {
+        if range.start < last_start {
+            from = tokens.partition_point(|t| t.range.end <= range.start);
+        }
+        last_start = range.start;
+        while from < tokens.len() && tokens[from].range.end <= range.start {
+            from += 1;
+        }
+        for (slot, t) in per[from..].iter_mut().zip(&tokens[from..]) {
+            if t.range.start >= range.end {
+                break;
+            }
+            slot.mark(what);
+        }
+    }
+}
+
+/// A per-token slot that keeps the first value it is given.
+trait Mark<V> {
+    fn mark(&mut self, value: V);
+}
+
+impl<V> Mark<V> for Option<V> {
+    fn mark(&mut self, value: V) {
+        self.get_or_insert(value);
+    }
+}
+
+impl Mark<()> for bool {
+    fn mark(&mut self, _: ()) {
+        *self = true;
+    }
+}
+
+/// Whether a word holds a lower-case letter: `w.chars().any(char::is_lowercase)`,
+/// with the bytes read first (an ASCII lower-case byte is a lower-case
+/// character; a word of ASCII bytes only has no other).
+fn has_lowercase(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_lowercase()) || (!w.is_ascii() && w.chars().any(char::is_lowercase))
 }
 
 /// A title cleaned of its leading article, country words and possessives:
@@ -883,7 +959,7 @@ fn parenthetical_title(cx: &Context, open: usize) -> Option<String> {
 
 /// `official.surname`: a capitalised word alone that is the first or last
 /// word of a person's full name (`Yoon observed`, `Kim's comments`).
-pub fn surnames(cx: &Context, known: &[String], out: &mut Vec<PersonMention>) {
+pub fn surnames(cx: &Context, known: &[&str], out: &mut Vec<PersonMention>) {
     let parts: Vec<&str> = known
         .iter()
         .flat_map(|n| {
@@ -896,6 +972,9 @@ pub fn surnames(cx: &Context, known: &[String], out: &mut Vec<PersonMention>) {
         })
         .filter(|w| w.chars().count() >= 2)
         .collect();
+    if parts.is_empty() {
+        return;
+    }
     let t = cx.tokens;
     for i in 0..t.len() {
         if !cx.name_token(i) || !parts.contains(&t[i].text) {
@@ -914,5 +993,137 @@ pub fn surnames(cx: &Context, known: &[String], out: &mut Vec<PersonMention>) {
                 rule: "official.surname",
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    /// What `Context::new` did before [`cover`]: a binary search per range.
+    fn covering_by_search(tokens: &[Token], ranges: &[(Range<usize>, usize)]) -> Vec<Option<usize>> {
+        let mut per = vec![None; tokens.len()];
+        for (range, what) in ranges {
+            let from = tokens.partition_point(|t| t.range.end <= range.start);
+            for (i, t) in tokens.iter().enumerate().skip(from) {
+                if t.range.start >= range.end {
+                    break;
+                }
+                per[i].get_or_insert(*what);
+            }
+        }
+        per
+    }
+
+    #[test]
+    fn cover_agrees_with_a_search_per_range() {
+        let text = "U.S. Treasury Secretary Janet Yellen met the Bank of Korea in Seoul on Monday.";
+        let tokens = tokenize(text);
+        let cases: Vec<Vec<(Range<usize>, usize)>> = vec![
+            vec![],
+            // In text order, one inside another (the first keeps its tokens).
+            vec![(0..13, 0), (5..13, 1), (45..58, 2), (62..67, 3)],
+            // Starting inside a token, ending inside one, sharing a start.
+            vec![(2..9, 0), (2..30, 1), (30..40, 2)],
+            // Out of order: the search must be taken again.
+            vec![(62..67, 3), (0..4, 0), (45..58, 2), (40..50, 4)],
+            // Past the end and empty.
+            vec![(70..200, 5), (300..300, 6)],
+        ];
+        for ranges in cases {
+            let mut swept = vec![None; tokens.len()];
+            cover(&tokens, ranges.iter().cloned(), &mut swept);
+            assert_eq!(swept, covering_by_search(&tokens, &ranges), "{ranges:?}");
+            let mut marked = vec![false; tokens.len()];
+            cover(&tokens, ranges.iter().map(|(r, _)| (r.clone(), ())), &mut marked);
+            let expected: Vec<bool> = covering_by_search(&tokens, &ranges)
+                .iter()
+                .map(Option::is_some)
+                .collect();
+            assert_eq!(marked, expected, "{ranges:?}");
+        }
+        // A concrete value: `Treasury` lies in the first range, `Seoul` in the fourth.
+        let mut per = vec![None; tokens.len()];
+        cover(&tokens, [(0..13, 0), (5..13, 1), (62..67, 3)].into_iter(), &mut per);
+        let at = |word: &str| per[tokens.iter().position(|t| t.text == word).unwrap()];
+        assert_eq!((at("Treasury"), at("Seoul"), at("Janet")), (Some(0), Some(3), None));
+    }
+
+    #[test]
+    fn particle_hyphen_sees_every_particle_hyphen() {
+        assert_eq!(LONGEST_PARTICLE, 5);
+        for p in lexicon::titles::NAME_PARTICLES {
+            assert!(p.len() <= LONGEST_PARTICLE && lexicon::is_name_particle(p), "{p}");
+            assert!(particle_hyphen(&format!("{p}-Assad")), "{p}");
+        }
+        // What the unbounded scan said of lower-case words before.
+        let unbounded = |w: &str| {
+            w.bytes().any(|b| b == b'-')
+                && w.split_once('-')
+                    .is_some_and(|(p, rest)| lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase))
+        };
+        let bounded = |w: &str| {
+            particle_hyphen(w)
+                && w.split_once('-')
+                    .is_some_and(|(p, rest)| lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase))
+        };
+        for w in [
+            "al-Assad",
+            "della-Rovere",
+            "binti-Ahmad",
+            "abu-Bakr",
+            "el-Sisi",
+            "bin-",
+            "al-assad",
+            "well-known",
+            "long-Range",
+            "government-Owned",
+            "dellas-Rovere",
+            "xalx-Assad",
+            "said",
+            "",
+        ] {
+            assert_eq!(bounded(w), unbounded(w), "{w}");
+        }
+        assert!(bounded("della-Rovere") && !bounded("government-Owned") && !bounded("well-known"));
+    }
+
+    #[test]
+    fn has_lowercase_agrees_with_a_character_scan() {
+        let words = [
+            "",
+            "Kim",
+            "KIM",
+            "OFAC",
+            "IRGC-QF",
+            "Ji-na",
+            "É",
+            "Émile",
+            "ÉMILE",
+            "Ünal",
+            "ÖZ",
+            "Σ",
+            "Σοφία",
+            "ΣΟΦΊΑ",
+            "Ⅻ",
+            "ⅻ",
+            "ß",
+            "Straße",
+            "İ",
+            "A1",
+            "x",
+        ];
+        for w in words {
+            assert_eq!(has_lowercase(w), w.chars().any(char::is_lowercase), "{w}");
+        }
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for w in [c.to_string(), format!("A{c}"), format!("{c}É")] {
+                assert_eq!(has_lowercase(&w), w.chars().any(char::is_lowercase), "{w:?}");
+            }
+        }
+        assert!(
+            has_lowercase("Émile") && has_lowercase("Σοφία") && !has_lowercase("ÉMILE") && !has_lowercase("IRGC-QF")
+        );
     }
 }
