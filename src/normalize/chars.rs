@@ -48,17 +48,51 @@ pub fn is_stray_control(c: char) -> bool {
 
 /// Whether `text` holds a character [`is_stray_control`] drops, read from
 /// the bytes: control characters are ASCII bytes or, from U+0080 to U+009F,
-/// two bytes led by 0xC2.
+/// two bytes led by 0xC2. Printable ASCII is passed over eight bytes at a time.
 pub fn has_stray_control(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        0x00..=0x1F => !matches!(b, b'\n' | b'\r' | b'\t' | 0x0B | 0x0C),
+    let stray_at = |i: usize| match bytes[i] {
+        b @ 0x00..=0x1F => !matches!(b, b'\n' | b'\r' | b'\t' | 0x0B | 0x0C),
         0x7F => true,
         0xC2 => bytes
             .get(i + 1)
             .is_some_and(|&next| (0x80..=0x9F).contains(&next) && next != 0x85),
         _ => false,
-    })
+    };
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        if !printable_chunk(&bytes[i..i + 8]) && (i..i + 8).any(stray_at) {
+            return true;
+        }
+        i += 8;
+    }
+    (i..bytes.len()).any(stray_at)
+}
+
+/// Whether eight bytes are all printable ASCII (0x20 to 0x7E), tested at once.
+fn printable_chunk(eight: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let chunk = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+    // A byte below 0x20, or from 0x7F up, sets its high bit in one of these.
+    let low = chunk.wrapping_sub(ONES * 0x20) & !chunk & HIGHS;
+    let high = (chunk.wrapping_add(ONES) | chunk) & HIGHS;
+    low | high == 0
+}
+
+/// The length of the run of printable ASCII and line feeds `bytes` starts with.
+fn printable_run(bytes: &[u8]) -> usize {
+    let kept = |b: u8| b == b'\n' || (0x20..0x7f).contains(&b);
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        if !printable_chunk(&bytes[i..i + 8])
+            && let Some(k) = bytes[i..i + 8].iter().position(|&b| !kept(b))
+        {
+            return i + k;
+        }
+        i += 8;
+    }
+    i + bytes[i..].iter().position(|&b| !kept(b)).unwrap_or(bytes.len() - i)
 }
 
 /// Repairs characters and line endings (`\r\n` and `\r` become `\n`).
@@ -68,10 +102,7 @@ pub fn repair_chars(raw: &str) -> String {
     let mut at = 0;
     while at < bytes.len() {
         // Printable ASCII and line breaks stay as they are: copied by runs.
-        let run = bytes[at..]
-            .iter()
-            .position(|&b| !(b == b'\n' || (0x20..0x7f).contains(&b)))
-            .unwrap_or(bytes.len() - at);
+        let run = printable_run(&bytes[at..]);
         out.push_str(&raw[at..at + run]);
         at += run;
         let Some(c) = raw[at..].chars().next() else {
@@ -95,15 +126,44 @@ pub fn repair_chars(raw: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_stray_control, is_stray_control, repair_chars};
+    use super::{has_stray_control, is_stray_control, printable_run, repair_chars};
+
+    #[test]
+    fn printable_runs_end_where_a_byte_scan_ends_them() {
+        let pieces = [
+            "a",
+            "The ",
+            "\n",
+            "\r",
+            "\t",
+            "~",
+            "\u{7f}",
+            "é",
+            "\u{201c}",
+            "\0",
+            "0123456789",
+        ];
+        let mut next = crate::testing::picker(3);
+        for _ in 0..5_000 {
+            let text: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            let bytes = text.as_bytes();
+            let expected = bytes
+                .iter()
+                .position(|&b| !(b == b'\n' || (0x20..0x7f).contains(&b)))
+                .unwrap_or(bytes.len());
+            assert_eq!(printable_run(bytes), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn stray_controls_are_found_in_bytes_as_in_characters() {
         let mut wrong = Vec::new();
         for c in (0..0x3000).filter_map(char::from_u32) {
-            let text = format!("a{c}b");
-            if has_stray_control(&text) != text.contains(is_stray_control) {
-                wrong.push(c as u32);
+            for before in 0..10 {
+                let text = format!("{}{c}{}", "a".repeat(before), "b".repeat(10 - before));
+                if has_stray_control(&text) != text.contains(is_stray_control) {
+                    wrong.push(c as u32);
+                }
             }
         }
         assert!(wrong.is_empty(), "{wrong:x?}");
