@@ -19,6 +19,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // Where the next `!` is, from some point at or before `i` on.
+    let mut next_bang = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => {
@@ -56,12 +58,17 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                     i = end;
                 }
             }
-            // On to the next byte that can end a sentence.
+            // On to the next byte that can end a sentence: the nearest of a
+            // line feed, `.` or `?` (searched together), and the next `!`
+            // (searched only once passed: it is rare).
             _ => {
-                i += 1 + bytes[i + 1..]
-                    .iter()
-                    .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?'))
-                    .unwrap_or(bytes.len() - i - 1);
+                let from = i + 1;
+                let rest = bytes.len() - from;
+                if next_bang < from {
+                    next_bang = from + memchr::memchr(b'!', &bytes[from..]).unwrap_or(rest);
+                }
+                let next_stop = from + memchr::memchr3(b'\n', b'.', b'?', &bytes[from..]).unwrap_or(rest);
+                i = next_stop.min(next_bang);
             }
         }
     }
