@@ -67,10 +67,12 @@ fn collapse_spaces(line: &str) -> String {
 
 fn repair_split_abbreviations(line: String) -> String {
     // Every match holds a letter's period, a space, a letter and its period.
-    let split = line
-        .as_bytes()
-        .windows(4)
-        .any(|w| w[0] == b'.' && w[1] == b' ' && w[2].is_ascii_uppercase() && w[3] == b'.');
+    let bytes = line.as_bytes();
+    let split = memchr::memchr_iter(b'.', bytes).any(|at| {
+        bytes
+            .get(at + 1..at + 4)
+            .is_some_and(|w| w[0] == b' ' && w[1].is_ascii_uppercase() && w[2] == b'.')
+    });
     if !split {
         return line;
     }
