@@ -364,11 +364,15 @@ fn triggers_in(article: &Article, i: usize, candidates: u32) -> Vec<Trigger> {
         if candidates & (1 << k) == 0 {
             continue;
         }
-        for caps in regex.captures_iter(sentence.as_bytes()) {
-            let m = caps.get(0).expect("group 0");
+        // Matches are found without their groups (the cheap search); a rule's
+        // `gap` is read only when the match holds a clause word at all: the
+        // gap's words are whole words of the match.
+        let has_gap = regex.captures_len() > 1;
+        for m in regex.find_iter(sentence.as_bytes()) {
             // Matches start and end at ASCII word boundaries: char boundaries.
-            if let Some(gap) = caps.name("gap")
-                && words(&sentence[gap.range()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref()))
+            if has_gap
+                && words(&sentence[m.range()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref()))
+                && gap_has_clause_word(regex, sentence, m.start())
             {
                 continue;
             }
@@ -413,6 +417,18 @@ fn triggers_in(article: &Article, i: usize, candidates: u32) -> Vec<Trigger> {
         }
     }
     joined
+}
+
+/// Whether the `gap` of the trigger match starting at `start` holds a word
+/// that opens a new clause. The search from `start` finds that same match: no
+/// match starts earlier there, and which one starts at `start` does not
+/// depend on where the search began.
+fn gap_has_clause_word(regex: &regex::bytes::Regex, sentence: &str, start: usize) -> bool {
+    let caps = regex
+        .captures_at(sentence.as_bytes(), start)
+        .expect("the match found again");
+    caps.name("gap")
+        .is_some_and(|gap| words(&sentence[gap.range()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref())))
 }
 
 /// Which status wins when triggers overlap: `threatened to impose sanctions` is
@@ -1415,6 +1431,106 @@ mod tests {
         assert_eq!(
             reason("sanctions on Pyongyang for its sixth nuclear test, officials said"),
             Some("its sixth nuclear test")
+        );
+    }
+
+    /// The matches `triggers_in` keeps, read with all groups, as it did before
+    /// it searched without them.
+    fn kept_with_captures(regex: &regex::bytes::Regex, sentence: &str) -> Vec<Range<usize>> {
+        regex
+            .captures_iter(sentence.as_bytes())
+            .filter(|caps| {
+                !caps
+                    .name("gap")
+                    .is_some_and(|gap| words(&sentence[gap.range()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref())))
+            })
+            .map(|caps| caps.get(0).expect("group 0").range())
+            .collect()
+    }
+
+    /// What `triggers_in` keeps: matches found without groups, a gap read only
+    /// when the match holds a clause word.
+    fn kept_without_captures(regex: &regex::bytes::Regex, sentence: &str) -> Vec<Range<usize>> {
+        let has_gap = regex.captures_len() > 1;
+        regex
+            .find_iter(sentence.as_bytes())
+            .filter(|m| {
+                !(has_gap
+                    && words(&sentence[m.range()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref()))
+                    && gap_has_clause_word(regex, sentence, m.start()))
+            })
+            .map(|m| m.range())
+            .collect()
+    }
+
+    #[test]
+    fn triggers_are_kept_as_when_read_with_captures() {
+        let pieces = [
+            "imposed ",
+            "announced ",
+            "plans to ",
+            "considering ",
+            "lifted ",
+            "sanctions ",
+            "new ",
+            "that ",
+            "and ",
+            "it ",
+            "would ",
+            "review ",
+            "were ",
+            "imposed",
+            "sanctions were ",
+            "said ",
+            "the ",
+            "penalties ",
+            "on ",
+            "Iran",
+            ". ",
+            ", ",
+            "ready to ",
+            "sanction ",
+            "eased ",
+            "restrictions ",
+            "OFAC ",
+            "designated ",
+            "added ",
+            "to its sanctions list ",
+            "measures against ",
+            "Or ",
+            "é ",
+        ];
+        let mut next = crate::testing::picker(13);
+        let (mut kept, mut dropped) = (0, 0);
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..next(16) + 1 {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            for (rule, regex) in COMPILED.iter() {
+                let expected = kept_with_captures(regex, &text);
+                assert_eq!(
+                    kept_without_captures(regex, &text),
+                    expected,
+                    "{} in {text:?}",
+                    rule.name
+                );
+                kept += expected.len();
+                dropped += regex.find_iter(text.as_bytes()).count() - expected.len();
+            }
+        }
+        assert!(
+            kept > 1000 && dropped > 100,
+            "too few matches: {kept} kept, {dropped} dropped"
+        );
+        let acts = &COMPILED[0].1;
+        assert_eq!(
+            kept_without_captures(acts, "it announced that it would review sanctions"),
+            Vec::<Range<usize>>::new()
+        );
+        assert_eq!(
+            kept_without_captures(acts, "it announced new sanctions and more"),
+            vec![3..26]
         );
     }
 
