@@ -43,7 +43,9 @@ def inclusive(path):
     for line in out.splitlines():
         m = re.match(r"\s*([\d,]+) \([^)]*\)\s+\S*?:(.*) \[", line)
         if m:
-            counts[m.group(2)] = int(m.group(1).replace(",", ""))
+            # Parts of a function inlined from other files come as their own
+            # `file:function` rows: the function's cost is their sum.
+            counts[m.group(2)] = counts.get(m.group(2), 0) + int(m.group(1).replace(",", ""))
     return counts
 
 sample, one, size = inclusive(sys.argv[1]), inclusive(sys.argv[2]), int(sys.argv[3])
