@@ -42,11 +42,7 @@ const MIN_SHARE: f64 = 0.12;
 /// the statistical detector (whatlang costs about as much as all extractors
 /// together on a short article); anything else goes to whatlang.
 pub fn detect(text: &str) -> Option<Detection> {
-    let mut end = text.len().min(SAMPLE_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let sample = &text[..end];
+    let sample = &text[..text.floor_char_boundary(SAMPLE_BYTES)];
     if plainly_english(sample) {
         return Some(Detection {
             language: Language {

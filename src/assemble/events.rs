@@ -486,10 +486,7 @@ fn words(text: &str) -> impl DoubleEndedIterator<Item = Cow<'_, str>> + '_ {
 /// Up to `n` words before `at`, nearest first. Looks at a bounded window, so the
 /// cost does not grow with the length of the text.
 fn words_before(text: &str, at: usize, n: usize) -> Vec<Cow<'_, str>> {
-    let mut from = at.saturating_sub(WORD_WINDOW);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = text.floor_char_boundary(at.saturating_sub(WORD_WINDOW));
     // The last `n` words, read backwards; the window's first word may be cut,
     // so it never counts.
     let mut backwards = words(&text[from..at]).rev();

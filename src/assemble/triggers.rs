@@ -540,31 +540,23 @@ pub struct Needs {
 
 /// Whether every match of `pattern` holds one of `needs`, read from the syntax
 /// of the pattern (ASCII, case as written): a literal holding a needed word
-/// covers a sequence it is part of, an alternation is covered when all its
-/// branches are, a repetition when it repeats at least once something covered.
+/// covers what it is part of ([`crate::testing::every_match_holds`]).
 #[cfg(test)]
 pub(crate) fn holds_needed_word(pattern: &str, needs: &[&str]) -> bool {
-    use regex_syntax::hir::{Hir, HirKind};
-    fn covers(hir: &Hir, needs: &[&str]) -> bool {
-        match hir.kind() {
-            HirKind::Literal(lit) => {
-                let lit = String::from_utf8_lossy(&lit.0).to_ascii_lowercase();
-                needs.iter().any(|n| lit.contains(n))
-            }
-            HirKind::Concat(parts) => parts.iter().any(|h| covers(h, needs)),
-            HirKind::Alternation(branches) => branches.iter().all(|h| covers(h, needs)),
-            HirKind::Repetition(rep) => rep.min > 0 && covers(&rep.sub, needs),
-            HirKind::Capture(cap) => covers(&cap.sub, needs),
-            HirKind::Empty | HirKind::Class(_) | HirKind::Look(_) => false,
-        }
-    }
+    use regex_syntax::hir::HirKind;
     let hir = regex_syntax::ParserBuilder::new()
         .unicode(false)
         .utf8(false)
         .build()
         .parse(pattern)
         .expect("pattern parses");
-    covers(&hir, needs)
+    crate::testing::every_match_holds(&hir, &|leaf| match leaf.kind() {
+        HirKind::Literal(lit) => {
+            let lit = String::from_utf8_lossy(&lit.0).to_ascii_lowercase();
+            needs.iter().any(|n| lit.contains(n))
+        }
+        _ => false,
+    })
 }
 
 #[cfg(test)]

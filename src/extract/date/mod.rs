@@ -210,10 +210,7 @@ fn needs_tense(p: &Partial) -> bool {
 /// quote marks before it in the sentence (looking back a few hundred bytes
 /// at most).
 fn inside_quote(text: &str, sentence: &Range<usize>, at: usize) -> bool {
-    let mut from = sentence.start.max(at.saturating_sub(600));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = text.ceil_char_boundary(sentence.start.max(at.saturating_sub(600)));
     !text[from..at].matches('"').count().is_multiple_of(2)
 }
 
@@ -371,20 +368,14 @@ fn anchor_windows(text: &str) -> Vec<Vec<Window>> {
 /// The nearest position at or before `at` that follows a space or a line
 /// break (or the start of the text).
 fn word_gap_before(text: &str, at: usize) -> usize {
-    let mut at = at;
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
+    let at = text.floor_char_boundary(at);
     text[..at].rfind([' ', '\n']).map_or(0, |p| p + 1)
 }
 
 /// The nearest position at or after `at` that is a space, a line break or
 /// the end of the text.
 fn word_gap_after(text: &str, at: usize) -> usize {
-    let mut at = at;
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
+    let at = text.ceil_char_boundary(at);
     text[at..].find([' ', '\n']).map_or(text.len(), |p| at + p)
 }
 

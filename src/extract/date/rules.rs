@@ -246,7 +246,7 @@ const WEEKDAY_REL_LEN: usize = 6;
 fn seek_year(text: &str, from: usize) -> Option<usize> {
     let key = YEAR_KEY.find_at(text, from)?;
     let start = run_before(text, key.start(), b" -").saturating_sub(YEAR_MOD_LEN);
-    Some(floor_boundary(text, start).max(from))
+    Some(text.floor_char_boundary(start).max(from))
 }
 
 /// `date.day_of_month` starts at `the` before its day, or at `on` before it.
@@ -254,27 +254,20 @@ fn seek_day_of_month(text: &str, from: usize) -> Option<usize> {
     let key = ORDINAL_KEY.find_at(text, from)?;
     let the = run_before(text, key.start(), b" ").saturating_sub("the".len());
     let on = run_before(text, the, b" ").saturating_sub("on".len());
-    Some(floor_boundary(text, on).max(from))
+    Some(text.floor_char_boundary(on).max(from))
 }
 
 /// `date.weekday` starts at its weekday, or at a `rel` word before it.
 fn seek_weekday(text: &str, from: usize) -> Option<usize> {
     let key = WEEKDAY_KEY.find_at(text, from)?;
     let start = run_before(text, key.start(), b" ").saturating_sub(WEEKDAY_REL_LEN);
-    Some(floor_boundary(text, start).max(from))
+    Some(text.floor_char_boundary(start).max(from))
 }
 
 /// Where the run of `bytes` that ends at `at` starts.
 fn run_before(text: &str, at: usize, bytes: &[u8]) -> usize {
     let head = &text.as_bytes()[..at];
     at - head.iter().rev().take_while(|b| bytes.contains(b)).count()
-}
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 fn ymd(y: YearSpec, m: u32, d: Option<u32>) -> Partial {
@@ -825,12 +818,11 @@ mod tests {
     use super::*;
 
     /// Whether every match of `hir` holds an ASCII digit: a literal holding
-    /// one, a class of digits only, a sequence with such a part, an
-    /// alternation whose branches all hold one, a repetition at least once
-    /// of such a thing.
+    /// one or a class of digits only covers what it is part of
+    /// ([`crate::testing::every_match_holds`]).
     fn holds_digit(hir: &regex_syntax::hir::Hir) -> bool {
         use regex_syntax::hir::{Class, HirKind};
-        match hir.kind() {
+        crate::testing::every_match_holds(hir, &|leaf| match leaf.kind() {
             HirKind::Literal(lit) => lit.0.iter().any(u8::is_ascii_digit),
             HirKind::Class(Class::Unicode(class)) => {
                 !class.ranges().is_empty() && class.ranges().iter().all(|r| r.start() >= '0' && r.end() <= '9')
@@ -838,30 +830,20 @@ mod tests {
             HirKind::Class(Class::Bytes(class)) => {
                 !class.ranges().is_empty() && class.ranges().iter().all(|r| r.start() >= b'0' && r.end() <= b'9')
             }
-            HirKind::Concat(parts) => parts.iter().any(holds_digit),
-            HirKind::Alternation(branches) => branches.iter().all(holds_digit),
-            HirKind::Repetition(rep) => rep.min > 0 && holds_digit(&rep.sub),
-            HirKind::Capture(cap) => holds_digit(&cap.sub),
-            HirKind::Empty | HirKind::Look(_) => false,
-        }
+            _ => false,
+        })
     }
 
-    /// Whether every match of `hir` holds one of `words`: a literal holding
-    /// one covers a sequence it is part of, an alternation is covered when
-    /// all its branches are, a repetition when it repeats at least once
-    /// something covered.
+    /// Whether every match of `hir` holds one of `words` (case as written): a
+    /// literal holding one covers what it is part of.
     fn holds_word(hir: &regex_syntax::hir::Hir, words: &[&str]) -> bool {
         use regex_syntax::hir::HirKind;
-        match hir.kind() {
+        crate::testing::every_match_holds(hir, &|leaf| match leaf.kind() {
             HirKind::Literal(lit) => words
                 .iter()
                 .any(|w| lit.0.windows(w.len()).any(|part| part == w.as_bytes())),
-            HirKind::Concat(parts) => parts.iter().any(|h| holds_word(h, words)),
-            HirKind::Alternation(branches) => branches.iter().all(|h| holds_word(h, words)),
-            HirKind::Repetition(rep) => rep.min > 0 && holds_word(&rep.sub, words),
-            HirKind::Capture(cap) => holds_word(&cap.sub, words),
-            HirKind::Empty | HirKind::Class(_) | HirKind::Look(_) => false,
-        }
+            _ => false,
+        })
     }
 
     #[test]

@@ -17,8 +17,8 @@ pub fn tense(text: &str, sentence: Range<usize>, mention: Range<usize>) -> Tense
     let sentence = sentence.start.min(mention.start)..sentence.end.max(mention.end).min(text.len());
     // Cues further away than this say nothing of the date (and a run-on
     // "sentence" of a megabyte must not be read once per date).
-    let from = floor_boundary(text, sentence.start.max(mention.start.saturating_sub(CUE_REACH)));
-    let to = ceil_boundary(text, sentence.end.min(mention.end + CUE_REACH));
+    let from = text.floor_char_boundary(sentence.start.max(mention.start.saturating_sub(CUE_REACH)));
+    let to = text.ceil_char_boundary(sentence.end.min(mention.end + CUE_REACH));
     let head = &text[from..mention.start];
     let tail = &text[mention.end..to];
     // The clause first (up to the nearest comma, semicolon or quote on each
@@ -50,20 +50,6 @@ fn adjacent_cue(head: &str) -> bool {
 
 /// How far from a date, in bytes, cue words are read.
 const CUE_REACH: usize = 250;
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
 
 /// The tense of the cue word nearest to the date, `head` being the text
 /// before it and `tail` the text after. Words are read outward from the
