@@ -72,7 +72,7 @@ pub fn scan(text: &str) -> Vec<Numeral> {
         // Most words are no number word: no run starts there.
         if c.is_ascii_alphabetic() {
             let letters_end = skip_letters(bytes, i);
-            if !is_number_word(&bytes[i..letters_end]) {
+            if number_word(&bytes[i..letters_end]).is_none() {
                 i = skip_word(bytes, letters_end);
                 continue;
             }
@@ -265,11 +265,7 @@ fn token(text: &str, at: usize) -> Option<Tok> {
     if len > 9 {
         return None;
     }
-    let mut buf = [0u8; 9];
-    for (k, b) in bytes[at..end].iter().enumerate() {
-        buf[k] = b.to_ascii_lowercase();
-    }
-    let word = lexicon::word(&buf[..len])?;
+    let word = number_word(&bytes[at..end])?;
     Some(Tok {
         kind: Kind::Word(word),
         bytes: at..end,
@@ -482,18 +478,18 @@ fn skip_letters(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// Whether `letters` (ASCII letters) spell a number word, in any case. Most
-/// words leave on their first letter and length; the rest are looked up.
-fn is_number_word(letters: &[u8]) -> bool {
-    let Some(first) = letters.first() else { return false };
+/// The number word `letters` (ASCII letters) spell, in any case. Most words
+/// leave on their first letter and length; the rest are looked up.
+fn number_word(letters: &[u8]) -> Option<lexicon::Word> {
+    let first = letters.first()?;
     if !lexicon::may_be_word(first.to_ascii_lowercase(), letters.len()) {
-        return false;
+        return None;
     }
     let mut lower = [0u8; 32];
     let lower = &mut lower[..letters.len()]; // may_be_word holds it under 32
     lower.copy_from_slice(letters);
     lower.make_ascii_lowercase();
-    lexicon::word(lower).is_some()
+    lexicon::word(lower)
 }
 
 /// The end of the alphanumeric word at `at`.
@@ -511,15 +507,15 @@ pub(crate) fn is_word_byte(b: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_number_word;
+    use super::number_word;
 
     #[test]
     fn number_words_are_told_from_other_words_in_any_case() {
         for word in ["Seven", "THOUSAND", "and", "a", "half", "ten"] {
-            assert!(is_number_word(word.as_bytes()), "{word}");
+            assert!(number_word(word.as_bytes()).is_some(), "{word}");
         }
         for word in ["the", "sever", "fold", "twentyish", ""] {
-            assert!(!is_number_word(word.as_bytes()), "{word}");
+            assert!(number_word(word.as_bytes()).is_none(), "{word}");
         }
     }
 }
