@@ -154,6 +154,9 @@ const MERGE_REACH: usize = 64;
 /// How far (sentences) a list of names may follow its event.
 const LIST_REACH: usize = 3;
 
+/// The cue words of a reason (`for`, `in response to`...), as a pattern.
+const REASON_CUES: &str = r"(?i)(?-u:\b)(?:for|over|in\s+response\s+to|in\s+view\s+of|due\s+to|because\s+of|in\s+retaliation\s+for|as\s+punishment\s+for)\s+";
+
 /// Why an action was taken: a cause phrase after the trigger, up to the end of
 /// its clause. [`reason`] reads what this pattern captures (group 1); the
 /// pattern, run with captures, cost more than any other step of event
@@ -161,15 +164,11 @@ const LIST_REACH: usize = 3;
 /// it stays as the definition the tests check `reason` against.
 #[cfg(test)]
 static REASON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:for|over|in\s+response\s+to|in\s+view\s+of|due\s+to|because\s+of|in\s+retaliation\s+for|as\s+punishment\s+for)\s+([^.;:]{5,160}?)(?:[.;:]|,\s|$)")
-        .expect("pattern compiles")
+    Regex::new(&format!(r"{REASON_CUES}([^.;:]{{5,160}}?)(?:[.;:]|,\s|$)")).expect("pattern compiles")
 });
 
 /// The cue words of [`REASON`] with the spaces after them.
-static REASON_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:for|over|in\s+response\s+to|in\s+view\s+of|due\s+to|because\s+of|in\s+retaliation\s+for|as\s+punishment\s+for)\s+")
-        .expect("pattern compiles")
-});
+static REASON_CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(REASON_CUES).expect("pattern compiles"));
 
 /// Group 1 of [`REASON`] in `text`: from the leftmost cue, after the spaces
 /// that follow it (all of them, or fewer when all fail), the fewest
