@@ -11,6 +11,9 @@ pub struct JsonlSink {
     /// Buffered: every constructor wraps its writer in a `BufWriter`.
     out: Box<dyn Write + Send>,
     path: PathBuf,
+    /// One record's line, serialised here before one write to `out`: serde
+    /// writes many small pieces, and each would be a dynamic call on `out`.
+    line: Vec<u8>,
 }
 
 impl JsonlSink {
@@ -19,6 +22,7 @@ impl JsonlSink {
         Ok(JsonlSink {
             out: Self::open(path)?,
             path: path.into(),
+            line: Vec::new(),
         })
     }
 
@@ -41,6 +45,7 @@ impl JsonlSink {
         JsonlSink {
             out: Box::new(BufWriter::new(out)),
             path: name.into(),
+            line: Vec::new(),
         }
     }
 
@@ -54,8 +59,10 @@ impl JsonlSink {
 
 impl Sink for JsonlSink {
     fn write(&mut self, record: &Record) -> Result<(), Error> {
-        serde_json::to_writer(&mut self.out, record).map_err(|e| self.error(e.into()))?;
-        self.out.write_all(b"\n").map_err(|e| self.error(e))
+        self.line.clear();
+        serde_json::to_writer(&mut self.line, record).map_err(|e| self.error(e.into()))?;
+        self.line.push(b'\n');
+        self.out.write_all(&self.line).map_err(|e| self.error(e))
     }
 
     fn finish(&mut self) -> Result<(), Error> {
