@@ -26,8 +26,8 @@ pub use countries::Country;
 
 use crate::record::EntityType;
 use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -67,8 +67,8 @@ pub struct LexMatch {
 }
 
 struct Lexicon {
-    /// Anchored: [`scan`] walks it from the places where a match may start.
-    automaton: DFA,
+    /// Walked anchored by [`scan`] from the places where a match may start.
+    automaton: NFA,
     /// The bytes that some pattern starts with.
     first_bytes: [bool; 256],
     /// Per pattern: its entry and whether it needs the ambiguity check.
@@ -125,13 +125,15 @@ fn build() -> Lexicon {
         patterns.push((entry, ambiguous));
         strings.push(s);
     }
-    // A DFA, anchored: a match must start on a word boundary, and most
-    // words start with a byte that no pattern starts with, so [`scan`] walks
-    // it from the few places where a match can start instead of running an
-    // unanchored search over every byte.
-    let automaton = DFA::builder()
+    // An automaton walked anchored: a match must start on a word boundary,
+    // and most words start with a byte that no pattern starts with, so
+    // [`scan`] walks it from the few places where a match can start instead
+    // of running an unanchored search over every byte. A contiguous NFA, not
+    // a DFA: the anchored walks never follow failure transitions, and its
+    // tables are a fraction of the DFA's (fewer cache misses on each walk's
+    // first bytes, a cheaper build at start-up).
+    let automaton = NFA::builder()
         .match_kind(MatchKind::Standard)
-        .start_kind(StartKind::Anchored)
         .prefilter(false)
         .build(&strings)
         .expect("lexicon patterns build");
@@ -505,8 +507,8 @@ pub fn scan(text: &str) -> Vec<LexMatch> {
 }
 
 /// The longest pattern at `start` whose end falls on a word boundary: its
-/// end and index. The automaton is anchored, so every state on the walk is
-/// a prefix of some pattern that starts at `start`.
+/// end and index. The walk is anchored (no failure transitions), so every
+/// state on it is a prefix of some pattern that starts at `start`.
 fn longest_at(lexicon: &Lexicon, bytes: &[u8], start: usize) -> Option<(usize, usize)> {
     let dfa = &lexicon.automaton;
     let mut sid = dfa.start_state(Anchored::Yes).expect("anchored lexicon automaton");
