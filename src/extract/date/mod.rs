@@ -69,6 +69,8 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: Option<NaiveDate>
         bytes: 0..text.len(),
         confirmed: true,
         digit: true,
+        digit_after_month: true,
+        digit_before_month: true,
     }];
     for (index, rule) in rules::RULES.iter().enumerate() {
         let ranges: &[Window] = match ANCHORS.set_of_rule[index] {
@@ -299,18 +301,32 @@ struct Window {
     /// It holds an ASCII digit (only read for anchor sets with a rule that
     /// needs one).
     digit: bool,
+    /// A month name in it has a digit right after it, or right before it,
+    /// as the month rules read them ([`rules::digit_after_month`]).
+    digit_after_month: bool,
+    digit_before_month: bool,
 }
 
 impl Window {
     /// Whether a match of `rule` may lie in the window: no match lies in a
     /// window without what every match of the rule holds (a month name, a
-    /// digit, one of its needed words).
+    /// digit, one of its needed words, a digit beside its month name).
     fn may_hold(&self, rule: &rules::Rule, text: &str) -> bool {
         self.confirmed
             && (self.digit || !rule.digit)
+            && match rule.digit_side {
+                Some(rules::Side::After) => self.digit_after_month,
+                Some(rules::Side::Before) => self.digit_before_month,
+                None => true,
+            }
             && (rule.needs.is_empty() || rule.needs.iter().any(|w| text[self.bytes.clone()].contains(w)))
     }
 }
+
+/// An anchor found in a text: its bytes, its sets, whether it is confirmed
+/// and, for a month name, whether a digit stands right after it and right
+/// before it.
+type AnchorHit<'a> = (Range<usize>, &'a [usize], bool, (bool, bool));
 
 /// For each anchor set, the windows of `text` around its anchors, merged,
 /// starting and ending between words. Rules run only there: most of a text
@@ -321,23 +337,31 @@ fn anchor_windows(text: &str) -> Vec<Vec<Window>> {
     let mut windows: Vec<Vec<Window>> = vec![Vec::new(); anchors.set_needs_digit.len()];
     // Hits in text order: one-byte anchors are no part of longer ones (a
     // test checks), so they fall between the automaton's hits.
-    let mut hits: Vec<(Range<usize>, &[usize], bool)> = anchors
+    let mut hits: Vec<AnchorHit> = anchors
         .automaton
         .find_iter(text)
         .map(|m| {
             let (sets, month) = &anchors.sets_of[m.pattern().as_usize()];
             let confirmed = !month || rules::month_form_at(text, m.start());
-            (m.range(), sets.as_slice(), confirmed)
+            let digits = if *month && confirmed {
+                (
+                    rules::digit_after_month(text, m.start()),
+                    rules::digit_before_month(text, m.start()),
+                )
+            } else {
+                (false, false)
+            };
+            (m.range(), sets.as_slice(), confirmed, digits)
         })
         .collect();
     if !anchors.bytes.is_empty() {
         for (byte, sets) in &anchors.bytes {
             let found = text.match_indices(*byte);
-            hits.extend(found.map(|(at, _)| (at..at + 1, sets.as_slice(), true)));
+            hits.extend(found.map(|(at, _)| (at..at + 1, sets.as_slice(), true, (false, false))));
         }
         hits.sort_by_key(|(range, ..)| range.start);
     }
-    for (hit, sets, confirmed) in hits {
+    for (hit, sets, confirmed, (after, before)) in hits {
         let start = word_gap_before(text, hit.start.saturating_sub(ANCHOR_REACH));
         let end = word_gap_after(text, (hit.end + ANCHOR_REACH).min(text.len()));
         for &set in sets {
@@ -346,11 +370,15 @@ fn anchor_windows(text: &str) -> Vec<Vec<Window>> {
                 Some(last) if start <= last.bytes.end => {
                     last.bytes.end = last.bytes.end.max(end);
                     last.confirmed |= confirmed;
+                    last.digit_after_month |= after;
+                    last.digit_before_month |= before;
                 }
                 _ => list.push(Window {
                     bytes: start..end,
                     confirmed,
                     digit: false,
+                    digit_after_month: after,
+                    digit_before_month: before,
                 }),
             }
         }
@@ -664,6 +692,7 @@ mod tests {
                     names: rule.names.clone(),
                     digit: rule.digit,
                     needs: rule.needs,
+                    digit_side: rule.digit_side,
                     produce: rule.produce,
                     seek: None,
                 };

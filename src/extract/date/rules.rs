@@ -28,6 +28,11 @@ pub(crate) struct Rule {
     /// pattern): the rule skips anchor windows without any. Empty: no such
     /// words.
     pub needs: &'static [&'static str],
+    /// For month rules: the side of the month name on which every match
+    /// has its digits, right beside the name (`May 27`, `27 May`; a test
+    /// checks it on generated texts): the rule skips anchor windows where
+    /// no month name has a digit on that side.
+    pub digit_side: Option<Side>,
     /// The partial date a match means, or `None` when a guard rejects it.
     pub produce: fn(&Groups, &str) -> Option<Partial>,
     /// For some rules that run over the whole text: where the first match at
@@ -40,6 +45,57 @@ pub(crate) struct Rule {
 }
 
 const B: &str = r"(?-u:\b)";
+
+/// Where a month rule's digits stand beside its month name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Side {
+    /// `May 27`, `May 2010`, `March of 2019`, `Sept, 2021`, `June the 4th`.
+    After,
+    /// `27 May`, `30th January`, `the 1st of May`.
+    Before,
+}
+
+/// Whether the month form starting at byte `at` has a digit right after
+/// it, as the month rules read one there: the form, spaces and commas,
+/// `the` or `of` and spaces, then the digit.
+pub(crate) fn digit_after_month(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    let mut k = at;
+    // A form is letters and perhaps a final dot, and in these rules a
+    // space or comma follows it: the run of letters and dots is the form.
+    while k < b.len() && (b[k].is_ascii_alphabetic() || b[k] == b'.') {
+        k += 1;
+    }
+    while k < b.len() && matches!(b[k], b' ' | b',') {
+        k += 1;
+    }
+    for word in [&b"the "[..], b"of "] {
+        if b[k..].starts_with(word) {
+            k += word.len();
+            while k < b.len() && b[k] == b' ' {
+                k += 1;
+            }
+            break;
+        }
+    }
+    b.get(k).is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether the month form starting at byte `at` has a day right before
+/// it, as the month rules read one there: the digit, perhaps an ordinal
+/// suffix, perhaps spaces and `of`, then spaces.
+pub(crate) fn digit_before_month(text: &str, at: usize) -> bool {
+    let b = &text.as_bytes()[..at];
+    let spaces = |k: usize| k - b[..k].iter().rev().take_while(|&&c| c == b' ').count();
+    let mut k = spaces(at);
+    if b[..k].ends_with(b"of") {
+        k = spaces(k - 2);
+    }
+    if [&b"st"[..], b"nd", b"rd", b"th"].iter().any(|s| b[..k].ends_with(s)) {
+        k -= 2;
+    }
+    k > 0 && b[k - 1].is_ascii_digit()
+}
 
 /// Anchors of the rules that name a month: the first three letters of every
 /// month form.
@@ -150,6 +206,15 @@ impl Rule {
     /// Marks a rule whose every match holds a digit.
     fn needs_digit(self) -> Rule {
         Rule { digit: true, ..self }
+    }
+
+    /// Marks a month rule whose every match has digits on `side` of its
+    /// month name.
+    fn digits_on(self, side: Side) -> Rule {
+        Rule {
+            digit_side: Some(side),
+            ..self
+        }
     }
 
     /// Marks a rule whose every match holds one of `words`.
@@ -293,6 +358,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             regex,
             digit: false,
             needs: &[],
+            digit_side: None,
             produce,
             seek: None,
         }
@@ -352,7 +418,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         )
-        .needs_digit(),
+        .needs_digit()
+        .digits_on(Side::Before),
         // `March 27, 2024`, `Friday, Nov. 21, 2022`, `Sept 30 2021`
         rule(
             "date.month_day_year",
@@ -366,7 +433,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         )
-        .needs_digit(),
+        .needs_digit()
+        .digits_on(Side::After),
         // `December 2023`, `May 2010`, `March of 2019`
         rule(
             "date.month_year",
@@ -380,7 +448,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         )
-        .needs_digit(),
+        .needs_digit()
+        .digits_on(Side::After),
         // `April of this year`, `October of next year`, `October 27 this year`,
         // `May 10 last year`
         rule(
@@ -419,7 +488,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         )
-        .needs_digit(),
+        .needs_digit()
+        .digits_on(Side::After),
         // `27-29 June 2022`, `19 to 20 July`
         rule(
             "date.day_range_month",
@@ -438,7 +508,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         )
-        .needs_digit(),
+        .needs_digit()
+        .digits_on(Side::Before),
         // `27 May`, `the 2nd of July`, `Monday, 3 June`
         rule(
             "date.day_month",
@@ -456,7 +527,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         )
-        .needs_digit(),
+        .needs_digit()
+        .digits_on(Side::Before),
         // `May 27`, `Nov. 21`, `Sept 30`, `Thursday, June 4`
         rule(
             "date.month_day",
@@ -479,7 +551,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ))
             },
         )
-        .needs_digit(),
+        .needs_digit()
+        .digits_on(Side::After),
         // `on the 2nd`, `the 30th of last month`, `from the 27th to the 29th`
         rule(
             "date.day_of_month",
@@ -965,6 +1038,81 @@ mod tests {
             }
         }
         assert!(compared > 80, "{compared}");
+    }
+
+    /// Month rules marked with a side have a digit on that side of their
+    /// month name in every match, over generated texts; the other side
+    /// would not do (the check can fail).
+    #[test]
+    fn month_rules_have_digits_on_their_side() {
+        let pieces = [
+            "May",
+            "March",
+            "Sept.",
+            "Sept",
+            "June",
+            "Mayor",
+            " ",
+            "  ",
+            ", ",
+            "the ",
+            "of ",
+            "1",
+            "27",
+            "3rd",
+            "30th",
+            "2019",
+            "-",
+            "to ",
+            "Monday, ",
+            "x",
+            "é",
+            "May 27",
+            "27 May",
+            " 2019",
+            ", 2019",
+            "27-",
+            "3rd to ",
+            "the 1st of ",
+            "Sept. 30",
+            "June the 4th",
+            "4 ",
+            "May 3-",
+            "June 19 to",
+        ];
+        let marked: Vec<&Rule> = RULES.iter().filter(|r| r.digit_side.is_some()).collect();
+        assert_eq!(marked.len(), 7);
+        let mut next = crate::testing::picker(11);
+        let mut checked = vec![0; marked.len()];
+        let mut other_side_fails = vec![0; marked.len()];
+        for _ in 0..20000 {
+            let len = 1 + next(8);
+            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            for (k, rule) in marked.iter().enumerate() {
+                for caps in rule.regex.captures_iter(&text) {
+                    let m = caps.name("m").expect("month group").start();
+                    let (after, before) = (digit_after_month(&text, m), digit_before_month(&text, m));
+                    let (own, other) = match rule.digit_side {
+                        Some(Side::After) => (after, before),
+                        _ => (before, after),
+                    };
+                    assert!(own, "{} in {text:?}", rule.name);
+                    checked[k] += 1;
+                    other_side_fails[k] += usize::from(!other);
+                }
+            }
+        }
+        assert!(checked.iter().all(|&n| n > 50), "{checked:?}");
+        // Marked with the other side, the rules of each side would fail.
+        for side in [Side::After, Side::Before] {
+            let fails: usize = (0..marked.len())
+                .filter(|&k| marked[k].digit_side == Some(side))
+                .map(|k| other_side_fails[k])
+                .sum();
+            assert!(fails > 10, "{side:?}: {other_side_fails:?}");
+        }
+        assert!(digit_after_month("in May  the 5th", 3) && !digit_after_month("in May then 5", 3));
+        assert!(digit_before_month("the 5th of  May", 12) && !digit_before_month("the 5 off May", 12));
     }
 
     #[test]

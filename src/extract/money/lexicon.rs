@@ -75,6 +75,9 @@ pub const DOLLAR_PREFIXES: &[(&str, &str, bool)] = &[
     ("Z", "ZWL", false),
 ];
 
+/// The length of every code of [`CODES`] and [`LOWER_CASE_CODES`].
+const CODE_LEN: usize = 3;
+
 /// ISO 4217 codes read before or after an amount (`USD 30,050`, `CHF7.5bn`,
 /// `50 million USD`), upper case. `RMB` is the usual name of the yuan.
 pub const CODES: &[(&str, &str)] = &[
@@ -320,6 +323,11 @@ pub fn name_of(lower: &str) -> Option<Name> {
 /// The ISO code `word` stands for, when it is a code as written (upper case,
 /// or one of the lower-case ones).
 pub fn code_of(word: &str) -> Option<&'static str> {
+    // Every code has three letters (a test checks): most words before and
+    // after a number are rejected without a look at the tables.
+    if word.len() != CODE_LEN {
+        return None;
+    }
     if let Some(&(_, code)) = CODES.iter().find(|(c, _)| *c == word) {
         return Some(code);
     }
@@ -348,4 +356,23 @@ pub fn currencies() -> std::collections::BTreeSet<&'static str> {
     all.extend(CODES.iter().map(|c| c.1));
     all.extend(NAMES.iter().map(|n| n.1.code));
     all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_have_three_letters() {
+        let codes = CODES.iter().map(|c| c.0).chain(LOWER_CASE_CODES.iter().copied());
+        let mut checked = 0;
+        for code in codes {
+            assert_eq!(code.len(), CODE_LEN, "{code}");
+            assert!(code_of(code).is_some(), "{code}");
+            checked += 1;
+        }
+        assert_eq!(checked, CODES.len() + LOWER_CASE_CODES.len());
+        assert_eq!(code_of("USDX"), None);
+        assert_eq!(code_of("rmb"), Some("CNY"));
+    }
 }
