@@ -263,11 +263,16 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
         return Vec::new();
     }
     let countries = by_mentions(facts.countries.iter().chain(&facts.demonyms).map(|f| f.value.as_str()));
+    // Whether each actor mention can act, read once: triggers ask it again
+    // for the mentions of their sentences.
+    let acting: Vec<bool> = (0..facts.actors.len())
+        .map(|k| can_act(text, &facts.actors, k))
+        .collect();
     // The article's actors, counted where they can act; its main target (the
     // most-named country) acts only when nothing else does.
     let mut actors = by_mentions(
         (0..facts.actors.len())
-            .filter(|&k| can_act(text, &facts.actors, k))
+            .filter(|&k| acting[k])
             .map(|k| facts.actors[k].value.authority.as_str()),
     );
     if actors.len() > 1
@@ -276,7 +281,11 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
         let main_target = actors.remove(pos);
         actors.push(main_target);
     }
-    let context = Context { actors, countries };
+    let context = Context {
+        actors,
+        countries,
+        acting,
+    };
     let mut readings: Vec<Reading> = Vec::new();
     let mut last_event_sentence: Option<usize> = None;
     let candidates = candidate_rules(article);
@@ -327,6 +336,8 @@ struct Context<'f> {
     actors: Vec<&'f str>,
     /// Countries, most named first.
     countries: Vec<&'f str>,
+    /// Per actor mention (`Facts::actors`), whether it can act ([`can_act`]).
+    acting: Vec<bool>,
 }
 
 /// For each sentence, the trigger rules (bit `k` for `COMPILED[k]`) worth
@@ -660,7 +671,7 @@ fn actors_of(
     let first = facts.actors.partition_point(|f| f.range.start < sentence.start);
     let before: Vec<usize> = (first..facts.actors.len())
         .take_while(|&k| facts.actors[k].range.end <= trigger.range.start)
-        .filter(|&k| can_act(text, &facts.actors, k))
+        .filter(|&k| context.acting[k])
         .collect();
     if let Some(&nearest) = before.last() {
         return Some(coordinated(text, &facts.actors, first, nearest));
@@ -696,7 +707,7 @@ fn actors_of(
         let from = facts.actors.partition_point(|f| f.range.start < earlier_sentence.start);
         let last = (from..facts.actors.len())
             .take_while(|&k| facts.actors[k].range.end <= earlier_sentence.end)
-            .filter(|&k| can_act(text, &facts.actors, k))
+            .filter(|&k| context.acting[k])
             .last();
         if let Some(k) = last {
             return Some(coordinated(text, &facts.actors, from, k));
