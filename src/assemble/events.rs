@@ -218,13 +218,23 @@ fn clause_after(text: &str, start: usize) -> Option<&str> {
     (count >= 5).then(|| &text[start..])
 }
 
-/// A sentence that lists the targets of the action just reported.
-static LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:[\w-]+\s+){0,3}?(?:companies|entities|individuals|organi[sz]ations|persons|people|banks|firms|designees|targets|vessels|ships|those)(?:\s+[\w-]+){0,4}?\s+(?:include|includes|included|are|were|is|was)(?-u:\b)|(?-u:\b)(?:among|within|prominent\s+(?:among|within))\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:sanctions|designations|targets|entities|companies|organi[sz]ations|individuals)(?-u:\b)",
-    )
-    .expect("pattern compiles")
+/// A sentence that lists the targets of the action just reported: it opens
+/// with target nouns and `include`/`are`...
+const LIST_CUE_OPENING: &str = r"^(?:[\w-]+\s+){0,3}?(?:companies|entities|individuals|organi[sz]ations|persons|people|banks|firms|designees|targets|vessels|ships|those)(?:\s+[\w-]+){0,4}?\s+(?:include|includes|included|are|were|is|was)(?-u:\b)";
+/// ...or places names `among the sanctions`.
+const LIST_CUE_AMONG: &str = r"(?-u:\b)(?:among|within|prominent\s+(?:among|within))\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:sanctions|designations|targets|entities|companies|organi[sz]ations|individuals)(?-u:\b)";
+
+/// The two cues searched apart (any case): the opening one, anchored, stops
+/// within the first words, where the two as one alternation scanned the
+/// whole sentence with both.
+static LIST_CUES: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    [LIST_CUE_OPENING, LIST_CUE_AMONG].map(|cue| Regex::new(&format!("(?i){cue}")).expect("pattern compiles"))
 });
+
+/// Whether a sentence is a list cue (either of [`LIST_CUES`]).
+fn is_list_cue(sentence: &str) -> bool {
+    LIST_CUES.iter().any(|cue| cue.is_match(sentence))
+}
 
 /// The head of a bullet line naming a person or organization (`• Ali Kocak: ...`).
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -902,7 +912,7 @@ fn by_mentions<'f>(values: impl Iterator<Item = &'f str>) -> Vec<&'f str> {
 fn listed_names(article: &Article, facts: &Facts, i: usize) -> Option<Vec<String>> {
     let range = article.sentences[i].clone();
     let sentence = &article.text[range.clone()];
-    if LIST_CUE.is_match(sentence) {
+    if is_list_cue(sentence) {
         let names: Vec<String> = within(&facts.named, &range).map(|f| f.value.clone()).collect();
         return (!names.is_empty()).then_some(names);
     }
@@ -1539,6 +1549,48 @@ mod tests {
             kept_without_captures(acts, "it announced new sanctions and more"),
             vec![3..26]
         );
+    }
+
+    /// The list cues searched apart find what they found as one alternation.
+    #[test]
+    fn list_cues_apart_match_as_one() {
+        let one = Regex::new(&format!("(?i){LIST_CUE_OPENING}|{LIST_CUE_AMONG}")).expect("pattern compiles");
+        let words = [
+            "The",
+            "companies",
+            "entities",
+            "include",
+            "are",
+            "was",
+            "among",
+            "within",
+            "prominent",
+            "the",
+            "these",
+            "those",
+            "sanctions",
+            "targets",
+            "Iran",
+            "banks",
+            "new",
+            "other",
+            "Those",
+            "AMONG",
+            "-",
+            "said",
+            "and",
+        ];
+        let mut next = crate::testing::picker(29);
+        let mut matched = 0;
+        for _ in 0..20_000 {
+            let sentence = (0..1 + next(10))
+                .map(|_| words[next(words.len())])
+                .collect::<Vec<_>>()
+                .join(if next(4) == 0 { "  " } else { " " });
+            assert_eq!(is_list_cue(&sentence), one.is_match(&sentence), "{sentence:?}");
+            matched += usize::from(one.is_match(&sentence));
+        }
+        assert!(matched > 500, "too few cues generated: {matched}");
     }
 
     #[test]
