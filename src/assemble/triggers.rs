@@ -237,8 +237,10 @@ pub const RULES: &[TriggerRule] = &[
         status: Imposed,
         strength: Weak,
         form: VerbOnly,
-        pattern: r"(?-u:\b)target(?:s|ed)(?-u:\b)",
-        needs: &["target"],
+        // Whole word forms, so that the noun (`target`) and `targeting` are
+        // not searched for it.
+        pattern: r"(?-u:\b)(?:targets|targeted)(?-u:\b)",
+        needs: &["targets", "targeted"],
         also_needs: &[],
         examples: &["[targets] three banks"],
         not: &["a target date"],
@@ -259,8 +261,10 @@ pub const RULES: &[TriggerRule] = &[
         status: Imposed,
         strength: Weak,
         form: VerbOnly,
-        pattern: r"(?-u:\b)add(?:s|ed|ing)(?-u:\b)",
-        needs: &["add"],
+        // Whole word forms, so that `additional`, `address` or `add` are not
+        // searched for it.
+        pattern: r"(?-u:\b)(?:adds|added|adding)(?-u:\b)",
+        needs: &["adds", "added", "adding"],
         also_needs: &[],
         examples: &["[added] three people"],
         not: &["an additional fee"],
