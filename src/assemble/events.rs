@@ -22,8 +22,8 @@
 
 use super::canonical::period;
 use super::triggers::{
-    ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEEDS, NEGATIONS, ORDINALS, SANCTIONS_WORD,
-    Strength, TriggerRule,
+    ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEEDS, NEGATIONS, ORDINALS, Opens,
+    SANCTIONS_WORD, Strength, TriggerRule,
 };
 use crate::evaluate::normalize_name;
 use crate::extract::Article;
@@ -300,10 +300,10 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
     let mut last_event_sentence: Option<usize> = None;
     let candidates = candidate_rules(article);
     for (i, sentence) in article.sentences.iter().enumerate() {
-        let triggers = if candidates[i] == 0 {
+        let triggers = if candidates[i].rules == 0 {
             Vec::new()
         } else {
-            triggers_in(article, i, candidates[i])
+            triggers_in(article, i, &candidates[i])
         };
         if triggers.is_empty() {
             if let Some(last) = last_event_sentence.filter(|&l| i - l <= LIST_REACH)
@@ -350,60 +350,130 @@ struct Context<'f> {
     acting: Vec<bool>,
 }
 
-/// For each sentence, the trigger rules (bit `k` for `COMPILED[k]`) worth
-/// searching in it: those it holds a needed word of (every match of a rule
-/// holds one, `triggers::NEEDS`), and one of their second list if they have
-/// one. One scan of the text for all rules; most sentences hold none and are
-/// never searched.
-fn candidate_rules(article: &Article) -> Vec<u32> {
+/// The trigger rules worth searching in a sentence, and where.
+#[derive(Clone, Copy)]
+struct Candidates {
+    /// Bit `k` for `COMPILED[k]`.
+    rules: u32,
+    /// Per rule whose matches open with a word of one of its lists
+    /// (`TriggerRule::opens`): where the first such word starts a word in the
+    /// sentence (a text offset). No match starts before it, so the rule's
+    /// search starts there.
+    from: [u32; RULES_MAX],
+}
+
+/// The most rules a [`Candidates`] holds (its masks are `u32`).
+const RULES_MAX: usize = 32;
+
+impl Candidates {
+    /// Where in sentence `range` to search with rule `k`, if at all.
+    fn search_from(&self, k: usize, rule: &TriggerRule, range: &Range<usize>) -> Option<usize> {
+        if self.rules & (1 << k) == 0 {
+            return None;
+        }
+        Some(match rule.opens {
+            Opens::Anywhere => 0,
+            _ => (self.from[k] as usize).saturating_sub(range.start),
+        })
+    }
+}
+
+/// For each sentence, the trigger rules worth searching in it: those it
+/// holds a needed word of (every match of a rule holds one,
+/// `triggers::NEEDS`), and one of their second list if they have one; a word
+/// a rule's matches open with counts only where it starts a word. One scan of
+/// the text for all rules; most sentences hold none and are never searched.
+fn candidate_rules(article: &Article) -> Vec<Candidates> {
     let n = article.sentences.len();
     let needs = &*NEEDS;
-    let mut first = vec![0u32; n];
+    let text = article.text.as_bytes();
+    let none = Candidates {
+        rules: 0,
+        from: [u32::MAX; RULES_MAX],
+    };
+    let mut found = vec![none; n];
     let mut second = vec![needs.any_second; n];
     if n == 0 {
-        return first;
+        return found;
     }
-    for m in needs.automaton.find_overlapping_iter(article.text) {
-        let (i, word) = (article.sentence_at(m.start()), m.pattern().as_usize());
-        first[i] |= needs.first[word];
-        second[i] |= needs.second[word];
+    for m in needs.automaton.find_overlapping_iter(text) {
+        let (i, word) = (article.sentence_at(m.start()), &needs.words[m.pattern().as_usize()]);
+        // As the trigger regexes see it: they search the sentence alone.
+        let word_start = m.start() <= article.sentences[i].start || !is_word_byte(text[m.start() - 1]);
+        let c = &mut found[i];
+        if word_start {
+            c.rules |= word.first;
+            second[i] |= word.second;
+            let mut opens = word.opens;
+            while opens != 0 {
+                let k = opens.trailing_zeros() as usize;
+                c.from[k] = c.from[k].min(m.start() as u32);
+                opens &= opens - 1;
+            }
+        } else {
+            c.rules |= word.first_inside;
+            second[i] |= word.second_inside;
+        }
     }
-    for (f, s) in first.iter_mut().zip(&second) {
-        *f &= s;
+    for (c, s) in found.iter_mut().zip(&second) {
+        c.rules &= s;
     }
-    first
+    found
+}
+
+/// Whether `b` is a word byte for `(?-u:\b)`.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The matches of `regex` in `sentence` (never empty: each holds a needed
+/// word) that start at `from` or after, as `find_iter` finds them when no
+/// match starts before `from`: the search from `from` still sees the bytes
+/// before it for `\b`, and which match starts at a place does not depend on
+/// where the search began.
+fn matches_from<'s>(
+    regex: &'s regex::bytes::Regex,
+    sentence: &'s [u8],
+    from: usize,
+) -> impl Iterator<Item = Range<usize>> + 's {
+    let mut at = from.min(sentence.len());
+    std::iter::from_fn(move || {
+        let m = regex.find_at(sentence, at)?;
+        at = m.end();
+        Some(m.range())
+    })
 }
 
 /// The triggers of sentence `i` among the `candidates` rules, overlapping ones
 /// joined.
-fn triggers_in(article: &Article, i: usize, candidates: u32) -> Vec<Trigger> {
+fn triggers_in(article: &Article, i: usize, candidates: &Candidates) -> Vec<Trigger> {
     let range = article.sentences[i].clone();
     let sentence = &article.text[range.clone()];
     let mut found: Vec<Trigger> = Vec::new();
     for (k, (rule, regex)) in COMPILED.iter().enumerate() {
-        if candidates & (1 << k) == 0 {
+        let Some(from) = candidates.search_from(k, rule, &range) else {
             continue;
-        }
+        };
         // Matches are found without their groups (the cheap search); a rule's
         // `gap` is read only when the match holds a clause word at all: the
         // gap's words are whole words of the match.
         let has_gap = regex.captures_len() > 1;
-        for m in regex.find_iter(sentence.as_bytes()) {
+        for m in matches_from(regex, sentence.as_bytes(), from) {
             // Matches start and end at ASCII word boundaries: char boundaries.
             if has_gap
-                && words(&sentence[m.range()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref()))
-                && gap_has_clause_word(regex, sentence, m.start())
+                && words(&sentence[m.clone()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref()))
+                && gap_has_clause_word(regex, sentence, m.start)
             {
                 continue;
             }
-            let before = words_before(sentence, m.start(), 4);
+            let before = words_before(sentence, m.start, 4);
             if before.iter().take(3).any(|w| NEGATIONS.contains(&w.as_ref())) {
                 continue;
             }
             if before.iter().take(4).any(|w| CAPABILITY.contains(&w.as_ref())) {
                 continue; // `a determination that will allow it to impose sanctions`
             }
-            if rule.form == Form::VerbOnly && !is_verb_use(sentence, m.start(), m.end(), &before) {
+            if rule.form == Form::VerbOnly && !is_verb_use(sentence, m.start, m.end, &before) {
                 continue;
             }
             if rule.strength == Strength::Weak && !near_sanctions_word(article, i) {
@@ -414,7 +484,7 @@ fn triggers_in(article: &Article, i: usize, candidates: u32) -> Vec<Trigger> {
                 status = EventStatus::Planned;
             }
             found.push(Trigger {
-                range: range.start + m.start()..range.start + m.end(),
+                range: range.start + m.start..range.start + m.end,
                 rule,
                 status,
             });
@@ -1552,6 +1622,92 @@ mod tests {
     }
 
     /// The list cues searched apart find what they found as one alternation.
+    /// Each rule finds in each sentence, searching only the candidate
+    /// sentences from where `candidate_rules` says, what it finds searching
+    /// every sentence whole, on texts built from the rules' words and
+    /// examples glued to word pieces (`measures`, `assets`, `reimposed`).
+    #[test]
+    fn candidate_searches_find_what_whole_searches_find() {
+        let mut pieces: Vec<String> = Vec::new();
+        for rule in super::super::triggers::RULES {
+            pieces.extend(rule.needs.iter().chain(rule.also_needs).map(|w| w.to_string()));
+            pieces.extend(rule.examples.iter().map(|e| e.replace(['[', ']'], "")));
+            pieces.extend(rule.not.iter().map(|e| e.to_string()));
+        }
+        for piece in [
+            " ",
+            " ",
+            " ",
+            "  ",
+            ". ",
+            "; ",
+            ", ",
+            "\n",
+            "-",
+            "_",
+            "'s ",
+            "x",
+            "me",
+            "re",
+            "un",
+            "s",
+            "ed",
+            "ing",
+            "SANCTIONS ",
+            "Sanctioned ",
+            "16 ",
+            "the ",
+            "its ",
+            "list ",
+            "sanctions list",
+            " on the ",
+            " off the ",
+            " from the ",
+            " to the ",
+            "companies",
+            "Treasury ",
+            "asset",
+            "measures",
+            "spend",
+            "east",
+            "claim",
+        ] {
+            pieces.push(piece.to_string());
+        }
+        let mut next = crate::testing::picker(11);
+        let (mut found, mut narrowed) = (0, 0);
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..next(16) + 1 {
+                text.push_str(&pieces[next(pieces.len())]);
+                if next(3) > 0 {
+                    text.push(' ');
+                }
+            }
+            let article = Article::new(&text, None);
+            let candidates = candidate_rules(&article);
+            for (i, range) in article.sentences.iter().enumerate() {
+                let sentence = text[range.clone()].as_bytes();
+                for (k, (rule, regex)) in COMPILED.iter().enumerate() {
+                    let whole: Vec<_> = regex.find_iter(sentence).map(|m| m.range()).collect();
+                    let searched: Vec<_> = match candidates[i].search_from(k, rule, range) {
+                        Some(from) => {
+                            narrowed += usize::from(from > 0);
+                            matches_from(regex, sentence, from).collect()
+                        }
+                        None => Vec::new(),
+                    };
+                    assert_eq!(searched, whole, "{} in {:?}", rule.name, &text[range.clone()]);
+                    found += whole.len();
+                }
+            }
+        }
+        assert!(
+            found > 5_000 && narrowed > 5_000,
+            "too few: {found} matches, {narrowed} narrowed"
+        );
+    }
+
     #[test]
     fn list_cues_apart_match_as_one() {
         let one = Regex::new(&format!("(?i){LIST_CUE_OPENING}|{LIST_CUE_AMONG}")).expect("pattern compiles");
