@@ -233,8 +233,8 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:freez(?:e|es|ing)|froze)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?assets(?-u:\b)",
         needs: &["assets"],
-        also_needs: &[],
-        opens: Anywhere,
+        also_needs: &["freez", "froze"],
+        opens: WithAlsoNeeds,
         examples: &["[froze the assets]", "will [freeze their overseas assets]"],
         not: &["froze the accounts"],
     },
@@ -257,8 +257,10 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:hit|slapped|targeted|punished)\s+with\s+(?:[\w-]+\s+){0,3}?sanctions(?-u:\b)",
         needs: &["sanctions"],
-        also_needs: &["with"],
-        opens: Anywhere,
+        // The verbs, not `with`: they open every match, and `with` is in
+        // most sentences.
+        also_needs: &["hit", "slapped", "targeted", "punished"],
+        opens: WithAlsoNeeds,
         examples: &["[hit with new sanctions]"],
         not: &["hit with tariffs"],
     },
