@@ -982,11 +982,23 @@ fn by_mentions<'f>(values: impl Iterator<Item = &'f str>) -> Vec<&'f str> {
 fn listed_names(article: &Article, facts: &Facts, i: usize) -> Option<Vec<String>> {
     let range = article.sentences[i].clone();
     let sentence = &article.text[range.clone()];
-    if is_list_cue(sentence) {
-        let names: Vec<String> = within(&facts.named, &range).map(|f| f.value.clone()).collect();
-        return (!names.is_empty()).then_some(names);
+    // A list cue gives the sentence's names, and a sentence without any
+    // gives none whether it is a cue or not, unless it is a bullet item,
+    // which counts only when it is not a cue: the cue's searches are run
+    // only when their answer matters.
+    if within(&facts.named, &range).next().is_some() {
+        if is_list_cue(sentence) {
+            return Some(within(&facts.named, &range).map(|f| f.value.clone()).collect());
+        }
+        return bullet_item(article, i, sentence);
     }
-    // A bullet item after a sentence ending with a colon (`They are:`).
+    let item = bullet_item(article, i, sentence)?;
+    (!is_list_cue(sentence)).then_some(item)
+}
+
+/// The name of a bullet item after a sentence ending with a colon (`They
+/// are:`).
+fn bullet_item(article: &Article, i: usize, sentence: &str) -> Option<Vec<String>> {
     let opens_list = (i.saturating_sub(LIST_REACH)..i).rev().any(|j| {
         let s = &article.text[article.sentences[j].clone()];
         s.trim_end().ends_with(':')
@@ -1705,6 +1717,79 @@ mod tests {
         assert!(
             found > 5_000 && narrowed > 5_000,
             "too few: {found} matches, {narrowed} narrowed"
+        );
+    }
+
+    /// `listed_names` as it was: the cue searched in every sentence.
+    fn listed_names_spec(article: &Article, facts: &Facts, i: usize) -> Option<Vec<String>> {
+        let range = article.sentences[i].clone();
+        let sentence = &article.text[range.clone()];
+        if is_list_cue(sentence) {
+            let names: Vec<String> = within(&facts.named, &range).map(|f| f.value.clone()).collect();
+            return (!names.is_empty()).then_some(names);
+        }
+        bullet_item(article, i, sentence)
+    }
+
+    /// `listed_names` gives what it gave when it read the cue first, on
+    /// texts of cue sentences, bullet items and colons with and without
+    /// names.
+    #[test]
+    fn listed_names_read_as_with_the_cue_first() {
+        let pieces = [
+            "The companies include Acme Corp",
+            "Among the entities are Acme Corp",
+            "Those designated were",
+            "They are:",
+            "The list:",
+            "\n• Acme Corp",
+            "\n- Beta Bank",
+            "\n* Those entities include Beta Bank",
+            "\n· firms",
+            "\n• Acme Corp: a trader",
+            "\n- Beta Bank, a lender ",
+            "\n• Gamma Trading Co: among the entities",
+            "\n* Delta Shipping Line, prominent among the targets ",
+            "Beta Bank",
+            "Acme Corp",
+            " said it",
+            " among the sanctions",
+            ". ",
+            "\n",
+            " ",
+            ", ",
+        ];
+        let mut next = crate::testing::picker(3);
+        let (mut some, mut bullets, mut both) = (0, 0, 0);
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..next(10) + 1 {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let mut given = Given::new(&text);
+            for name in ["Acme Corp", "Beta Bank"] {
+                if next(2) == 0 {
+                    given = given.named(name);
+                }
+            }
+            given.facts.named.sort_by_key(|f| f.range.start);
+            let article = Article::new(&text, None);
+            for i in 0..article.sentences.len() {
+                let expected = listed_names_spec(&article, &given.facts, i);
+                assert_eq!(
+                    listed_names(&article, &given.facts, i),
+                    expected,
+                    "{text:?} sentence {i}"
+                );
+                let cue = is_list_cue(&text[article.sentences[i].clone()]);
+                some += usize::from(expected.is_some());
+                bullets += usize::from(expected.is_some() && !cue);
+                both += usize::from(cue && bullet_item(&article, i, &text[article.sentences[i].clone()]).is_some());
+            }
+        }
+        assert!(
+            some > 1_000 && bullets > 100 && both > 100,
+            "too few lists: {some}, bullet items {bullets}, both {both}"
         );
     }
 
