@@ -22,8 +22,8 @@
 
 use super::canonical::period;
 use super::triggers::{
-    ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEEDS, NEGATIONS, ORDINALS, SANCTIONS_WORD,
-    Strength, TriggerRule,
+    ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEEDS, NEGATIONS, ORDINALS, Opens,
+    SANCTIONS_WORD, Strength, TriggerRule,
 };
 use crate::evaluate::normalize_name;
 use crate::extract::Article;
@@ -218,13 +218,23 @@ fn clause_after(text: &str, start: usize) -> Option<&str> {
     (count >= 5).then(|| &text[start..])
 }
 
-/// A sentence that lists the targets of the action just reported.
-static LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:[\w-]+\s+){0,3}?(?:companies|entities|individuals|organi[sz]ations|persons|people|banks|firms|designees|targets|vessels|ships|those)(?:\s+[\w-]+){0,4}?\s+(?:include|includes|included|are|were|is|was)(?-u:\b)|(?-u:\b)(?:among|within|prominent\s+(?:among|within))\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:sanctions|designations|targets|entities|companies|organi[sz]ations|individuals)(?-u:\b)",
-    )
-    .expect("pattern compiles")
+/// A sentence that lists the targets of the action just reported: it opens
+/// with target nouns and `include`/`are`...
+const LIST_CUE_OPENING: &str = r"^(?:[\w-]+\s+){0,3}?(?:companies|entities|individuals|organi[sz]ations|persons|people|banks|firms|designees|targets|vessels|ships|those)(?:\s+[\w-]+){0,4}?\s+(?:include|includes|included|are|were|is|was)(?-u:\b)";
+/// ...or places names `among the sanctions`.
+const LIST_CUE_AMONG: &str = r"(?-u:\b)(?:among|within|prominent\s+(?:among|within))\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:sanctions|designations|targets|entities|companies|organi[sz]ations|individuals)(?-u:\b)";
+
+/// The two cues searched apart (any case): the opening one, anchored, stops
+/// within the first words, where the two as one alternation scanned the
+/// whole sentence with both.
+static LIST_CUES: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    [LIST_CUE_OPENING, LIST_CUE_AMONG].map(|cue| Regex::new(&format!("(?i){cue}")).expect("pattern compiles"))
 });
+
+/// Whether a sentence is a list cue (either of [`LIST_CUES`]).
+fn is_list_cue(sentence: &str) -> bool {
+    LIST_CUES.iter().any(|cue| cue.is_match(sentence))
+}
 
 /// The head of a bullet line naming a person or organization (`• Ali Kocak: ...`).
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -263,11 +273,16 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
         return Vec::new();
     }
     let countries = by_mentions(facts.countries.iter().chain(&facts.demonyms).map(|f| f.value.as_str()));
+    // Whether each actor mention can act, read once: triggers ask it again
+    // for the mentions of their sentences.
+    let acting: Vec<bool> = (0..facts.actors.len())
+        .map(|k| can_act(text, &facts.actors, k))
+        .collect();
     // The article's actors, counted where they can act; its main target (the
     // most-named country) acts only when nothing else does.
     let mut actors = by_mentions(
         (0..facts.actors.len())
-            .filter(|&k| can_act(text, &facts.actors, k))
+            .filter(|&k| acting[k])
             .map(|k| facts.actors[k].value.authority.as_str()),
     );
     if actors.len() > 1
@@ -276,15 +291,19 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
         let main_target = actors.remove(pos);
         actors.push(main_target);
     }
-    let context = Context { actors, countries };
+    let context = Context {
+        actors,
+        countries,
+        acting,
+    };
     let mut readings: Vec<Reading> = Vec::new();
     let mut last_event_sentence: Option<usize> = None;
     let candidates = candidate_rules(article);
     for (i, sentence) in article.sentences.iter().enumerate() {
-        let triggers = if candidates[i] == 0 {
+        let triggers = if candidates[i].rules == 0 {
             Vec::new()
         } else {
-            triggers_in(article, i, candidates[i])
+            triggers_in(article, i, &candidates[i])
         };
         if triggers.is_empty() {
             if let Some(last) = last_event_sentence.filter(|&l| i - l <= LIST_REACH)
@@ -327,62 +346,134 @@ struct Context<'f> {
     actors: Vec<&'f str>,
     /// Countries, most named first.
     countries: Vec<&'f str>,
+    /// Per actor mention (`Facts::actors`), whether it can act ([`can_act`]).
+    acting: Vec<bool>,
 }
 
-/// For each sentence, the trigger rules (bit `k` for `COMPILED[k]`) worth
-/// searching in it: those it holds a needed word of (every match of a rule
-/// holds one, `triggers::NEEDS`), and one of their second list if they have
-/// one. One scan of the text for all rules; most sentences hold none and are
-/// never searched.
-fn candidate_rules(article: &Article) -> Vec<u32> {
+/// The trigger rules worth searching in a sentence, and where.
+#[derive(Clone, Copy)]
+struct Candidates {
+    /// Bit `k` for `COMPILED[k]`.
+    rules: u32,
+    /// Per rule whose matches open with a word of one of its lists
+    /// (`TriggerRule::opens`): where the first such word starts a word in the
+    /// sentence (a text offset). No match starts before it, so the rule's
+    /// search starts there.
+    from: [u32; RULES_MAX],
+}
+
+/// The most rules a [`Candidates`] holds (its masks are `u32`).
+const RULES_MAX: usize = 32;
+
+impl Candidates {
+    /// Where in sentence `range` to search with rule `k`, if at all.
+    fn search_from(&self, k: usize, rule: &TriggerRule, range: &Range<usize>) -> Option<usize> {
+        if self.rules & (1 << k) == 0 {
+            return None;
+        }
+        Some(match rule.opens {
+            Opens::Anywhere => 0,
+            _ => (self.from[k] as usize).saturating_sub(range.start),
+        })
+    }
+}
+
+/// For each sentence, the trigger rules worth searching in it: those it
+/// holds a needed word of (every match of a rule holds one,
+/// `triggers::NEEDS`), and one of their second list if they have one; a word
+/// a rule's matches open with counts only where it starts a word. One scan of
+/// the text for all rules; most sentences hold none and are never searched.
+fn candidate_rules(article: &Article) -> Vec<Candidates> {
     let n = article.sentences.len();
     let needs = &*NEEDS;
-    let mut first = vec![0u32; n];
+    let text = article.text.as_bytes();
+    let none = Candidates {
+        rules: 0,
+        from: [u32::MAX; RULES_MAX],
+    };
+    let mut found = vec![none; n];
     let mut second = vec![needs.any_second; n];
     if n == 0 {
-        return first;
+        return found;
     }
-    for m in needs.automaton.find_overlapping_iter(article.text) {
-        let (i, word) = (article.sentence_at(m.start()), m.pattern().as_usize());
-        first[i] |= needs.first[word];
-        second[i] |= needs.second[word];
+    for m in needs.automaton.find_overlapping_iter(text) {
+        let (i, word) = (article.sentence_at(m.start()), &needs.words[m.pattern().as_usize()]);
+        // As the trigger regexes see it: they search the sentence alone.
+        let word_start = m.start() <= article.sentences[i].start || !is_word_byte(text[m.start() - 1]);
+        let c = &mut found[i];
+        if word_start {
+            c.rules |= word.first;
+            second[i] |= word.second;
+            let mut opens = word.opens;
+            while opens != 0 {
+                let k = opens.trailing_zeros() as usize;
+                c.from[k] = c.from[k].min(m.start() as u32);
+                opens &= opens - 1;
+            }
+        } else {
+            c.rules |= word.first_inside;
+            second[i] |= word.second_inside;
+        }
     }
-    for (f, s) in first.iter_mut().zip(&second) {
-        *f &= s;
+    for (c, s) in found.iter_mut().zip(&second) {
+        c.rules &= s;
     }
-    first
+    found
+}
+
+/// Whether `b` is a word byte for `(?-u:\b)`.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The matches of `regex` in `sentence` (never empty: each holds a needed
+/// word) that start at `from` or after, as `find_iter` finds them when no
+/// match starts before `from`: the search from `from` still sees the bytes
+/// before it for `\b`, and which match starts at a place does not depend on
+/// where the search began.
+fn matches_from<'s>(
+    regex: &'s regex::bytes::Regex,
+    sentence: &'s [u8],
+    from: usize,
+) -> impl Iterator<Item = Range<usize>> + 's {
+    let mut at = from.min(sentence.len());
+    std::iter::from_fn(move || {
+        let m = regex.find_at(sentence, at)?;
+        at = m.end();
+        Some(m.range())
+    })
 }
 
 /// The triggers of sentence `i` among the `candidates` rules, overlapping ones
 /// joined.
-fn triggers_in(article: &Article, i: usize, candidates: u32) -> Vec<Trigger> {
+fn triggers_in(article: &Article, i: usize, candidates: &Candidates) -> Vec<Trigger> {
     let range = article.sentences[i].clone();
     let sentence = &article.text[range.clone()];
     let mut found: Vec<Trigger> = Vec::new();
     for (k, (rule, regex)) in COMPILED.iter().enumerate() {
-        if candidates & (1 << k) == 0 {
+        let Some(from) = candidates.search_from(k, rule, &range) else {
             continue;
-        }
+        };
         // Matches are found without their groups (the cheap search); a rule's
         // `gap` is read only when the match holds a clause word at all: the
         // gap's words are whole words of the match.
         let has_gap = regex.captures_len() > 1;
-        for m in regex.find_iter(sentence.as_bytes()) {
+        for m in matches_from(regex, sentence.as_bytes(), from) {
             // Matches start and end at ASCII word boundaries: char boundaries.
             if has_gap
-                && words(&sentence[m.range()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref()))
-                && gap_has_clause_word(regex, sentence, m.start())
+                && words(&sentence[m.clone()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref()))
+                && gap_has_clause_word(regex, sentence, m.start)
             {
                 continue;
             }
-            let before = words_before(sentence, m.start(), 4);
+            let before = words_before(sentence, m.start, 4);
             if before.iter().take(3).any(|w| NEGATIONS.contains(&w.as_ref())) {
                 continue;
             }
             if before.iter().take(4).any(|w| CAPABILITY.contains(&w.as_ref())) {
                 continue; // `a determination that will allow it to impose sanctions`
             }
-            if rule.form == Form::VerbOnly && !is_verb_use(sentence, m.start(), m.end(), &before) {
+            if rule.form == Form::VerbOnly && !is_verb_use(sentence, m.start, m.end, &before) {
                 continue;
             }
             if rule.strength == Strength::Weak && !near_sanctions_word(article, i) {
@@ -393,7 +484,7 @@ fn triggers_in(article: &Article, i: usize, candidates: u32) -> Vec<Trigger> {
                 status = EventStatus::Planned;
             }
             found.push(Trigger {
-                range: range.start + m.start()..range.start + m.end(),
+                range: range.start + m.start..range.start + m.end,
                 rule,
                 status,
             });
@@ -660,7 +751,7 @@ fn actors_of(
     let first = facts.actors.partition_point(|f| f.range.start < sentence.start);
     let before: Vec<usize> = (first..facts.actors.len())
         .take_while(|&k| facts.actors[k].range.end <= trigger.range.start)
-        .filter(|&k| can_act(text, &facts.actors, k))
+        .filter(|&k| context.acting[k])
         .collect();
     if let Some(&nearest) = before.last() {
         return Some(coordinated(text, &facts.actors, first, nearest));
@@ -696,7 +787,7 @@ fn actors_of(
         let from = facts.actors.partition_point(|f| f.range.start < earlier_sentence.start);
         let last = (from..facts.actors.len())
             .take_while(|&k| facts.actors[k].range.end <= earlier_sentence.end)
-            .filter(|&k| can_act(text, &facts.actors, k))
+            .filter(|&k| context.acting[k])
             .last();
         if let Some(k) = last {
             return Some(coordinated(text, &facts.actors, from, k));
@@ -891,11 +982,23 @@ fn by_mentions<'f>(values: impl Iterator<Item = &'f str>) -> Vec<&'f str> {
 fn listed_names(article: &Article, facts: &Facts, i: usize) -> Option<Vec<String>> {
     let range = article.sentences[i].clone();
     let sentence = &article.text[range.clone()];
-    if LIST_CUE.is_match(sentence) {
-        let names: Vec<String> = within(&facts.named, &range).map(|f| f.value.clone()).collect();
-        return (!names.is_empty()).then_some(names);
+    // A list cue gives the sentence's names, and a sentence without any
+    // gives none whether it is a cue or not, unless it is a bullet item,
+    // which counts only when it is not a cue: the cue's searches are run
+    // only when their answer matters.
+    if within(&facts.named, &range).next().is_some() {
+        if is_list_cue(sentence) {
+            return Some(within(&facts.named, &range).map(|f| f.value.clone()).collect());
+        }
+        return bullet_item(article, i, sentence);
     }
-    // A bullet item after a sentence ending with a colon (`They are:`).
+    let item = bullet_item(article, i, sentence)?;
+    (!is_list_cue(sentence)).then_some(item)
+}
+
+/// The name of a bullet item after a sentence ending with a colon (`They
+/// are:`).
+fn bullet_item(article: &Article, i: usize, sentence: &str) -> Option<Vec<String>> {
     let opens_list = (i.saturating_sub(LIST_REACH)..i).rev().any(|j| {
         let s = &article.text[article.sentences[j].clone()];
         s.trim_end().ends_with(':')
@@ -1528,6 +1631,207 @@ mod tests {
             kept_without_captures(acts, "it announced new sanctions and more"),
             vec![3..26]
         );
+    }
+
+    /// The list cues searched apart find what they found as one alternation.
+    /// Each rule finds in each sentence, searching only the candidate
+    /// sentences from where `candidate_rules` says, what it finds searching
+    /// every sentence whole, on texts built from the rules' words and
+    /// examples glued to word pieces (`measures`, `assets`, `reimposed`).
+    #[test]
+    fn candidate_searches_find_what_whole_searches_find() {
+        let mut pieces: Vec<String> = Vec::new();
+        for rule in super::super::triggers::RULES {
+            pieces.extend(rule.needs.iter().chain(rule.also_needs).map(|w| w.to_string()));
+            pieces.extend(rule.examples.iter().map(|e| e.replace(['[', ']'], "")));
+            pieces.extend(rule.not.iter().map(|e| e.to_string()));
+        }
+        for piece in [
+            " ",
+            " ",
+            " ",
+            "  ",
+            ". ",
+            "; ",
+            ", ",
+            "\n",
+            "-",
+            "_",
+            "'s ",
+            "x",
+            "me",
+            "re",
+            "un",
+            "s",
+            "ed",
+            "ing",
+            "SANCTIONS ",
+            "Sanctioned ",
+            "16 ",
+            "the ",
+            "its ",
+            "list ",
+            "sanctions list",
+            " on the ",
+            " off the ",
+            " from the ",
+            " to the ",
+            "companies",
+            "Treasury ",
+            "asset",
+            "measures",
+            "spend",
+            "east",
+            "claim",
+        ] {
+            pieces.push(piece.to_string());
+        }
+        let mut next = crate::testing::picker(11);
+        let (mut found, mut narrowed) = (0, 0);
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..next(16) + 1 {
+                text.push_str(&pieces[next(pieces.len())]);
+                if next(3) > 0 {
+                    text.push(' ');
+                }
+            }
+            let article = Article::new(&text, None);
+            let candidates = candidate_rules(&article);
+            for (i, range) in article.sentences.iter().enumerate() {
+                let sentence = text[range.clone()].as_bytes();
+                for (k, (rule, regex)) in COMPILED.iter().enumerate() {
+                    let whole: Vec<_> = regex.find_iter(sentence).map(|m| m.range()).collect();
+                    let searched: Vec<_> = match candidates[i].search_from(k, rule, range) {
+                        Some(from) => {
+                            narrowed += usize::from(from > 0);
+                            matches_from(regex, sentence, from).collect()
+                        }
+                        None => Vec::new(),
+                    };
+                    assert_eq!(searched, whole, "{} in {:?}", rule.name, &text[range.clone()]);
+                    found += whole.len();
+                }
+            }
+        }
+        assert!(
+            found > 5_000 && narrowed > 5_000,
+            "too few: {found} matches, {narrowed} narrowed"
+        );
+    }
+
+    /// `listed_names` as it was: the cue searched in every sentence.
+    fn listed_names_spec(article: &Article, facts: &Facts, i: usize) -> Option<Vec<String>> {
+        let range = article.sentences[i].clone();
+        let sentence = &article.text[range.clone()];
+        if is_list_cue(sentence) {
+            let names: Vec<String> = within(&facts.named, &range).map(|f| f.value.clone()).collect();
+            return (!names.is_empty()).then_some(names);
+        }
+        bullet_item(article, i, sentence)
+    }
+
+    /// `listed_names` gives what it gave when it read the cue first, on
+    /// texts of cue sentences, bullet items and colons with and without
+    /// names.
+    #[test]
+    fn listed_names_read_as_with_the_cue_first() {
+        let pieces = [
+            "The companies include Acme Corp",
+            "Among the entities are Acme Corp",
+            "Those designated were",
+            "They are:",
+            "The list:",
+            "\n• Acme Corp",
+            "\n- Beta Bank",
+            "\n* Those entities include Beta Bank",
+            "\n· firms",
+            "\n• Acme Corp: a trader",
+            "\n- Beta Bank, a lender ",
+            "\n• Gamma Trading Co: among the entities",
+            "\n* Delta Shipping Line, prominent among the targets ",
+            "Beta Bank",
+            "Acme Corp",
+            " said it",
+            " among the sanctions",
+            ". ",
+            "\n",
+            " ",
+            ", ",
+        ];
+        let mut next = crate::testing::picker(3);
+        let (mut some, mut bullets, mut both) = (0, 0, 0);
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..next(10) + 1 {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let mut given = Given::new(&text);
+            for name in ["Acme Corp", "Beta Bank"] {
+                if next(2) == 0 {
+                    given = given.named(name);
+                }
+            }
+            given.facts.named.sort_by_key(|f| f.range.start);
+            let article = Article::new(&text, None);
+            for i in 0..article.sentences.len() {
+                let expected = listed_names_spec(&article, &given.facts, i);
+                assert_eq!(
+                    listed_names(&article, &given.facts, i),
+                    expected,
+                    "{text:?} sentence {i}"
+                );
+                let cue = is_list_cue(&text[article.sentences[i].clone()]);
+                some += usize::from(expected.is_some());
+                bullets += usize::from(expected.is_some() && !cue);
+                both += usize::from(cue && bullet_item(&article, i, &text[article.sentences[i].clone()]).is_some());
+            }
+        }
+        assert!(
+            some > 1_000 && bullets > 100 && both > 100,
+            "too few lists: {some}, bullet items {bullets}, both {both}"
+        );
+    }
+
+    #[test]
+    fn list_cues_apart_match_as_one() {
+        let one = Regex::new(&format!("(?i){LIST_CUE_OPENING}|{LIST_CUE_AMONG}")).expect("pattern compiles");
+        let words = [
+            "The",
+            "companies",
+            "entities",
+            "include",
+            "are",
+            "was",
+            "among",
+            "within",
+            "prominent",
+            "the",
+            "these",
+            "those",
+            "sanctions",
+            "targets",
+            "Iran",
+            "banks",
+            "new",
+            "other",
+            "Those",
+            "AMONG",
+            "-",
+            "said",
+            "and",
+        ];
+        let mut next = crate::testing::picker(29);
+        let mut matched = 0;
+        for _ in 0..20_000 {
+            let sentence = (0..1 + next(10))
+                .map(|_| words[next(words.len())])
+                .collect::<Vec<_>>()
+                .join(if next(4) == 0 { "  " } else { " " });
+            assert_eq!(is_list_cue(&sentence), one.is_match(&sentence), "{sentence:?}");
+            matched += usize::from(one.is_match(&sentence));
+        }
+        assert!(matched > 500, "too few cues generated: {matched}");
     }
 
     #[test]

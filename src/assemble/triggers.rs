@@ -12,7 +12,7 @@
 //! with a counted or named target.
 
 use crate::record::EventStatus;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -21,6 +21,17 @@ use std::sync::LazyLock;
 pub enum Strength {
     Strong,
     Weak,
+}
+
+/// Which of a rule's lists of needed words its matches open with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opens {
+    /// Neither list: a match may start anywhere.
+    Anywhere,
+    /// Every match starts with a word of `needs`, at a word start.
+    WithNeeds,
+    /// Every match starts with a word of `also_needs`, at a word start.
+    WithAlsoNeeds,
 }
 
 /// Which words before a trigger decide whether it is a verb.
@@ -49,6 +60,12 @@ pub struct TriggerRule {
     /// the sanctions noun, common in the articles that matter; this is mostly
     /// the verb, which narrows them down.
     pub also_needs: &'static [&'static str],
+    /// Which list every match opens with, at a word start (the pattern
+    /// begins with `\b`): the search of a sentence then starts at the first
+    /// word of that list there, and a word of it inside another word (`eas`
+    /// in `measures`, `set` in `assets`) does not make the sentence a
+    /// candidate. A test proves it from the pattern's syntax.
+    pub opens: Opens,
     /// Phrases with what the rule must find in brackets: `OFAC [designated] the bank`.
     pub examples: &'static [&'static str],
     /// Phrases it must not find.
@@ -57,6 +74,7 @@ pub struct TriggerRule {
 
 use EventStatus::{Imposed, Lifted, Planned};
 use Form::{Phrase, VerbOnly};
+use Opens::{Anywhere, WithAlsoNeeds, WithNeeds};
 use Strength::{Strong, Weak};
 
 /// Verbs that act on a sanctions noun (`impose`, `announce`, `unveil`...).
@@ -83,6 +101,8 @@ pub const RULES: &[TriggerRule] = &[
         needs: &["sanction", "penalties", "embargo", "freeze", "travel", "measures"],
         also_needs: &[
             "impos",
+            // Also in `impos`, but this rule's matches open with it.
+            "reimpos",
             "slap",
             "levi",
             "levy",
@@ -108,6 +128,7 @@ pub const RULES: &[TriggerRule] = &[
             "launch",
             "roll",
         ],
+        opens: WithAlsoNeeds,
         examples: &[
             "[imposed new sanctions]",
             "[announced sanctions] against",
@@ -132,6 +153,7 @@ pub const RULES: &[TriggerRule] = &[
             "levied",
             "passed",
         ],
+        opens: WithNeeds,
         examples: &["[sanctions were imposed]", "the [sanctions package was adopted]"],
         not: &["sanctions were discussed"],
     },
@@ -143,6 +165,7 @@ pub const RULES: &[TriggerRule] = &[
         pattern: r"(?-u:\b)(?:sanctioned|sanctioning|sanctions\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|several|dozens|another))(?-u:\b)",
         needs: &["sanction"],
         also_needs: &[],
+        opens: WithNeeds,
         examples: &["Treasury [sanctioned] eight individuals", "[sanctions 16] entities"],
         not: &["sanctions regime"],
     },
@@ -154,6 +177,7 @@ pub const RULES: &[TriggerRule] = &[
         pattern: r"(?-u:\b)designat(?:e|es|ed|ing)(?-u:\b)",
         needs: &["designat"],
         also_needs: &[],
+        opens: WithNeeds,
         examples: &["OFAC [designated] the bank"],
         not: &["a designer bag"],
     },
@@ -165,6 +189,7 @@ pub const RULES: &[TriggerRule] = &[
         pattern: r"(?-u:\b)blacklist(?:s|ed|ing)?(?-u:\b)",
         needs: &["blacklist"],
         also_needs: &[],
+        opens: WithNeeds,
         examples: &["Washington [blacklisted] the shipping firm"],
         not: &["black list"],
     },
@@ -175,7 +200,8 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:add|adds|added|adding|put|puts|putting|placed?|places|placing|includ(?:e|es|ed|ing))(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:to|on|in)\s+(?:the|its|their|a|his|her|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,4}?(?:(?:sanctions?|sanctioned|blacklist|black|entity|sdn|designation|designated|nationals|persons|terror\w*|watch|consolidated|end-user|unverified|restricted|control)\s+list|blacklist|list\s+of\s+(?:sanctioned|designated|blacklisted|specially|blocked|persons|individuals|entities|companies|organizations|organisations|people))(?-u:\b)",
         needs: &["list"],
-        also_needs: &[],
+        also_needs: &["add", "put", "plac", "includ"],
+        opens: WithAlsoNeeds,
         examples: &[
             "[added the firm to the Entity List]",
             "[put 12 people on its sanctions list]",
@@ -195,7 +221,8 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:expand\w*|extend\w*|lengthen\w*|updat\w*)\s+(?:its|the|their|a)\s+(?:[\w.-]+\s+){0,2}?(?:sanctions|blacklist|designation)\s+list(?-u:\b)",
         needs: &["list"],
-        also_needs: &[],
+        also_needs: &["expand", "extend", "lengthen", "updat"],
+        opens: WithAlsoNeeds,
         examples: &["[expanded its sanctions list]"],
         not: &["expanded its product list"],
     },
@@ -206,7 +233,8 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:freez(?:e|es|ing)|froze)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?assets(?-u:\b)",
         needs: &["assets"],
-        also_needs: &[],
+        also_needs: &["freez", "froze"],
+        opens: WithAlsoNeeds,
         examples: &["[froze the assets]", "will [freeze their overseas assets]"],
         not: &["froze the accounts"],
     },
@@ -218,6 +246,7 @@ pub const RULES: &[TriggerRule] = &[
         pattern: r"(?-u:\b)identif(?:y|ies|ied|ying)(?-u:\b)[^.;]{0,80}?\s+as\s+blocked\s+property(?-u:\b)",
         needs: &["blocked"],
         also_needs: &[],
+        opens: Anywhere,
         examples: &["[identified the tanker as blocked property]"],
         not: &["identified the tanker as a risk"],
     },
@@ -228,7 +257,10 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:hit|slapped|targeted|punished)\s+with\s+(?:[\w-]+\s+){0,3}?sanctions(?-u:\b)",
         needs: &["sanctions"],
-        also_needs: &["with"],
+        // The verbs, not `with`: they open every match, and `with` is in
+        // most sentences.
+        also_needs: &["hit", "slapped", "targeted", "punished"],
+        opens: WithAlsoNeeds,
         examples: &["[hit with new sanctions]"],
         not: &["hit with tariffs"],
     },
@@ -237,9 +269,12 @@ pub const RULES: &[TriggerRule] = &[
         status: Imposed,
         strength: Weak,
         form: VerbOnly,
-        pattern: r"(?-u:\b)target(?:s|ed)(?-u:\b)",
-        needs: &["target"],
+        // Whole word forms, so that the noun (`target`) and `targeting` are
+        // not searched for it.
+        pattern: r"(?-u:\b)(?:targets|targeted)(?-u:\b)",
+        needs: &["targets", "targeted"],
         also_needs: &[],
+        opens: WithNeeds,
         examples: &["[targets] three banks"],
         not: &["a target date"],
     },
@@ -251,6 +286,7 @@ pub const RULES: &[TriggerRule] = &[
         pattern: r"(?-u:\b)(?:sanctions|measures|designations|action|actions)\s+(?:[\w-]+\s+){0,2}?targeting(?-u:\b)",
         needs: &["targeting"],
         also_needs: &[],
+        opens: Anywhere,
         examples: &["[sanctions targeting] the shipping network"],
         not: &["ads targeting"],
     },
@@ -259,9 +295,12 @@ pub const RULES: &[TriggerRule] = &[
         status: Imposed,
         strength: Weak,
         form: VerbOnly,
-        pattern: r"(?-u:\b)add(?:s|ed|ing)(?-u:\b)",
-        needs: &["add"],
+        // Whole word forms, so that `additional`, `address` or `add` are not
+        // searched for it.
+        pattern: r"(?-u:\b)(?:adds|added|adding)(?-u:\b)",
+        needs: &["adds", "added", "adding"],
         also_needs: &[],
+        opens: WithNeeds,
         examples: &["[added] three people"],
         not: &["an additional fee"],
     },
@@ -283,6 +322,7 @@ pub const RULES: &[TriggerRule] = &[
         also_needs: &[
             "consider", "weigh", "mull", "eye", "draft", "prepar", "propos", "threaten", "seek", "push", "call",
         ],
+        opens: WithAlsoNeeds,
         examples: &["[considering sanctions]", "[threatened new sanctions]"],
         not: &["considering tariffs"],
     },
@@ -296,6 +336,7 @@ pub const RULES: &[TriggerRule] = &[
         also_needs: &[
             "plan", "intend", "aim", "vow", "pledg", "expect", "set", "poised", "likely", "ready", "open", "willing",
         ],
+        opens: WithAlsoNeeds,
         examples: &["[plans to impose]", "[ready to sanction]"],
         not: &["plans to visit"],
     },
@@ -307,6 +348,7 @@ pub const RULES: &[TriggerRule] = &[
         pattern: r"(?-u:\b)(?:sanctions\s+(?:plans?|proposals?|threats?)|threats?\s+of\s+(?:[\w-]+\s+){0,2}?sanctions)(?-u:\b)",
         needs: &["sanctions"],
         also_needs: &["plan", "proposal", "threat"],
+        opens: Anywhere,
         examples: &["[sanctions proposals]", "[threats of more sanctions]"],
         not: &["sanctions regime"],
     },
@@ -318,6 +360,7 @@ pub const RULES: &[TriggerRule] = &[
         pattern: r"(?-u:\b)(?:new|more|further|additional)\s+sanctions\s+(?:were|are|would\s+be|will\s+be)\s+(?:coming|forthcoming|on\s+the\s+way|in\s+the\s+works)(?-u:\b)",
         needs: &["sanctions"],
         also_needs: &["coming", "way", "works"],
+        opens: Anywhere,
         examples: &["[more sanctions were on the way]"],
         not: &["more sanctions were imposed"],
     },
@@ -332,6 +375,7 @@ pub const RULES: &[TriggerRule] = &[
         also_needs: &[
             "lift", "eas", "suspend", "waiv", "remov", "rescind", "revok", "roll", "terminat", "end", "unfr",
         ],
+        opens: WithAlsoNeeds,
         examples: &["[lifted sanctions]", "[eased some of the restrictions]"],
         not: &["lifted the ban"],
     },
@@ -342,7 +386,8 @@ pub const RULES: &[TriggerRule] = &[
         form: Phrase,
         pattern: r"(?-u:\b)(?:remov\w*|delet\w*|drop\w*|tak(?:e|es|en|ing)|took|strik\w*|struck)(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:off|from)\s+(?:the|its|their|a|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,4}?(?:(?:sanctions?|sanctioned|blacklist|black|entity|sdn|designation|designated|nationals|persons|terror\w*|watch|consolidated|end-user|unverified|restricted|control)\s+list|blacklist|list\s+of\s+(?:sanctioned|designated|blacklisted|specially|blocked))(?-u:\b)",
         needs: &["list"],
-        also_needs: &[],
+        also_needs: &["remov", "delet", "drop", "tak", "took", "strik", "struck"],
+        opens: WithAlsoNeeds,
         examples: &[
             "[removed the bank from the SDN list]",
             "[took him off its sanctions list]",
@@ -357,6 +402,7 @@ pub const RULES: &[TriggerRule] = &[
         pattern: r"(?-u:\b)(?:delist\w*|de-list\w*|unblock\w*)(?-u:\b)",
         needs: &["delist", "de-list", "unblock"],
         also_needs: &[],
+        opens: WithNeeds,
         examples: &["[delisted] three individuals"],
         not: &["listed three individuals"],
     },
@@ -489,53 +535,82 @@ pub static COMPILED: LazyLock<Vec<(&'static TriggerRule, regex::bytes::Regex)>> 
 /// `COMPILED[k]`) that need it.
 pub static NEEDS: LazyLock<Needs> = LazyLock::new(|| {
     assert!(RULES.len() <= 32, "rule masks are u32");
-    let mut words: Vec<&str> = Vec::new();
-    let mut first: Vec<u32> = Vec::new();
-    let mut second: Vec<u32> = Vec::new();
+    let mut words: Vec<Word> = Vec::new();
     let mut any_second = 0;
     for (k, rule) in RULES.iter().enumerate() {
+        let bit = 1 << k;
         let lists = [(rule.needs, false), (rule.also_needs, true)];
-        for (word, is_second) in lists
-            .iter()
-            .flat_map(|&(list, second)| list.iter().map(move |&w| (w, second)))
-        {
-            let i = words.iter().position(|&w| w == word).unwrap_or_else(|| {
-                words.push(word);
-                first.push(0);
-                second.push(0);
-                words.len() - 1
-            });
-            if is_second {
-                second[i] |= 1 << k;
-            } else {
-                first[i] |= 1 << k;
+        for (list, is_second) in lists {
+            let opening = rule.opens
+                == if is_second {
+                    Opens::WithAlsoNeeds
+                } else {
+                    Opens::WithNeeds
+                };
+            for &word in list {
+                let i = words.iter().position(|w| w.word == word).unwrap_or_else(|| {
+                    words.push(Word {
+                        word,
+                        ..Word::default()
+                    });
+                    words.len() - 1
+                });
+                let w = &mut words[i];
+                let (at_start, inside) = if is_second {
+                    (&mut w.second, &mut w.second_inside)
+                } else {
+                    (&mut w.first, &mut w.first_inside)
+                };
+                *at_start |= bit;
+                if opening {
+                    w.opens |= bit;
+                } else {
+                    *inside |= bit;
+                }
             }
         }
         if rule.also_needs.is_empty() {
-            any_second |= 1 << k;
+            any_second |= bit;
         }
     }
+    // A DFA whatever the number of words: the builder's default picks one
+    // only up to 100 patterns, and the NFA it picks above that doubled the
+    // cost of this pass (+29 M instructions per 600 articles).
     let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(&words)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words.iter().map(|w| w.word))
         .expect("needed words compile");
     Needs {
         automaton,
-        first,
-        second,
+        words,
         any_second,
     }
 });
 
 /// The needed words of all rules, for one pass over a text.
 pub struct Needs {
+    /// All words, pattern `i` for `words[i]`.
     pub automaton: AhoCorasick,
-    /// Per word: the rules having it in `needs`.
-    pub first: Vec<u32>,
-    /// Per word: the rules having it in `also_needs`.
-    pub second: Vec<u32>,
+    pub words: Vec<Word>,
     /// The rules whose `also_needs` is empty: they need no second word.
     pub any_second: u32,
+}
+
+/// One needed word and the rules (bit `k` for `COMPILED[k]`) that need it.
+#[derive(Default)]
+pub struct Word {
+    pub word: &'static str,
+    /// The rules having it in `needs`, when it starts a word.
+    pub first: u32,
+    /// The rules having it in `also_needs`, when it starts a word.
+    pub second: u32,
+    /// The same when it is inside a word: without the rules whose matches
+    /// open with that list.
+    pub first_inside: u32,
+    pub second_inside: u32,
+    /// The rules whose matches open with it (at a word start).
+    pub opens: u32,
 }
 
 /// Whether every match of `pattern` holds one of `needs`, read from the syntax
@@ -603,5 +678,67 @@ mod tests {
             }
         }
         assert!(wrong.is_empty(), "matches without a needed word: {wrong:?}");
+    }
+
+    /// Whether every match of `pattern` starts at a `\b` with one of
+    /// `words` (each starting with a letter), read from its syntax: the
+    /// pattern opens with `(?-u:\b)` and each literal its matches can start
+    /// with (a finite set) starts with a word.
+    fn opens_with(pattern: &str, words: &[&str]) -> bool {
+        use regex_syntax::hir::literal::{ExtractKind, Extractor};
+        use regex_syntax::hir::{HirKind, Look};
+        let hir = regex_syntax::ParserBuilder::new()
+            .unicode(false)
+            .utf8(false)
+            .build()
+            .parse(pattern)
+            .expect("pattern parses");
+        let HirKind::Concat(parts) = hir.kind() else {
+            return false;
+        };
+        if !matches!(parts[0].kind(), HirKind::Look(Look::WordAscii)) {
+            return false;
+        }
+        if !words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_alphabetic())) {
+            return false;
+        }
+        let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+        prefixes.literals().is_some_and(|literals| {
+            literals.iter().all(|lit| {
+                let lit = String::from_utf8_lossy(lit.as_bytes()).to_ascii_lowercase();
+                words.iter().any(|w| lit.starts_with(w))
+            })
+        })
+    }
+
+    /// Every rule that says its matches open with one of its lists does.
+    #[test]
+    fn every_rule_opens_as_declared() {
+        assert!(opens_with(r"(?-u:\b)(?:sanctioned|sanctions\s+\d+)", &["sanction"]));
+        assert!(!opens_with(r"(?-u:\b)reimposed", &["impos"]), "a word inside a literal");
+        assert!(
+            !opens_with(r"(?-u:\b)\w*sanctioned", &["sanction"]),
+            "a repetition before it"
+        );
+        assert!(!opens_with(r"sanctioned", &["sanction"]), "no word boundary");
+        assert!(
+            !opens_with(r"(?-u:\b)(?:sanctioned|lifted)", &["sanction"]),
+            "a branch without it"
+        );
+        let mut wrong = Vec::new();
+        for rule in RULES {
+            let list = match rule.opens {
+                Opens::Anywhere => continue,
+                Opens::WithNeeds => rule.needs,
+                Opens::WithAlsoNeeds => rule.also_needs,
+            };
+            if !opens_with(rule.pattern, list) {
+                wrong.push(rule.name);
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "matches that do not open with a needed word: {wrong:?}"
+        );
     }
 }
