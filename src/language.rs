@@ -65,52 +65,175 @@ pub fn detect(text: &str) -> Option<Detection> {
 
 /// At least `MIN_WORDS` words, `MIN_SHARE` of them English function words.
 fn plainly_english(sample: &str) -> bool {
-    let (mut words, mut english) = (0usize, 0usize);
-    let mut count = |word: &str| {
-        words += 1;
-        english += usize::from(is_english_word(word));
-    };
-    // Words are runs of letters; ASCII bytes are told apart without decoding.
-    let bytes = sample.as_bytes();
-    let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (letter, len) = if bytes[i].is_ascii() {
-            (bytes[i].is_ascii_alphabetic(), 1)
-        } else {
-            let c = sample[i..].chars().next().expect("in bounds");
-            (c.is_alphabetic(), c.len_utf8())
-        };
-        match (letter, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                count(&sample[s..i]);
-                start = None;
-            }
-            _ => {}
-        }
-        i += len;
-    }
-    if let Some(s) = start {
-        count(&sample[s..]);
-    }
+    let (words, english) = english_counts(sample);
     words >= MIN_WORDS && english as f64 >= MIN_SHARE * words as f64
 }
 
-/// Whether `word` is one of `ENGLISH_WORDS`, in any case.
-fn is_english_word(word: &str) -> bool {
-    let mut lower = [0u8; 5];
-    let Some(lower) = lower.get_mut(..word.len()) else {
-        return false;
+/// The words of `sample` (runs of letters) and how many are `ENGLISH_WORDS`
+/// in any case. One pass over the bytes: ASCII letters are lower-cased into a
+/// packed key while the word is read, and the key is compared with the
+/// English words' keys (no copy, no string compare); a non-ASCII character is
+/// decoded only to tell whether it is a letter.
+fn english_counts(sample: &str) -> (usize, usize) {
+    let bytes = sample.as_bytes();
+    let letter_len = |i: usize| {
+        let c = sample[i..].chars().next().expect("in bounds");
+        (c.is_alphabetic(), c.len_utf8())
     };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    ENGLISH_WORDS.iter().any(|e| e.as_bytes() == lower)
+    let (mut words, mut english) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if !b.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (letter, len) = letter_len(i);
+            if !letter {
+                i += len;
+                continue;
+            }
+        }
+        // A word starts at `i`.
+        let start = i;
+        let mut key = 0u64;
+        let mut ascii = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphabetic() {
+                key = key << 8 | u64::from(b | 0x20);
+                i += 1;
+            } else if b.is_ascii() {
+                break;
+            } else {
+                let (letter, len) = letter_len(i);
+                if !letter {
+                    break;
+                }
+                ascii = false;
+                i += len;
+            }
+        }
+        words += 1;
+        english += usize::from(ascii && i - start <= MAX_ENGLISH_LEN && ENGLISH_KEYS.contains(&key));
+    }
+    (words, english)
 }
+
+/// The longest of `ENGLISH_WORDS`: a key holds that many letters.
+const MAX_ENGLISH_LEN: usize = 5;
+
+/// `ENGLISH_WORDS` as keys: their letters, one byte each, the last in the
+/// lowest byte. Letters are never zero, so words of different lengths never
+/// share a key.
+const ENGLISH_KEYS: [u64; ENGLISH_WORDS.len()] = {
+    let mut keys = [0u64; ENGLISH_WORDS.len()];
+    let mut w = 0;
+    while w < ENGLISH_WORDS.len() {
+        let word = ENGLISH_WORDS[w].as_bytes();
+        assert!(word.len() <= MAX_ENGLISH_LEN);
+        let mut k = 0;
+        while k < word.len() {
+            keys[w] = keys[w] << 8 | word[k] as u64;
+            k += 1;
+        }
+        w += 1;
+    }
+    keys
+};
 
 #[cfg(test)]
 mod tests {
-    use super::{detect, is_english_word, plainly_english};
+    use super::{ENGLISH_WORDS, detect, english_counts, plainly_english};
+    use crate::testing::picker;
+
+    /// Whether `word` is one of `ENGLISH_WORDS`, in any case: what the packed
+    /// keys of `english_counts` answer.
+    fn is_english_word(word: &str) -> bool {
+        ENGLISH_WORDS.iter().any(|e| e.eq_ignore_ascii_case(word))
+    }
+
+    /// Words as runs of letters, read char by char: the definition of
+    /// `english_counts`.
+    fn english_counts_by_chars(sample: &str) -> (usize, usize) {
+        let (mut words, mut english) = (0, 0);
+        for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            words += 1;
+            english += usize::from(is_english_word(word));
+        }
+        (words, english)
+    }
+
+    #[test]
+    fn counts_agree_with_reading_char_by_char() {
+        // Function words, their neighbours in spelling, letters of other
+        // scripts and cases, digits and punctuation, glued or spaced.
+        let pieces = [
+            "the",
+            "The",
+            "THE",
+            "tHe",
+            "of",
+            "OF",
+            "and",
+            "with",
+            "WHICH",
+            "their",
+            "been",
+            "has",
+            "have",
+            "thee",
+            "th",
+            "t",
+            "he",
+            "said",
+            "saidx",
+            "fromage",
+            "é",
+            "É",
+            "ß",
+            "über",
+            "the\u{301}",
+            "ſ",
+            "K",
+            "한국",
+            "日本",
+            "٣",
+            "1",
+            "42",
+            "-",
+            "'",
+            ".",
+            ",",
+            "\n",
+            "\u{a0}",
+            "\u{2019}",
+            "s",
+            "a",
+            "xyz",
+            "anD",
+            "wITh",
+        ];
+        let mut next = picker(3);
+        let mut english = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(12) {
+                match next(3) {
+                    0 => {}
+                    1 => text.push(' '),
+                    _ => text.push_str([" ", "  ", ", ", "-", "\n", "'", "1"][next(7)]),
+                }
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let counts = english_counts(&text);
+            assert_eq!(counts, english_counts_by_chars(&text), "text: {text:?}");
+            english += counts.1;
+        }
+        assert!(english > 10_000, "{english} English words in all");
+    }
 
     #[test]
     fn english_news_takes_the_fast_path_and_other_languages_do_not() {
@@ -139,12 +262,8 @@ mod tests {
 
     #[test]
     fn function_words_in_any_case() {
-        for word in ["the", "The", "WHICH", "said", "Have"] {
-            assert!(is_english_word(word), "{word}");
-        }
-        for word in ["thee", "th", "", "sayings", "überhaupt", "whichever"] {
-            assert!(!is_english_word(word), "{word}");
-        }
+        assert_eq!(english_counts("the The WHICH said Have"), (5, 5));
+        assert_eq!(english_counts("thee th sayings überhaupt whichever, the-the"), (7, 2));
     }
 
     #[test]
