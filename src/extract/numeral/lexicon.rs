@@ -145,7 +145,7 @@ fn bucket(first: u8, len: usize) -> usize {
 /// `second` is unused for one letter) and this length: when none has, the
 /// word is none. The first letter alone let `the`, `as`, `from`,
 /// `sanctions` through, two thirds of the words looked up in news text.
-#[inline]
+#[inline(always)]
 pub fn may_be_word(first: u8, second: u8, len: usize) -> bool {
     /// Bit `len` per pair of lower-case letters `(first, second)`, `second`
     /// 0 for a one-letter word; made at compile time from `NUMBER_WORDS`.
