@@ -613,18 +613,24 @@ pub struct Word {
     pub opens: u32,
 }
 
+/// The syntax of a trigger pattern as the proofs read it: bytes, ASCII classes.
+#[cfg(test)]
+fn ascii_syntax(pattern: &str) -> regex_syntax::hir::Hir {
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .expect("pattern parses")
+}
+
 /// Whether every match of `pattern` holds one of `needs`, read from the syntax
 /// of the pattern (ASCII, case as written): a literal holding a needed word
 /// covers what it is part of ([`crate::testing::every_match_holds`]).
 #[cfg(test)]
 pub(crate) fn holds_needed_word(pattern: &str, needs: &[&str]) -> bool {
     use regex_syntax::hir::HirKind;
-    let hir = regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(pattern)
-        .expect("pattern parses");
+    let hir = ascii_syntax(pattern);
     crate::testing::every_match_holds(&hir, &|leaf| match leaf.kind() {
         HirKind::Literal(lit) => {
             let lit = String::from_utf8_lossy(&lit.0).to_ascii_lowercase();
@@ -687,12 +693,7 @@ mod tests {
     fn opens_with(pattern: &str, words: &[&str]) -> bool {
         use regex_syntax::hir::literal::{ExtractKind, Extractor};
         use regex_syntax::hir::{HirKind, Look};
-        let hir = regex_syntax::ParserBuilder::new()
-            .unicode(false)
-            .utf8(false)
-            .build()
-            .parse(pattern)
-            .expect("pattern parses");
+        let hir = super::ascii_syntax(pattern);
         let HirKind::Concat(parts) = hir.kind() else {
             return false;
         };
