@@ -26,7 +26,7 @@ use super::triggers::{
     SANCTIONS_WORD, Strength, TriggerRule,
 };
 use crate::evaluate::normalize_name;
-use crate::extract::Article;
+use crate::extract::{Article, is_word_byte};
 use crate::record::{CountCategory, Event, EventAmount, EventCount, EventStatus};
 use regex::Regex;
 use std::borrow::Cow;
@@ -419,11 +419,6 @@ fn candidate_rules(article: &Article) -> Vec<Candidates> {
         c.rules &= s;
     }
     found
-}
-
-/// Whether `b` is a word byte for `(?-u:\b)`.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// The matches of `regex` in `sentence` (never empty: each holds a needed

@@ -61,3 +61,32 @@ pub fn all(article: &Article) -> Extractions {
         found,
     }
 }
+
+/// Whether `b` is a word byte as `(?-u:\b)` reads one: an ASCII letter,
+/// digit or `_`. Asked of every word's neighbours by the numeral scanner and
+/// of needed words' starts by event assembly: one table load, where the
+/// range tests were a tenth of the numeral scan's instructions.
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    static WORD_BYTES: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+            b += 1;
+        }
+        table
+    };
+    WORD_BYTES[usize::from(b)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_word_byte;
+
+    #[test]
+    fn word_bytes_are_ascii_alphanumerics_and_underscore() {
+        for b in 0..=255u8 {
+            assert_eq!(is_word_byte(b), b.is_ascii_alphanumeric() || b == b'_', "{b}");
+        }
+    }
+}

@@ -10,6 +10,7 @@
 use super::lexicon::{self, Word};
 use super::resolve;
 use super::{Form, Numeral};
+use crate::extract::is_word_byte;
 use std::ops::Range;
 
 /// Rule names, as they appear in records of the extractors built on numerals.
@@ -555,36 +556,10 @@ fn skip_word(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// ASCII letters, digits and `_` make words; numbers never start inside one.
-/// Asked before every word and once after it, the question is one table
-/// load: the range tests it replaces were a tenth of `scan`'s instructions.
-/// (Letters alone keep their range test in `skip_letters`, where a table
-/// measured slower.)
-pub(crate) fn is_word_byte(b: u8) -> bool {
-    static WORD_BYTES: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut b = 0;
-        while b < 256 {
-            table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
-            b += 1;
-        }
-        table
-    };
-    WORD_BYTES[usize::from(b)]
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{NumText, is_word_byte, lexicon, number_word};
+    use super::{NumText, lexicon, number_word};
     use crate::testing::picker;
-
-    #[test]
-    fn word_byte_table_is_the_test_it_replaces() {
-        // Every byte: the table is exactly the test the scanner made before.
-        for b in 0..=255u8 {
-            assert_eq!(is_word_byte(b), b.is_ascii_alphanumeric() || b == b'_', "{b}");
-        }
-    }
 
     #[test]
     fn number_text_reads_as_the_string_it_replaces() {
