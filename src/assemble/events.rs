@@ -411,8 +411,9 @@ fn candidate_rules(article: &Article) -> Vec<Candidates> {
                 opens &= opens - 1;
             }
         } else {
-            c.rules |= word.first_inside;
-            second[i] |= word.second_inside;
+            let (first, second_inside) = word.inside();
+            c.rules |= first;
+            second[i] |= second_inside;
         }
     }
     for (c, s) in found.iter_mut().zip(&second) {

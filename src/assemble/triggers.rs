@@ -556,19 +556,23 @@ pub static NEEDS: LazyLock<Needs> = LazyLock::new(|| {
                     words.len() - 1
                 });
                 let w = &mut words[i];
-                let (at_start, inside) = if is_second {
-                    (&mut w.second, &mut w.second_inside)
+                if is_second {
+                    w.second |= bit;
                 } else {
-                    (&mut w.first, &mut w.first_inside)
-                };
-                *at_start |= bit;
+                    w.first |= bit;
+                }
                 if opening {
                     w.opens |= bit;
-                } else {
-                    *inside |= bit;
                 }
             }
         }
+        // A word in both lists would open matches through one and not the
+        // other: `Word::inside` could not tell which.
+        assert!(
+            !rule.needs.iter().any(|w| rule.also_needs.contains(w)),
+            "{}: a word in both lists",
+            rule.name
+        );
         if rule.also_needs.is_empty() {
             any_second |= bit;
         }
@@ -605,12 +609,16 @@ pub struct Word {
     pub first: u32,
     /// The rules having it in `also_needs`, when it starts a word.
     pub second: u32,
-    /// The same when it is inside a word: without the rules whose matches
-    /// open with that list.
-    pub first_inside: u32,
-    pub second_inside: u32,
     /// The rules whose matches open with it (at a word start).
     pub opens: u32,
+}
+
+impl Word {
+    /// `first` and `second` for the word inside another word: without the
+    /// rules whose matches open with it.
+    pub fn inside(&self) -> (u32, u32) {
+        (self.first & !self.opens, self.second & !self.opens)
+    }
 }
 
 /// The syntax of a trigger pattern as the proofs read it: bytes, ASCII classes.
