@@ -483,11 +483,8 @@ pub fn scan(text: &str) -> Vec<LexMatch> {
     let mut covered = 0;
     for start in 0..bytes.len() {
         // A match starts with a pattern's first byte, on a word boundary
-        // (the start half of `on_boundaries`), after the last match kept.
-        if !lexicon.first_bytes[usize::from(bytes[start])]
-            || start < covered
-            || !(start == 0 || !is_alnum_byte(bytes[start]) || !is_alnum_byte(bytes[start - 1]))
-        {
+        // ([`boundary_before`]), after the last match kept.
+        if !lexicon.first_bytes[usize::from(bytes[start])] || start < covered || !boundary_before(bytes, start) {
             continue;
         }
         let Some((end, pattern)) = longest_at(lexicon, bytes, start) else {
@@ -506,8 +503,8 @@ pub fn scan(text: &str) -> Vec<LexMatch> {
     out
 }
 
-/// The longest pattern at `start` whose end falls on a word boundary: its
-/// end and index. The walk is anchored (no failure transitions), so every
+/// The longest pattern at `start` (on a word boundary) whose end falls on
+/// one too: its end and index. The walk is anchored (no failure transitions), so every
 /// state on it is a prefix of some pattern that starts at `start`.
 fn longest_at(lexicon: &Lexicon, bytes: &[u8], start: usize) -> Option<(usize, usize)> {
     let dfa = &lexicon.automaton;
@@ -529,7 +526,7 @@ fn longest_at(lexicon: &Lexicon, bytes: &[u8], start: usize) -> Option<(usize, u
                 .map(|k| dfa.match_pattern(sid, k))
                 .find(|&p| dfa.pattern_len(p) == end - start);
             if let Some(p) = found
-                && on_boundaries(bytes, start, end)
+                && boundary_after(bytes, end)
             {
                 longest = Some((end, p.as_usize()));
             }
@@ -542,13 +539,15 @@ fn is_alnum_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-/// The pattern's edges fall on word boundaries: the character outside an
-/// alphanumeric edge is not alphanumeric.
-fn on_boundaries(bytes: &[u8], start: usize, end: usize) -> bool {
-    let alnum = is_alnum_byte;
-    let before_ok = start == 0 || !alnum(bytes[start]) || !alnum(bytes[start - 1]);
-    let after_ok = end >= bytes.len() || !alnum(bytes[end - 1]) || !alnum(bytes[end]);
-    before_ok && after_ok
+/// A match's edges fall on word boundaries: the character outside an
+/// alphanumeric edge is not alphanumeric. This is its start...
+fn boundary_before(bytes: &[u8], start: usize) -> bool {
+    start == 0 || !is_alnum_byte(bytes[start]) || !is_alnum_byte(bytes[start - 1])
+}
+
+/// ...and this its end.
+fn boundary_after(bytes: &[u8], end: usize) -> bool {
+    end >= bytes.len() || !is_alnum_byte(bytes[end - 1]) || !is_alnum_byte(bytes[end])
 }
 
 /// Whether `text[start..end]` is part of a longer capitalised name: a
@@ -736,7 +735,7 @@ mod scan_tests {
         let bytes = text.as_bytes();
         let mut candidates: Vec<(usize, usize)> = automaton
             .find_overlapping_iter(text)
-            .filter(|m| on_boundaries(bytes, m.start(), m.end()))
+            .filter(|m| boundary_before(bytes, m.start()) && boundary_after(bytes, m.end()))
             .map(|m| (m.start(), m.end()))
             .collect();
         candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
