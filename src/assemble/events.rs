@@ -450,16 +450,8 @@ fn triggers_in(article: &Article, i: usize, candidates: &Candidates) -> Vec<Trig
         let Some(from) = candidates.search_from(k, rule, &range) else {
             continue;
         };
-        // Matches are found without their groups (the cheap search); a rule's
-        // `gap` is read only when the match holds a clause word at all: the
-        // gap's words are whole words of the match.
-        let has_gap = regex.captures_len() > 1;
         for m in matches_from(regex, sentence.as_bytes(), from) {
-            // Matches start and end at ASCII word boundaries: char boundaries.
-            if has_gap
-                && words(&sentence[m.clone()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref()))
-                && gap_has_clause_word(regex, sentence, m.start)
-            {
+            if gap_opens_clause(regex, sentence, &m) {
                 continue;
             }
             let before = words_before(sentence, m.start, 4);
@@ -505,13 +497,19 @@ fn triggers_in(article: &Article, i: usize, candidates: &Candidates) -> Vec<Trig
     joined
 }
 
-/// Whether the `gap` of the trigger match starting at `start` holds a word
-/// that opens a new clause. The search from `start` finds that same match: no
-/// match starts earlier there, and which one starts at `start` does not
-/// depend on where the search began.
-fn gap_has_clause_word(regex: &regex::bytes::Regex, sentence: &str, start: usize) -> bool {
+/// Whether the `gap` of a trigger match (found without its groups, the cheap
+/// search) holds a word that opens a new clause. The gap is read only when
+/// the match holds a clause word at all: the gap's words are whole words of
+/// the match (which starts and ends at ASCII word boundaries: char
+/// boundaries). The search from the match's start finds that same match: no
+/// match starts earlier there, and which one starts there does not depend on
+/// where the search began.
+fn gap_opens_clause(regex: &regex::bytes::Regex, sentence: &str, m: &Range<usize>) -> bool {
+    if regex.captures_len() == 1 || !words(&sentence[m.clone()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref())) {
+        return false;
+    }
     let caps = regex
-        .captures_at(sentence.as_bytes(), start)
+        .captures_at(sentence.as_bytes(), m.start)
         .expect("the match found again");
     caps.name("gap")
         .is_some_and(|gap| words(&sentence[gap.range()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref())))
@@ -1546,15 +1544,10 @@ mod tests {
     /// What `triggers_in` keeps: matches found without groups, a gap read only
     /// when the match holds a clause word.
     fn kept_without_captures(regex: &regex::bytes::Regex, sentence: &str) -> Vec<Range<usize>> {
-        let has_gap = regex.captures_len() > 1;
         regex
             .find_iter(sentence.as_bytes())
-            .filter(|m| {
-                !(has_gap
-                    && words(&sentence[m.range()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref()))
-                    && gap_has_clause_word(regex, sentence, m.start()))
-            })
             .map(|m| m.range())
+            .filter(|m| !gap_opens_clause(regex, sentence, m))
             .collect()
     }
 
