@@ -281,14 +281,14 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
     let mut j = at;
     let lead_end = skip_digits(bytes, j);
     let lead = lead_end - j;
-    let mut integer_part = NumText::new();
+    let mut integer_part = String::new();
     let mut grouped = false;
     if lead == 0 {
         // `.08`
         if bytes.get(j) != Some(&b'.') || !next_is_digit(bytes, j + 1) {
             return None;
         }
-        integer_part.push_str("0");
+        integer_part.push('0');
     } else {
         integer_part.push_str(&text[j..lead_end]);
         j = lead_end;
@@ -362,7 +362,7 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
         }
         if dotted_before || dotted_after {
             // `192.168.1.2`, `2019.12.03`: each part is a number of its own.
-            let value: f64 = number.as_str().parse().ok()?;
+            let value: f64 = number.parse().ok()?;
             return Some(Tok {
                 kind: Kind::Num {
                     value,
@@ -375,12 +375,12 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
                 bytes: at..j,
             });
         }
-        number.push_str(".");
+        number.push('.');
         number.push_str(&text[j + 1..f_end]);
         integer = text[j + 1..f_end].bytes().all(|b| b == b'0');
         j = f_end;
     }
-    let mut value: f64 = number.as_str().parse().ok()?;
+    let mut value: f64 = number.parse().ok()?;
     // What follows: glued letters (a scale suffix, or something that makes
     // this no plain number), or a spaced scale suffix.
     let letters_end = skip_letters(bytes, j);
@@ -453,50 +453,6 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
     })
 }
 
-/// The text of a number as `digits` gathers it (groups without their
-/// separators), parsed by `str::parse::<f64>` as before. Most numbers are
-/// short: they stay in a stack buffer instead of a heap `String` per number;
-/// a longer one moves to the heap, so any length reads the same.
-struct NumText {
-    buf: [u8; NumText::INLINE],
-    len: usize,
-    heap: String,
-}
-
-impl NumText {
-    const INLINE: usize = 40;
-
-    fn new() -> Self {
-        NumText {
-            buf: [0; Self::INLINE],
-            len: 0,
-            heap: String::new(),
-        }
-    }
-
-    fn push_str(&mut self, s: &str) {
-        if self.heap.is_empty() && self.len + s.len() <= Self::INLINE {
-            self.buf[self.len..self.len + s.len()].copy_from_slice(s.as_bytes());
-            self.len += s.len();
-            return;
-        }
-        if self.heap.is_empty() {
-            // Only whole `&str`s were copied in: the buffer is UTF-8.
-            self.heap
-                .push_str(std::str::from_utf8(&self.buf[..self.len]).expect("copied from &str"));
-        }
-        self.heap.push_str(s);
-    }
-
-    fn as_str(&self) -> &str {
-        if self.heap.is_empty() {
-            std::str::from_utf8(&self.buf[..self.len]).expect("copied from &str")
-        } else {
-            &self.heap
-        }
-    }
-}
-
 /// The byte length of a digit-group space at `at` (ASCII space, no-break
 /// space, narrow no-break space, thin space), if one is there.
 fn group_space(text: &str, at: usize) -> Option<usize> {
@@ -558,29 +514,8 @@ fn skip_word(bytes: &[u8], mut at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{NumText, lexicon, number_word};
+    use super::{lexicon, number_word};
     use crate::testing::picker;
-
-    #[test]
-    fn number_text_reads_as_the_string_it_replaces() {
-        // Pieces as `digits` pushes them, up to and past the inline buffer.
-        let pieces = ["0", ".", "1", "23", "456", "7890", "12345678901234567890", ""];
-        let mut next = picker(7);
-        let mut past_inline = 0;
-        for _ in 0..5000 {
-            let mut spec = String::new();
-            let mut text = NumText::new();
-            for _ in 0..next(12) {
-                let piece = pieces[next(pieces.len())];
-                spec.push_str(piece);
-                text.push_str(piece);
-                assert_eq!(text.as_str(), spec);
-            }
-            past_inline += usize::from(spec.len() > NumText::INLINE);
-            assert_eq!(text.as_str().parse::<f64>().ok(), spec.parse::<f64>().ok());
-        }
-        assert!(past_inline > 100, "the heap path is exercised: {past_inline}");
-    }
 
     #[test]
     fn the_two_letter_gate_lets_every_number_word_through() {
