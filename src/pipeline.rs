@@ -16,7 +16,8 @@ use crate::sinks::Sink;
 use crate::sources::{Content, Document, Limits};
 use rayon::prelude::*;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::mpsc::sync_channel;
+use std::collections::BTreeMap;
+use std::sync::mpsc::{channel, sync_channel};
 use std::time::{Duration, Instant};
 
 /// Documents handed to the workers at once; a chunk also closes at [`CHUNK_BYTES`].
@@ -242,25 +243,82 @@ impl Pipeline {
                 Ok(summary)
             });
 
-            for chunk in doc_rx {
-                let records: Vec<(Record, u64)> = pool.install(|| {
-                    chunk
-                        .into_par_iter()
-                        .map(|doc| {
-                            let bytes = doc.bytes;
-                            (self.process(doc), bytes)
-                        })
-                        .collect()
-                });
-                if record_tx.send(records).is_err() {
-                    break; // the writer stopped on an error, which join reports
+            // Each chunk is a task of its own, so that a thread done with its
+            // part of one chunk goes on with the next instead of waiting for
+            // the slowest article of the chunk; results come back in any order
+            // and go to the writer in input order.
+            let (done_tx, done_rx) = channel::<(u64, std::thread::Result<Vec<(Record, u64)>>)>();
+            let in_flight_limit = 2 * pool.current_num_threads();
+            pool.in_place_scope(|tasks| {
+                let mut order = Reorder::default();
+                let mut in_flight = 0;
+                let mut next = 0;
+                let forward = |order: &mut Reorder, done: (u64, std::thread::Result<_>)| -> bool {
+                    let (seq, records) = done;
+                    let records = records.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    order.insert(seq, records);
+                    order.ready().all(|batch| record_tx.send(batch).is_ok())
+                };
+                for chunk in doc_rx {
+                    if in_flight >= in_flight_limit {
+                        let done = done_rx.recv().expect("a task in flight sends its result");
+                        in_flight -= 1;
+                        if !forward(&mut order, done) {
+                            return; // the writer stopped on an error, which join reports
+                        }
+                    }
+                    let done_tx = done_tx.clone();
+                    let seq = next;
+                    tasks.spawn(move |_| {
+                        let records = catch_unwind(AssertUnwindSafe(|| {
+                            chunk
+                                .into_par_iter()
+                                .map(|doc| {
+                                    let bytes = doc.bytes;
+                                    (self.process(doc), bytes)
+                                })
+                                .collect()
+                        }));
+                        let _ = done_tx.send((seq, records));
+                    });
+                    next += 1;
+                    in_flight += 1;
                 }
-            }
+                while in_flight > 0 {
+                    let done = done_rx.recv().expect("a task in flight sends its result");
+                    in_flight -= 1;
+                    if !forward(&mut order, done) {
+                        return;
+                    }
+                }
+            });
             drop(record_tx);
             writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         })?;
         summary.elapsed = started.elapsed();
         Ok(summary)
+    }
+}
+
+/// Batches finished out of order, handed on in order: `ready` yields the
+/// batches that continue the sequence handed on so far.
+#[derive(Default)]
+struct Reorder {
+    waiting: BTreeMap<u64, Vec<(Record, u64)>>,
+    next: u64,
+}
+
+impl Reorder {
+    fn insert(&mut self, seq: u64, batch: Vec<(Record, u64)>) {
+        self.waiting.insert(seq, batch);
+    }
+
+    fn ready(&mut self) -> impl Iterator<Item = Vec<(Record, u64)>> + '_ {
+        std::iter::from_fn(|| {
+            let batch = self.waiting.remove(&self.next)?;
+            self.next += 1;
+            Some(batch)
+        })
     }
 }
 
