@@ -15,8 +15,8 @@ use crate::record::{Record, Status};
 use crate::sinks::Sink;
 use crate::sources::{Content, Document, Limits};
 use rayon::prelude::*;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::{channel, sync_channel};
 use std::time::{Duration, Instant};
 
@@ -358,6 +358,23 @@ mod tests {
             let record = pipeline().process(html_doc(page, url, published));
             assert_eq!(record.source.published.as_deref(), expected, "{url:?} {published:?}");
         }
+    }
+
+    #[test]
+    fn batches_finished_out_of_order_go_on_in_order() {
+        let batch = |n: usize| vec![(pipeline().process(Document::from_text(&n.to_string(), "")), 0u64); n];
+        let mut order = Reorder::default();
+        order.insert(1, batch(2));
+        order.insert(2, batch(3));
+        assert_eq!(order.ready().count(), 0, "batch 0 is missing");
+        order.insert(0, batch(1));
+        let sizes: Vec<usize> = order.ready().map(|b| b.len()).collect();
+        assert_eq!(sizes, [1, 2, 3]);
+        order.insert(4, batch(5));
+        assert_eq!(order.ready().count(), 0, "batch 3 is missing");
+        order.insert(3, batch(4));
+        let sizes: Vec<usize> = order.ready().map(|b| b.len()).collect();
+        assert_eq!(sizes, [4, 5]);
     }
 
     fn pipeline() -> Pipeline {
