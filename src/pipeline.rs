@@ -252,23 +252,21 @@ impl Pipeline {
             pool.in_place_scope(|tasks| {
                 let mut order = Reorder::default();
                 let mut in_flight = 0;
-                let mut next = 0;
-                let forward = |order: &mut Reorder, done: (u64, std::thread::Result<_>)| -> bool {
-                    let (seq, records) = done;
-                    let records = records.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                    order.insert(seq, records);
+                // Waits for one task and hands on what is ready; false once
+                // the writer has stopped (on an error, which join reports).
+                let receive_one = |order: &mut Reorder| -> bool {
+                    let (seq, records) = done_rx.recv().expect("a task in flight sends its result");
+                    order.insert(seq, records.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
                     order.ready().all(|batch| record_tx.send(batch).is_ok())
                 };
-                for chunk in doc_rx {
+                for (seq, chunk) in (0u64..).zip(doc_rx) {
                     if in_flight >= in_flight_limit {
-                        let done = done_rx.recv().expect("a task in flight sends its result");
                         in_flight -= 1;
-                        if !forward(&mut order, done) {
-                            return; // the writer stopped on an error, which join reports
+                        if !receive_one(&mut order) {
+                            return;
                         }
                     }
                     let done_tx = done_tx.clone();
-                    let seq = next;
                     tasks.spawn(move |_| {
                         let records = catch_unwind(AssertUnwindSafe(|| {
                             chunk
@@ -281,13 +279,11 @@ impl Pipeline {
                         }));
                         let _ = done_tx.send((seq, records));
                     });
-                    next += 1;
                     in_flight += 1;
                 }
                 while in_flight > 0 {
-                    let done = done_rx.recv().expect("a task in flight sends its result");
                     in_flight -= 1;
-                    if !forward(&mut order, done) {
+                    if !receive_one(&mut order) {
                         return;
                     }
                 }
@@ -362,7 +358,7 @@ mod tests {
 
     #[test]
     fn batches_finished_out_of_order_go_on_in_order() {
-        let batch = |n: usize| vec![(pipeline().process(Document::from_text(&n.to_string(), "")), 0u64); n];
+        let batch = |n: usize| vec![(pipeline().process(Document::from_text(n.to_string(), "")), 0u64); n];
         let mut order = Reorder::default();
         order.insert(1, batch(2));
         order.insert(2, batch(3));
