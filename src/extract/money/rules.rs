@@ -152,6 +152,35 @@ fn glued_money_scale(text: &str, n: &Numeral) -> (usize, f64) {
     }
 }
 
+/// Per byte, whether a symbol of `symbols` ends with it (`last`) or starts
+/// with it: text ending or starting with another byte cannot hold one there,
+/// and most numerals have a letter or a space beside them, so the symbol
+/// lists are read only past this test.
+const fn symbol_bytes(symbols: &[&str], last: bool) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < symbols.len() {
+        let bytes = symbols[k].as_bytes();
+        table[bytes[if last { bytes.len() - 1 } else { 0 }] as usize] = true;
+        k += 1;
+    }
+    table
+}
+
+/// [`SYMBOLS`] as [`symbol_bytes`] for their last byte.
+static SYMBOL_LAST_BYTES: [bool; 256] = {
+    let mut symbols = [""; SYMBOLS.len()];
+    let mut k = 0;
+    while k < SYMBOLS.len() {
+        symbols[k] = SYMBOLS[k].0;
+        k += 1;
+    }
+    symbol_bytes(&symbols, true)
+};
+
+/// [`SYMBOLS_AFTER`] as [`symbol_bytes`] for their first byte.
+static SYMBOL_AFTER_FIRST_BYTES: [bool; 256] = symbol_bytes(SYMBOLS_AFTER, false);
+
 /// A symbol or code ending right before byte `at` (one space allowed):
 /// where it starts, the currency, a factor (`MUSD`) and the rule.
 fn before(text: &str, at: usize) -> Option<(usize, &'static str, f64, &'static str)> {
@@ -160,7 +189,8 @@ fn before(text: &str, at: usize) -> Option<(usize, &'static str, f64, &'static s
         if head.is_empty() {
             continue;
         }
-        for &(symbol, code) in SYMBOLS {
+        let symbol_may_end = head.as_bytes().last().is_some_and(|&b| SYMBOL_LAST_BYTES[b as usize]);
+        for &(symbol, code) in SYMBOLS.iter().filter(|_| symbol_may_end) {
             if let Some(rest) = head.strip_suffix(symbol) {
                 if symbol == "$"
                     && let Some((start, code)) = dollar_prefix(rest)
@@ -229,9 +259,11 @@ fn after(text: &str, n: &Numeral, end: usize) -> Option<(usize, &'static str, f6
     }
     // Symbols after: `10 €`, `100元`, only when no number follows (in `2021
     // $400 million` the `$` is the next amount's).
-    for symbol in SYMBOLS_AFTER {
-        for start in [end, k] {
-            if !hyphen && text[start..].starts_with(symbol) {
+    let symbol_may_start = |at: usize| bytes.get(at).is_some_and(|&b| SYMBOL_AFTER_FIRST_BYTES[b as usize]);
+    let starts = [end, k].map(|at| !hyphen && symbol_may_start(at));
+    for symbol in SYMBOLS_AFTER.iter().filter(|_| starts.contains(&true)) {
+        for (start, may) in [end, k].into_iter().zip(starts) {
+            if may && text[start..].starts_with(symbol) {
                 let s_end = start + symbol.len();
                 let next = text[s_end..].trim_start_matches(' ');
                 if next.starts_with(|c: char| c.is_ascii_digit()) {
@@ -332,5 +364,37 @@ fn scale_word(word: &str) -> Option<f64> {
         "billion" | "bn" | "bln" => Some(1e9),
         "trillion" | "tn" | "trn" => Some(1e12),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_symbol_passes_the_byte_gates() {
+        // Each symbol before and after a number, at a text's start and after
+        // a word; a gate that left out a symbol's byte would lose its hits.
+        for &(symbol, code) in SYMBOLS {
+            for text in [format!("{symbol}5 million"), format!("paid {symbol} 5 million")] {
+                let numerals = numeral::scan(&text);
+                let hits = matches(&text, &numerals);
+                assert!(
+                    hits.iter().any(|h| h.code == code && h.rule == SYMBOL),
+                    "{text}: {hits:?}"
+                );
+            }
+        }
+        for &symbol in SYMBOLS_AFTER {
+            let code = SYMBOLS.iter().find(|(s, _)| *s == symbol).expect("a symbol").1;
+            for text in [format!("paid 5 million {symbol}"), format!("paid 500{symbol}.")] {
+                let numerals = numeral::scan(&text);
+                let hits = matches(&text, &numerals);
+                assert!(
+                    hits.iter().any(|h| h.code == code && h.rule == SYMBOL_AFTER),
+                    "{text}: {hits:?}"
+                );
+            }
+        }
     }
 }
