@@ -176,7 +176,7 @@ impl Pipeline {
             let found = extract::all(&article);
             record.events = assemble::events(&article, &found);
             record.officials = found.officials;
-            record.entities = found.entities;
+            record.entities = found.found.entities;
             record.counts = found.counts;
             record.amounts = found.amounts;
             record.dates = found.dates;

@@ -20,19 +20,18 @@ pub mod tokens;
 
 pub use article::{Article, parse_published};
 
-use crate::record::{Amount, Count, DateMention, Entity, Official};
+use crate::record::{Amount, Count, DateMention, Official};
 
 /// The mentions found in one article, before events are assembled from them.
 #[derive(Debug, Clone, Default)]
 pub struct Extractions {
     pub officials: Vec<Official>,
-    /// The record's entities; `found` has their mentions as byte ranges.
-    pub entities: Vec<Entity>,
     pub counts: Vec<Count>,
     pub amounts: Vec<Amount>,
     pub dates: Vec<DateMention>,
-    /// What the entity extractor found, with byte ranges, lexicon entries and
-    /// demonyms: what event assembly reads.
+    /// What the entity extractor found: the record's entities (`found.entities`)
+    /// and, for event assembly, their mentions as byte ranges, lexicon entries
+    /// and demonyms.
     pub found: entity::Found,
 }
 
@@ -57,7 +56,6 @@ pub fn all(article: &Article) -> Extractions {
         amounts: money::amounts(article, &sums),
         dates: date::dates(article, &dated),
         officials,
-        entities: found.entities.clone(),
         found,
     }
 }
