@@ -14,6 +14,7 @@ pub use chars::{has_stray_control, is_stray_control, repair_chars};
 pub use furniture::furniture_rule;
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Abbreviations written with spaces between their letters in some feeds
@@ -27,9 +28,11 @@ static SPLIT_ABBREVIATION: LazyLock<Regex> =
 pub fn clean(raw: &str) -> String {
     let repaired = repair_chars(raw);
     let mut out = String::with_capacity(repaired.len());
-    let mut previous = String::new();
+    // Where the last line kept starts in `out`.
+    let mut previous = 0;
     let mut blank_pending = false;
     for raw_line in repaired.split('\n') {
+        // Most lines are clean already: borrowed, not copied.
         let line = repair_split_abbreviations(collapse_spaces(raw_line));
         if line.is_empty() {
             blank_pending = true;
@@ -37,23 +40,23 @@ pub fn clean(raw: &str) -> String {
         }
         // Furniture goes, and so does a line repeating the one before it
         // (headlines printed twice by the page template).
-        if furniture_rule(&line).is_some() || line == previous {
+        if furniture_rule(&line).is_some() || (!out.is_empty() && *line == out[previous..]) {
             continue;
         }
         if !out.is_empty() {
             out.push_str(if blank_pending { "\n\n" } else { "\n" });
         }
+        previous = out.len();
         out.push_str(&line);
         blank_pending = false;
-        previous = line;
     }
     out
 }
 
 /// Trims a line and turns every run of spaces into one space.
-fn collapse_spaces(line: &str) -> String {
+fn collapse_spaces(line: &str) -> Cow<'_, str> {
     if !line.starts_with(' ') && !line.ends_with(' ') && !line.contains("  ") {
-        return line.to_string();
+        return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
     for word in line.split(' ').filter(|w| !w.is_empty()) {
@@ -62,10 +65,10 @@ fn collapse_spaces(line: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
-fn repair_split_abbreviations(line: String) -> String {
+fn repair_split_abbreviations(line: Cow<'_, str>) -> Cow<'_, str> {
     // Every match holds a letter's period, a space, a letter and its period.
     let bytes = line.as_bytes();
     let split = memchr::memchr_iter(b'.', bytes).any(|at| {
@@ -87,6 +90,7 @@ fn repair_split_abbreviations(line: String) -> String {
             }
         })
         .into_owned()
+        .into()
 }
 
 #[cfg(test)]
