@@ -44,28 +44,30 @@ pub struct Fact<T> {
 /// Who can act: an authority (canonical country or international organization)
 /// and the body that acted, if the mention is a body.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Actor {
-    pub authority: String,
-    pub agency: Option<String>,
+pub struct Actor<'a> {
+    pub authority: Cow<'a, str>,
+    pub agency: Option<Cow<'a, str>>,
 }
 
-/// What the assembler reads, each list sorted by position.
+/// What the assembler reads, each list sorted by position. Names and values
+/// are borrowed from the extractions (an article has a few hundred facts;
+/// only the few that make events are copied).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Facts {
+pub struct Facts<'a> {
     /// Mentions of governments, their bodies and international organizations.
-    pub actors: Vec<Fact<Actor>>,
+    pub actors: Vec<Fact<Actor<'a>>>,
     /// Mentions of a country (names, abbreviations, capitals), valued with its
     /// canonical name.
-    pub countries: Vec<Fact<String>>,
+    pub countries: Vec<Fact<&'a str>>,
     /// Demonyms (`North Korean individuals`): they name whose nationals or
     /// networks are meant, never who acts.
-    pub demonyms: Vec<Fact<String>>,
+    pub demonyms: Vec<Fact<&'a str>>,
     pub counts: Vec<Fact<EventCount>>,
     /// TIMEX3 values.
-    pub dates: Vec<Fact<String>>,
+    pub dates: Vec<Fact<&'a str>>,
     /// Organizations and people that can be named targets (canonical names).
-    pub named: Vec<Fact<String>>,
-    pub officials: Vec<Fact<String>>,
+    pub named: Vec<Fact<&'a str>>,
+    pub officials: Vec<Fact<&'a str>>,
     pub amounts: Vec<Fact<EventAmount>>,
 }
 
@@ -272,7 +274,7 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
     if !SANCTIONS_WORD.is_match(text) {
         return Vec::new();
     }
-    let countries = by_mentions(facts.countries.iter().chain(&facts.demonyms).map(|f| f.value.as_str()));
+    let countries = by_mentions(facts.countries.iter().chain(&facts.demonyms).map(|f| f.value));
     // Whether each actor mention can act, read once: triggers ask it again
     // for the mentions of their sentences.
     let acting: Vec<bool> = (0..facts.actors.len())
@@ -283,7 +285,7 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
     let mut actors = by_mentions(
         (0..facts.actors.len())
             .filter(|&k| acting[k])
-            .map(|k| facts.actors[k].value.authority.as_str()),
+            .map(|k| &*facts.actors[k].value.authority),
     );
     if actors.len() > 1
         && let Some(pos) = actors.iter().position(|a| Some(a) == countries.first())
@@ -640,7 +642,7 @@ fn read(
     );
     let Some(actors) = actors else { return Vec::new() };
 
-    let actor_names: Vec<&str> = actors.iter().map(|a| a.authority.as_str()).collect();
+    let actor_names: Vec<&str> = actors.iter().map(|a| &*a.authority).collect();
     let target = target_of(text, facts, &actor_names, &after, &before);
 
     let counted = |range: &Range<usize>| -> Vec<EventCount> {
@@ -666,14 +668,14 @@ fn read(
         if gap.len() > 80 || words(gap).any(|w| OBJECT_BREAKS.contains(&w.as_ref())) {
             break;
         }
-        if actors.iter().any(|a| a.agency.as_deref() == Some(fact.value.as_str())) {
+        if actors.iter().any(|a| a.agency.as_deref() == Some(fact.value)) {
             continue;
         }
-        push_name(&mut named, fact.value.clone());
+        push_name(&mut named, fact.value.to_string());
         anchor = fact.range.end;
     }
 
-    let distance = |f: &Fact<String>| {
+    let distance = |f: &Fact<&str>| {
         if f.range.start >= trigger.range.end {
             f.range.start - trigger.range.end
         } else {
@@ -684,7 +686,7 @@ fn read(
     // (`in response to Tehran's October 1 assault`, `following the test in
     // September`) or right after a possessive are someone else's. Dates in
     // the scope of another trigger of the sentence belong to that one.
-    let own_date = |f: &&Fact<String>| {
+    let own_date = |f: &&Fact<&str>| {
         let from = trigger.range.end.min(f.range.start);
         !text[..f.range.start].ends_with("'s ")
             && !words(&text[from..f.range.start]).any(|w| CAUSE_MARKERS.contains(&w.as_ref()))
@@ -692,11 +694,11 @@ fn read(
     let date = within(&facts.dates, &scope)
         .filter(own_date)
         .min_by_key(|f| distance(f))
-        .map(|f| f.value.clone());
+        .map(|f| f.value.to_string());
     let amounts: Vec<EventAmount> = within(&facts.amounts, &after).map(|f| f.value.clone()).collect();
     let mut officials: Vec<String> = Vec::new();
     for f in within(&facts.officials, &sentence) {
-        push_name(&mut officials, f.value.clone());
+        push_name(&mut officials, f.value.to_string());
     }
     if trigger.rule.strength == Strength::Weak && counts.is_empty() && named.is_empty() {
         return Vec::new();
@@ -705,8 +707,8 @@ fn read(
     actors
         .into_iter()
         .map(|actor| Reading {
-            authority: actor.authority,
-            agency: actor.agency,
+            authority: actor.authority.into_owned(),
+            agency: actor.agency.map(Cow::into_owned),
             status: trigger.status,
             target: target.clone(),
             counts: counts.clone(),
@@ -729,9 +731,9 @@ fn read(
 /// the sentences just before; an actor of those sentences; the article's
 /// most-named actor.
 #[allow(clippy::too_many_arguments)]
-fn actors_of(
+fn actors_of<'f>(
     article: &Article,
-    facts: &Facts,
+    facts: &Facts<'f>,
     context: &Context,
     earlier: &[Reading],
     i: usize,
@@ -739,7 +741,7 @@ fn actors_of(
     object_start: usize,
     scope: &Range<usize>,
     passive: bool,
-) -> Option<Vec<Actor>> {
+) -> Option<Vec<Actor<'f>>> {
     let text = article.text;
     let sentence = article.sentences[i].clone();
     let first = facts.actors.partition_point(|f| f.range.start < sentence.start);
@@ -772,8 +774,8 @@ fn actors_of(
         .find(|r| r.sentences.last().is_some_and(|&s| s >= recent && s < i))
     {
         return Some(vec![Actor {
-            authority: r.authority.clone(),
-            agency: r.agency.clone(),
+            authority: r.authority.clone().into(),
+            agency: r.agency.clone().map(Cow::Owned),
         }]);
     }
     for j in (i.saturating_sub(ACTOR_LOOKBACK)..i).rev() {
@@ -789,7 +791,7 @@ fn actors_of(
     }
     context.actors.first().map(|&authority| {
         vec![Actor {
-            authority: authority.to_string(),
+            authority: Cow::Owned(authority.to_string()),
             agency: None,
         }]
     })
@@ -823,7 +825,7 @@ fn joined(text: &str, left: &Range<usize>, right: &Range<usize>) -> bool {
 
 /// The actors coordinated with actor `k` (`South Korea and the United States`),
 /// in text order, `k` included.
-fn coordinated(text: &str, actors: &[Fact<Actor>], first: usize, k: usize) -> Vec<Actor> {
+fn coordinated<'f>(text: &str, actors: &[Fact<Actor<'f>>], first: usize, k: usize) -> Vec<Actor<'f>> {
     let mut chosen = vec![actors[k].value.clone()];
     let mut left = k;
     while left > first && joined(text, &actors[left - 1].range, &actors[left].range) {
@@ -925,8 +927,8 @@ fn target_of(
     after: &Range<usize>,
     before: &Range<usize>,
 ) -> Option<String> {
-    let aimed = |f: &Fact<String>, demonym: bool| {
-        if actor_names.contains(&f.value.as_str()) {
+    let aimed = |f: &Fact<&str>, demonym: bool| {
+        if actor_names.contains(&f.value) {
             return false;
         }
         if demonym || text[f.range.end..].starts_with("'s") || text[f.range.end..].starts_with("-") {
@@ -940,14 +942,14 @@ fn target_of(
         marker.is_some_and(|w| TARGET_MARKERS.contains(&w.as_ref()))
             || (f.range.start >= after.start && words(&text[after.start..f.range.start]).count() <= 1)
     };
-    let candidates = |range: &Range<usize>| -> Vec<(usize, String)> {
-        let mut found: Vec<(usize, String)> = within(&facts.countries, range)
+    let candidates = |range: &Range<usize>| -> Vec<(usize, &str)> {
+        let mut found: Vec<(usize, &str)> = within(&facts.countries, range)
             .filter(|f| aimed(f, false))
-            .map(|f| (f.range.start, f.value.clone()))
+            .map(|f| (f.range.start, f.value))
             .chain(
                 within(&facts.demonyms, range)
                     .filter(|f| aimed(f, true))
-                    .map(|f| (f.range.start, f.value.clone())),
+                    .map(|f| (f.range.start, f.value)),
             )
             .collect();
         found.sort();
@@ -957,7 +959,7 @@ fn target_of(
         .into_iter()
         .next()
         .or_else(|| candidates(before).into_iter().last())
-        .map(|(_, name)| name)
+        .map(|(_, name)| name.to_string())
 }
 
 /// Values by how often they are named, most first (ties: first named first).
@@ -982,7 +984,7 @@ fn listed_names(article: &Article, facts: &Facts, i: usize) -> Option<Vec<String
     // only when their answer matters.
     if within(&facts.named, &range).next().is_some() {
         if is_list_cue(sentence) {
-            return Some(within(&facts.named, &range).map(|f| f.value.clone()).collect());
+            return Some(within(&facts.named, &range).map(|f| f.value.to_string()).collect());
         }
         return bullet_item(article, i, sentence);
     }
@@ -1178,7 +1180,7 @@ mod tests {
     /// occurrence), so tests read like annotated sentences.
     struct Given<'a> {
         text: &'a str,
-        facts: Facts,
+        facts: Facts<'a>,
     }
 
     impl<'a> Given<'a> {
@@ -1196,7 +1198,7 @@ mod tests {
                 .collect()
         }
 
-        fn actor(mut self, surface: &str, authority: &str, agency: Option<&str>) -> Self {
+        fn actor(mut self, surface: &str, authority: &'a str, agency: Option<&'a str>) -> Self {
             for range in self.ranges(surface) {
                 let value = Actor {
                     authority: authority.into(),
@@ -1207,18 +1209,15 @@ mod tests {
             self
         }
 
-        fn country(mut self, surface: &str, name: &str) -> Self {
+        fn country(mut self, surface: &str, name: &'a str) -> Self {
             for range in self.ranges(surface) {
-                self.facts.countries.push(Fact {
-                    range,
-                    value: name.into(),
-                });
+                self.facts.countries.push(Fact { range, value: name });
             }
             self
         }
 
         /// A country that can also act (`Japan`, `Seoul`).
-        fn state(self, surface: &str, name: &str) -> Self {
+        fn state(self, surface: &str, name: &'a str) -> Self {
             self.actor(surface, name, None).country(surface, name)
         }
 
@@ -1232,22 +1231,16 @@ mod tests {
             self
         }
 
-        fn date(mut self, surface: &str, value: &str) -> Self {
+        fn date(mut self, surface: &str, value: &'a str) -> Self {
             for range in self.ranges(surface) {
-                self.facts.dates.push(Fact {
-                    range,
-                    value: value.into(),
-                });
+                self.facts.dates.push(Fact { range, value });
             }
             self
         }
 
-        fn named(mut self, surface: &str) -> Self {
+        fn named(mut self, surface: &'a str) -> Self {
             for range in self.ranges(surface) {
-                self.facts.named.push(Fact {
-                    range,
-                    value: surface.into(),
-                });
+                self.facts.named.push(Fact { range, value: surface });
             }
             self
         }
@@ -1714,7 +1707,7 @@ mod tests {
         let range = article.sentences[i].clone();
         let sentence = &article.text[range.clone()];
         if is_list_cue(sentence) {
-            let names: Vec<String> = within(&facts.named, &range).map(|f| f.value.clone()).collect();
+            let names: Vec<String> = within(&facts.named, &range).map(|f| f.value.to_string()).collect();
             return (!names.is_empty()).then_some(names);
         }
         bullet_item(article, i, sentence)

@@ -7,6 +7,7 @@ use crate::extract::lexicon;
 use crate::extract::{Article, Extractions};
 use crate::record::{EntityType, EventAmount, EventCount};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// After a demonym, words that make it a government (`Japanese government`).
@@ -21,20 +22,20 @@ static ADMINISTRATION: LazyLock<Regex> =
 
 /// The authority an international organization or one of its organs acts
 /// for: organs of the European Union and of the United Nations act for them.
-pub fn international_authority(name: &str) -> String {
+pub fn international_authority(name: &str) -> &str {
     let words: Vec<&str> = name.split_whitespace().collect();
     let has = |w: &str| words.contains(&w);
     if has("EU") || has("E.U.") || words.first() == Some(&"European") || name.contains("European Union") {
-        "European Union".to_string()
+        "European Union"
     } else if name.starts_with("United Nations") || has("UN") || has("U.N.") {
-        "United Nations".to_string()
+        "United Nations"
     } else {
-        name.to_string()
+        name
     }
 }
 
 /// The facts of an article.
-pub fn facts(article: &Article, x: &Extractions) -> Facts {
+pub fn facts<'a>(article: &Article, x: &'a Extractions) -> Facts<'a> {
     let found = &x.found;
     let mut facts = Facts::default();
     let organization_ranges: Vec<&std::ops::Range<usize>> = found
@@ -56,7 +57,7 @@ pub fn facts(article: &Article, x: &Extractions) -> Facts {
                 .country
                 .as_deref()
                 .and_then(lexicon::country_by_code)
-                .map(|c| c.name.to_string())
+                .map(|c| c.name)
         };
         match entity.kind {
             EntityType::Country => {
@@ -65,54 +66,60 @@ pub fn facts(article: &Article, x: &Extractions) -> Facts {
                 }
                 facts.countries.push(Fact {
                     range: m.range.clone(),
-                    value: entity.name.clone(),
+                    value: &entity.name,
                 });
                 facts.actors.push(Fact {
                     range: m.range.clone(),
                     value: Actor {
-                        authority: entity.name.clone(),
+                        authority: Cow::Borrowed(&entity.name),
                         agency: None,
                     },
                 });
             }
             EntityType::GovernmentBody => {
                 if let Some(authority) = country_name() {
-                    let agency = Some(entity.name.clone());
+                    let agency = Some(Cow::Borrowed(entity.name.as_str()));
                     facts.actors.push(Fact {
                         range: m.range.clone(),
-                        value: Actor { authority, agency },
+                        value: Actor {
+                            authority: Cow::Borrowed(authority),
+                            agency,
+                        },
                     });
                 }
                 facts.named.push(Fact {
                     range: m.range.clone(),
-                    value: entity.name.clone(),
+                    value: &entity.name,
                 });
             }
             EntityType::InternationalOrg => {
                 let authority = international_authority(&entity.name);
-                let agency = (authority != entity.name).then(|| entity.name.clone());
+                let agency = (authority != entity.name).then_some(Cow::Borrowed(entity.name.as_str()));
                 facts.actors.push(Fact {
                     range: m.range.clone(),
-                    value: Actor { authority, agency },
+                    value: Actor {
+                        authority: Cow::Borrowed(authority),
+                        agency,
+                    },
                 });
             }
             EntityType::Company | EntityType::Group | EntityType::Organization => {
                 facts.named.push(Fact {
                     range: m.range.clone(),
-                    value: entity.name.clone(),
+                    value: &entity.name,
                 });
             }
         }
     }
     for d in &found.demonyms {
-        let name = d.country.name.to_string();
+        let name = d.country.name;
         // `the Japanese government`, `South Korean authorities` act.
         if let Some(m) = GOVERNMENT.find(&article.text[d.range.end..]) {
             let range = d.range.start..d.range.end + m.end();
             facts.actors.push(Fact {
                 range,
                 value: Actor {
-                    authority: name.clone(),
+                    authority: Cow::Borrowed(name),
                     agency: None,
                 },
             });
@@ -133,7 +140,7 @@ pub fn facts(article: &Article, x: &Extractions) -> Facts {
         });
         if let Some(country) = country {
             let value = Actor {
-                authority: country.name.to_string(),
+                authority: Cow::Borrowed(country.name),
                 agency: None,
             };
             facts.actors.push(Fact {
@@ -147,11 +154,11 @@ pub fn facts(article: &Article, x: &Extractions) -> Facts {
             let range = article.bytes(*span);
             facts.officials.push(Fact {
                 range: range.clone(),
-                value: official.name.clone(),
+                value: &official.name,
             });
             facts.named.push(Fact {
                 range,
-                value: official.name.clone(),
+                value: &official.name,
             });
         }
     }
@@ -168,7 +175,7 @@ pub fn facts(article: &Article, x: &Extractions) -> Facts {
     for d in &x.dates {
         facts.dates.push(Fact {
             range: article.bytes(d.span),
-            value: d.value.clone(),
+            value: &d.value,
         });
     }
     for a in &x.amounts {
