@@ -64,7 +64,11 @@ static SET: LazyLock<RegexSet> = LazyLock::new(|| {
 /// The name of the furniture rule a line matches, if any. `line` is one trimmed,
 /// whitespace-collapsed line of text.
 pub fn furniture_rule(line: &str) -> Option<&'static str> {
-    if line.len() > MAX_FURNITURE_CHARS * 4 || line.chars().count() > MAX_FURNITURE_CHARS {
+    // A line of at most that many bytes has at most that many characters:
+    // only longer ones are counted.
+    if line.len() > MAX_FURNITURE_CHARS * 4
+        || (line.len() > MAX_FURNITURE_CHARS && line.chars().count() > MAX_FURNITURE_CHARS)
+    {
         return None;
     }
     // `is_match` runs on the fast DFA engines; finding which rule matched needs
