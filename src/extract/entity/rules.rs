@@ -196,6 +196,10 @@ pub struct Context<'t, 'a> {
     commas: Vec<usize>,
     parens: Vec<usize>,
     cue_starts: Vec<usize>,
+    /// Head words ([`head_candidates`]) and descriptors
+    /// ([`descriptor_candidates`]), by the word table.
+    heads: Vec<usize>,
+    descriptors: Vec<usize>,
 }
 
 impl<'t, 'a> Context<'t, 'a> {
@@ -204,13 +208,20 @@ impl<'t, 'a> Context<'t, 'a> {
         let mut lexicon = Vec::with_capacity(tokens.len());
         let mut name_words = Vec::with_capacity(tokens.len());
         let (mut commas, mut parens, mut cue_starts) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut heads, mut descriptors) = (Vec::new(), Vec::new());
         let mut m = 0;
-        for t in tokens {
+        for (i, t) in tokens.iter().enumerate() {
             while m < matches.len() && matches[m].range.end <= t.range.start {
                 m += 1;
             }
             lexicon.push((m < matches.len() && matches[m].range.start < t.range.end).then_some(m));
             name_words.push(is_name_word(t));
+            if t.info.head().is_some() {
+                heads.push(i);
+            }
+            if t.info.descriptor().is_some() {
+                descriptors.push(i);
+            }
         }
         // (A loop of its own: one table look-up for most tokens.)
         for (i, t) in tokens.iter().enumerate() {
@@ -236,6 +247,8 @@ impl<'t, 'a> Context<'t, 'a> {
             commas,
             parens,
             cue_starts,
+            heads,
+            descriptors,
         }
     }
 
@@ -309,13 +322,22 @@ fn is_name_word(t: &Token) -> bool {
 /// Ministry` of KR), and so is a country possessive (`South Korea's Foreign
 /// Ministry`).
 pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
+    heads_at(cx, cx.heads.iter().copied(), out);
+}
+
+/// [`head_candidates`] over some tokens in text order: every head word (the
+/// rest are passed over), and what follows a name found belongs to it.
+fn heads_at(cx: &Context, at: impl Iterator<Item = usize>, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     let n = tokens.len();
-    let mut i = 0;
-    while i < n {
+    // The tokens before it are done.
+    let mut next = 0;
+    for i in at {
+        if i < next {
+            continue;
+        }
         let t = &tokens[i];
         let Some(kind) = t.info.head().filter(|_| t.is_capitalized() && !cx.in_lexicon_name(i)) else {
-            i += 1;
             continue;
         };
         // The head ends the name unless a capitalised word follows; a legal
@@ -326,7 +348,6 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
             .get(i + 1)
             .is_some_and(|n| n.info.title_head() || n.info.title_modifier());
         if cx.joined(i + 1) && cx.name_word(i + 1) && !cx.in_lexicon_name(i + 1) && !legal_form && !title_after {
-            i += 1;
             continue;
         }
         // Words before the head.
@@ -497,7 +518,7 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
                 });
             }
         }
-        i = last.max(i) + 1;
+        next = last.max(i) + 1;
     }
 }
 
@@ -635,8 +656,15 @@ fn named(cx: &Context, from: usize, to: usize, kind: EntityType, rule: &'static 
 /// `org.descriptor` and `org.descriptor_list`: `research firm Chainalysis`,
 /// `its subsidiary, Mammut Diesel`, `hacking groups like Lazarus and Kimsuky`.
 pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
+    descriptors_at(cx, cx.descriptors.iter().copied(), out);
+}
+
+/// [`descriptor_candidates`] over some tokens: every descriptor (the rest
+/// are passed over).
+fn descriptors_at(cx: &Context, at: impl Iterator<Item = usize>, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
-    for (i, t) in tokens.iter().enumerate() {
+    for i in at {
+        let t = &tokens[i];
         // (The word table first: it is a field, the case a decoding.)
         let Some(kind) = t.info.descriptor() else {
             continue;
@@ -1049,6 +1077,27 @@ mod tests {
     }
 
     #[test]
+    fn head_and_descriptor_rules_over_their_lists_are_the_rules_over_all_tokens() {
+        let mut found = [0, 0];
+        for text in texts() {
+            let toks = tokens::tokenize(&text);
+            let matches = lexicon::scan(&text);
+            let cx = Context::new(&text, &toks, &matches);
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            head_candidates(&cx, &mut fast);
+            heads_at(&cx, 0..toks.len(), &mut slow);
+            assert_eq!(summary(&fast), summary(&slow), "{text:?}");
+            found[0] += fast.len();
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            descriptor_candidates(&cx, &mut fast);
+            descriptors_at(&cx, 0..toks.len(), &mut slow);
+            assert_eq!(summary(&fast), summary(&slow), "{text:?}");
+            found[1] += fast.len();
+        }
+        assert!(found[0] > 500 && found[1] > 100, "{found:?} heads, descriptors");
+    }
+
+    #[test]
     fn trigger_lists_hold_the_tokens_the_rules_test() {
         let mut cues = 0;
         for text in texts() {
@@ -1058,6 +1107,8 @@ mod tests {
             let all = |test: &dyn Fn(&Token) -> bool| (0..toks.len()).filter(|&i| test(&toks[i])).collect::<Vec<_>>();
             assert_eq!(cx.commas, all(&|t| t.is_punct(',')), "{text:?}");
             assert_eq!(cx.parens, all(&|t| t.is_punct('(')), "{text:?}");
+            assert_eq!(cx.heads, all(&|t| t.info.head().is_some()), "{text:?}");
+            assert_eq!(cx.descriptors, all(&|t| t.info.descriptor().is_some()), "{text:?}");
             let opens = all(&|t| ALIAS_CUES.iter().any(|cue| cue[0] == t.text));
             assert_eq!(cx.cue_starts, opens, "{text:?}");
             cues += opens.len();
