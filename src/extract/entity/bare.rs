@@ -222,30 +222,33 @@ fn key_hash(name: &str) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
     let mut space = false;
     let mut any = false;
-    let bytes = name.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (alphanumeric, c) = if b.is_ascii() {
-            i += 1;
-            (b.is_ascii_alphanumeric(), b as char)
-        } else {
-            let c = name[i..].chars().next().expect("in bounds");
-            i += c.len_utf8();
-            (c.is_alphanumeric(), c)
-        };
-        if alphanumeric {
+    if name.is_ascii() {
+        // (Most names: one table look-up a byte, the lower-case letter or
+        // digit, or 0 for any other byte.)
+        for &b in name.as_bytes() {
+            let key = KEY_BYTES[usize::from(b)];
+            if key == 0 {
+                space = true;
+                continue;
+            }
             if space && any {
                 hasher.write_u8(b' ');
             }
             space = false;
             any = true;
-            if c.is_ascii() {
-                hasher.write_u32(c.to_ascii_lowercase() as u32);
-            } else {
-                for l in c.to_lowercase() {
-                    hasher.write_u32(l as u32);
-                }
+            hasher.write_u32(u32::from(key));
+        }
+        return hasher.finish();
+    }
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if space && any {
+                hasher.write_u8(b' ');
+            }
+            space = false;
+            any = true;
+            for l in c.to_lowercase() {
+                hasher.write_u32(l as u32);
             }
         } else {
             space = true;
@@ -253,6 +256,20 @@ fn key_hash(name: &str) -> u64 {
     }
     hasher.finish()
 }
+
+/// Per ASCII byte, what a key holds for it: the lower-cased letter or the
+/// digit, or 0 for a byte that is no letter or digit.
+const KEY_BYTES: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 
 /// Whether token `i` opens a sentence or a line (its capital says nothing).
 fn sentence_initial(cx: &Context, i: usize) -> bool {
@@ -864,16 +881,18 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
         }
         inside
     };
+    // Every short form starts with a capital: most tokens need no look-up,
+    // and of the capitalised ones only those of a form's first byte and
+    // length.
+    let mut shapes = Shapes::default();
+    for form in owners.keys() {
+        shapes.add(form);
+    }
     let mut extra: Vec<(Candidate, &str)> = Vec::new();
     let mut rekey: FxHashMap<String, usize> = FxHashMap::default();
     let mut mid_sentence: FxHashSet<&str> = FxHashSet::default();
     for (i, t) in tokens.iter().enumerate() {
-        // Every short form starts with a capital: most tokens need no look-up.
-        if t.text
-            .as_bytes()
-            .first()
-            .is_none_or(|&b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
+        if !shapes.may_be(t.text) {
             continue;
         }
         let Some(&Some(owner)) = owners.get(t.text) else {
@@ -944,6 +963,40 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
             .filter(|(c, form)| c.rule == "org.initials" || mid_sentence.contains(form))
             .map(|(c, _)| c),
     );
+}
+
+/// The first bytes and lengths of a set of words that start with a
+/// capital (an ASCII upper-case letter or a non-ASCII character): a test
+/// that lets through every word of the set and few others.
+#[derive(Default)]
+struct Shapes {
+    /// Per first byte (`A`..`Z`, then any non-ASCII byte as one): the
+    /// lengths of the words, as bits (31 for 31 bytes or more).
+    lengths: [u32; 27],
+}
+
+impl Shapes {
+    fn slot(word: &str) -> Option<usize> {
+        match *word.as_bytes().first()? {
+            b @ b'A'..=b'Z' => Some(usize::from(b - b'A')),
+            0x80.. => Some(26),
+            _ => None,
+        }
+    }
+
+    fn bit(word: &str) -> u32 {
+        1 << word.len().min(31)
+    }
+
+    fn add(&mut self, word: &str) {
+        let slot = Self::slot(word).expect("a word that starts with a capital");
+        self.lengths[slot] |= Self::bit(word);
+    }
+
+    /// Whether `word` may be one of the words added (no when it cannot).
+    fn may_be(&self, word: &str) -> bool {
+        Self::slot(word).is_some_and(|slot| self.lengths[slot] & Self::bit(word) != 0)
+    }
 }
 
 /// Whether a candidate's name is one word and a legal form (`Boeing Co.`).
@@ -1061,6 +1114,37 @@ mod tests {
                 assert_eq!(set.contains(w.as_str()), list.contains(&w.as_str()), "{w:?}");
             }
         }
+    }
+
+    #[test]
+    fn shapes_let_through_the_words_added() {
+        let words = [
+            "GM",
+            "Northrop",
+            "UAW",
+            "Ölkraft",
+            "B",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ",
+            "Boeing",
+        ];
+        let mut shapes = Shapes::default();
+        for w in &words[..4] {
+            shapes.add(w);
+        }
+        for w in &words[..4] {
+            assert!(shapes.may_be(w), "{w:?}");
+        }
+        // Another length or first byte: kept out.
+        for w in ["GMC", "gm", "Northrops", "UAWU", "Übung", "", "1GM", "Boeing"] {
+            assert!(!shapes.may_be(w), "{w:?}");
+        }
+        // The same first byte and length: let through, and looked up.
+        assert!(shapes.may_be("Gm"));
+        shapes.add(words[5]);
+        assert!(
+            shapes.may_be("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKL"),
+            "long words share a bit"
+        );
     }
 
     #[test]

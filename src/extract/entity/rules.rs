@@ -63,16 +63,42 @@ const ALIAS_CUES: &[&[&str]] = &[
     &["dubbed"],
 ];
 
-/// The first bytes of the alias cues: a quick test for every token.
-const CUE_FIRST_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
+/// The lengths of the alias cues' first words (as bits), by their first
+/// byte: a quick test for every token.
+const CUE_OPENERS: [u32; 256] = {
+    let mut table = [0u32; 256];
     let mut i = 0;
     while i < ALIAS_CUES.len() {
-        table[ALIAS_CUES[i][0].as_bytes()[0] as usize] = true;
+        let word = ALIAS_CUES[i][0].as_bytes();
+        assert!(word.len() < 32, "an alias cue's first word of 32 bytes or more");
+        table[word[0] as usize] |= 1 << word.len();
         i += 1;
     }
     table
 };
+
+/// The first bytes of the tokens that [`Context`] gathers: commas, opening
+/// parentheses and alias cues' first words.
+const TRIGGER_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b',' as usize] = true;
+    table[b'(' as usize] = true;
+    let mut b = 0;
+    while b < 256 {
+        table[b] |= CUE_OPENERS[b] != 0;
+        b += 1;
+    }
+    table
+};
+
+/// Whether a word can open an alias cue: its first byte and length are a
+/// cue's first word's.
+fn may_open_cue(word: &str) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    word.len() < 32 && CUE_OPENERS[usize::from(first)] & (1 << word.len()) != 0
+}
 
 /// Lexicon matches as candidates; country prefixes of bodies (`U.S. Treasury`,
 /// `South Korean Foreign Ministry`) make longer aliases.
@@ -161,6 +187,19 @@ pub struct Context<'t, 'a> {
     pub matches: &'t [LexMatch],
     /// Per token: whether it can be part of an organization's name.
     name_words: Vec<bool>,
+    /// The tokens that open a rule's trigger, gathered in one pass, so that
+    /// the rules that start from a rare token visit those instead of every
+    /// token: commas
+    /// ([`apposition_candidates`]), opening parentheses
+    /// ([`acronym_definitions`]) and the first words of alias cues
+    /// ([`alias_cues`]).
+    commas: Vec<usize>,
+    parens: Vec<usize>,
+    cue_starts: Vec<usize>,
+    /// Head words ([`head_candidates`]) and descriptors
+    /// ([`descriptor_candidates`]), by the word table.
+    heads: Vec<usize>,
+    descriptors: Vec<usize>,
 }
 
 impl<'t, 'a> Context<'t, 'a> {
@@ -168,13 +207,36 @@ impl<'t, 'a> Context<'t, 'a> {
         // One pass, each vector written once.
         let mut lexicon = Vec::with_capacity(tokens.len());
         let mut name_words = Vec::with_capacity(tokens.len());
+        let (mut commas, mut parens, mut cue_starts) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut heads, mut descriptors) = (Vec::new(), Vec::new());
         let mut m = 0;
-        for t in tokens {
+        for (i, t) in tokens.iter().enumerate() {
             while m < matches.len() && matches[m].range.end <= t.range.start {
                 m += 1;
             }
             lexicon.push((m < matches.len() && matches[m].range.start < t.range.end).then_some(m));
             name_words.push(is_name_word(t));
+            if t.info.head().is_some() {
+                heads.push(i);
+            }
+            if t.info.descriptor().is_some() {
+                descriptors.push(i);
+            }
+        }
+        // (A loop of its own: one table look-up for most tokens.)
+        for (i, t) in tokens.iter().enumerate() {
+            let Some(&first) = t.text.as_bytes().first() else {
+                continue;
+            };
+            if !TRIGGER_BYTES[usize::from(first)] {
+                continue;
+            }
+            match (t.kind, first) {
+                (Kind::Punct, b',') => commas.push(i),
+                (Kind::Punct, b'(') => parens.push(i),
+                _ if may_open_cue(t.text) && ALIAS_CUES.iter().any(|cue| cue[0] == t.text) => cue_starts.push(i),
+                _ => {}
+            }
         }
         Context {
             text,
@@ -182,6 +244,11 @@ impl<'t, 'a> Context<'t, 'a> {
             lexicon,
             matches,
             name_words,
+            commas,
+            parens,
+            cue_starts,
+            heads,
+            descriptors,
         }
     }
 
@@ -255,13 +322,22 @@ fn is_name_word(t: &Token) -> bool {
 /// Ministry` of KR), and so is a country possessive (`South Korea's Foreign
 /// Ministry`).
 pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
+    heads_at(cx, cx.heads.iter().copied(), out);
+}
+
+/// [`head_candidates`] over some tokens in text order: every head word (the
+/// rest are passed over), and what follows a name found belongs to it.
+fn heads_at(cx: &Context, at: impl Iterator<Item = usize>, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     let n = tokens.len();
-    let mut i = 0;
-    while i < n {
+    // The tokens before it are done.
+    let mut next = 0;
+    for i in at {
+        if i < next {
+            continue;
+        }
         let t = &tokens[i];
         let Some(kind) = t.info.head().filter(|_| t.is_capitalized() && !cx.in_lexicon_name(i)) else {
-            i += 1;
             continue;
         };
         // The head ends the name unless a capitalised word follows; a legal
@@ -272,7 +348,6 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
             .get(i + 1)
             .is_some_and(|n| n.info.title_head() || n.info.title_modifier());
         if cx.joined(i + 1) && cx.name_word(i + 1) && !cx.in_lexicon_name(i + 1) && !legal_form && !title_after {
-            i += 1;
             continue;
         }
         // Words before the head.
@@ -443,7 +518,7 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
                 });
             }
         }
-        i = last.max(i) + 1;
+        next = last.max(i) + 1;
     }
 }
 
@@ -581,8 +656,15 @@ fn named(cx: &Context, from: usize, to: usize, kind: EntityType, rule: &'static 
 /// `org.descriptor` and `org.descriptor_list`: `research firm Chainalysis`,
 /// `its subsidiary, Mammut Diesel`, `hacking groups like Lazarus and Kimsuky`.
 pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
+    descriptors_at(cx, cx.descriptors.iter().copied(), out);
+}
+
+/// [`descriptor_candidates`] over some tokens: every descriptor (the rest
+/// are passed over).
+fn descriptors_at(cx: &Context, at: impl Iterator<Item = usize>, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
-    for (i, t) in tokens.iter().enumerate() {
+    for i in at {
+        let t = &tokens[i];
         // (The word table first: it is a field, the case a decoding.)
         let Some(kind) = t.info.descriptor() else {
             continue;
@@ -655,47 +737,61 @@ pub fn descriptor_candidates(cx: &Context, out: &mut Vec<Candidate>) {
 pub fn apposition_candidates(cx: &Context, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     let n = tokens.len();
-    let mut i = 0;
-    while i < n {
-        let starts = cx.name_word(i) && (i == 0 || !cx.name_word(i - 1) || !cx.joined(i));
-        let Some(last) = starts.then(|| plain_name(cx, i)).flatten() else {
-            i += 1;
+    // From each comma before an article back to the name before it: the
+    // name is the run of joined name words that ends at the comma, taken
+    // from its first word as a plain name (`apposition_by_names` in the
+    // tests is the definition that walks every run).
+    for &comma in &cx.commas {
+        if comma == 0 || comma + 2 >= n || !matches!(tokens[comma + 1].text, "a" | "an" | "the" | "another") {
             continue;
-        };
-        let comma = last + 1;
-        if comma + 2 < n
-            && tokens[comma].is_punct(',')
-            && matches!(tokens[comma + 1].text, "a" | "an" | "the" | "another")
-        {
-            let mut k = comma + 2;
-            let limit = (k + 6).min(n);
-            // `a Dubai-based shipping firm`, `another U.S. car maker`, `the
-            // world's largest planemaker`.
-            let modifier = |k: usize| {
-                let t = &tokens[k];
-                (t.kind == Kind::Word && !t.is_capitalized())
-                    || t.kind == Kind::Initial
-                    || t.kind == Kind::Possessive
-                    || cx.is_country_word(k).is_some()
-            };
-            while k < limit && modifier(k) {
-                if let Some(kind) = tokens[k].info.descriptor() {
-                    let ends = tokens.get(k + 1).is_none_or(|t| {
-                        t.kind == Kind::Punct
-                            || matches!(
-                                t.text,
-                                "that" | "which" | "based" | "in" | "of" | "with" | "owned" | "registered"
-                            )
-                    });
-                    if ends {
-                        out.push(named(cx, i, last, kind, "org.apposition"));
-                    }
-                    break;
-                }
-                k += 1;
-            }
         }
-        i = last + 1;
+        let last = comma - 1;
+        if !cx.name_word(last) {
+            continue;
+        }
+        let mut i = last;
+        while i > 0 && cx.name_word(i - 1) && cx.joined(i) {
+            i -= 1;
+        }
+        if plain_name(cx, i) != Some(last) {
+            continue;
+        }
+        apposition_at(cx, i, last, out);
+    }
+}
+
+/// The descriptor phrase after `NAME,` (tokens `i..=last`, the comma and an
+/// article after them): a name followed by `, a` and up to four words ending
+/// in a descriptor.
+fn apposition_at(cx: &Context, i: usize, last: usize, out: &mut Vec<Candidate>) {
+    let tokens = cx.tokens;
+    let n = tokens.len();
+    let mut k = last + 3;
+    let limit = (k + 6).min(n);
+    // `a Dubai-based shipping firm`, `another U.S. car maker`, `the
+    // world's largest planemaker`.
+    let modifier = |k: usize| {
+        let t = &tokens[k];
+        (t.kind == Kind::Word && !t.is_capitalized())
+            || t.kind == Kind::Initial
+            || t.kind == Kind::Possessive
+            || cx.is_country_word(k).is_some()
+    };
+    while k < limit && modifier(k) {
+        if let Some(kind) = tokens[k].info.descriptor() {
+            let ends = tokens.get(k + 1).is_none_or(|t| {
+                t.kind == Kind::Punct
+                    || matches!(
+                        t.text,
+                        "that" | "which" | "based" | "in" | "of" | "with" | "owned" | "registered"
+                    )
+            });
+            if ends {
+                out.push(named(cx, i, last, kind, "org.apposition"));
+            }
+            break;
+        }
+        k += 1;
     }
 }
 
@@ -735,8 +831,8 @@ pub fn unit_candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidat
 pub fn acronym_definitions(cx: &Context, found: &[Candidate]) -> Vec<(String, usize)> {
     let tokens = cx.tokens;
     let mut out = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        if !t.is_punct('(') || i == 0 {
+    for &i in &cx.parens {
+        if i == 0 {
             continue;
         }
         let mut k = i + 1;
@@ -790,12 +886,7 @@ pub(super) fn spells(long: &str, acronym: &str) -> bool {
 pub fn alias_cues(cx: &Context, found: &[Candidate], sentences: &[Range<usize>]) -> Vec<(Range<usize>, usize)> {
     let tokens = cx.tokens;
     let mut out = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        if !t.text.as_bytes().first().is_some_and(|&b| CUE_FIRST_BYTES[b as usize])
-            || !ALIAS_CUES.iter().any(|cue| cue[0] == t.text)
-        {
-            continue;
-        }
+    for &i in &cx.cue_starts {
         let Some(cue) = ALIAS_CUES.iter().find(|cue| {
             cue.iter()
                 .enumerate()
@@ -831,4 +922,207 @@ pub fn alias_cues(cx: &Context, found: &[Candidate], sentences: &[Range<usize>])
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens;
+
+    /// Words and signs that the name-shape rules react to, for generated
+    /// texts: names, lexicon names, titles, calendar words, articles,
+    /// descriptors and their modifiers, alias cues, brackets, line breaks.
+    const WORDS: &[&str] = &[
+        "Chainalysis",
+        "Elliptic",
+        "Far",
+        "East",
+        "Bank",
+        "Mammut",
+        "Diesel",
+        "Boeing",
+        "Treasury",
+        "OFAC",
+        "Iran",
+        "North",
+        "Korean",
+        "U.S.",
+        "President",
+        "Monday",
+        "The",
+        "In",
+        "a",
+        "an",
+        "the",
+        "another",
+        "firm",
+        "company",
+        "maker",
+        "blockchain",
+        "analytics",
+        "Dubai-based",
+        "car",
+        "world's",
+        "largest",
+        "that",
+        "which",
+        "based",
+        "in",
+        ",",
+        ",",
+        ",",
+        ".",
+        "(",
+        ")",
+        "\"",
+        "'s",
+        "\n",
+        "also",
+        "known",
+        "as",
+        "aka",
+        "a.k.a.",
+        "dubbed",
+        "alias",
+        "formerly",
+        "and",
+        "of",
+        "said",
+        "KMCTC",
+        "Group",
+        "Ltd.",
+        "Al-Qaeda",
+        "we've",
+        ", a blockchain analytics firm",
+        ", the world's largest maker,",
+        ", another U.S. car maker which",
+        ", a firm",
+        ", an Iran company in",
+        ", a Dubai-based shipping company",
+        ", a\nfirm",
+        "U.S.-China",
+        "North Korea's",
+        "South",
+        "Korea",
+        "Treasury Department",
+        "al-Qaeda",
+        "US$",
+        "38 North",
+        "Washington",
+        "Post",
+        "Iran-Iraq",
+        "Syria-Iraq",
+    ];
+
+    fn texts() -> impl Iterator<Item = String> {
+        let mut next = crate::testing::picker(17);
+        (0..3000).map(move |_| {
+            let len = 1 + next(30);
+            let mut text = String::new();
+            for _ in 0..len {
+                let w = WORDS[next(WORDS.len())];
+                if !text.is_empty() && !w.starts_with([',', '.', ')', '\'', '\n']) && !text.ends_with('\n') {
+                    text.push(' ');
+                }
+                text.push_str(w);
+            }
+            text
+        })
+    }
+
+    /// `apposition_candidates` as first written: every run of name words
+    /// taken as a plain name, then the comma and article after it.
+    fn apposition_by_names(cx: &Context, out: &mut Vec<Candidate>) {
+        let tokens = cx.tokens;
+        let n = tokens.len();
+        let mut i = 0;
+        while i < n {
+            let starts = cx.name_word(i) && (i == 0 || !cx.name_word(i - 1) || !cx.joined(i));
+            let Some(last) = starts.then(|| plain_name(cx, i)).flatten() else {
+                i += 1;
+                continue;
+            };
+            let comma = last + 1;
+            if comma + 2 < n
+                && tokens[comma].is_punct(',')
+                && matches!(tokens[comma + 1].text, "a" | "an" | "the" | "another")
+            {
+                apposition_at(cx, i, last, out);
+            }
+            i = last + 1;
+        }
+    }
+
+    fn summary(found: &[Candidate]) -> Vec<(Range<usize>, Key, EntityType, &'static str)> {
+        found
+            .iter()
+            .map(|c| (c.range.clone(), c.key.clone(), c.kind, c.rule))
+            .collect()
+    }
+
+    #[test]
+    fn apposition_from_commas_is_apposition_from_names() {
+        let mut found = 0;
+        for text in texts() {
+            let toks = tokens::tokenize(&text);
+            let matches = lexicon::scan(&text);
+            let cx = Context::new(&text, &toks, &matches);
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            apposition_candidates(&cx, &mut fast);
+            apposition_by_names(&cx, &mut slow);
+            assert_eq!(summary(&fast), summary(&slow), "{text:?}");
+            found += fast.len();
+        }
+        assert!(found > 50, "{found} appositions");
+    }
+
+    #[test]
+    fn head_and_descriptor_rules_over_their_lists_are_the_rules_over_all_tokens() {
+        let mut found = [0, 0];
+        for text in texts() {
+            let toks = tokens::tokenize(&text);
+            let matches = lexicon::scan(&text);
+            let cx = Context::new(&text, &toks, &matches);
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            head_candidates(&cx, &mut fast);
+            heads_at(&cx, 0..toks.len(), &mut slow);
+            assert_eq!(summary(&fast), summary(&slow), "{text:?}");
+            found[0] += fast.len();
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            descriptor_candidates(&cx, &mut fast);
+            descriptors_at(&cx, 0..toks.len(), &mut slow);
+            assert_eq!(summary(&fast), summary(&slow), "{text:?}");
+            found[1] += fast.len();
+        }
+        assert!(found[0] > 500 && found[1] > 100, "{found:?} heads, descriptors");
+    }
+
+    #[test]
+    fn trigger_lists_hold_the_tokens_the_rules_test() {
+        let mut cues = 0;
+        for text in texts() {
+            let toks = tokens::tokenize(&text);
+            let matches = lexicon::scan(&text);
+            let cx = Context::new(&text, &toks, &matches);
+            let all = |test: &dyn Fn(&Token) -> bool| (0..toks.len()).filter(|&i| test(&toks[i])).collect::<Vec<_>>();
+            assert_eq!(cx.commas, all(&|t| t.is_punct(',')), "{text:?}");
+            assert_eq!(cx.parens, all(&|t| t.is_punct('(')), "{text:?}");
+            assert_eq!(cx.heads, all(&|t| t.info.head().is_some()), "{text:?}");
+            assert_eq!(cx.descriptors, all(&|t| t.info.descriptor().is_some()), "{text:?}");
+            let opens = all(&|t| ALIAS_CUES.iter().any(|cue| cue[0] == t.text));
+            assert_eq!(cx.cue_starts, opens, "{text:?}");
+            cues += opens.len();
+            // Per token, the first match that ends after its start, if it
+            // starts before its end (the definition walking the tokens).
+            let mut m = 0;
+            for (i, t) in toks.iter().enumerate() {
+                while m < matches.len() && matches[m].range.end <= t.range.start {
+                    m += 1;
+                }
+                let first = (m < matches.len() && matches[m].range.start < t.range.end).then_some(m);
+                assert_eq!(cx.lexicon[i], first, "token {i} of {text:?}");
+            }
+        }
+        assert!(cues > 100, "{cues} cue words");
+    }
 }
