@@ -9,7 +9,7 @@
 //! One pass, no allocation per token beyond the output vector; each word's
 //! entry in the word tables is looked up once, here ([`WordInfo`]).
 
-use crate::extract::lexicon::{WordInfo, word_info, word_info_cased};
+use crate::extract::lexicon::{WordInfo, word_info, word_info_at};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +72,7 @@ impl Token<'_> {
     /// Whether the token holds a lower-case letter (`w.chars().any(char::is_lowercase)`):
     /// for a word, known from the tokeniser's scan unless it has letters
     /// beyond ASCII.
+    #[inline]
     pub fn has_lowercase(&self) -> bool {
         if self.kind != Kind::Word {
             return self.text.chars().any(char::is_lowercase);
@@ -82,6 +83,7 @@ impl Token<'_> {
     }
 
     /// Whether the token holds a hyphen (`Ji-na`, `al-Assad`).
+    #[inline]
     pub fn has_hyphen(&self) -> bool {
         if self.kind != Kind::Word {
             return self.text.contains('-');
@@ -194,7 +196,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         let word = &text[start..i];
         let info = match kind {
-            Kind::Word if shape & SCANNED != 0 => word_info_cased(word, shape & (UPPER | NON_ASCII) != 0),
+            Kind::Word if shape & SCANNED != 0 => word_info_at(text, start..i, shape & (UPPER | NON_ASCII) != 0),
             Kind::Word | Kind::Initial => word_info(word),
             _ => WordInfo::default(),
         };
@@ -241,7 +243,7 @@ static BYTE_CLASS: [u8; 256] = {
 /// The end of a word starting at `i`: letters and digits, with inner hyphens
 /// and apostrophes (not a possessive `'s`). With it, the classes of the
 /// bytes after the first ([`NON_ASCII`] of the first too), and [`HYPHEN`]:
-/// the word is in an odd case for [`word_info_cased`] if they hold [`UPPER`]
+/// the word is in an odd case for [`word_info_at`] if they hold [`UPPER`]
 /// or [`NON_ASCII`].
 // Called once per word: inlining it saves the tokeniser 14% of its instructions.
 #[inline(always)]

@@ -231,6 +231,7 @@ impl<'t, 'a> Context<'t, 'a> {
 
 /// A word that can be part of a person's name, unless an entity or a
 /// demonym covers it.
+#[inline]
 fn name_word(t: &Token) -> bool {
     match t.kind {
         Kind::Initial => t.text.len() == 2,
