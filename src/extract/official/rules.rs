@@ -929,14 +929,9 @@ fn parenthetical_title(cx: &Context, open: usize) -> Option<String> {
 pub fn surnames(cx: &Context, known: &[&str], out: &mut Vec<PersonMention>) {
     let parts: Vec<&str> = known
         .iter()
-        .flat_map(|n| {
-            let words: Vec<&str> = n.split(' ').collect();
-            if words.len() >= 2 {
-                vec![words[0], words[words.len() - 1]]
-            } else {
-                vec![]
-            }
-        })
+        // The first and last word of each name of two words or more.
+        .filter_map(|n| Some([n.split_once(' ')?.0, n.rsplit_once(' ')?.1]))
+        .flatten()
         .filter(|w| w.chars().count() >= 2)
         .collect();
     if parts.is_empty() {
