@@ -9,7 +9,7 @@
 //! One pass, no allocation per token beyond the output vector; each word's
 //! entry in the word tables is looked up once, here ([`WordInfo`]).
 
-use crate::extract::lexicon::{WordInfo, word_info, word_info_cased};
+use crate::extract::lexicon::{WordInfo, word_info, word_info_at};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +43,11 @@ pub struct Token<'a> {
     pub gap: Gap,
     /// What the word tables say of a word or initial (empty for the rest).
     pub info: WordInfo,
+    /// Of a word: the [`BYTE_CLASS`] bits of its bytes after the first
+    /// (from the first letter on in a code like `13382a`; [`NON_ASCII`] of
+    /// the first too), and [`HYPHEN`], as the tokeniser saw them while
+    /// finding its end: `has_lowercase` and `has_hyphen` need no second scan.
+    shape: u8,
 }
 
 impl Token<'_> {
@@ -62,6 +67,28 @@ impl Token<'_> {
                 Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
                 _ => self.text.chars().next().is_some_and(char::is_lowercase),
             }
+    }
+
+    /// Whether the token holds a lower-case letter (`w.chars().any(char::is_lowercase)`):
+    /// for a word, known from the tokeniser's scan unless it has letters
+    /// beyond ASCII.
+    #[inline]
+    pub fn has_lowercase(&self) -> bool {
+        if self.kind != Kind::Word {
+            return self.text.chars().any(char::is_lowercase);
+        }
+        self.shape & LOWER != 0
+            || self.text.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            || (self.shape & NON_ASCII != 0 && self.text.chars().any(char::is_lowercase))
+    }
+
+    /// Whether the token holds a hyphen (`Ji-na`, `al-Assad`).
+    #[inline]
+    pub fn has_hyphen(&self) -> bool {
+        if self.kind != Kind::Word {
+            return self.text.contains('-');
+        }
+        self.shape & HYPHEN != 0
     }
 
     /// Whether the token is the punctuation character `c`.
@@ -117,18 +144,16 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         let start = i;
         let kind;
-        // Whether a word is in an odd case for the word tables, known from
-        // `word_end`'s scan when the token is that scan's word.
-        let mut odd_case = None;
+        // What `word_end` saw of a word; with [`SCANNED`] when the token is
+        // that scan's word, so that its case for the word tables is known.
+        let mut shape = 0;
         if c.is_alphabetic() {
-            let (end, odd) = word_end(text, i);
+            let (end, seen) = word_end(text, i);
             i = end;
             kind = dotted(text, start, &mut i);
             // A title abbreviation's period changes no case; an initial's
             // letters after the first do.
-            if kind == Kind::Word {
-                odd_case = Some(odd);
-            }
+            shape = if kind == Kind::Word { seen | SCANNED } else { seen };
         } else if c.is_ascii_digit() {
             i += 1;
             while i < text.len() {
@@ -142,7 +167,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             // Alphanumeric codes (`G7`, `APT38`, `13382a`) stay whole.
             if text[i..].starts_with(char::is_alphabetic) {
-                i = word_end(text, i).0;
+                // The first letter is no first byte of the token: its class counts.
+                let letter = BYTE_CLASS[usize::from(bytes[i])];
+                let (end, seen) = word_end(text, i);
+                i = end;
+                shape = seen | letter;
                 kind = Kind::Word;
             } else {
                 kind = Kind::Number;
@@ -166,9 +195,9 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             kind = Kind::Punct;
         }
         let word = &text[start..i];
-        let info = match (kind, odd_case) {
-            (Kind::Word, Some(odd)) => word_info_cased(word, odd),
-            (Kind::Word | Kind::Initial, _) => word_info(word),
+        let info = match kind {
+            Kind::Word if shape & SCANNED != 0 => word_info_at(text, start..i, shape & (UPPER | NON_ASCII) != 0),
+            Kind::Word | Kind::Initial => word_info(word),
             _ => WordInfo::default(),
         };
         out.push(Token {
@@ -177,6 +206,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             kind,
             gap,
             info,
+            shape,
         });
         gap = Gap::None;
     }
@@ -184,10 +214,15 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 }
 
 /// What a byte is to `word_end`: an ASCII letter or digit, an ASCII capital,
-/// a byte of a non-ASCII character.
+/// a byte of a non-ASCII character, an ASCII lower-case letter.
 const ALNUM: u8 = 1;
 const UPPER: u8 = 1 << 1;
 const NON_ASCII: u8 = 1 << 2;
+const LOWER: u8 = 1 << 3;
+/// Not byte classes: a word's shape has this when the word holds a hyphen...
+const HYPHEN: u8 = 1 << 4;
+/// ...and this when [`word_end`] scanned it from its first byte to its end.
+const SCANNED: u8 = 1 << 5;
 
 /// The classes of each byte, one look-up where `word_end` would test a range
 /// or two per byte.
@@ -198,19 +233,21 @@ static BYTE_CLASS: [u8; 256] = {
         let byte = b as u8;
         table[b] = if byte.is_ascii_alphanumeric() { ALNUM } else { 0 }
             | if byte.is_ascii_uppercase() { UPPER } else { 0 }
-            | if byte.is_ascii() { 0 } else { NON_ASCII };
+            | if byte.is_ascii() { 0 } else { NON_ASCII }
+            | if byte.is_ascii_lowercase() { LOWER } else { 0 };
         b += 1;
     }
     table
 };
 
 /// The end of a word starting at `i`: letters and digits, with inner hyphens
-/// and apostrophes (not a possessive `'s`). With it, whether the word is in
-/// an odd case for [`word_info_cased`]: not all ASCII, or with an ASCII
-/// capital after its first byte.
+/// and apostrophes (not a possessive `'s`). With it, the classes of the
+/// bytes after the first ([`NON_ASCII`] of the first too), and [`HYPHEN`]:
+/// the word is in an odd case for [`word_info_at`] if they hold [`UPPER`]
+/// or [`NON_ASCII`].
 // Called once per word: inlining it saves the tokeniser 14% of its instructions.
 #[inline(always)]
-fn word_end(text: &str, mut i: usize) -> (usize, bool) {
+fn word_end(text: &str, mut i: usize) -> (usize, u8) {
     let bytes = text.as_bytes();
     // The first byte counts only if it is not ASCII.
     let mut seen = bytes.get(i).map_or(0, |&b| BYTE_CLASS[b as usize] & NON_ASCII);
@@ -241,12 +278,15 @@ fn word_end(text: &str, mut i: usize) -> (usize, bool) {
             if possessive {
                 break;
             }
+            if c == '-' {
+                seen |= HYPHEN;
+            }
             i += 1;
         } else {
             break;
         }
     }
-    (i, seen & (UPPER | NON_ASCII) != 0)
+    (i, seen)
 }
 
 /// After a word `text[start..*end]`: takes in the period of an initial
@@ -286,6 +326,7 @@ pub fn same_line(tokens: &[Token], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::picker;
 
     fn check(text: &str, expected: &[(&str, Kind)]) {
         let got: Vec<(&str, Kind)> = tokenize(text).iter().map(|t| (t.text, t.kind)).collect();
@@ -361,6 +402,7 @@ mod tests {
             assert_eq!(class & ALNUM != 0, b.is_ascii_alphanumeric(), "{b}");
             assert_eq!(class & UPPER != 0, b.is_ascii_uppercase(), "{b}");
             assert_eq!(class & NON_ASCII != 0, !b.is_ascii(), "{b}");
+            assert_eq!(class & LOWER != 0, b.is_ascii_lowercase(), "{b}");
         }
     }
 
@@ -377,9 +419,55 @@ mod tests {
             ("Kim—", 3, false),
             ("Kim’s", 3, false),
         ] {
-            assert_eq!(word_end(text, 0), (end, odd), "{text}");
+            assert_eq!(word_end(text, 0).0, end, "{text}");
+            assert_eq!(word_end(text, 0).1 & (UPPER | NON_ASCII) != 0, odd, "{text}");
             assert_eq!(odd, crate::extract::lexicon::is_odd_case(&text[..end]), "{text}");
         }
+    }
+
+    /// A word's shape, learnt while finding its end, answers as a scan of
+    /// its text would, on texts of words, digits, hyphens, apostrophes,
+    /// periods and letters beyond ASCII in both cases.
+    #[test]
+    fn shapes_agree_with_a_scan_of_the_text() {
+        let parts = [
+            "a", "Z", "kim", "KIM", "-", "'", "'s", ".", "7", "1,5", "é", "É", "ß", "Σ", "σ", "ǅ", "Ⅻ", "ⅻ", "İ", "ı",
+            " ", "\n", ",", "—", "U.S.", "Sen.", "al-", "0x",
+        ];
+        let mut next = picker(3);
+        let (mut lower, mut hyphen, mut words) = (0, 0, 0);
+        for _ in 0..20_000 {
+            let text: String = (0..1 + next(10)).map(|_| parts[next(parts.len())]).collect();
+            for t in tokenize(&text) {
+                assert_eq!(
+                    t.has_lowercase(),
+                    t.text.chars().any(char::is_lowercase),
+                    "{:?} in {text:?}",
+                    t.text
+                );
+                assert_eq!(t.has_hyphen(), t.text.contains('-'), "{:?} in {text:?}", t.text);
+                if t.kind == Kind::Word {
+                    words += 1;
+                    lower += usize::from(t.has_lowercase());
+                    hyphen += usize::from(t.has_hyphen());
+                }
+            }
+        }
+        // Every character up to U+3000 alone, after a capital and before one
+        // (`Ⅻ` is upper case and no letter, `ǅ` title case, `ß` lower case).
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("A{c}"), format!("{c}É"), format!("a-{c}")] {
+                for t in tokenize(&text) {
+                    assert_eq!(t.has_lowercase(), t.text.chars().any(char::is_lowercase), "{text:?}");
+                    assert_eq!(t.has_hyphen(), t.text.contains('-'), "{text:?}");
+                }
+            }
+        }
+        // Words of every kind were seen.
+        assert!(
+            words > 20_000 && lower > 5_000 && words - lower > 5_000 && hyphen > 2_000,
+            "{words} {lower} {hyphen}"
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod bodies;
 pub mod countries;
 pub mod cues;
 pub mod heads;
+mod table;
 pub mod titles;
 pub mod words;
 
@@ -353,6 +354,9 @@ static WORDS: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
     map
 });
 
+/// [`WORDS`] in the table the look-ups use.
+static TABLE: LazyLock<table::WordTable> = LazyLock::new(|| table::WordTable::new(WORDS.iter().map(|(w, i)| (*w, i))));
+
 /// What the word tables say of `word` (a token's text).
 pub fn word_info(word: &str) -> WordInfo {
     word_info_cased(word, is_odd_case(word))
@@ -367,21 +371,39 @@ pub fn is_odd_case(word: &str) -> bool {
 
 /// [`word_info`] for a caller that knows [`is_odd_case`] of `word` already
 /// (the tokeniser learns it while finding the word's end).
-#[inline]
 pub fn word_info_cased(word: &str, odd_case: bool) -> WordInfo {
-    let words = &*WORDS;
-    let mut info = words.get(word).copied().unwrap_or_default();
+    let table = &*TABLE;
+    word_info_found(table, word, odd_case, table.get(word))
+}
+
+/// [`word_info_cased`] of the word `text[range]`, for the tokeniser: the
+/// table reads the word in place, with the bytes after it. Most words are
+/// in no odd case and end in no period: their entry is all there is.
+#[inline(always)]
+pub fn word_info_at(text: &str, range: Range<usize>, odd_case: bool) -> WordInfo {
+    let table = &*TABLE;
+    let found = table.get_at(text, range.clone());
+    if !odd_case && text.as_bytes()[range.end - 1] != b'.' {
+        return found.unwrap_or_default();
+    }
+    word_info_found(table, &text[range], odd_case, found)
+}
+
+/// The rest of [`word_info_cased`] once `word` itself is looked up.
+#[inline(never)]
+fn word_info_found(words: &table::WordTable, word: &str, odd_case: bool, found: Option<WordInfo>) -> WordInfo {
+    let mut info = found.unwrap_or_default();
     // Title words in other cases (`MINISTER`, `CHIEF`).
     if odd_case {
         let mut buffer = [0u8; 32];
         let lower = recased(word, &mut buffer, false);
-        if let Some(other) = words.get(&*lower) {
+        if let Some(other) = words.get(&lower) {
             info.flags |= other.flags & ANY_CASE;
         }
         // A country in another case (`RUSSIA`); the rules ask it of capitalised words only.
         if !info.country() && word.starts_with(char::is_uppercase) {
             let titled = recased(word, &mut buffer, true);
-            if *titled != *word && words.get(&*titled).is_some_and(WordInfo::country) {
+            if *titled != *word && words.get(&titled).is_some_and(|i| i.country()) {
                 info.flags |= COUNTRY;
             }
         }

@@ -90,6 +90,9 @@ pub struct Context<'t, 'a> {
     pub found: &'t Found,
     /// Per token: whether it can be part of a person's name.
     name_tokens: Vec<bool>,
+    /// The tokens where a name may start (name words and honorifics), in
+    /// order: the rules that look for names walk these, not every token.
+    name_starts: Vec<usize>,
 }
 
 impl<'t, 'a> Context<'t, 'a> {
@@ -112,15 +115,17 @@ impl<'t, 'a> Context<'t, 'a> {
             entity,
             demonym,
             found,
-            name_tokens: Vec::new(),
+            name_tokens: Vec::with_capacity(tokens.len()),
+            name_starts: Vec::new(),
         };
         // One pass over the tokens and their two covers, in step.
-        cx.name_tokens = tokens
-            .iter()
-            .zip(&cx.entity)
-            .zip(&cx.demonym)
-            .map(|((t, e), &d)| e.is_none() && !d && name_word(t))
-            .collect();
+        for (i, ((t, e), &d)) in tokens.iter().zip(&cx.entity).zip(&cx.demonym).enumerate() {
+            let name = e.is_none() && !d && name_word(t);
+            cx.name_tokens.push(name);
+            if name || t.info.honorific() {
+                cx.name_starts.push(i);
+            }
+        }
         cx
     }
 
@@ -231,6 +236,7 @@ impl<'t, 'a> Context<'t, 'a> {
 
 /// A word that can be part of a person's name, unless an entity or a
 /// demonym covers it.
+#[inline]
 fn name_word(t: &Token) -> bool {
     match t.kind {
         Kind::Initial => t.text.len() == 2,
@@ -238,9 +244,9 @@ fn name_word(t: &Token) -> bool {
             let w = t.text;
             if !t.is_capitalized() {
                 // `al-Assad`: a lower-case particle joined to a name. (Most
-                // words hold no hyphen: a byte scan answers before the
-                // string search is set up.)
-                return w.bytes().any(|b| b == b'-')
+                // words hold no hyphen: the tokeniser knows, and says so
+                // before the string search is set up.)
+                return t.has_hyphen()
                     && w.split_once('-')
                         .is_some_and(|(p, rest)| lexicon::is_name_particle(p) && rest.starts_with(char::is_uppercase));
             }
@@ -253,7 +259,7 @@ fn name_word(t: &Token) -> bool {
                 && !t.info.calendar()
                 && t.info.head().is_none()
                 && !t.info.country()
-                && has_lowercase(w)
+                && t.has_lowercase()
         }
         _ => false,
     }
@@ -299,13 +305,6 @@ impl Mark<()> for bool {
     fn mark(&mut self, _: ()) {
         *self = true;
     }
-}
-
-/// Whether a word holds a lower-case letter: `w.chars().any(char::is_lowercase)`,
-/// with the bytes read first (an ASCII lower-case byte is a lower-case
-/// character; a word of ASCII bytes only has no other).
-fn has_lowercase(w: &str) -> bool {
-    w.bytes().any(|b| b.is_ascii_lowercase()) || (!w.is_ascii() && w.chars().any(char::is_lowercase))
 }
 
 /// A title cleaned of its leading article, country words and possessives:
@@ -711,21 +710,18 @@ fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<St
 /// lower-case word; with at least two words.
 fn full_names(cx: &Context) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < cx.tokens.len() {
-        // A name starts on a name word or an honorific (`name_at`): most
-        // tokens leave on that.
-        let may_start = cx.name_token(i) || cx.tokens[i].info.honorific();
-        if may_start
+    // A name starts on a name word or an honorific (`name_at`), after the
+    // last name found.
+    let mut next = 0;
+    for &i in &cx.name_starts {
+        if i >= next
             && cx.starts_name(i)
             && let Some((first, last, words)) = cx.name_at(i)
         {
             if words >= 2 {
                 out.push((first, last, words));
             }
-            i = last + 1;
-        } else {
-            i += 1;
+            next = last + 1;
         }
     }
     out
@@ -933,21 +929,16 @@ fn parenthetical_title(cx: &Context, open: usize) -> Option<String> {
 pub fn surnames(cx: &Context, known: &[&str], out: &mut Vec<PersonMention>) {
     let parts: Vec<&str> = known
         .iter()
-        .flat_map(|n| {
-            let words: Vec<&str> = n.split(' ').collect();
-            if words.len() >= 2 {
-                vec![words[0], words[words.len() - 1]]
-            } else {
-                vec![]
-            }
-        })
+        // The first and last word of each name of two words or more.
+        .filter_map(|n| Some([n.split_once(' ')?.0, n.rsplit_once(' ')?.1]))
+        .flatten()
         .filter(|w| w.chars().count() >= 2)
         .collect();
     if parts.is_empty() {
         return;
     }
     let t = cx.tokens;
-    for i in 0..t.len() {
+    for &i in &cx.name_starts {
         if !cx.name_token(i) || !parts.contains(&t[i].text) {
             continue;
         }
@@ -971,6 +962,7 @@ pub fn surnames(cx: &Context, known: &[&str], out: &mut Vec<PersonMention>) {
 mod tests {
     use super::*;
     use crate::extract::tokens::tokenize;
+    use crate::testing::picker;
 
     /// What `Context::new` did before [`cover`]: a binary search per range.
     fn covering_by_search(tokens: &[Token], ranges: &[(Range<usize>, usize)]) -> Vec<Option<usize>> {
@@ -1021,6 +1013,108 @@ mod tests {
         assert_eq!((at("Treasury"), at("Seoul"), at("Janet")), (Some(0), Some(3), None));
     }
 
+    /// What [`full_names`] did before it walked `name_starts`: every token.
+    fn full_names_by_every_token(cx: &Context) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < cx.tokens.len() {
+            let may_start = cx.name_token(i) || cx.tokens[i].info.honorific();
+            if may_start
+                && cx.starts_name(i)
+                && let Some((first, last, words)) = cx.name_at(i)
+            {
+                if words >= 2 {
+                    out.push((first, last, words));
+                }
+                i = last + 1;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Texts of names, honorifics, titles, countries, organizations and
+    /// glue: walking the tokens where a name may start finds the names
+    /// (and the surnames) a walk over every token found.
+    #[test]
+    fn name_starts_find_what_every_token_finds() {
+        use crate::extract::{Article, entity};
+        let words = [
+            "Kim",
+            "Jong",
+            "Un",
+            "Janet",
+            "Yellen",
+            "Mr.",
+            "Dr",
+            "Hon.",
+            "Rt.",
+            "K.",
+            "U.S.",
+            "al-Assad",
+            "bin",
+            "van",
+            "Minister",
+            "Secretary",
+            "Treasury",
+            "North",
+            "Korea",
+            "Korean",
+            "Seoul",
+            "Bank",
+            "of",
+            "the",
+            "The",
+            "said",
+            "Monday",
+            "Larry",
+            "King",
+            "Press",
+            "Jim",
+            "OFAC",
+            "Ji-na",
+            "O'Brien",
+            "Émile",
+            "ÉMILE",
+            "and",
+            "in",
+            "7",
+        ];
+        let glue = [" ", " ", " ", ", ", ". ", "\n", " (", ") ", "'s ", ": ", " - "];
+        let mut next = picker(9);
+        let (mut names, mut alone) = (0, 0);
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..2 + next(24) {
+                text.push_str(words[next(words.len())]);
+                text.push_str(glue[next(glue.len())]);
+            }
+            let article = Article::new(&text, None);
+            let toks = tokenize(&text);
+            let found = entity::find_in(&article, &toks);
+            let cx = Context::new(&text, &toks, &found);
+            let expected = full_names_by_every_token(&cx);
+            assert_eq!(full_names(&cx), expected, "{text:?}");
+            names += expected.len();
+            // Surnames: the spec walks every token.
+            let known: Vec<&str> = expected.iter().map(|&(f, l, _)| cx.slice(f, l)).collect();
+            let mut got = Vec::new();
+            surnames(&cx, &known, &mut got);
+            let mut spec = Vec::new();
+            let every: Vec<usize> = (0..toks.len()).collect();
+            let walked = Context {
+                name_starts: every,
+                ..Context::new(&text, &toks, &found)
+            };
+            surnames(&walked, &known, &mut spec);
+            let ranges = |m: &[PersonMention]| m.iter().map(|m| m.range.clone()).collect::<Vec<_>>();
+            assert_eq!(ranges(&got), ranges(&spec), "{text:?}");
+            alone += spec.len();
+        }
+        assert!(names > 1000 && alone > 300, "{names} names, {alone} surnames");
+    }
+
     #[test]
     fn lower_case_particles_join_a_name() {
         let tokens = crate::extract::tokens::tokenize("al-Assad della-Rovere al-assad well-known government-Owned");
@@ -1034,44 +1128,6 @@ mod tests {
                 ("well-known", false),
                 ("government-Owned", false)
             ]
-        );
-    }
-
-    #[test]
-    fn has_lowercase_agrees_with_a_character_scan() {
-        let words = [
-            "",
-            "Kim",
-            "KIM",
-            "OFAC",
-            "IRGC-QF",
-            "Ji-na",
-            "É",
-            "Émile",
-            "ÉMILE",
-            "Ünal",
-            "ÖZ",
-            "Σ",
-            "Σοφία",
-            "ΣΟΦΊΑ",
-            "Ⅻ",
-            "ⅻ",
-            "ß",
-            "Straße",
-            "İ",
-            "A1",
-            "x",
-        ];
-        for w in words {
-            assert_eq!(has_lowercase(w), w.chars().any(char::is_lowercase), "{w}");
-        }
-        for c in (0..0x3000).filter_map(char::from_u32) {
-            for w in [c.to_string(), format!("A{c}"), format!("{c}É")] {
-                assert_eq!(has_lowercase(&w), w.chars().any(char::is_lowercase), "{w:?}");
-            }
-        }
-        assert!(
-            has_lowercase("Émile") && has_lowercase("Σοφία") && !has_lowercase("ÉMILE") && !has_lowercase("IRGC-QF")
         );
     }
 }
