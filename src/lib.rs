@@ -28,6 +28,7 @@ pub mod evaluate;
 pub mod extract;
 pub mod language;
 pub mod normalize;
+mod per_thread;
 pub mod pipeline;
 pub mod record;
 pub mod segment;

@@ -27,12 +27,12 @@ use super::triggers::{
 };
 use crate::evaluate::normalize_name;
 use crate::extract::{Article, is_word_byte};
+use crate::per_thread::PerThread;
 use crate::record::{CountCategory, Event, EventAmount, EventCount, EventStatus};
 use regex::Regex;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Something an extractor found, at a byte range of the article's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -165,12 +165,12 @@ const REASON_CUES: &str = r"(?i)(?-u:\b)(?:for|over|in\s+response\s+to|in\s+view
 /// assembly (its counted repetition makes the backtracking engine slow), so
 /// it stays as the definition the tests check `reason` against.
 #[cfg(test)]
-static REASON: LazyLock<Regex> = LazyLock::new(|| {
+static REASON: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     Regex::new(&format!(r"{REASON_CUES}([^.;:]{{5,160}}?)(?:[.;:]|,\s|$)")).expect("pattern compiles")
 });
 
 /// The cue words of [`REASON`] with the spaces after them.
-static REASON_CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(REASON_CUES).expect("pattern compiles"));
+static REASON_CUE: PerThread<Regex> = PerThread::new(|| Regex::new(REASON_CUES).expect("pattern compiles"));
 
 /// Group 1 of [`REASON`] in `text`: from the leftmost cue, after the spaces
 /// that follow it (all of them, or fewer when all fail), the fewest
@@ -229,7 +229,7 @@ const LIST_CUE_AMONG: &str = r"(?-u:\b)(?:among|within|prominent\s+(?:among|with
 /// The two cues searched apart (any case): the opening one, anchored, stops
 /// within the first words, where the two as one alternation scanned the
 /// whole sentence with both.
-static LIST_CUES: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+static LIST_CUES: PerThread<[Regex; 2]> = PerThread::new(|| {
     [LIST_CUE_OPENING, LIST_CUE_AMONG].map(|cue| Regex::new(&format!("(?i){cue}")).expect("pattern compiles"))
 });
 
@@ -239,7 +239,7 @@ fn is_list_cue(sentence: &str) -> bool {
 }
 
 /// The head of a bullet line naming a person or organization (`• Ali Kocak: ...`).
-static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+static LIST_ITEM: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^[•*·-]?\s*((?:[A-Z][\w'.-]+\s+){1,5}[A-Z][\w'.-]+)\s*(?::|-|,)\s").expect("pattern compiles")
 });
 
@@ -798,11 +798,11 @@ fn actors_of<'f>(
 }
 
 /// `Japan's sanctions list`: the owner of the list is who adds to it.
-static OWN_LIST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:list|blacklist)(?-u:\b)").expect("pattern compiles"));
+static OWN_LIST: PerThread<Regex> =
+    PerThread::new(|| Regex::new(r"^'s?\s+(?:[\w-]+\s+){0,3}?(?:list|blacklist)(?-u:\b)").expect("pattern compiles"));
 
 /// `, OFAC said`: an actor named as the source of the sentence.
-static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+static ATTRIBUTION: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^\s+(?:said|says|announced|stated|reported|added|noted|confirmed)(?-u:\b)").expect("pattern compiles")
 });
 

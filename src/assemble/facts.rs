@@ -5,20 +5,20 @@
 use super::events::{Actor, Fact, Facts};
 use crate::extract::lexicon;
 use crate::extract::{Article, Extractions};
+use crate::per_thread::PerThread;
 use crate::record::{EntityType, EventAmount, EventCount};
 use regex::Regex;
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 /// After a demonym, words that make it a government (`Japanese government`).
-static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
+static GOVERNMENT: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^\s+(?:government|administration|authorities|cabinet|foreign\s+ministry|regime)(?-u:\b)")
         .expect("pattern compiles")
 });
 
 /// `the Trump administration`, `the Biden Administration`.
-static ADMINISTRATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)([A-Z][a-z]+)\s+[Aa]dministration(?-u:\b)").expect("pattern compiles"));
+static ADMINISTRATION: PerThread<Regex> =
+    PerThread::new(|| Regex::new(r"(?-u:\b)([A-Z][a-z]+)\s+[Aa]dministration(?-u:\b)").expect("pattern compiles"));
 
 /// The authority an international organization or one of its organs acts
 /// for: organs of the European Union and of the United Nations act for them.

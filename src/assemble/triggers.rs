@@ -11,6 +11,7 @@
 //! alone; weak ones (`targeted`, `added`) count only near a sanctions word and
 //! with a counted or named target.
 
+use crate::per_thread::PerThread;
 use crate::record::EventStatus;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
@@ -510,13 +511,13 @@ pub const ADJECTIVE_CUES: &[&str] = &[
 ];
 
 /// Words that make a sentence one about sanctions, for weak triggers.
-pub static SANCTIONS_WORD: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static SANCTIONS_WORD: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:sanction\w*|designat\w+|blacklist\w*|embargo\w*|asset\s+freeze|sdn|restrictive\s+measures)(?-u:\b)")
         .expect("pattern compiles")
 });
 
 /// The compiled rules, in table order, for searching a sentence's bytes.
-pub static COMPILED: LazyLock<Vec<(&'static TriggerRule, regex::bytes::Regex)>> = LazyLock::new(|| {
+pub(crate) static COMPILED: PerThread<Vec<(&'static TriggerRule, regex::bytes::Regex)>> = PerThread::new(|| {
     RULES
         .iter()
         .map(|rule| {

@@ -4,6 +4,7 @@
 //! line. Rules only look at short lines ([`MAX_FURNITURE_CHARS`]): a paragraph of
 //! article text is never dropped for containing one of these phrases.
 
+use crate::per_thread::PerThread;
 use regex::RegexSet;
 use std::sync::LazyLock;
 
@@ -57,7 +58,7 @@ pub static RULES: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
     ]
 });
 
-static SET: LazyLock<RegexSet> = LazyLock::new(|| {
+static SET: PerThread<RegexSet> = PerThread::new(|| {
     RegexSet::new(RULES.iter().map(|(_, pattern)| format!(r"(?i)^(?:{pattern})$"))).expect("furniture patterns compile")
 });
 

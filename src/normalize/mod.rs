@@ -13,16 +13,16 @@ pub mod html;
 pub use chars::{has_stray_control, is_stray_control, repair_chars};
 pub use furniture::furniture_rule;
 
+use crate::per_thread::PerThread;
 use regex::Regex;
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 /// Abbreviations written with spaces between their letters in some feeds
 /// (`U. S.`), joined again when the letters spell one of these.
 const SPLIT_ABBREVIATIONS: &[&str] = &["US", "UN", "UK", "EU", "UAE", "DC", "ROK", "DPRK", "PRC", "USSR"];
 
-static SPLIT_ABBREVIATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z]\.(?: [A-Z]\.)+").expect("pattern compiles"));
+static SPLIT_ABBREVIATION: PerThread<Regex> =
+    PerThread::new(|| Regex::new(r"(?-u:\b)[A-Z]\.(?: [A-Z]\.)+").expect("pattern compiles"));
 
 /// The clean text of an article.
 pub fn clean(raw: &str) -> String {

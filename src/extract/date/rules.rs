@@ -8,11 +8,12 @@
 
 use super::lexicon::{self, MONTHS, WEEKDAYS};
 use super::resolve::{Partial, Unit, YearSpec};
+use crate::per_thread::PerThread;
 use regex::{CaptureLocations, Regex};
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// One rule: a name (the `rule` of the record item), a pattern, a production.
+#[derive(Clone)]
 pub(crate) struct Rule {
     pub name: &'static str,
     /// Literals every match contains (or lies close to): the rule only runs
@@ -291,15 +292,15 @@ impl<'a> Group<'a> {
 }
 
 /// The key of `date.year`: the year itself.
-static YEAR_KEY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"{B}(?:1[89]|20)[0-9]{{2}}{B}")).expect("year key compiles"));
+static YEAR_KEY: PerThread<Regex> =
+    PerThread::new(|| Regex::new(&format!(r"{B}(?:1[89]|20)[0-9]{{2}}{B}")).expect("year key compiles"));
 
 /// The key of `date.day_of_month`: a day with its ordinal suffix.
-static ORDINAL_KEY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"[0-9]{{1,2}}(?:st|nd|rd|th){B}")).expect("ordinal key compiles"));
+static ORDINAL_KEY: PerThread<Regex> =
+    PerThread::new(|| Regex::new(&format!(r"[0-9]{{1,2}}(?:st|nd|rd|th){B}")).expect("ordinal key compiles"));
 
 /// The key of `date.weekday`: the weekday.
-static WEEKDAY_KEY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&weekday()).expect("weekday key compiles"));
+static WEEKDAY_KEY: PerThread<Regex> = PerThread::new(|| Regex::new(&weekday()).expect("weekday key compiles"));
 
 /// Longest `mod` of `date.year` (`the beginning of`) and `rel` of
 /// `date.weekday` (`coming`), in bytes (tests read them from the patterns).
@@ -343,7 +344,7 @@ fn ymd(y: YearSpec, m: u32, d: Option<u32>) -> Partial {
     }
 }
 
-pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
     let month = month_any();
     let wd = weekday();
     let rule = |name: &'static str,

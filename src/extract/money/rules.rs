@@ -16,9 +16,9 @@
 
 use super::lexicon::{self, DOLLAR_PREFIXES, SYMBOLS, SYMBOLS_AFTER};
 use crate::extract::numeral::{self, Numeral};
+use crate::per_thread::PerThread;
 use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 pub const SYMBOL: &str = "money.symbol";
 pub const CODE: &str = "money.code";
@@ -51,8 +51,8 @@ pub(crate) struct Hit {
 
 /// Codes glued before digits (`CHF7.5bn`, `USD115`): the numeral layer does not
 /// start numbers inside a word, so this finds them.
-static GLUED_CODE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)([A-Z]{3,4}|[a-z]{3})[0-9]").expect("glued code pattern compiles"));
+static GLUED_CODE: PerThread<Regex> =
+    PerThread::new(|| Regex::new(r"(?-u:\b)([A-Z]{3,4}|[a-z]{3})[0-9]").expect("glued code pattern compiles"));
 
 /// The letters of every [`GLUED_CODE`] match of `text`, in order: what
 /// `captures_iter` finds, without running the regex over the whole text (a

@@ -12,9 +12,9 @@
 //!
 //! Years outside 1990-2100 are placeholders (`0001-01-01`) and are refused.
 
+use crate::per_thread::PerThread;
 use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
-use std::sync::LazyLock;
 
 /// Month names and abbreviations, lower case, with their number.
 const MONTHS: &[(&str, u32)] = &[
@@ -143,7 +143,7 @@ fn month_alternation() -> String {
     names.join("|")
 }
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
+static ISO: PerThread<Regex> = PerThread::new(|| {
     Regex::new(
         r"^(\d{4})(?:-(\d{2})-(\d{2})|/(\d{1,2})/(\d{1,2})|(\d{2})(\d{2}))(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$",
     )
@@ -152,7 +152,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `Tue, 19 Nov 2019 14:00:00 GMT`, `19 Nov 2019 07:09 GMT`,
 /// `Tue Nov 19 2019 03:05:46 GMT+0000 (Coordinated Universal Time)`.
-static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+static WRITTEN: PerThread<Regex> = PerThread::new(|| {
     Regex::new(
         r"(?i)^(?:[a-z]{3},?\s+)?(?:(\d{1,2})\s+([a-z]{3})[a-z]*\.?|([a-z]{3})[a-z]*\.?\s+(\d{1,2}),?)\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:(GMT|UTC|Z)?\s*([+-]\d{2}:?\d{2})?|[A-Z]{3,4}))?(?:\s*\(.*\))?$",
     )
@@ -213,7 +213,7 @@ fn datetime(day: NaiveDate, time: NaiveTime, zone: Option<&str>) -> String {
 }
 
 /// Dates written out in text.
-static TEXT_DATES: LazyLock<Regex> = LazyLock::new(|| {
+static TEXT_DATES: PerThread<Regex> = PerThread::new(|| {
     let months = month_alternation();
     Regex::new(&format!(
         r"(?i)(?:\b(?P<m1>{months})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s+(?P<y1>\d{{4}})\b|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+|of\s+)?(?P<m2>{months})\.?,?\s+(?:de\s+)?(?P<y2>\d{{4}})\b|\b(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})\b|\b(?P<a4>\d{{1,2}})[./](?P<b4>\d{{1,2}})[./](?P<y4>\d{{4}})\b)"
@@ -256,7 +256,7 @@ pub fn find_all_in_text(text: &str, month_first: bool) -> impl Iterator<Item = N
 /// The date in a URL path: `/2019/11/19/`, `/2019-11-19/`, `/2019/nov/18/`, or a
 /// slug ending in `-20191115`.
 pub fn in_url(url: &str) -> Option<NaiveDate> {
-    static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    static URL_DATE: PerThread<Regex> = PerThread::new(|| {
         Regex::new(r"(?i)/((?:19|20)\d{2})[/-](\d{1,2}|[a-z]{3})[/-](\d{1,2})(?:[/-]|$)|[/-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/.?#]|$)")
             .expect("pattern compiles")
     });
