@@ -7,6 +7,7 @@
 //! item that matches a prediction makes it neither a true nor a false positive,
 //! and an unmatched optional item is not a miss.
 
+use crate::extract::entity::key_text;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -93,38 +94,12 @@ pub struct Report {
 }
 
 /// Names as the scorer compares them: lower case, runs of non-alphanumeric
-/// characters as one space, no leading `the `.
+/// characters as one space, no leading `the `. That is the key the entity
+/// extractor groups names by ([`key_text`]), so one function serves both; the
+/// test `normalized_names_as_read_char_by_char` holds it to this definition, so
+/// a change to the extractor's key cannot change scoring unseen.
 pub fn normalize_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        // ASCII without the Unicode tables (event assembly compares names
-        // by this form each time it adds one).
-        let alphanumeric = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if alphanumeric {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        } else if !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    // Trimmed in place: only the spaces pushed above can be at either end.
-    out.truncate(out.trim_end().len());
-    let start = out.len() - out.trim_start().len();
-    let start = start
-        + if out[start..].starts_with("the ") {
-            "the ".len()
-        } else {
-            0
-        };
-    out.drain(..start);
-    out
+    key_text(name)
 }
 
 /// Scores predictions against gold. Both are lists of JSON objects with a
