@@ -28,8 +28,8 @@
 //! calendar words, single generic words (`National`, `Democratic`), names of
 //! laws, programmes, places and events (`Affordable Care Act`, `Wall Street`).
 
-use super::Key;
 use super::rules::{Candidate, Context};
+use super::{Key, Shapes};
 use crate::extract::lexicon::cues;
 use crate::extract::tokens::{Kind, Token};
 use crate::record::EntityType;
@@ -884,7 +884,7 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
     // Every short form starts with a capital: most tokens need no look-up,
     // and of the capitalised ones only those of a form's first byte and
     // length.
-    let mut shapes = Shapes::default();
+    let mut shapes = Shapes::EMPTY;
     for form in owners.keys() {
         shapes.add(form);
     }
@@ -963,40 +963,6 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
             .filter(|(c, form)| c.rule == "org.initials" || mid_sentence.contains(form))
             .map(|(c, _)| c),
     );
-}
-
-/// The first bytes and lengths of a set of words that start with a
-/// capital (an ASCII upper-case letter or a non-ASCII character): a test
-/// that lets through every word of the set and few others.
-#[derive(Default)]
-struct Shapes {
-    /// Per first byte (`A`..`Z`, then any non-ASCII byte as one): the
-    /// lengths of the words, as bits (31 for 31 bytes or more).
-    lengths: [u32; 27],
-}
-
-impl Shapes {
-    fn slot(word: &str) -> Option<usize> {
-        match *word.as_bytes().first()? {
-            b @ b'A'..=b'Z' => Some(usize::from(b - b'A')),
-            0x80.. => Some(26),
-            _ => None,
-        }
-    }
-
-    fn bit(word: &str) -> u32 {
-        1 << word.len().min(31)
-    }
-
-    fn add(&mut self, word: &str) {
-        let slot = Self::slot(word).expect("a word that starts with a capital");
-        self.lengths[slot] |= Self::bit(word);
-    }
-
-    /// Whether `word` may be one of the words added (no when it cannot).
-    fn may_be(&self, word: &str) -> bool {
-        Self::slot(word).is_some_and(|slot| self.lengths[slot] & Self::bit(word) != 0)
-    }
 }
 
 /// Whether a candidate's name is one word and a legal form (`Boeing Co.`).
@@ -1114,37 +1080,6 @@ mod tests {
                 assert_eq!(set.contains(w.as_str()), list.contains(&w.as_str()), "{w:?}");
             }
         }
-    }
-
-    #[test]
-    fn shapes_let_through_the_words_added() {
-        let words = [
-            "GM",
-            "Northrop",
-            "UAW",
-            "Ölkraft",
-            "B",
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ",
-            "Boeing",
-        ];
-        let mut shapes = Shapes::default();
-        for w in &words[..4] {
-            shapes.add(w);
-        }
-        for w in &words[..4] {
-            assert!(shapes.may_be(w), "{w:?}");
-        }
-        // Another length or first byte: kept out.
-        for w in ["GMC", "gm", "Northrops", "UAWU", "Übung", "", "1GM", "Boeing"] {
-            assert!(!shapes.may_be(w), "{w:?}");
-        }
-        // The same first byte and length: let through, and looked up.
-        assert!(shapes.may_be("Gm"));
-        shapes.add(words[5]);
-        assert!(
-            shapes.may_be("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKL"),
-            "long words share a bit"
-        );
     }
 
     #[test]

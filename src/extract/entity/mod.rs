@@ -134,6 +134,42 @@ pub fn extract(article: &Article) -> Vec<Entity> {
     find(article).entities
 }
 
+/// The first bytes and lengths of a set of words: a test that lets through
+/// every word of the set and few others, so that rules look up or compare
+/// only the tokens it lets through (alias cues' first words, short forms).
+#[derive(Clone, Copy)]
+pub(super) struct Shapes {
+    /// Per first byte: the lengths of the words, as bits (31 for 31 bytes
+    /// or more).
+    lengths: [u32; 256],
+}
+
+impl Shapes {
+    pub(super) const EMPTY: Shapes = Shapes { lengths: [0; 256] };
+
+    const fn bit(word: &str) -> u32 {
+        1 << if word.len() < 31 { word.len() } else { 31 }
+    }
+
+    pub(super) const fn add(&mut self, word: &str) {
+        if let Some(&first) = word.as_bytes().first() {
+            self.lengths[first as usize] |= Self::bit(word);
+        }
+    }
+
+    /// Whether a word of the set starts with `byte`.
+    pub(super) const fn starts(&self, byte: u8) -> bool {
+        self.lengths[byte as usize] != 0
+    }
+
+    /// Whether `word` may be one of the words added (no when it cannot).
+    pub(super) fn may_be(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&first| self.lengths[usize::from(first)] & Self::bit(word) != 0)
+    }
+}
+
 /// Names as keys: lower case, runs of other characters as one space, no
 /// leading `the`.
 pub fn key_text(name: &str) -> String {
@@ -187,6 +223,8 @@ pub fn is_organization(kind: EntityType) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::Shapes;
+
     /// `key_text` as first written: decoding every character, and copying
     /// the trimmed key.
     fn key_text_by_chars(name: &str) -> String {
@@ -200,6 +238,37 @@ mod tests {
         }
         let out = out.trim_end();
         out.strip_prefix("the ").unwrap_or(out).to_string()
+    }
+
+    #[test]
+    fn shapes_let_through_the_words_added() {
+        let words = [
+            "GM",
+            "Northrop",
+            "UAW",
+            "Ölkraft",
+            "B",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ",
+            "Boeing",
+        ];
+        let mut shapes = Shapes::EMPTY;
+        for w in &words[..4] {
+            shapes.add(w);
+        }
+        for w in &words[..4] {
+            assert!(shapes.may_be(w), "{w:?}");
+        }
+        // Another length or first byte: kept out.
+        for w in ["GMC", "gm", "Northrops", "UAWU", "Übung", "", "1GM", "Boeing"] {
+            assert!(!shapes.may_be(w), "{w:?}");
+        }
+        // The same first byte and length: let through, and looked up.
+        assert!(shapes.may_be("Gm"));
+        shapes.add(words[5]);
+        assert!(
+            shapes.may_be("ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKL"),
+            "long words share a bit"
+        );
     }
 
     #[test]

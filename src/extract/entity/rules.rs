@@ -20,7 +20,7 @@
 //! and Financial Intelligence`), lists that are not organizations
 //! (`Specially Designated Nationals (SDN)`).
 
-use super::Key;
+use super::{Key, Shapes};
 use crate::extract::lexicon::{self, Entry, Form, LexMatch};
 use crate::extract::tokens::{Gap, Kind, Token};
 use crate::record::EntityType;
@@ -63,18 +63,15 @@ const ALIAS_CUES: &[&[&str]] = &[
     &["dubbed"],
 ];
 
-/// The lengths of the alias cues' first words (as bits), by their first
-/// byte: a quick test for every token.
-const CUE_OPENERS: [u32; 256] = {
-    let mut table = [0u32; 256];
+/// The alias cues' first words, as [`Shapes`]: a quick test for every token.
+const CUE_OPENERS: Shapes = {
+    let mut shapes = Shapes::EMPTY;
     let mut i = 0;
     while i < ALIAS_CUES.len() {
-        let word = ALIAS_CUES[i][0].as_bytes();
-        assert!(word.len() < 32, "an alias cue's first word of 32 bytes or more");
-        table[word[0] as usize] |= 1 << word.len();
+        shapes.add(ALIAS_CUES[i][0]);
         i += 1;
     }
-    table
+    shapes
 };
 
 /// The first bytes of the tokens that [`Context`] gathers: commas, opening
@@ -85,20 +82,11 @@ const TRIGGER_BYTES: [bool; 256] = {
     table[b'(' as usize] = true;
     let mut b = 0;
     while b < 256 {
-        table[b] |= CUE_OPENERS[b] != 0;
+        table[b] |= CUE_OPENERS.starts(b as u8);
         b += 1;
     }
     table
 };
-
-/// Whether a word can open an alias cue: its first byte and length are a
-/// cue's first word's.
-fn may_open_cue(word: &str) -> bool {
-    let Some(&first) = word.as_bytes().first() else {
-        return false;
-    };
-    word.len() < 32 && CUE_OPENERS[usize::from(first)] & (1 << word.len()) != 0
-}
 
 /// Lexicon matches as candidates; country prefixes of bodies (`U.S. Treasury`,
 /// `South Korean Foreign Ministry`) make longer aliases.
@@ -234,7 +222,7 @@ impl<'t, 'a> Context<'t, 'a> {
             match (t.kind, first) {
                 (Kind::Punct, b',') => commas.push(i),
                 (Kind::Punct, b'(') => parens.push(i),
-                _ if may_open_cue(t.text) && ALIAS_CUES.iter().any(|cue| cue[0] == t.text) => cue_starts.push(i),
+                _ if CUE_OPENERS.may_be(t.text) && ALIAS_CUES.iter().any(|cue| cue[0] == t.text) => cue_starts.push(i),
                 _ => {}
             }
         }
