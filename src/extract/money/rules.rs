@@ -279,10 +279,10 @@ fn after(text: &str, n: &Numeral, end: usize) -> Option<(usize, &'static str, f6
     // Symbols after: `10 €`, `100元`, only when no number follows (in `2021
     // $400 million` the `$` is the next amount's).
     let symbol_may_start = |at: usize| bytes.get(at).is_some_and(|&b| SYMBOL_AFTER_FIRST_BYTES[b as usize]);
-    let starts = [end, k].map(|at| !hyphen && symbol_may_start(at));
-    for symbol in SYMBOLS_AFTER.iter().filter(|_| starts.contains(&true)) {
-        for (start, may) in [end, k].into_iter().zip(starts) {
-            if may && text[start..].starts_with(symbol) {
+    let starts = [end, k].map(|at| (!hyphen && symbol_may_start(at)).then_some(at));
+    for symbol in SYMBOLS_AFTER {
+        for start in starts.into_iter().flatten() {
+            if text[start..].starts_with(symbol) {
                 let s_end = start + symbol.len();
                 let next = text[s_end..].trim_start_matches(' ');
                 if next.starts_with(|c: char| c.is_ascii_digit()) {
