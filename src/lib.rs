@@ -1,7 +1,7 @@
 //! sanctions-extract: turn news articles into a sanctions-event database.
 //!
 //! A [`Pipeline`] built from a [`Config`] turns each input [`Document`] into one
-//! article [`Record`] (the contract of RECORD.md); [`Pipeline::run`] streams many
+//! article [`Record`] (the contract of docs/record.md); [`Pipeline::run`] streams many
 //! documents through worker threads into a [`sinks::Sink`] (JSONL, SQLite,
 //! PostgreSQL).
 //!

@@ -144,7 +144,7 @@ impl Pipeline {
                 text
             }
         };
-        // The record's date is ISO 8601 (RECORD.md): inputs that wrote it out
+        // The record's date is ISO 8601 (docs/record.md): inputs that wrote it out
         // ("December 3, 2019", RFC 2822) are normalised; what cannot be read stays.
         if let Some(iso) = source.published.as_deref().and_then(html::date::normalize) {
             source.published = Some(iso);

@@ -1,4 +1,4 @@
-//! The article record: the output contract of RECORD.md section 2.
+//! The article record: the output contract of docs/record.md.
 //!
 //! Field names, their order and value formats are fixed by the contract, because
 //! other programs and databases read this output. A change here bumps

@@ -1,6 +1,6 @@
 //! Entities: the organizations and countries an article names, once each,
 //! under a canonical name with the other surface forms as aliases
-//! (RECORD.md section 2, ANNOTATION.md "Entities").
+//! (docs/record.md; ANNOTATION.md "Entities").
 //!
 //! Rules (`rules.rs`) find candidate mentions: lexicon names of countries and
 //! bodies, name shapes with head words, names after descriptors, acronym

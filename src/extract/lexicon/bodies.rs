@@ -2,7 +2,7 @@
 //! bodies, international organizations, and a few well-known companies, media
 //! and groups that carry no head word (`Chainalysis`, `Reuters`, `Lazarus`).
 //!
-//! Each entry has the canonical name, its type (RECORD.md section 2), the
+//! Each entry has the canonical name, its type (docs/record.md), the
 //! country it belongs to (kept filled for government bodies, so the events step
 //! can map an acting body to its country: OFAC and the Treasury act for the
 //! United States), and the other surface forms that mean it. A country prefix

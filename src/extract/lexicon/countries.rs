@@ -1,5 +1,5 @@
 //! Countries as data: ISO 3166 alpha-2 code, the common English short name
-//! that records use (RECORD.md section 2), other names and abbreviations,
+//! that records use (docs/record.md), other names and abbreviations,
 //! capitals (used in news for the government: "Pyongyang said"), and
 //! demonyms (which, alone, do not mention a country: ANNOTATION.md).
 //!

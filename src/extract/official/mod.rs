@@ -1,8 +1,8 @@
 //! Officials: every named person the article gives a title, office or role,
 //! once each, under the fullest form of the name, with the most specific title
 //! (without the country adjective or article), the affiliation when the text
-//! gives it, and later short forms (`Nelson`, `Kim`) as aliases (RECORD.md
-//! section 2, ANNOTATION.md "Officials").
+//! gives it, and later short forms (`Nelson`, `Kim`) as aliases (docs/record.md
+//! and ANNOTATION.md "Officials").
 //!
 //! Rules (`rules.rs`) find person mentions from patterns of news writing, not
 //! from a list of names: a title before the name, an apposition after it, a
