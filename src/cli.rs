@@ -9,9 +9,11 @@
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
+use sanctions_extract::error::message;
 use sanctions_extract::evaluate::score;
 use sanctions_extract::select::{Selection, Shard};
 use sanctions_extract::sinks::{EventsSink, JsonlSink, PostgresSink, Run, Sink, SqliteSink, Tee, redact_url};
+use sanctions_extract::sources::{Compression, Format, Kind, classify};
 use sanctions_extract::{Config, Inputs, Limits, Pipeline, Record, Summary};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -128,8 +130,10 @@ struct ExtractArgs {
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 
-    /// Write one JSON record per line to PATH (`-` for standard output).
-    #[arg(long, value_name = "PATH")]
+    /// Write one JSON record per line to PATH (`-` for standard output). The file is
+    /// written anew, so every input article is processed, even those a database
+    /// beside it already holds.
+    #[arg(long, short = 'o', value_name = "PATH")]
     jsonl: Option<PathBuf>,
 
     /// Write records to the SQLite database at PATH, created if missing. Articles it
@@ -154,8 +158,11 @@ struct ExtractArgs {
     #[arg(long, value_name = "I/N")]
     shard: Option<Shard>,
 
-    /// Write the batch's canonical events to PATH, one per line (`-` for standard
-    /// output): the events several articles report of the same action, merged.
+    /// Write canonical events to PATH, one per line (`-` for standard output). A line
+    /// is one sanctions action with every article that reports it: most have one
+    /// source; reports of the same action in several articles merge into one line.
+    /// With a database (--db, --postgres, or the default one), the events of
+    /// everything it holds, as its canonical_events table; else of this run's records.
     #[arg(long, value_name = "PATH")]
     events: Option<PathBuf>,
 
@@ -164,7 +171,7 @@ struct ExtractArgs {
     emit_text: bool,
 
     /// Worker threads [default: one per core].
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
 
     /// Largest article read, in bytes; a larger one becomes an `error` record.
@@ -192,20 +199,25 @@ struct Plan {
     replace: bool,
     shard: Option<Shard>,
     quiet: bool,
+    /// No output was named: records go to [`DEFAULT_DB`].
+    default_db: bool,
 }
 
 impl ExtractArgs {
-    fn plan(self) -> Plan {
-        let db = match (&self.jsonl, self.db, &self.postgres) {
-            (None, None, None) => {
-                eprintln!(
-                    "no --jsonl, --db or --postgres given: writing records to {DEFAULT_DB} in the current folder"
-                );
-                Some(PathBuf::from(DEFAULT_DB))
-            }
-            (_, db, _) => db,
+    fn plan(self) -> Result<Plan> {
+        let stdout = |path: &Option<PathBuf>| path.as_ref().is_some_and(|p| p.as_os_str() == "-");
+        if stdout(&self.jsonl) && stdout(&self.events) {
+            anyhow::bail!(
+                "--jsonl - and --events - would mix records and events on standard output: write one of them to a file"
+            );
+        }
+        let default_db = self.jsonl.is_none() && self.db.is_none() && self.postgres.is_none();
+        let db = if default_db {
+            Some(PathBuf::from(DEFAULT_DB))
+        } else {
+            self.db
         };
-        Plan {
+        Ok(Plan {
             config: Config {
                 emit_text: self.emit_text,
                 threads: self.threads.map(usize::from),
@@ -222,35 +234,42 @@ impl ExtractArgs {
             replace: self.replace,
             shard: self.shard,
             quiet: self.quiet,
-        }
+            default_db,
+        })
     }
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Command::Extract(args) => extract(args.plan()),
+        Command::Extract(args) => args.plan().and_then(extract),
         Command::Evaluate(args) => evaluate(args),
     };
     outcome.unwrap_or_else(|err| {
-        eprintln!("error: {err:#}");
+        eprintln!("error: {}", message(err.as_ref()));
         ExitCode::from(EXIT_FATAL)
     })
 }
 
 fn extract(plan: Plan) -> Result<ExitCode> {
+    let inputs = Inputs::new(&plan.inputs, plan.config.limits);
+    inputs.check()?;
+    if plan.default_db {
+        eprintln!("no --jsonl, --db or --postgres given: writing records to {DEFAULT_DB} in the current folder");
+    }
     let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
     let mut destinations = Vec::new();
     if let Some(path) = &plan.jsonl {
         sinks.push(Box::new(JsonlSink::create(path).context("opening the JSONL output")?));
-        destinations.push(if path.as_os_str() == "-" {
-            "standard output".to_string()
-        } else {
-            path.display().to_string()
-        });
+        destinations.push(shown_path(path));
     }
-    if let Some(path) = &plan.events {
-        sinks.push(Box::new(EventsSink::create(path).context("opening the events output")?));
+    let database = plan.db.is_some() || plan.postgres.is_some();
+    let mut events = match &plan.events {
+        Some(path) => Some(EventsSink::create(path).context("opening the events output")?),
+        None => None,
+    };
+    if !database && let Some(events) = events.take() {
+        sinks.push(Box::new(events));
     }
     if let Some(path) = &plan.db {
         sinks.push(Box::new(SqliteSink::open(path).context("opening the database")?));
@@ -276,36 +295,50 @@ fn extract(plan: Plan) -> Result<ExitCode> {
     };
 
     let progress = if !plan.quiet && std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new_spinner();
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg} {bytes} read ({bytes_per_sec}), {elapsed}")
-                .expect("progress template is valid"),
-        );
-        bar.enable_steady_tick(Duration::from_millis(120));
-        bar
+        progress_bar(&plan.inputs)
     } else {
         ProgressBar::hidden()
     };
     let warnings = progress.clone();
-    let documents = Inputs::new(&plan.inputs, plan.config.limits).documents(Box::new(move |warning| {
+    let documents = inputs.documents(Box::new(move |warning| {
         warnings.suspend(|| eprintln!("warning: {warning}"))
     }));
+    // Progress counts what is read, the articles left out included.
+    let bar = progress.clone();
+    let mut read = 0u64;
+    let documents = documents.inspect(move |doc| {
+        read += 1;
+        bar.inc(doc.bytes);
+        if read % 16 == 1 {
+            bar.set_message(counted(read, "article"));
+        }
+    });
     let (documents, left_out) = selection.apply(documents);
 
     let started_at = now();
-    let bar = progress.clone();
-    let mut articles = 0u64;
     let pipeline = Pipeline::new(plan.config);
-    let summary = pipeline
-        .run(documents, &mut sink, move |_, bytes| {
-            articles += 1;
-            bar.inc(bytes);
-            if articles % 16 == 1 {
-                bar.set_message(format!("{articles} articles,"));
-            }
-        })
-        .context("the run stopped")?;
+    let summary = pipeline.run(documents, &mut sink, |_, _| {});
     progress.finish_and_clear();
+    let summary = match summary {
+        Ok(summary) => summary,
+        // Whoever read standard output stopped reading (`| head`): nobody is
+        // left to tell, and nothing may be claimed of a run cut short.
+        Err(err) if err.is_broken_pipe() => return Ok(ExitCode::SUCCESS),
+        Err(err) => return Err(anyhow::Error::new(err).context("the run stopped")),
+    };
+    let canonical = match events {
+        Some(mut events) => {
+            let canonical = sink
+                .take_canonical_events()
+                .expect("a database rebuilds its canonical events at the end of a run");
+            match events.write_events(&canonical) {
+                Err(err) if err.is_broken_pipe() => return Ok(ExitCode::SUCCESS),
+                written => written.context("writing the events")?,
+            }
+            Some(canonical.len() as u64)
+        }
+        None => None,
+    };
     let run = Run {
         started_at,
         finished_at: now(),
@@ -316,26 +349,83 @@ fn extract(plan: Plan) -> Result<ExitCode> {
     sink.record_run(&run).context("recording the run")?;
 
     if !plan.quiet {
-        let mut left = Vec::new();
-        if run.already_stored > 0 {
-            left.push(format!(
-                "{} already stored, skipped (--replace processes them again)",
-                counted(run.already_stored, "article")
-            ));
-        }
-        if let Some(shard) = shard {
-            left.push(format!(
-                "shard {shard}: {} left to other shards",
-                counted(left_out.other_shards(), "article")
-            ));
-        }
-        print_summary(&summary, &left, &destinations);
+        let left = LeftOut {
+            already_stored: run.already_stored,
+            other_shards: shard.map(|s| (s, left_out.other_shards())),
+        };
+        eprint!("{}", summary_text(&summary, &left, &destinations, canonical));
     }
     Ok(if summary.errors > 0 {
         ExitCode::from(EXIT_INPUT_ERRORS)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `standard output` for `-`, else the path.
+fn shown_path(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard output".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// The progress line: with the share done and the time left when the size of
+/// the input is known (uncompressed files: what is read of them is what they
+/// hold), else what was read so far.
+fn progress_bar(inputs: &[PathBuf]) -> ProgressBar {
+    let bar = match input_size(inputs) {
+        Some(total) => {
+            let bar = ProgressBar::new(total);
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} {msg}, {decimal_bytes} of {decimal_total_bytes} ({percent}%), \
+                     {decimal_bytes_per_sec}, {eta} left",
+                )
+                .expect("progress template is valid"),
+            );
+            bar
+        }
+        None => {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} {msg}, {decimal_bytes} read ({decimal_bytes_per_sec}), {elapsed}",
+                )
+                .expect("progress template is valid"),
+            );
+            bar
+        }
+    };
+    bar.set_message("0 articles");
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+/// The bytes the articles of `inputs` take, when that is known before reading
+/// them: `None` for standard input, compressed files and WARC files (whose
+/// articles are less than the file).
+fn input_size(inputs: &[PathBuf]) -> Option<u64> {
+    let mut total = 0;
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            return None;
+        }
+        for entry in walkdir::WalkDir::new(input).follow_links(true) {
+            let entry = entry.ok()?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            match classify(&entry.file_name().to_string_lossy()) {
+                Kind::Article(Format::Warc, _) => return None,
+                Kind::Article(_, Compression::None) => total += entry.metadata().ok()?.len(),
+                Kind::Article(..) => return None,
+                Kind::Sidecar | Kind::Unsupported => {}
+            }
+        }
+    }
+    Some(total)
 }
 
 /// The command line to keep in the runs table, with any database password
@@ -371,28 +461,60 @@ fn counted(n: u64, noun: &str) -> String {
     }
 }
 
-/// The summary; `left` says what of the input the run left out and why.
-fn print_summary(s: &Summary, left: &[String], destinations: &[String]) {
-    eprintln!(
-        "{} read: {} ok, {} skipped, {} error",
-        counted(s.read, "article"),
+/// What of the input a run left to others: the articles its databases held,
+/// and the other shards' articles.
+struct LeftOut {
+    already_stored: u64,
+    other_shards: Option<(Shard, u64)>,
+}
+
+/// The summary printed at the end of a run. `canonical` is the number of
+/// events written with `--events`.
+fn summary_text(s: &Summary, left: &LeftOut, destinations: &[String], canonical: Option<u64>) -> String {
+    let mut out = String::new();
+    let read = s.read + left.already_stored + left.other_shards.map_or(0, |(_, n)| n);
+    let mut first = format!(
+        "{} read: {} ok, {} skipped, {}",
+        counted(read, "article"),
         s.ok,
         s.skipped,
-        s.errors
+        counted(s.errors, "error")
     );
-    if !left.is_empty() {
-        eprintln!("{}", left.join("; "));
+    if left.already_stored > 0 {
+        first += &format!(", {} already stored", left.already_stored);
     }
-    eprintln!(
-        "{} written to {}; {} found",
+    if let Some((shard, others)) = left.other_shards {
+        first += &format!(", {others} left to other shards (this is shard {shard})");
+    }
+    out += &first;
+    out.push('\n');
+    if left.already_stored > 0 {
+        let (them, it) = match left.already_stored {
+            1 => ("1 article".to_string(), "it"),
+            n => (format!("{n} articles"), "them"),
+        };
+        out += &format!(
+            "warning: {them} not processed again because the database already holds {it}; \
+             --replace processes {it} again\n"
+        );
+    }
+    out += &format!(
+        "{} written to {}; {} found\n",
         counted(s.read, "record"),
         destinations.join(" and "),
         counted(s.events, "event")
     );
-    eprintln!("{:.2} s, {:.2} MB/s", s.elapsed.as_secs_f64(), s.mb_per_second());
-    if s.errors > 0 {
-        eprintln!("error records say why in status_detail");
+    if let Some(n) = canonical {
+        out += &format!(
+            "{} written with --events: every action the database holds\n",
+            counted(n, "canonical event")
+        );
     }
+    out += &format!("{:.2} s, {:.2} MB/s\n", s.elapsed.as_secs_f64(), s.mb_per_second());
+    if s.errors > 0 {
+        out += "error records say why in status_detail\n";
+    }
+    out
 }
 
 fn read_jsonl(path: &Path) -> Result<Vec<serde_json::Value>> {
@@ -441,6 +563,48 @@ fn evaluate(args: EvaluateArgs) -> Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_summary_counts_what_was_read_left_out_and_written() {
+        let summary = Summary {
+            read: 3,
+            ok: 1,
+            skipped: 1,
+            errors: 1,
+            events: 1,
+            bytes: 2_000_000,
+            elapsed: Duration::from_secs(2),
+        };
+        let left = LeftOut {
+            already_stored: 12,
+            other_shards: Some((Shard::new(2, 4).unwrap(), 45)),
+        };
+        assert_eq!(
+            summary_text(&summary, &left, &["x.sqlite".into()], Some(7)),
+            "60 articles read: 1 ok, 1 skipped, 1 error, 12 already stored, 45 left to other shards (this is shard 2/4)\n\
+             warning: 12 articles not processed again because the database already holds them; --replace processes them again\n\
+             3 records written to x.sqlite; 1 event found\n\
+             7 canonical events written with --events: every action the database holds\n\
+             2.00 s, 1.00 MB/s\n\
+             error records say why in status_detail\n"
+        );
+    }
+
+    #[test]
+    fn the_input_size_is_known_only_for_uncompressed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, bytes: usize| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, vec![b'x'; bytes]).unwrap();
+            path
+        };
+        let (text, page, notes) = (file("a.txt", 100), file("b.html", 20), file("notes.csv", 5));
+        assert_eq!(input_size(&[dir.path().to_path_buf()]), Some(120));
+        assert_eq!(input_size(&[text.clone(), page, notes]), Some(120));
+        let packed = file("c.jsonl.gz", 10);
+        assert_eq!(input_size(&[text.clone(), packed]), None);
+        assert_eq!(input_size(&[text, PathBuf::from("-")]), None);
+    }
 
     #[test]
     fn the_runs_table_never_keeps_a_password() {

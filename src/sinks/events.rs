@@ -1,8 +1,9 @@
 //! Canonical-events sink: one canonical event per line (`--events PATH`), merged
-//! over all the records of the batch when it finishes.
+//! over all the records of the batch when it finishes, or a database's
+//! canonical events when the run writes one (`write_events`).
 
 use super::{JsonlSink, Sink};
-use crate::assemble::canonical::{Mention, merge};
+use crate::assemble::canonical::{CanonicalEvent, Mention, merge};
 use crate::error::Error;
 use crate::record::Record;
 use std::io::Write;
@@ -32,6 +33,19 @@ impl EventsSink {
     }
 }
 
+impl EventsSink {
+    /// Writes `events` instead of those of the records written: a database's
+    /// canonical events ([`Sink::take_canonical_events`]), for a run that
+    /// skipped the articles the database already held.
+    pub fn write_events(&mut self, events: &[CanonicalEvent]) -> Result<(), Error> {
+        for event in events {
+            serde_json::to_writer(&mut self.out, event).map_err(|e| self.error(e.into()))?;
+            self.out.write_all(b"\n").map_err(|e| self.error(e))?;
+        }
+        self.out.flush().map_err(|e| self.error(e))
+    }
+}
+
 impl Sink for EventsSink {
     fn write(&mut self, record: &Record) -> Result<(), Error> {
         self.mentions.extend(Mention::of_record(record));
@@ -39,10 +53,7 @@ impl Sink for EventsSink {
     }
 
     fn finish(&mut self) -> Result<(), Error> {
-        for event in merge(std::mem::take(&mut self.mentions)) {
-            serde_json::to_writer(&mut self.out, &event).map_err(|e| self.error(e.into()))?;
-            self.out.write_all(b"\n").map_err(|e| self.error(e))?;
-        }
-        self.out.flush().map_err(|e| self.error(e))
+        let events = merge(std::mem::take(&mut self.mentions));
+        self.write_events(&events)
     }
 }

@@ -3,6 +3,7 @@
 use super::Sink;
 use crate::error::Error;
 use crate::record::Record;
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -67,5 +68,11 @@ impl Sink for JsonlSink {
 
     fn finish(&mut self) -> Result<(), Error> {
         self.out.flush().map_err(|e| self.error(e))
+    }
+
+    /// Nothing: the file is written anew, so every article of the input must
+    /// be processed for it to be whole, whatever a database beside it holds.
+    fn stored(&mut self, _keep: &dyn Fn(&str) -> bool) -> Result<Option<HashSet<String>>, Error> {
+        Ok(Some(HashSet::new()))
     }
 }

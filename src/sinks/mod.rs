@@ -2,6 +2,7 @@
 
 mod events;
 mod jsonl;
+mod pgpass;
 mod postgres;
 pub mod rows;
 mod sqlite;
@@ -11,6 +12,7 @@ pub use jsonl::JsonlSink;
 pub use postgres::{PostgresSink, redact_url};
 pub use sqlite::SqliteSink;
 
+use crate::assemble::canonical::CanonicalEvent;
 use crate::error::Error;
 use crate::pipeline::Summary;
 use crate::record::Record;
@@ -31,6 +33,12 @@ pub trait Sink: Send {
     /// that keeps nothing from earlier runs (a file written anew).
     fn stored(&mut self, _keep: &dyn Fn(&str) -> bool) -> Result<Option<HashSet<String>>, Error> {
         Ok(None)
+    }
+    /// After [`finish`](Sink::finish): the canonical events over everything this
+    /// output holds, earlier runs' articles included, for an output that rebuilds
+    /// them (a database); `None` for one that holds no more than this run wrote.
+    fn take_canonical_events(&mut self) -> Option<Vec<CanonicalEvent>> {
+        None
     }
 }
 
@@ -75,8 +83,13 @@ impl Sink for Tee {
         self.0.iter_mut().try_for_each(|sink| sink.record_run(run))
     }
 
+    /// The first database's canonical events.
+    fn take_canonical_events(&mut self) -> Option<Vec<CanonicalEvent>> {
+        self.0.iter_mut().find_map(|sink| sink.take_canonical_events())
+    }
+
     /// What every output that keeps records holds: an article one database
-    /// lacks is written again to all.
+    /// lacks is written again to all, and a file written anew lacks them all.
     fn stored(&mut self, keep: &dyn Fn(&str) -> bool) -> Result<Option<HashSet<String>>, Error> {
         let mut all: Option<HashSet<String>> = None;
         for sink in &mut self.0 {

@@ -16,7 +16,8 @@
 //! PostgreSQL text cannot hold U+0000: a NUL in a value is written as U+FFFD.
 
 use super::rows::{self, StoredEvent, StoredMentions, Table, Value};
-use super::{Run, Sink};
+use super::{Run, Sink, pgpass};
+use crate::assemble::canonical::CanonicalEvent;
 use crate::error::Error;
 use crate::record::{Record, SCHEMA_VERSION};
 use postgres::fallible_iterator::FallibleIterator;
@@ -42,6 +43,8 @@ pub struct PostgresSink {
     /// The URL without its password, for messages.
     url: String,
     batch: Batch,
+    /// The canonical events of the last rebuild, until taken.
+    canonical: Option<Vec<CanonicalEvent>>,
 }
 
 /// Rows waiting for the next commit: COPY text per table of `ARTICLE_TABLES`.
@@ -55,7 +58,8 @@ struct Batch {
 impl PostgresSink {
     /// Connects to the database at `url` (`postgres://user@host:port/db`, or
     /// the `key=value` form) and creates the tables that are missing. Without a
-    /// password in the URL, `PGPASSWORD` gives it.
+    /// password in the URL, `PGPASSWORD` gives it, or else the password file
+    /// (`~/.pgpass`, `PGPASSFILE`) as libpq reads it.
     pub fn connect(url: &str) -> Result<Self, Error> {
         let shown = redact_url(url);
         let err = |source: Failure| Error::Postgres {
@@ -64,19 +68,33 @@ impl PostgresSink {
         };
         let mut config: Config = url.parse().map_err(|e: postgres::Error| err(e.into()))?;
         if config.get_password().is_none()
-            && let Ok(password) = std::env::var("PGPASSWORD")
+            && let Some(password) = std::env::var("PGPASSWORD")
+                .ok()
+                .or_else(|| pgpass::password_for(&config))
         {
             config.password(password);
         }
         if config.get_application_name().is_none() {
             config.application_name("sanctions-extract");
         }
-        let mut client = config.connect(NoTls).map_err(|e| err(e.into()))?;
+        let mut client = config.connect(NoTls).map_err(|e| {
+            if config.get_password().is_none() && crate::error::message(&e).contains("password missing") {
+                let file = pgpass::path().map_or("~/.pgpass".into(), |p| p.display().to_string());
+                err(format!(
+                    "the server asks for a password and none was given: set PGPASSWORD, add a line \
+                     host:port:database:user:password to {file}, or put it in the URL"
+                )
+                .into())
+            } else {
+                err(e.into())
+            }
+        })?;
         create_schema(&mut client).map_err(err)?;
         Ok(PostgresSink {
             client,
             url: shown,
             batch: Batch::default(),
+            canonical: None,
         })
     }
 
@@ -152,8 +170,9 @@ impl PostgresSink {
         drop(targets);
 
         let mut canonical = [String::new(), String::new()];
-        for event in mentions.merge() {
-            rows::canonical_rows(&event, |table, values| {
+        let merged = mentions.merge();
+        for event in &merged {
+            rows::canonical_rows(event, |table, values| {
                 let slot = usize::from(table == &rows::CANONICAL_EVENT_SOURCES);
                 copy_row(&mut canonical[slot], values);
             });
@@ -162,6 +181,7 @@ impl PostgresSink {
         copy_in(&mut tx, &rows::CANONICAL_EVENTS, &canonical[0])?;
         copy_in(&mut tx, &rows::CANONICAL_EVENT_SOURCES, &canonical[1])?;
         tx.commit()?;
+        self.canonical = Some(merged);
         Ok(())
     }
 
@@ -224,6 +244,10 @@ impl Sink for PostgresSink {
 
     fn stored(&mut self, keep: &dyn Fn(&str) -> bool) -> Result<Option<HashSet<String>>, Error> {
         self.stored_ids(keep).map(Some).map_err(|e| self.error(e))
+    }
+
+    fn take_canonical_events(&mut self) -> Option<Vec<CanonicalEvent>> {
+        self.canonical.take()
     }
 }
 

@@ -8,6 +8,7 @@
 
 use super::rows::{self, StoredEvent, StoredMentions, Table, Value};
 use super::{Run, Sink};
+use crate::assemble::canonical::CanonicalEvent;
 use crate::error::Error;
 use crate::record::{Record, SCHEMA_VERSION};
 use rusqlite::types::{ToSqlOutput, ValueRef};
@@ -50,15 +51,24 @@ pub struct SqliteSink {
     conn: Connection,
     path: PathBuf,
     pending: usize,
+    /// The canonical events of the last rebuild, until taken.
+    canonical: Option<Vec<CanonicalEvent>>,
 }
 
 impl SqliteSink {
     /// Opens (creating if needed) the database at `path` and its tables.
     pub fn open(path: &Path) -> Result<Self, Error> {
-        let err = |source| Error::Database {
-            path: path.into(),
-            source,
-        };
+        let err = |source| Error::database(path, source);
+        // SQLite would only say "unable to open database file".
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+            && let Err(source) = std::fs::metadata(parent)
+        {
+            return Err(Error::Database {
+                path: path.into(),
+                message: format!("cannot create it in {}: {source}", parent.display()),
+                code: None,
+            });
+        }
         let conn = Connection::open(path).map_err(err)?;
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
             .map_err(err)?;
@@ -73,14 +83,12 @@ impl SqliteSink {
             conn,
             path: path.into(),
             pending: 0,
+            canonical: None,
         })
     }
 
     fn error(&self, source: rusqlite::Error) -> Error {
-        Error::Database {
-            path: self.path.clone(),
-            source,
-        }
+        Error::database(&self.path, source)
     }
 
     fn insert(&self, r: &Record) -> rusqlite::Result<()> {
@@ -105,7 +113,7 @@ impl SqliteSink {
 
     /// Rebuilds the canonical events from every event in the database, so they
     /// cover earlier runs too and never go stale after a re-run.
-    fn rebuild_canonical(&self) -> rusqlite::Result<()> {
+    fn rebuild_canonical(&mut self) -> rusqlite::Result<()> {
         let c = &self.conn;
         let mut mentions = StoredMentions::default();
         let mut stmt = c.prepare(
@@ -140,20 +148,23 @@ impl SqliteSink {
 
         c.execute_batch("BEGIN; DELETE FROM canonical_event_sources; DELETE FROM canonical_events;")?;
         let mut result = Ok(());
-        for event in mentions.merge() {
-            rows::canonical_rows(&event, |table, values| {
+        let merged = mentions.merge();
+        for event in &merged {
+            rows::canonical_rows(event, |table, values| {
                 if result.is_ok() {
                     result = self.insert_row(table, values);
                 }
             });
         }
         match result {
-            Ok(()) => c.execute_batch("COMMIT"),
+            Ok(()) => c.execute_batch("COMMIT")?,
             Err(e) => {
                 let _ = c.execute_batch("ROLLBACK");
-                Err(e)
+                return Err(e);
             }
         }
+        self.canonical = Some(merged);
+        Ok(())
     }
 
     fn stored_ids(&self, keep: &dyn Fn(&str) -> bool) -> rusqlite::Result<HashSet<String>> {
@@ -226,5 +237,9 @@ impl Sink for SqliteSink {
             self.pending = 0;
         }
         self.rebuild_canonical().map_err(|e| self.error(e))
+    }
+
+    fn take_canonical_events(&mut self) -> Option<Vec<CanonicalEvent>> {
+        self.canonical.take()
     }
 }

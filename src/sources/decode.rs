@@ -38,7 +38,41 @@ impl Compression {
 /// Opens a file through its decompressor; what a compressed file expands to is
 /// capped at `max_decompressed` bytes.
 pub fn open(path: &Path, compression: Compression, max_decompressed: u64) -> io::Result<Box<dyn Read + Send>> {
-    let reader = compression.wrap(Box::new(File::open(path)?))?;
+    decompress(Box::new(File::open(path)?), compression, max_decompressed)
+}
+
+/// A stream with no name to go by (standard input) through the decompressor its
+/// first bytes call for: gzip (`1f 8b`) and zstd (`28 b5 2f fd`) are recognised by
+/// their magic numbers, anything else is read as it is.
+pub fn open_sniffed(mut reader: Box<dyn Read + Send>, max_decompressed: u64) -> io::Result<Box<dyn Read + Send>> {
+    // A pipe may hand over fewer bytes than a magic number in its first read.
+    let mut head = Vec::with_capacity(4);
+    (&mut reader).take(4).read_to_end(&mut head)?;
+    let compression = sniff(&head);
+    decompress(
+        Box::new(io::Cursor::new(head).chain(reader)),
+        compression,
+        max_decompressed,
+    )
+}
+
+/// The compression whose magic number `head` starts with.
+fn sniff(head: &[u8]) -> Compression {
+    if head.starts_with(&[0x1f, 0x8b]) {
+        Compression::Gzip
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Compression::Zstd
+    } else {
+        Compression::None
+    }
+}
+
+fn decompress(
+    reader: Box<dyn Read + Send>,
+    compression: Compression,
+    max_decompressed: u64,
+) -> io::Result<Box<dyn Read + Send>> {
+    let reader = compression.wrap(reader)?;
     Ok(match compression {
         Compression::None => reader,
         _ => Box::new(Capped {
@@ -179,6 +213,54 @@ mod tests {
             .read_to_end(&mut all)
             .unwrap();
         assert_eq!(all.len(), 1_000_000);
+    }
+
+    /// A reader that hands over one byte per read, as a slow pipe may.
+    struct Trickle(std::collections::VecDeque<u8>);
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match (self.0.pop_front(), buf.first_mut()) {
+                (Some(b), Some(slot)) => {
+                    *slot = b;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    #[test]
+    fn unnamed_streams_are_decompressed_by_their_magic_numbers() {
+        let line = b"{\"id\": \"a\", \"text\": \"Sanctions.\"}\n".to_vec();
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gzip, &line).unwrap();
+        let gzip = gzip.finish().unwrap();
+        let zstd = zstd::encode_all(&line[..], 1).unwrap();
+        for (name, input) in [("plain", line.clone()), ("gzip", gzip.clone()), ("zstd", zstd)] {
+            let mut out = Vec::new();
+            open_sniffed(Box::new(Trickle(input.into())), 1 << 20)
+                .unwrap()
+                .read_to_end(&mut out)
+                .unwrap();
+            assert_eq!(out, line, "{name}");
+        }
+        // Shorter than a magic number, and empty: read as they are.
+        for input in [&b"{"[..], b""] {
+            let mut out = Vec::new();
+            open_sniffed(Box::new(input), 10)
+                .unwrap()
+                .read_to_end(&mut out)
+                .unwrap();
+            assert_eq!(out, input);
+        }
+        // The cap holds for a stream too.
+        let mut out = Vec::new();
+        let err = open_sniffed(Box::new(io::Cursor::new(gzip)), 10)
+            .unwrap()
+            .read_to_end(&mut out)
+            .unwrap_err();
+        assert_eq!(err.to_string(), "decompressed size exceeds the limit of 10 bytes");
     }
 
     #[test]

@@ -68,16 +68,22 @@ fn kind(value: &Value) -> &'static str {
     }
 }
 
-/// Reads the documents of a JSONL stream. `shown` names it in error details;
-/// `rel` prefixes the ids of lines without one (`rel:LINE`).
-pub fn read(
-    reader: Box<dyn Read + Send>,
-    shown: String,
-    rel: String,
-    limits: Limits,
-) -> impl Iterator<Item = Document> + Send {
+/// How a JSONL stream is named: `path` in each record's `source.path` (as the
+/// user gave it: `-` for standard input), `shown` in error details and
+/// locations (`stdin:3`), `rel` before the line number in the ids of lines
+/// without one (`rel:LINE`).
+pub struct Names {
+    pub path: String,
+    pub shown: String,
+    pub rel: String,
+}
+
+/// Reads the documents of a JSONL stream.
+pub fn read(reader: Box<dyn Read + Send>, names: Names, limits: Limits) -> impl Iterator<Item = Document> + Send {
+    let Names { path, shown, rel } = names;
     Lines {
         reader: BufReader::new(reader),
+        path,
         shown,
         rel,
         line: 0,
@@ -89,6 +95,7 @@ pub fn read(
 
 struct Lines {
     reader: BufReader<Box<dyn Read + Send>>,
+    path: String,
     shown: String,
     rel: String,
     line: u64,
@@ -129,7 +136,8 @@ impl Iterator for Lines {
                 }
                 Err(err) => {
                     self.done = true;
-                    let detail = format!("{}:{}: {}", self.shown, self.line + 1, ReadError::Io(err));
+                    self.line += 1;
+                    let detail = format!("{}:{}: {}", self.shown, self.line, ReadError::Io(err));
                     return Some(self.failed(default_id, detail));
                 }
             }
@@ -140,7 +148,12 @@ impl Iterator for Lines {
 
 impl Lines {
     fn failed(&self, doc_id: String, detail: String) -> Document {
-        Document::failed(doc_id, &self.shown, detail)
+        Document::failed(doc_id, &self.path, self.location(), detail)
+    }
+
+    /// `dump.jsonl:17`: the line read last.
+    fn location(&self) -> String {
+        format!("{}:{}", self.shown, self.line)
     }
 
     fn document(&self, default_id: String) -> Document {
@@ -166,10 +179,11 @@ impl Lines {
         match content {
             Ok(content) => Document {
                 doc_id,
-                source: meta.into_source(&self.shown),
+                source: meta.into_source(&self.path),
                 content,
                 lossy_utf8,
                 bytes,
+                location: self.location(),
             },
             Err(e) => self.failed(doc_id, format!("{}:{}: {e}", self.shown, self.line)),
         }
@@ -213,11 +227,19 @@ fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    /// A file's names: its path everywhere.
+    fn names(path: &str) -> Names {
+        Names {
+            path: path.into(),
+            shown: path.into(),
+            rel: path.into(),
+        }
+    }
+
     fn docs(input: &str) -> Vec<Document> {
         read(
             Box::new(std::io::Cursor::new(input.as_bytes().to_vec())),
-            "d.jsonl".into(),
-            "d.jsonl".into(),
+            names("d.jsonl"),
             Limits::default(),
         )
         .collect()
@@ -238,6 +260,8 @@ mod tests {
         assert_eq!(docs[1].doc_id, "7");
         assert_eq!(docs[1].content, Content::Html("<p>H</p>".into()));
         assert_eq!(docs[2].doc_id, "d.jsonl:4");
+        let locations: Vec<&str> = docs.iter().map(|d| d.location.as_str()).collect();
+        assert_eq!(locations, ["d.jsonl:1", "d.jsonl:3", "d.jsonl:4"]);
     }
 
     #[test]
@@ -265,8 +289,7 @@ mod tests {
         );
         let docs: Vec<Document> = read(
             Box::new(std::io::Cursor::new(long.into_bytes())),
-            "d.jsonl".into(),
-            "d.jsonl".into(),
+            names("d.jsonl"),
             Limits {
                 max_article_bytes: 50,
                 ..Limits::default()
@@ -285,13 +308,7 @@ mod tests {
     fn invalid_utf8_is_decoded_lossily() {
         let mut line = b"{\"id\": \"x\", \"text\": \"caf".to_vec();
         line.extend_from_slice(b"\xe9\"}\n");
-        let docs: Vec<Document> = read(
-            Box::new(std::io::Cursor::new(line)),
-            "d".into(),
-            "d".into(),
-            Limits::default(),
-        )
-        .collect();
+        let docs: Vec<Document> = read(Box::new(std::io::Cursor::new(line)), names("d"), Limits::default()).collect();
         assert_eq!(docs[0].content, Content::Text("caf\u{FFFD}".into()));
         assert!(docs[0].lossy_utf8);
     }

@@ -14,8 +14,9 @@ mod warc;
 
 pub use decode::Compression;
 
+use crate::error::Error;
 use crate::record::Source;
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -29,6 +30,9 @@ pub struct Document {
     pub lossy_utf8: bool,
     /// Input bytes this article took (for throughput figures).
     pub bytes: u64,
+    /// Where the article is in the input, for messages: `dump.jsonl:17`,
+    /// `crawl.warc.gz#3`, `pages/a.html`.
+    pub location: String,
 }
 
 /// The body of a document.
@@ -46,8 +50,10 @@ impl Document {
     /// A plain-text document with no metadata, for library users.
     pub fn from_text(doc_id: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
+        let doc_id = doc_id.into();
         Document {
-            doc_id: doc_id.into(),
+            location: doc_id.clone(),
+            doc_id,
             source: Source::default(),
             bytes: text.len() as u64,
             content: Content::Text(text),
@@ -55,9 +61,10 @@ impl Document {
         }
     }
 
-    fn failed(doc_id: String, path: &str, detail: String) -> Self {
+    fn failed(doc_id: String, path: &str, location: String, detail: String) -> Self {
         Document {
             doc_id,
+            location,
             source: Source {
                 path: Some(path.to_string()),
                 ..Source::default()
@@ -76,6 +83,16 @@ pub enum Warning {
     UnsupportedFile(PathBuf),
     /// A `NAME.meta.json` sidecar with no `NAME.txt` beside it.
     OrphanSidecar(PathBuf),
+    /// An input (a folder, a file, `-` for standard input) that held no article.
+    NoArticles(PathBuf),
+    /// An article whose doc_id an earlier article of the same run has: it keeps
+    /// its place under `renamed` (`ID~2`, `ID~3`...) instead of replacing the
+    /// earlier one in a database.
+    RepeatedId {
+        location: String,
+        doc_id: String,
+        renamed: String,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -83,11 +100,26 @@ impl fmt::Display for Warning {
         match self {
             Warning::UnsupportedFile(p) => write!(f, "{}: skipped, not a supported input format", p.display()),
             Warning::OrphanSidecar(p) => write!(f, "{}: skipped, metadata sidecar without a .txt article", p.display()),
+            Warning::NoArticles(p) if p.as_os_str() == "-" => write!(f, "standard input: no articles found"),
+            Warning::NoArticles(p) if p.is_dir() => write!(
+                f,
+                "{}: no articles found (looked for .txt, .html, .htm, .jsonl, .ndjson, .warc, optionally .gz or .zst)",
+                p.display()
+            ),
+            Warning::NoArticles(p) => write!(f, "{}: no articles found", p.display()),
+            Warning::RepeatedId {
+                location,
+                doc_id,
+                renamed,
+            } => write!(
+                f,
+                "{location}: doc_id {doc_id:?} is taken by an earlier article of this run; this one is kept as {renamed:?}"
+            ),
         }
     }
 }
 
-/// The formats of RECORD.md section 1, recognised by file name.
+/// The input formats, recognised by file name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Text,
@@ -160,8 +192,24 @@ impl Inputs {
         }
     }
 
+    /// Checks that every input exists, before a run starts: a mistyped path is
+    /// better refused at once than found missing after hours of work.
+    pub fn check(&self) -> Result<(), Error> {
+        for path in &self.paths {
+            if path.as_os_str() != "-" {
+                std::fs::metadata(path).map_err(|source| Error::Input {
+                    path: path.clone(),
+                    source,
+                })?;
+            }
+        }
+        Ok(())
+    }
+
     /// The documents of all inputs, in order: inputs as given, folder entries
-    /// sorted by name, records in file order.
+    /// sorted by name, records in file order. doc_ids are unique within the
+    /// stream: an article that repeats an earlier one's id is renamed `ID~2`
+    /// (then `~3`...), with a warning naming where it is.
     pub fn documents(&self, on_warning: OnWarning) -> Documents {
         Documents {
             roots: self.paths.iter().cloned().collect(),
@@ -169,6 +217,8 @@ impl Inputs {
             current: None,
             limits: self.limits,
             on_warning,
+            root: None,
+            ids: HashSet::new(),
         }
     }
 }
@@ -183,12 +233,48 @@ pub struct Documents {
     current: Option<DocumentIter>,
     limits: Limits,
     on_warning: OnWarning,
+    /// The input being read, and how many documents it gave so far.
+    root: Option<(PathBuf, u64)>,
+    /// Hashes of the doc_ids given so far (8 bytes an article, where the ids
+    /// themselves would take tens).
+    ids: HashSet<u64>,
 }
 
 impl Iterator for Documents {
     type Item = Document;
 
     fn next(&mut self) -> Option<Document> {
+        let mut doc = self.next_read()?;
+        if let Some((_, found)) = &mut self.root {
+            *found += 1;
+        }
+        if !self.ids.insert(id_hash(&doc.doc_id)) {
+            let renamed = (2u64..)
+                .map(|n| format!("{}~{n}", doc.doc_id))
+                .find(|id| !self.ids.contains(&id_hash(id)))
+                .expect("some suffix is free");
+            self.ids.insert(id_hash(&renamed));
+            (self.on_warning)(Warning::RepeatedId {
+                location: doc.location.clone(),
+                doc_id: std::mem::replace(&mut doc.doc_id, renamed.clone()),
+                renamed,
+            });
+        }
+        Some(doc)
+    }
+}
+
+/// A 64-bit hash of a doc_id (SipHash with fixed keys: the same in every run).
+fn id_hash(doc_id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    doc_id.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Documents {
+    /// The next document as the inputs give it.
+    fn next_read(&mut self) -> Option<Document> {
         loop {
             if let Some(current) = &mut self.current {
                 match current.next() {
@@ -210,6 +296,7 @@ impl Iterator for Documents {
                         return Some(Document::failed(
                             relative_id(&path, root),
                             &shown,
+                            shown.clone(),
                             format!("{shown}: cannot read folder entry: {err}"),
                         ));
                     }
@@ -217,14 +304,17 @@ impl Iterator for Documents {
                 }
                 continue;
             }
+            if let Some((done, 0)) = self.root.take() {
+                (self.on_warning)(Warning::NoArticles(done));
+            }
             let root = self.roots.pop_front()?;
+            self.root = Some((root.clone(), 0));
             if root.as_os_str() == "-" {
-                self.current = Some(Box::new(jsonl::read(
-                    Box::new(std::io::stdin()),
-                    "-".into(),
-                    "stdin".into(),
-                    self.limits,
-                )));
+                self.current = Some(self.open_stdin());
+            } else if let Err(err) = std::fs::metadata(&root) {
+                let shown = root.display().to_string();
+                let detail = format!("{shown}: {err}");
+                return Some(Document::failed(shown.clone(), &shown, shown.clone(), detail));
             } else if root.is_dir() {
                 let walk = walkdir::WalkDir::new(&root)
                     .follow_links(true)
@@ -244,6 +334,28 @@ impl Iterator for Documents {
 }
 
 impl Documents {
+    /// Standard input: JSONL, gzip or zstd compressed or not (told by the first
+    /// bytes). Errors name it `stdin:LINE`, as its doc_ids do.
+    fn open_stdin(&self) -> DocumentIter {
+        let names = jsonl::Names {
+            path: "-".into(),
+            shown: "stdin".into(),
+            rel: "stdin".into(),
+        };
+        match decode::open_sniffed(Box::new(std::io::stdin()), self.limits.max_decompressed_bytes) {
+            Ok(reader) => Box::new(jsonl::read(reader, names, self.limits)),
+            Err(err) => {
+                let detail = format!("stdin: cannot read: {err}");
+                Box::new(std::iter::once(Document::failed(
+                    "stdin".into(),
+                    "-",
+                    "stdin".into(),
+                    detail,
+                )))
+            }
+        }
+    }
+
     /// Opens a file found in a folder: unknown formats are a warning, not a record.
     fn open_in_folder(&mut self, path: &Path, rel: String) -> Option<DocumentIter> {
         match classify(&path.file_name()?.to_string_lossy()) {
@@ -275,20 +387,28 @@ impl Documents {
                 let detail = format!(
                     "{shown}: not a supported input format (.txt, .html, .htm, .jsonl, .ndjson, .warc, optionally .gz or .zst)"
                 );
-                return Box::new(std::iter::once(Document::failed(rel, &shown, detail)));
+                return Box::new(std::iter::once(Document::failed(rel, &shown, shown.clone(), detail)));
             }
         };
         let reader = match decode::open(path, compression, self.limits.max_decompressed_bytes) {
             Ok(reader) => reader,
             Err(err) => {
                 let detail = format!("{shown}: cannot open: {err}");
-                return Box::new(std::iter::once(Document::failed(rel, &shown, detail)));
+                return Box::new(std::iter::once(Document::failed(rel, &shown, shown.clone(), detail)));
             }
         };
         match format {
             Format::Text => Box::new(std::iter::once(text::read_text(reader, path, &shown, rel, self.limits))),
             Format::Html => Box::new(std::iter::once(text::read_html(reader, &shown, rel, self.limits))),
-            Format::Jsonl => Box::new(jsonl::read(reader, shown, rel, self.limits)),
+            Format::Jsonl => Box::new(jsonl::read(
+                reader,
+                jsonl::Names {
+                    path: shown.clone(),
+                    shown,
+                    rel,
+                },
+                self.limits,
+            )),
             Format::Warc => Box::new(warc::read(reader, shown, rel, self.limits)),
         }
     }
@@ -301,7 +421,12 @@ pub fn jsonl_documents(
     name: &str,
     limits: Limits,
 ) -> impl Iterator<Item = Document> + Send {
-    jsonl::read(reader, name.to_string(), name.to_string(), limits)
+    let names = jsonl::Names {
+        path: name.to_string(),
+        shown: name.to_string(),
+        rel: name.to_string(),
+    };
+    jsonl::read(reader, names, limits)
 }
 
 /// A document id from a path: relative to the input folder, `/`-separated.
@@ -334,6 +459,65 @@ mod tests {
         assert_eq!(classify("notes.pdf"), Kind::Unsupported);
         assert_eq!(classify("archive.gz"), Kind::Unsupported);
         assert_eq!(classify("README"), Kind::Unsupported);
+    }
+
+    fn read_all(inputs: Inputs) -> (Vec<Document>, Vec<String>) {
+        let warnings = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = std::sync::Arc::clone(&warnings);
+        let docs = inputs
+            .documents(Box::new(move |w| sink.lock().unwrap().push(w.to_string())))
+            .collect();
+        let warnings = warnings.lock().unwrap().clone();
+        (docs, warnings)
+    }
+
+    #[test]
+    fn a_missing_input_is_refused_by_check_and_an_error_document_when_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing.txt");
+        let inputs = Inputs::new([&missing], Limits::default());
+        let err = inputs.check().unwrap_err();
+        assert!(matches!(&err, Error::Input { path, .. } if *path == missing));
+        let shown = missing.display().to_string();
+        assert_eq!(
+            err.to_string(),
+            format!("{shown}: No such file or directory (os error 2)")
+        );
+        let (docs, warnings) = read_all(inputs);
+        assert_eq!(docs.len(), 1);
+        assert_eq!(
+            docs[0].content,
+            Content::Failed(format!("{shown}: No such file or directory (os error 2)"))
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn repeated_ids_are_renamed_with_the_next_free_suffix() {
+        let dir = tempfile::tempdir().unwrap();
+        let dump = dir.path().join("d.jsonl");
+        let line = |id: &str| format!("{{\"id\": \"{id}\", \"text\": \"t\"}}\n");
+        // `a~2` is taken by the input itself, so the second `a` becomes `a~3`.
+        std::fs::write(
+            &dump,
+            [line("a"), line("a~2"), line("a"), line("b"), line("a")].concat(),
+        )
+        .unwrap();
+        let (docs, warnings) = read_all(Inputs::new([&dump], Limits::default()));
+        let ids: Vec<&str> = docs.iter().map(|d| d.doc_id.as_str()).collect();
+        assert_eq!(ids, ["a", "a~2", "a~3", "b", "a~4"]);
+        let shown = dump.display();
+        assert_eq!(
+            warnings,
+            [
+                format!(
+                    "{shown}:3: doc_id \"a\" is taken by an earlier article of this run; this one is kept as \"a~3\""
+                ),
+                format!(
+                    "{shown}:5: doc_id \"a\" is taken by an earlier article of this run; this one is kept as \"a~4\""
+                ),
+            ]
+        );
     }
 
     #[test]

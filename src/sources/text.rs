@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 pub fn read_text(reader: impl Read, path: &Path, shown: &str, rel: String, limits: Limits) -> Document {
     let meta = match read_sidecar(path) {
         Ok(meta) => meta,
-        Err(detail) => return Document::failed(rel, shown, detail),
+        Err(detail) => return Document::failed(rel, shown, shown.into(), detail),
     };
     let doc_id = meta.id.clone().unwrap_or(rel);
     match read_limited(reader, limits.max_article_bytes) {
@@ -26,6 +26,7 @@ pub fn read_text(reader: impl Read, path: &Path, shown: &str, rel: String, limit
                     content: Content::Skipped("binary".into()),
                     lossy_utf8: false,
                     bytes: len,
+                    location: shown.into(),
                 };
             }
             let (text, lossy_utf8) = decode_utf8(bytes);
@@ -35,9 +36,10 @@ pub fn read_text(reader: impl Read, path: &Path, shown: &str, rel: String, limit
                 content: Content::Text(text),
                 lossy_utf8,
                 bytes: len,
+                location: shown.into(),
             }
         }
-        Err(err) => Document::failed(doc_id, shown, format!("{shown}: {err}")),
+        Err(err) => Document::failed(doc_id, shown, shown.into(), format!("{shown}: {err}")),
     }
 }
 
@@ -57,6 +59,7 @@ pub fn read_html(reader: impl Read, shown: &str, rel: String, limits: Limits) ->
                     content: Content::Skipped("binary".into()),
                     lossy_utf8: false,
                     bytes: len,
+                    location: shown.into(),
                 };
             }
             let (html, lossy_utf8) = decode_html(bytes, None);
@@ -66,9 +69,10 @@ pub fn read_html(reader: impl Read, shown: &str, rel: String, limits: Limits) ->
                 content: Content::Html(html),
                 lossy_utf8,
                 bytes: len,
+                location: shown.into(),
             }
         }
-        Err(err) => Document::failed(rel, shown, format!("{shown}: {err}")),
+        Err(err) => Document::failed(rel, shown, shown.into(), format!("{shown}: {err}")),
     }
 }
 

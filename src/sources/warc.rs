@@ -68,7 +68,7 @@ impl Iterator for Records {
                     self.done = true;
                     let detail = format!("{}: record {}: {detail}", self.shown, self.record);
                     let doc_id = format!("{}#{}", self.rel, self.record);
-                    return Some(Document::failed(doc_id, &self.shown, detail));
+                    return Some(Document::failed(doc_id, &self.shown, self.location(), detail));
                 }
             }
         }
@@ -104,7 +104,7 @@ impl Records {
             }
             let doc_id = self.doc_id(&header);
             let detail = format!("{}: record {}: {}", self.shown, self.record, ReadError::TooLarge(limit));
-            return Ok(Some(Document::failed(doc_id, &self.shown, detail)));
+            return Ok(Some(Document::failed(doc_id, &self.shown, self.location(), detail)));
         }
         let mut payload = Vec::with_capacity(length as usize);
         (&mut self.reader)
@@ -225,7 +225,13 @@ impl Records {
             content,
             lossy_utf8: false,
             bytes,
+            location: self.location(),
         }
+    }
+
+    /// `crawl.warc.gz#3`: the current record.
+    fn location(&self) -> String {
+        format!("{}#{}", self.shown, self.record)
     }
 
     fn failed(&self, header: &Header, why: String) -> Document {

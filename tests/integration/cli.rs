@@ -19,7 +19,7 @@ fn without_outputs_it_writes_sanctions_sqlite_here_and_says_so() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("2 articles read: 1 ok, 1 skipped, 0 error"),
+        run.stderr.contains("2 articles read: 1 ok, 1 skipped, 0 errors\n"),
         "{}",
         run.stderr
     );

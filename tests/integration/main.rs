@@ -11,6 +11,7 @@ mod html_benchmark;
 mod inputs;
 mod peer;
 mod postgres;
+mod regressions;
 mod resume;
 mod scores;
 mod shard;

@@ -34,7 +34,7 @@ fn shards_are_disjoint_and_together_the_whole_run() {
         let left = whole.len() - records.len();
         assert!(
             run.stderr
-                .contains(&format!("shard {shard}: {left} articles left to other shards")),
+                .contains(&format!("{left} left to other shards (this is shard {shard})")),
             "{}",
             run.stderr
         );

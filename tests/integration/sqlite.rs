@@ -321,10 +321,13 @@ fn a_re_run_skips_stored_articles_and_with_replace_replaces_them() {
     let second = run(&["extract", "corpus/articles", "--db", db_arg], corpus(), None);
     assert_eq!(second.code, 0, "{}", second.stderr);
     assert!(
-        second.stderr.contains("0 articles read")
-            && second
-                .stderr
-                .contains("44 articles already stored, skipped (--replace processes them again)"),
+        second
+            .stderr
+            .contains("44 articles read: 0 ok, 0 skipped, 0 errors, 44 already stored\n")
+            && second.stderr.contains(
+                "warning: 44 articles not processed again because the database already holds them; \
+                 --replace processes them again"
+            ),
         "{}",
         second.stderr
     );
