@@ -10,8 +10,8 @@ the last two replace an output folder with --overwrite.
 
 Then the failures, each one clear line and no trace: a missing binary, an
 existing output folder, --overwrite over an input (all found before Spark
-starts, so run with plain python but once), and a binary that fails in a task,
-whose standard error ends the message and whose leftover folder stops a rerun.
+starts, so run with plain python), and a binary that fails in a task, whose
+standard error ends the message and whose leftover folder stops a rerun.
 
 Run by test_spark.sh, which sets up Spark; prints `N passed, 0 failed`.
 """
@@ -133,9 +133,8 @@ def failures(args):
     files = os.path.join(args.work, "files")
     fresh = os.path.join(args.work, "fresh")
     missing = os.path.join("target", "release", "no-such-binary")
-    # As the issue ran it: spark-submit with a relative path that does not exist.
     fails(
-        "missing binary", [*submit, "--binary", missing, "--output", fresh, "corpus/articles"], REPO, 2,
+        "missing binary", [*plain, "--binary", missing, "--output", fresh, "corpus/articles"], REPO, 2,
         f"--binary {missing}: no such file (looked in {REPO})", "cargo build --release",
     )
     fails(
@@ -151,8 +150,8 @@ def failures(args):
         [*plain, "--binary", args.binary, "--output", "corpus", "--overwrite", "corpus/articles"], REPO, 2,
         "--overwrite would delete the input corpus/articles",
     )
-    # A binary that fails in a task: its own error ends the message, and the
-    # folder the failed job leaves stops a rerun.
+    # A binary that fails in a task (the one spark-submit here): its own error
+    # ends the message, and the folder the failed job leaves stops a rerun.
     seed = sorted(glob.glob(os.path.join(REPO, "corpus", "articles", "seeds", "*.txt")))[0]
     failing = ["--binary", args.binary, "--output", fresh, "--extract-args=--no-such-flag", seed]
     fails(
