@@ -230,6 +230,17 @@ def main():
         .getOrCreate()
     )
     rows = [row.asDict(recursive=True) for row in session.read.parquet(out).collect()]
+    # The check for outputs the driver cannot see (hdfs://, s3a://), through
+    # Spark's file system; here over the local one.
+    sys.dont_write_bytecode = True
+    sys.path.insert(0, os.path.dirname(JOB))
+    import run_spark
+
+    try:
+        run_spark.check_output(session, "file://" + out, False)
+        raise AssertionError("check_output let an existing output pass")
+    except run_spark.Unusable as e:
+        assert f"{out} already exists (the records of an earlier run)" in str(e), e
     session.stop()
     expected = reference(args.binary, ["corpus.jsonl.gz"], dump_dir)
     got = {row["doc_id"]: row for row in rows}
@@ -237,7 +248,7 @@ def main():
     # Parquet has a column for every field any record has: absent ones are null.
     for doc_id, record in expected.items():
         assert without_nulls(got[doc_id]) == without_nulls(record), f"parquet: {doc_id} differs"
-    print(f"ok: parquet: {len(rows)} rows equal the records of one process")
+    print(f"ok: parquet: {len(rows)} rows equal the records of one process; the folder exists for Spark")
     passed += 1
 
     passed += failures(args)
