@@ -387,7 +387,9 @@ def main(argv=None):
         "or the file name of one shipped with spark-submit --files",
     )
     parser.add_argument(
-        "--output", required=True, help="folder to write the records to (any path Spark writes); must not exist"
+        "--output",
+        required=True,
+        help="folder to write the records to (any path Spark writes); must not exist, but see --overwrite",
     )
     parser.add_argument(
         "--overwrite", action="store_true", help="replace --output if it exists (an earlier run's, or a failed one's)"
