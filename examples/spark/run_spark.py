@@ -20,9 +20,18 @@ Two ways to split the input:
                           Lines end in \\n, and the text is UTF-8 (Spark decodes
                           invalid bytes before the binary sees them).
 
-The binary runs on the executors: give a path that exists on each of them, or
-ship it with `spark-submit --files path/to/sanctions-extract` and pass its file
-name to --binary.
+The binary runs on the executors. --binary is either a path the driver sees
+(a relative one is taken from the driver's current folder and made absolute, so
+it must then exist at that absolute path on every executor: local mode, a
+shared file system), or the file name of a binary shipped with
+`spark-submit --files path/to/sanctions-extract`. The driver checks the binary
+before Spark starts and stops with one line (status 2) when it is missing or
+not executable.
+
+--output must not exist: a folder left by an earlier run (one that failed
+leaves an empty one) stops the job before it starts, unless --overwrite is
+given, which replaces it. When the binary fails in a task, its standard error
+ends the job's message (status 1).
 
 Example (local, two cores):
 
@@ -33,10 +42,13 @@ Example (local, two cores):
 import argparse
 import json
 import os
+import re
 import shlex
+import socket
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 ARTICLE_EXTENSIONS = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".warc")
 JSONL_EXTENSIONS = (".jsonl", ".ndjson")
@@ -78,29 +90,106 @@ def walk(root, extensions):
     return found
 
 
+class Unusable(Exception):
+    """An argument the job cannot run with, found before any task runs: one
+    line for the user, exit status 2."""
+
+
+# What a task's error message starts with: the rest is JSON, so the driver
+# can find it in the Java exception that reports the failed job.
+TASK_ERROR = "run_spark task error: "
+
+
+def task_error(message):
+    return RuntimeError(TASK_ERROR + json.dumps(message))
+
+
+def shipped_files():
+    """The names under which tasks see the files spark-submit ships with
+    --files (spark.files; spark.yarn.dist.files on YARN). They are read from
+    spark-submit's JVM, which runs before this script does, so no session
+    starts; a plain `python run_spark.py` ships nothing."""
+    if "PYSPARK_GATEWAY_PORT" not in os.environ and "PYSPARK_SUBMIT_ARGS" not in os.environ:
+        return set()
+    from pyspark import SparkConf, SparkContext
+
+    SparkContext._ensure_initialized()
+    conf = SparkConf()
+    names = set()
+    for key in ("spark.files", "spark.yarn.dist.files"):
+        for entry in (conf.get(key) or "").split(","):
+            if entry.strip():
+                uri = urllib.parse.urlparse(entry.strip())
+                names.add(uri.fragment or os.path.basename(uri.path.rstrip("/")))
+    return names
+
+
+def resolve_binary(given, shipped=shipped_files):
+    """Where the tasks look for the binary: (absolute path, name given).
+
+    A bare name shipped with --files is each executor's own copy (path None):
+    SparkFiles, or the container's folder on YARN. Anything else must exist on
+    the driver and is made absolute, since a task of files mode runs the binary
+    from a scratch folder. Raises Unusable when the driver can tell that the
+    binary cannot run."""
+    names = shipped() if os.path.basename(given) == given else set()
+    if given in names:
+        return None, given
+    path = os.path.abspath(given)
+    if not os.path.exists(path):
+        where = f"looked in {os.getcwd()}" if not os.path.isabs(given) else "on the driver"
+        if names:
+            where += f", and among the files shipped with --files: {', '.join(sorted(names))}"
+        raise Unusable(
+            f"--binary {given}: no such file ({where}); build it with `cargo build --release`, "
+            "give a path that exists on the driver and every executor, "
+            "or ship it with spark-submit --files and give its file name"
+        )
+    if os.path.isdir(path):
+        raise Unusable(f"--binary {given}: {path} is a folder, not the sanctions-extract binary")
+    if not os.access(path, os.X_OK):
+        raise Unusable(f"--binary {given}: {path} is not executable (chmod +x it)")
+    return path, given
+
+
 def binary_path(binary):
-    """The binary on this executor: the path given, or the file shipped with --files."""
-    if not os.path.exists(binary):
+    """The binary on this executor: the driver's absolute path, else the copy
+    shipped with --files (SparkFiles, or the task's folder on YARN)."""
+    path, given = binary
+    tried = [path] if path else []
+    if not path or not os.path.exists(path):
         from pyspark import SparkFiles
 
-        binary = SparkFiles.get(os.path.basename(binary))
-    if not os.access(binary, os.X_OK):
-        os.chmod(binary, 0o755)
-    return binary
+        tried += [SparkFiles.get(os.path.basename(given)), os.path.abspath(given)]
+    for candidate in tried:
+        if os.path.isfile(candidate):
+            # A shipped copy may have lost its executable bit on the way.
+            if candidate != path and not os.access(candidate, os.X_OK):
+                os.chmod(candidate, 0o755)
+            return candidate
+    raise task_error(f"--binary {given}: no such file on executor {socket.gethostname()} (tried {', '.join(tried)})")
 
 
 def run_binary(binary, inputs, extract_args, cwd, stdin=None):
     """Runs `extract INPUTS --jsonl -` and yields its records, as lines."""
     command = [binary_path(binary), "extract", *inputs, "--jsonl", "-", "--quiet", *extract_args]
+    shown = " ".join(shlex.quote(word) for word in command)
     with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, cwd=cwd, stdin=stdin, stdout=subprocess.PIPE, stderr=errors)
+        try:
+            process = subprocess.Popen(command, cwd=cwd, stdin=stdin, stdout=subprocess.PIPE, stderr=errors)
+        except OSError as e:
+            raise task_error(f"`{shown}` did not start on {socket.gethostname()}: {e.strerror}") from None
         for line in process.stdout:
             yield line.decode("utf-8").rstrip("\n")
         # 1 means some article is an error record: the records say why.
         if process.wait() not in (0, 1):
             errors.seek(0)
-            message = errors.read().decode("utf-8", "replace")
-            raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}): {message}")
+            lines = errors.read().decode("utf-8", "replace").splitlines()[-20:]
+            said = "".join(f"\n    {line}" for line in lines) if lines else " (nothing)"
+            ended = f"exited with status {process.returncode}"
+            if process.returncode < 0:
+                ended = f"was killed by signal {-process.returncode}"
+            raise task_error(f"`{shown}` {ended} on {socket.gethostname()}; its standard error:{said}")
 
 
 def mirror(path):
@@ -221,11 +310,90 @@ def line_records(spark, inputs, partitions):
     return lines
 
 
+def local_path(uri):
+    """The driver's path for a local --output or input (no scheme, or file:),
+    else None."""
+    parsed = urllib.parse.urlparse(uri)
+    if parsed.scheme == "file":
+        return os.path.abspath(urllib.parse.unquote(parsed.path))
+    if parsed.scheme == "":
+        return os.path.abspath(uri)
+    return None
+
+
+def taken(output, where, has_success):
+    """The line for an --output that exists already."""
+    if has_success:
+        what = "the records of an earlier run"
+    else:
+        what = "no _SUCCESS file in it: perhaps left by a run that failed"
+    return (
+        f"--output {output}: {where} already exists ({what}); remove it, "
+        "choose another --output, or pass --overwrite to replace it"
+    )
+
+
+def check_output_locally(output, overwrite, inputs):
+    """Before Spark starts: a local --output must not exist, unless
+    --overwrite, which must not delete an input."""
+    path = local_path(output)
+    if path is None:
+        return
+    if os.path.exists(path) and not overwrite:
+        raise Unusable(taken(output, path, os.path.exists(os.path.join(path, "_SUCCESS"))))
+    if overwrite:
+        real = os.path.realpath(path)
+        for root in inputs:
+            local = local_path(root)
+            if local and (os.path.realpath(local) + os.sep).startswith(real.rstrip(os.sep) + os.sep):
+                raise Unusable(f"--output {output}: --overwrite would delete the input {root}")
+
+
+def check_output(spark, output, overwrite):
+    """With Spark's own file system (hdfs://, s3a://... or local): an existing
+    --output stops the job before it starts; with --overwrite, a JSONL output
+    is deleted by the function returned (Parquet is written in Spark's
+    overwrite mode)."""
+    sc = spark.sparkContext
+    path = sc._jvm.org.apache.hadoop.fs.Path(output)
+    fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
+    if not fs.exists(path):
+        return lambda: None
+    if not overwrite:
+        success = sc._jvm.org.apache.hadoop.fs.Path(path, "_SUCCESS")
+        raise Unusable(taken(output, fs.makeQualified(path).toString(), fs.exists(success)))
+    return lambda: fs.delete(path, True)
+
+
+def job_failure(error):
+    """The line for a failed job: what a task said (task_error), or that the
+    output appeared meanwhile; None for other failures, which keep their trace."""
+    text = str(error)
+    found = re.search(re.escape(TASK_ERROR) + r'("(?:[^"\\]|\\.)*")', text)
+    if found:
+        return "a task failed: " + json.loads(found.group(1))
+    if "FileAlreadyExistsException" in text or "PATH_ALREADY_EXISTS" in text:
+        return "the output folder appeared while the job ran (another run?); pass --overwrite to replace it"
+    return None
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders, as for `extract`")
-    parser.add_argument("--binary", required=True, help="the sanctions-extract binary (path, or name shipped with --files)")
-    parser.add_argument("--output", required=True, help="folder to write the records to")
+    parser.add_argument(
+        "--binary",
+        required=True,
+        help="the sanctions-extract binary: a path the driver sees (a relative one is made absolute), "
+        "or the file name of one shipped with spark-submit --files",
+    )
+    parser.add_argument(
+        "--output",
+        required=True,
+        help="folder to write the records to (any path Spark writes); must not exist, but see --overwrite",
+    )
+    parser.add_argument(
+        "--overwrite", action="store_true", help="replace --output if it exists (an earlier run's, or a failed one's)"
+    )
     parser.add_argument("--mode", choices=("files", "lines"), default="files", help="split by file or by JSONL line")
     parser.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="output format")
     parser.add_argument("--partitions", type=int, default=None, help="tasks to split the input into")
@@ -234,25 +402,60 @@ def main(argv=None):
     )
     args = parser.parse_args(argv)
 
+    def error(message, status):
+        print(f"{parser.prog}: error: {message}", file=sys.stderr)
+        return status
+
+    try:
+        binary = resolve_binary(args.binary)
+        check_output_locally(args.output, args.overwrite, args.inputs)
+    except Unusable as e:
+        return error(e, 2)
+
     from pyspark.sql import SparkSession
 
     spark = SparkSession.builder.appName("sanctions-extract").getOrCreate()
+    try:
+        failure = run_job(spark, args, binary)
+    finally:
+        spark.stop()
+    # After Spark's own lines about stopping, so that it is the last word.
+    return error(*failure) if failure else 0
+
+
+def run_job(spark, args, binary):
+    """Runs the job; (line, status) for a failure that one line says."""
+    try:
+        remove_old = check_output(spark, args.output, args.overwrite)
+        run(spark, args, binary, remove_old)
+    except Unusable as e:
+        return e, 2
+    except Exception as e:
+        message = job_failure(e)
+        if message is None:
+            raise
+        return message, 1
+    return None
+
+
+def run(spark, args, binary, remove_old):
+    """Builds the records and writes them to --output."""
     sc = spark.sparkContext
     partitions = args.partitions or sc.defaultParallelism
     extract_args = shlex.split(args.extract_args)
     if args.mode == "files":
         units = file_units(args.inputs)
         records = sc.parallelize(units, max(1, min(partitions, len(units)))).mapPartitions(
-            extract_files(args.binary, extract_args)
+            extract_files(binary, extract_args)
         )
     else:
-        records = line_records(spark, args.inputs, partitions).mapPartitions(extract_lines(args.binary, extract_args))
+        records = line_records(spark, args.inputs, partitions).mapPartitions(extract_lines(binary, extract_args))
 
     if args.format == "jsonl":
+        remove_old()
         records.saveAsTextFile(args.output)
     else:
-        spark.read.json(records).write.parquet(args.output)
-    spark.stop()
+        spark.read.json(records).write.mode("overwrite" if args.overwrite else "errorifexists").parquet(args.output)
 
 
 if __name__ == "__main__":
