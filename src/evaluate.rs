@@ -250,12 +250,7 @@ impl Article<'_> {
         let (tp, fp, fn_) = self.tally("officials", &pairing, &gold, &pred);
         self.report.officials.add(tp, fp, fn_);
         for &(gi, pi) in &pairing.pairs {
-            let title = |v: &Value| text_of(v, "title").map(normalize_name).filter(|t| !t.is_empty());
-            let correct = match (title(gold[gi]), title(pred[pi])) {
-                (None, None) => true,
-                (Some(g), Some(p)) => g == p || g.contains(&p) || p.contains(&g),
-                _ => false,
-            };
+            let correct = titles_agree(text_of(gold[gi], "title"), text_of(pred[pi], "title"));
             self.report.official_title.add(correct);
         }
     }
@@ -339,6 +334,23 @@ impl Article<'_> {
                 .event_date
                 .add(g.get("date").unwrap_or(&Value::Null) == p.get("date").unwrap_or(&Value::Null));
         }
+    }
+}
+
+/// Titles agree when both are absent, or when, normalised, one is the other or
+/// lies inside it as whole words: `vice president` is in `former vice
+/// president`, `minister` is not in `administer`.
+fn titles_agree(gold: Option<&str>, pred: Option<&str>) -> bool {
+    let title = |t: Option<&str>| t.map(normalize_name).filter(|t| !t.is_empty());
+    match (title(gold), title(pred)) {
+        (None, None) => true,
+        (Some(g), Some(p)) => {
+            // Normalised names are words joined by single spaces, so padding
+            // both with a space makes `contains` stop at word boundaries.
+            let (g, p) = (format!(" {g} "), format!(" {p} "));
+            g.contains(&p) || p.contains(&g)
+        }
+        _ => false,
     }
 }
 
@@ -615,5 +627,33 @@ mod tests {
         assert_eq!(r.articles_without_prediction, 1);
         assert_eq!((r.dates.tp, r.dates.fn_), (0, 1));
         assert_eq!(r.dates.f1, 0.0);
+    }
+
+    #[test]
+    fn titles_agree_as_whole_words() {
+        let cases = [
+            (Some("Minister"), Some("Minister"), true),
+            (Some("Prime Minister"), Some("prime minister"), true),
+            (Some("Vice President"), Some("former Vice President"), true),
+            (Some("Second Vice Foreign Minister"), Some("Foreign Minister"), true),
+            (Some("Minister"), Some("administer"), false),
+            (Some("Vice"), Some("Secret Service"), false),
+            (Some("Secretary"), Some("Secretary-General"), true),
+            (Some("Secretary General"), Some("Secretary"), true),
+            (Some("Secretary"), Some("Undersecretary"), false),
+            (None, None, true),
+            (Some(""), None, true),
+            (Some("President"), None, false),
+            (None, Some("President"), false),
+        ];
+        for (gold, pred, agree) in cases {
+            assert_eq!(titles_agree(gold, pred), agree, "{gold:?} / {pred:?}");
+        }
+        // The same through `score`: the name matches, the title does not.
+        let gold = [json!({"doc_id": "a", "officials": [{"name": "Ann Lee", "title": "Minister"}]})];
+        let pred = [json!({"doc_id": "a", "officials": [{"name": "Ann Lee", "title": "Administer"}]})];
+        let r = score(&gold, &pred);
+        assert_eq!((r.official_title.correct, r.official_title.total), (0, 1));
+        assert_eq!(r.official_title.accuracy, 0.0);
     }
 }
