@@ -359,8 +359,8 @@ impl Article<'_> {
 }
 
 /// Titles agree when both are absent, or when, normalised, one is the other or
-/// lies inside it as whole words: `vice president` is in `former vice
-/// president`, `minister` is not in `administer`.
+/// lies inside it as a run of whole words: `deputy minister` is in `former
+/// deputy minister`, `minister` is not in `administer`.
 fn titles_agree(gold: Option<&str>, pred: Option<&str>) -> bool {
     let title = |t: Option<&str>| t.map(normalize_name).filter(|t| !t.is_empty());
     match (title(gold), title(pred)) {
