@@ -451,6 +451,10 @@ fn evaluate(args: EvaluateArgs) -> Result<ExitCode> {
             }
         }
     }
+    if report.articles == 0 {
+        eprintln!("error: the gold files hold no article, so nothing was scored");
+        return Ok(ExitCode::from(EXIT_NOTHING_SCORED));
+    }
     if report.articles_without_prediction == report.articles {
         eprintln!("error: no gold article has a prediction, so nothing was scored; do the doc_ids agree?");
         return Ok(ExitCode::from(EXIT_NOTHING_SCORED));

@@ -235,6 +235,19 @@ fn evaluate_with_no_gold_article_predicted_exits_1_and_shows_n_a() {
     assert_eq!(report["officials"]["f1"], serde_json::Value::Null);
     assert_eq!(report["official_title"]["accuracy"], serde_json::Value::Null);
     assert_eq!(report["predictions_without_gold"], 3);
+
+    fs::write(dir.path().join("empty.jsonl"), "\n").unwrap();
+    let run = crate::common::run(
+        &["evaluate", "--gold", "empty.jsonl", "--pred", "pred.jsonl"],
+        dir.path(),
+        None,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: the gold files hold no article"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
