@@ -7,10 +7,10 @@
 //! complete (bad arguments, an output that cannot be written).
 
 use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgGroup, Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use sanctions_extract::error::message;
-use sanctions_extract::evaluate::score;
+use sanctions_extract::evaluate::{Miss, Report, score};
 use sanctions_extract::select::{Selection, Shard};
 use sanctions_extract::sinks::{EventsSink, JsonlSink, PostgresSink, Run, Sink, SqliteSink, Tee, redact_url};
 use sanctions_extract::sources::{Compression, Format, Kind, classify};
@@ -50,44 +50,51 @@ enum Command {
     /// Extract one record per article from files, folders or standard input.
     #[command(after_help = EXTRACT_EXAMPLES)]
     Extract(ExtractArgs),
-    /// Score records against gold annotations (RECORD.md section 3).
+    /// Score records against gold annotations (docs/scoring.md).
     #[command(after_help = EVALUATE_EXAMPLES)]
     Evaluate(EvaluateArgs),
 }
 
 const EVALUATE_EXAMPLES: &str = "\
-Scoring: precision, recall and F1 per field, micro-averaged over the gold articles;
-names compared lower-cased with punctuation runs as one space; optional gold items
-neither reward nor penalise. Predictions for articles without gold are ignored.
+Scoring (docs/scoring.md in the repository says it in full): precision, recall and F1
+per field, micro-averaged over the gold articles; names compared lower-cased with
+punctuation runs as one space; optional gold items neither reward nor penalise. A
+ratio with nothing to count is n/a (null in --json). Predictions whose doc_id no gold
+article has are not scored; a warning says how many, as for gold articles without a
+prediction.
+
+Exit status: 0 scored, 1 no gold article has a prediction (nothing was scored),
+2 a file could not be read or is not JSONL.
 
 Examples:
-  sanctions-extract evaluate --gold corpus/gold/seeds.jsonl --gold corpus/gold/dev.jsonl corpus/articles
+  sanctions-extract evaluate --gold corpus/gold/seeds.jsonl --gold corpus/gold/dev.jsonl \\
+      corpus/articles/seeds corpus/articles/dev
   sanctions-extract evaluate --gold gold.jsonl --pred records.jsonl --json";
 
 #[derive(Args)]
+#[command(
+    group(ArgGroup::new("predictions").required(true).args(["pred", "inputs"])),
+    override_usage = "sanctions-extract evaluate --gold <GOLD.jsonl>... (--pred <PRED.jsonl> | <INPUT>...) [--json] [--misses]"
+)]
 struct EvaluateArgs {
     /// Gold file (JSONL, one article per line); repeat to score several.
     #[arg(long, value_name = "GOLD.jsonl", required = true)]
     gold: Vec<PathBuf>,
 
     /// Predicted records to score (JSONL, as `extract --jsonl` writes them).
-    #[arg(
-        long,
-        value_name = "PRED.jsonl",
-        conflicts_with = "inputs",
-        required_unless_present = "inputs"
-    )]
+    #[arg(long, value_name = "PRED.jsonl")]
     pred: Option<PathBuf>,
 
     /// Articles to extract and score, as for `extract` (instead of --pred).
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 
-    /// Print the report as JSON.
+    /// Print the report as JSON (a ratio with nothing to count is null).
     #[arg(long)]
     json: bool,
 
-    /// List every missed gold item and spurious prediction after the table.
+    /// List every missed gold item and spurious prediction after the table
+    /// (with --json, as the report's `misses`).
     #[arg(long)]
     misses: bool,
 }
@@ -546,8 +553,17 @@ fn evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         }
     };
     let report = score(&gold, &predictions);
+    warn_unscored(&report);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        let json = if args.misses {
+            serde_json::to_string_pretty(&ReportWithMisses {
+                report: &report,
+                misses: &report.misses,
+            })?
+        } else {
+            serde_json::to_string_pretty(&report)?
+        };
+        println!("{json}");
     } else {
         print!("{}", report.to_table());
         if args.misses {
@@ -557,7 +573,44 @@ fn evaluate(args: EvaluateArgs) -> Result<ExitCode> {
             }
         }
     }
+    if report.articles == 0 {
+        eprintln!("error: the gold files hold no article, so nothing was scored");
+        return Ok(ExitCode::from(EXIT_NOTHING_SCORED));
+    }
+    if report.articles_without_prediction == report.articles {
+        eprintln!("error: no gold article has a prediction, so nothing was scored; do the doc_ids agree?");
+        return Ok(ExitCode::from(EXIT_NOTHING_SCORED));
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The JSON report of `evaluate --json --misses`: the report's fields, then its
+/// misses.
+#[derive(serde::Serialize)]
+struct ReportWithMisses<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    misses: &'a [Miss],
+}
+
+/// Exit status of `evaluate` when no gold article has a prediction.
+const EXIT_NOTHING_SCORED: u8 = 1;
+
+/// Warns about articles on one side only: gold without a prediction (its
+/// items all count as missed) and predictions without gold (not scored).
+fn warn_unscored(report: &Report) {
+    if let Some(first) = report.gold_ids_without_prediction.first() {
+        eprintln!(
+            "warning: {} without a prediction (e.g. {first:?}); all their items count as missed",
+            counted(report.articles_without_prediction, "gold article")
+        );
+    }
+    if let Some(first) = report.predicted_ids_without_gold.first() {
+        eprintln!(
+            "warning: {} with a doc_id no gold article has (e.g. {first:?}); not scored",
+            counted(report.predictions_without_gold, "predicted article")
+        );
+    }
 }
 
 #[cfg(test)]

@@ -1,32 +1,40 @@
-//! Evaluate: score predicted records against gold, exactly as RECORD.md section 3
-//! says.
+//! Evaluate: score predicted records against gold, as docs/scoring.md describes.
 //!
 //! Gold and predictions are read as plain JSON values, so records of any producer
 //! can be scored. Per field, matches are counted over all gold articles and
 //! micro-averaged. Required gold items choose their match first; an optional gold
 //! item that matches a prediction makes it neither a true nor a false positive,
-//! and an unmatched optional item is not a miss.
+//! and an unmatched optional item is not a miss. A ratio with nothing to count
+//! (no prediction, no gold, no matched pair) is `None`, never 0 or 1: a field
+//! the data does not exercise must not read as perfect or as failed.
 
 use crate::extract::entity::key_text;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Count categories that are scored.
 const SCORED_CATEGORIES: &[&str] = &["individual", "entity", "vessel", "aircraft"];
 /// Relative tolerance on amount values.
 const AMOUNT_TOLERANCE: f64 = 0.005;
 
-/// Precision, recall and F1 of one field.
+/// `part / whole`, or `None` when `whole` is 0.
+fn ratio(part: u64, whole: u64) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+/// Precision, recall and F1 of one field. A ratio is `None` (`null` in JSON,
+/// `n/a` in the table) when its denominator is 0: precision without any
+/// prediction, recall without any gold item, F1 without either.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Prf {
     pub tp: u64,
     pub fp: u64,
     #[serde(rename = "fn")]
     pub fn_: u64,
-    pub precision: f64,
-    pub recall: f64,
-    pub f1: f64,
+    pub precision: Option<f64>,
+    pub recall: Option<f64>,
+    pub f1: Option<f64>,
 }
 
 impl Prf {
@@ -34,30 +42,27 @@ impl Prf {
         self.tp += tp;
         self.fp += fp;
         self.fn_ += fn_;
-        let ratio = |a: u64, b: u64| if b == 0 { 1.0 } else { a as f64 / b as f64 };
         self.precision = ratio(self.tp, self.tp + self.fp);
         self.recall = ratio(self.tp, self.tp + self.fn_);
-        self.f1 = if self.precision + self.recall == 0.0 {
-            0.0
-        } else {
-            2.0 * self.precision * self.recall / (self.precision + self.recall)
-        };
+        // The harmonic mean of precision and recall where both exist, and 0
+        // where one of them does not but something was predicted or missed.
+        self.f1 = ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_);
     }
 }
 
-/// A share of matched pairs that agree on something.
+/// A share of matched pairs that agree on something; `None` without any pair.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Accuracy {
     pub correct: u64,
     pub total: u64,
-    pub accuracy: f64,
+    pub accuracy: Option<f64>,
 }
 
 impl Accuracy {
     fn add(&mut self, correct: bool) {
         self.total += 1;
         self.correct += u64::from(correct);
-        self.accuracy = self.correct as f64 / self.total as f64;
+        self.accuracy = ratio(self.correct, self.total);
     }
 }
 
@@ -77,6 +82,8 @@ pub struct Report {
     pub articles: u64,
     /// Gold articles without a prediction (all their items count as missed).
     pub articles_without_prediction: u64,
+    /// Predicted articles whose `doc_id` no gold article has (not scored).
+    pub predictions_without_gold: u64,
     pub officials: Prf,
     pub official_title: Accuracy,
     pub entities: Prf,
@@ -91,6 +98,12 @@ pub struct Report {
     pub event_date: Accuracy,
     #[serde(skip)]
     pub misses: Vec<Miss>,
+    /// The `doc_id`s of the gold articles without a prediction, in gold order.
+    #[serde(skip)]
+    pub gold_ids_without_prediction: Vec<String>,
+    /// The `doc_id`s of the predictions without gold, in prediction order.
+    #[serde(skip)]
+    pub predicted_ids_without_gold: Vec<String>,
 }
 
 /// Names as the scorer compares them: lower case, runs of non-alphanumeric
@@ -103,19 +116,27 @@ pub fn normalize_name(name: &str) -> String {
 }
 
 /// Scores predictions against gold. Both are lists of JSON objects with a
-/// `doc_id`; predictions for articles without gold are ignored.
+/// `doc_id`; predictions for articles without gold are not scored, only
+/// counted.
 pub fn score(gold: &[Value], predictions: &[Value]) -> Report {
-    let by_id: BTreeMap<&str, &Value> = predictions
-        .iter()
-        .filter_map(|p| Some((p.get("doc_id")?.as_str()?, p)))
-        .collect();
+    let doc_id = |record: &Value| record.get("doc_id").and_then(Value::as_str).unwrap_or("").to_string();
+    let by_id: BTreeMap<String, &Value> = predictions.iter().map(|p| (doc_id(p), p)).collect();
+    let gold_ids: BTreeSet<String> = gold.iter().map(doc_id).collect();
     let mut report = Report::default();
+    let mut seen = BTreeSet::new();
+    for id in predictions.iter().map(doc_id) {
+        if !gold_ids.contains(&id) && seen.insert(id.clone()) {
+            report.predicted_ids_without_gold.push(id);
+        }
+    }
+    report.predictions_without_gold = report.predicted_ids_without_gold.len() as u64;
     let empty = Value::Object(Default::default());
     for g in gold {
         let doc_id = g.get("doc_id").and_then(Value::as_str).unwrap_or("");
         report.articles += 1;
         let p = by_id.get(doc_id).copied().unwrap_or_else(|| {
             report.articles_without_prediction += 1;
+            report.gold_ids_without_prediction.push(doc_id.to_string());
             &empty
         });
         let mut article = Article {
@@ -250,12 +271,7 @@ impl Article<'_> {
         let (tp, fp, fn_) = self.tally("officials", &pairing, &gold, &pred);
         self.report.officials.add(tp, fp, fn_);
         for &(gi, pi) in &pairing.pairs {
-            let title = |v: &Value| text_of(v, "title").map(normalize_name).filter(|t| !t.is_empty());
-            let correct = match (title(gold[gi]), title(pred[pi])) {
-                (None, None) => true,
-                (Some(g), Some(p)) => g == p || g.contains(&p) || p.contains(&g),
-                _ => false,
-            };
+            let correct = titles_agree(text_of(gold[gi], "title"), text_of(pred[pi], "title"));
             self.report.official_title.add(correct);
         }
     }
@@ -339,6 +355,23 @@ impl Article<'_> {
                 .event_date
                 .add(g.get("date").unwrap_or(&Value::Null) == p.get("date").unwrap_or(&Value::Null));
         }
+    }
+}
+
+/// Titles agree when both are absent, or when, normalised, one is the other or
+/// lies inside it as a run of whole words: `deputy minister` is in `former
+/// deputy minister`, `minister` is not in `administer`.
+fn titles_agree(gold: Option<&str>, pred: Option<&str>) -> bool {
+    let title = |t: Option<&str>| t.map(normalize_name).filter(|t| !t.is_empty());
+    match (title(gold), title(pred)) {
+        (None, None) => true,
+        (Some(g), Some(p)) => {
+            // Normalised names are words joined by single spaces, so padding
+            // both with a space makes `contains` stop at word boundaries.
+            let (g, p) = (format!(" {g} "), format!(" {p} "));
+            g.contains(&p) || p.contains(&g)
+        }
+        _ => false,
     }
 }
 
@@ -445,8 +478,13 @@ impl Report {
         ];
         for (name, prf) in fields {
             out.push_str(&format!(
-                "{name:<20} {:>9.3} {:>9.3} {:>9.3} {:>6} {:>6} {:>6}\n",
-                prf.precision, prf.recall, prf.f1, prf.tp, prf.fp, prf.fn_
+                "{name:<20} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}\n",
+                shown(prf.precision),
+                shown(prf.recall),
+                shown(prf.f1),
+                prf.tp,
+                prf.fp,
+                prf.fn_
             ));
         }
         out.push('\n');
@@ -458,12 +496,19 @@ impl Report {
         ];
         for (name, acc) in accuracies {
             out.push_str(&format!(
-                "{name:<24} {:>6.3} ({}/{})\n",
-                acc.accuracy, acc.correct, acc.total
+                "{name:<24} {:>6} ({}/{})\n",
+                shown(acc.accuracy),
+                acc.correct,
+                acc.total
             ));
         }
         out
     }
+}
+
+/// A ratio with three decimals, `n/a` when there was nothing to count.
+fn shown(ratio: Option<f64>) -> String {
+    ratio.map_or_else(|| "n/a".to_string(), |r| format!("{r:.3}"))
 }
 
 #[cfg(test)]
@@ -534,7 +579,7 @@ mod tests {
             Accuracy {
                 correct: 1,
                 total: 1,
-                accuracy: 1.0
+                accuracy: Some(1.0)
             }
         );
     }
@@ -552,7 +597,7 @@ mod tests {
         ]})];
         let report = score(&gold, &pred);
         assert_eq!((report.entities.tp, report.entities.fp, report.entities.fn_), (1, 0, 0));
-        assert_eq!(report.entity_type.accuracy, 0.0);
+        assert_eq!(report.entity_type.accuracy, Some(0.0));
         assert_eq!(
             (report.countries.tp, report.countries.fp, report.countries.fn_),
             (1, 1, 0)
@@ -575,7 +620,9 @@ mod tests {
         assert_eq!((r.counts.tp, r.counts.fp, r.counts.fn_), (1, 1, 1));
         assert_eq!((r.amounts.tp, r.amounts.fp, r.amounts.fn_), (1, 0, 0));
         assert_eq!((r.dates.tp, r.dates.fp, r.dates.fn_), (1, 1, 0));
-        assert!((r.dates.precision - 0.5).abs() < 1e-9 && r.dates.recall == 1.0);
+        assert_eq!((r.dates.precision, r.dates.recall), (Some(0.5), Some(1.0)));
+        // F1 is the harmonic mean of the two.
+        assert!((r.dates.f1.unwrap() - 2.0 / 3.0).abs() < 1e-12, "{:?}", r.dates.f1);
     }
 
     #[test]
@@ -614,6 +661,86 @@ mod tests {
         let r = score(&gold, &[]);
         assert_eq!(r.articles_without_prediction, 1);
         assert_eq!((r.dates.tp, r.dates.fn_), (0, 1));
-        assert_eq!(r.dates.f1, 0.0);
+        assert_eq!(r.dates.f1, Some(0.0));
+        assert_eq!(r.gold_ids_without_prediction, ["a"]);
+    }
+
+    #[test]
+    fn titles_agree_as_whole_words() {
+        let cases = [
+            (Some("Minister"), Some("Minister"), true),
+            (Some("Prime Minister"), Some("prime minister"), true),
+            (Some("Vice President"), Some("former Vice President"), true),
+            (Some("Second Vice Foreign Minister"), Some("Foreign Minister"), true),
+            (Some("Minister"), Some("administer"), false),
+            (Some("Vice"), Some("Secret Service"), false),
+            (Some("Secretary"), Some("Secretary-General"), true),
+            (Some("Secretary General"), Some("Secretary"), true),
+            (Some("Secretary"), Some("Undersecretary"), false),
+            (None, None, true),
+            (Some(""), None, true),
+            (Some("President"), None, false),
+            (None, Some("President"), false),
+        ];
+        for (gold, pred, agree) in cases {
+            assert_eq!(titles_agree(gold, pred), agree, "{gold:?} / {pred:?}");
+        }
+        // The same through `score`: the name matches, the title does not.
+        let gold = [json!({"doc_id": "a", "officials": [{"name": "Ann Lee", "title": "Minister"}]})];
+        let pred = [json!({"doc_id": "a", "officials": [{"name": "Ann Lee", "title": "Administer"}]})];
+        let r = score(&gold, &pred);
+        assert_eq!((r.official_title.correct, r.official_title.total), (0, 1));
+        assert_eq!(r.official_title.accuracy, Some(0.0));
+    }
+
+    #[test]
+    fn nothing_to_count_is_not_a_score() {
+        let gold = [json!({"doc_id": "a", "dates": [{"value": "2025"}], "events": []})];
+        let pred = [json!({"doc_id": "a", "dates": [], "amounts": [{"value": 5, "currency": "EUR"}]})];
+        let r = score(&gold, &pred);
+        // Gold dates, no predicted one: no precision, recall and F1 0.
+        assert_eq!(
+            (r.dates.precision, r.dates.recall, r.dates.f1),
+            (None, Some(0.0), Some(0.0))
+        );
+        // A predicted amount, no gold one: precision and F1 0, no recall.
+        assert_eq!(
+            (r.amounts.precision, r.amounts.recall, r.amounts.f1),
+            (Some(0.0), None, Some(0.0))
+        );
+        // Neither gold nor predicted events, no matched official.
+        assert_eq!((r.events.precision, r.events.recall, r.events.f1), (None, None, None));
+        assert_eq!(r.official_title.accuracy, None);
+        let table = r.to_table();
+        assert!(
+            table.contains("dates                      n/a     0.000     0.000      0      0      1\n"),
+            "{table}"
+        );
+        assert!(
+            table.contains("events                     n/a       n/a       n/a      0      0      0\n"),
+            "{table}"
+        );
+        assert!(table.contains("official title accuracy     n/a (0/0)\n"), "{table}");
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["events"]["f1"], Value::Null);
+        assert_eq!(json["dates"]["recall"], 0.0);
+        assert_eq!(json["official_title"]["accuracy"], Value::Null);
+    }
+
+    #[test]
+    fn articles_on_one_side_only_are_listed() {
+        let gold = [json!({"doc_id": "a"}), json!({"doc_id": "b"}), json!({"doc_id": "e"})];
+        let pred = [
+            json!({"doc_id": "d"}),
+            json!({"doc_id": "a"}),
+            json!({"doc_id": "c"}),
+            json!({"doc_id": "d"}),
+        ];
+        let r = score(&gold, &pred);
+        assert_eq!((r.articles, r.articles_without_prediction), (3, 2));
+        assert_eq!(r.gold_ids_without_prediction, ["b", "e"]);
+        assert_eq!(r.predictions_without_gold, 2);
+        assert_eq!(r.predicted_ids_without_gold, ["d", "c"]);
+        assert_eq!(serde_json::to_value(&r).unwrap()["predictions_without_gold"], 2);
     }
 }
