@@ -268,8 +268,8 @@ def extract_lines(binary, extract_args):
                     source["path"] = shown
                     changed = True
                 detail = record.get("status_detail") or ""
-                if detail.startswith(f"-:{k}: "):
-                    record["status_detail"] = f"{shown}:{number}: " + detail[len(f"-:{k}: ") :]
+                if detail.startswith(f"stdin:{k}: "):
+                    record["status_detail"] = f"{shown}:{number}: " + detail[len(f"stdin:{k}: ") :]
                     changed = True
                 yield json.dumps(record, ensure_ascii=False) if changed else line
 
