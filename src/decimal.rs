@@ -40,6 +40,17 @@ pub struct Decimal {
 const LIMIT: u128 = 10u128.pow(37);
 const DIGITS: u32 = 37;
 
+/// `10^k` for every `k` whose power fits an `i128`.
+const POW10: [i128; 39] = {
+    let mut table = [1i128; 39];
+    let mut k = 1;
+    while k < table.len() {
+        table[k] = table[k - 1] * 10;
+        k += 1;
+    }
+    table
+};
+
 impl Decimal {
     pub const ZERO: Decimal = Decimal {
         mantissa: 0,
@@ -100,6 +111,25 @@ impl Decimal {
         if whole.is_empty() && fraction.is_empty() {
             return None;
         }
+        let places = i32::try_from(fraction.len()).ok()?;
+        let value = if whole.len() + fraction.len() <= 18 {
+            // Most numerals: the digits fit a u64.
+            let mut mantissa: u64 = 0;
+            for b in whole.bytes().chain(fraction.bytes()) {
+                if !b.is_ascii_digit() {
+                    return None;
+                }
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+            }
+            Decimal::new(i128::from(mantissa), -places)
+        } else {
+            Decimal::parse_long(whole, fraction)?
+        };
+        Some(if negative { -value } else { value })
+    }
+
+    /// [`Decimal::parse`] of more than 18 digits.
+    fn parse_long(whole: &str, fraction: &str) -> Option<Decimal> {
         let digits = whole.bytes().chain(fraction.bytes());
         let mut mantissa: i128 = 0;
         // Digits past the 37th only move the exponent (and round the last).
@@ -127,8 +157,7 @@ impl Decimal {
             mantissa += 1;
         }
         let exponent = dropped - i32::try_from(fraction.len()).ok()?;
-        let value = Decimal::new(mantissa, exponent);
-        Some(if negative { -value } else { value })
+        Some(Decimal::new(mantissa, exponent))
     }
 
     /// The decimal that an `f64` stands for: the shortest decimal that reads
@@ -195,8 +224,14 @@ impl Decimal {
     /// The same value with `exponent` lowered to `to` (the mantissa times
     /// `10^(exponent - to)`), if that mantissa fits.
     fn mantissa_at(self, to: i32) -> Option<i128> {
-        let shift = u32::try_from(self.exponent - to).ok()?;
-        self.mantissa.checked_mul(10i128.checked_pow(shift)?)
+        let shift = usize::try_from(self.exponent - to).ok()?;
+        self.mantissa.checked_mul(*POW10.get(shift)?)
+    }
+
+    /// The mantissa fits an `i64`: products and alignments by up to 10^18
+    /// fit an `i128`.
+    fn small(self) -> bool {
+        i64::try_from(self.mantissa).is_ok()
     }
 }
 
@@ -265,6 +300,9 @@ impl Mul for Decimal {
     type Output = Decimal;
 
     fn mul(self, other: Decimal) -> Decimal {
+        if self.small() && other.small() {
+            return Decimal::new(self.mantissa * other.mantissa, self.exponent + other.exponent);
+        }
         // Past 38 digits in all, the product would not fit: each factor is
         // rounded to its share of 38 digits (19 each, or what the shorter
         // leaves), so the product is near, not exact.
@@ -313,6 +351,15 @@ impl Neg for Decimal {
 
 impl Ord for Decimal {
     fn cmp(&self, other: &Decimal) -> Ordering {
+        let shift = self.exponent - other.exponent;
+        if shift.unsigned_abs() <= 18 && self.small() && other.small() {
+            let power = POW10[shift.unsigned_abs() as usize];
+            return if shift >= 0 {
+                (self.mantissa * power).cmp(&other.mantissa)
+            } else {
+                self.mantissa.cmp(&(other.mantissa * power))
+            };
+        }
         let sign = self.mantissa.signum().cmp(&other.mantissa.signum());
         if sign != Ordering::Equal || self.mantissa == 0 {
             return sign;
