@@ -23,6 +23,7 @@
 //! run's shard of the input and skips what its databases already hold. See ARCHITECTURE.md for the map.
 
 pub mod assemble;
+pub mod decimal;
 pub mod error;
 pub mod evaluate;
 pub mod extract;

@@ -9,7 +9,8 @@
 //! count, amount, date) carries `rule`, the name of the rule that produced it, as
 //! events do, so each extraction can be explained.
 
-use serde::{Deserialize, Serialize, Serializer};
+use crate::decimal::Decimal;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// Version of the record layout, written in every record's `schema` field.
@@ -200,9 +201,9 @@ pub struct Count {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Amount {
-    /// Value in units of `currency`; written as an integer when it is one.
-    #[serde(serialize_with = "number")]
-    pub value: f64,
+    /// Value in units of `currency`, exact; written as an integer when it is
+    /// one (`3000000000`), else as the decimal the text gave (`19.99`).
+    pub value: Decimal,
     /// ISO 4217 code.
     pub currency: String,
     pub text: String,
@@ -273,8 +274,7 @@ pub struct EventCount {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventAmount {
-    #[serde(serialize_with = "number")]
-    pub value: f64,
+    pub value: Decimal,
     pub currency: String,
 }
 
@@ -335,17 +335,6 @@ pub fn check_spans(record: &Record) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes whole numbers without a fraction (`3000000000`, not `3000000000.0`),
-/// as the contract's examples do, while keeping fractional values exact.
-fn number<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-    if value.fract() == 0.0 && value.abs() < EXACT {
-        serializer.serialize_i64(*value as i64)
-    } else {
-        serializer.serialize_f64(*value)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,7 +342,7 @@ mod tests {
     #[test]
     fn amounts_serialize_whole_values_as_integers() {
         let amount = Amount {
-            value: 3_000_000_000.0,
+            value: Decimal::int(3_000_000_000),
             currency: "USD".into(),
             text: "$3 billion".into(),
             span: [10, 20],
@@ -365,7 +354,7 @@ mod tests {
             r#"{"value":3000000000,"currency":"USD","text":"$3 billion","span":[10,20],"rule":"money.symbol_scale"}"#
         );
         let half = EventAmount {
-            value: 1.5,
+            value: Decimal::new(15, -1),
             currency: "EUR".into(),
         };
         assert_eq!(
@@ -379,7 +368,7 @@ mod tests {
         let mut record = Record::new("a".into(), Source::default(), Status::Ok, None);
         record.text = Some("🎉 $3 billion".into());
         record.amounts.push(Amount {
-            value: 3e9,
+            value: Decimal::int(3_000_000_000),
             currency: "USD".into(),
             text: "$3 billion".into(),
             span: [2, 12],

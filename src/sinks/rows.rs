@@ -284,7 +284,7 @@ pub fn article_rows<'a>(r: &'a Record, mut row: impl FnMut(&'static Table, &[Val
             &[
                 doc_id.clone(),
                 index(i),
-                Real(a.value),
+                Real(a.value.to_f64()),
                 Text(&a.currency),
                 Text(&a.text),
                 index(a.span[0]),

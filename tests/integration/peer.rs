@@ -107,7 +107,7 @@ fn currency() -> (Rate, Rate) {
         let expected_items = case["expected"].as_array().unwrap();
         let found: Vec<(f64, String)> = money::find_in(input)
             .into_iter()
-            .map(|m| (m.value, m.currency.to_string()))
+            .map(|m| (m.value.to_f64(), m.currency.to_string()))
             .collect();
         if expected_items.is_empty() {
             negatives.total += 1;
@@ -172,7 +172,7 @@ fn numbers() -> Rate {
                 (
                     char_offset(input, n.bytes.start),
                     char_offset(input, n.bytes.end),
-                    n.value,
+                    n.value.to_f64(),
                 )
             })
             .collect();

@@ -2,6 +2,7 @@
 
 use crate::common::*;
 use rusqlite::Connection;
+use sanctions_extract::decimal::Decimal;
 use sanctions_extract::record::*;
 use sanctions_extract::sinks::{Sink, SqliteSink};
 use std::path::Path;
@@ -65,7 +66,7 @@ fn full_record(doc_id: &str, officials: usize) -> Record {
         rule: "count.cardinal_noun".into(),
     }];
     record.amounts = vec![Amount {
-        value: 3e9,
+        value: Decimal::int(3_000_000_000),
         currency: "USD".into(),
         text: "$3 billion".into(),
         span: [40, 50],

@@ -32,6 +32,15 @@ fn number_and_noun() {
         &[("eight North Korean individuals", 8, Individual, Some("North Korean"))],
     );
     check("designated 16 entities", &[("16 entities", 16, Entity, None)]);
+    // Whole, though `4.1 * 1e6` in f64 is 4099999.9999999995 (such a count was
+    // dropped as a fraction).
+    check(
+        "some 4.1 million people and 16.4 million refugees",
+        &[
+            ("4.1 million people", 4_100_000, Individual, None),
+            ("16.4 million refugees", 16_400_000, Individual, None),
+        ],
+    );
     // `said` before a number is the verb of a quotation, not legal `the said`.
     check(
         "Union officials said 14,000 employees walked out.",

@@ -36,7 +36,8 @@ pub(crate) struct Hit {
 pub(crate) fn matches(text: &str, numerals: &[Numeral], taken: &Claimed) -> Vec<Hit> {
     let mut out = Vec::new();
     for n in numerals {
-        if !n.glued.is_empty() || !n.integer || n.value < 1.0 || n.value > 1e12 {
+        let value = n.value.to_f64();
+        if !n.glued.is_empty() || !n.integer || !(1.0..=1e12).contains(&value) {
             continue;
         }
         if taken.overlaps(&n.bytes) {
@@ -45,10 +46,10 @@ pub(crate) fn matches(text: &str, numerals: &[Numeral], taken: &Claimed) -> Vec<
         if !counts_here(text, n) {
             continue;
         }
-        if let Some((noun, entry, modifier)) = noun_phrase(text, n.bytes.end, n.value == 1.0) {
+        if let Some((noun, entry, modifier)) = noun_phrase(text, n.bytes.end, value == 1.0) {
             out.push(Hit {
                 bytes: n.bytes.start..noun.end,
-                value: n.value as u64,
+                value: value as u64,
                 entry,
                 noun,
                 modifier,

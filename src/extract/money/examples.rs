@@ -3,24 +3,29 @@
 //! example.
 
 use super::*;
+use crate::decimal::Decimal;
+use crate::testing::picker;
 
+/// Values are exact: the expected value is the decimal its literal is written
+/// with (`270.9e6`, `0.34`), and the sum must be worth exactly that.
 fn check(text: &str, expected: &[(&str, f64, &str, &str)]) {
-    let found = find_in(text);
-    let got: Vec<(&str, f64, &str, &str)> = found
+    let found: Vec<(&str, Decimal, &str, &str)> = find_in(text)
         .iter()
         .map(|m| (&text[m.bytes.clone()], m.value, m.currency, m.rule))
         .collect();
-    assert_eq!(got.len(), expected.len(), "{text:?}: found {got:?}");
-    for (g, e) in got.iter().zip(expected) {
-        assert_eq!((g.0, g.2, g.3), (e.0, e.2, e.3), "{text:?}: found {got:?}");
-        assert!(
-            (g.1 - e.1).abs() <= 1e-6 * e.1.abs().max(1.0),
-            "{text:?}: {} = {}, want {}",
-            g.0,
-            g.1,
-            e.1
-        );
-    }
+    let want: Vec<(&str, Decimal, &str, &str)> = expected
+        .iter()
+        .map(|&(surface, value, code, rule)| (surface, Decimal::from_f64(value).expect("finite"), code, rule))
+        .collect();
+    assert_eq!(found, want, "{text:?}");
+}
+
+/// The values of the sums of `text` as a record writes them in JSON.
+fn json_values(text: &str) -> Vec<String> {
+    find_in(text)
+        .iter()
+        .map(|m| serde_json::to_string(&m.value).expect("a value serializes"))
+        .collect()
 }
 
 #[test]
@@ -177,5 +182,163 @@ fn negatives() {
     check(
         "in 2021 $400 million was stolen",
         &[("$400 million", 4e8, "USD", SYMBOL)],
+    );
+}
+
+#[test]
+fn values_are_exact_in_json() {
+    // As the f64 product of numeral and factor, `$17.1 billion` was
+    // 17100000000.000002, `US$270.9 billion` 270899999999.99997, `C$16.4
+    // million` 16399999.999999998, the upper bound of `$3.3-4.1 billion`
+    // 4099999999.9999995, `¥4.35 trillion` 4349999999999.9995 and `99.9
+    // cents` 0.9990000000000001; the others came out right in f64 too.
+    for (text, values) in [
+        ("$17.1 billion", &["17100000000"][..]),
+        ("€0.07 million", &["70000"]),
+        ("$1.1 trillion", &["1100000000000"]),
+        ("$19.99", &["19.99"]),
+        ("€2.3bn", &["2300000000"]),
+        ("4.35 million dollars", &["4350000"]),
+        ("US$270.9 billion", &["270900000000"]),
+        ("C$16.4 million", &["16400000"]),
+        ("$3.3-4.1 billion", &["3300000000", "4100000000"]),
+        ("3.3 to 4.1 billion yen", &["3300000000", "4100000000"]),
+        ("between $3.3 and $4.1 billion", &["3300000000", "4100000000"]),
+        ("¥4.35 trillion", &["4350000000000"]),
+        ("34 cents", &["0.34"]),
+        ("99.9 cents", &["0.999"]),
+        ("thirteen dollars and forty-five cents", &["13.45"]),
+        ("it cost 3 dollars 50 cents.", &["3.5"]),
+        ("it was 15 dollars and 50.", &["15.5"]),
+        ("$0.25", &["0.25"]),
+        ("half a million dollars", &["500000"]),
+        ("$1,234,567.89", &["1234567.89"]),
+        ("30.5 MUSD", &["30500000"]),
+        ("£2.7m", &["2700000"]),
+    ] {
+        assert_eq!(json_values(text), values, "{text}");
+    }
+}
+
+/// `digits` (no point) times `10^exponent` as the shortest decimal, worked
+/// out on the digit string alone, apart from the [`Decimal`] arithmetic under
+/// test.
+fn shifted(digits: &str, exponent: i32) -> String {
+    let (whole, fraction) = if exponent >= 0 {
+        (format!("{digits}{}", "0".repeat(exponent as usize)), String::new())
+    } else {
+        let places = exponent.unsigned_abs() as usize;
+        let padded = format!("{}{digits}", "0".repeat((places + 1).saturating_sub(digits.len())));
+        let (whole, fraction) = padded.split_at(padded.len() - places);
+        (whole.to_string(), fraction.to_string())
+    };
+    let whole = match whole.trim_start_matches('0') {
+        "" => "0",
+        trimmed => trimmed,
+    };
+    match fraction.trim_end_matches('0') {
+        "" => whole.to_string(),
+        fraction => format!("{whole}.{fraction}"),
+    }
+}
+
+/// The JSON the value had when it was computed in f64 (numeral times scale,
+/// cents divided by 100) and whole values were written as integers: what the
+/// generated test would have caught.
+fn f64_json(written: &str, exponent: i32, subunit: i32) -> String {
+    let mut value = written.parse::<f64>().expect("digits") * 10f64.powi(exponent);
+    if subunit != 0 {
+        value /= 100.0;
+    }
+    if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
+        (value as i64).to_string()
+    } else {
+        serde_json::to_string(&value).expect("a number")
+    }
+}
+
+#[test]
+fn generated_decimal_sums_are_exact_in_json() {
+    // Decimal numerals of up to 15 significant digits (what an f64 can give
+    // back exactly) times every scale a sum can have, before or after the
+    // number; the JSON value must be the decimal shifted by the scale.
+    let scales: &[(&str, i32)] = &[
+        ("", 0),
+        (" thousand", 3),
+        (" million", 6),
+        (" billion", 9),
+        (" trillion", 12),
+        ("bn", 9),
+        (" mln", 6),
+        ("m", 6),
+        ("k", 3),
+        (" lakh", 5),
+        (" crore", 7),
+    ];
+    let currencies: &[(&str, &str, i32)] = &[
+        ("$", "", 0),
+        ("€", "", 0),
+        ("US$", "", 0),
+        ("", " dollars", 0),
+        ("", " euros", 0),
+        ("USD ", "", 0),
+        ("", " cents", -2),
+    ];
+    assert_eq!(
+        [
+            shifted("171", 8),
+            shifted("1999", -2),
+            shifted("5", -3),
+            shifted("500", -2),
+            shifted("0", 3)
+        ],
+        ["17100000000", "19.99", "0.005", "5", "0"]
+    );
+    let mut next = picker(17);
+    let (mut checked, mut fractional, mut noisy_in_f64) = (0, 0, 0);
+    for _ in 0..20_000 {
+        let (symbol, name, subunit) = currencies[next(currencies.len())];
+        let (scale, exponent) = scales[next(scales.len())];
+        // Money-only scales (`m`) follow symbols and codes only.
+        if scale == "m" && symbol.is_empty() {
+            continue;
+        }
+        let len = 1 + next(12);
+        // A leading digit of 1-9: `0 million cents` is no sum.
+        let digits: String = (0..len)
+            .map(|i| {
+                char::from(if i == 0 {
+                    b'1' + next(9) as u8
+                } else {
+                    b'0' + next(10) as u8
+                })
+            })
+            .collect();
+        let places = next(4).min(len);
+        // Whole values past u64 are written as the nearest f64 (see Decimal).
+        if len as i32 - places as i32 + exponent + subunit > 18 {
+            continue;
+        }
+        let written = if places == 0 {
+            digits.clone()
+        } else if places >= digits.len() {
+            format!("0.{}{digits}", "0".repeat(places - digits.len()))
+        } else {
+            let (whole, fraction) = digits.split_at(digits.len() - places);
+            format!("{whole}.{fraction}")
+        };
+        let text = format!("paid {symbol}{written}{scale}{name} in");
+        let expected = shifted(&digits, exponent + subunit - places as i32);
+        checked += 1;
+        fractional += usize::from(expected.contains('.'));
+        noisy_in_f64 += usize::from(f64_json(&written, exponent, subunit) != expected);
+        let found = json_values(&text);
+        assert_eq!(found, std::slice::from_ref(&expected), "{text}");
+        let value: serde_json::Value = serde_json::from_str(&found[0]).expect("JSON");
+        assert!(value.is_number(), "{text}: {value}");
+    }
+    assert!(
+        checked > 15_000 && fractional > 1_000 && noisy_in_f64 > 1_000,
+        "{checked} sums, {fractional} with a fraction, {noisy_in_f64} that f64 got wrong"
     );
 }

@@ -1,6 +1,7 @@
 //! The currency lexicon: symbols, ISO 4217 codes and names, with the code each
 //! stands for. Data only; `rules` reads it.
 
+use crate::decimal::Decimal;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -147,7 +148,7 @@ pub const MEGA_CODES: &[&str] = &["USD", "EUR", "GBP", "AUD", "CAD", "CHF", "SEK
 pub struct Name {
     pub code: &'static str,
     /// The unit's share of the currency (`0.01` for cents).
-    pub factor: f64,
+    pub factor: Decimal,
     /// The word has another common sense (`won`, `pounds`, `rand`): it is money
     /// only after a large or scaled number (`10 billion won`, `361 million pounds`).
     pub ambiguous: bool,
@@ -156,7 +157,7 @@ pub struct Name {
 const fn name(code: &'static str) -> Name {
     Name {
         code,
-        factor: 1.0,
+        factor: Decimal::ONE,
         ambiguous: false,
     }
 }
@@ -164,7 +165,7 @@ const fn name(code: &'static str) -> Name {
 const fn ambiguous(code: &'static str) -> Name {
     Name {
         code,
-        factor: 1.0,
+        factor: Decimal::ONE,
         ambiguous: true,
     }
 }
@@ -172,7 +173,7 @@ const fn ambiguous(code: &'static str) -> Name {
 const fn subunit(code: &'static str) -> Name {
     Name {
         code,
-        factor: 0.01,
+        factor: Decimal::pow10(-2),
         ambiguous: false,
     }
 }
@@ -311,7 +312,13 @@ pub const NAMES: &[(&str, Name)] = &[
 /// Scale abbreviations read after an amount only, where a metre or a letter
 /// label is out of the question (`£2m`, `$5b`, `US$ 1mm`); the numeral layer
 /// reads the unambiguous ones (`bn`, `mn`, `k`) everywhere.
-pub const MONEY_SCALES: &[(&str, f64)] = &[("m", 1e6), ("mm", 1e6), ("b", 1e9), ("B", 1e9), ("tr", 1e12)];
+pub const MONEY_SCALES: &[(&str, Decimal)] = &[
+    ("m", Decimal::pow10(6)),
+    ("mm", Decimal::pow10(6)),
+    ("b", Decimal::pow10(9)),
+    ("B", Decimal::pow10(9)),
+    ("tr", Decimal::pow10(12)),
+];
 
 static NAME_INDEX: LazyLock<HashMap<&'static str, Name>> = LazyLock::new(|| NAMES.iter().copied().collect());
 
@@ -345,7 +352,7 @@ pub fn mega_code_of(word: &str) -> Option<&'static str> {
 }
 
 /// The multiplier of a money-only scale abbreviation, exact case.
-pub fn money_scale(s: &str) -> Option<f64> {
+pub fn money_scale(s: &str) -> Option<Decimal> {
     MONEY_SCALES.iter().find(|(k, _)| *k == s).map(|&(_, v)| v)
 }
 

@@ -8,13 +8,20 @@
 //! - `thirteen dollars and forty-five cents`, `3 dollars 50 cents`: one sum.
 
 use super::rules::{DOLLARS_AND_CENTS, Hit, RANGE};
+use crate::decimal::Decimal;
 use crate::extract::numeral::Numeral;
+
+/// A cent's share of its currency, the factor of `cents` and `pence`.
+const CENT: Decimal = Decimal::pow10(-2);
+/// A hundred cents, the most a dollar's cents may count.
+const HUNDRED: Decimal = Decimal::pow10(2);
 
 /// One sum of money, before it becomes a record item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Money {
     pub bytes: std::ops::Range<usize>,
-    pub value: f64,
+    /// In units of the currency, exact (`17.1 billion` is 17100000000).
+    pub value: Decimal,
     /// ISO 4217.
     pub currency: &'static str,
     pub rule: &'static str,
@@ -30,13 +37,13 @@ pub(crate) fn resolve(text: &str, numerals: &[Numeral], hits: Vec<Hit>) -> Vec<M
         let value = h.numeral * h.factor;
         // `thirteen dollars and forty-five cents`
         if let Some(next) = hits.get(i + 1)
-            && h.factor == 1.0
-            && next.factor == 0.01
+            && h.factor == Decimal::ONE
+            && next.factor == CENT
             && next.code == h.code
             && !h.before
             && matches!(&text[h.bytes.end..next.bytes.start], " " | " and ")
-            && h.numeral.fract() == 0.0
-            && next.numeral < 100.0
+            && h.numeral.is_integer()
+            && next.numeral < HUNDRED
         {
             out.push(Money {
                 bytes: h.bytes.start..next.bytes.end,
@@ -49,14 +56,14 @@ pub(crate) fn resolve(text: &str, numerals: &[Numeral], hits: Vec<Hit>) -> Vec<M
         }
         // `15 dollars and 50.`, `thirteen dollars forty five`: cents without
         // the word, when the sentence ends there.
-        if h.factor == 1.0
+        if h.factor == Decimal::ONE
             && !h.before
-            && h.numeral.fract() == 0.0
+            && h.numeral.is_integer()
             && let Some(cents) = bare_cents(text, numerals, h.bytes.end)
         {
             out.push(Money {
                 bytes: h.bytes.start..cents.bytes.end,
-                value: value + cents.value / 100.0,
+                value: value + cents.value * CENT,
                 currency: h.code,
                 rule: DOLLARS_AND_CENTS,
             });
@@ -138,7 +145,7 @@ fn ranges(text: &str, numerals: &[Numeral], mut hits: Vec<Hit>) -> Vec<Hit> {
             // `3 to 4 billion yen`, `between 5 and 6 million dollars`.
             (None, Some(ib)) if !hits[ib].before => {
                 let h = &hits[ib];
-                let scale = if a.scaled { 1.0 } else { b.scale };
+                let scale = if a.scaled { Decimal::ONE } else { b.scale };
                 added.push(Hit {
                     bytes: a.bytes.clone(),
                     number: a.bytes.clone(),
@@ -157,11 +164,10 @@ fn ranges(text: &str, numerals: &[Numeral], mut hits: Vec<Hit>) -> Vec<Hit> {
                     && hits[ia].code == hits[ib].code
                     && !a.scaled
                     && b.scaled
-                    && hits[ia].scale == 1.0
-                    && a.value < b.value / b.scale =>
+                    && hits[ia].scale == Decimal::ONE
+                    && a.value * b.scale < b.value =>
             {
-                let scale = b.scale;
-                hits[ia].factor *= scale;
+                hits[ia].factor *= b.scale;
             }
             _ => {}
         }
@@ -248,5 +254,5 @@ fn bare_cents<'n>(text: &str, numerals: &'n [Numeral], end: usize) -> Option<&'n
     let n = numerals.get(i).filter(|n| n.bytes.start == end + skip)?;
     let after = &text[n.bytes.end..];
     let ends = after.is_empty() || after.starts_with(['.', '!', '?', '\n']);
-    (ends && n.integer && n.value >= 1.0 && n.value < 100.0 && n.glued.is_empty() && !n.scaled).then_some(n)
+    (ends && n.integer && n.value >= Decimal::ONE && n.value < HUNDRED && n.glued.is_empty() && !n.scaled).then_some(n)
 }

@@ -15,6 +15,7 @@
 //! billion`) and joins `thirteen dollars and forty-five cents`.
 
 use super::lexicon::{self, DOLLAR_PREFIXES, SYMBOLS, SYMBOLS_AFTER};
+use crate::decimal::Decimal;
 use crate::extract::numeral::{self, Numeral};
 use crate::per_thread::PerThread;
 use regex::Regex;
@@ -29,6 +30,9 @@ pub const SYMBOL_AFTER: &str = "money.symbol_after";
 pub const RANGE: &str = "money.range";
 pub const DOLLARS_AND_CENTS: &str = "money.dollars_and_cents";
 
+/// The factor of a mega code (`MUSD`) and of `million`.
+const MILLION: Decimal = Decimal::pow10(6);
+
 /// A match: a numeral, its currency, and what multiplies the numeral's value.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Hit {
@@ -36,13 +40,13 @@ pub(crate) struct Hit {
     pub bytes: Range<usize>,
     /// The numeral's own bytes.
     pub number: Range<usize>,
-    pub numeral: f64,
+    pub numeral: Decimal,
     /// The numeral's last scale multiplier (1 when unscaled), after any money
     /// scale (`2m`).
-    pub scale: f64,
+    pub scale: Decimal,
     pub code: &'static str,
     /// Money scale (`£2m`), mega code (`MUSD`) and subunit (`cents`) together.
-    pub factor: f64,
+    pub factor: Decimal,
     /// The currency was written before the number (symbol or code), so a
     /// range's second bound may borrow it.
     pub before: bool,
@@ -80,15 +84,15 @@ pub(crate) fn matches(text: &str, numerals: &[Numeral]) -> Vec<Hit> {
     for code_match in glued_codes(text) {
         let word = code_match.as_str();
         let (code, factor) = match (lexicon::code_of(word), lexicon::mega_code_of(word)) {
-            (Some(code), _) => (code, 1.0),
-            (None, Some(code)) => (code, 1e6),
+            (Some(code), _) => (code, Decimal::ONE),
+            (None, Some(code)) => (code, MILLION),
             _ => continue,
         };
         let Some(n) = numeral::at(text, code_match.end()) else {
             continue;
         };
         let (end, money_scale) = glued_money_scale(text, &n);
-        if !n.glued.is_empty() && money_scale == 1.0 {
+        if !n.glued.is_empty() && money_scale == Decimal::ONE {
             continue;
         }
         hits.push(Hit {
@@ -115,12 +119,12 @@ pub(crate) fn matches(text: &str, numerals: &[Numeral]) -> Vec<Hit> {
 /// The money reading of one numeral, if it has a currency beside it.
 fn hit(text: &str, n: &Numeral) -> Option<Hit> {
     let (end, money_scale) = glued_money_scale(text, n);
-    if !n.glued.is_empty() && money_scale == 1.0 {
+    if !n.glued.is_empty() && money_scale == Decimal::ONE {
         // `115USD`, `30MUSD`: a code glued after the digits.
         let glued = &text[n.glued.clone()];
         let (code, factor) = match (lexicon::code_of(glued), lexicon::mega_code_of(glued)) {
-            (Some(code), _) => (code, 1.0),
-            (None, Some(code)) => (code, 1e6),
+            (Some(code), _) => (code, Decimal::ONE),
+            (None, Some(code)) => (code, MILLION),
             _ => return None,
         };
         return Some(Hit {
@@ -161,13 +165,13 @@ fn hit(text: &str, n: &Numeral) -> Option<Hit> {
 
 /// A money-only scale glued to the numeral (`£2m`, `$5b`): the end of the
 /// numeral with it and its multiplier (1 without one).
-fn glued_money_scale(text: &str, n: &Numeral) -> (usize, f64) {
+fn glued_money_scale(text: &str, n: &Numeral) -> (usize, Decimal) {
     if n.glued.is_empty() || n.scaled {
-        return (n.bytes.end, 1.0);
+        return (n.bytes.end, Decimal::ONE);
     }
     match lexicon::money_scale(&text[n.glued.clone()]) {
         Some(scale) => (n.glued.end, scale),
-        None => (n.bytes.end, 1.0),
+        None => (n.bytes.end, Decimal::ONE),
     }
 }
 
@@ -202,7 +206,7 @@ static SYMBOL_AFTER_FIRST_BYTES: [bool; 256] = symbol_bytes(SYMBOLS_AFTER, false
 
 /// A symbol or code ending right before byte `at` (one space allowed):
 /// where it starts, the currency, a factor (`MUSD`) and the rule.
-fn before(text: &str, at: usize) -> Option<(usize, &'static str, f64, &'static str)> {
+fn before(text: &str, at: usize) -> Option<(usize, &'static str, Decimal, &'static str)> {
     let head = &text[..at];
     for head in [head, head.strip_suffix(' ').unwrap_or("")] {
         if head.is_empty() {
@@ -214,9 +218,9 @@ fn before(text: &str, at: usize) -> Option<(usize, &'static str, f64, &'static s
                 if symbol == "$"
                     && let Some((start, code)) = dollar_prefix(rest)
                 {
-                    return Some((start, code, 1.0, SYMBOL));
+                    return Some((start, code, Decimal::ONE, SYMBOL));
                 }
-                return Some((rest.len(), code, 1.0, SYMBOL));
+                return Some((rest.len(), code, Decimal::ONE, SYMBOL));
             }
         }
         // A code as the word before: `USD 30,050`, `MAUD 60`.
@@ -228,10 +232,10 @@ fn before(text: &str, at: usize) -> Option<(usize, &'static str, f64, &'static s
             .ends_with(|c: char| c.is_ascii_digit());
         if word.len() >= 3 && !after_number {
             if let Some(code) = lexicon::code_of(word) {
-                return Some((word_start, code, 1.0, CODE));
+                return Some((word_start, code, Decimal::ONE, CODE));
             }
             if let Some(code) = lexicon::mega_code_of(word) {
-                return Some((word_start, code, 1e6, CODE));
+                return Some((word_start, code, MILLION, CODE));
             }
         }
     }
@@ -266,7 +270,7 @@ fn dollar_prefix(rest: &str) -> Option<(usize, &'static str)> {
 
 /// A code, name or symbol right after the numeral (which ends at `end`): the
 /// end of the expression, the currency, a factor and the rule.
-fn after(text: &str, n: &Numeral, end: usize) -> Option<(usize, &'static str, f64, &'static str)> {
+fn after(text: &str, n: &Numeral, end: usize) -> Option<(usize, &'static str, Decimal, &'static str)> {
     let bytes = text.as_bytes();
     let mut k = end;
     let mut hyphen = false;
@@ -289,7 +293,7 @@ fn after(text: &str, n: &Numeral, end: usize) -> Option<(usize, &'static str, f6
                     continue;
                 }
                 let code = SYMBOLS.iter().find(|(s, _)| s == symbol).map(|&(_, c)| c)?;
-                return Some((s_end, code, 1.0, SYMBOL_AFTER));
+                return Some((s_end, code, Decimal::ONE, SYMBOL_AFTER));
             }
         }
     }
@@ -301,8 +305,8 @@ fn after(text: &str, n: &Numeral, end: usize) -> Option<(usize, &'static str, f6
     if let Some(&(w_start, w_end)) = words.first() {
         let word = &text[w_start..w_end];
         let code = lexicon::code_of(word)
-            .map(|c| (c, 1.0))
-            .or_else(|| lexicon::mega_code_of(word).map(|c| (c, 1e6)));
+            .map(|c| (c, Decimal::ONE))
+            .or_else(|| lexicon::mega_code_of(word).map(|c| (c, MILLION)));
         if let Some((code, factor)) = code
             && !hyphen
         {
@@ -336,13 +340,13 @@ fn after(text: &str, n: &Numeral, end: usize) -> Option<(usize, &'static str, f6
     if name.ambiguous {
         // `5,200 pounds of water`, `a 300-pound man`: weights and other
         // senses; as money these words follow scaled or large numbers.
-        let large = n.scaled || (n.value >= 1000.0 && name.code != "GBP");
+        let large = n.scaled || (n.value >= Decimal::pow10(3) && name.code != "GBP");
         let of_follows = text[name_end..].starts_with(" of ");
         if hyphen || !large || of_follows {
             return None;
         }
     }
-    let rule = if name.factor == 1.0 { NAME } else { SUBUNIT };
+    let rule = if name.factor == Decimal::ONE { NAME } else { SUBUNIT };
     Some((name_end, name.code, name.factor, rule))
 }
 
@@ -376,12 +380,12 @@ fn following_words(text: &str, at: usize, max: usize) -> Vec<(usize, usize)> {
 }
 
 /// `million`, `billion`... as a multiplier.
-fn scale_word(word: &str) -> Option<f64> {
+fn scale_word(word: &str) -> Option<Decimal> {
     match word.to_ascii_lowercase().as_str() {
-        "thousand" => Some(1e3),
-        "million" | "mn" | "mln" => Some(1e6),
-        "billion" | "bn" | "bln" => Some(1e9),
-        "trillion" | "tn" | "trn" => Some(1e12),
+        "thousand" => Some(Decimal::pow10(3)),
+        "million" | "mn" | "mln" => Some(MILLION),
+        "billion" | "bn" | "bln" => Some(Decimal::pow10(9)),
+        "trillion" | "tn" | "trn" => Some(Decimal::pow10(12)),
         _ => None,
     }
 }

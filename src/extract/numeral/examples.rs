@@ -2,18 +2,17 @@
 //! order (surface text and value). An empty list is a negative example.
 
 use super::{Form, find, scan, value_of};
+use crate::decimal::Decimal;
 
+/// Values are exact: the expected value is the decimal its literal is written
+/// with (`1.6742005e12`, `200.03`), and the numeral must be worth exactly that.
 fn check(text: &str, expected: &[(&str, f64)]) {
-    let found: Vec<(&str, f64)> = find(text).iter().map(|n| (&text[n.bytes.clone()], n.value)).collect();
-    assert_eq!(found.len(), expected.len(), "{text:?}: found {found:?}");
-    for ((surface, value), (want_surface, want_value)) in found.iter().zip(expected) {
-        assert_eq!(surface, want_surface, "{text:?}: found {found:?}");
-        let tolerance = 1e-9 * want_value.abs().max(1.0);
-        assert!(
-            (value - want_value).abs() <= tolerance,
-            "{text:?}: {surface} = {value}, want {want_value}"
-        );
-    }
+    let found: Vec<(&str, Decimal)> = find(text).iter().map(|n| (&text[n.bytes.clone()], n.value)).collect();
+    let want: Vec<(&str, Decimal)> = expected
+        .iter()
+        .map(|&(surface, value)| (surface, Decimal::from_f64(value).expect("a finite value")))
+        .collect();
+    assert_eq!(found, want, "{text:?}");
 }
 
 #[test]
@@ -185,8 +184,45 @@ fn scan_keeps_glued_numbers() {
     let found = scan(text);
     let glued: Vec<&str> = found.iter().map(|n| &text[n.glued.clone()]).collect();
     assert_eq!(glued, ["USD", "th", "km"]);
-    assert_eq!(found[0].value, 115.0);
+    assert_eq!(found[0].value, Decimal::int(115));
     assert_eq!(found[0].form, Form::Digits);
+}
+
+#[test]
+fn decimals_times_scales_are_exact() {
+    // In f64 each of these products is off in its last bits
+    // (17.1 * 1e9 = 17100000000.000002, 4.1 * 1e6 = 4099999.9999999995).
+    for (text, value, integer) in [
+        ("17.1 billion", "17100000000", true),
+        ("17.1 trillion", "17100000000000", true),
+        ("4.35 trillion", "4350000000000", true),
+        ("4.1 million", "4100000", true),
+        ("4.1bn", "4100000000", true),
+        ("270.9 billion", "270900000000", true),
+        ("16.4 mln", "16400000", true),
+        ("0.07 million", "70000", true),
+        ("1.1 trillion", "1100000000000", true),
+        ("2.3bn", "2300000000", true),
+        ("2.33 k", "2330", true),
+        ("1,674,200.5 M", "1674200500000", true),
+        ("13.5 lakh", "1350000", true),
+        ("2.12 hundred", "212", true),
+        ("19.99", "19.99", false),
+        ("0.1", "0.1", false),
+        (".08", "0.08", false),
+        ("-9.2321312", "-9.2321312", false),
+        ("nought point one", "0.1", false),
+        ("a quarter million", "250000", true),
+        ("half a million", "500000", true),
+    ] {
+        let found = find(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(
+            (found[0].value.to_string(), found[0].integer),
+            (value.to_string(), integer),
+            "{text}"
+        );
+    }
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The numeral lexicon: number words, scale words and the abbreviations that
 //! multiply a number written in digits. Data only; `rules` and `resolve` read it.
 
+use crate::decimal::Decimal;
 use std::sync::LazyLock;
 
 /// What one number word contributes to a numeral.
@@ -17,7 +18,7 @@ pub enum Word {
     /// `hundred`: multiplies the group before it.
     Hundred,
     /// `thousand`, `million`, `lakh`...: closes a group and multiplies it.
-    Scale(f64),
+    Scale(Decimal),
     /// `dozen`: times twelve.
     Dozen,
     /// `half` (`half a dozen`, `half a million`).
@@ -68,15 +69,15 @@ pub const NUMBER_WORDS: &[(&str, Word)] = &[
     ("eighty", Word::Tens(80)),
     ("ninety", Word::Tens(90)),
     ("hundred", Word::Hundred),
-    ("thousand", Word::Scale(1e3)),
-    ("lakh", Word::Scale(1e5)),
-    ("lakhs", Word::Scale(1e5)),
-    ("lac", Word::Scale(1e5)),
-    ("million", Word::Scale(1e6)),
-    ("crore", Word::Scale(1e7)),
-    ("crores", Word::Scale(1e7)),
-    ("billion", Word::Scale(1e9)),
-    ("trillion", Word::Scale(1e12)),
+    ("thousand", Word::Scale(Decimal::pow10(3))),
+    ("lakh", Word::Scale(Decimal::pow10(5))),
+    ("lakhs", Word::Scale(Decimal::pow10(5))),
+    ("lac", Word::Scale(Decimal::pow10(5))),
+    ("million", Word::Scale(Decimal::pow10(6))),
+    ("crore", Word::Scale(Decimal::pow10(7))),
+    ("crores", Word::Scale(Decimal::pow10(7))),
+    ("billion", Word::Scale(Decimal::pow10(9))),
+    ("trillion", Word::Scale(Decimal::pow10(12))),
     ("dozen", Word::Dozen),
     ("dozens", Word::Dozen),
     ("doz", Word::Dozen),
@@ -96,26 +97,26 @@ pub const NUMBER_WORDS: &[(&str, Word)] = &[
 /// Abbreviated scales written after digits, attached (`10k`, `1.2bn`) or after
 /// one space (`2.33 k`, `10 bln`). Matched case-sensitively: `M` is a million but
 /// `m` is a metre (`1m`), except after a currency, where `money` allows it.
-pub const SCALE_SUFFIXES: &[(&str, f64)] = &[
-    ("k", 1e3),
-    ("K", 1e3),
-    ("M", 1e6),
-    ("MM", 1e6),
-    ("mn", 1e6),
-    ("Mn", 1e6),
-    ("MN", 1e6),
-    ("mln", 1e6),
-    ("Mln", 1e6),
-    ("mil", 1e6),
-    ("bn", 1e9),
-    ("Bn", 1e9),
-    ("BN", 1e9),
-    ("bln", 1e9),
-    ("Bln", 1e9),
-    ("tn", 1e12),
-    ("trn", 1e12),
-    ("tln", 1e12),
-    ("Tn", 1e12),
+pub const SCALE_SUFFIXES: &[(&str, Decimal)] = &[
+    ("k", Decimal::pow10(3)),
+    ("K", Decimal::pow10(3)),
+    ("M", Decimal::pow10(6)),
+    ("MM", Decimal::pow10(6)),
+    ("mn", Decimal::pow10(6)),
+    ("Mn", Decimal::pow10(6)),
+    ("MN", Decimal::pow10(6)),
+    ("mln", Decimal::pow10(6)),
+    ("Mln", Decimal::pow10(6)),
+    ("mil", Decimal::pow10(6)),
+    ("bn", Decimal::pow10(9)),
+    ("Bn", Decimal::pow10(9)),
+    ("BN", Decimal::pow10(9)),
+    ("bln", Decimal::pow10(9)),
+    ("Bln", Decimal::pow10(9)),
+    ("tn", Decimal::pow10(12)),
+    ("trn", Decimal::pow10(12)),
+    ("tln", Decimal::pow10(12)),
+    ("Tn", Decimal::pow10(12)),
 ];
 
 /// Words that make a following `one` a pronoun (`the one`, `which one`), not a
@@ -194,7 +195,7 @@ pub fn word(lower: &[u8]) -> Option<Word> {
 }
 
 /// The multiplier of a scale abbreviation, exact case.
-pub fn scale_suffix(s: &str) -> Option<f64> {
+pub fn scale_suffix(s: &str) -> Option<Decimal> {
     SCALE_SUFFIXES.iter().find(|(k, _)| *k == s).map(|&(_, v)| v)
 }
 

@@ -26,6 +26,7 @@ mod examples;
 
 pub use rules::{DIGITS, MIXED, WORDS, at, scan};
 
+use crate::decimal::Decimal;
 use std::ops::Range;
 
 /// How a numeral is written.
@@ -44,7 +45,8 @@ pub enum Form {
 pub struct Numeral {
     /// Byte range of the numeral in the text, scale words included.
     pub bytes: Range<usize>,
-    pub value: f64,
+    /// The value, exact (`1.2bn` is 1200000000, not `1.2 * 1e9` in `f64`).
+    pub value: Decimal,
     /// The value is whole.
     pub integer: bool,
     pub form: Form,
@@ -53,7 +55,7 @@ pub struct Numeral {
     /// The multiplier of its last scale word (`1e9` for `4.5 billion`, `1e3`
     /// for `three hundred thousand`); 1 when unscaled. A range's first bound
     /// borrows it (`$3-4 billion`).
-    pub scale: f64,
+    pub scale: Decimal,
     /// Written with thousands separators (`1,234`, `40 000`).
     pub grouped: bool,
     /// Letters glued right after the digits that are no scale (`th` of `4th`,
@@ -72,12 +74,12 @@ pub fn find(text: &str) -> Vec<Numeral> {
 }
 
 /// The value of `text` when all of it is one numeral (`five`, `1,200`,
-/// `twenty-one`), else `None`.
+/// `twenty-one`), else `None`; as an `f64`, for counting.
 pub fn value_of(text: &str) -> Option<f64> {
     let trimmed = text.trim();
     let found = scan(trimmed);
     match found.as_slice() {
-        [one] if one.bytes == (0..trimmed.len()) && one.glued.is_empty() => Some(one.value),
+        [one] if one.bytes == (0..trimmed.len()) && one.glued.is_empty() => Some(one.value.to_f64()),
         _ => None,
     }
 }

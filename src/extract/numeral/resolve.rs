@@ -7,16 +7,22 @@
 
 use super::lexicon::Word;
 use super::rules::{Kind, Tok};
+use crate::decimal::Decimal;
+
+const HUNDRED: Decimal = Decimal::pow10(2);
+const HALF: Decimal = Decimal::new(5, -1);
+const QUARTER: Decimal = Decimal::new(25, -2);
+const THOUSAND: Decimal = Decimal::pow10(3);
 
 /// The numeral read at the head of a run: how many tokens it takes, its value,
 /// and whether a scale word or suffix multiplied it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Parsed {
     pub len: usize,
-    pub value: f64,
+    pub value: Decimal,
     pub scaled: bool,
     /// The multiplier of the last scale word or suffix (1 without one).
-    pub scale: f64,
+    pub scale: Decimal,
 }
 
 /// What the last accepted token was; it decides what may follow.
@@ -39,23 +45,24 @@ enum Prev {
 /// Reads the longest numeral at the head of `toks`.
 pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
     let mut i = 0;
-    let mut sign = 1.0;
+    let mut negative = false;
     match toks.first()?.kind {
         Kind::Sign | Kind::Word(Word::Minus) => {
-            sign = -1.0;
+            negative = true;
             i = 1;
         }
         _ => {}
     }
-    let mut total = 0.0_f64;
-    let mut current = 0.0_f64;
+    let mut total = Decimal::ZERO;
+    let mut current = Decimal::ZERO;
     // The value added by the last unit/teen/tens/digits (for `two dozen`).
-    let mut piece = 0.0_f64;
+    let mut piece = Decimal::ZERO;
     let mut hundred_used = false;
-    let mut last_scale = f64::INFINITY;
+    // The multiplier of the last scale word; none yet bounds the next.
+    let mut last_scale: Option<Decimal> = None;
     // The value the last scale word added, for compound scales (`lakh crore`).
-    let mut last_group = 0.0_f64;
-    let mut mult = 0.0_f64;
+    let mut last_group = Decimal::ZERO;
+    let mut mult = Decimal::ZERO;
     let mut prev = Prev::Start;
     let mut scaled = false;
     let mut best: Option<Parsed> = None;
@@ -82,7 +89,7 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
                     if prev == Prev::Start {
                         current = *value;
                         scaled = true;
-                        last_scale = *suffix_scale;
+                        last_scale = Some(*suffix_scale);
                         done = true;
                         true
                     } else {
@@ -95,12 +102,16 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
                             piece = *value;
                             true
                         }
-                        Prev::And | Prev::Hundred if *integer && *value > 0.0 && *value < 100.0 => {
+                        Prev::And | Prev::Hundred if *integer && *value > Decimal::ZERO && *value < HUNDRED => {
                             current += *value;
                             piece = *value;
                             true
                         }
-                        Prev::Scale if *integer && *value > 0.0 && *value < last_scale.min(1000.0) => {
+                        Prev::Scale
+                            if *integer
+                                && *value > Decimal::ZERO
+                                && *value < last_scale.map_or(THOUSAND, |s| s.min(THOUSAND)) =>
+                        {
                             current = *value;
                             piece = *value;
                             true
@@ -112,14 +123,14 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
             Kind::Word(word) => match word {
                 Word::Zero => {
                     if prev == Prev::Start {
-                        current = 0.0;
+                        current = Decimal::ZERO;
                         true
                     } else {
                         false
                     }
                 }
                 Word::Unit(u) => {
-                    let u = f64::from(*u);
+                    let u = Decimal::from(*u);
                     match prev {
                         Prev::Start | Prev::Hundred | Prev::And | Prev::Scale => {
                             current += u;
@@ -135,7 +146,7 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
                     }
                 }
                 Word::Teen(t) | Word::Tens(t) => {
-                    let t = f64::from(*t);
+                    let t = Decimal::from(*t);
                     if matches!(prev, Prev::Start | Prev::Hundred | Prev::And | Prev::Scale) {
                         current += t;
                         piece = t;
@@ -148,11 +159,13 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
                     if hundred_used {
                         false
                     } else if prev == Prev::Mult {
-                        current = mult * 100.0;
+                        current = mult * HUNDRED;
                         hundred_used = true;
                         true
-                    } else if matches!(prev, Prev::Num | Prev::Unit | Prev::Teen | Prev::Tens) && current > 0.0 {
-                        current *= 100.0;
+                    } else if matches!(prev, Prev::Num | Prev::Unit | Prev::Teen | Prev::Tens)
+                        && current > Decimal::ZERO
+                    {
+                        current *= HUNDRED;
                         hundred_used = true;
                         true
                     } else {
@@ -161,11 +174,13 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
                 }
                 Word::Scale(s) => {
                     let s = *s;
-                    let accepted = if prev == Prev::Mult && s < last_scale {
+                    let below_last = last_scale.is_none_or(|last| s < last);
+                    let accepted = if prev == Prev::Mult && below_last {
                         last_group = mult * s;
                         total += last_group;
                         true
-                    } else if prev == Prev::Scale && s > last_scale && current == 0.0 {
+                    } else if prev == Prev::Scale && last_scale.is_some_and(|last| s > last) && current == Decimal::ZERO
+                    {
                         // `three lakh crore`, `a thousand million`.
                         total += last_group * s - last_group;
                         last_group *= s;
@@ -173,8 +188,8 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
                     } else if matches!(
                         prev,
                         Prev::Num | Prev::Unit | Prev::Teen | Prev::Tens | Prev::Hundred | Prev::Dozen
-                    ) && current > 0.0
-                        && s < last_scale
+                    ) && current > Decimal::ZERO
+                        && below_last
                     {
                         last_group = current * s;
                         total += last_group;
@@ -183,8 +198,11 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
                         false
                     };
                     if accepted {
-                        last_scale = if prev == Prev::Scale { last_scale * s } else { s };
-                        current = 0.0;
+                        last_scale = match last_scale {
+                            Some(last) if prev == Prev::Scale => Some(last * s),
+                            _ => Some(s),
+                        };
+                        current = Decimal::ZERO;
                         hundred_used = false;
                         scaled = true;
                     }
@@ -192,11 +210,12 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
                 }
                 Word::Dozen => {
                     if prev == Prev::Mult {
-                        current = mult * 12.0;
+                        current = mult * Decimal::int(12);
                         done = true;
                         true
-                    } else if matches!(prev, Prev::Num | Prev::Unit | Prev::Teen | Prev::Tens) && piece > 0.0 {
-                        current += piece * 11.0;
+                    } else if matches!(prev, Prev::Num | Prev::Unit | Prev::Teen | Prev::Tens) && piece > Decimal::ZERO
+                    {
+                        current += piece * Decimal::int(11);
                         done = true;
                         true
                     } else {
@@ -204,9 +223,9 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
                     }
                 }
                 Word::A => {
-                    if matches!(prev, Prev::Start) || (prev == Prev::Mult && mult == 0.5) {
+                    if matches!(prev, Prev::Start) || (prev == Prev::Mult && mult == HALF) {
                         if prev == Prev::Start {
-                            mult = 1.0;
+                            mult = Decimal::ONE;
                         }
                         prev = Prev::Mult;
                         i += 1;
@@ -215,8 +234,8 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
                     false
                 }
                 Word::Half | Word::Quarter => {
-                    let m = if *word == Word::Half { 0.5 } else { 0.25 };
-                    if prev == Prev::Start || (prev == Prev::Mult && mult == 1.0) {
+                    let m = if *word == Word::Half { HALF } else { QUARTER };
+                    if prev == Prev::Start || (prev == Prev::Mult && mult == Decimal::ONE) {
                         mult = m;
                         prev = Prev::Mult;
                         i += 1;
@@ -233,7 +252,7 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
                             scaled,
                             glued,
                             ..
-                        } => *integer && !*scaled && glued.is_empty() && *value > 0.0 && *value < 100.0,
+                        } => *integer && !*scaled && glued.is_empty() && *value > Decimal::ZERO && *value < HUNDRED,
                         _ => false,
                     });
                     if matches!(prev, Prev::Hundred | Prev::Scale) && next_small {
@@ -286,11 +305,12 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
             _ => prev,
         };
         i += 1;
+        let value = total + current;
         best = Some(Parsed {
             len: i,
-            value: sign * (total + current),
+            value: if negative { -value } else { value },
             scaled,
-            scale: if scaled { last_scale } else { 1.0 },
+            scale: last_scale.filter(|_| scaled).unwrap_or(Decimal::ONE),
         });
         if matches!(prev, Prev::Scale | Prev::Hundred) {
             before_and = None;
@@ -301,7 +321,7 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
 
 /// Decimals after `point`: digit words (`zero three`) or one two-digit word
 /// (`seventy-one`, `eleven`). Returns tokens used and the fraction.
-fn decimals(toks: &[Tok]) -> (usize, f64) {
+fn decimals(toks: &[Tok]) -> (usize, Decimal) {
     let mut digits = String::new();
     let mut n = 0;
     match toks.first().map(|t| &t.kind) {
@@ -330,8 +350,8 @@ fn decimals(toks: &[Tok]) -> (usize, f64) {
         }
     }
     if digits.is_empty() {
-        return (0, 0.0);
+        return (0, Decimal::ZERO);
     }
-    let frac: f64 = format!("0.{digits}").parse().unwrap_or(0.0);
+    let frac = Decimal::parse(&format!("0.{digits}")).unwrap_or(Decimal::ZERO);
     (n, frac)
 }

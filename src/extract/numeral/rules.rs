@@ -10,6 +10,7 @@
 use super::lexicon::{self, Word};
 use super::resolve;
 use super::{Form, Numeral};
+use crate::decimal::Decimal;
 use crate::extract::is_word_byte;
 use std::ops::Range;
 
@@ -29,12 +30,12 @@ pub(crate) struct Tok {
 pub(crate) enum Kind {
     /// Digits, with their value (a scale suffix already applied).
     Num {
-        value: f64,
+        value: Decimal,
         integer: bool,
         /// A scale suffix (`10k`, `2.33 k`) was applied.
         scaled: bool,
         /// The suffix's multiplier (1 without one).
-        scale: f64,
+        scale: Decimal,
         /// Thousands separators were read (`1,234`).
         grouped: bool,
         /// Letters glued to the digits that are no scale (`4th`, `29km`,
@@ -134,7 +135,7 @@ fn numeral_of(text: &str, toks: &[Tok]) -> Option<Numeral> {
             integer,
             form: Form::Digits,
             scaled: false,
-            scale: 1.0,
+            scale: Decimal::ONE,
             grouped,
             glued: glued.clone(),
             rule: DIGITS,
@@ -157,7 +158,7 @@ fn numeral_of(text: &str, toks: &[Tok]) -> Option<Numeral> {
     Some(Numeral {
         bytes: toks[0].bytes.start..end,
         value: parsed.value,
-        integer: parsed.value.fract() == 0.0,
+        integer: parsed.value.is_integer(),
         form,
         scaled: parsed.scaled,
         scale: parsed.scale,
@@ -351,7 +352,6 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
         }
     }
     let mut number = integer_part;
-    let mut integer = true;
     if j < bytes.len() && bytes[j] == b'.' && next_is_digit(bytes, j + 1) {
         let f_end = skip_digits(bytes, j + 1);
         let dotted_before = at >= 2 && bytes[at - 1] == b'.' && bytes[at - 2].is_ascii_digit();
@@ -362,13 +362,13 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
         }
         if dotted_before || dotted_after {
             // `192.168.1.2`, `2019.12.03`: each part is a number of its own.
-            let value: f64 = number.parse().ok()?;
+            let value = Decimal::parse(&number)?;
             return Some(Tok {
                 kind: Kind::Num {
                     value,
                     integer: true,
                     scaled: false,
-                    scale: 1.0,
+                    scale: Decimal::ONE,
                     grouped,
                     glued: j..j,
                 },
@@ -377,10 +377,10 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
         }
         number.push('.');
         number.push_str(&text[j + 1..f_end]);
-        integer = text[j + 1..f_end].bytes().all(|b| b == b'0');
         j = f_end;
     }
-    let mut value: f64 = number.parse().ok()?;
+    let mut value = Decimal::parse(&number)?;
+    let integer = value.is_integer();
     // What follows: glued letters (a scale suffix, or something that makes
     // this no plain number), or a spaced scale suffix.
     let letters_end = skip_letters(bytes, j);
@@ -392,7 +392,7 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
             return Some(Tok {
                 kind: Kind::Num {
                     value,
-                    integer: value.fract() == 0.0,
+                    integer: value.is_integer(),
                     scaled: true,
                     scale,
                     grouped,
@@ -407,7 +407,7 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
                 value,
                 integer,
                 scaled: false,
-                scale: 1.0,
+                scale: Decimal::ONE,
                 grouped,
                 glued: j..glued_end,
             },
@@ -429,7 +429,7 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
                 return Some(Tok {
                     kind: Kind::Num {
                         value,
-                        integer: value.fract() == 0.0,
+                        integer: value.is_integer(),
                         scaled: true,
                         scale,
                         grouped,
@@ -445,7 +445,7 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
             value,
             integer,
             scaled: false,
-            scale: 1.0,
+            scale: Decimal::ONE,
             grouped,
             glued: j..j,
         },
