@@ -1,8 +1,9 @@
-//! The PostgreSQL sink against a real server (`SANCTIONS_TEST_POSTGRES_URL`,
-//! set by `.ci/run`): the same rows as SQLite, re-runs, odd text, concurrent
-//! shards, and errors that never show a password.
+//! The PostgreSQL sink against a real server: the same rows as SQLite,
+//! re-runs, odd text, concurrent shards, and errors that never show a password.
+//! Each test that needs the server takes its URL (see `main.rs`).
 
 use crate::common::*;
+use crate::server::*;
 use rusqlite::Connection;
 use sanctions_extract::record::{Record, Source, Status};
 use sanctions_extract::sinks::{PostgresSink, Sink, rows};
@@ -92,10 +93,8 @@ fn sqlite_tables(db: &Path, json_columns: &[(String, String)]) -> Vec<(String, V
         .collect()
 }
 
-#[test]
-fn postgres_holds_the_same_rows_as_sqlite() {
-    let Some(server) = postgres_url() else { return };
-    let url = fresh_database(&server, "sanctions_test_same_rows");
+pub fn postgres_holds_the_same_rows_as_sqlite(server: &str) {
+    let url = fresh_database(server, "sanctions_test_same_rows");
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("s.sqlite");
     let run = run(
@@ -167,10 +166,8 @@ fn postgres_holds_the_same_rows_as_sqlite() {
     }
 }
 
-#[test]
-fn postgres_re_runs_skip_stored_articles_or_replace_them() {
-    let Some(server) = postgres_url() else { return };
-    let url = fresh_database(&server, "sanctions_test_re_runs");
+pub fn postgres_re_runs_skip_stored_articles_or_replace_them(server: &str) {
+    let url = fresh_database(server, "sanctions_test_re_runs");
     let first = run(
         &["extract", "corpus/articles", "--postgres", &url, "--quiet"],
         repo(),
@@ -213,10 +210,8 @@ fn postgres_re_runs_skip_stored_articles_or_replace_them() {
 
 /// An article written again replaces its child rows; text COPY treats tabs,
 /// newlines and backslashes specially, and PostgreSQL has no NUL.
-#[test]
-fn postgres_rows_are_replaced_and_odd_text_survives() {
-    let Some(server) = postgres_url() else { return };
-    let url = fresh_database(&server, "sanctions_test_odd_text");
+pub fn postgres_rows_are_replaced_and_odd_text_survives(server: &str) {
+    let url = fresh_database(server, "sanctions_test_odd_text");
     let odd = "tab\there, back\\slash \\N, new\nline\r, nul\0 end";
     for officials in [3, 1] {
         let mut sink = PostgresSink::connect(&url).unwrap();
@@ -262,11 +257,9 @@ fn postgres_rows_are_replaced_and_odd_text_survives() {
 }
 
 /// Two machines' shards, at once, into one database: the same rows as one run.
-#[test]
-fn concurrent_shards_fill_one_postgres_database_like_one_run() {
-    let Some(server) = postgres_url() else { return };
-    let whole = fresh_database(&server, "sanctions_test_shards_whole");
-    let sharded = fresh_database(&server, "sanctions_test_shards_split");
+pub fn concurrent_shards_fill_one_postgres_database_like_one_run(server: &str) {
+    let whole = fresh_database(server, "sanctions_test_shards_whole");
+    let sharded = fresh_database(server, "sanctions_test_shards_split");
     let one = run(
         &["extract", "corpus/articles", "--postgres", &whole, "--quiet"],
         repo(),
@@ -302,8 +295,7 @@ fn concurrent_shards_fill_one_postgres_database_like_one_run() {
     assert_eq!(postgres_dump(&sharded), postgres_dump(&whole));
 }
 
-#[test]
-fn a_database_that_cannot_be_reached_is_named_without_its_password() {
+pub fn a_database_that_cannot_be_reached_is_named_without_its_password() {
     // A port nothing listens on: bind one, then let it go.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
