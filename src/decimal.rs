@@ -195,6 +195,13 @@ impl Decimal {
         self.to_string().parse().unwrap_or(f64::NAN)
     }
 
+    /// Whether the nearest `f64` is finite. A record is JSON, which has no
+    /// infinity: a value past an `f64` (`$9...9 trillion`, 300 nines) is no
+    /// value a record can hold.
+    pub fn is_finite(self) -> bool {
+        self.to_f64().is_finite()
+    }
+
     /// The whole number this is, when it is one that fits an `i64`.
     pub fn to_i64(self) -> Option<i64> {
         if !self.is_integer() {

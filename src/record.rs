@@ -297,8 +297,10 @@ pub struct Event {
 }
 
 /// Checks that a record's spans index its clean text (`text`, present with
-/// `emit_text`): every span within bounds, and the `text` of counts, amounts
-/// and dates equal to the code points their span covers.
+/// `emit_text`): every span within bounds, the `text` of counts, amounts and
+/// dates equal to the code points their span covers, every mention of an
+/// official or entity spelling its name or an alias, and every event evidence
+/// covering some text.
 pub fn check_spans(record: &Record) -> Result<(), String> {
     let Some(text) = &record.text else { return Ok(()) };
     let chars: Vec<char> = text.chars().collect();
@@ -323,14 +325,30 @@ pub fn check_spans(record: &Record) -> Result<(), String> {
             return Err(format!("{what} span {span:?} spells {found:?}, not {surface:?}"));
         }
     }
-    let mentions = record
+    let named = record
         .officials
         .iter()
-        .flat_map(|o| &o.mentions)
-        .chain(record.entities.iter().flat_map(|e| &e.mentions))
-        .chain(record.events.iter().flat_map(|e| &e.evidence));
-    for span in mentions {
-        spell(span, "mention")?;
+        .map(|o| (&o.name, &o.aliases, &o.mentions, "official"))
+        .chain(
+            record
+                .entities
+                .iter()
+                .map(|e| (&e.name, &e.aliases, &e.mentions, "entity")),
+        );
+    for (name, aliases, mentions, what) in named {
+        for span in mentions {
+            let found = spell(span, what)?;
+            if &found != name && !aliases.contains(&found) {
+                return Err(format!(
+                    "{what} {name:?}: mention {span:?} spells {found:?}, neither its name nor an alias"
+                ));
+            }
+        }
+    }
+    for span in record.events.iter().flat_map(|e| &e.evidence) {
+        if spell(span, "evidence")?.is_empty() {
+            return Err(format!("evidence span {span:?} covers no text"));
+        }
     }
     Ok(())
 }
@@ -384,6 +402,23 @@ mod tests {
         assert_eq!(
             check_spans(&record),
             Err("amount span [2, 13] outside the text of 12 code points".into())
+        );
+        record.amounts[0].span = [2, 12];
+        record.officials.push(Official {
+            name: "Janet Yellen".into(),
+            title: None,
+            affiliation: None,
+            aliases: vec!["Yellen".into()],
+            mentions: vec![],
+            rule: "official.title_before_name".into(),
+        });
+        record.text = Some("🎉 $3 billion, Yellen said; Janet Yellen".into());
+        record.officials[0].mentions = vec![[27, 39], [14, 20]];
+        assert_eq!(check_spans(&record), Ok(()));
+        record.officials[0].mentions.push([13, 20]);
+        assert_eq!(
+            check_spans(&record),
+            Err("official \"Janet Yellen\": mention [13, 20] spells \" Yellen\", neither its name nor an alias".into())
         );
     }
 

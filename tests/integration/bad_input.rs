@@ -131,30 +131,90 @@ fn a_folder_of_bad_files_gives_one_exact_record_each() {
 }
 
 #[test]
+#[ignore = "slow: run by .ci/run in an optimised build (--profile slow-tests)"]
 fn a_50_mb_single_line_article_is_processed() {
     let dir = TempDir::new().unwrap();
     let sentence = "The Treasury sanctioned eight North Korean individuals and two entities on Thursday. ";
-    let line = sentence.repeat(50 * 1024 * 1024 / sentence.len());
+    let sentences = 50 * 1024 * 1024 / sentence.len();
+    let line = sentence.repeat(sentences);
     write(&dir, "a/big.txt", &line);
     write(&dir, "a/small.txt", ENGLISH);
-    let run = run(&["extract", "a", "--jsonl", "out.jsonl", "--quiet"], dir.path(), None);
+    let run = run(
+        &["extract", "a", "--jsonl", "out.jsonl", "--emit-text", "--quiet"],
+        dir.path(),
+        None,
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    // parse_records checks every span against the clean text and every
+    // mention against its name; what follows checks what was found.
     let records = parse_records(&out);
     assert_eq!(records.len(), 2);
-    assert_eq!(status(by_id(&records, "big.txt")), ("ok", None));
-    assert_eq!(status(by_id(&records, "small.txt")), ("ok", None));
+    let big = by_id(&records, "big.txt");
+    assert_eq!(status(big), ("ok", None));
+    assert_eq!(big["text"], line.trim_end());
+    // Every sentence's mentions, from the first to the last.
+    let entities = big["entities"].as_array().unwrap();
+    assert_eq!(entities.len(), 1, "{}", big["entities"][1]);
+    assert_eq!(entities[0]["name"], "Treasury");
+    assert_eq!(entities[0]["mentions"].as_array().unwrap().len(), sentences);
+    let last = (sentences - 1) * sentence.len();
+    assert_eq!(
+        entities[0]["mentions"][sentences - 1],
+        serde_json::json!([last + 4, last + 12])
+    );
+    let counts = big["counts"].as_array().unwrap();
+    assert_eq!(counts.len(), 2 * sentences);
+    for pair in counts.chunks(2) {
+        assert_eq!(
+            (&pair[0]["value"], &pair[0]["category"]),
+            (&8.into(), &"individual".into())
+        );
+        assert_eq!((&pair[1]["value"], &pair[1]["category"]), (&2.into(), &"entity".into()));
+    }
+    let dates = big["dates"].as_array().unwrap();
+    assert_eq!(dates.len(), sentences);
+    assert!(dates.iter().all(|d| d["text"] == "Thursday"));
+    // One action, reported in every sentence.
+    let events = big["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(
+        (&events[0]["authority"], &events[0]["status"], &events[0]["target"]),
+        (&"United States".into(), &"imposed".into(), &"North Korea".into())
+    );
+    assert_eq!(
+        events[0]["counts"],
+        serde_json::json!([{"value": 8, "category": "individual"}, {"value": 2, "category": "entity"}])
+    );
+    assert_eq!(events[0]["evidence"].as_array().unwrap().len(), sentences);
+    let small = by_id(&records, "small.txt");
+    assert_eq!(status(small), ("ok", None));
+    assert_eq!(small["text"], ENGLISH);
+    assert_eq!(small["counts"].as_array().unwrap().len(), 2);
 }
 
 #[test]
+#[ignore = "slow: run by .ci/run in an optimised build (--profile slow-tests)"]
 fn a_10_mb_article_without_punctuation_is_processed() {
     let dir = TempDir::new().unwrap();
     let words = "sanctions treasury seoul pyongyang designate entities individuals ";
-    write(&dir, "a/flat.txt", words.repeat(10 * 1024 * 1024 / words.len()));
-    let run = run(&["extract", "a", "--jsonl", "out.jsonl", "--quiet"], dir.path(), None);
+    let text = words.repeat(10 * 1024 * 1024 / words.len());
+    write(&dir, "a/flat.txt", &text);
+    let run = run(
+        &["extract", "a", "--jsonl", "out.jsonl", "--emit-text", "--quiet"],
+        dir.path(),
+        None,
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let records = parse_records(&fs::read_to_string(dir.path().join("out.jsonl")).unwrap());
+    assert_eq!(records.len(), 1);
     assert_eq!(status(&records[0]), ("ok", None));
+    // The whole text is kept; lower-case words with no number, capital or
+    // sentence name nothing.
+    assert_eq!(records[0]["text"], text.trim_end());
+    for field in ["officials", "entities", "counts", "amounts", "dates", "events"] {
+        assert_eq!(records[0][field], serde_json::json!([]), "{field}");
+    }
 }
 
 #[test]

@@ -5,6 +5,7 @@ use serde_json::Value;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 pub struct Run {
     pub code: i32,
@@ -127,66 +128,6 @@ pub fn page(title: &str, published: &str, body: &str) -> String {
     )
 }
 
-/// The PostgreSQL server the tests may use (`SANCTIONS_TEST_POSTGRES_URL`,
-/// which `.ci/run` always sets). Without one, a test says it is skipped and
-/// returns; in CI (`CI` set) a missing server is a failure, never a pass.
-pub fn postgres_url() -> Option<String> {
-    match std::env::var("SANCTIONS_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => Some(url),
-        _ if std::env::var_os("CI").is_some() => {
-            panic!("CI must set SANCTIONS_TEST_POSTGRES_URL: .ci/run starts a PostgreSQL server")
-        }
-        _ => {
-            eprintln!("skipped: no PostgreSQL server (set SANCTIONS_TEST_POSTGRES_URL to run this test)");
-            None
-        }
-    }
-}
-
-/// A new, empty database `name` on the test server; returns its URL.
-pub fn fresh_database(server: &str, name: &str) -> String {
-    let mut admin = postgres::Client::connect(server, postgres::NoTls).expect("the test server answers");
-    admin
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .unwrap();
-    admin.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
-    let (base, query) = match server.split_once('?') {
-        Some((base, query)) => (base, format!("?{query}")),
-        None => (server, String::new()),
-    };
-    let (authority, _) = base
-        .rsplit_once('/')
-        .filter(|(a, _)| a.contains("://") && !a.ends_with('/'))
-        .unwrap_or((base, ""));
-    format!("{authority}/{name}{query}")
-}
-
-/// Every row of every table but `runs`, as JSON text (`to_jsonb`), sorted.
-pub fn postgres_dump(url: &str) -> Vec<String> {
-    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
-    let mut rows = Vec::new();
-    for table in sanctions_extract::sinks::rows::ALL_TABLES {
-        if table.name == "runs" {
-            continue;
-        }
-        for row in client
-            .query(
-                &format!("SELECT to_jsonb(t)::text FROM {} t ORDER BY 1", table.name),
-                &[],
-            )
-            .unwrap()
-        {
-            rows.push(format!("{}: {}", table.name, row.get::<_, String>(0)));
-        }
-    }
-    rows
-}
-
-pub fn postgres_count(url: &str, sql: &str) -> i64 {
-    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
-    client.query_one(sql, &[]).unwrap().get(0)
-}
-
 /// A JSONL dump of `count` articles with distinct ids, made of the corpus's
 /// texts, for runs that take a while.
 pub fn big_dump(count: usize) -> String {
@@ -206,4 +147,56 @@ pub fn big_dump(count: usize) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The articles of a resume test's dump (`big_dump`): enough for several
+/// committed batches (512 records each) before the run ends.
+pub const ARTICLES: i64 = 2500;
+
+/// Starts `sanctions-extract ARGS`, waits until `stored` says some rows were
+/// committed, kills it with SIGKILL while it still runs, and returns how many
+/// articles it left behind.
+pub fn kill_mid_run(args: &[&str], cwd: &Path, stored: impl Fn() -> i64) -> i64 {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sanctions-extract"))
+        .args(args)
+        .current_dir(cwd)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(600);
+    while stored() == 0 {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the run ended before it could be killed: make the input bigger"
+        );
+        assert!(Instant::now() < deadline, "no batch committed in ten minutes");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the run ended before it could be killed: make the input bigger"
+    );
+    child.kill().unwrap(); // SIGKILL: no clean-up runs
+    child.wait().unwrap();
+    let left = stored();
+    assert!(
+        0 < left && left < ARTICLES,
+        "killed half-way: {left} of {ARTICLES} stored"
+    );
+    left
+}
+
+/// The summary of the run started again says how many it skipped.
+pub fn resume(args: &[&str], cwd: &Path, left: i64) {
+    let again = run(args, cwd, None);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again
+            .stderr
+            .contains(&format!("{ARTICLES} articles read: {} ok", ARTICLES - left))
+            && again.stderr.contains(&format!(", {left} already stored\n")),
+        "{}",
+        again.stderr
+    );
 }

@@ -10,7 +10,6 @@ mod determinism;
 mod html_benchmark;
 mod inputs;
 mod peer;
-mod postgres;
 mod regressions;
 mod resume;
 mod scores;

@@ -342,3 +342,12 @@ fn generated_decimal_sums_are_exact_in_json() {
         "{checked} sums, {fractional} with a fraction, {noisy_in_f64} that f64 got wrong"
     );
 }
+
+#[test]
+fn sums_beyond_an_f64_are_none() {
+    // 1e299 trillion and 1e400 are infinity as an f64, which no record holds.
+    let digits = "9".repeat(300);
+    check(&format!("a fine of ${digits} trillion"), &[]);
+    check(&format!("a fine of ${}", "9".repeat(400)), &[]);
+    check("a fine of $5 trillion", &[("$5 trillion", 5e12, "USD", SYMBOL)]);
+}

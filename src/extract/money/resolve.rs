@@ -78,6 +78,9 @@ pub(crate) fn resolve(text: &str, numerals: &[Numeral], hits: Vec<Hit>) -> Vec<M
         });
         i += 1;
     }
+    // A numeral times its scale can pass an f64 (`$9...9 trillion`, 300
+    // digits): infinity is no sum, and JSON cannot write it.
+    out.retain(|m| m.value.is_finite());
     out
 }
 

@@ -234,21 +234,34 @@ fn whole_values() {
     assert_eq!(value_of("a"), None);
 }
 
+/// A numeral's bytes and value.
+type Read = (std::ops::Range<usize>, f64);
+
 #[test]
-fn never_panics_on_odd_text() {
-    for text in [
-        "",
-        "-",
-        ".",
-        "-.",
-        "1,",
-        "1,,2",
-        "₩10",
-        "한국 3",
-        "1.",
-        "9".repeat(400).as_str(),
-        "a a a a",
-    ] {
-        let _ = scan(text);
+fn odd_text_gives_the_numerals_it_holds() {
+    let nines = "9".repeat(400);
+    let cases: &[(&str, &[Read])] = &[
+        ("", &[]),
+        ("-", &[]),
+        (".", &[]),
+        ("-.", &[]),
+        ("1,", &[(0..1, 1.0)]),
+        ("1,,2", &[(0..1, 1.0), (3..4, 2.0)]),
+        ("₩10", &[(3..5, 10.0)]),
+        ("한국 3", &[(7..8, 3.0)]),
+        ("1.", &[(0..1, 1.0)]),
+        // Beyond an f64: infinity is no value.
+        (nines.as_str(), &[]),
+        ("a a a a", &[]),
+    ];
+    for (text, expected) in cases {
+        let found: Vec<Read> = scan(text).into_iter().map(|n| (n.bytes, n.value.to_f64())).collect();
+        assert_eq!(&found, expected, "{text:?}");
+        for (bytes, _) in &found {
+            assert!(
+                text.get(bytes.clone()).is_some(),
+                "{text:?}: {bytes:?} is inside the text"
+            );
+        }
     }
 }

@@ -87,7 +87,9 @@ pub fn scan(text: &str) -> Vec<Numeral> {
         if let Some(numeral) = numeral_of(text, &toks) {
             // Always move on, whatever the numeral's length.
             i = numeral.bytes.end.max(i + 1);
-            if numeral.bytes.is_empty() {
+            // A number beyond an f64 (a run of 400 digits) reads as infinity,
+            // which no record can hold (JSON has no infinity): it is no numeral.
+            if numeral.bytes.is_empty() || !numeral.value.is_finite() {
                 continue;
             }
             out.push(numeral);

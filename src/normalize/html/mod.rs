@@ -333,26 +333,41 @@ mod tests {
     }
 
     #[test]
-    fn odd_pages_do_not_panic() {
+    fn odd_pages_give_the_text_they_hold() {
         let deep_json = format!("{}1{}", "[".repeat(5_000), "]".repeat(5_000));
-        let pages = [
-            String::new(),
-            "<".into(),
-            "plain text, no tags at all".into(),
-            "<p>unclosed <b>bold <i>italic <a href=x>link".into(),
-            format!(
-                "<html><body>{}deep inline{}</body></html>",
-                "<span>".repeat(5_000),
-                "</span>".repeat(5_000)
+        let cells = "<tr><td>cell</td><td>1</td></tr>".repeat(2_000);
+        let pages: [(String, String); 9] = [
+            (String::new(), String::new()),
+            ("<".into(), String::new()),
+            ("plain text, no tags at all".into(), "plain text, no tags at all".into()),
+            (
+                "<p>unclosed <b>bold <i>italic <a href=x>link".into(),
+                "unclosed bold italic link".into(),
             ),
-            format!("<table>{}</table>", "<tr><td>cell</td><td>1</td></tr>".repeat(2_000)),
-            r#"<time datetime="9999-99-99T99:99">x</time><meta name="date" content="2019-02-30">"#.into(),
-            format!(r#"<script type="application/ld+json">{deep_json}</script><p>x</p>"#),
-            "<h1></h1><h1>Two</h1><p>\u{200b}</p>".into(),
+            (
+                format!(
+                    "<html><body>{}deep inline{}</body></html>",
+                    "<span>".repeat(5_000),
+                    "</span>".repeat(5_000)
+                ),
+                "deep inline".into(),
+            ),
+            (format!("<table>{cells}</table>"), vec!["cell 1"; 2_000].join("\n")),
+            // Dates that are no dates give none.
+            (
+                r#"<time datetime="9999-99-99T99:99">x</time><meta name="date" content="2019-02-30">"#.into(),
+                "x".into(),
+            ),
+            (
+                format!(r#"<script type="application/ld+json">{deep_json}</script><p>x</p>"#),
+                "x".into(),
+            ),
+            ("<h1></h1><h1>Two</h1><p>\u{200b}</p>".into(), "Two".into()),
         ];
-        for html in &pages {
+        for (html, text) in &pages {
             let page = extract(html);
-            let _ = page.text();
+            assert_eq!(&page.text(), text, "{:?}", &html[..html.len().min(80)]);
+            assert_eq!(page.published, None, "{:?}", &html[..html.len().min(80)]);
         }
     }
 }

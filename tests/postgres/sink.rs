@@ -1,8 +1,9 @@
-//! The PostgreSQL sink against a real server (`SANCTIONS_TEST_POSTGRES_URL`,
-//! set by `.ci/run`): the same rows as SQLite, re-runs, odd text, concurrent
-//! shards, and errors that never show a password.
+//! The PostgreSQL sink against a real server: the same rows as SQLite,
+//! re-runs, odd text, concurrent shards, and errors that never show a password.
+//! Each test that needs the server takes its URL (see `main.rs`).
 
 use crate::common::*;
+use crate::server::*;
 use rusqlite::Connection;
 use sanctions_extract::record::{Record, Source, Status};
 use sanctions_extract::sinks::{PostgresSink, Sink, rows};
@@ -92,10 +93,8 @@ fn sqlite_tables(db: &Path, json_columns: &[(String, String)]) -> Vec<(String, V
         .collect()
 }
 
-#[test]
-fn postgres_holds_the_same_rows_as_sqlite() {
-    let Some(server) = postgres_url() else { return };
-    let url = fresh_database(&server, "sanctions_test_same_rows");
+pub fn postgres_holds_the_same_rows_as_sqlite(server: &str) {
+    let url = fresh_database(server, "sanctions_test_same_rows");
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("s.sqlite");
     let run = run(
@@ -167,10 +166,8 @@ fn postgres_holds_the_same_rows_as_sqlite() {
     }
 }
 
-#[test]
-fn postgres_re_runs_skip_stored_articles_or_replace_them() {
-    let Some(server) = postgres_url() else { return };
-    let url = fresh_database(&server, "sanctions_test_re_runs");
+pub fn postgres_re_runs_skip_stored_articles_or_replace_them(server: &str) {
+    let url = fresh_database(server, "sanctions_test_re_runs");
     let first = run(
         &["extract", "corpus/articles", "--postgres", &url, "--quiet"],
         repo(),
@@ -181,7 +178,9 @@ fn postgres_re_runs_skip_stored_articles_or_replace_them() {
     let second = run(&["extract", "corpus/articles", "--postgres", &url], repo(), None);
     assert_eq!(second.code, 0, "{}", second.stderr);
     assert!(
-        second.stderr.contains("44 articles already stored, skipped"),
+        second
+            .stderr
+            .contains("44 articles read: 0 ok, 0 skipped, 0 errors, 44 already stored\n"),
         "{}",
         second.stderr
     );
@@ -213,10 +212,8 @@ fn postgres_re_runs_skip_stored_articles_or_replace_them() {
 
 /// An article written again replaces its child rows; text COPY treats tabs,
 /// newlines and backslashes specially, and PostgreSQL has no NUL.
-#[test]
-fn postgres_rows_are_replaced_and_odd_text_survives() {
-    let Some(server) = postgres_url() else { return };
-    let url = fresh_database(&server, "sanctions_test_odd_text");
+pub fn postgres_rows_are_replaced_and_odd_text_survives(server: &str) {
+    let url = fresh_database(server, "sanctions_test_odd_text");
     let odd = "tab\there, back\\slash \\N, new\nline\r, nul\0 end";
     for officials in [3, 1] {
         let mut sink = PostgresSink::connect(&url).unwrap();
@@ -262,11 +259,9 @@ fn postgres_rows_are_replaced_and_odd_text_survives() {
 }
 
 /// Two machines' shards, at once, into one database: the same rows as one run.
-#[test]
-fn concurrent_shards_fill_one_postgres_database_like_one_run() {
-    let Some(server) = postgres_url() else { return };
-    let whole = fresh_database(&server, "sanctions_test_shards_whole");
-    let sharded = fresh_database(&server, "sanctions_test_shards_split");
+pub fn concurrent_shards_fill_one_postgres_database_like_one_run(server: &str) {
+    let whole = fresh_database(server, "sanctions_test_shards_whole");
+    let sharded = fresh_database(server, "sanctions_test_shards_split");
     let one = run(
         &["extract", "corpus/articles", "--postgres", &whole, "--quiet"],
         repo(),
@@ -302,8 +297,7 @@ fn concurrent_shards_fill_one_postgres_database_like_one_run() {
     assert_eq!(postgres_dump(&sharded), postgres_dump(&whole));
 }
 
-#[test]
-fn a_database_that_cannot_be_reached_is_named_without_its_password() {
+pub fn a_database_that_cannot_be_reached_is_named_without_its_password() {
     // A port nothing listens on: bind one, then let it go.
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -323,4 +317,32 @@ fn a_database_that_cannot_be_reached_is_named_without_its_password() {
         run.stderr
     );
     assert!(!run.stderr.contains("s3cret"), "{}", run.stderr);
+}
+
+/// Issue 17, item 1: two articles with one id overwrote each other in the
+/// database without a word; the repeat is now kept as `ID~2`, as in SQLite.
+pub fn postgres_keeps_articles_with_the_same_id_apart(server: &str) {
+    let url = fresh_database(server, "sanctions_test_repeated_ids");
+    let dir = TempDir::new().unwrap();
+    let line = |id: &str, text: &str| serde_json::json!({"id": id, "text": text}).to_string() + "\n";
+    let other =
+        "The European Union imposed sanctions on three Iranian entities on Monday over drone deliveries to Russia.";
+    std::fs::write(dir.path().join("dump.jsonl"), line("h1", ENGLISH) + &line("h1", other)).unwrap();
+    let run = run(&["extract", "dump.jsonl", "--postgres", &url], dir.path(), None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning: dump.jsonl:2: doc_id \"h1\" is taken by an earlier article of this run; this one is kept as \"h1~2\""
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(postgres_count(&url, "SELECT count(*) FROM articles"), 2);
+    assert_eq!(
+        postgres_count(
+            &url,
+            "SELECT count(*) FROM events WHERE doc_id = 'h1~2' AND authority = 'European Union'"
+        ),
+        1
+    );
 }
