@@ -31,9 +31,7 @@ impl EventsSink {
             source,
         }
     }
-}
 
-impl EventsSink {
     /// Writes `events` instead of those of the records written: a database's
     /// canonical events ([`Sink::take_canonical_events`]), for a run that
     /// skipped the articles the database already held.
