@@ -13,7 +13,6 @@ use sanctions_extract::error::message;
 use sanctions_extract::evaluate::{Miss, Report, score};
 use sanctions_extract::select::{Selection, Shard};
 use sanctions_extract::sinks::{EventsSink, JsonlSink, PostgresSink, Run, Sink, SqliteSink, Tee, redact_url};
-use sanctions_extract::sources::{Compression, Format, Kind, classify};
 use sanctions_extract::{Config, Inputs, Limits, Pipeline, Record, Summary};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -302,7 +301,7 @@ fn extract(plan: Plan) -> Result<ExitCode> {
     };
 
     let progress = if !plan.quiet && std::io::stderr().is_terminal() {
-        progress_bar(&plan.inputs)
+        progress_bar(&inputs)
     } else {
         ProgressBar::hidden()
     };
@@ -381,8 +380,8 @@ fn shown_path(path: &Path) -> String {
 /// The progress line: with the share done and the time left when the size of
 /// the input is known (uncompressed files: what is read of them is what they
 /// hold), else what was read so far.
-fn progress_bar(inputs: &[PathBuf]) -> ProgressBar {
-    let bar = match input_size(inputs) {
+fn progress_bar(inputs: &Inputs) -> ProgressBar {
+    let bar = match inputs.size() {
         Some(total) => {
             let bar = ProgressBar::new(total);
             bar.set_style(
@@ -408,31 +407,6 @@ fn progress_bar(inputs: &[PathBuf]) -> ProgressBar {
     bar.set_message("0 articles");
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
-}
-
-/// The bytes the articles of `inputs` take, when that is known before reading
-/// them: `None` for standard input, compressed files and WARC files (whose
-/// articles are less than the file).
-fn input_size(inputs: &[PathBuf]) -> Option<u64> {
-    let mut total = 0;
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            return None;
-        }
-        for entry in walkdir::WalkDir::new(input).follow_links(true) {
-            let entry = entry.ok()?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            match classify(&entry.file_name().to_string_lossy()) {
-                Kind::Article(Format::Warc, _) => return None,
-                Kind::Article(_, Compression::None) => total += entry.metadata().ok()?.len(),
-                Kind::Article(..) => return None,
-                Kind::Sidecar | Kind::Unsupported => {}
-            }
-        }
-    }
-    Some(total)
 }
 
 /// The command line to keep in the runs table, with any database password
@@ -641,22 +615,6 @@ mod tests {
              2.00 s, 1.00 MB/s\n\
              error records say why in status_detail\n"
         );
-    }
-
-    #[test]
-    fn the_input_size_is_known_only_for_uncompressed_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = |name: &str, bytes: usize| {
-            let path = dir.path().join(name);
-            std::fs::write(&path, vec![b'x'; bytes]).unwrap();
-            path
-        };
-        let (text, page, notes) = (file("a.txt", 100), file("b.html", 20), file("notes.csv", 5));
-        assert_eq!(input_size(&[dir.path().to_path_buf()]), Some(120));
-        assert_eq!(input_size(&[text.clone(), page, notes]), Some(120));
-        let packed = file("c.jsonl.gz", 10);
-        assert_eq!(input_size(&[text.clone(), packed]), None);
-        assert_eq!(input_size(&[text, PathBuf::from("-")]), None);
     }
 
     #[test]

@@ -206,6 +206,32 @@ impl Inputs {
         Ok(())
     }
 
+    /// The bytes the articles of the inputs take, when that is known before
+    /// reading them (uncompressed text, HTML and JSONL files, as the same walk
+    /// that reads them finds them): `None` for standard input, compressed files
+    /// and WARC files, whose articles are not what the file takes.
+    pub fn size(&self) -> Option<u64> {
+        let mut total = 0;
+        for input in &self.paths {
+            if input.as_os_str() == "-" {
+                return None;
+            }
+            for entry in folder_walk(input) {
+                let entry = entry.ok()?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                match classify(&entry.file_name().to_string_lossy()) {
+                    Kind::Article(Format::Warc, _) => return None,
+                    Kind::Article(_, Compression::None) => total += entry.metadata().ok()?.len(),
+                    Kind::Article(..) => return None,
+                    Kind::Sidecar | Kind::Unsupported => {}
+                }
+            }
+        }
+        Some(total)
+    }
+
     /// The documents of all inputs, in order: inputs as given, folder entries
     /// sorted by name, records in file order. doc_ids are unique within the
     /// stream: an article that repeats an earlier one's id is renamed `ID~2`
@@ -316,11 +342,7 @@ impl Documents {
                 let detail = format!("{shown}: {err}");
                 return Some(Document::failed(shown.clone(), &shown, shown.clone(), detail));
             } else if root.is_dir() {
-                let walk = walkdir::WalkDir::new(&root)
-                    .follow_links(true)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+                let walk = folder_walk(&root);
                 self.walk = Some((root, Box::new(walk)));
             } else {
                 let rel = root
@@ -429,6 +451,16 @@ pub fn jsonl_documents(
     jsonl::read(reader, names, limits)
 }
 
+/// The entries under `root` in the order a run reads them: by name, links
+/// followed, hidden entries (`.git`) left out.
+fn folder_walk(root: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send + use<> {
+    walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+}
+
 /// A document id from a path: relative to the input folder, `/`-separated.
 fn relative_id(path: &Path, root: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
@@ -518,6 +550,26 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn the_input_size_is_known_only_for_uncompressed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str, bytes: usize| {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, vec![b'x'; bytes]).unwrap();
+            path
+        };
+        let size = |paths: &[&Path]| Inputs::new(paths.iter().copied(), Limits::default()).size();
+        let (text, page, notes) = (file("a.txt", 100), file("b.html", 20), file("notes.csv", 5));
+        // Hidden folders are not read, so not counted.
+        file(".git/c.txt", 1000);
+        assert_eq!(size(&[dir.path()]), Some(120));
+        assert_eq!(size(&[&text, &page, &notes]), Some(120));
+        let packed = file("c.jsonl.gz", 10);
+        assert_eq!(size(&[&text, &packed]), None);
+        assert_eq!(size(&[&text, Path::new("-")]), None);
     }
 
     #[test]
