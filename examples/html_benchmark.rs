@@ -4,6 +4,11 @@
 //!
 //!     cargo run --release --example html_benchmark [-- OPTIONS] [DIR]
 //!
+//! DIR is the benchmark's folder (`ground-truth.json`, `html/`), by default
+//! `peer-suites/article-extraction` in the shared data folder
+//! (`$SANCTIONS_SHARED`, else ../shared beside the repository); the gold
+//! publication dates are the project's, tests/data/article-extraction/published.json.
+//!
 //! `--pages` prints each page's F1, precision and recall, worst first;
 //! `--show ID_PREFIX` prints a page's extracted text and metadata beside its truth;
 //! `--dump FILE` writes every extracted body to a JSON file `{id: body}`;
@@ -20,8 +25,11 @@ use std::time::Instant;
 mod timing;
 use timing::best_of;
 
+#[path = "common/shared.rs"]
+mod shared;
+
 fn main() {
-    let mut dir = PathBuf::from("tests/data/article-extraction");
+    let mut dir = shared::shared("peer-suites/article-extraction");
     let mut per_page = false;
     let mut rounds = 5usize;
     let mut show: Option<String> = None;
@@ -44,7 +52,8 @@ fn main() {
         deep(depth, unguarded);
         return;
     }
-    let cases = match benchmark::load(&dir) {
+    let published = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/article-extraction/published.json");
+    let cases = match benchmark::load(&dir, &published) {
         Ok(cases) => cases,
         Err(e) => {
             eprintln!("error: {e}");

@@ -18,6 +18,9 @@ use serde_json::Value;
 mod timing;
 use timing::best_of;
 
+#[path = "common/shared.rs"]
+mod shared;
+
 fn main() {
     let mut files = Vec::new();
     let mut rounds = 5usize;
@@ -31,7 +34,7 @@ fn main() {
         }
     }
     if files.is_empty() {
-        files.push("corpus/articles/dev/articles.jsonl".to_string());
+        files.push(shared::shared("dev/articles.jsonl").to_string_lossy().into_owned());
     }
     let mut texts = Vec::new();
     for file in &files {

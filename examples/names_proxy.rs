@@ -19,7 +19,8 @@
 //! entities and officials for every document of that suite instead (`--dump -`:
 //! for the text on standard input; with NAMES_MENTIONS set, every organization
 //! mention with its rule and context too);
-//! `--peer DIR` sets the peer-suite folder (default /work/shared/peer-suites).
+//! `--peer DIR` sets the peer-suite folder (default `peer-suites` in the shared
+//! data folder: `$SANCTIONS_SHARED`, else ../shared beside the repository).
 //!
 //! Documents of the held-out set are filtered out and never read.
 
@@ -28,6 +29,9 @@ use sanctions_extract::{Config, Document, Pipeline, Record};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+
+#[path = "common/shared.rs"]
+mod shared;
 
 /// Held out: not to be developed on.
 const HELD_OUT: &[&str] = &[
@@ -67,7 +71,7 @@ struct Options {
 
 fn main() {
     let mut options = Options {
-        peer: PathBuf::from("/work/shared/peer-suites"),
+        peer: shared::shared("peer-suites"),
         docs: false,
         misses: false,
         extra: false,

@@ -34,7 +34,10 @@ for path in pathlib.Path("corpus/articles").rglob("*.jsonl"):
 PY
             ;;
         process_html)
-            for page in tests/data/article-extraction/html/*.html.gz; do
+            pages=${SANCTIONS_SHARED:-../shared}/peer-suites/article-extraction/html
+            [ -d "$pages" ] || echo "fuzz.sh: $pages not found: process_html starts without the benchmark's pages" >&2
+            for page in "$pages"/*.html.gz; do
+                [ -e "$page" ] || continue
                 name=$(basename "$page" .gz)
                 gunzip -c "$page" | head -c 65536 >"$dir/$name" || true # head closes the pipe early
             done

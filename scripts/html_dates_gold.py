@@ -21,7 +21,7 @@ import json, re, sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from html_dates_candidates import DATA, candidates  # noqa: E402
+from html_dates_candidates import DATA, GOLD, candidates  # noqa: E402
 
 PUBLISHED_KEYS = ("published", "pubdate", "publishdate", "publish-date", "publish_date", "pub-date",
                   "dc.date", "dcterms.date", "dc.date.issued", "sailthru.date", "date", "datecreated",
@@ -139,7 +139,7 @@ def main():
             print(f"{key[:12]} {published} [{source}: {value}] also={also} url={url} time={times[:3]} visible={visible[:5]} {c['url']}")
         gold[key] = {"url": truth[key]["url"], "published": published, "also": also, "source": source}
     if not review:
-        out = DATA / "published.json"
+        out = GOLD / "published.json"
         out.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n")
         dated = sum(1 for g in gold.values() if g["published"])
         print(f"{out}: {len(gold)} pages, {dated} with a publication date")

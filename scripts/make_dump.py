@@ -5,8 +5,11 @@
     scripts/make_dump.py html SIZE_MB OUT.jsonl [--seed N]
 
 `text`: JSONL lines {id, url, title, published, text} built from the corpus
-articles (corpus/articles). `html`: JSONL lines {id, url, published, html} built
-from the 181 real news pages of tests/data/article-extraction. Every line has its
+articles (corpus/articles: the seeds and the project's own articles). `html`:
+JSONL lines {id, url, published, html} built from the 181 real news pages of the
+article-extraction benchmark, read from the shared data folder
+($SANCTIONS_SHARED/peer-suites/article-extraction, by default ../shared beside the
+repository; third-party pages are not kept in the repository). Every line has its
 own id, url and publication date (2010-2026), and its paragraphs (text) or
 paragraph contents (html) are shuffled and drawn from two source articles, so
 that no two articles are the same and nothing downstream is flattered by caches
@@ -17,11 +20,13 @@ import argparse
 import datetime as dt
 import gzip
 import json
+import os
 import pathlib
 import random
 import re
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = pathlib.Path(os.environ.get("SANCTIONS_SHARED", ROOT.parent / "shared"))
 
 
 def corpus_texts():
@@ -39,7 +44,10 @@ def corpus_texts():
 
 def html_pages():
     pages = []
-    for path in sorted((ROOT / "tests/data/article-extraction/html").glob("*.html.gz")):
+    folder = SHARED / "peer-suites/article-extraction/html"
+    if not folder.is_dir():
+        raise SystemExit(f"{folder}: not found (set SANCTIONS_SHARED to the shared data folder)")
+    for path in sorted(folder.glob("*.html.gz")):
         pages.append(gzip.decompress(path.read_bytes()).decode("utf-8", "replace"))
     return pages
 

@@ -66,8 +66,8 @@ Exit status: 0 scored, 1 no gold article has a prediction (nothing was scored),
 2 a file could not be read or is not JSONL.
 
 Examples:
-  sanctions-extract evaluate --gold corpus/gold/seeds.jsonl --gold corpus/gold/dev.jsonl \\
-      corpus/articles/seeds corpus/articles/dev
+  sanctions-extract evaluate --gold corpus/gold/seeds.jsonl corpus/articles/seeds
+  sanctions-extract evaluate --gold ../shared/dev2/dev/gold.jsonl ../shared/dev2/dev/articles.jsonl
   sanctions-extract evaluate --gold gold.jsonl --pred records.jsonl --json";
 
 #[derive(Args)]

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -128,16 +128,82 @@ pub fn page(title: &str, published: &str, body: &str) -> String {
     )
 }
 
+/// `rel` inside the shared data folder, if it is there: third-party text (real
+/// news, peer suites, the HTML benchmark) is not kept in the repository but read
+/// from `$SANCTIONS_SHARED`, by default `../shared` beside the repository.
+///
+/// Where it is absent the calling test says so on the terminal (written past
+/// the harness's capture, so `cargo test` shows it) and is skipped by returning
+/// `None`; under CI (`CI` set), which has the folder, a missing one fails.
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    let base = std::env::var_os("SANCTIONS_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let path = base.join(rel);
+    if path.exists() {
+        return Some(path);
+    }
+    let why = format!(
+        "{} not found (third-party data is read from $SANCTIONS_SHARED, by default ../shared beside the repository)",
+        path.display()
+    );
+    assert!(std::env::var_os("CI").is_none(), "{why}; CI must have it");
+    let test = std::thread::current().name().unwrap_or("a test").to_string();
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+    None
+}
+
+/// The JSONL lines of `path`, parsed.
+pub fn json_lines(path: &Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        .collect()
+}
+
+/// The project's own articles (corpus/articles: the seeds' texts and the
+/// JSONL dumps the project wrote), as JSONL input lines with `id` and `text`,
+/// sorted by id.
+pub fn own_articles() -> Vec<Value> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/articles");
+    let mut articles: Vec<Value> = Vec::new();
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut folders = vec![root];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    for path in files {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("jsonl") => articles.extend(json_lines(&path)),
+            Some("txt") => {
+                let id = path.file_stem().unwrap().to_string_lossy().to_string();
+                let text = std::fs::read_to_string(&path).unwrap();
+                let meta = path.with_extension("meta.json");
+                let published = std::fs::read_to_string(meta)
+                    .ok()
+                    .and_then(|m| serde_json::from_str::<Value>(&m).ok())
+                    .map_or(Value::Null, |m| m["published"].clone());
+                articles.push(serde_json::json!({"id": id, "published": published, "text": text}));
+            }
+            _ => {}
+        }
+    }
+    articles.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
+    articles
+}
+
 /// A JSONL dump of `count` articles with distinct ids, made of the corpus's
 /// texts, for runs that take a while.
 pub fn big_dump(count: usize) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/articles");
-    let mut articles: Vec<Value> = Vec::new();
-    for dump in ["dev/articles.jsonl", "extra/articles.jsonl"] {
-        for line in std::fs::read_to_string(root.join(dump)).unwrap().lines() {
-            articles.push(serde_json::from_str(line).unwrap());
-        }
-    }
+    let articles = own_articles();
     let mut out = String::new();
     for i in 0..count {
         let mut article = articles[i % articles.len()].clone();

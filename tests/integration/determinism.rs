@@ -7,19 +7,9 @@ use tempfile::TempDir;
 /// A dump of several hundred articles built from the corpus, so that the batch
 /// spans many chunks and workers really interleave.
 fn dump() -> String {
-    let corpus = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/corpus/articles/dev/articles.jsonl"
-    ))
-    .unwrap();
-    let texts: Vec<String> = corpus
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
+    let texts: Vec<String> = own_articles()
+        .iter()
+        .map(|a| a["text"].as_str().unwrap().to_string())
         .collect();
     let mut out = String::new();
     for i in 0..400 {

@@ -3,7 +3,16 @@
 //! rates are printed (`cargo test --test integration peer -- --nocapture`) and
 //! must not fall below the floors in `tests/floors/peer_suites.json`.
 //!
-//! What is in scope and how it is scored (see `tests/data/peer/README.md`):
+//! The suites are third-party data read from `peer-suites/` in the shared data
+//! folder (`common::shared`; the test is skipped, visibly, where it is
+//! absent). Which cases are scored is frozen in `tests/floors/peer_cases.json`
+//! (line numbers in each suite, and the totals): the scope cannot shrink with
+//! the implementation. A frozen case the extractor cannot handle any more (a
+//! currency it no longer knows, an expected value it cannot read) fails; a
+//! frozen list that is empty fails. `FREEZE_PEER_CASES=1` writes the list
+//! anew from the scope rules below, for a commit that says why.
+//!
+//! The scope rules (docs/peer-suites.md says more):
 //!
 //! - currency: cases the .NET reference supports whose every expected result
 //!   is a sum (a value) in a currency our lexicon produces. `Dollar` without a
@@ -25,15 +34,87 @@
 //!   `the past`), which our annotation rules say are no dates.
 
 use sanctions_extract::extract::{date, money, numeral};
+use crate::common::{json_lines, shared};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-fn lines(path: &str) -> Vec<Value> {
-    std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("a JSON line"))
-        .collect()
+/// Where the frozen case lists are.
+const FROZEN: &str = "tests/floors/peer_cases.json";
+
+/// The three suites, or `None` where the shared folder is absent.
+struct Suites {
+    currency: Vec<Value>,
+    number: Vec<Value>,
+    tempeval: Vec<Value>,
+}
+
+fn suites() -> Option<Suites> {
+    let dir = shared("peer-suites")?;
+    Some(Suites {
+        currency: json_lines(&dir.join("recognizers-text/en-currency.jsonl")),
+        number: json_lines(&dir.join("recognizers-text/en-number.jsonl")),
+        tempeval: json_lines(&dir.join("tempeval3-platinum.jsonl")),
+    })
+}
+
+/// The frozen scope: for each list, the 1-based line numbers of its cases.
+#[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Frozen {
+    about: String,
+    currency_lines: usize,
+    number_lines: usize,
+    tempeval_documents: usize,
+    tempeval_date_timexes: usize,
+    currency_sums: Vec<usize>,
+    currency_no_sum: Vec<usize>,
+    numbers: Vec<usize>,
+}
+
+/// The scope the rules below give today.
+fn scope(suites: &Suites) -> Frozen {
+    let ours = money::currencies();
+    let mut currency_sums = Vec::new();
+    let mut currency_no_sum = Vec::new();
+    for (i, case) in suites.currency.iter().enumerate() {
+        if !supported(case) {
+            continue;
+        }
+        let items = case["expected"].as_array().unwrap();
+        if items.is_empty() {
+            currency_no_sum.push(i + 1);
+        } else if items.iter().all(|item| expected_sum(item, &ours).is_some()) {
+            currency_sums.push(i + 1);
+        }
+    }
+    let numbers = suites
+        .number
+        .iter()
+        .enumerate()
+        .filter(|(_, case)| supported(case) && number_in_scope(case))
+        .map(|(i, _)| i + 1)
+        .collect();
+    let date_timexes = suites
+        .tempeval
+        .iter()
+        .map(|doc| timexes(doc, |t| t["type"] == "DATE").len())
+        .sum();
+    Frozen {
+        about: String::from(
+            "The peer-suite cases tests/integration/peer.rs scores (1-based line numbers of each suite in ../shared/peer-suites) and the suites' totals, frozen so that the scope cannot shrink with the implementation. Written by FREEZE_PEER_CASES=1; change it only in a commit that says why."
+        ),
+        currency_lines: suites.currency.len(),
+        number_lines: suites.number.len(),
+        tempeval_documents: suites.tempeval.len(),
+        tempeval_date_timexes: date_timexes,
+        currency_sums,
+        currency_no_sum,
+        numbers,
+    }
+}
+
+fn frozen() -> Frozen {
+    let text = std::fs::read_to_string(FROZEN).expect("frozen peer cases");
+    serde_json::from_str(&text).expect("frozen peer cases are JSON")
 }
 
 fn floors() -> BTreeMap<String, f64> {
@@ -87,44 +168,52 @@ struct Rate {
 
 impl Rate {
     fn value(&self) -> f64 {
-        if self.total == 0 {
-            1.0
-        } else {
-            self.passed as f64 / self.total as f64
-        }
+        assert!(self.total > 0, "an empty suite scores nothing");
+        self.passed as f64 / self.total as f64
     }
 }
 
-fn currency() -> (Rate, Rate) {
+/// Currency: the frozen sum cases and the frozen cases with no sum.
+fn currency(cases: &[Value], frozen: &Frozen) -> (Rate, Rate) {
     let ours = money::currencies();
-    let mut sums = Rate { passed: 0, total: 0 };
-    let mut negatives = Rate { passed: 0, total: 0 };
-    for case in lines("tests/data/peer/recognizers-en-currency.jsonl") {
-        if !supported(&case) {
-            continue;
-        }
-        let input = case["input"].as_str().unwrap();
-        let expected_items = case["expected"].as_array().unwrap();
-        let found: Vec<(f64, String)> = money::find_in(input)
+    let found_in = |input: &str| -> Vec<(f64, String)> {
+        money::find_in(input)
             .into_iter()
             .map(|m| (m.value.to_f64(), m.currency.to_string()))
+            .collect()
+    };
+    let mut sums = Rate {
+        passed: 0,
+        total: frozen.currency_sums.len(),
+    };
+    for &line in &frozen.currency_sums {
+        let case = &cases[line - 1];
+        let input = case["input"].as_str().unwrap();
+        let found = found_in(input);
+        let expected: Option<Vec<(f64, String)>> = case["expected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| expected_sum(i, &ours))
             .collect();
-        if expected_items.is_empty() {
-            negatives.total += 1;
-            if found.is_empty() {
-                negatives.passed += 1;
-            } else if verbose() {
-                println!("currency negative FAIL {input:?}: found {found:?}");
-            }
-            continue;
+        match expected {
+            Some(expected) if same_sums(found.clone(), expected.clone()) => sums.passed += 1,
+            Some(expected) if verbose() => println!("currency FAIL {input:?}: found {found:?}, expected {expected:?}"),
+            Some(_) => {}
+            None => println!("currency FAIL {input:?}: an expected currency is not ours any more"),
         }
-        let expected: Option<Vec<(f64, String)>> = expected_items.iter().map(|i| expected_sum(i, &ours)).collect();
-        let Some(expected) = expected else { continue };
-        sums.total += 1;
-        if same_sums(found.clone(), expected.clone()) {
-            sums.passed += 1;
+    }
+    let mut negatives = Rate {
+        passed: 0,
+        total: frozen.currency_no_sum.len(),
+    };
+    for &line in &frozen.currency_no_sum {
+        let input = cases[line - 1]["input"].as_str().unwrap();
+        let found = found_in(input);
+        if found.is_empty() {
+            negatives.passed += 1;
         } else if verbose() {
-            println!("currency FAIL {input:?}: found {found:?}, expected {expected:?}");
+            println!("currency negative FAIL {input:?}: found {found:?}");
         }
     }
     (sums, negatives)
@@ -135,37 +224,44 @@ fn char_offset(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
 }
 
-fn numbers() -> Rate {
-    let mut rate = Rate { passed: 0, total: 0 };
-    for case in lines("tests/data/peer/recognizers-en-number.jsonl") {
-        if !supported(&case) {
-            continue;
+/// Whether every expected result of a number case is an integer or a decimal.
+fn number_in_scope(case: &Value) -> bool {
+    case["expected"].as_array().unwrap().iter().all(|i| {
+        let subtype = i["Resolution"]["subtype"].as_str();
+        let value = i["Resolution"]["value"].as_str().and_then(|v| v.parse::<f64>().ok());
+        match subtype {
+            Some("integer" | "decimal") => value.is_some(),
+            None => value.is_some_and(|v| v.fract() == 0.0),
+            _ => false,
         }
-        let items = case["expected"].as_array().unwrap();
-        let in_scope = items.iter().all(|i| {
-            let subtype = i["Resolution"]["subtype"].as_str();
-            let value = i["Resolution"]["value"].as_str().and_then(|v| v.parse::<f64>().ok());
-            match subtype {
-                Some("integer" | "decimal") => value.is_some(),
-                None => value.is_some_and(|v| v.fract() == 0.0),
-                _ => false,
-            }
-        });
-        if !in_scope {
-            continue;
-        }
-        rate.total += 1;
+    })
+}
+
+/// Numbers: the frozen cases.
+fn numbers(cases: &[Value], frozen: &Frozen) -> Rate {
+    let mut rate = Rate {
+        passed: 0,
+        total: frozen.numbers.len(),
+    };
+    for &line in &frozen.numbers {
+        let case = &cases[line - 1];
         let input = case["input"].as_str().unwrap();
-        let expected: Vec<(usize, usize, f64)> = items
+        let expected: Option<Vec<(usize, usize, f64)>> = case["expected"]
+            .as_array()
+            .unwrap()
             .iter()
             .map(|i| {
-                (
-                    i["Start"].as_u64().unwrap() as usize,
-                    i["End"].as_u64().unwrap() as usize + 1,
-                    i["Resolution"]["value"].as_str().unwrap().parse().unwrap(),
-                )
+                Some((
+                    i["Start"].as_u64()? as usize,
+                    i["End"].as_u64()? as usize + 1,
+                    i["Resolution"]["value"].as_str()?.parse().ok()?,
+                ))
             })
             .collect();
+        let Some(expected) = expected else {
+            println!("number FAIL {input:?}: its expected results cannot be read");
+            continue;
+        };
         let found: Vec<(usize, usize, f64)> = numeral::find(input)
             .into_iter()
             .map(|n| {
@@ -211,10 +307,10 @@ impl F1 {
 }
 
 /// TempEval-3 DATE scores: over all DATE timexes, and without vague ones.
-fn tempeval() -> (F1, F1) {
+fn tempeval(docs: &[Value]) -> (F1, F1) {
     let mut all = F1::default();
     let mut calendar = F1::default();
-    for doc in lines("tests/data/peer/tempeval3-platinum.jsonl") {
+    for doc in docs {
         let text = doc["text"].as_str().unwrap();
         let dct = doc["dct"]
             .as_str()
@@ -250,8 +346,8 @@ fn tempeval() -> (F1, F1) {
         // Predictions on timexes of other types (`Sunday night` is a TIME)
         // are scored with those types, not here; in the calendar scope, so
         // are those on vague DATE timexes.
-        let other_types = timexes(&doc, |t| t["type"] != "DATE");
-        let mut vague_or_other = timexes(&doc, |t| {
+        let other_types = timexes(doc, |t| t["type"] != "DATE");
+        let mut vague_or_other = timexes(doc, |t| {
             t["type"] == "DATE" && t["value"].as_str().unwrap_or("").ends_with("_REF")
         });
         vague_or_other.extend(other_types.iter().cloned());
@@ -319,10 +415,41 @@ fn text_chars(text: &str, start: usize, end: usize) -> String {
 
 #[test]
 fn peer_suites_meet_their_floors() {
+    let Some(suites) = suites() else { return };
+    let today = scope(&suites);
+    if std::env::var_os("FREEZE_PEER_CASES").is_some() {
+        std::fs::write(FROZEN, serde_json::to_string_pretty(&today).unwrap() + "\n").unwrap();
+    }
+    let frozen = frozen();
+    // The suites are the ones the scope was frozen on.
+    assert_eq!(
+        (
+            suites.currency.len(),
+            suites.number.len(),
+            suites.tempeval.len(),
+            today.tempeval_date_timexes
+        ),
+        (
+            frozen.currency_lines,
+            frozen.number_lines,
+            frozen.tempeval_documents,
+            frozen.tempeval_date_timexes
+        ),
+        "the peer suites in ../shared are not those {FROZEN} was made from"
+    );
+    if today != frozen {
+        println!("note: the scope rules now select other cases than {FROZEN} holds; FREEZE_PEER_CASES=1 writes them");
+    }
     let floors = floors();
-    let (sums, negatives) = currency();
-    let numbers = numbers();
-    let (all, calendar) = tempeval();
+    let (sums, negatives) = currency(&suites.currency, &frozen);
+    let numbers = numbers(&suites.number, &frozen);
+    let (all, calendar) = tempeval(&suites.tempeval);
+    // The totals of the frozen scope, asserted where the suites are read.
+    assert_eq!(
+        (sums.total, negatives.total, numbers.total, all.tp + all.fn_),
+        (153, 7, 127, 96),
+        "cases scored: currency sums, currency without a sum, numbers, TempEval-3 DATE timexes"
+    );
     println!(
         "Recognizers-Text currency, sums in supported currencies: {}/{} = {:.3}",
         sums.passed,

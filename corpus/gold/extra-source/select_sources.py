@@ -1,45 +1,26 @@
-"""Write articles.jsonl for the 24 chosen source documents (text copied unchanged)."""
+"""Writes articles.jsonl (in the current folder) for the 24 general news articles:
+the documents corpus/gold/extra-origins.jsonl names, read from the peer suites in
+the shared data folder ($SANCTIONS_SHARED, by default ../shared beside the
+repository), text copied unchanged, `published` = the suite's document creation
+time. The same articles are built by tests/integration/scores.rs."""
 import json
+import os
+import pathlib
 
-TE = "/work/shared/peer-suites/tempeval3-platinum.jsonl"
-MT = "/work/shared/peer-suites/meantime-en.jsonl"
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+SUITES = pathlib.Path(os.environ.get("SANCTIONS_SHARED", ROOT.parent / "shared")) / "peer-suites"
+ORIGINS = ROOT / "corpus/gold/extra-origins.jsonl"
 
-CHOSEN = [
-    ("tempeval3", "CNN_20130322_248"),
-    ("tempeval3", "CNN_20130322_314"),
-    ("tempeval3", "WSJ_20130322_159"),
-    ("tempeval3", "bbc_20130322_1353"),
-    ("tempeval3", "bbc_20130322_332"),
-    ("tempeval3", "bbc_20130322_721"),
-    ("tempeval3", "nyt_20130321_china_pollution"),
-    ("tempeval3", "nyt_20130321_cyprus"),
-    ("tempeval3", "nyt_20130321_sarcozy"),
-    ("tempeval3", "nyt_20130321_women_senate"),
-    ("meantime", "118147"),
-    ("meantime", "118175"),
-    ("meantime", "121134"),
-    ("meantime", "123881"),
-    ("meantime", "1007169"),
-    ("meantime", "39951"),
-    ("meantime", "143480"),
-    ("meantime", "100911"),
-    ("meantime", "108294"),
-    ("meantime", "1173"),
-    ("meantime", "87805"),
-    ("meantime", "61389"),
-    ("meantime", "113278"),
-    ("meantime", "113227"),
-]
-
-def load(path):
-    return {d["doc_id"]: d for d in map(json.loads, open(path, encoding="utf-8"))}
-
-src = {"tempeval3": load(TE), "meantime": load(MT)}
+origins = [json.loads(line) for line in ORIGINS.open(encoding="utf-8")]
+docs = {}
+for suite in {o["suite"] for o in origins}:
+    for line in (SUITES / suite).open(encoding="utf-8"):
+        d = json.loads(line)
+        docs[(suite, d["doc_id"])] = d
 with open("articles.jsonl", "w", encoding="utf-8") as out:
-    for i, (suite, doc_id) in enumerate(CHOSEN, 1):
-        d = src[suite][doc_id]
-        assert d.get("dct") and len(d["dct"]) == 10 and d["dct"][4] == "-", (doc_id, d.get("dct"))
-        rec = {"id": f"extra-{i:03d}", "url": None, "title": d.get("title"),
-               "published": d["dct"], "text": d["text"], "origin": f"{suite}:{doc_id}"}
+    for o in origins:
+        d = docs[(o["suite"], o["doc_id"])]
+        assert d.get("dct") and len(d["dct"]) == 10 and d["dct"][4] == "-", (o, d.get("dct"))
+        rec = {"id": o["id"], "url": None, "title": d.get("title"), "published": d["dct"], "text": d["text"]}
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-print("wrote", len(CHOSEN))
+print("wrote", len(origins))

@@ -27,13 +27,14 @@ pub struct Case {
     pub also: Vec<String>,
 }
 
-/// Reads the benchmark from its folder: `ground-truth.json` (`{id: {articleBody,
-/// url}}`), the gold publication dates `published.json` (`{id: {published,
-/// also}}`) and `html/<id>.html.gz`, read through the pipeline's own sources so
-/// the pages are decoded as the pipeline decodes them. Cases come sorted by id.
-pub fn load(dir: &Path) -> Result<Vec<Case>, String> {
+/// Reads the benchmark from its folder (`ground-truth.json`, `{id: {articleBody,
+/// url}}`, and `html/<id>.html.gz`, read through the pipeline's own sources so
+/// the pages are decoded as the pipeline decodes them) and the gold publication
+/// dates from `published` (`{id: {published, also}}`, the project's own file).
+/// Cases come sorted by id.
+pub fn load(dir: &Path, published: &Path) -> Result<Vec<Case>, String> {
     let truth = read_json(&dir.join("ground-truth.json"))?;
-    let dates = read_json(&dir.join("published.json"))?;
+    let dates = read_json(published)?;
     let inputs = Inputs::new([dir.join("html")], Limits::default());
     let mut cases = Vec::new();
     for doc in inputs.documents(Box::new(|_| {})) {
