@@ -74,7 +74,8 @@ fn table(kept: &[(String, Value)]) -> String {
     out
 }
 
-const START: &str = "<!-- first-sight table: made from tests/first-sight/*.json by tests/integration/first_sight.rs; do not edit -->\n";
+const START: &str =
+    "<!-- first-sight table: made from tests/first-sight/*.json by tests/integration/first_sight.rs; do not edit -->\n";
 const END: &str = "<!-- end of first-sight table -->\n";
 
 #[test]
@@ -116,7 +117,9 @@ fn first_sight_reports_are_whole() {
 /// Every batch of ../shared/dev2 has its first-sight row.
 #[test]
 fn every_dev2_batch_has_its_first_sight_row() {
-    let Some(dev2) = crate::common::shared("dev2") else { return };
+    let Some(dev2) = crate::common::shared("dev2") else {
+        return;
+    };
     let sets: Vec<String> = kept()
         .iter()
         .map(|(_, e)| e["set"].as_str().unwrap().to_string())
@@ -142,7 +145,11 @@ fn the_table_shows_every_field_and_what_was_not_measured() {
     let acc = |a: Value| serde_json::json!({"accuracy": a});
     let mut report = serde_json::json!({"articles": 3});
     for (_, key, accuracy) in FIELDS {
-        report[key] = if accuracy { acc(Value::Null) } else { prf(Value::from(0.5)) };
+        report[key] = if accuracy {
+            acc(Value::Null)
+        } else {
+            prf(Value::from(0.5))
+        };
     }
     let entry = serde_json::json!({"set": "dev2/batch-9", "date": "2027-01-01", "commit": "abc1234", "report": report});
     let table = table(&[("x".to_string(), entry)]);

@@ -33,8 +33,8 @@
 //!   the vague references (`PRESENT_REF`, `PAST_REF`, `FUTURE_REF`: `now`,
 //!   `the past`), which our annotation rules say are no dates.
 
-use sanctions_extract::extract::{date, money, numeral};
 use crate::common::{json_lines, shared};
+use sanctions_extract::extract::{date, money, numeral};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -100,7 +100,7 @@ fn scope(suites: &Suites) -> Frozen {
         .sum();
     Frozen {
         about: String::from(
-            "The peer-suite cases tests/integration/peer.rs scores (1-based line numbers of each suite in ../shared/peer-suites) and the suites' totals, frozen so that the scope cannot shrink with the implementation. Written by FREEZE_PEER_CASES=1; change it only in a commit that says why."
+            "The peer-suite cases tests/integration/peer.rs scores (1-based line numbers of each suite in ../shared/peer-suites) and the suites' totals, frozen so that the scope cannot shrink with the implementation. Written by FREEZE_PEER_CASES=1; change it only in a commit that says why.",
         ),
         currency_lines: suites.currency.len(),
         number_lines: suites.number.len(),

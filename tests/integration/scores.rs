@@ -42,7 +42,10 @@ fn set(key: &'static str) -> Option<Set> {
         Some((vec![dir.join("gold.jsonl")], vec![dir.join("articles.jsonl")]))
     };
     let (gold, inputs) = match key {
-        "seeds" => (vec![root().join("corpus/gold/seeds.jsonl")], vec![root().join("corpus/articles/seeds")]),
+        "seeds" => (
+            vec![root().join("corpus/gold/seeds.jsonl")],
+            vec![root().join("corpus/articles/seeds")],
+        ),
         "own" => (own_gold(), vec![root().join("corpus/articles/own")]),
         "dev" => split("dev")?,
         "dev2_dev" => split("dev2/dev")?,
@@ -91,7 +94,9 @@ fn general_news() -> Option<PathBuf> {
                 origin["suite"].as_str().unwrap().to_string(),
                 origin["doc_id"].as_str().unwrap().to_string(),
             );
-            let doc = docs.get(&key).unwrap_or_else(|| panic!("{key:?}: not in the peer suites"));
+            let doc = docs
+                .get(&key)
+                .unwrap_or_else(|| panic!("{key:?}: not in the peer suites"));
             let article = serde_json::json!({"id": origin["id"], "url": null, "title": doc["title"],
                 "published": doc["dct"], "text": doc["text"]});
             out.push_str(&article.to_string());

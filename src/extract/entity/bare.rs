@@ -219,6 +219,7 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
 /// characters the Unicode way, hashing the same values.
 fn key_hash(name: &str) -> u64 {
     use std::hash::Hasher;
+    let name = without_leading_the(name);
     let mut hasher = rustc_hash::FxHasher::default();
     let mut space = false;
     let mut any = false;
@@ -255,6 +256,24 @@ fn key_hash(name: &str) -> u64 {
         }
     }
     hasher.finish()
+}
+
+/// `name` after a leading word `the` that its key drops (`super::key_text`:
+/// `The Lazarus Group` and `Lazarus Group` are one key): the word must be
+/// followed by another. Characters before the first word are no part of a
+/// key, so they go with it.
+fn without_leading_the(name: &str) -> &str {
+    let start = name.find(char::is_alphanumeric).unwrap_or(name.len());
+    let rest = &name[start..];
+    let Some(word) = rest.get(..3) else { return name };
+    if !word.eq_ignore_ascii_case("the") {
+        return name;
+    }
+    let after = &rest[3..];
+    match after.chars().next() {
+        Some(c) if !c.is_alphanumeric() && after.contains(char::is_alphanumeric) => after,
+        _ => name,
+    }
 }
 
 /// Per ASCII byte, what a key holds for it: the lower-cased letter or the
@@ -1096,22 +1115,16 @@ mod tests {
         }
         assert_ne!(key_hash("Boeing"), key_hash("Boeing Co"));
         assert_ne!(key_hash("Société"), key_hash("Societe"));
-        // The same values as hashing every lower-cased character.
-        let slow = |name: &str| {
+        // The hash of the key `key_text` makes, hashed character by
+        // character: an independent reference, not a copy of the fast path.
+        let of_key = |name: &str| {
             use std::hash::Hasher;
             let mut hasher = rustc_hash::FxHasher::default();
-            let (mut space, mut any) = (false, false);
-            for c in name.chars() {
-                if c.is_alphanumeric() {
-                    if space && any {
-                        hasher.write_u8(b' ');
-                    }
-                    (space, any) = (false, true);
-                    for l in c.to_lowercase() {
-                        hasher.write_u32(l as u32);
-                    }
+            for c in super::super::key_text(name).chars() {
+                if c == ' ' {
+                    hasher.write_u8(b' ');
                 } else {
-                    space = true;
+                    hasher.write_u32(c as u32);
                 }
             }
             hasher.finish()
@@ -1123,8 +1136,30 @@ mod tests {
             "İSTANBUL",
             "X-37B",
             "Ωmega Ltd.",
+            "The Lazarus Group",
+            "the  Lazarus Group",
+            "\"The\" Group",
+            "The",
+            "The ",
+            "Theta Capital",
+            "THE-BANK",
+            "Thé Group",
+            "the the group",
+            "- the Group",
         ] {
-            assert_eq!(key_hash(name), slow(name), "{name:?}");
+            assert_eq!(key_hash(name), of_key(name), "{name:?}");
+        }
+        assert_eq!(key_hash("The Lazarus Group"), key_hash("Lazarus Group"));
+        // Every string of up to 5 pieces drawn from words, separators and
+        // letters that lower-case in other ways.
+        let pieces = ["the", "The", "THE", " ", "-", "\"", "x", "É", "İ", "th", "e", "Ω"];
+        for mut n in 0..pieces.len().pow(5) {
+            let mut name = String::new();
+            while n > 0 {
+                name.push_str(pieces[n % pieces.len()]);
+                n /= pieces.len();
+            }
+            assert_eq!(key_hash(&name), of_key(&name), "{name:?}");
         }
     }
 }
