@@ -17,7 +17,10 @@
 //! `--unguarded`, also html5ever's parse of it without the nesting guard: minutes
 //! at 100,000).
 
-use sanctions_extract::normalize::html::{self, benchmark};
+use sanctions_extract::normalize::html;
+
+#[path = "common/html_benchmark.rs"]
+mod benchmark;
 use std::path::PathBuf;
 use std::time::Instant;
 

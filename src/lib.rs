@@ -36,13 +36,15 @@ pub mod segment;
 pub mod select;
 pub mod sinks;
 pub mod sources;
+pub mod summary;
 #[cfg(test)]
 mod testing;
 
 pub use error::Error;
-pub use pipeline::{Config, Pipeline, Summary};
+pub use pipeline::{Config, Pipeline};
 pub use record::{Record, Status};
 pub use sources::{Document, Inputs, Limits};
+pub use summary::Summary;
 
 /// The README's Rust examples, compiled as doctests so they stay true.
 #[cfg(doctest)]

@@ -14,11 +14,12 @@ use crate::normalize::{self, html};
 use crate::record::{Record, Status};
 use crate::sinks::Sink;
 use crate::sources::{Content, Document, Limits};
+pub use crate::summary::Summary;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc::{channel, sync_channel};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Documents handed to the workers at once; a chunk also closes at [`CHUNK_BYTES`].
 const CHUNK_DOCS: usize = 64;
@@ -41,44 +42,6 @@ pub struct Config {
 #[derive(Debug, Clone, Default)]
 pub struct Pipeline {
     config: Config,
-}
-
-/// Counts of a finished batch.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Summary {
-    /// Articles read; always `ok + skipped + errors`.
-    pub read: u64,
-    pub ok: u64,
-    pub skipped: u64,
-    pub errors: u64,
-    /// Events found over all records.
-    pub events: u64,
-    /// Input bytes of all articles.
-    pub bytes: u64,
-    pub elapsed: Duration,
-}
-
-impl Summary {
-    fn add(&mut self, record: &Record, bytes: u64) {
-        self.read += 1;
-        match record.status {
-            Status::Ok => self.ok += 1,
-            Status::Skipped => self.skipped += 1,
-            Status::Error => self.errors += 1,
-        }
-        self.events += record.events.len() as u64;
-        self.bytes += bytes;
-    }
-
-    /// Input throughput in megabytes (10^6 bytes) per second.
-    pub fn mb_per_second(&self) -> f64 {
-        let seconds = self.elapsed.as_secs_f64();
-        if seconds > 0.0 {
-            self.bytes as f64 / 1e6 / seconds
-        } else {
-            0.0
-        }
-    }
 }
 
 impl Pipeline {

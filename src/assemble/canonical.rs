@@ -9,7 +9,7 @@
 //! takes at most one mention per article: an article's own assembly already
 //! merged what it says of one action.
 
-use crate::evaluate::normalize_name;
+use crate::extract::entity::key_text;
 use crate::extract::parse_published;
 use crate::record::{EventCount, EventStatus, Record, Span};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -171,7 +171,7 @@ impl Cluster {
         };
         let (mine, theirs) = (count_set(&self.counts), count_set(&m.counts));
         let counts_agree = mine.is_empty() || theirs.is_empty() || is_part(&mine, &theirs) || is_part(&theirs, &mine);
-        let names: Vec<String> = m.named_targets.iter().map(|n| normalize_name(n)).collect();
+        let names: Vec<String> = m.named_targets.iter().map(|n| key_text(n)).collect();
         let names_agree = self.names.is_empty() || names.is_empty() || names.iter().any(|n| self.names.contains(n));
         let close = match (self.first, when(m)) {
             (Some(a), Some(b)) => days_apart(a, b) <= WINDOW_DAYS,
@@ -187,7 +187,7 @@ impl Cluster {
         let names = m
             .named_targets
             .iter()
-            .filter(|n| self.names.contains(&normalize_name(n)))
+            .filter(|n| self.names.contains(&key_text(n)))
             .count()
             * 2;
         let target = usize::from(m.target.is_some() && m.target == self.target);
@@ -205,7 +205,7 @@ impl Cluster {
         self.names.extend(
             m.named_targets
                 .iter()
-                .map(|n| normalize_name(n))
+                .map(|n| key_text(n))
                 .filter(|n| !self.names.contains(n))
                 .collect::<Vec<_>>(),
         );
@@ -295,7 +295,7 @@ fn canonical(cluster: Cluster) -> CanonicalEvent {
         .min_by(|a, b| span_days(a).cmp(&span_days(b)).then(a.cmp(b)));
     let mut named_targets: Vec<String> = Vec::new();
     for name in members.iter().flat_map(|m| &m.named_targets) {
-        if !named_targets.iter().any(|n| normalize_name(n) == normalize_name(name)) {
+        if !named_targets.iter().any(|n| key_text(n) == key_text(name)) {
             named_targets.push(name.clone());
         }
     }

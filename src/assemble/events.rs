@@ -21,11 +21,12 @@
 //! `They are:`) add to the event just before them.
 
 use super::canonical::period;
+use super::facts::{Actor, Fact, Facts};
 use super::triggers::{
     ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEEDS, NEGATIONS, ORDINALS, Opens,
     SANCTIONS_WORD, Strength, TriggerRule,
 };
-use crate::evaluate::normalize_name;
+use crate::extract::entity::key_text;
 use crate::extract::{Article, is_word_byte};
 use crate::per_thread::PerThread;
 use crate::record::{CountCategory, Event, EventAmount, EventCount, EventStatus};
@@ -33,43 +34,6 @@ use regex::Regex;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
-
-/// Something an extractor found, at a byte range of the article's text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Fact<T> {
-    pub range: Range<usize>,
-    pub value: T,
-}
-
-/// Who can act: an authority (canonical country or international organization)
-/// and the body that acted, if the mention is a body.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Actor<'a> {
-    pub authority: Cow<'a, str>,
-    pub agency: Option<Cow<'a, str>>,
-}
-
-/// What the assembler reads, each list sorted by position. Names and values
-/// are borrowed from the extractions (an article has a few hundred facts;
-/// only the few that make events are copied).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Facts<'a> {
-    /// Mentions of governments, their bodies and international organizations.
-    pub actors: Vec<Fact<Actor<'a>>>,
-    /// Mentions of a country (names, abbreviations, capitals), valued with its
-    /// canonical name.
-    pub countries: Vec<Fact<&'a str>>,
-    /// Demonyms (`North Korean individuals`): they name whose nationals or
-    /// networks are meant, never who acts.
-    pub demonyms: Vec<Fact<&'a str>>,
-    pub counts: Vec<Fact<EventCount>>,
-    /// TIMEX3 values.
-    pub dates: Vec<Fact<&'a str>>,
-    /// Organizations and people that can be named targets (canonical names).
-    pub named: Vec<Fact<&'a str>>,
-    pub officials: Vec<Fact<&'a str>>,
-    pub amounts: Vec<Fact<EventAmount>>,
-}
 
 /// Prepositions that make the noun after them an object, not an actor.
 const OBJECT_MARKERS: &[&str] = &[
@@ -1009,8 +973,8 @@ fn bullet_item(article: &Article, i: usize, sentence: &str) -> Option<Vec<String
 }
 
 fn push_name(names: &mut Vec<String>, name: String) {
-    let key = normalize_name(&name);
-    if !names.iter().any(|n| normalize_name(n) == key) {
+    let key = key_text(&name);
+    if !names.iter().any(|n| key_text(n) == key) {
         names.push(name);
     }
 }

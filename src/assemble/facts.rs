@@ -2,13 +2,50 @@
 //! countries are named (demonyms included), counts, dates, names, officials and
 //! amounts, each at a byte range of the clean text.
 
-use super::events::{Actor, Fact, Facts};
 use crate::extract::lexicon;
 use crate::extract::{Article, Extractions};
 use crate::per_thread::PerThread;
 use crate::record::{EntityType, EventAmount, EventCount};
 use regex::Regex;
 use std::borrow::Cow;
+use std::ops::Range;
+
+/// Something an extractor found, at a byte range of the article's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact<T> {
+    pub range: Range<usize>,
+    pub value: T,
+}
+
+/// Who can act: an authority (canonical country or international organization)
+/// and the body that acted, if the mention is a body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor<'a> {
+    pub authority: Cow<'a, str>,
+    pub agency: Option<Cow<'a, str>>,
+}
+
+/// What the assembler reads, each list sorted by position. Names and values
+/// are borrowed from the extractions (an article has a few hundred facts;
+/// only the few that make events are copied).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts<'a> {
+    /// Mentions of governments, their bodies and international organizations.
+    pub actors: Vec<Fact<Actor<'a>>>,
+    /// Mentions of a country (names, abbreviations, capitals), valued with its
+    /// canonical name.
+    pub countries: Vec<Fact<&'a str>>,
+    /// Demonyms (`North Korean individuals`): they name whose nationals or
+    /// networks are meant, never who acts.
+    pub demonyms: Vec<Fact<&'a str>>,
+    pub counts: Vec<Fact<EventCount>>,
+    /// TIMEX3 values.
+    pub dates: Vec<Fact<&'a str>>,
+    /// Organizations and people that can be named targets (canonical names).
+    pub named: Vec<Fact<&'a str>>,
+    pub officials: Vec<Fact<&'a str>>,
+    pub amounts: Vec<Fact<EventAmount>>,
+}
 
 /// After a demonym, words that make it a government (`Japanese government`).
 static GOVERNMENT: PerThread<Regex> = PerThread::new(|| {

@@ -14,8 +14,8 @@ pub use sqlite::SqliteSink;
 
 use crate::assemble::canonical::CanonicalEvent;
 use crate::error::Error;
-use crate::pipeline::Summary;
 use crate::record::Record;
+use crate::summary::Summary;
 use std::collections::HashSet;
 
 /// A destination for records, written from one thread in input order.

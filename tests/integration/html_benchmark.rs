@@ -6,7 +6,8 @@
 //! project's gold, tests/data/article-extraction/published.json). Speed is
 //! measured by `examples/html_benchmark.rs`, not here.
 
-use sanctions_extract::normalize::html::benchmark;
+#[path = "../../examples/common/html_benchmark.rs"]
+mod benchmark;
 use std::path::Path;
 
 fn floors() -> serde_json::Value {

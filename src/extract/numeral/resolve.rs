@@ -6,8 +6,37 @@
 //! numerals. The grammar takes the longest valid prefix of the run.
 
 use super::lexicon::Word;
-use super::rules::{Kind, Tok};
 use crate::decimal::Decimal;
+use std::ops::Range;
+
+/// One token of a run, as the scanner (`super::rules`) cuts it: what the
+/// grammar reads.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Tok {
+    pub kind: Kind,
+    pub bytes: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Kind {
+    /// Digits, with their value (a scale suffix already applied).
+    Num {
+        value: Decimal,
+        integer: bool,
+        /// A scale suffix (`10k`, `2.33 k`) was applied.
+        scaled: bool,
+        /// The suffix's multiplier (1 without one).
+        scale: Decimal,
+        /// Thousands separators were read (`1,234`).
+        grouped: bool,
+        /// Letters glued to the digits that are no scale (`4th`, `29km`,
+        /// `115USD`): such a number stands alone.
+        glued: Range<usize>,
+    },
+    Word(Word),
+    /// `-` directly before digits, at the start of a line or after a space.
+    Sign,
+}
 
 const HUNDRED: Decimal = Decimal::pow10(2);
 const HALF: Decimal = Decimal::new(5, -1);

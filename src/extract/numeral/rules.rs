@@ -8,44 +8,15 @@
 //! longest valid numeral at the head of each run.
 
 use super::lexicon::{self, Word};
-use super::resolve;
+use super::resolve::{self, Kind, Tok};
 use super::{Form, Numeral};
 use crate::decimal::Decimal;
 use crate::extract::is_word_byte;
-use std::ops::Range;
 
 /// Rule names, as they appear in records of the extractors built on numerals.
 pub const DIGITS: &str = "numeral.digits";
 pub const WORDS: &str = "numeral.words";
 pub const MIXED: &str = "numeral.mixed";
-
-/// One token of a run.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Tok {
-    pub kind: Kind,
-    pub bytes: Range<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Kind {
-    /// Digits, with their value (a scale suffix already applied).
-    Num {
-        value: Decimal,
-        integer: bool,
-        /// A scale suffix (`10k`, `2.33 k`) was applied.
-        scaled: bool,
-        /// The suffix's multiplier (1 without one).
-        scale: Decimal,
-        /// Thousands separators were read (`1,234`).
-        grouped: bool,
-        /// Letters glued to the digits that are no scale (`4th`, `29km`,
-        /// `115USD`): such a number stands alone.
-        glued: Range<usize>,
-    },
-    Word(Word),
-    /// `-` directly before digits, at the start of a line or after a space.
-    Sign,
-}
 
 /// Every numeral of `text`, in order, not overlapping, including those with
 /// glued letters (see [`Numeral::glued`]).

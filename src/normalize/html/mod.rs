@@ -6,11 +6,10 @@
 //! link lists and hinted boilerplate, is the article. Metadata (`meta.rs`) comes
 //! from meta tags, JSON-LD, microdata, the visible dateline and the URL, with
 //! dates turned into ISO 8601 (`date.rs`). The vocabulary (tags, class hints,
-//! month names) is data in `hints.rs` and `date.rs`. `benchmark.rs` scores the
-//! result against the article-extraction benchmark; docs/html-extraction.md says
-//! how this design was chosen.
+//! month names) is data in `hints.rs` and `date.rs`. The article-extraction
+//! benchmark's scoring lives outside the library (examples/common/html_benchmark.rs);
+//! docs/html-extraction.md says how this design was chosen.
 
-pub mod benchmark;
 mod body;
 pub mod date;
 mod hints;
