@@ -153,6 +153,11 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
     None
 }
 
+/// Articles in corpus/articles: the five seeds and the project's own 50 (one
+/// of which, in Spanish, is skipped). Tests that run the whole corpus count
+/// on it; `own_articles` reads the same folder without the pipeline.
+pub const CORPUS_ARTICLES: i64 = 55;
+
 /// The JSONL lines of `path`, parsed.
 pub fn json_lines(path: &Path) -> Vec<Value> {
     std::fs::read_to_string(path)
@@ -162,9 +167,10 @@ pub fn json_lines(path: &Path) -> Vec<Value> {
         .collect()
 }
 
-/// The project's own articles (corpus/articles: the seeds' texts and the
-/// JSONL dumps the project wrote), as JSONL input lines with `id` and `text`,
-/// sorted by id.
+/// The project's own English articles (corpus/articles: the seeds' texts and
+/// the JSONL dumps the project wrote, without those whose gold expects them
+/// skipped, as another language), as JSONL input lines with `id`,
+/// `published` and `text`, sorted by id.
 pub fn own_articles() -> Vec<Value> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/articles");
     let mut articles: Vec<Value> = Vec::new();
@@ -196,6 +202,19 @@ pub fn own_articles() -> Vec<Value> {
             _ => {}
         }
     }
+    let gold = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/gold");
+    let mut not_english: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(gold).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap().to_string_lossy().starts_with("own-") {
+            for line in json_lines(&path) {
+                if line.get("expect_status").is_some_and(|s| s != "ok") {
+                    not_english.push(line["doc_id"].as_str().unwrap().to_string());
+                }
+            }
+        }
+    }
+    articles.retain(|a| !not_english.iter().any(|id| a["id"] == id.as_str()));
     articles.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
     articles
 }

@@ -324,10 +324,10 @@ fn a_re_run_skips_stored_articles_and_with_replace_replaces_them() {
     assert!(
         second
             .stderr
-            .contains("44 articles read: 0 ok, 0 skipped, 0 errors, 44 already stored\n")
+            .contains(&format!("{CORPUS_ARTICLES} articles read: 0 ok, 0 skipped, 0 errors, {CORPUS_ARTICLES} already stored\n"))
             && second.stderr.contains(
-                "warning: 44 articles not processed again because the database already holds them; \
-                 --replace processes them again"
+                &format!("warning: {CORPUS_ARTICLES} articles not processed again because the database already holds them; \
+                 --replace processes them again")
             ),
         "{}",
         second.stderr
@@ -344,7 +344,7 @@ fn a_re_run_skips_stored_articles_and_with_replace_replaces_them() {
     let articles: i64 = conn
         .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(articles, 44);
+    assert_eq!(articles, CORPUS_ARTICLES);
     let runs: Vec<(i64, i64)> = conn
         .prepare("SELECT articles_read, already_stored FROM runs ORDER BY id")
         .unwrap()
@@ -352,5 +352,8 @@ fn a_re_run_skips_stored_articles_and_with_replace_replaces_them() {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    assert_eq!(runs, [(44, 0), (0, 44), (44, 0)]);
+    assert_eq!(
+        runs,
+        [(CORPUS_ARTICLES, 0), (0, CORPUS_ARTICLES), (CORPUS_ARTICLES, 0)]
+    );
 }

@@ -112,7 +112,7 @@ pub fn postgres_holds_the_same_rows_as_sqlite(server: &str) {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains(&format!("44 records written to {} and {url}", db.display())),
+            .contains(&format!("{CORPUS_ARTICLES} records written to {} and {url}", db.display())),
         "{}",
         run.stderr
     );
@@ -139,7 +139,9 @@ pub fn postgres_holds_the_same_rows_as_sqlite(server: &str) {
     }
     let runs = postgres_count(
         &url,
-        "SELECT count(*) FROM runs WHERE articles_read = 44 AND ok + skipped + errors = 44",
+        &format!(
+            "SELECT count(*) FROM runs WHERE articles_read = {CORPUS_ARTICLES} AND ok + skipped + errors = {CORPUS_ARTICLES}"
+        ),
     );
     assert_eq!(runs, 1);
     // The README's queries: its PostgreSQL ones, and the SQLite ones that use
@@ -180,7 +182,7 @@ pub fn postgres_re_runs_skip_stored_articles_or_replace_them(server: &str) {
     assert!(
         second
             .stderr
-            .contains("44 articles read: 0 ok, 0 skipped, 0 errors, 44 already stored\n"),
+            .contains(&format!("{CORPUS_ARTICLES} articles read: 0 ok, 0 skipped, 0 errors, {CORPUS_ARTICLES} already stored\n")),
         "{}",
         second.stderr
     );
@@ -199,7 +201,10 @@ pub fn postgres_re_runs_skip_stored_articles_or_replace_them(server: &str) {
         .iter()
         .map(|r| (r.get(0), r.get(1)))
         .collect();
-    assert_eq!(runs, [(44, 0), (0, 44), (44, 0)]);
+    assert_eq!(
+        runs,
+        [(CORPUS_ARTICLES, 0), (0, CORPUS_ARTICLES), (CORPUS_ARTICLES, 0)]
+    );
     let sources: i64 = client
         .query_one(
             "SELECT max(sources) FROM canonical_events WHERE authority = 'United States'",
