@@ -322,13 +322,12 @@ fn a_re_run_skips_stored_articles_and_with_replace_replaces_them() {
     let second = run(&["extract", "corpus/articles", "--db", db_arg], corpus(), None);
     assert_eq!(second.code, 0, "{}", second.stderr);
     assert!(
-        second
-            .stderr
-            .contains(&format!("{CORPUS_ARTICLES} articles read: 0 ok, 0 skipped, 0 errors, {CORPUS_ARTICLES} already stored\n"))
-            && second.stderr.contains(
-                &format!("warning: {CORPUS_ARTICLES} articles not processed again because the database already holds them; \
-                 --replace processes them again")
-            ),
+        second.stderr.contains(&format!(
+            "{CORPUS_ARTICLES} articles read: 0 ok, 0 skipped, 0 errors, {CORPUS_ARTICLES} already stored\n"
+        )) && second.stderr.contains(&format!(
+            "warning: {CORPUS_ARTICLES} articles not processed again because the database already holds them; \
+                 --replace processes them again"
+        )),
         "{}",
         second.stderr
     );
@@ -352,8 +351,5 @@ fn a_re_run_skips_stored_articles_and_with_replace_replaces_them() {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    assert_eq!(
-        runs,
-        [(CORPUS_ARTICLES, 0), (0, CORPUS_ARTICLES), (CORPUS_ARTICLES, 0)]
-    );
+    assert_eq!(runs, [(CORPUS_ARTICLES, 0), (0, CORPUS_ARTICLES), (CORPUS_ARTICLES, 0)]);
 }

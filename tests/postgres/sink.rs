@@ -111,8 +111,10 @@ pub fn postgres_holds_the_same_rows_as_sqlite(server: &str) {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains(&format!("{CORPUS_ARTICLES} records written to {} and {url}", db.display())),
+        run.stderr.contains(&format!(
+            "{CORPUS_ARTICLES} records written to {} and {url}",
+            db.display()
+        )),
         "{}",
         run.stderr
     );
@@ -180,9 +182,9 @@ pub fn postgres_re_runs_skip_stored_articles_or_replace_them(server: &str) {
     let second = run(&["extract", "corpus/articles", "--postgres", &url], repo(), None);
     assert_eq!(second.code, 0, "{}", second.stderr);
     assert!(
-        second
-            .stderr
-            .contains(&format!("{CORPUS_ARTICLES} articles read: 0 ok, 0 skipped, 0 errors, {CORPUS_ARTICLES} already stored\n")),
+        second.stderr.contains(&format!(
+            "{CORPUS_ARTICLES} articles read: 0 ok, 0 skipped, 0 errors, {CORPUS_ARTICLES} already stored\n"
+        )),
         "{}",
         second.stderr
     );
@@ -201,10 +203,7 @@ pub fn postgres_re_runs_skip_stored_articles_or_replace_them(server: &str) {
         .iter()
         .map(|r| (r.get(0), r.get(1)))
         .collect();
-    assert_eq!(
-        runs,
-        [(CORPUS_ARTICLES, 0), (0, CORPUS_ARTICLES), (CORPUS_ARTICLES, 0)]
-    );
+    assert_eq!(runs, [(CORPUS_ARTICLES, 0), (0, CORPUS_ARTICLES), (CORPUS_ARTICLES, 0)]);
     let sources: i64 = client
         .query_one(
             "SELECT max(sources) FROM canonical_events WHERE authority = 'United States'",
