@@ -4,7 +4,7 @@ mod cli;
 
 /// mimalloc instead of the system allocator: the pipeline makes about a
 /// thousand short-lived allocations per article, and glibc's malloc and free
-/// cost several times mimalloc's (see README, Performance).
+/// cost several times mimalloc's (docs/performance.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -579,8 +579,8 @@ pub static NEEDS: LazyLock<Needs> = LazyLock::new(|| {
         }
     }
     // A DFA whatever the number of words: the builder's default picks one
-    // only up to 100 patterns, and the NFA it picks above that doubled the
-    // cost of this pass (+29 M instructions per 600 articles).
+    // only up to 100 patterns, and the NFA it picks above that is slower
+    // (docs/performance.md).
     let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))

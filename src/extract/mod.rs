@@ -62,8 +62,8 @@ pub fn all(article: &Article) -> Extractions {
 
 /// Whether `b` is a word byte as `(?-u:\b)` reads one: an ASCII letter,
 /// digit or `_`. Asked of every word's neighbours by the numeral scanner and
-/// of needed words' starts by event assembly: one table load, where the
-/// range tests were a tenth of the numeral scan's instructions.
+/// of needed words' starts by event assembly: one table load instead of
+/// range tests (docs/performance.md).
 pub(crate) fn is_word_byte(b: u8) -> bool {
     static WORD_BYTES: [bool; 256] = {
         let mut table = [false; 256];

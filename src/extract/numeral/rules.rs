@@ -455,8 +455,8 @@ fn skip_letters(bytes: &[u8], mut at: usize) -> usize {
 /// The number word `letters` (ASCII letters) spell, in any case. Most words
 /// leave on their first two letters and length; the rest are looked up.
 // Asked of every word of a text: the gate is inlined into the callers (a
-// plain `#[inline]` was not taken in the LTO build, and the call with its
-// prologue cost 2.5% of the run), the look-up stays a call.
+// plain `#[inline]` was not taken in the LTO build; docs/performance.md has
+// the cost of the call), the look-up stays a call.
 #[inline(always)]
 fn number_word(letters: &[u8]) -> Option<lexicon::Word> {
     let first = letters.first()?.to_ascii_lowercase();
