@@ -59,7 +59,7 @@ fn title_before_name() {
         &[("Kim Jong Un", Some("President"), Some("North Korea"), &[])],
     );
     check(
-        "Treasury Under Secretary for Terrorism and Financial Intelligence John K. Hurley said.",
+        "Treasury Under Secretary for Terrorism and Financial Intelligence John K. Hurley spoke.",
         &[(
             "John K. Hurley",
             Some("Treasury Under Secretary for Terrorism and Financial Intelligence"),
