@@ -268,7 +268,7 @@ mod tests {
 
     #[test]
     fn english_is_not_foreign() {
-        let d = detect("South Korea has announced its own sanctions against North Korea for the second time in less than two months, blacklisting eight individuals and seven institutions.").unwrap();
+        let d = detect("For a second time in under two months, South Korea has put its own sanctions on North Korea, listing eight individuals and seven institutions.").unwrap();
         assert_eq!(d.language.code, "eng");
         assert!(!d.is_foreign());
     }

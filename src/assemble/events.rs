@@ -425,7 +425,7 @@ fn triggers_in(article: &Article, i: usize, candidates: &Candidates) -> Vec<Trig
                 continue;
             }
             if before.iter().take(4).any(|w| CAPABILITY.contains(&w.as_ref())) {
-                continue; // `a determination that will allow it to impose sanctions`
+                continue; // `a finding that would allow it to impose sanctions`
             }
             if rule.form == Form::VerbOnly && !is_verb_use(sentence, m.start, m.end, &before) {
                 continue;
@@ -647,7 +647,7 @@ fn read(
         }
     };
     // The date of the action, not of what caused it: dates after a cause marker
-    // (`in response to Tehran's October 1 assault`, `following the test in
+    // (`in response to Iran's October 1 strike`, `following the test in
     // September`) or right after a possessive are someone else's. Dates in
     // the scope of another trigger of the sentence belong to that one.
     let own_date = |f: &&Fact<&str>| {
@@ -1014,7 +1014,7 @@ fn merge(readings: Vec<Reading>) -> Vec<Reading> {
     let mut events: Vec<Reading> = Vec::new();
     for r in readings {
         // Two triggers of one sentence with one actor tell of one action
-        // (`sanctioned six companies and identified six vessels as blocked
+        // (`sanctioned four firms and identified two tankers as blocked
         // property`): their counts add up.
         if let Some(e) = events.last_mut()
             && e.sentences.last() == r.sentences.first()
@@ -1272,11 +1272,11 @@ mod tests {
 
     #[test]
     fn an_agency_acts_for_its_country_and_prepositions_mark_objects() {
-        let text = "On March 27, 2024, the U.S. Department of the Treasury's Office of Foreign Assets Control \
-                    coordinated with the Republic of Korea to jointly designate 6 individuals and 2 entities.";
+        let text = "On March 27, 2024, the Treasury Department's Office of Foreign Assets Control \
+                    teamed up with the Republic of Korea in order to designate 6 individuals and 2 entities together.";
         let events = Given::new(text)
             .actor(
-                "U.S. Department of the Treasury",
+                "Treasury Department",
                 "United States",
                 Some("Department of the Treasury"),
             )
@@ -1324,8 +1324,8 @@ mod tests {
     #[test]
     fn sentences_about_one_action_merge_and_lists_name_its_targets() {
         let events = Given::new(
-            "South Korea's Foreign Ministry announced Sunday additional unilateral sanctions on North Korea. \
-             \"The South Korean government hereby additionally sanctions 20 North Korean organizations and 12 North Koreans,\" the ministry said. \
+            "On Sunday South Korea's Foreign Ministry unveiled more unilateral sanctions on North Korea. \
+             \"With this step the government further sanctions 20 North Korean organizations and 12 North Koreans,\" the ministry said. \
              The companies include Koryo Commercial Bank and Yusong Shipping Company. \
              Earlier, Seoul slapped unilateral sanctions on Pyongyang on October 14.",
         )
@@ -1353,8 +1353,8 @@ mod tests {
     fn passive_agents_possessive_lists_and_lifting() {
         let events = Given::new(
             "Among the organizations added to Japan's sanctions list was Lazarus Group. \
-             OFAC removed Mammut Industrial Group from its Specially Designated Nationals list on October 8. \
-             Three individuals had also been designated at the time but were delisted in July 2021. \
+             On October 8, OFAC removed Mammut Industrial Group from the Specially Designated Nationals list. \
+             Three individuals had been designated with it, and were delisted in July 2021. \
              Iran denied it. Iran appealed.",
         )
         .state("Japan", "Japan")

@@ -211,7 +211,7 @@ pub const RULES: &[TriggerRule] = &[
             "were [included in the list of persons] and entities",
         ],
         not: &[
-            "add all 51 carriers to the list of air carriers banned in the EU",
+            "add all 51 airlines to the list of air carriers barred from the EU",
             "added to the list of candidates",
         ],
     },

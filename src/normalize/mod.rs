@@ -116,15 +116,15 @@ mod tests {
 
     #[test]
     fn spaces_paragraphs_and_furniture() {
-        let raw = "  Seoul   piles on  sanctions \r\n\r\nSeoul   piles on  sanctions\n\n\n\
+        let raw = "  Seoul   widens  sanctions \r\n\r\nSeoul   widens  sanctions\n\n\n\
                    Share this article\n\
-                   South Korea\u{2019}s Foreign Ministry announced Sunday \u{2014} again.\n\
+                   South Korea\u{2019}s Foreign Ministry spoke on Sunday \u{2014} again.\n\
                    It said more would follow.\n\n\
                    Source link\n\nLeave a Reply\n";
         assert_eq!(
             clean(raw),
-            "Seoul piles on sanctions\n\n\
-             South Korea's Foreign Ministry announced Sunday - again.\n\
+            "Seoul widens sanctions\n\n\
+             South Korea's Foreign Ministry spoke on Sunday - again.\n\
              It said more would follow."
         );
     }

@@ -193,8 +193,8 @@ mod tests {
     #[test]
     fn lines_and_paragraphs() {
         check(
-            "Seoul piles on more sanctions\nSouth Korea acted.\n\nIt said so",
-            &["Seoul piles on more sanctions", "South Korea acted.", "It said so"],
+            "Seoul widens its sanctions\nSouth Korea acted.\n\nIt said so",
+            &["Seoul widens its sanctions", "South Korea acted.", "It said so"],
         );
         // A hard-wrapped line inside a sentence is not a boundary.
         check(

@@ -58,7 +58,7 @@ fn number_and_noun() {
         &[("seven institutions", 7, Entity, None)],
     );
     check(
-        "new sanctions on 29 shadow vessels on Thursday",
+        "penalized 29 shadow vessels on Thursday",
         &[("29 shadow vessels", 29, Vessel, Some("shadow"))],
     );
     check(
@@ -78,7 +78,7 @@ fn number_and_noun() {
         ],
     );
     check(
-        "extend sanctions to 4 more Iranian entities",
+        "widen sanctions to 4 more Iranian entities",
         &[("4 more Iranian entities", 4, Entity, Some("more Iranian"))],
     );
     check(
@@ -155,7 +155,7 @@ fn lists() {
         ],
     );
     check(
-        "sanctions on 40 individuals, companies and vessels engaged",
+        "penalties on 40 individuals, companies and vessels involved",
         &[("40 individuals", 40, Other, None)],
     );
     check("nine individuals and entities", &[("nine individuals", 9, Other, None)]);
@@ -175,15 +175,15 @@ fn not_counts() {
         "between the two nations",
         "Seven of the 29 sanctioned vessels",
         "two of the sanctioned entities",
-        "pursuant to Executive Order 13382, which targets",
+        "pursuant to Executive Order 13382, which covers",
         "Executive Orders 13722, 13551, 13810, and 13687",
-        "designated pursuant to E.O. 13810, for being persons",
+        "designated pursuant to E.O. 13810, as persons",
         "The 17-page resolution was adopted by the 15-member council",
-        "owned 50 percent or more by one or more blocked persons",
+        "a 50 percent or larger stake held by one or more blocked persons",
         "over the past 18 months and five years ago",
         "IRGC Unit 840 and Shahed-136 drones",
         "Ozra Edalat, 63, an exasperated shopper",
-        "an Iranian industrial corporation and its subsidiary",
+        "an Iranian engineering corporation and its subsidiary",
         "a trading company",
         "the sixth nuclear test and the first time",
         "3 times more",

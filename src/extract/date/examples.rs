@@ -45,12 +45,12 @@ fn absolute() {
     check("2025-11-07", "its nuclear test in 2016, which", &[("2016", "2016")]);
     check(
         "2013-03-22",
-        "the trans-Antarctic expedition of 1957-58",
+        "the Antarctic survey of 1957-58",
         &[("1957-58", "1957/1958")],
     );
     check(
         "2007-07-09",
-        "in the American format, 7/8/07.",
+        "written the American way, 7/8/07.",
         &[("7/8/07", "2007-07-08")],
     );
 }
@@ -75,7 +75,7 @@ fn without_a_year() {
     );
     check(
         "2021-10-01",
-        "TEHRAN, Sept 30: Mehdi watched",
+        "TEHRAN, Sept 30: Prices rose",
         &[("Sept 30", "2021-09-30")],
     );
     check(
@@ -93,15 +93,19 @@ fn without_a_year() {
         "In November, North Korea test-fired a missile.",
         &[("November", "2022-11")],
     );
-    check("2013-03-22", "It is due to be published in May.", &[("May", "2013-05")]);
     check(
         "2013-03-22",
-        "Roth told CNN in August she thought",
+        "The report is due to be released in May.",
+        &[("May", "2013-05")],
+    );
+    check(
+        "2013-03-22",
+        "Roth said in August that she believed",
         &[("August", "2012-08")],
     );
     check(
         "2019-12-03",
-        "N. Korea's imports up 19 pct. in Oct.",
+        "N. Korea's exports down 7 pct. in Oct.",
         &[("Oct.", "2019-10")],
     );
     check(
@@ -111,7 +115,7 @@ fn without_a_year() {
     );
     check(
         "2013-03-22",
-        "This flu season started in early December",
+        "The outbreak began in early December",
         &[("early December", "2012-12")],
     );
     check(
@@ -198,7 +202,7 @@ fn relative() {
     );
     check(
         "2009-05-07",
-        "lost US$6 billion in the first quarter of 2009",
+        "posted a US$6 billion loss in the first quarter of 2009",
         &[("the first quarter of 2009", "2009-01/2009-03")],
     );
 }
@@ -217,12 +221,12 @@ fn ranges() {
     );
     check(
         "2024-05-31",
-        "From 1 January 2024 until 30 May 2024, the DPRK launched",
+        "From 1 January 2024 until 30 May 2024, North Korea fired",
         &[("From 1 January 2024 until 30 May 2024", "2024-01-01/2024-05-30")],
     );
     check(
         "2021-10-01",
-        "plunged by almost 60% from 2017 to 2020, the",
+        "dropped by nearly 60% from 2017 to 2020, the",
         &[("from 2017 to 2020", "2017/2020")],
     );
     check(
@@ -273,7 +277,7 @@ fn not_dates() {
         "for the first time in five years",
         "Regulation (EU) No 269/2014",
         "the 20th century, the 1990s and last summer",
-        "similar to the RTX 2060 in raw performance",
+        "roughly matching the RTX 2060 in speed",
         "see https://example.com/news/2019/12/03/story.html",
         "events happen every November and each Monday",
     ] {

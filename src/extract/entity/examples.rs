@@ -88,7 +88,7 @@ fn name_shapes_with_heads() {
         ],
     );
     check(
-        "a subordinate to the DPRK Ministry of People's Armed Forces (which was sanctioned)",
+        "an arm of the DPRK Ministry of People's Armed Forces (itself under sanctions)",
         &[
             (
                 "DPRK Ministry of People's Armed Forces",
@@ -140,7 +140,7 @@ fn names_around_other_names() {
         &[("Xinhua News Agency", Organization, None, &[])],
     );
     check(
-        "a research analyst at the Delhi-based Council on Energy said",
+        "an analyst with the Delhi-based Council on Energy told reporters",
         &[("Council on Energy", GovernmentBody, None, &[])],
     );
     check(
@@ -156,7 +156,7 @@ fn names_around_other_names() {
             ("United States", Country, Some("US"), &["U.S."]),
         ],
     );
-    assert!(names("Rusmik Oza, Head of Fundamental Research at the firm, said").is_empty());
+    assert!(names("Rusmik Oza, Head of Fundamental Research at the firm, added").is_empty());
     assert!(names("settlements in the West Bank, the Oval Office said").is_empty());
 }
 
@@ -244,8 +244,8 @@ fn not_entities() {
         "Deputy Under Secretary for Terrorism and Financial Intelligence",
         "U.S. Sanctions and the North Korean Crypto Network",
         "He said the company Monday was fine.",
-        "The Vice President and general counsel of the company, Mark Chandler, explained.",
-        "the sale of the companies SUV lines",
+        "The Vice President and top lawyer of the company, Mark Chandler, disagreed.",
+        "selling off the companies SUV brands",
         "imported US$270.9 million of goods",
     ] {
         let found = entities(text);
@@ -324,7 +324,7 @@ fn bare_names_from_how_the_article_uses_them() {
         &[("Embraer", Company, None, &[])],
     );
     check(
-        "The best performer was the Old Mutual insurance company.",
+        "The strongest gain came from the Old Mutual insurance company.",
         &[("Old Mutual", Company, None, &[])],
     );
     // Descriptors before, with a comma, and appositions with `another`.
@@ -333,7 +333,7 @@ fn bare_names_from_how_the_article_uses_them() {
         &[("Embraer", Company, None, &[])],
     );
     check(
-        "A day after Rivian, another U.S. car maker, released a list.",
+        "Shortly after Rivian, another U.S. car maker, published a list.",
         &[
             ("Rivian", Company, None, &[]),
             ("United States", Country, Some("US"), &["U.S."]),
@@ -352,15 +352,15 @@ fn bare_names_that_are_no_organizations() {
         "Vogel said he was ready. Vogel announced the lineup.",
         "Papermaster, who led the team, left. Papermaster said nothing. Papermaster announced it.",
         // A capitalised word once, at the start of a sentence.
-        "Aviation analysts called it the end of an era.",
+        "Aviation analysts said an era had ended.",
         // Products and models.
         "Acme Labs launched Keep this week. Keep announced nothing. Keep said so.",
-        "The 12-inch MacBook released in 2015 was thin. The MacBook said little.",
+        "The 12-inch MacBook from 2015 was very thin. The MacBook said little.",
         // Laws, places, lists, regions, contractions.
         "The Affordable Care Act (ACA) changed. Shares of Wall Street fell.",
         "Those with BED reported more stress. BED is common. People with BED eat more.",
-        "\"We've got to right the ship,\" he said. \"I've learned,\" she said.",
-        "MSCI's broadest index of Asia-Pacific shares fell.",
+        "\"We've got to fix this,\" he said. \"I've learned,\" she said.",
+        "MSCI's widest gauge of Asia-Pacific shares slipped.",
         "Jupiter's 79 moons and Rs 300 for air.",
         "They were designated as Specially Designated Nationals (SDN) in January.",
     ] {
@@ -424,11 +424,11 @@ fn names_with_and_hyphens_and_following_names() {
         &[("Air Force", GovernmentBody, None, &[])],
     );
     check(
-        "Assistant Secretary of the Air Force for Acquisition Sue Payton announced the award.",
+        "Assistant Secretary of the Air Force for Acquisition Sue Payton named the winner.",
         &[("Air Force", GovernmentBody, None, &[])],
     );
     check(
-        "said the vice president and chairman of Chrysler LLC Jim Press.",
+        "according to vice president and chairman of Chrysler LLC Jim Press.",
         &[("Chrysler LLC", Company, Some("US"), &["Chrysler"])],
     );
     check(

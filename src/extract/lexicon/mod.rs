@@ -693,7 +693,7 @@ mod tests {
     #[test]
     fn bodies_by_every_name() {
         assert_eq!(
-            found("the Treasury's Office of Foreign Assets Control (OFAC) and the FBI"),
+            found("the Treasury's Office of Foreign Assets Control (OFAC) or the FBI"),
             [
                 ("Treasury", "Department of the Treasury".to_string()),
                 (

@@ -124,7 +124,7 @@ fn subunits_and_symbols_after() {
         &[("3 dollars 50 cents", 3.5, "USD", DOLLARS_AND_CENTS)],
     );
     check(
-        "10 $ is not much, nor is 10 €",
+        "10 $ buys little, and so does 10 €",
         &[("10 $", 10.0, "USD", SYMBOL_AFTER), ("10 €", 10.0, "EUR", SYMBOL_AFTER)],
     );
     check("the cost is 100元!", &[("100元", 100.0, "CNY", SYMBOL_AFTER)]);
@@ -162,17 +162,17 @@ fn ranges() {
 fn negatives() {
     for text in [
         "billions of dollars",
-        "hundreds of millions of dollars' worth of petroleum",
+        "hundreds of millions of dollars' worth of crude",
         "He lost 20 pounds.",
-        "they detected 5,200 pounds of water vapor",
+        "sensors found 5,200 pounds of vapor",
         "5 million pounds of explosives",
         "a 300-pound man",
         "South Korea won 3 medals",
         "7.5 million tons per year",
         "2.2 million barrels of oil",
         "All 70 of us.",
-        "I tried to call Bob 3 times already.",
-        "Silica gel is used to absorb moisture.",
+        "I phoned Bob 3 times today.",
+        "Silica gel soaks up moisture.",
         "the 1990s and the F-35",
         "try 5 times",
     ] {

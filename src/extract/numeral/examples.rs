@@ -24,16 +24,13 @@ fn digits() {
         &[("1,234,567", 1234567.0), ("1,674,200.5", 1674200.5)],
     );
     check(".08 and 4.800", &[(".08", 0.08), ("4.800", 4.8)]);
-    check("The result is 12,34,567.89", &[("12,34,567.89", 1234567.89)]);
+    check("Total: 12,34,567.89", &[("12,34,567.89", 1234567.89)]);
     check("1 234 567 people", &[("1 234 567", 1234567.0)]);
     check(
         "40\u{202f}000 and 40\u{a0}000",
         &[("40\u{202f}000", 40000.0), ("40\u{a0}000", 40000.0)],
     );
-    check(
-        "its fleet of roughly 400 737 Max jets",
-        &[("400", 400.0), ("737", 737.0)],
-    );
+    check("a fleet of about 400 737 Max jets", &[("400", 400.0), ("737", 737.0)]);
     check("423 0000 are two", &[("423", 423.0), ("0000", 0.0), ("two", 2.0)]);
     check("1, 234, 567", &[("1", 1.0), ("234", 234.0), ("567", 567.0)]);
     check(
@@ -98,7 +95,7 @@ fn words() {
     check("half a million", &[("half a million", 5e5)]);
     check("The total is three lakh crore", &[("three lakh crore", 3e12)]);
     check(
-        "I count 6 crore and two hundred",
+        "We spent 6 crore and two hundred",
         &[("6 crore and two hundred", 60000200.0)],
     );
     check(
@@ -110,10 +107,7 @@ fn words() {
         &[("two hundred point seventy-one", 200.71)],
     );
     check("nought point eleven", &[("nought point eleven", 0.11)]);
-    check(
-        "The answer is minus five point five",
-        &[("minus five point five", -5.5)],
-    );
+    check("It reads minus five point five", &[("minus five point five", -5.5)]);
     check("The answer is negative one", &[("negative one", -1.0)]);
 }
 
@@ -126,15 +120,15 @@ fn mixed() {
     );
     check(" 322 hundred ", &[("322 hundred", 32200.0)]);
     check(
-        "3 hundred and 2 hundred are two",
+        "3 hundred and 2 hundred make two",
         &[("3 hundred", 300.0), ("2 hundred", 200.0), ("two", 2.0)],
     );
     check(
-        "4 thousand 3 hundred and 0 are two",
+        "4 thousand 3 hundred and 0 make two",
         &[("4 thousand 3 hundred", 4300.0), ("0", 0.0), ("two", 2.0)],
     );
     check(
-        "3 hundred and 2.12 hundred are",
+        "3 hundred and 2.12 hundred make",
         &[("3 hundred", 300.0), ("2.12 hundred", 212.0)],
     );
     check(

@@ -59,7 +59,7 @@ fn title_before_name() {
         &[("Kim Jong Un", Some("President"), Some("North Korea"), &[])],
     );
     check(
-        "Treasury Under Secretary for Terrorism and Financial Intelligence John K. Hurley said.",
+        "Treasury Under Secretary for Terrorism and Financial Intelligence John K. Hurley spoke.",
         &[(
             "John K. Hurley",
             Some("Treasury Under Secretary for Terrorism and Financial Intelligence"),
@@ -80,7 +80,7 @@ fn lower_case_roles() {
         &[("Lee Yang-soo", Some("representative"), Some("People Power Party"), &[])],
     );
     check(
-        "European Council chief Charles Michel welcomed the move",
+        "European Council chief Charles Michel praised the decision",
         &[("Charles Michel", Some("chief"), Some("European Council"), &[])],
     );
     check(
@@ -114,15 +114,15 @@ fn appositions() {
         )],
     );
     check(
-        "The individuals include Kim Su-kwang, a North Korean intelligence agent based in Belarus; \
-         Kim Kyong-Hyok, a First Credit Bank representative in Shanghai.",
+        "Among those listed are Kim Su-kwang, a North Korean intelligence agent who works in Belarus; \
+         and Kim Kyong-Hyok, a First Credit Bank representative working in Shanghai.",
         &[
             ("Kim Su-kwang", Some("intelligence agent"), Some("North Korea"), &[]),
             ("Kim Kyong-Hyok", Some("representative"), Some("First Credit Bank"), &[]),
         ],
     );
     check(
-        "vessels are operated by Hatem Elsaid Farid Ibrahim Sakr, the Treasury Department said, an Egyptian businessman who",
+        "seven tankers are run by Hatem Elsaid Farid Ibrahim Sakr, the Treasury said, an Egyptian businessman whose",
         &[(
             "Hatem Elsaid Farid Ibrahim Sakr",
             Some("businessman"),
@@ -135,14 +135,14 @@ fn appositions() {
 #[test]
 fn brackets_lists_and_affiliations() {
     check(
-        "George Brandis (Queensland, Liberal Party, Attorney-General) Share this\nYes, Senator Wong. Senator Brandis agreed.",
+        "George Brandis (Queensland, Liberal Party, Attorney-General) Share this\nThank you, Senator Wong. Senator Brandis replied.",
         &[
             ("George Brandis", Some("Attorney-General"), None, &["Brandis"]),
             ("Wong", Some("Senator"), None, &[]),
         ],
     );
     check(
-        "They are:\n• Mohammed Ansari: IRGC-QF official named in ITV News report.",
+        "Those listed:\n• Mohammed Ansari: IRGC-QF official linked to threats against a broadcaster.",
         &[("Mohammed Ansari", Some("official"), Some("IRGC-QF"), &[])],
     );
     check(
@@ -178,13 +178,13 @@ fn not_officials() {
         "The Vice Minister highlighted the risks.",
         "South Korea's Foreign Ministry said on Sunday.",
         "Japanese officials and Experts said the North Korean hackers struck.",
-        "The Secretary of the Treasury, in consultation with the Secretary of State, acted.",
+        "The Secretary of the Treasury, after talks with the Secretary of State, decided.",
         "The Korea International Trade Association said in a report.",
         "Seoul Considers Sanctions on North Korea Following US Crypto Crackdown",
         "Deputy Under Secretary for Terrorism and Financial Intelligence visited Seoul.",
-        "a stake in the Romanian assembly plant Automobile Craiova, a Romanian official said Friday.",
-        "The premier of the German state of North Rhine-Westphalia remarked that it was bad.",
-        "Apple Computer announced today another special event.",
+        "bought a share of the carmaker Automobile Craiova, a Romanian official said on Friday.",
+        "The premier of the western German state of North Rhine-Westphalia complained that it was bad.",
+        "Apple Computer announced today that a special event is coming.",
         "Intel has recently added Digital Rights Management to its processors.",
         "imposed pursuant to Executive Order 13382 and Executive Orders 13722",
     ] {
@@ -264,7 +264,7 @@ fn lower_case_roles_with_modifiers_and_complements() {
         &[("Jane Doe", Some("head of research"), None, &[])],
     );
     check(
-        "said the vice president and chairman of Chrysler LLC Jim Press.",
+        "according to vice president and chairman of Chrysler LLC Jim Press.",
         &[(
             "Jim Press",
             Some("vice president and chairman"),
@@ -273,7 +273,7 @@ fn lower_case_roles_with_modifiers_and_complements() {
         )],
     );
     check(
-        "Chief executive Thomas Enders said in a statement that it was bad.",
+        "Chief executive Thomas Enders called it bad in a statement.",
         &[("Thomas Enders", Some("Chief executive"), None, &[])],
     );
     check(
@@ -285,19 +285,19 @@ fn lower_case_roles_with_modifiers_and_complements() {
 #[test]
 fn titles_before_a_comma() {
     check(
-        "\"Our results are clear,\" said the firm's chief executive officer, Alan Mulally.",
+        "\"We are on track,\" added the carmaker's chief executive officer, Alan Mulally.",
         &[("Alan Mulally", Some("chief executive officer"), None, &[])],
     );
     check(
-        "He was greeted by the Prime Minister of Singapore, Mr. Lee Hsien Loong, at the terminal.",
+        "At the airport he met the Prime Minister of Singapore, Mr. Lee Hsien Loong, for talks.",
         &[("Lee Hsien Loong", Some("Prime Minister"), Some("Singapore"), &[])],
     );
     check(
-        "The former Chief Operating Officer, Tim Cook will be succeeding him.",
+        "The former Chief Operating Officer, Tim Cook is expected to take over.",
         &[("Tim Cook", Some("former Chief Operating Officer"), None, &[])],
     );
     check(
-        "The bank's CEO, Ken Lewis, said in a statement that costs remain high.",
+        "The bank's CEO, Ken Lewis, warned that costs would stay high.",
         &[("Ken Lewis", Some("CEO"), None, &[])],
     );
     // A lone title after a sentence start is too little.
@@ -307,7 +307,7 @@ fn titles_before_a_comma() {
 #[test]
 fn appositions_with_companies_and_joined_titles() {
     check(
-        "Joe Leonard, Chairman and Chief Operating Officer of AirTran Airways, said so.",
+        "Joe Leonard, Chairman and Chief Operating Officer of AirTran Airways, agreed.",
         &[(
             "Joe Leonard",
             Some("Chairman and Chief Operating Officer"),
@@ -316,12 +316,12 @@ fn appositions_with_companies_and_joined_titles() {
         )],
     );
     check(
-        "Mark Papermaster, formerly an Apple Inc. executive overseeing hardware, is leaving.",
+        "Mark Papermaster, formerly an Apple Inc. executive running hardware teams, is departing.",
         &[("Mark Papermaster", Some("executive"), Some("Apple Inc."), &[])],
     );
     // A surname that is also a title word.
     check(
-        "\"This is a difficult day,\" said Jim Press, the Vice Chairman of Chrysler.",
+        "\"It is a hard moment,\" remarked Jim Press, the Vice Chairman of Chrysler.",
         &[("Jim Press", Some("Vice Chairman"), Some("Chrysler"), &[])],
     );
     // A company before a title is the affiliation.
@@ -331,7 +331,7 @@ fn appositions_with_companies_and_joined_titles() {
     );
     // An organization and a title are no name.
     assert!(
-        officials("said Airbus President and Chief Executive Officer, Tom Enders.")
+        officials("noted Airbus President and Chief Executive Officer, Tom Enders.")
             .iter()
             .all(|o| o.0 == "Tom Enders")
     );

@@ -74,8 +74,8 @@ mod tests {
 
     const PAGE: &str = r##"<!doctype html>
 <html><head>
-<title>Seoul piles on more sanctions | Example Daily</title>
-<meta property="og:title" content="Seoul piles on more sanctions">
+<title>Seoul widens its sanctions | Example Daily</title>
+<meta property="og:title" content="Seoul widens its sanctions">
 <meta property="og:url" content="https://example.com/og">
 <link rel="canonical" href="https://example.com/2017/12/10/seoul">
 <meta property="article:published_time" content="2017-12-10T09:00:00+09:00">
@@ -84,12 +84,12 @@ mod tests {
 <header><nav><a href="/">Home</a> <a href="/politics">Politics</a></nav></header>
 <div class="share-bar"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
 <main><article>
-<h1>Seoul piles on more sanctions</h1>
+<h1>Seoul widens its sanctions</h1>
 <div class="article-body">
-<p>South Korea&rsquo;s Foreign Ministry announced Sunday additional unilateral sanctions on North Korea, targeting 20 organizations and 12 individuals.</p>
+<p>On Sunday South Korea&rsquo;s Foreign Ministry unveiled more unilateral sanctions on North Korea, aimed at 20 organizations and 12 individuals.</p>
 <p>The sanctions go into effect from Monday, the ministry said in a statement, and cover <a href="/banks">banks</a> in China.</p>
 <aside>Related: other stories you might like</aside>
-<p>All of the organizations have been listed by the U.S. Department of the Treasury before.</p>
+<p>Every one of the organizations was already on a list kept by the U.S. Treasury.</p>
 </div>
 </article></main>
 <section id="comments"><p>Great article, thanks for writing this, very informative indeed!</p></section>
@@ -101,17 +101,17 @@ mod tests {
         let page = extract(PAGE);
         assert_eq!(
             page.text(),
-            "Seoul piles on more sanctions\n\n\
-             South Korea\u{2019}s Foreign Ministry announced Sunday additional unilateral sanctions on North Korea, targeting 20 organizations and 12 individuals.\n\
+            "Seoul widens its sanctions\n\n\
+             On Sunday South Korea\u{2019}s Foreign Ministry unveiled more unilateral sanctions on North Korea, aimed at 20 organizations and 12 individuals.\n\
              The sanctions go into effect from Monday, the ministry said in a statement, and cover banks in China.\n\
-             All of the organizations have been listed by the U.S. Department of the Treasury before."
+             Every one of the organizations was already on a list kept by the U.S. Treasury."
         );
     }
 
     #[test]
     fn metadata_from_tags() {
         let page = extract(PAGE);
-        assert_eq!(page.title.as_deref(), Some("Seoul piles on more sanctions"));
+        assert_eq!(page.title.as_deref(), Some("Seoul widens its sanctions"));
         assert_eq!(page.url.as_deref(), Some("https://example.com/2017/12/10/seoul"));
         assert_eq!(page.published.as_deref(), Some("2017-12-10T09:00:00+09:00"));
     }
