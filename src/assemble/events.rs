@@ -23,8 +23,8 @@
 use super::canonical::period;
 use super::facts::{Actor, Fact, Facts};
 use super::triggers::{
-    ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEEDS, NEGATIONS, ORDINALS, Opens,
-    SANCTIONS_WORD, Strength, TriggerRule,
+    ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEEDS, NEGATIONS, ORDINALS, PREFILTERS,
+    RULES, RuleSet, SANCTIONS_WORD, Strength, TriggerRule,
 };
 use crate::extract::entity::key_text;
 use crate::extract::{Article, is_word_byte};
@@ -266,7 +266,7 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
     let mut last_event_sentence: Option<usize> = None;
     let candidates = candidate_rules(article);
     for (i, sentence) in article.sentences.iter().enumerate() {
-        let triggers = if candidates[i].rules == 0 {
+        let triggers = if candidates[i].rules == RuleSet::EMPTY {
             Vec::new()
         } else {
             triggers_in(article, i, &candidates[i])
@@ -319,27 +319,24 @@ struct Context<'f> {
 /// The trigger rules worth searching in a sentence, and where.
 #[derive(Clone, Copy)]
 struct Candidates {
-    /// Bit `k` for `COMPILED[k]`.
-    rules: u32,
-    /// Per rule whose matches open with a word of one of its lists
-    /// (`TriggerRule::opens`): where the first such word starts a word in the
+    rules: RuleSet,
+    /// Per rule whose matches open with a word of its first list
+    /// (`Prefilter::opens`): where the first such word starts a word in the
     /// sentence (a text offset). No match starts before it, so the rule's
     /// search starts there.
-    from: [u32; RULES_MAX],
+    from: [u32; RULES.len()],
 }
-
-/// The most rules a [`Candidates`] holds (its masks are `u32`).
-const RULES_MAX: usize = 32;
 
 impl Candidates {
     /// Where in sentence `range` to search with rule `k`, if at all.
-    fn search_from(&self, k: usize, rule: &TriggerRule, range: &Range<usize>) -> Option<usize> {
-        if self.rules & (1 << k) == 0 {
+    fn search_from(&self, k: usize, range: &Range<usize>) -> Option<usize> {
+        if !self.rules.contains(k) {
             return None;
         }
-        Some(match rule.opens {
-            Opens::Anywhere => 0,
-            _ => (self.from[k] as usize).saturating_sub(range.start),
+        Some(if PREFILTERS[k].opens {
+            (self.from[k] as usize).saturating_sub(range.start)
+        } else {
+            0
         })
     }
 }
@@ -354,8 +351,8 @@ fn candidate_rules(article: &Article) -> Vec<Candidates> {
     let needs = &*NEEDS;
     let text = article.text.as_bytes();
     let none = Candidates {
-        rules: 0,
-        from: [u32::MAX; RULES_MAX],
+        rules: RuleSet::EMPTY,
+        from: [u32::MAX; RULES.len()],
     };
     let mut found = vec![none; n];
     let mut second = vec![needs.any_second; n];
@@ -368,22 +365,19 @@ fn candidate_rules(article: &Article) -> Vec<Candidates> {
         let word_start = m.start() <= article.sentences[i].start || !is_word_byte(text[m.start() - 1]);
         let c = &mut found[i];
         if word_start {
-            c.rules |= word.first;
-            second[i] |= word.second;
-            let mut opens = word.opens;
-            while opens != 0 {
-                let k = opens.trailing_zeros() as usize;
+            c.rules = c.rules.or(word.first);
+            second[i] = second[i].or(word.second);
+            for k in word.opens.iter() {
                 c.from[k] = c.from[k].min(m.start() as u32);
-                opens &= opens - 1;
             }
         } else {
             let (first, second_inside) = word.inside();
-            c.rules |= first;
-            second[i] |= second_inside;
+            c.rules = c.rules.or(first);
+            second[i] = second[i].or(second_inside);
         }
     }
     for (c, s) in found.iter_mut().zip(&second) {
-        c.rules &= s;
+        c.rules = c.rules.and(*s);
     }
     found
 }
@@ -413,7 +407,7 @@ fn triggers_in(article: &Article, i: usize, candidates: &Candidates) -> Vec<Trig
     let sentence = &article.text[range.clone()];
     let mut found: Vec<Trigger> = Vec::new();
     for (k, (rule, regex)) in COMPILED.iter().enumerate() {
-        let Some(from) = candidates.search_from(k, rule, &range) else {
+        let Some(from) = candidates.search_from(k, &range) else {
             continue;
         };
         for m in matches_from(regex, sentence.as_bytes(), from) {
@@ -1587,8 +1581,8 @@ mod tests {
     #[test]
     fn candidate_searches_find_what_whole_searches_find() {
         let mut pieces: Vec<String> = Vec::new();
-        for rule in super::super::triggers::RULES {
-            pieces.extend(rule.needs.iter().chain(rule.also_needs).map(|w| w.to_string()));
+        for (rule, prefilter) in RULES.iter().zip(PREFILTERS.iter()) {
+            pieces.extend(prefilter.first.iter().chain(&prefilter.second).cloned());
             pieces.extend(rule.examples.iter().map(|e| e.replace(['[', ']'], "")));
             pieces.extend(rule.not.iter().map(|e| e.to_string()));
         }
@@ -1648,7 +1642,7 @@ mod tests {
                 let sentence = text[range.clone()].as_bytes();
                 for (k, (rule, regex)) in COMPILED.iter().enumerate() {
                     let whole: Vec<_> = regex.find_iter(sentence).map(|m| m.range()).collect();
-                    let searched: Vec<_> = match candidates[i].search_from(k, rule, range) {
+                    let searched: Vec<_> = match candidates[i].search_from(k, range) {
                         Some(from) => {
                             narrowed += usize::from(from > 0);
                             matches_from(regex, sentence, from).collect()

@@ -24,17 +24,6 @@ pub enum Strength {
     Weak,
 }
 
-/// Which of a rule's lists of needed words its matches open with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Opens {
-    /// Neither list: a match may start anywhere.
-    Anywhere,
-    /// Every match starts with a word of `needs`, at a word start.
-    WithNeeds,
-    /// Every match starts with a word of `also_needs`, at a word start.
-    WithAlsoNeeds,
-}
-
 /// Which words before a trigger decide whether it is a verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -52,21 +41,6 @@ pub struct TriggerRule {
     pub strength: Strength,
     pub form: Form,
     pub pattern: &'static str,
-    /// Words (ASCII, any case) of which every match holds one: a sentence
-    /// without any is not searched with this rule. A test proves it from the
-    /// pattern's syntax.
-    pub needs: &'static [&'static str],
-    /// A second such list (empty: none): every match holds a word of each,
-    /// so a sentence is searched only when it holds both. `needs` is mostly
-    /// the sanctions noun, common in the articles that matter; this is mostly
-    /// the verb, which narrows them down.
-    pub also_needs: &'static [&'static str],
-    /// Which list every match opens with, at a word start (the pattern
-    /// begins with `\b`): the search of a sentence then starts at the first
-    /// word of that list there, and a word of it inside another word (`eas`
-    /// in `measures`, `set` in `assets`) does not make the sentence a
-    /// candidate. A test proves it from the pattern's syntax.
-    pub opens: Opens,
     /// Phrases with what the rule must find in brackets: `OFAC [designated] the bank`.
     pub examples: &'static [&'static str],
     /// Phrases it must not find.
@@ -75,7 +49,6 @@ pub struct TriggerRule {
 
 use EventStatus::{Imposed, Lifted, Planned};
 use Form::{Phrase, VerbOnly};
-use Opens::{Anywhere, WithAlsoNeeds, WithNeeds};
 use Strength::{Strong, Weak};
 
 /// Verbs that act on a sanctions noun (`impose`, `announce`, `unveil`...).
@@ -99,37 +72,6 @@ pub const RULES: &[TriggerRule] = &[
         pattern: acts_on_sanctions!(
             r"impos\w*|slap\w*|levi\w*|levy\w*|announc\w*|unveil\w*|reveal\w*|adopt\w*|approv\w*|agree\w*|introduc\w*|expand\w*|extend\w*|tighten\w*|broaden\w*|reimpos\w*|strengthen\w*|intensif\w*|ramp\w*\s+up|step\w*\s+up|widen\w*|issu\w*|enact\w*|pass\w*|launch\w*|roll\w*\s+out"
         ),
-        needs: &["sanction", "penalties", "embargo", "freeze", "travel", "measures"],
-        also_needs: &[
-            "impos",
-            // Also in `impos`, but this rule's matches open with it.
-            "reimpos",
-            "slap",
-            "levi",
-            "levy",
-            "announc",
-            "unveil",
-            "reveal",
-            "adopt",
-            "approv",
-            "agree",
-            "introduc",
-            "expand",
-            "extend",
-            "tighten",
-            "broaden",
-            "strengthen",
-            "intensif",
-            "ramp",
-            "step",
-            "widen",
-            "issu",
-            "enact",
-            "pass",
-            "launch",
-            "roll",
-        ],
-        opens: WithAlsoNeeds,
         examples: &[
             "[imposed new sanctions]",
             "[announced sanctions] against",
@@ -143,18 +85,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:sanctions?|penalties|measures|designations)(?:\s+(?:resolution|package|measures))?(?P<gap>(?:\s+[\w.'-]+){0,3}?)\s+(?:(?:was|were|have\s+been|has\s+been|had\s+been|are|is|being)\s+)?(?:imposed|adopted|approved|unveiled|announced|slapped|levied|passed)(?-u:\b)",
-        needs: &["sanction", "penalties", "measures", "designations"],
-        also_needs: &[
-            "imposed",
-            "adopted",
-            "approved",
-            "unveiled",
-            "announced",
-            "slapped",
-            "levied",
-            "passed",
-        ],
-        opens: WithNeeds,
         examples: &["[sanctions were imposed]", "the [sanctions package was adopted]"],
         not: &["sanctions were discussed"],
     },
@@ -164,9 +94,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: VerbOnly,
         pattern: r"(?-u:\b)(?:sanctioned|sanctioning|sanctions\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|several|dozens|another))(?-u:\b)",
-        needs: &["sanction"],
-        also_needs: &[],
-        opens: WithNeeds,
         examples: &["Treasury [sanctioned] eight individuals", "[sanctions 16] entities"],
         not: &["sanctions regime"],
     },
@@ -176,9 +103,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: VerbOnly,
         pattern: r"(?-u:\b)designat(?:e|es|ed|ing)(?-u:\b)",
-        needs: &["designat"],
-        also_needs: &[],
-        opens: WithNeeds,
         examples: &["OFAC [designated] the bank"],
         not: &["a designer bag"],
     },
@@ -188,9 +112,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: VerbOnly,
         pattern: r"(?-u:\b)blacklist(?:s|ed|ing)?(?-u:\b)",
-        needs: &["blacklist"],
-        also_needs: &[],
-        opens: WithNeeds,
         examples: &["Washington [blacklisted] the shipping firm"],
         not: &["black list"],
     },
@@ -200,9 +121,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:add|adds|added|adding|put|puts|putting|placed?|places|placing|includ(?:e|es|ed|ing))(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:to|on|in)\s+(?:the|its|their|a|his|her|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,4}?(?:(?:sanctions?|sanctioned|blacklist|black|entity|sdn|designation|designated|nationals|persons|terror\w*|watch|consolidated|end-user|unverified|restricted|control)\s+list|blacklist|list\s+of\s+(?:sanctioned|designated|blacklisted|specially|blocked|persons|individuals|entities|companies|organizations|organisations|people))(?-u:\b)",
-        needs: &["list"],
-        also_needs: &["add", "put", "plac", "includ"],
-        opens: WithAlsoNeeds,
         examples: &[
             "[added the firm to the Entity List]",
             "[put 12 people on its sanctions list]",
@@ -221,9 +139,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:expand\w*|extend\w*|lengthen\w*|updat\w*)\s+(?:its|the|their|a)\s+(?:[\w.-]+\s+){0,2}?(?:sanctions|blacklist|designation)\s+list(?-u:\b)",
-        needs: &["list"],
-        also_needs: &["expand", "extend", "lengthen", "updat"],
-        opens: WithAlsoNeeds,
         examples: &["[expanded its sanctions list]"],
         not: &["expanded its product list"],
     },
@@ -233,9 +148,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:freez(?:e|es|ing)|froze)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?assets(?-u:\b)",
-        needs: &["assets"],
-        also_needs: &["freez", "froze"],
-        opens: WithAlsoNeeds,
         examples: &["[froze the assets]", "will [freeze their overseas assets]"],
         not: &["froze the accounts"],
     },
@@ -245,9 +157,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)identif(?:y|ies|ied|ying)(?-u:\b)[^.;]{0,80}?\s+as\s+blocked\s+property(?-u:\b)",
-        needs: &["blocked"],
-        also_needs: &[],
-        opens: Anywhere,
         examples: &["[identified the tanker as blocked property]"],
         not: &["identified the tanker as a risk"],
     },
@@ -257,11 +166,8 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:hit|slapped|targeted|punished)\s+with\s+(?:[\w-]+\s+){0,3}?sanctions(?-u:\b)",
-        needs: &["sanctions"],
         // The verbs, not `with`: they open every match, and `with` is in
         // most sentences.
-        also_needs: &["hit", "slapped", "targeted", "punished"],
-        opens: WithAlsoNeeds,
         examples: &["[hit with new sanctions]"],
         not: &["hit with tariffs"],
     },
@@ -273,9 +179,6 @@ pub const RULES: &[TriggerRule] = &[
         // Whole word forms, so that the noun (`target`) and `targeting` are
         // not searched for it.
         pattern: r"(?-u:\b)(?:targets|targeted)(?-u:\b)",
-        needs: &["targets", "targeted"],
-        also_needs: &[],
-        opens: WithNeeds,
         examples: &["[targets] three banks"],
         not: &["a target date"],
     },
@@ -285,9 +188,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Weak,
         form: Phrase,
         pattern: r"(?-u:\b)(?:sanctions|measures|designations|action|actions)\s+(?:[\w-]+\s+){0,2}?targeting(?-u:\b)",
-        needs: &["targeting"],
-        also_needs: &[],
-        opens: Anywhere,
         examples: &["[sanctions targeting] the shipping network"],
         not: &["ads targeting"],
     },
@@ -299,9 +199,6 @@ pub const RULES: &[TriggerRule] = &[
         // Whole word forms, so that `additional`, `address` or `add` are not
         // searched for it.
         pattern: r"(?-u:\b)(?:adds|added|adding)(?-u:\b)",
-        needs: &["adds", "added", "adding"],
-        also_needs: &[],
-        opens: WithNeeds,
         examples: &["[added] three people"],
         not: &["an additional fee"],
     },
@@ -312,18 +209,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:consider\w*|weigh\w*|mull\w*|eye\w*|draft\w*|prepar\w*|propos\w*|threaten\w*|seek\w*|push\w*\s+for|call\w*\s+for)(?P<gap>(?:\s+[\w.'-]+){0,4}?)\s+(?:sanctions?|sanctioning|imposing|designating|blacklisting|restrictive\s+measures|penalties)(?-u:\b)",
-        needs: &[
-            "sanction",
-            "imposing",
-            "designating",
-            "blacklisting",
-            "measures",
-            "penalties",
-        ],
-        also_needs: &[
-            "consider", "weigh", "mull", "eye", "draft", "prepar", "propos", "threaten", "seek", "push", "call",
-        ],
-        opens: WithAlsoNeeds,
         examples: &["[considering sanctions]", "[threatened new sanctions]"],
         not: &["considering tariffs"],
     },
@@ -333,11 +218,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:plan(?:s|ned|ning)?|intend\w*|aim\w*|vow\w*|pledg\w*|expect\w*|set|poised|likely|ready|open|willing)\s+to(?P<gap>(?:\s+[\w.'-]+){0,3}?)\s+(?:sanctions?|sanctioning|impose|designate|blacklist|target)(?-u:\b)",
-        needs: &["sanction", "impose", "designate", "blacklist", "target"],
-        also_needs: &[
-            "plan", "intend", "aim", "vow", "pledg", "expect", "set", "poised", "likely", "ready", "open", "willing",
-        ],
-        opens: WithAlsoNeeds,
         examples: &["[plans to impose]", "[ready to sanction]"],
         not: &["plans to visit"],
     },
@@ -347,9 +227,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:sanctions\s+(?:plans?|proposals?|threats?)|threats?\s+of\s+(?:[\w-]+\s+){0,2}?sanctions)(?-u:\b)",
-        needs: &["sanctions"],
-        also_needs: &["plan", "proposal", "threat"],
-        opens: Anywhere,
         examples: &["[sanctions proposals]", "[threats of more sanctions]"],
         not: &["sanctions regime"],
     },
@@ -359,9 +236,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:new|more|further|additional)\s+sanctions\s+(?:were|are|would\s+be|will\s+be)\s+(?:coming|forthcoming|on\s+the\s+way|in\s+the\s+works)(?-u:\b)",
-        needs: &["sanctions"],
-        also_needs: &["coming", "way", "works"],
-        opens: Anywhere,
         examples: &["[more sanctions were on the way]"],
         not: &["more sanctions were imposed"],
     },
@@ -372,11 +246,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:lift\w*|eas(?:e|es|ed|ing)|suspend\w*|waiv\w*|remov\w*|rescind\w*|revok\w*|roll\w*\s+back|terminat\w*|end(?:s|ed|ing)?|unfr(?:eeze|eezes|eezing|oze))(?P<gap>(?:\s+[\w.'-]+){0,4}?)\s+(?:sanctions|restrictions|asset\s+freezes?|embargo|designations?|the\s+freeze)(?-u:\b)",
-        needs: &["sanctions", "restrictions", "freeze", "embargo", "designation"],
-        also_needs: &[
-            "lift", "eas", "suspend", "waiv", "remov", "rescind", "revok", "roll", "terminat", "end", "unfr",
-        ],
-        opens: WithAlsoNeeds,
         examples: &["[lifted sanctions]", "[eased some of the restrictions]"],
         not: &["lifted the ban"],
     },
@@ -386,9 +255,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:remov\w*|delet\w*|drop\w*|tak(?:e|es|en|ing)|took|strik\w*|struck)(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:off|from)\s+(?:the|its|their|a|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,4}?(?:(?:sanctions?|sanctioned|blacklist|black|entity|sdn|designation|designated|nationals|persons|terror\w*|watch|consolidated|end-user|unverified|restricted|control)\s+list|blacklist|list\s+of\s+(?:sanctioned|designated|blacklisted|specially|blocked))(?-u:\b)",
-        needs: &["list"],
-        also_needs: &["remov", "delet", "drop", "tak", "took", "strik", "struck"],
-        opens: WithAlsoNeeds,
         examples: &[
             "[removed the bank from the SDN list]",
             "[took him off its sanctions list]",
@@ -401,9 +267,6 @@ pub const RULES: &[TriggerRule] = &[
         strength: Strong,
         form: Phrase,
         pattern: r"(?-u:\b)(?:delist\w*|de-list\w*|unblock\w*)(?-u:\b)",
-        needs: &["delist", "de-list", "unblock"],
-        also_needs: &[],
-        opens: WithNeeds,
         examples: &["[delisted] three individuals"],
         not: &["listed three individuals"],
     },
@@ -531,51 +394,101 @@ pub(crate) static COMPILED: PerThread<Vec<(&'static TriggerRule, regex::bytes::R
         .collect()
 });
 
+/// A set of trigger rules, rule `k` (of [`RULES`] and [`COMPILED`]) as bit
+/// `k`: as wide as the rule table, so rules can be added without a cap.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RuleSet([u64; RULE_WORDS]);
+
+/// The 64-bit words of a [`RuleSet`].
+const RULE_WORDS: usize = RULES.len().div_ceil(64);
+
+impl RuleSet {
+    pub const EMPTY: RuleSet = RuleSet([0; RULE_WORDS]);
+
+    pub fn insert(&mut self, k: usize) {
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    pub fn contains(&self, k: usize) -> bool {
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+
+    /// The rules of both sets.
+    pub fn and(mut self, other: RuleSet) -> RuleSet {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a &= b;
+        }
+        self
+    }
+
+    /// The rules of either set.
+    pub fn or(mut self, other: RuleSet) -> RuleSet {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+        self
+    }
+
+    /// The rules of this set that are not in `other`.
+    pub fn without(mut self, other: RuleSet) -> RuleSet {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a &= !b;
+        }
+        self
+    }
+
+    /// The rules in the set, in order.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        (0..RULE_WORDS).flat_map(move |w| {
+            let mut bits = self.0[w];
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let k = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    w * 64 + k
+                })
+            })
+        })
+    }
+}
+
+/// Every rule's prefilter ([`Prefilter::of`] its pattern), by rule index.
+pub static PREFILTERS: LazyLock<Vec<Prefilter>> = LazyLock::new(|| {
+    RULES
+        .iter()
+        .map(|rule| Prefilter::of(rule.pattern).unwrap_or_else(|why| panic!("trigger {}: {why}", rule.name)))
+        .collect()
+});
+
 /// Every rule's needed words (both lists) in one automaton (ASCII, any case,
-/// overlapping matches reported), and for each word the rules (bit `k` for
-/// `COMPILED[k]`) that need it.
+/// overlapping matches reported), and for each word the rules that need it.
 pub static NEEDS: LazyLock<Needs> = LazyLock::new(|| {
-    assert!(RULES.len() <= 32, "rule masks are u32");
     let mut words: Vec<Word> = Vec::new();
-    let mut any_second = 0;
-    for (k, rule) in RULES.iter().enumerate() {
-        let bit = 1 << k;
-        let lists = [(rule.needs, false), (rule.also_needs, true)];
+    let mut any_second = RuleSet::EMPTY;
+    for (k, prefilter) in PREFILTERS.iter().enumerate() {
+        let lists = [(&prefilter.first, false), (&prefilter.second, true)];
         for (list, is_second) in lists {
-            let opening = rule.opens
-                == if is_second {
-                    Opens::WithAlsoNeeds
-                } else {
-                    Opens::WithNeeds
-                };
-            for &word in list {
-                let i = words.iter().position(|w| w.word == word).unwrap_or_else(|| {
+            for word in list {
+                let i = words.iter().position(|w| w.word == *word).unwrap_or_else(|| {
                     words.push(Word {
-                        word,
+                        word: word.clone(),
                         ..Word::default()
                     });
                     words.len() - 1
                 });
                 let w = &mut words[i];
                 if is_second {
-                    w.second |= bit;
+                    w.second.insert(k);
                 } else {
-                    w.first |= bit;
-                }
-                if opening {
-                    w.opens |= bit;
+                    w.first.insert(k);
+                    if prefilter.opens {
+                        w.opens.insert(k);
+                    }
                 }
             }
         }
-        // A word in both lists would open matches through one and not the
-        // other: `Word::inside` could not tell which.
-        assert!(
-            !rule.needs.iter().any(|w| rule.also_needs.contains(w)),
-            "{}: a word in both lists",
-            rule.name
-        );
-        if rule.also_needs.is_empty() {
-            any_second |= bit;
+        if prefilter.second.is_empty() {
+            any_second.insert(k);
         }
     }
     // A DFA whatever the number of words: the builder's default picks one
@@ -584,7 +497,7 @@ pub static NEEDS: LazyLock<Needs> = LazyLock::new(|| {
     let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(words.iter().map(|w| w.word))
+        .build(words.iter().map(|w| w.word.as_str()))
         .expect("needed words compile");
     Needs {
         automaton,
@@ -598,32 +511,155 @@ pub struct Needs {
     /// All words, pattern `i` for `words[i]`.
     pub automaton: AhoCorasick,
     pub words: Vec<Word>,
-    /// The rules whose `also_needs` is empty: they need no second word.
-    pub any_second: u32,
+    /// The rules without a second list: they need no second word.
+    pub any_second: RuleSet,
 }
 
-/// One needed word and the rules (bit `k` for `COMPILED[k]`) that need it.
+/// One needed word and the rules that need it.
 #[derive(Default)]
 pub struct Word {
-    pub word: &'static str,
-    /// The rules having it in `needs`, when it starts a word.
-    pub first: u32,
-    /// The rules having it in `also_needs`, when it starts a word.
-    pub second: u32,
+    pub word: String,
+    /// The rules having it in their first list, when it starts a word.
+    pub first: RuleSet,
+    /// The rules having it in their second list, when it starts a word.
+    pub second: RuleSet,
     /// The rules whose matches open with it (at a word start).
-    pub opens: u32,
+    pub opens: RuleSet,
 }
 
 impl Word {
     /// `first` and `second` for the word inside another word: without the
     /// rules whose matches open with it.
-    pub fn inside(&self) -> (u32, u32) {
-        (self.first & !self.opens, self.second & !self.opens)
+    pub fn inside(&self) -> (RuleSet, RuleSet) {
+        (self.first.without(self.opens), self.second.without(self.opens))
     }
 }
 
-/// The syntax of a trigger pattern as the proofs read it: bytes, ASCII classes.
-#[cfg(test)]
+/// What a rule's search needs, derived from its pattern's syntax when the
+/// rules are compiled: words (lower case, found in any case) of which every
+/// match holds one, in up to two lists drawn from different parts of the
+/// pattern, and whether every match opens with a word of the first list at a
+/// word start. A sentence without a word of each list is not searched, and
+/// the search starts at the first opening word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prefilter {
+    pub first: Vec<String>,
+    /// Empty: no second list.
+    pub second: Vec<String>,
+    pub opens: bool,
+}
+
+impl Prefilter {
+    /// The prefilter of `pattern`, or why none can be derived (a pattern
+    /// without a list of needed words would be searched in every sentence).
+    pub fn of(pattern: &str) -> Result<Prefilter, String> {
+        use regex_syntax::hir::{HirKind, Look};
+        let hir = ascii_syntax(pattern);
+        let parts: Vec<&regex_syntax::hir::Hir> = match hir.kind() {
+            HirKind::Concat(parts) => parts.iter().collect(),
+            _ => vec![&hir],
+        };
+        let lists: Vec<(usize, Vec<String>)> = parts
+            .iter()
+            .enumerate()
+            .filter_map(|(k, part)| needed_words(part, false).map(|words| (k, words)))
+            .collect();
+        // The opening list: the words the part after a leading `\b` starts
+        // with, when every literal a match can start with starts with one.
+        let opening = match parts.first().map(|p| p.kind()) {
+            Some(HirKind::Look(Look::WordAscii)) if parts.len() > 1 => needed_words(parts[1], true)
+                .filter(|words| opens_with(&hir, words))
+                .map(|words| (1, words)),
+            _ => None,
+        };
+        let opening = opening.as_ref();
+        let best = |skip: Option<usize>| {
+            lists
+                .iter()
+                .filter(|(k, _)| Some(*k) != skip)
+                .max_by_key(|(_, words)| selectivity(words))
+        };
+        let (first, opens) = match opening {
+            Some(list) => (list, true),
+            None => (best(None).ok_or("no part of the pattern holds a needed word")?, false),
+        };
+        let second = best(Some(first.0))
+            .map(|(_, words)| words.clone())
+            // A word in both lists could not say which list it stands for.
+            .filter(|words| !words.iter().any(|w| first.1.contains(w)))
+            .unwrap_or_default();
+        Ok(Prefilter {
+            first: first.1.clone(),
+            second,
+            opens,
+        })
+    }
+}
+
+/// Words of which every match of `hir` holds one (lower case), where the
+/// syntax shows them: a literal; any branch of an alternation, each branch
+/// holding one; a repetition that occurs at least once; of a
+/// concatenation's parts, the most selective list, or with `leading` the
+/// first part's (the words a match starts with). Lists with a word shorter
+/// than [`SHORTEST_WORD`] narrow nothing and are not taken.
+fn needed_words(hir: &regex_syntax::hir::Hir, leading: bool) -> Option<Vec<String>> {
+    use regex_syntax::hir::HirKind;
+    let words = match hir.kind() {
+        HirKind::Literal(lit) => vec![String::from_utf8_lossy(&lit.0).to_ascii_lowercase()],
+        HirKind::Capture(cap) => needed_words(&cap.sub, leading)?,
+        HirKind::Repetition(rep) if rep.min > 0 => needed_words(&rep.sub, leading)?,
+        HirKind::Alternation(branches) => {
+            let mut words: Vec<String> = Vec::new();
+            for branch in branches {
+                for word in needed_words(branch, leading)? {
+                    if !words.contains(&word) {
+                        words.push(word);
+                    }
+                }
+            }
+            words
+        }
+        HirKind::Concat(parts) if leading => needed_words(parts.first()?, true)?,
+        HirKind::Concat(parts) => parts
+            .iter()
+            .rev()
+            .filter_map(|part| needed_words(part, false))
+            .max_by_key(|w| selectivity(w))?,
+        _ => return None,
+    };
+    (words.iter().all(|w| w.len() >= SHORTEST_WORD)).then_some(words)
+}
+
+/// The shortest needed word worth a look-up (`eye`, `set`, `add`).
+const SHORTEST_WORD: usize = 3;
+
+/// How well a list of needed words narrows the search: the shortest word
+/// first (short words are found everywhere), then the fewer words.
+fn selectivity(words: &[String]) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = words.iter().map(String::len).min().unwrap_or(0);
+    (shortest, std::cmp::Reverse(words.len()))
+}
+
+/// Whether every match of `hir` starts with one of `words` (each starting
+/// with a letter): each literal its matches can start with (a finite set)
+/// starts with a word.
+fn opens_with(hir: &regex_syntax::hir::Hir, words: &[String]) -> bool {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    if !words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_alphabetic())) {
+        return false;
+    }
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+    prefixes.literals().is_some_and(|literals| {
+        literals.iter().all(|lit| {
+            let lit = String::from_utf8_lossy(lit.as_bytes()).to_ascii_lowercase();
+            words.iter().any(|w| lit.starts_with(w.as_str()))
+        })
+    })
+}
+
+/// The syntax of a trigger pattern as the prefilters read it: bytes, ASCII
+/// classes, case as written (the patterns run case-insensitively; their
+/// literals are lower case).
 fn ascii_syntax(pattern: &str) -> regex_syntax::hir::Hir {
     regex_syntax::ParserBuilder::new()
         .unicode(false)
@@ -679,76 +715,68 @@ mod tests {
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
-    /// Every match of a rule holds one of its `needs` (and one of its
-    /// `also_needs`, when it has them).
+    /// Every match of a rule holds a word of each list of its derived
+    /// prefilter, as an independent reading of the syntax proves
+    /// ([`crate::testing::every_match_holds`]), and every rule has one.
     #[test]
-    fn every_match_holds_a_needed_word() {
+    fn every_match_holds_its_needed_words() {
         let mut wrong = Vec::new();
-        for rule in RULES {
-            if rule.needs.is_empty() || !holds_needed_word(rule.pattern, rule.needs) {
-                wrong.push(rule.name);
+        for (rule, prefilter) in RULES.iter().zip(PREFILTERS.iter()) {
+            for list in [&prefilter.first, &prefilter.second] {
+                let words: Vec<&str> = list.iter().map(String::as_str).collect();
+                if !list.is_empty() && !holds_needed_word(rule.pattern, &words) {
+                    wrong.push(rule.name);
+                }
             }
-            if !rule.also_needs.is_empty() && !holds_needed_word(rule.pattern, rule.also_needs) {
+            if prefilter.first.is_empty() {
                 wrong.push(rule.name);
             }
         }
         assert!(wrong.is_empty(), "matches without a needed word: {wrong:?}");
     }
 
-    /// Whether every match of `pattern` starts at a `\b` with one of
-    /// `words` (each starting with a letter), read from its syntax: the
-    /// pattern opens with `(?-u:\b)` and each literal its matches can start
-    /// with (a finite set) starts with a word.
-    fn opens_with(pattern: &str, words: &[&str]) -> bool {
-        use regex_syntax::hir::literal::{ExtractKind, Extractor};
-        use regex_syntax::hir::{HirKind, Look};
-        let hir = super::ascii_syntax(pattern);
-        let HirKind::Concat(parts) = hir.kind() else {
-            return false;
-        };
-        if !matches!(parts[0].kind(), HirKind::Look(Look::WordAscii)) {
-            return false;
-        }
-        if !words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_alphabetic())) {
-            return false;
-        }
-        let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
-        prefixes.literals().is_some_and(|literals| {
-            literals.iter().all(|lit| {
-                let lit = String::from_utf8_lossy(lit.as_bytes()).to_ascii_lowercase();
-                words.iter().any(|w| lit.starts_with(w))
-            })
-        })
+    /// Every rule whose prefilter says its matches open with a word of its
+    /// first list finds no match that does not, on its examples and on text
+    /// made to tempt it (the words inside other words).
+    #[test]
+    fn derived_prefilters_are_those_of_their_patterns() {
+        let of = |p: &str| Prefilter::of(p).unwrap();
+        let p = of(r"(?-u:\b)(?:sanctioned|sanctions\s+\d+)");
+        assert_eq!(
+            (p.first.as_slice(), p.opens),
+            (&["sanctioned".to_string(), "sanctions".to_string()][..], true)
+        );
+        let p = of(r"(?-u:\b)(?:impos\w*|reimpos\w*)(?:\s+\w+){0,3}?\s+(?:sanctions?|embargo)");
+        assert_eq!(p.first, ["impos", "reimpos"]);
+        assert_eq!(p.second, ["sanction", "embargo"]);
+        assert!(p.opens);
+        // No `\b` before the first word: matches may open anywhere.
+        assert!(!of(r"\w*sanctioned").opens);
+        // A branch without a word of the first part: no opening list.
+        let p = of(r"(?-u:\b)(?:sanctioned|\d+)\s+entities");
+        assert_eq!(
+            (p.first.as_slice(), p.second.is_empty(), p.opens),
+            (&["entities".to_string()][..], true, false)
+        );
+        // Words too short to narrow anything are not taken.
+        assert_eq!(of(r"(?-u:\b)designat(?:e|es|ed|ing)").second, Vec::<String>::new());
+        assert!(Prefilter::of(r"\d+\s+\w+").is_err());
+        // Every rule of the table has one.
+        assert_eq!(PREFILTERS.len(), RULES.len());
     }
 
-    /// Every rule that says its matches open with one of its lists does.
     #[test]
-    fn every_rule_opens_as_declared() {
-        assert!(opens_with(r"(?-u:\b)(?:sanctioned|sanctions\s+\d+)", &["sanction"]));
-        assert!(!opens_with(r"(?-u:\b)reimposed", &["impos"]), "a word inside a literal");
-        assert!(
-            !opens_with(r"(?-u:\b)\w*sanctioned", &["sanction"]),
-            "a repetition before it"
-        );
-        assert!(!opens_with(r"sanctioned", &["sanction"]), "no word boundary");
-        assert!(
-            !opens_with(r"(?-u:\b)(?:sanctioned|lifted)", &["sanction"]),
-            "a branch without it"
-        );
-        let mut wrong = Vec::new();
-        for rule in RULES {
-            let list = match rule.opens {
-                Opens::Anywhere => continue,
-                Opens::WithNeeds => rule.needs,
-                Opens::WithAlsoNeeds => rule.also_needs,
-            };
-            if !opens_with(rule.pattern, list) {
-                wrong.push(rule.name);
-            }
+    fn rule_sets_hold_any_number_of_rules() {
+        let mut set = RuleSet::EMPTY;
+        for k in [0, 5, RULES.len() - 1] {
+            set.insert(k);
         }
-        assert!(
-            wrong.is_empty(),
-            "matches that do not open with a needed word: {wrong:?}"
-        );
+        assert_eq!(set.iter().collect::<Vec<_>>(), [0, 5, RULES.len() - 1]);
+        assert!(set.contains(5) && !set.contains(4));
+        let mut other = RuleSet::EMPTY;
+        other.insert(5);
+        assert_eq!(set.and(other), other);
+        assert_eq!(set.without(other).iter().collect::<Vec<_>>(), [0, RULES.len() - 1]);
+        assert_eq!(RuleSet::EMPTY.or(other), other);
     }
 }
