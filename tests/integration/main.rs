@@ -7,6 +7,7 @@ mod bad_input;
 mod cli;
 mod corpus;
 mod determinism;
+mod gold_check;
 mod html_benchmark;
 mod inputs;
 mod peer;
