@@ -11,6 +11,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use sanctions_extract::error::message;
 use sanctions_extract::evaluate::{Miss, Report, score};
+use sanctions_extract::gold_check::{self, Articles, GoldFile};
 use sanctions_extract::select::{Selection, Shard};
 use sanctions_extract::sinks::{EventsSink, JsonlSink, PostgresSink, Run, Sink, SqliteSink, Tee, redact_url};
 use sanctions_extract::{Config, Inputs, Limits, Pipeline, Record, Summary};
@@ -52,6 +53,64 @@ enum Command {
     /// Score records against gold annotations (docs/scoring.md).
     #[command(after_help = EVALUATE_EXAMPLES)]
     Evaluate(EvaluateArgs),
+    /// Check gold annotations against their articles (docs/gold-check.md).
+    #[command(after_help = CHECK_GOLD_HELP)]
+    CheckGold(CheckGoldArgs),
+}
+
+const CHECK_GOLD_HELP: &str = "\
+What is checked (docs/gold-check.md in the repository says it in full), for each
+gold article, against the input article of the same doc_id:
+  shape      doc_id present and unique; the fields RECORD.md names, of known
+             categories, entity types, statuses, currencies and date values
+             (optional items too)
+  verbatim   every count, amount and date `text`, official name and alias, entity
+             alias, event named target written in the article's text exactly so
+             (curly and straight quotes differ); an entity's name too, unless it is
+             a country or another canonical form, which then needs an alias that is
+  dates      each date text read again: `Thursday`, `last month`, `five years
+             ago`, `March 5`, `the 2nd` from the article's publication date,
+             `April 3, 2024` as written; the gold value must be a reading the
+             spec allows (forms the checker does not know are only counted)
+  consistency
+             one entity and one official per name; event authority and target
+             are entities of the article under their canonical names (or a
+             country the article names by a demonym only); event counts and
+             dates are counts (or sums of them) and dates of the article (warnings)
+  self-score the gold scored against itself, as `evaluate` scores, gives 1.0
+
+Each problem is one line on standard output, FILE:LINE DOC_ID: ITEM: PROBLEM,
+for instance
+  gold.jsonl:4 d1-004: dates[0].value: \"on Wednesday\" read from the publication
+      date 2022-04-15 is 2022-04-13 or 2022-04-20, not 2022-04-14
+  gold.jsonl:9 d4-017: entities[2].name: \"United Nations Security Council\" is not
+      in the article's text
+and a summary follows on standard error: what was checked, how many date texts
+were read from the publication date, read as written, or not recognised (list
+them with --unrecognised).
+
+Exit status: 0 no errors (warnings may be printed), 1 errors found, 2 a gold file
+or an input could not be read, or the arguments are wrong.
+
+Examples:
+  sanctions-extract check-gold --gold corpus/gold/seeds.jsonl corpus/articles/seeds
+  sanctions-extract check-gold --gold ../shared/dev2/batch-1/gold.jsonl ../shared/dev2/batch-1/articles.jsonl";
+
+#[derive(Args)]
+#[command(override_usage = "sanctions-extract check-gold --gold <GOLD.jsonl>... <INPUT>... [--unrecognised]")]
+struct CheckGoldArgs {
+    /// Gold file (JSONL, one article per line); repeat to check several.
+    #[arg(long, value_name = "GOLD.jsonl", required = true)]
+    gold: Vec<PathBuf>,
+
+    /// The articles the gold annotates, as for `extract`.
+    #[arg(value_name = "INPUT", required = true)]
+    inputs: Vec<PathBuf>,
+
+    /// Also list the date texts of forms the checker does not read, to see
+    /// what it left unchecked.
+    #[arg(long)]
+    unrecognised: bool,
 }
 
 const EVALUATE_EXAMPLES: &str = "\
@@ -250,6 +309,7 @@ pub fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Extract(args) => args.plan().and_then(extract),
         Command::Evaluate(args) => evaluate(args),
+        Command::CheckGold(args) => check_gold(args),
     };
     outcome.unwrap_or_else(|err| {
         eprintln!("error: {}", message(err.as_ref()));
@@ -556,6 +616,39 @@ fn evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_NOTHING_SCORED));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Exit status of `check-gold` when the gold has errors.
+const EXIT_GOLD_ERRORS: u8 = 1;
+
+fn check_gold(args: CheckGoldArgs) -> Result<ExitCode> {
+    let gold = args
+        .gold
+        .iter()
+        .map(|path| GoldFile::read(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let inputs = Inputs::new(&args.inputs, Limits::default());
+    let articles = Articles::read(&inputs, Box::new(|warning| eprintln!("warning: {warning}")))?;
+    let report = gold_check::check(&gold, &articles);
+    for problem in &report.problems {
+        println!("{problem}");
+    }
+    if args.unrecognised {
+        for (doc_id, text) in &report.tally.dates_unrecognised {
+            eprintln!("date form not recognised: {doc_id}: {text:?}");
+        }
+    }
+    eprint!("{}", report.summary());
+    for detail in &articles.unreadable {
+        eprintln!("error: {detail}");
+    }
+    Ok(if !articles.unreadable.is_empty() {
+        ExitCode::from(EXIT_FATAL)
+    } else if report.tally.errors > 0 {
+        ExitCode::from(EXIT_GOLD_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// The JSON report of `evaluate --json --misses`: the report's fields, then its

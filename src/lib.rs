@@ -27,6 +27,7 @@ pub mod decimal;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
+pub mod gold_check;
 pub mod language;
 pub mod normalize;
 mod per_thread;

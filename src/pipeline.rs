@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::extract::{self, Article};
 use crate::language;
 use crate::normalize::{self, html};
-use crate::record::{Record, Status};
+use crate::record::{Record, Source, Status};
 use crate::sinks::Sink;
 use crate::sources::{Content, Document, Limits};
 pub use crate::summary::Summary;
@@ -42,6 +42,69 @@ pub struct Config {
 #[derive(Debug, Clone, Default)]
 pub struct Pipeline {
     config: Config,
+}
+
+/// A document read as far as the text the extractors see: its metadata (the
+/// publication date in ISO 8601 where the input's could be read), the text
+/// before cleaning and the clean text that every span indexes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArticleText {
+    pub doc_id: String,
+    pub source: Source,
+    /// The article's text as the input gave it (for a page, its extracted body).
+    pub raw: String,
+    /// `normalize::clean(raw)`.
+    pub text: String,
+    /// Whether invalid UTF-8 was replaced while decoding.
+    pub lossy_utf8: bool,
+}
+
+/// The first steps of [`Pipeline::process`]: a page becomes its body text and
+/// lends its metadata, the publication date is made ISO 8601, the text is
+/// cleaned. A document without text (unreadable, or read but no article) is
+/// its final record instead, `error` or `skipped`.
+pub fn article_text(doc: Document) -> Result<ArticleText, Box<Record>> {
+    let Document {
+        doc_id,
+        mut source,
+        content,
+        lossy_utf8,
+        ..
+    } = doc;
+    let raw = match content {
+        Content::Failed(detail) => return Err(Box::new(Record::new(doc_id, source, Status::Error, Some(detail)))),
+        Content::Skipped(detail) => return Err(Box::new(Record::new(doc_id, source, Status::Skipped, Some(detail)))),
+        Content::Text(text) => text,
+        Content::Html(page) => {
+            let page = html::extract(&page);
+            let text = page.text();
+            // What the input said wins over what the page says of itself;
+            // a page with no date of its own may have one in the input's URL.
+            source.published = source.published.or(page.published).or_else(|| {
+                let url = source.url.as_deref()?;
+                html::date::in_url(url).map(|d| d.to_string())
+            });
+            source.title = source.title.or(page.title);
+            source.url = source.url.or(page.url);
+            if let Some(author) = page.author {
+                source.extra.entry("author").or_insert(author.into());
+            }
+            text
+        }
+    };
+    // The record's date is ISO 8601 (docs/record.md): inputs that wrote it out
+    // ("December 3, 2019", RFC 2822) are normalised; what cannot be read stays.
+    if let Some(iso) = source.published.as_deref().and_then(html::date::normalize) {
+        source.published = Some(iso);
+    }
+    let text = normalize::clean(&raw);
+    Ok(ArticleText {
+        doc_id,
+        source,
+        raw,
+        text,
+        lossy_utf8,
+    })
 }
 
 impl Pipeline {
@@ -79,39 +142,16 @@ impl Pipeline {
     /// [`process`](Self::process) without the panic guard, for fuzzers and
     /// debuggers that want to see a panic where it happens.
     pub fn process_unguarded(&self, doc: Document) -> Record {
-        let Document {
+        let ArticleText {
             doc_id,
-            mut source,
-            content,
+            source,
+            raw,
+            text,
             lossy_utf8,
-            ..
-        } = doc;
-        let raw = match content {
-            Content::Failed(detail) => return Record::new(doc_id, source, Status::Error, Some(detail)),
-            Content::Skipped(detail) => return Record::new(doc_id, source, Status::Skipped, Some(detail)),
-            Content::Text(text) => text,
-            Content::Html(page) => {
-                let page = html::extract(&page);
-                let text = page.text();
-                // What the input said wins over what the page says of itself;
-                // a page with no date of its own may have one in the input's URL.
-                source.published = source.published.or(page.published).or_else(|| {
-                    let url = source.url.as_deref()?;
-                    html::date::in_url(url).map(|d| d.to_string())
-                });
-                source.title = source.title.or(page.title);
-                source.url = source.url.or(page.url);
-                if let Some(author) = page.author {
-                    source.extra.entry("author").or_insert(author.into());
-                }
-                text
-            }
+        } = match article_text(doc) {
+            Ok(article) => article,
+            Err(record) => return *record,
         };
-        // The record's date is ISO 8601 (docs/record.md): inputs that wrote it out
-        // ("December 3, 2019", RFC 2822) are normalised; what cannot be read stays.
-        if let Some(iso) = source.published.as_deref().and_then(html::date::normalize) {
-            source.published = Some(iso);
-        }
         // What cleaning changed beyond the usual, said in `status_detail`.
         let mut notes = Vec::new();
         if lossy_utf8 {
@@ -120,7 +160,6 @@ impl Pipeline {
         if normalize::has_stray_control(&raw) {
             notes.push("control_characters_removed");
         }
-        let text = normalize::clean(&raw);
         let detail = (!notes.is_empty()).then(|| notes.join(","));
         let mut record = Record::new(doc_id, source, Status::Ok, detail);
         if text.is_empty() {

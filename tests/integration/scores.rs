@@ -74,7 +74,7 @@ pub fn own_gold() -> Vec<PathBuf> {
 /// from the peer suites in ../shared: `corpus/gold/extra-origins.jsonl` names
 /// the suite document of each `extra-NNN` id; its text is taken unchanged and
 /// its document creation time is the publication date.
-fn general_news() -> Option<PathBuf> {
+pub fn general_news() -> Option<PathBuf> {
     static PATH: OnceLock<Option<PathBuf>> = OnceLock::new();
     PATH.get_or_init(|| {
         let suites = shared("peer-suites")?;
