@@ -14,8 +14,8 @@
 
 use super::verbatim::occurrences;
 use super::{Fault, Found};
-use crate::evaluate::normalize_name;
 use crate::assemble::facts::international_authority;
+use crate::evaluate::normalize_name;
 use crate::extract::lexicon;
 use crate::record::EntityType;
 use serde_json::Value;
