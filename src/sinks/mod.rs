@@ -1,6 +1,7 @@
 //! Sinks: where records go. Only sinks know output formats and SQL.
 
 mod events;
+mod ftm;
 mod jsonl;
 mod pgpass;
 mod postgres;
@@ -8,6 +9,7 @@ pub mod rows;
 mod sqlite;
 
 pub use events::EventsSink;
+pub use ftm::{FtmSink, Sanctions};
 pub use jsonl::JsonlSink;
 pub use postgres::{PostgresSink, redact_url};
 pub use sqlite::SqliteSink;
