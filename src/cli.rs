@@ -349,42 +349,11 @@ fn extract(plan: Plan) -> Result<ExitCode> {
     if plan.default_db {
         eprintln!("no --jsonl, --ftm, --db or --postgres given: writing records to {DEFAULT_DB} in the current folder");
     }
-    let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
-    let mut destinations = Vec::new();
-    if let Some(path) = &plan.jsonl {
-        sinks.push(Box::new(JsonlSink::create(path).context("opening the JSONL output")?));
-        destinations.push(shown_path(path));
-    }
-    if let Some(path) = &plan.ftm {
-        // With --events, one Sanction per canonical event of this run's records.
-        let sanctions = match plan.events {
-            Some(_) => Sanctions::Canonical,
-            None => Sanctions::PerArticle,
-        };
-        sinks.push(Box::new(
-            FtmSink::create(path, sanctions).context("opening the FtM output")?,
-        ));
-        destinations.push(format!("{} as FtM entities", shown_path(path)));
-    }
-    let database = plan.db.is_some() || plan.postgres.is_some();
-    let mut events = match &plan.events {
-        Some(path) => Some(EventsSink::create(path).context("opening the events output")?),
-        None => None,
-    };
-    if !database && let Some(events) = events.take() {
-        sinks.push(Box::new(events));
-    }
-    if let Some(path) = &plan.db {
-        sinks.push(Box::new(SqliteSink::open(path).context("opening the database")?));
-        destinations.push(path.display().to_string());
-    }
-    if let Some(url) = &plan.postgres {
-        sinks.push(Box::new(
-            PostgresSink::connect(url).context("opening the PostgreSQL database")?,
-        ));
-        destinations.push(redact_url(url));
-    }
-    let mut sink = Tee(sinks);
+    let Outputs {
+        mut sink,
+        destinations,
+        events,
+    } = open_outputs(&plan)?;
     let shard = plan.shard;
     let stored = if plan.replace {
         None
@@ -462,6 +431,61 @@ fn extract(plan: Plan) -> Result<ExitCode> {
         ExitCode::from(EXIT_INPUT_ERRORS)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// The outputs a run writes, opened.
+struct Outputs {
+    /// Every output that takes records.
+    sink: Tee,
+    /// Where records go, as the summary names them.
+    destinations: Vec<String>,
+    /// `--events` beside a database: written after the run from the
+    /// database's canonical events, not from the records.
+    events: Option<EventsSink>,
+}
+
+/// Opens the outputs `plan` names (creating files and databases).
+fn open_outputs(plan: &Plan) -> Result<Outputs> {
+    let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
+    let mut destinations = Vec::new();
+    if let Some(path) = &plan.jsonl {
+        sinks.push(Box::new(JsonlSink::create(path).context("opening the JSONL output")?));
+        destinations.push(shown_path(path));
+    }
+    if let Some(path) = &plan.ftm {
+        // With --events, one Sanction per canonical event of this run's records.
+        let sanctions = match plan.events {
+            Some(_) => Sanctions::Canonical,
+            None => Sanctions::PerArticle,
+        };
+        sinks.push(Box::new(
+            FtmSink::create(path, sanctions).context("opening the FtM output")?,
+        ));
+        destinations.push(format!("{} as FtM entities", shown_path(path)));
+    }
+    let database = plan.db.is_some() || plan.postgres.is_some();
+    let mut events = match &plan.events {
+        Some(path) => Some(EventsSink::create(path).context("opening the events output")?),
+        None => None,
+    };
+    if !database && let Some(events) = events.take() {
+        sinks.push(Box::new(events));
+    }
+    if let Some(path) = &plan.db {
+        sinks.push(Box::new(SqliteSink::open(path).context("opening the database")?));
+        destinations.push(path.display().to_string());
+    }
+    if let Some(url) = &plan.postgres {
+        sinks.push(Box::new(
+            PostgresSink::connect(url).context("opening the PostgreSQL database")?,
+        ));
+        destinations.push(redact_url(url));
+    }
+    Ok(Outputs {
+        sink: Tee(sinks),
+        destinations,
+        events,
     })
 }
 

@@ -12,7 +12,7 @@
 
 use super::model::{Entity, Schema, id};
 use super::sanction::Report;
-use crate::evaluate::normalize_name;
+use crate::extract::entity::key_text;
 use crate::extract::lexicon;
 use crate::record::{Entity as Found, EntityType, Official, Record, Span, Status};
 
@@ -93,10 +93,11 @@ fn article(record: &Record) -> Entity {
 fn whole_file_name(record: &Record) -> Option<&str> {
     let path = std::path::Path::new(record.source.path.as_deref()?);
     let name = path.file_name()?.to_str()?;
-    let inner = name
-        .trim_end_matches(".gz")
-        .trim_end_matches(".zst")
-        .to_ascii_lowercase();
+    let lower = name.to_ascii_lowercase();
+    let inner = lower
+        .strip_suffix(".gz")
+        .or_else(|| lower.strip_suffix(".zst"))
+        .unwrap_or(&lower);
     [".txt", ".html", ".htm"]
         .iter()
         .any(|ext| inner.ends_with(ext))
@@ -134,7 +135,7 @@ struct Parties<'a> {
 impl Parties<'_> {
     /// An official: a `Person` with the position the article gives.
     fn official(&mut self, official: &Official, record: &Record) {
-        let mut key = normalize_name(&official.name);
+        let mut key = key_text(&official.name);
         // A lone surname says too little to join articles: it is this
         // article's person only.
         if !key.contains(' ') {
@@ -172,10 +173,10 @@ impl Parties<'_> {
                     .chain(&found.aliases)
                     .find_map(|n| lexicon::body(n));
                 let canonical = body.map_or(found.name.as_str(), |b| b.name);
-                (Schema::PublicBody, "body", normalize_name(canonical))
+                (Schema::PublicBody, "body", key_text(canonical))
             }
-            EntityType::Company => (Schema::Company, "org", normalize_name(&found.name)),
-            _ => (Schema::Organization, "org", normalize_name(&found.name)),
+            EntityType::Company => (Schema::Company, "org", key_text(&found.name)),
+            _ => (Schema::Organization, "org", key_text(&found.name)),
         };
         let mut org = self.fragment(schema, kind, &key, &found.name);
         for alias in &found.aliases {
@@ -191,7 +192,7 @@ impl Parties<'_> {
     /// written for it (assembly names targets by the names of officials and
     /// organizations, so this is rare). `None` for a name FtM cannot hold.
     fn target(&mut self, name: &str) -> Option<String> {
-        let key = normalize_name(name);
+        let key = key_text(name);
         if let Some((_, id)) = self.named.iter().find(|(n, _)| *n == key) {
             return Some(id.clone());
         }
@@ -237,7 +238,7 @@ impl Parties<'_> {
         mention.add("detectedSchema", party.schema.name());
         mention.add_all("contextCountry", self.countries.iter().copied());
         for name in names {
-            self.named.push((normalize_name(name), party.id.clone()));
+            self.named.push((key_text(name), party.id.clone()));
         }
         // Two entities of the article with one id (two spellings of a body
         // the lexicon knows): one fragment.
@@ -285,6 +286,26 @@ mod tests {
             "a span past the end stops there"
         );
         assert_eq!(evidence(text, &[[99, 100]]), "");
+    }
+
+    #[test]
+    fn only_a_whole_file_gives_a_file_name() {
+        let cases = [
+            (Some("corpus/articles/seeds/001_4de9.txt"), Some("001_4de9.txt")),
+            (Some("pages/Story.HTML.gz"), Some("Story.HTML.gz")),
+            (Some("dump.jsonl"), None),
+            (Some("crawl.warc.gz"), None),
+            (Some("-"), None),
+            (None, None),
+        ];
+        for (path, expected) in cases {
+            let source = crate::record::Source {
+                path: path.map(str::to_string),
+                ..Default::default()
+            };
+            let record = Record::new("a".into(), source, Status::Ok, None);
+            assert_eq!(whole_file_name(&record), expected, "{path:?}");
+        }
     }
 
     #[test]

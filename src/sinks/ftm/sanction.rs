@@ -210,3 +210,76 @@ fn count(c: &EventCount) -> String {
     };
     format!("{} {}", c.value, if c.value == 1 { one } else { many })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{Event, Source, Status};
+
+    fn report(
+        authority: &str,
+        status: EventStatus,
+        target: Option<&str>,
+        date: Option<&str>,
+        targets: &[&str],
+    ) -> Report {
+        let mut record = Record::new("doc".into(), Source::default(), Status::Ok, None);
+        record.events.push(Event {
+            authority: authority.into(),
+            agency: None,
+            status,
+            target: target.map(Into::into),
+            counts: vec![EventCount {
+                value: 1,
+                category: CountCategory::Entity,
+            }],
+            named_targets: Vec::new(),
+            date: date.map(Into::into),
+            amounts: Vec::new(),
+            reason: None,
+            officials: Vec::new(),
+            evidence: Vec::new(),
+            rule: "test".into(),
+        });
+        let article = Entity::new(Schema::Article, id("article", "doc"));
+        let targets = targets.iter().map(|t| t.to_string()).collect();
+        Report::new(&record, 0, &article, targets, "It happened.".into())
+    }
+
+    #[test]
+    fn the_date_goes_where_the_status_says() {
+        for (status, property) in [
+            (EventStatus::Imposed, "startDate"),
+            (EventStatus::Lifted, "endDate"),
+            (EventStatus::Planned, "date"),
+        ] {
+            let r = report("European Union", status, None, Some("2025-W46"), &["sx-org-x"]);
+            let (s, territory) = sanction(&r.action(), &[&r]).unwrap();
+            assert_eq!(s.properties[property], ["2025-11"], "{status:?}");
+            assert_eq!(s.properties["entity"], ["sx-org-x"]);
+            assert_eq!(s.properties["country"], ["eu"]);
+            assert_eq!(s.properties["recordId"], ["doc#0"]);
+            assert!(territory.is_none());
+        }
+    }
+
+    #[test]
+    fn a_country_is_the_target_only_when_no_one_is_named() {
+        let r = report("United States", EventStatus::Imposed, Some("North Korea"), None, &[]);
+        let (s, territory) = sanction(&r.action(), &[&r]).unwrap();
+        let territory = territory.expect("a Territory");
+        assert_eq!(territory.id, "sx-territory-kp");
+        assert_eq!(territory.properties["territoryCode"], ["kp"]);
+        assert_eq!(s.properties["entity"], [territory.id.as_str()]);
+        assert_eq!(s.properties["country"], ["us"]);
+        assert_eq!(
+            s.properties["description"],
+            ["United States imposed sanctions on North Korea: 1 entity."]
+        );
+        let nothing = report("United Nations", EventStatus::Imposed, None, None, &[]);
+        assert!(
+            sanction(&nothing.action(), &[&nothing]).is_none(),
+            "no target, no Sanction"
+        );
+    }
+}
