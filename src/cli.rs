@@ -13,7 +13,9 @@ use sanctions_extract::error::message;
 use sanctions_extract::evaluate::{Miss, Report, score};
 use sanctions_extract::gold_check::{self, Articles, GoldFile};
 use sanctions_extract::select::{Selection, Shard};
-use sanctions_extract::sinks::{EventsSink, JsonlSink, PostgresSink, Run, Sink, SqliteSink, Tee, redact_url};
+use sanctions_extract::sinks::{
+    EventsSink, FtmSink, JsonlSink, PostgresSink, Run, Sanctions, Sink, SqliteSink, Tee, redact_url,
+};
 use sanctions_extract::{Config, Inputs, Limits, Pipeline, Record, Summary};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -172,8 +174,8 @@ Databases (--db, --postgres) and resuming:
   skipped), so a run that was interrupted, even killed, and is started again with
   the same arguments goes on where it stopped. --replace processes them again and
   replaces their rows (after upgrading this tool, or when an input changed).
-  --jsonl and --events files are written anew by every run and hold only the
-  articles this run processed: they cannot resume on their own.
+  --jsonl, --events and --ftm files are written anew by every run and hold only
+  the articles this run processed: they cannot resume on their own.
 
 Sharding:
   --shard I/N processes only shard I of N (numbered from 1), chosen by a fixed
@@ -187,7 +189,9 @@ Examples:
   sanctions-extract extract pages/ --jsonl out.jsonl --db out.sqlite --emit-text
   sanctions-extract extract crawl/ --postgres postgres://etl@db.example/sanctions
   sanctions-extract extract crawl/ --postgres postgres://etl@db.example/sanctions --shard 2/8
-  sanctions-extract extract crawl/ --db sanctions.sqlite --replace";
+  sanctions-extract extract crawl/ --db sanctions.sqlite --replace
+  sanctions-extract extract corpus/articles --ftm out.ftm.json --events events.jsonl
+    (FollowTheMoney entities; `ftm aggregate -i out.ftm.json` joins their fragments)";
 
 #[derive(Args)]
 struct ExtractArgs {
@@ -231,6 +235,12 @@ struct ExtractArgs {
     #[arg(long, value_name = "PATH")]
     events: Option<PathBuf>,
 
+    /// Write FollowTheMoney entities to PATH, one per line (`-` for standard output):
+    /// articles, people, organizations, their mentions and a Sanction per event (with
+    /// --events, per canonical event of this run's records). Written anew, as --jsonl.
+    #[arg(long, value_name = "PATH")]
+    ftm: Option<PathBuf>,
+
     /// Add to each record the clean text its spans index, as `text`.
     #[arg(long)]
     emit_text: bool,
@@ -261,6 +271,7 @@ struct Plan {
     db: Option<PathBuf>,
     postgres: Option<String>,
     events: Option<PathBuf>,
+    ftm: Option<PathBuf>,
     replace: bool,
     shard: Option<Shard>,
     quiet: bool,
@@ -271,12 +282,26 @@ struct Plan {
 impl ExtractArgs {
     fn plan(self) -> Result<Plan> {
         let stdout = |path: &Option<PathBuf>| path.as_ref().is_some_and(|p| p.as_os_str() == "-");
-        if stdout(&self.jsonl) && stdout(&self.events) {
+        let on_stdout: Vec<(&str, &str)> = [
+            ("--jsonl -", "records", &self.jsonl),
+            ("--events -", "events", &self.events),
+            ("--ftm -", "FtM entities", &self.ftm),
+        ]
+        .into_iter()
+        .filter(|(_, _, path)| stdout(path))
+        .map(|(flag, what, _)| (flag, what))
+        .collect();
+        if on_stdout.len() > 1 {
+            let flags: Vec<&str> = on_stdout.iter().map(|(flag, _)| *flag).collect();
+            let what: Vec<&str> = on_stdout.iter().map(|(_, what)| *what).collect();
+            let which = if on_stdout.len() == 2 { "one" } else { "all but one" };
             anyhow::bail!(
-                "--jsonl - and --events - would mix records and events on standard output: write one of them to a file"
+                "{} would mix {} on standard output: write {which} of them to a file",
+                and_list(&flags),
+                and_list(&what)
             );
         }
-        let default_db = self.jsonl.is_none() && self.db.is_none() && self.postgres.is_none();
+        let default_db = self.jsonl.is_none() && self.ftm.is_none() && self.db.is_none() && self.postgres.is_none();
         let db = if default_db {
             Some(PathBuf::from(DEFAULT_DB))
         } else {
@@ -296,6 +321,7 @@ impl ExtractArgs {
             db,
             postgres: self.postgres,
             events: self.events,
+            ftm: self.ftm,
             replace: self.replace,
             shard: self.shard,
             quiet: self.quiet,
@@ -321,33 +347,13 @@ fn extract(plan: Plan) -> Result<ExitCode> {
     let inputs = Inputs::new(&plan.inputs, plan.config.limits);
     inputs.check()?;
     if plan.default_db {
-        eprintln!("no --jsonl, --db or --postgres given: writing records to {DEFAULT_DB} in the current folder");
+        eprintln!("no --jsonl, --ftm, --db or --postgres given: writing records to {DEFAULT_DB} in the current folder");
     }
-    let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
-    let mut destinations = Vec::new();
-    if let Some(path) = &plan.jsonl {
-        sinks.push(Box::new(JsonlSink::create(path).context("opening the JSONL output")?));
-        destinations.push(shown_path(path));
-    }
-    let database = plan.db.is_some() || plan.postgres.is_some();
-    let mut events = match &plan.events {
-        Some(path) => Some(EventsSink::create(path).context("opening the events output")?),
-        None => None,
-    };
-    if !database && let Some(events) = events.take() {
-        sinks.push(Box::new(events));
-    }
-    if let Some(path) = &plan.db {
-        sinks.push(Box::new(SqliteSink::open(path).context("opening the database")?));
-        destinations.push(path.display().to_string());
-    }
-    if let Some(url) = &plan.postgres {
-        sinks.push(Box::new(
-            PostgresSink::connect(url).context("opening the PostgreSQL database")?,
-        ));
-        destinations.push(redact_url(url));
-    }
-    let mut sink = Tee(sinks);
+    let Outputs {
+        mut sink,
+        destinations,
+        events,
+    } = open_outputs(&plan)?;
     let shard = plan.shard;
     let stored = if plan.replace {
         None
@@ -426,6 +432,70 @@ fn extract(plan: Plan) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The outputs a run writes, opened.
+struct Outputs {
+    /// Every output that takes records.
+    sink: Tee,
+    /// Where records go, as the summary names them.
+    destinations: Vec<String>,
+    /// `--events` beside a database: written after the run from the
+    /// database's canonical events, not from the records.
+    events: Option<EventsSink>,
+}
+
+/// Opens the outputs `plan` names (creating files and databases).
+fn open_outputs(plan: &Plan) -> Result<Outputs> {
+    let mut sinks: Vec<Box<dyn Sink>> = Vec::new();
+    let mut destinations = Vec::new();
+    if let Some(path) = &plan.jsonl {
+        sinks.push(Box::new(JsonlSink::create(path).context("opening the JSONL output")?));
+        destinations.push(shown_path(path));
+    }
+    if let Some(path) = &plan.ftm {
+        // With --events, one Sanction per canonical event of this run's records.
+        let sanctions = match plan.events {
+            Some(_) => Sanctions::Canonical,
+            None => Sanctions::PerArticle,
+        };
+        sinks.push(Box::new(
+            FtmSink::create(path, sanctions).context("opening the FtM output")?,
+        ));
+        destinations.push(format!("{} as FtM entities", shown_path(path)));
+    }
+    let database = plan.db.is_some() || plan.postgres.is_some();
+    let mut events = match &plan.events {
+        Some(path) => Some(EventsSink::create(path).context("opening the events output")?),
+        None => None,
+    };
+    if !database && let Some(events) = events.take() {
+        sinks.push(Box::new(events));
+    }
+    if let Some(path) = &plan.db {
+        sinks.push(Box::new(SqliteSink::open(path).context("opening the database")?));
+        destinations.push(path.display().to_string());
+    }
+    if let Some(url) = &plan.postgres {
+        sinks.push(Box::new(
+            PostgresSink::connect(url).context("opening the PostgreSQL database")?,
+        ));
+        destinations.push(redact_url(url));
+    }
+    Ok(Outputs {
+        sink: Tee(sinks),
+        destinations,
+        events,
+    })
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// `standard output` for `-`, else the path.

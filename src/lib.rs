@@ -3,7 +3,7 @@
 //! A [`Pipeline`] built from a [`Config`] turns each input [`Document`] into one
 //! article [`Record`] (the contract of docs/record.md); [`Pipeline::run`] streams many
 //! documents through worker threads into a [`sinks::Sink`] (JSONL, SQLite,
-//! PostgreSQL).
+//! PostgreSQL, FollowTheMoney).
 //!
 //! ```
 //! use sanctions_extract::{Config, Document, Pipeline, Status};
@@ -19,7 +19,7 @@
 //!
 //! Stages live in their own modules: [`sources`] read inputs, [`normalize`]
 //! cleans text, [`language`] checks it is English, [`segment`] splits sentences,
-//! [`sinks`] write records (JSONL, SQLite, PostgreSQL); [`select`] picks a
+//! [`sinks`] write records (JSONL, SQLite, PostgreSQL, FtM entities); [`select`] picks a
 //! run's shard of the input and skips what its databases already hold. See ARCHITECTURE.md for the map.
 
 pub mod assemble;

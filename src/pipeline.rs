@@ -119,9 +119,15 @@ impl Pipeline {
     /// The record of one document. A panic inside a stage becomes an `error`
     /// record naming it.
     pub fn process(&self, doc: Document) -> Record {
+        self.process_keeping_text(doc, self.config.emit_text)
+    }
+
+    /// [`process`](Self::process), keeping the clean text in the record when
+    /// `keep_text` is set, whatever `emit_text` says.
+    fn process_keeping_text(&self, doc: Document, keep_text: bool) -> Record {
         let doc_id = doc.doc_id.clone();
         let source = doc.source.clone();
-        match catch_unwind(AssertUnwindSafe(|| self.process_unguarded(doc))) {
+        match catch_unwind(AssertUnwindSafe(|| self.process_inner(doc, keep_text))) {
             Ok(record) => record,
             Err(panic) => {
                 let message = panic
@@ -142,6 +148,10 @@ impl Pipeline {
     /// [`process`](Self::process) without the panic guard, for fuzzers and
     /// debuggers that want to see a panic where it happens.
     pub fn process_unguarded(&self, doc: Document) -> Record {
+        self.process_inner(doc, self.config.emit_text)
+    }
+
+    fn process_inner(&self, doc: Document, keep_text: bool) -> Record {
         let ArticleText {
             doc_id,
             source,
@@ -183,7 +193,7 @@ impl Pipeline {
             record.amounts = found.amounts;
             record.dates = found.dates;
         }
-        if self.config.emit_text {
+        if keep_text {
             record.text = Some(text);
         }
         record
@@ -195,6 +205,10 @@ impl Pipeline {
     /// Reading, processing and writing overlap through bounded queues, so memory
     /// stays flat however long the input is. The output does not depend on the
     /// number of threads.
+    ///
+    /// A sink that [`reads_text`](Sink::reads_text) gets each record's clean
+    /// text through [`Sink::write_with_text`] when `emit_text` is off; the
+    /// record itself, and `on_record`, never carry it then.
     pub fn run<I>(
         &self,
         documents: I,
@@ -211,6 +225,10 @@ impl Pipeline {
             .build()
             .map_err(|e| Error::Threads(e.to_string()))?;
         let documents = documents.into_iter();
+        // The text a sink reads but the records do not carry: kept by the
+        // workers, taken out of each record before it is written.
+        let keep_text = self.config.emit_text || sink.reads_text();
+        let hand_text = keep_text && !self.config.emit_text;
         let mut summary = std::thread::scope(|scope| {
             let (doc_tx, doc_rx) = sync_channel::<Vec<Document>>(QUEUED_CHUNKS);
             scope.spawn(move || {
@@ -235,8 +253,13 @@ impl Pipeline {
             let writer = scope.spawn(move || -> Result<Summary, Error> {
                 let mut summary = Summary::default();
                 for batch in record_rx {
-                    for (record, bytes) in batch {
-                        sink.write(&record)?;
+                    for (mut record, bytes) in batch {
+                        if hand_text {
+                            let text = record.text.take().unwrap_or_default();
+                            sink.write_with_text(&record, &text)?;
+                        } else {
+                            sink.write(&record)?;
+                        }
                         summary.add(&record, bytes);
                         on_record(&record, bytes);
                     }
@@ -275,7 +298,7 @@ impl Pipeline {
                                 .into_par_iter()
                                 .map(|doc| {
                                     let bytes = doc.bytes;
-                                    (self.process(doc), bytes)
+                                    (self.process_keeping_text(doc, keep_text), bytes)
                                 })
                                 .collect()
                         }));

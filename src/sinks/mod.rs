@@ -1,6 +1,7 @@
 //! Sinks: where records go. Only sinks know output formats and SQL.
 
 mod events;
+mod ftm;
 mod jsonl;
 mod pgpass;
 mod postgres;
@@ -8,6 +9,7 @@ pub mod rows;
 mod sqlite;
 
 pub use events::EventsSink;
+pub use ftm::{FtmSink, Sanctions};
 pub use jsonl::JsonlSink;
 pub use postgres::{PostgresSink, redact_url};
 pub use sqlite::SqliteSink;
@@ -21,6 +23,18 @@ use std::collections::HashSet;
 /// A destination for records, written from one thread in input order.
 pub trait Sink: Send {
     fn write(&mut self, record: &Record) -> Result<(), Error>;
+    /// Whether the sink reads the clean text of every record, which records
+    /// carry only with `emit_text`: [`Pipeline::run`](crate::Pipeline::run)
+    /// then keeps it and hands it to [`write_with_text`](Sink::write_with_text)
+    /// beside the record, so that no other output writes it.
+    fn reads_text(&self) -> bool {
+        false
+    }
+    /// [`write`](Sink::write), with the record's clean text (which the record
+    /// does not carry) beside it, for a sink that [`reads_text`](Sink::reads_text).
+    fn write_with_text(&mut self, record: &Record, _text: &str) -> Result<(), Error> {
+        self.write(record)
+    }
     /// Flushes and commits what was written; called once at the end of a batch.
     fn finish(&mut self) -> Result<(), Error>;
     /// Keeps the account of a finished run, where the sink has a place for it.
@@ -73,6 +87,16 @@ pub struct Tee(pub Vec<Box<dyn Sink>>);
 impl Sink for Tee {
     fn write(&mut self, record: &Record) -> Result<(), Error> {
         self.0.iter_mut().try_for_each(|sink| sink.write(record))
+    }
+
+    fn reads_text(&self) -> bool {
+        self.0.iter().any(|sink| sink.reads_text())
+    }
+
+    fn write_with_text(&mut self, record: &Record, text: &str) -> Result<(), Error> {
+        self.0
+            .iter_mut()
+            .try_for_each(|sink| sink.write_with_text(record, text))
     }
 
     fn finish(&mut self) -> Result<(), Error> {

@@ -14,7 +14,7 @@ fn without_outputs_it_writes_sanctions_sqlite_here_and_says_so() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("no --jsonl, --db or --postgres given: writing records to sanctions.sqlite"),
+            .contains("no --jsonl, --ftm, --db or --postgres given: writing records to sanctions.sqlite"),
         "{}",
         run.stderr
     );

@@ -8,6 +8,7 @@ mod cli;
 mod corpus;
 mod determinism;
 mod first_sight;
+mod ftm;
 mod gold_check;
 mod html_benchmark;
 mod inputs;
