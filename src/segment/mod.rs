@@ -8,7 +8,7 @@
 //! sentence, and a line break does unless it falls in the middle of a sentence
 //! (a lower-case letter or comma before it, a lower-case letter after it).
 
-pub mod abbreviations;
+pub(crate) mod abbreviations;
 
 use abbreviations::{Kind, STARTERS};
 use std::ops::Range;
