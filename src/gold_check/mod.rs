@@ -268,7 +268,7 @@ impl Articles {
     }
 
     /// Articles already read; a document without text is its record.
-    pub fn from_texts(texts: impl IntoIterator<Item = Result<ArticleText, Box<crate::Record>>>) -> Articles {
+    pub(crate) fn from_texts(texts: impl IntoIterator<Item = Result<ArticleText, Box<crate::Record>>>) -> Articles {
         let mut articles = Articles::default();
         for text in texts {
             match text {
