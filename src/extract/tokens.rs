@@ -7,7 +7,7 @@
 //! initials and dotted abbreviations: `K.`, `U.S.`; title abbreviations:
 //! `Sen.`, `Corp.`) and splits off what is not (possessive `'s`, punctuation).
 //! One pass, no allocation per token beyond the output vector; each word's
-//! entry in the word tables is looked up once, here ([`WordInfo`]).
+//! entry in the word tables is looked up once, here (`WordInfo`).
 
 use crate::extract::lexicon::{WordInfo, word_info, word_info_at};
 use std::ops::Range;
