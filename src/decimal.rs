@@ -52,10 +52,12 @@ const POW10: [i128; 39] = {
 };
 
 impl Decimal {
+    /// 0.
     pub const ZERO: Decimal = Decimal {
         mantissa: 0,
         exponent: 0,
     };
+    /// 1.
     pub const ONE: Decimal = Decimal {
         mantissa: 1,
         exponent: 0,

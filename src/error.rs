@@ -19,14 +19,18 @@ pub enum Error {
     /// An input named for the run does not exist or cannot be looked at.
     #[error("{path}: {source}")]
     Input {
+        /// The input as named.
         path: PathBuf,
+        /// Why it cannot be read.
         #[source]
         source: std::io::Error,
     },
     /// An output file could not be created or written.
     #[error("cannot write {path}: {source}")]
     Output {
+        /// The output file.
         path: PathBuf,
+        /// Why it cannot be written.
         #[source]
         source: std::io::Error,
     },
@@ -34,15 +38,20 @@ pub enum Error {
     /// SQLite's own ("database or disk is full"), `code` its result code.
     #[error("database {path}: {message}")]
     Database {
+        /// The database file.
         path: PathBuf,
+        /// SQLite's message.
         message: String,
+        /// SQLite's result code, when the failure has one.
         code: Option<rusqlite::ErrorCode>,
     },
     /// The PostgreSQL database could not be reached or written. `url` is the
     /// connection string without its password.
     #[error("PostgreSQL database {url}: {source}")]
     Postgres {
+        /// The connection string, password removed.
         url: String,
+        /// The client's or the server's error.
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },

@@ -28,12 +28,18 @@ fn ratio(part: u64, whole: u64) -> Option<f64> {
 /// prediction, recall without any gold item, F1 without either.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Prf {
+    /// True positives: matched pairs.
     pub tp: u64,
+    /// False positives: predictions left unmatched.
     pub fp: u64,
+    /// False negatives: required gold items left unmatched (`fn` in JSON).
     #[serde(rename = "fn")]
     pub fn_: u64,
+    /// `tp / (tp + fp)`.
     pub precision: Option<f64>,
+    /// `tp / (tp + fn)`.
     pub recall: Option<f64>,
+    /// `2 tp / (2 tp + fp + fn)`.
     pub f1: Option<f64>,
 }
 
@@ -53,8 +59,11 @@ impl Prf {
 /// A share of matched pairs that agree on something; `None` without any pair.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Accuracy {
+    /// Pairs that agree.
     pub correct: u64,
+    /// Matched pairs.
     pub total: u64,
+    /// `correct / total`.
     pub accuracy: Option<f64>,
 }
 
@@ -69,33 +78,51 @@ impl Accuracy {
 /// One gold item that was missed or one prediction that matched nothing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Miss {
+    /// The article.
     pub doc_id: String,
+    /// The scored field: `officials`, `entities`, `countries`, `counts`,
+    /// `amounts`, `dates` or `events`.
     pub field: &'static str,
     /// `missed` (gold not found) or `spurious` (prediction without gold).
     pub kind: &'static str,
+    /// The item as JSON, without its spans and `optional`.
     pub item: String,
 }
 
 /// The scores of a gold file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Report {
+    /// Gold articles, with a prediction or without.
     pub articles: u64,
     /// Gold articles without a prediction (all their items count as missed).
     pub articles_without_prediction: u64,
     /// Predicted articles whose `doc_id` no gold article has (not scored).
     pub predictions_without_gold: u64,
+    /// Officials, matched by a shared name or the same first and last word.
     pub officials: Prf,
+    /// Over matched officials: the titles agree (one inside the other, as whole words).
     pub official_title: Accuracy,
+    /// Entities other than countries, matched by a shared name.
     pub entities: Prf,
+    /// Over matched entities: the same `type`.
     pub entity_type: Accuracy,
+    /// Entities of type `country`, matched by a shared name.
     pub countries: Prf,
+    /// Counts of the scored categories, by value and category.
     pub counts: Prf,
+    /// Amounts, by currency and value within half a percent.
     pub amounts: Prf,
+    /// Dates, by value.
     pub dates: Prf,
+    /// Events, by authority, status and (where both give one) target.
     pub events: Prf,
+    /// Over matched events: the same counts.
     pub event_counts: Accuracy,
+    /// Over matched events: their named targets, matched as names and pooled.
     pub event_named_targets: Prf,
+    /// Over matched events: the same date.
     pub event_date: Accuracy,
+    /// Every missed gold item and spurious prediction, article by article.
     #[serde(skip)]
     pub misses: Vec<Miss>,
     /// The `doc_id`s of the gold articles without a prediction, in gold order.

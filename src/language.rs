@@ -10,6 +10,7 @@ const SAMPLE_BYTES: usize = 2 * 1024;
 /// The outcome of the check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detection {
+    /// The most likely language and the detector's confidence, as the record holds it.
     pub language: Language,
     /// Whether the detector is confident enough to skip a non-English article.
     pub reliable: bool,

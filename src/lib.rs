@@ -22,6 +22,8 @@
 //! [`sinks`] write records (JSONL, SQLite, PostgreSQL, FtM entities); [`select`] picks a
 //! run's shard of the input and skips what its databases already hold. See ARCHITECTURE.md for the map.
 
+#![warn(missing_docs)]
+
 pub mod assemble;
 pub mod decimal;
 pub mod error;

@@ -48,7 +48,7 @@ pub struct Pipeline {
 /// publication date in ISO 8601 where the input's could be read), the text
 /// before cleaning and the clean text that every span indexes.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ArticleText {
+pub(crate) struct ArticleText {
     pub doc_id: String,
     pub source: Source,
     /// The article's text as the input gave it (for a page, its extracted body).
@@ -63,7 +63,7 @@ pub struct ArticleText {
 /// lends its metadata, the publication date is made ISO 8601, the text is
 /// cleaned. A document without text (unreadable, or read but no article) is
 /// its final record instead, `error` or `skipped`.
-pub fn article_text(doc: Document) -> Result<ArticleText, Box<Record>> {
+pub(crate) fn article_text(doc: Document) -> Result<ArticleText, Box<Record>> {
     let Document {
         doc_id,
         mut source,
@@ -108,10 +108,12 @@ pub fn article_text(doc: Document) -> Result<ArticleText, Box<Record>> {
 }
 
 impl Pipeline {
+    /// A pipeline that runs as `config` says.
     pub fn new(config: Config) -> Self {
         Pipeline { config }
     }
 
+    /// How this pipeline runs.
     pub fn config(&self) -> &Config {
         &self.config
     }

@@ -23,17 +23,34 @@ pub type Span = [usize; 2];
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
+    /// The layout version of the record, [`SCHEMA_VERSION`].
     pub schema: u32,
+    /// The article's identifier: the input's own id (a JSONL line's or
+    /// sidecar's `id`, a WARC-Record-ID), else made from where the article is
+    /// (`seeds/004.txt`, `dump.jsonl:17`, `crawl.warc.gz#3`); unique within a
+    /// run (a repeated id becomes `ID~2`).
     pub doc_id: String,
+    /// Where the article came from and the metadata the input gave.
     pub source: Source,
+    /// Whether the article was processed, skipped or could not be read.
     pub status: Status,
+    /// Why an article was skipped (`empty`, `language:deu`, `binary`,
+    /// `http_status:404`) or failed (`FILE:LINE: reason`), or notes on an `ok`
+    /// one (`lossy_utf8`, `control_characters_removed`).
     pub status_detail: Option<String>,
+    /// The language found in the clean text; `None` when there was no text to check.
     pub language: Option<Language>,
+    /// Named people with a title or role, one item per person.
     pub officials: Vec<Official>,
+    /// Organizations and countries, one item each.
     pub entities: Vec<Entity>,
+    /// Counted people, companies, vessels... (`eight North Korean individuals`).
     pub counts: Vec<Count>,
+    /// Sums of money (`$400 million`).
     pub amounts: Vec<Amount>,
+    /// Dates and date ranges (`November 6`).
     pub dates: Vec<DateMention>,
+    /// Sanctions actions the article reports.
     pub events: Vec<Event>,
     /// The clean text the spans index, present only with `--emit-text`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -67,7 +84,11 @@ impl Record {
 pub struct Source {
     /// The file the article was read from (`-` for standard input).
     pub path: Option<String>,
+    /// The input's `url`; for a page without one its `<link rel=canonical>` or
+    /// `og:url`; for a WARC record its `WARC-Target-URI`.
     pub url: Option<String>,
+    /// The input's `title`, else the page's (`og:title`, `twitter:title`,
+    /// `<title>`, JSON-LD `headline`).
     pub title: Option<String>,
     /// ISO 8601 date or datetime of publication, as the input gave it.
     pub published: Option<String>,
@@ -75,15 +96,22 @@ pub struct Source {
     pub extra: Map<String, Value>,
 }
 
+/// What became of an article: only `Ok` records have extracted items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Read and processed.
     Ok,
+    /// Read but not processed: empty after cleaning, not English, binary, or a
+    /// WARC response with a status other than 2xx.
     Skipped,
+    /// Could not be read: malformed input, an article over the size limits, a
+    /// truncated file, an internal error.
     Error,
 }
 
 impl Status {
+    /// The name the record writes (`ok`, `skipped`, `error`).
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Ok => "ok",
@@ -93,38 +121,55 @@ impl Status {
     }
 }
 
+/// The language detected in the clean text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
     /// ISO 639-3 code (`eng`, `kor`, ...).
     pub code: String,
+    /// The detector's confidence, 0 to 1.
     pub confidence: f64,
 }
 
+/// A named person the article gives a title or role, however often named.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Official {
+    /// The fullest form of the name in the article (`Brian E. Nelson`).
     pub name: String,
+    /// The title or role, without a country adjective (`Under Secretary of the
+    /// Treasury`, `spokesperson`).
     pub title: Option<String>,
+    /// The country (common short name) or organization the person belongs to.
     pub affiliation: Option<String>,
+    /// Other forms used for the same person (the surname alone).
     pub aliases: Vec<String>,
+    /// Spans of every mention; each spells `name` or one of `aliases`.
     pub mentions: Vec<Span>,
     /// Name of the rule that found the person (with their title).
     pub rule: String,
 }
 
+/// What kind of organization an entity is, or that it is a country.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityType {
+    /// A country, under its common English short name.
     Country,
+    /// Ministries, departments, agencies, councils, courts, armed forces.
     GovernmentBody,
+    /// The EU, the UN and their organs.
     InternationalOrg,
+    /// Firms, banks, exchanges.
     Company,
+    /// Parties, hacking and armed groups.
     Group,
+    /// Anything else: NGOs, think tanks, media.
     Organization,
 }
 
 impl EntityType {
+    /// The name the record writes (`government_body`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
             EntityType::Country => "country",
@@ -137,31 +182,45 @@ impl EntityType {
     }
 }
 
+/// An organization or country the article names, once however often named.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entity {
+    /// The longest full form in the article (`Office of Foreign Assets
+    /// Control`); for a country its common English short name (`North Korea`).
     pub name: String,
+    /// Its type, written as `type`.
     #[serde(rename = "type")]
     pub kind: EntityType,
     /// ISO 3166 alpha-2 code of the entity's country, when known.
     pub country: Option<String>,
+    /// The other forms used: abbreviations (`OFAC`, `U.S.`), a capital standing
+    /// for its government (`Pyongyang`).
     pub aliases: Vec<String>,
+    /// Spans of every mention; each spells `name` or one of `aliases`.
     pub mentions: Vec<Span>,
     /// Name of the rule that found the canonical form.
     pub rule: String,
 }
 
+/// What a count counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CountCategory {
+    /// Individuals, persons, people, nationals, officials, citizens...
     Individual,
+    /// Entities, companies, firms, banks, institutions, organizations, groups...
     Entity,
+    /// Vessels, ships, tankers.
     Vessel,
+    /// Aircraft.
     Aircraft,
+    /// Anything else counted (rounds, missiles, addresses); not scored.
     Other,
 }
 
 impl CountCategory {
+    /// Every category, in the order the contract lists them.
     pub const ALL: [CountCategory; 5] = [
         CountCategory::Individual,
         CountCategory::Entity,
@@ -175,6 +234,7 @@ impl CountCategory {
         Self::ALL.into_iter().find(|c| c.as_str() == name)
     }
 
+    /// The name the record writes (`individual`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
             CountCategory::Individual => "individual",
@@ -186,18 +246,27 @@ impl CountCategory {
     }
 }
 
+/// A number of people, companies, vessels... (`eight North Korean individuals`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Count {
+    /// The number (8).
     pub value: u64,
+    /// What is counted, from the noun.
     pub category: CountCategory,
+    /// The counted noun as written (`individuals`).
     pub noun: String,
+    /// Words between number and noun (`North Korean`).
     pub modifier: Option<String>,
+    /// The surface form, as `span` spells it.
     pub text: String,
+    /// Where `text` is in the clean text.
     pub span: Span,
+    /// The rule that read it (`count.number_noun`).
     pub rule: String,
 }
 
+/// A sum of money (`$400 million`); a range (`$3-4 billion`) gives one per bound.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Amount {
@@ -206,19 +275,26 @@ pub struct Amount {
     pub value: Decimal,
     /// ISO 4217 code.
     pub currency: String,
+    /// The surface form, as `span` spells it.
     pub text: String,
+    /// Where `text` is in the clean text.
     pub span: Span,
+    /// The rule that read it (`money.symbol`).
     pub rule: String,
 }
 
+/// Whether a date mention is one date or a range of dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateType {
+    /// A day, week, month, quarter, season or year (`2025-11-06`, `2025-11`).
     Date,
+    /// Two dates joined (`2022-07-19/2022-07-20`).
     Range,
 }
 
 impl DateType {
+    /// The name the record writes (`date`, `range`).
     pub fn as_str(self) -> &'static str {
         match self {
             DateType::Date => "date",
@@ -227,27 +303,38 @@ impl DateType {
     }
 }
 
+/// A date or date range the text names (`November 6`); durations ("the past
+/// 18 months") and vague references ("recently") are not dates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DateMention {
     /// TIMEX3 / ISO 8601 value (`2025-11-06`, `2025-11`, `XXXX-11-06`, `a/b`).
     pub value: String,
+    /// Date or range, written as `type`.
     #[serde(rename = "type")]
     pub kind: DateType,
+    /// The surface form, as `span` spells it.
     pub text: String,
+    /// Where `text` is in the clean text.
     pub span: Span,
+    /// The rule that read it (`date.month_day`).
     pub rule: String,
 }
 
+/// What a sanctions action does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventStatus {
+    /// Designated, sanctioned, blocked, added to a list.
     Imposed,
+    /// Considered, threatened, announced for later.
     Planned,
+    /// Lifted, eased, delisted.
     Lifted,
 }
 
 impl EventStatus {
+    /// Every status, in the order the contract lists them.
     pub const ALL: [EventStatus; 3] = [EventStatus::Imposed, EventStatus::Planned, EventStatus::Lifted];
 
     /// The status named `name` (as `as_str` writes it).
@@ -255,6 +342,7 @@ impl EventStatus {
         Self::ALL.into_iter().find(|s| s.as_str() == name)
     }
 
+    /// The name the record writes (`imposed`, `planned`, `lifted`).
     pub fn as_str(self) -> &'static str {
         match self {
             EventStatus::Imposed => "imposed",
@@ -264,17 +352,23 @@ impl EventStatus {
     }
 }
 
+/// A counted target of an event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventCount {
+    /// How many.
     pub value: u64,
+    /// Of what.
     pub category: CountCategory,
 }
 
+/// A sum an event concerns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventAmount {
+    /// Exact, in units of `currency`, as [`Amount::value`].
     pub value: Decimal,
+    /// ISO 4217 code.
     pub currency: String,
 }
 
@@ -282,17 +376,31 @@ pub struct EventAmount {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
+    /// Who acts: a country's or international organization's canonical name
+    /// (`United States`, `European Union`).
     pub authority: String,
+    /// The body that acted for it (`Office of Foreign Assets Control`).
     pub agency: Option<String>,
+    /// Imposed, planned or lifted.
     pub status: EventStatus,
+    /// The country whose government or nationals the action aims at.
     pub target: Option<String>,
+    /// The counted targets of this action.
     pub counts: Vec<EventCount>,
+    /// Names of the people, companies and groups the action designates.
     pub named_targets: Vec<String>,
+    /// When the action happened, TIMEX3 as [`DateMention::value`]; `None` when
+    /// the text does not say.
     pub date: Option<String>,
+    /// Sums the action concerns.
     pub amounts: Vec<EventAmount>,
+    /// Why, in a few words from the text (`cryptocurrency laundering`).
     pub reason: Option<String>,
+    /// Names of the officials quoted about it, as in [`Record::officials`].
     pub officials: Vec<String>,
+    /// Spans of the sentences the event was read from.
     pub evidence: Vec<Span>,
+    /// The trigger rule that found it (`imposed.on_targets`).
     pub rule: String,
 }
 

@@ -41,10 +41,12 @@ impl Shard {
         Ok(Shard { index, count })
     }
 
+    /// Which shard this is, from 1.
     pub fn index(&self) -> u64 {
         self.index
     }
 
+    /// How many shards the input is split into.
     pub fn count(&self) -> u64 {
         self.count
     }

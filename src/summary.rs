@@ -10,13 +10,17 @@ use std::time::Duration;
 pub struct Summary {
     /// Articles read; always `ok + skipped + errors`.
     pub read: u64,
+    /// Records of status `ok`.
     pub ok: u64,
+    /// Records of status `skipped`.
     pub skipped: u64,
+    /// Records of status `error`.
     pub errors: u64,
     /// Events found over all records.
     pub events: u64,
     /// Input bytes of all articles.
     pub bytes: u64,
+    /// Wall-clock time of the batch.
     pub elapsed: Duration,
 }
 

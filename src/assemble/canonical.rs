@@ -21,25 +21,40 @@ pub const WINDOW_DAYS: i64 = 4;
 /// An article's event as the merge sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
+    /// The article's doc_id.
     pub doc_id: String,
+    /// The event's index in the article record's `events`.
     pub event_idx: usize,
+    /// The article's publication date: the window's reference when the event has no date.
     pub published: Option<NaiveDate>,
+    /// As the event's `authority`.
     pub authority: String,
+    /// As the event's `status`.
     pub status: EventStatus,
+    /// As the event's `target`.
     pub target: Option<String>,
+    /// As the event's `counts`.
     pub counts: Vec<EventCount>,
+    /// As the event's `named_targets`.
     pub named_targets: Vec<String>,
+    /// As the event's `date` (TIMEX3).
     pub date: Option<String>,
+    /// As the event's `evidence`: spans into that article's clean text.
     pub evidence: Vec<Span>,
 }
 
 /// Where a canonical event was reported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
+    /// The reporting article's doc_id.
     pub doc_id: String,
+    /// The event's index in that article record's `events`.
     pub event_idx: usize,
+    /// The article's publication date (`YYYY-MM-DD`).
     pub published: Option<String>,
+    /// The date this report gives the action (TIMEX3).
     pub date: Option<String>,
+    /// Spans of the sentences the report was read from, in that article's clean text.
     pub evidence: Vec<Span>,
 }
 
@@ -48,8 +63,11 @@ pub struct Source {
 pub struct CanonicalEvent {
     /// `DOC_ID#INDEX` of its earliest report: stable while no earlier report joins.
     pub id: String,
+    /// Who acts, as in the events merged.
     pub authority: String,
+    /// `imposed`, `planned` or `lifted`, as in the events merged.
     pub status: EventStatus,
+    /// The country aimed at, from any report that names one.
     pub target: Option<String>,
     /// The fullest counts any report gives.
     pub counts: Vec<EventCount>,
@@ -57,6 +75,7 @@ pub struct CanonicalEvent {
     pub named_targets: Vec<String>,
     /// The most precise date the reports give (the earliest among equals).
     pub date: Option<String>,
+    /// The earliest publication date of the reports (`YYYY-MM-DD`).
     pub first_published: Option<String>,
     /// The reports, earliest first.
     pub sources: Vec<Source>,

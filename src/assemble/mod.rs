@@ -2,9 +2,9 @@
 //! events across the articles of a batch.
 
 pub mod canonical;
-pub mod events;
-pub mod facts;
-pub mod triggers;
+pub(crate) mod events;
+pub(crate) mod facts;
+pub(crate) mod triggers;
 
 use crate::extract::{Article, Extractions};
 use crate::record::Event;

@@ -42,8 +42,11 @@ pub struct TriggerRule {
     pub form: Form,
     pub pattern: &'static str,
     /// Phrases with what the rule must find in brackets: `OFAC [designated] the bank`.
+    /// Read by the tests only, as `not` is.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub examples: &'static [&'static str],
     /// Phrases it must not find.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub not: &'static [&'static str],
 }
 

@@ -11,7 +11,7 @@ mod article;
 pub mod count;
 pub mod date;
 pub mod entity;
-pub mod lexicon;
+pub(crate) mod lexicon;
 pub mod money;
 pub mod numeral;
 pub mod official;
@@ -25,9 +25,13 @@ use crate::record::{Amount, Count, DateMention, Official};
 /// The mentions found in one article, before events are assembled from them.
 #[derive(Debug, Clone, Default)]
 pub struct Extractions {
+    /// The record's officials.
     pub officials: Vec<Official>,
+    /// The record's counts.
     pub counts: Vec<Count>,
+    /// The record's amounts.
     pub amounts: Vec<Amount>,
+    /// The record's dates.
     pub dates: Vec<DateMention>,
     /// What the entity extractor found: the record's entities (`found.entities`)
     /// and, for event assembly, their mentions as byte ranges, lexicon entries

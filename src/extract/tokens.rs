@@ -7,13 +7,14 @@
 //! initials and dotted abbreviations: `K.`, `U.S.`; title abbreviations:
 //! `Sen.`, `Corp.`) and splits off what is not (possessive `'s`, punctuation).
 //! One pass, no allocation per token beyond the output vector; each word's
-//! entry in the word tables is looked up once, here ([`WordInfo`]).
+//! entry in the word tables is looked up once, here (`WordInfo`).
 
 use crate::extract::lexicon::{WordInfo, word_info, word_info_at};
 use std::ops::Range;
 
+/// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// Letters (and digits, hyphens, inner apostrophes): `Kim`, `Ji-na`, `said`.
     Word,
     /// A capital letter with a period, or several: `E.`, `U.S.`, `D.P.R.K.`.
@@ -28,21 +29,29 @@ pub enum Kind {
 
 /// The whitespace before a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gap {
+pub(crate) enum Gap {
+    /// None: the token touches the one before (`Kim` `'s`), or starts the text.
     None,
+    /// Spaces or tabs, no line break.
     Space,
     /// At least one line break: names never run across it.
     Newline,
 }
 
+/// One token of the clean text: a word, an initial, a number or a punctuation
+/// mark, made by [`tokenize`] and read by the name rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
-    pub text: &'a str,
-    pub range: Range<usize>,
-    pub kind: Kind,
-    pub gap: Gap,
+    /// The token as written.
+    pub(crate) text: &'a str,
+    /// Its byte range in the text.
+    pub(crate) range: Range<usize>,
+    /// What it is made of.
+    pub(crate) kind: Kind,
+    /// The whitespace before it.
+    pub(crate) gap: Gap,
     /// What the word tables say of a word or initial (empty for the rest).
-    pub info: WordInfo,
+    pub(crate) info: WordInfo,
     /// Of a word: the [`BYTE_CLASS`] bits of its bytes after the first
     /// (from the first letter on in a code like `13382a`; [`NON_ASCII`] of
     /// the first too), and [`HYPHEN`], as the tokeniser saw them while
@@ -52,7 +61,7 @@ pub struct Token<'a> {
 
 impl Token<'_> {
     /// A word or initial whose first character is an upper-case letter.
-    pub fn is_capitalized(&self) -> bool {
+    pub(crate) fn is_capitalized(&self) -> bool {
         matches!(self.kind, Kind::Word | Kind::Initial)
             && match self.text.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -61,7 +70,7 @@ impl Token<'_> {
     }
 
     /// A word of lower-case letters only (`said`, `of`).
-    pub fn is_lower_word(&self) -> bool {
+    pub(crate) fn is_lower_word(&self) -> bool {
         self.kind == Kind::Word
             && match self.text.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
@@ -73,7 +82,7 @@ impl Token<'_> {
     /// for a word, known from the tokeniser's scan unless it has letters
     /// beyond ASCII.
     #[inline]
-    pub fn has_lowercase(&self) -> bool {
+    pub(crate) fn has_lowercase(&self) -> bool {
         if self.kind != Kind::Word {
             return self.text.chars().any(char::is_lowercase);
         }
@@ -84,7 +93,7 @@ impl Token<'_> {
 
     /// Whether the token holds a hyphen (`Ji-na`, `al-Assad`).
     #[inline]
-    pub fn has_hyphen(&self) -> bool {
+    pub(crate) fn has_hyphen(&self) -> bool {
         if self.kind != Kind::Word {
             return self.text.contains('-');
         }
@@ -92,12 +101,12 @@ impl Token<'_> {
     }
 
     /// Whether the token is the punctuation character `c`.
-    pub fn is_punct(&self, c: char) -> bool {
+    pub(crate) fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.text.starts_with(c)
     }
 
     /// An all-capitals word of two or more letters (`OFAC`, `KMCTC`, `IRGC-QF`).
-    pub fn is_acronym(&self) -> bool {
+    pub(crate) fn is_acronym(&self) -> bool {
         self.kind == Kind::Word
             && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && self
@@ -311,16 +320,6 @@ fn dotted(text: &str, start: usize, end: &mut usize) -> Kind {
         *end += 1;
     }
     Kind::Word
-}
-
-/// The byte range of the whole of `tokens[from..=to]`.
-pub fn range_of(tokens: &[Token], from: usize, to: usize) -> Range<usize> {
-    tokens[from].range.start..tokens[to].range.end
-}
-
-/// Whether tokens `i` and `i + 1` are on the same line.
-pub fn same_line(tokens: &[Token], i: usize) -> bool {
-    tokens.get(i + 1).is_some_and(|t| t.gap != Gap::Newline)
 }
 
 #[cfg(test)]

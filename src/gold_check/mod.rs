@@ -28,9 +28,6 @@ mod self_score;
 mod shape;
 mod verbatim;
 
-pub use dates::{Reading, read as read_date};
-pub use verbatim::occurrences;
-
 use crate::error::Error;
 use crate::pipeline::{ArticleText, article_text};
 use crate::sources::{Inputs, OnWarning};
@@ -43,7 +40,7 @@ use std::path::Path;
 /// What is wrong with a gold item.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
-pub enum Fault {
+pub(crate) enum Fault {
     #[error("not JSON: {0}")]
     NotJson(String),
     #[error("missing")]
@@ -122,13 +119,14 @@ fn times(n: usize) -> String {
 /// How bad a problem is: an error is gold that breaks a rule, a warning is
 /// gold that may be right but should be looked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
 
 impl Fault {
-    pub fn severity(&self) -> Severity {
+    /// Whether the fault is an error or a warning.
+    pub(crate) fn severity(&self) -> Severity {
         match self {
             Fault::CountNotInArticle { .. } | Fault::EventDateNotGiven(_) => Severity::Warning,
             _ => Severity::Error,
@@ -147,7 +145,8 @@ pub struct Problem {
     pub doc_id: String,
     /// Where in the gold article: `dates[2].text`, `events[0].target`, `doc_id`.
     pub item: String,
-    pub fault: Fault,
+    /// What is wrong with it.
+    pub(crate) fault: Fault,
 }
 
 impl fmt::Display for Problem {
@@ -182,7 +181,9 @@ impl Found {
 /// What the checks looked at.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tally {
+    /// Gold files read.
     pub gold_files: usize,
+    /// Gold articles in them, one per non-blank line.
     pub gold_articles: usize,
     /// Gold articles whose input article was found and read.
     pub with_text: usize,
@@ -192,19 +193,24 @@ pub struct Tally {
     pub strings: usize,
     /// Date texts read from the publication date, and read as written.
     pub dates_relative: usize,
+    /// Date texts of absolute forms, read as written.
     pub dates_absolute: usize,
     /// Date texts of relative forms in an article without a publication date.
     pub dates_without_published: usize,
     /// Date texts of forms the checker does not know, with their doc_ids.
     pub dates_unrecognised: Vec<(String, String)>,
+    /// Problems that are errors: gold that breaks a rule.
     pub errors: usize,
+    /// Problems that are warnings: gold that may be right but should be looked at.
     pub warnings: usize,
 }
 
 /// The outcome of a check.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Report {
+    /// Every problem found, each naming its gold file and line.
     pub problems: Vec<Problem>,
+    /// What was looked at, and how many errors and warnings were found.
     pub tally: Tally,
 }
 
@@ -235,11 +241,14 @@ impl Report {
 /// A gold file's name (as printed in problems) and text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoldFile {
+    /// The path as given, for messages.
     pub name: String,
+    /// Its JSONL text.
     pub text: String,
 }
 
 impl GoldFile {
+    /// Reads the gold file at `path`.
     pub fn read(path: &Path) -> Result<GoldFile, Error> {
         let text = std::fs::read_to_string(path).map_err(|source| Error::Input {
             path: path.to_path_buf(),
@@ -268,7 +277,7 @@ impl Articles {
     }
 
     /// Articles already read; a document without text is its record.
-    pub fn from_texts(texts: impl IntoIterator<Item = Result<ArticleText, Box<crate::Record>>>) -> Articles {
+    pub(crate) fn from_texts(texts: impl IntoIterator<Item = Result<ArticleText, Box<crate::Record>>>) -> Articles {
         let mut articles = Articles::default();
         for text in texts {
             match text {

@@ -7,11 +7,11 @@
 //! breaks survive for the segmenter. HTML pages go through [`html`] first.
 
 mod chars;
-pub mod furniture;
+pub(crate) mod furniture;
 pub mod html;
 
-pub use chars::{has_stray_control, is_stray_control, repair_chars};
-pub use furniture::furniture_rule;
+pub(crate) use chars::{has_stray_control, repair_chars};
+pub(crate) use furniture::furniture_rule;
 
 use crate::per_thread::PerThread;
 use regex::Regex;

@@ -2,13 +2,13 @@
 //!
 //! Rules of news writing rather than a model: `.`, `!` and `?` end a sentence
 //! when followed by a space and something that can open one; abbreviations
-//! ([`abbreviations`]) and initials do not, unless the next word is a typical
+//! (`abbreviations.rs`) and initials do not, unless the next word is a typical
 //! opener; decimals and dotted acronyms never split, as there is no space; a
 //! closing quote or bracket stays with its sentence; a blank line always ends a
 //! sentence, and a line break does unless it falls in the middle of a sentence
 //! (a lower-case letter or comma before it, a lower-case letter after it).
 
-pub mod abbreviations;
+pub(crate) mod abbreviations;
 
 use abbreviations::{Kind, STARTERS};
 use std::ops::Range;

@@ -9,6 +9,8 @@ use crate::record::Record;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// Writes canonical events as JSON lines (`--events`): the merge of the
+/// batch's records, or the events a database sink rebuilt.
 pub struct EventsSink {
     out: Box<dyn Write + Send>,
     path: PathBuf,

@@ -8,6 +8,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+/// Writes each record as one JSON line (`--jsonl`).
 pub struct JsonlSink {
     /// Buffered: every constructor wraps its writer in a `BufWriter`.
     out: Box<dyn Write + Send>,

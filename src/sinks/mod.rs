@@ -22,6 +22,8 @@ use std::collections::HashSet;
 
 /// A destination for records, written from one thread in input order.
 pub trait Sink: Send {
+    /// Writes one record; a database may hold it until [`finish`](Sink::finish)
+    /// commits.
     fn write(&mut self, record: &Record) -> Result<(), Error>;
     /// Whether the sink reads the clean text of every record, which records
     /// carry only with `emit_text`: [`Pipeline::run`](crate::Pipeline::run)
@@ -59,11 +61,13 @@ pub trait Sink: Send {
 /// The account of one run: when, with what arguments, and what came of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
-    /// RFC 3339 timestamps.
+    /// When the run started, RFC 3339 in UTC.
     pub started_at: String,
+    /// When it finished, RFC 3339 in UTC.
     pub finished_at: String,
     /// The command line, as given.
     pub arguments: Vec<String>,
+    /// The counts of the batch.
     pub summary: Summary,
     /// Articles of the input left out because the output already held them.
     pub already_stored: u64,

@@ -38,6 +38,8 @@ const LOCK: i64 = 0x5341_4E43_5449_4F4E;
 
 type Failure = Box<dyn std::error::Error + Send + Sync>;
 
+/// Writes records as rows of a PostgreSQL database (`--postgres`), in batched
+/// transactions, and rebuilds its canonical events at the end of a run.
 pub struct PostgresSink {
     client: Client,
     /// The URL without its password, for messages.

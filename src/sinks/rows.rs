@@ -14,9 +14,13 @@ use std::collections::HashMap;
 /// One column value of a row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<'a> {
+    /// SQL `NULL`: a field without a value.
     Null,
+    /// `INTEGER` / `BIGINT`.
     Int(i64),
+    /// `REAL` / `DOUBLE PRECISION`: an amount's value, a language's confidence.
     Real(f64),
+    /// `TEXT`.
     Text(&'a str),
     /// A JSON document, serialized.
     Json(String),
@@ -25,10 +29,14 @@ pub enum Value<'a> {
 /// A table and the columns the sinks fill, in the order rows give values.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Table {
+    /// The table's SQL name.
     pub name: &'static str,
+    /// Its columns, as docs/record.md lists them.
     pub columns: &'static [&'static str],
 }
 
+/// One row per article: its source, status and language, and the clean text
+/// with `--emit-text`.
 pub const ARTICLES: Table = Table {
     name: "articles",
     columns: &[
@@ -46,6 +54,7 @@ pub const ARTICLES: Table = Table {
         "text",
     ],
 };
+/// One row per official of an article.
 pub const OFFICIALS: Table = Table {
     name: "officials",
     columns: &[
@@ -59,12 +68,14 @@ pub const OFFICIALS: Table = Table {
         "rule",
     ],
 };
+/// One row per entity of an article.
 pub const ENTITIES: Table = Table {
     name: "entities",
     columns: &[
         "doc_id", "idx", "name", "type", "country", "aliases", "mentions", "rule",
     ],
 };
+/// One row per count of an article.
 pub const COUNTS: Table = Table {
     name: "counts",
     columns: &[
@@ -80,6 +91,7 @@ pub const COUNTS: Table = Table {
         "rule",
     ],
 };
+/// One row per amount of an article; `value` is the nearest double.
 pub const AMOUNTS: Table = Table {
     name: "amounts",
     columns: &[
@@ -93,6 +105,7 @@ pub const AMOUNTS: Table = Table {
         "rule",
     ],
 };
+/// One row per date of an article.
 pub const DATES: Table = Table {
     name: "dates",
     columns: &[
@@ -106,6 +119,8 @@ pub const DATES: Table = Table {
         "rule",
     ],
 };
+/// One row per event of an article; its counts and named targets have tables
+/// of their own.
 pub const EVENTS: Table = Table {
     name: "events",
     columns: &[
@@ -123,14 +138,17 @@ pub const EVENTS: Table = Table {
         "rule",
     ],
 };
+/// One row per count of an event.
 pub const EVENT_COUNTS: Table = Table {
     name: "event_counts",
     columns: &["doc_id", "event_idx", "idx", "value", "category"],
 };
+/// One row per named target of an event.
 pub const EVENT_TARGETS: Table = Table {
     name: "event_targets",
     columns: &["doc_id", "event_idx", "idx", "name"],
 };
+/// One row per canonical event, rebuilt from `events` at the end of every run.
 pub const CANONICAL_EVENTS: Table = Table {
     name: "canonical_events",
     columns: &[
@@ -145,10 +163,12 @@ pub const CANONICAL_EVENTS: Table = Table {
         "sources",
     ],
 };
+/// One row per report of a canonical event: which article's event it is.
 pub const CANONICAL_EVENT_SOURCES: Table = Table {
     name: "canonical_event_sources",
     columns: &["canonical_id", "doc_id", "event_idx"],
 };
+/// One row per run: when, with what arguments, and its counts.
 pub const RUNS: Table = Table {
     name: "runs",
     columns: &[
@@ -400,7 +420,7 @@ fn json<T: serde::Serialize + ?Sized>(value: &T) -> Value<'static> {
 }
 
 /// An event as the database holds it, read back to rebuild canonical events.
-pub struct StoredEvent {
+pub(crate) struct StoredEvent {
     pub doc_id: String,
     pub idx: i64,
     /// The article's `published`.
@@ -417,12 +437,13 @@ pub struct StoredEvent {
 /// merge them into canonical events. Both database sinks read their tables
 /// into one, so the merge sees the same mentions whatever the database.
 #[derive(Default)]
-pub struct StoredMentions {
+pub(crate) struct StoredMentions {
     mentions: Vec<Mention>,
     index: HashMap<(String, usize), usize>,
 }
 
 impl StoredMentions {
+    /// An event of the database, before its counts and targets.
     pub fn event(&mut self, e: StoredEvent) {
         // A status this version does not know (a newer writer's) is no mention.
         let Some(status) = EventStatus::parse(&e.status) else {

@@ -47,6 +47,8 @@ static DELETES: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Writes records as rows of a SQLite database (`--db`), and rebuilds its
+/// canonical events at the end of a run.
 pub struct SqliteSink {
     conn: Connection,
     path: PathBuf,

@@ -12,7 +12,7 @@ mod jsonl;
 mod text;
 mod warc;
 
-pub use decode::Compression;
+pub(crate) use decode::Compression;
 
 use crate::error::Error;
 use crate::record::Source;
@@ -23,8 +23,11 @@ use std::path::{Path, PathBuf};
 /// One article as read from an input, before any processing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
+    /// The article's identifier, as the record's `doc_id`.
     pub doc_id: String,
+    /// Where it came from and the metadata the input gave, as the record's `source`.
     pub source: Source,
+    /// Its text or page, or why there is none.
     pub content: Content,
     /// Whether invalid UTF-8 was replaced while decoding.
     pub lossy_utf8: bool,
@@ -38,7 +41,10 @@ pub struct Document {
 /// The body of a document.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
+    /// Plain text (a `.txt` file, a JSONL line's `text`).
     Text(String),
+    /// An HTML page (a `.html` file, a JSONL line's `html`, a WARC response),
+    /// whose main text the pipeline extracts.
     Html(String),
     /// Read, but not an article to process (`http_status:404`).
     Skipped(String),
@@ -89,8 +95,11 @@ pub enum Warning {
     /// its place under `renamed` (`ID~2`, `ID~3`...) instead of replacing the
     /// earlier one in a database.
     RepeatedId {
+        /// Where the later article is (`dump.jsonl:17`).
         location: String,
+        /// The id it gave.
         doc_id: String,
+        /// The id it is kept under.
         renamed: String,
     },
 }
@@ -121,7 +130,7 @@ impl fmt::Display for Warning {
 
 /// The input formats, recognised by file name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Text,
     Html,
     Jsonl,
@@ -130,7 +139,7 @@ pub enum Format {
 
 /// What a file name says about a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Article(Format, Compression),
     Sidecar,
     Unsupported,
@@ -138,7 +147,7 @@ pub enum Kind {
 
 /// Recognises a file by its name: `a.txt`, `b.jsonl.gz`, `c.warc.gz`, `d.html.zst`,
 /// `a.meta.json`. Case does not matter.
-pub fn classify(name: &str) -> Kind {
+pub(crate) fn classify(name: &str) -> Kind {
     let lower = name.to_ascii_lowercase();
     if lower.ends_with(".meta.json") {
         return Kind::Sidecar;
@@ -185,6 +194,7 @@ pub struct Inputs {
 pub type OnWarning = Box<dyn FnMut(Warning) + Send>;
 
 impl Inputs {
+    /// The inputs at `paths`, read within `limits`.
     pub fn new(paths: impl IntoIterator<Item = impl Into<PathBuf>>, limits: Limits) -> Self {
         Inputs {
             paths: paths.into_iter().map(Into::into).collect(),

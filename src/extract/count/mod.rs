@@ -24,7 +24,6 @@ mod rules;
 mod examples;
 
 pub use resolve::Counted;
-pub use rules::{LIST_ARTICLE, MIXED_LIST, NUMBER_NOUN};
 
 use crate::extract::Article;
 use crate::extract::numeral::Numeral;

@@ -15,12 +15,12 @@ use std::ops::Range;
 /// One count, before it becomes a record item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counted {
-    pub bytes: Range<usize>,
-    pub value: u64,
-    pub category: CountCategory,
-    pub noun: Range<usize>,
-    pub modifier: Option<Range<usize>>,
-    pub rule: &'static str,
+    pub(crate) bytes: Range<usize>,
+    pub(crate) value: u64,
+    pub(crate) category: CountCategory,
+    pub(crate) noun: Range<usize>,
+    pub(crate) modifier: Option<Range<usize>>,
+    pub(crate) rule: &'static str,
 }
 
 /// Counts from matches: categories of mixed lists, and `a` elements of lists.

@@ -23,7 +23,7 @@ mod tense;
 #[cfg(test)]
 mod examples;
 
-pub use resolve::{Partial, Tense};
+pub(crate) use resolve::{Partial, Tense};
 
 use crate::extract::Article;
 use crate::extract::spans::Claimed;
@@ -38,15 +38,18 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Rule name of a range joined from two dates (`from 2017 to 2020`).
-pub const RANGE: &str = "date.range";
+pub(crate) const RANGE: &str = "date.range";
 
 /// One date found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dated {
+    /// Byte range of the date expression in the text.
     pub bytes: Range<usize>,
     /// TIMEX3 value (`2022-07-02`, `2025-W44`, `2017/2020`).
     pub value: String,
+    /// `date` or `range`.
     pub kind: DateType,
+    /// The rule that read it (`date.month_day`, `date.range`).
     pub rule: &'static str,
     /// For a range, its bounds: byte ranges and values.
     pub parts: Vec<(Range<usize>, String)>,

@@ -9,11 +9,11 @@
 //! lexicon's common short name) and fills type and country. Examples, positive
 //! and negative, are in `examples.rs`.
 //!
-//! Public API for later steps (events, issue #5): [`find`] returns a [`Found`]
-//! with the record's entities, every [`Mention`] as a byte range with the
-//! index of its entity, the lexicon [`Body`] or [`Country`] behind each entity,
-//! and the demonyms of the text (`North Korean individuals`), which mention no
-//! entity but say whose nationals are meant.
+//! [`find`] returns a [`Found`] with the record's entities and every
+//! [`Mention`] as a byte range with the index of its entity; for event
+//! assembly, inside the crate, also the lexicon body behind each entity and the
+//! demonyms of the text (`North Korean individuals`), which mention no entity
+//! but say whose nationals are meant.
 
 mod bare;
 mod resolve;
@@ -22,17 +22,17 @@ mod rules;
 #[cfg(test)]
 mod examples;
 
-pub use rules::DemonymMention;
+pub(crate) use rules::DemonymMention;
 
 use crate::extract::article::Article;
-use crate::extract::lexicon::{self, Body, Country};
+use crate::extract::lexicon::{self, Body};
 use crate::extract::tokens;
-use crate::record::{Entity, EntityType};
+use crate::record::Entity;
 use std::ops::Range;
 
 /// What groups mentions into one entity.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Key {
+pub(crate) enum Key {
     /// A country, by ISO code.
     Country(&'static str),
     /// A body of the lexicon, by canonical name.
@@ -46,6 +46,7 @@ pub enum Key {
 pub struct Mention {
     /// Index into [`Found::entities`].
     pub entity: usize,
+    /// The byte range of the mention in the clean text.
     pub range: Range<usize>,
     /// The rule that found this mention.
     pub rule: &'static str,
@@ -60,14 +61,15 @@ pub struct Found {
     /// `U.S. Treasury` and `Treasury`, are one mention: the longer).
     pub mentions: Vec<Mention>,
     /// Per entity, the lexicon body it is, if any.
-    pub bodies: Vec<Option<&'static Body>>,
+    pub(crate) bodies: Vec<Option<&'static Body>>,
     /// Demonyms in text order.
-    pub demonyms: Vec<DemonymMention>,
+    pub(crate) demonyms: Vec<DemonymMention>,
 }
 
 impl Found {
     /// The entity whose mention covers byte `at`, if any (the innermost one).
-    pub fn entity_at(&self, at: usize) -> Option<usize> {
+    #[cfg(test)]
+    pub(crate) fn entity_at(&self, at: usize) -> Option<usize> {
         self.mentions
             .iter()
             .filter(|m| m.range.start <= at && at < m.range.end)
@@ -75,13 +77,9 @@ impl Found {
             .map(|m| m.entity)
     }
 
-    /// The mentions of entity `entity`.
-    pub fn mentions_of(&self, entity: usize) -> impl Iterator<Item = &Mention> {
-        self.mentions.iter().filter(move |m| m.entity == entity)
-    }
-
     /// The country an entity is or belongs to (`OFAC` -> United States).
-    pub fn country_of(&self, entity: usize) -> Option<&'static Country> {
+    #[cfg(test)]
+    pub(crate) fn country_of(&self, entity: usize) -> Option<&'static lexicon::Country> {
         self.entities
             .get(entity)?
             .country
@@ -90,7 +88,8 @@ impl Found {
     }
 
     /// The index of the entity with this canonical name or alias.
-    pub fn by_name(&self, name: &str) -> Option<usize> {
+    #[cfg(test)]
+    pub(crate) fn by_name(&self, name: &str) -> Option<usize> {
         self.entities
             .iter()
             .position(|e| e.name == name || e.aliases.iter().any(|a| a == name))
@@ -127,11 +126,6 @@ pub fn find_in(article: &Article, toks: &[tokens::Token]) -> Found {
     let mut found = resolve::resolve(article, candidates, &acronyms, &aliases);
     found.demonyms = demonyms;
     found
-}
-
-/// The record's entities of an article.
-pub fn extract(article: &Article) -> Vec<Entity> {
-    find(article).entities
 }
 
 /// The first bytes and lengths of a set of words: a test that lets through
@@ -214,11 +208,6 @@ fn rule_rank(rule: &str) -> u8 {
         "org.descriptor" | "org.descriptor_list" => 4,
         _ => 5,
     }
-}
-
-/// Whether a type is an organization's (not a country).
-pub fn is_organization(kind: EntityType) -> bool {
-    kind != EntityType::Country
 }
 
 #[cfg(test)]

@@ -3,16 +3,16 @@
 //! names. The tables are data (one file each); this module compiles them once
 //! into one Aho-Corasick automaton and answers look-ups.
 //!
-//! Public API, used by the entity and official extractors and by the events
-//! step (issue #5):
-//! - [`country`]: a country by any surface form (name, alias, abbreviation,
-//!   capital, demonym; `U.S.`, `DPRK`, `Pyongyang`, `North Korean`), with the
-//!   [`Form`] it was found in. [`country_by_code`] and [`country_by_name`] for
-//!   canonical look-ups.
+//! Look-ups, used by the entity and official extractors and by event assembly:
+//! - [`country_by_code`] and [`country_by_name`]: a country by its ISO code or
+//!   its canonical name.
 //! - [`body`]: a government body or organization of the table by any of its
 //!   names (`OFAC`, `Treasury Department`), with its type and country.
 //! - [`scan`]: every lexicon match in a text, longest first, on word
-//!   boundaries, with the context rules for ambiguous names applied.
+//!   boundaries, with the context rules for ambiguous names applied; a
+//!   country by any surface form (name, alias, abbreviation, capital,
+//!   demonym: `U.S.`, `DPRK`, `Pyongyang`, `North Korean`) comes with the
+//!   [`Form`] it was found in.
 
 pub mod bodies;
 pub mod countries;
@@ -156,16 +156,9 @@ fn upper(s: &str) -> String {
 
 /// A country by any surface form: name, alias, abbreviation, capital or
 /// demonym. Case-sensitive first, then in title case; a leading `the ` and a
-/// trailing possessive `'s` are ignored (`the U.S.`, `Russia's`).
-///
-/// ```
-/// use sanctions_extract::extract::lexicon::{country, Form};
-/// let (c, form) = country("DPRK").unwrap();
-/// assert_eq!((c.name, c.code, form), ("North Korea", "KP", Form::Alias));
-/// assert_eq!(country("North Korean").unwrap().1, Form::Demonym);
-/// assert_eq!(country("Seoul").unwrap().0.name, "South Korea");
-/// assert!(country("Korea").is_none());
-/// ```
+/// trailing possessive `'s` are ignored (`the U.S.`, `Russia's`). Only the
+/// tests look countries up this way; the extractors [`scan`] for them.
+#[cfg(test)]
 pub fn country(surface: &str) -> Option<(&'static Country, Form)> {
     let s = clean_surface(surface);
     let found = |s: &str| match LEXICON.by_surface.get(s) {
@@ -190,14 +183,8 @@ pub fn country_by_name(name: &str) -> Option<&'static Country> {
     countries::COUNTRIES.iter().find(|c| c.name == name)
 }
 
-/// A government body or organization of the table by any of its names.
-///
-/// ```
-/// use sanctions_extract::extract::lexicon::body;
-/// let ofac = body("OFAC").unwrap();
-/// assert_eq!((ofac.name, ofac.country), ("Office of Foreign Assets Control", Some("US")));
-/// assert_eq!(body("Treasury Department").unwrap().name, "Department of the Treasury");
-/// ```
+/// A government body or organization of the table by any of its names
+/// (`OFAC`, `Treasury Department`).
 pub fn body(surface: &str) -> Option<&'static Body> {
     match LEXICON.by_surface.get(clean_surface(surface)) {
         Some((Entry::Body(b), _)) => Some(*b),
@@ -438,18 +425,9 @@ fn recased<'b>(word: &str, buffer: &'b mut [u8; 32], title: bool) -> Cow<'b, str
 
 /// The type an organization head word gives (`Bank` -> company), if it is one.
 /// A final period is ignored (`Corp.`).
+#[cfg(test)]
 pub fn head_type(word: &str) -> Option<EntityType> {
     word_info(word).head()
-}
-
-/// Whether a head word can open a name followed by `of`/`for` (`Ministry of X`).
-pub fn is_leading_head(word: &str) -> bool {
-    word_info(word).leading_head()
-}
-
-/// The type a lower-case descriptor introduces (`firm` -> company).
-pub fn descriptor_type(word: &str) -> Option<EntityType> {
-    word_info(word).descriptor()
 }
 
 /// Whether a word ends a title (`Minister`, `analyst`, `Sen.`), in any case.
@@ -460,16 +438,6 @@ pub fn is_title_head(word: &str) -> bool {
 /// Whether a word may open or qualify a title (`Deputy`, `former`).
 pub fn is_title_modifier(word: &str) -> bool {
     word_info(word).title_modifier()
-}
-
-/// Whether a capitalised word belongs to a title's complement (`Affairs`).
-pub fn is_portfolio_word(word: &str) -> bool {
-    word_info(word).portfolio()
-}
-
-/// Whether a word is a verb of attribution (`said`, `observed`).
-pub fn is_speech_verb(word: &str) -> bool {
-    word_info(word).speech()
 }
 
 /// Whether a lower-case word is a particle inside names (`bin`, `van`, `al`).
@@ -491,13 +459,6 @@ pub fn is_calendar_word(word: &str) -> bool {
 /// place, not overlapping. An ambiguous name (a capital, `Chad`, `Bloomberg`)
 /// is dropped when it is part of a longer capitalised name: `Seoul National
 /// University`, `George Washington`, `Bank of Moscow`.
-///
-/// ```
-/// use sanctions_extract::extract::lexicon::{scan, Entry, Form};
-/// let text = "Washington and Pyongyang met; the Washington Post said North Korean hackers...";
-/// let found: Vec<&str> = scan(text).iter().map(|m| &text[m.range.clone()]).collect();
-/// assert_eq!(found, ["Washington", "Pyongyang", "Washington Post", "North Korean"]);
-/// ```
 pub fn scan(text: &str) -> Vec<LexMatch> {
     let lexicon = &*LEXICON;
     let bytes = text.as_bytes();
@@ -709,7 +670,25 @@ mod tests {
     }
 
     #[test]
+    fn a_scan_keeps_the_longest_name_at_each_place() {
+        let text = "Washington and Pyongyang met; the Washington Post said North Korean hackers...";
+        let found: Vec<&str> = scan(text).iter().map(|m| &text[m.range.clone()]).collect();
+        assert_eq!(found, ["Washington", "Pyongyang", "Washington Post", "North Korean"]);
+    }
+
+    #[test]
     fn look_ups() {
+        let (c, form) = country("DPRK").unwrap();
+        assert_eq!((c.name, c.code, form), ("North Korea", "KP", Form::Alias));
+        assert_eq!(country("North Korean").unwrap().1, Form::Demonym);
+        assert_eq!(country("Seoul").unwrap().0.name, "South Korea");
+        assert!(country("Korea").is_none());
+        let ofac = body("OFAC").unwrap();
+        assert_eq!(
+            (ofac.name, ofac.country),
+            ("Office of Foreign Assets Control", Some("US"))
+        );
+        assert_eq!(body("Treasury Department").unwrap().name, "Department of the Treasury");
         assert_eq!(country("the U.S.").unwrap().0.name, "United States");
         assert_eq!(country("Russia's").unwrap().0.code, "RU");
         assert_eq!(

@@ -2,6 +2,7 @@
 //! order (surface text, value, currency, rule). An empty list is a negative
 //! example.
 
+use super::rules::{CODE, CODE_AFTER, DOLLARS_AND_CENTS, NAME, RANGE, SUBUNIT, SYMBOL, SYMBOL_AFTER};
 use super::*;
 use crate::decimal::Decimal;
 use crate::testing::picker;

@@ -26,7 +26,6 @@ mod rules;
 mod examples;
 
 pub use resolve::Money;
-pub use rules::{CODE, CODE_AFTER, DOLLARS_AND_CENTS, NAME, RANGE, SUBUNIT, SYMBOL, SYMBOL_AFTER};
 
 use crate::extract::Article;
 use crate::extract::numeral::{self, Numeral};

@@ -19,11 +19,13 @@ const HUNDRED: Decimal = Decimal::pow10(2);
 /// One sum of money, before it becomes a record item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Money {
+    /// Byte range of the sum in the text, symbol or currency word included.
     pub bytes: std::ops::Range<usize>,
     /// In units of the currency, exact (`17.1 billion` is 17100000000).
     pub value: Decimal,
     /// ISO 4217.
     pub currency: &'static str,
+    /// The rule that read it (`money.symbol`, `money.code_after`).
     pub rule: &'static str,
 }
 

@@ -24,7 +24,8 @@ mod rules;
 #[cfg(test)]
 mod examples;
 
-pub use rules::{DIGITS, MIXED, WORDS, at, scan};
+pub(crate) use rules::at;
+pub use rules::scan;
 
 use crate::decimal::Decimal;
 use std::ops::Range;
@@ -49,6 +50,7 @@ pub struct Numeral {
     pub value: Decimal,
     /// The value is whole.
     pub integer: bool,
+    /// Digits, words or both.
     pub form: Form,
     /// A scale word or abbreviation multiplied it (`2 million`, `10k`).
     pub scaled: bool,
@@ -61,7 +63,7 @@ pub struct Numeral {
     /// Letters glued right after the digits that are no scale (`th` of `4th`,
     /// `km` of `29km`, `USD` of `115USD`); empty for a plain numeral.
     pub glued: Range<usize>,
-    /// The rule that read it ([`DIGITS`], [`WORDS`], [`MIXED`]).
+    /// The rule that read it (`numeral.digits`, `numeral.words`, `numeral.mixed`).
     pub rule: &'static str,
 }
 

@@ -11,7 +11,7 @@
 //! docs/html-extraction.md says how this design was chosen.
 
 mod body;
-pub mod date;
+pub(crate) mod date;
 mod hints;
 mod meta;
 mod nesting;
@@ -25,11 +25,15 @@ pub struct Page {
     pub headline: Option<String>,
     /// The article body, one block per line, without the headline.
     pub body: String,
+    /// The page's title: `og:title` or `twitter:title`, else `<title>`, else
+    /// JSON-LD `headline`.
     pub title: Option<String>,
     /// The canonical URL (`<link rel=canonical>`, else `og:url`).
     pub url: Option<String>,
     /// The publication date, ISO 8601: `2019-11-19` or `2019-11-19T06:56:43-05:00`.
     pub published: Option<String>,
+    /// The author: an author meta tag, else an `itemprop="author"` element, a
+    /// `rel="author"` link or JSON-LD `author`.
     pub author: Option<String>,
 }
 
