@@ -40,6 +40,10 @@ pub enum Sanctions {
     Canonical,
 }
 
+/// Writes FollowTheMoney entities as JSON lines (`extract --ftm PATH`):
+/// per article an `Article` with `Mention`s, its officials and named targets
+/// as fragments with content-derived ids, and a `Sanction` per event (or per
+/// canonical event); docs/ftm.md lists every schema and property.
 pub struct FtmSink {
     /// Buffered.
     out: Box<dyn Write + Send>,
