@@ -188,7 +188,8 @@ impl Pipeline {
     }
 
     /// Processes documents on worker threads and writes their records to `sink`
-    /// in input order, calling `on_record` with each record and its input size.
+    /// in input order (by [`Sink::write_owned`]), calling `on_record` with each
+    /// record and its input size before it is written.
     ///
     /// Reading, processing and writing overlap through bounded queues, so memory
     /// stays flat however long the input is. The output does not depend on the
@@ -234,9 +235,9 @@ impl Pipeline {
                 let mut summary = Summary::default();
                 for batch in record_rx {
                     for (record, bytes) in batch {
-                        sink.write(&record)?;
                         summary.add(&record, bytes);
                         on_record(&record, bytes);
+                        sink.write_owned(record)?;
                     }
                 }
                 sink.finish()?;
