@@ -82,7 +82,8 @@ pub struct Names {
 /// its articles as objects (the Python module is given dicts).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Line {
-    /// The line's bytes, UTF-8 or not, with or without its `\n`.
+    /// The line's bytes, UTF-8 or not, with or without its `\n` (it is read
+    /// as ending in one).
     Bytes(Vec<u8>),
     /// The line's JSON value, and the input bytes it stands for.
     Parsed(Value, u64),
@@ -181,9 +182,14 @@ impl Numbered {
     fn document(&self, line: Line) -> Option<Document> {
         let limit = self.limits.max_article_bytes;
         match line {
-            Line::Bytes(bytes) => {
-                let content = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
-                if content.len() as u64 > limit {
+            Line::Bytes(mut bytes) => {
+                // A line, whether its newline is given or not: JSON errors then
+                // say where they are as they do in a file (`at line 2 column 0`
+                // for a line cut short).
+                if bytes.last() != Some(&b'\n') {
+                    bytes.push(b'\n');
+                }
+                if bytes.len() as u64 - 1 > limit {
                     Some(self.failed(self.default_id(), self.detail(ReadError::TooLarge(limit))))
                 } else if is_blank(&bytes) {
                     None
