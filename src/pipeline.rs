@@ -202,7 +202,8 @@ impl Pipeline {
     }
 
     /// Processes documents on worker threads and writes their records to `sink`
-    /// in input order, calling `on_record` with each record and its input size.
+    /// in input order (by [`Sink::write_owned`]), calling `on_record` with each
+    /// record and its input size before it is written.
     ///
     /// Reading, processing and writing overlap through bounded queues, so memory
     /// stays flat however long the input is. The output does not depend on the
@@ -256,14 +257,14 @@ impl Pipeline {
                 let mut summary = Summary::default();
                 for batch in record_rx {
                     for (mut record, bytes) in batch {
+                        summary.add(&record, bytes);
+                        on_record(&record, bytes);
                         if hand_text {
                             let text = record.text.take().unwrap_or_default();
                             sink.write_with_text(&record, &text)?;
                         } else {
-                            sink.write(&record)?;
+                            sink.write_owned(record)?;
                         }
-                        summary.add(&record, bytes);
-                        on_record(&record, bytes);
                     }
                 }
                 sink.finish()?;

@@ -19,6 +19,12 @@ Two ways to split the input:
                           run: a line without an `id` is FILE:LINE as there.
                           Lines end in \\n, and the text is UTF-8 (Spark decodes
                           invalid bytes before the binary sees them).
+  --mode module           as lines, but each task runs the lines through the
+                          Python module sanctions_extract (`pip install ./python`
+                          in the executors' Python) inside the task's own
+                          process, instead of piping them through the binary;
+                          no --binary. --extract-args takes --emit-text,
+                          --threads/-j and --max-article-bytes.
 
 The binary runs on the executors. --binary is either a path the driver sees
 (a relative one is taken from the driver's current folder and made absolute, so
@@ -257,23 +263,97 @@ def extract_lines(binary, extract_args):
                 stdin.write(text.encode("utf-8") + b"\n")
             stdin.seek(0)
             records = run_binary(binary, ["-"], extract_args, None, stdin)
-            for k, (line, (shown, rel, number)) in enumerate(zip(records, keys), start=1):
-                record = json.loads(line)
-                changed = False
-                if record.get("doc_id") == f"stdin:{k}":
-                    record["doc_id"] = f"{rel}:{number}"
-                    changed = True
-                source = record.get("source") or {}
-                if source.get("path") == "-":
-                    source["path"] = shown
-                    changed = True
-                detail = record.get("status_detail") or ""
-                if detail.startswith(f"stdin:{k}: "):
-                    record["status_detail"] = f"{shown}:{number}: " + detail[len(f"stdin:{k}: ") :]
-                    changed = True
-                yield json.dumps(record, ensure_ascii=False) if changed else line
+            for k, (line, key) in enumerate(zip(records, keys), start=1):
+                yield named_after_file(line, "stdin", "-", k, key)
 
     return task
+
+
+def extract_module(options):
+    """A task of module mode: its lines go through the Python module in this
+    process (Pipeline.map, records as the CLI's JSONL lines), and what the
+    module names after its stream is named after the file."""
+
+    def task(lines):
+        import collections
+
+        import sanctions_extract
+
+        keys = collections.deque()
+
+        def texts():
+            for shown, rel, number, text in lines:
+                if not all(c in ASCII_WHITESPACE for c in text):
+                    keys.append((shown, rel, number))
+                    yield text
+
+        pipeline = sanctions_extract.Pipeline(
+            options.threads, emit_text=options.emit_text, max_article_bytes=options.max_article_bytes
+        )
+        # The module takes items ahead of the records it gives, in order: a
+        # record's key is always queued by then.
+        records = pipeline.map(texts(), name=MODULE_STREAM, as_json=True)
+        for k, line in enumerate(records, start=1):
+            yield named_after_file(line, MODULE_STREAM, MODULE_STREAM, k, keys.popleft())
+
+    return task
+
+
+# What module mode names its stream of lines, as the binary names standard
+# input `stdin` (and `-` in source.path).
+MODULE_STREAM = "stdin"
+
+
+def named_after_file(line, stream, path, k, key):
+    """The record (a JSONL line) of the k-th line of a stream that the binary
+    or the module read as `stream` (ids `STREAM:K`, details `STREAM:K: ...`,
+    `path` in source.path), named after the line's own file and number
+    instead, as one run over the file names it."""
+    shown, rel, number = key
+    record = json.loads(line)
+    changed = False
+    if record.get("doc_id") == f"{stream}:{k}":
+        record["doc_id"] = f"{rel}:{number}"
+        changed = True
+    source = record.get("source") or {}
+    if source.get("path") == path:
+        source["path"] = shown
+        changed = True
+    detail = record.get("status_detail") or ""
+    if detail.startswith(f"{stream}:{k}: "):
+        record["status_detail"] = f"{shown}:{number}: " + detail[len(f"{stream}:{k}: ") :]
+        changed = True
+    return json.dumps(record, ensure_ascii=False) if changed else line
+
+
+def module_options(extract_args):
+    """What --extract-args may say in module mode, as Pipeline arguments."""
+    parser = argparse.ArgumentParser(prog="--extract-args", add_help=False, exit_on_error=False)
+    parser.add_argument("--emit-text", action="store_true")
+    parser.add_argument("-j", "--threads", type=int, default=None)
+    parser.add_argument("--max-article-bytes", type=int, default=None)
+    try:
+        options, rest = parser.parse_known_args(extract_args)
+    except argparse.ArgumentError as e:
+        raise Unusable(f"--extract-args: {e}") from None
+    if rest:
+        raise Unusable(
+            f"--extract-args {' '.join(rest)}: not for --mode module, which takes --emit-text, "
+            "--threads and --max-article-bytes"
+        )
+    return options
+
+
+def check_module():
+    """The driver's check, before Spark starts, that module mode can run: the
+    module is importable here (the executors need it too)."""
+    try:
+        import sanctions_extract  # noqa: F401
+    except ImportError as e:
+        raise Unusable(
+            f"--mode module: cannot import the Python module sanctions_extract ({e}); "
+            "install it in the driver's and the executors' Python with `pip install ./python`"
+        ) from None
 
 
 def file_units(inputs):
@@ -382,9 +462,8 @@ def main(argv=None):
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders, as for `extract`")
     parser.add_argument(
         "--binary",
-        required=True,
         help="the sanctions-extract binary: a path the driver sees (a relative one is made absolute), "
-        "or the file name of one shipped with spark-submit --files",
+        "or the file name of one shipped with spark-submit --files; not with --mode module",
     )
     parser.add_argument(
         "--output",
@@ -394,7 +473,12 @@ def main(argv=None):
     parser.add_argument(
         "--overwrite", action="store_true", help="replace --output if it exists (an earlier run's, or a failed one's)"
     )
-    parser.add_argument("--mode", choices=("files", "lines"), default="files", help="split by file or by JSONL line")
+    parser.add_argument(
+        "--mode",
+        choices=("files", "lines", "module"),
+        default="files",
+        help="split by file or by JSONL line (module: by line, through the Python module)",
+    )
     parser.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="output format")
     parser.add_argument("--partitions", type=int, default=None, help="tasks to split the input into")
     parser.add_argument(
@@ -406,8 +490,17 @@ def main(argv=None):
         print(f"{parser.prog}: error: {message}", file=sys.stderr)
         return status
 
+    if args.mode == "module" and args.binary is not None:
+        parser.error("--binary is not for --mode module, which runs the Python module")
+    if args.mode != "module" and args.binary is None:
+        parser.error(f"--mode {args.mode} needs --binary")
     try:
-        binary = resolve_binary(args.binary)
+        if args.mode == "module":
+            binary = None
+            module_options(shlex.split(args.extract_args))
+            check_module()
+        else:
+            binary = resolve_binary(args.binary)
         check_output_locally(args.output, args.overwrite, args.inputs)
     except Unusable as e:
         return error(e, 2)
@@ -448,8 +541,11 @@ def run(spark, args, binary, remove_old):
         records = sc.parallelize(units, max(1, min(partitions, len(units)))).mapPartitions(
             extract_files(binary, extract_args)
         )
-    else:
+    elif args.mode == "lines":
         records = line_records(spark, args.inputs, partitions).mapPartitions(extract_lines(binary, extract_args))
+    else:
+        options = module_options(extract_args)
+        records = line_records(spark, args.inputs, partitions).mapPartitions(extract_module(options))
 
     if args.format == "jsonl":
         remove_old()

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks the Spark job against single-process runs: over the corpus in files
-mode, over a JSONL dump of the corpus in lines mode (with lines that have no
-id, a blank line and a malformed one), and the Parquet output. The records of
+mode, over a JSONL dump of the corpus in lines mode and in module mode (the
+Python module inside the tasks; with lines that have no id, a blank line and a
+malformed one), and the Parquet output. The records of
 each Spark run must equal those of one `sanctions-extract extract` run of the
 same inputs, record for record (compared as JSON, sorted by doc_id). The three
 runs name the binary each way --binary takes it: a relative path (files mode
@@ -146,6 +147,11 @@ def failures(args):
         f"--output {files}: {files} already exists (the records of an earlier run)", "--overwrite",
     )
     fails(
+        "module mode with a flag it has not", [*plain, "--mode", "module", "--output", fresh,
+                                               "--extract-args=--db x.sqlite", "corpus/articles"], REPO, 2,
+        "--extract-args --db x.sqlite: not for --mode module",
+    )
+    fails(
         "--overwrite over an input",
         [*plain, "--binary", args.binary, "--output", "corpus", "--overwrite", "corpus/articles"], REPO, 2,
         "--overwrite would delete the input corpus/articles",
@@ -160,7 +166,7 @@ def failures(args):
     )
     assert os.path.isdir(fresh), "the failed job left its output folder"
     fails("rerun after a failure", [*plain, *failing], REPO, 2, "perhaps left by a run that failed", "--overwrite")
-    return 6
+    return 7
 
 
 def main():
@@ -203,6 +209,17 @@ def main():
     assert not os.path.exists(os.path.join(out, "part-00099")), "--overwrite replaced the folder"
     passed += 1
 
+    # Module mode: the same lines through the Python module inside the tasks,
+    # one worker thread each, with the clean text.
+    out = os.path.join(args.work, "module")
+    spark(
+        args.spark_submit,
+        ["--mode", "module", "--output", out, "--partitions", "3", "--extract-args=--emit-text -j 1", "corpus.jsonl"],
+        dump_dir,
+    )
+    same("module mode", spark_records(out), expected)
+    passed += 1
+
     # Parquet: the same records, as rows; from a gzip file, which Spark reads
     # as one partition and the job spreads over five tasks.
     out = os.path.join(args.work, "parquet")
@@ -241,6 +258,17 @@ def main():
         raise AssertionError("check_output let an existing output pass")
     except run_spark.Unusable as e:
         assert f"{out} already exists (the records of an earlier run)" in str(e), e
+    # Module mode's check, on a driver without the module.
+    module, sys.modules["sanctions_extract"] = sys.modules.get("sanctions_extract"), None
+    try:
+        run_spark.check_module()
+        raise AssertionError("check_module let a missing module pass")
+    except run_spark.Unusable as e:
+        assert "cannot import the Python module sanctions_extract" in str(e) and "pip install ./python" in str(e), e
+    finally:
+        sys.modules.pop("sanctions_extract")
+        if module is not None:
+            sys.modules["sanctions_extract"] = module
     session.stop()
     expected = reference(args.binary, ["corpus.jsonl.gz"], dump_dir)
     got = {row["doc_id"]: row for row in rows}

@@ -37,6 +37,12 @@ pub trait Sink: Send {
     fn write_with_text(&mut self, record: &Record, _text: &str) -> Result<(), Error> {
         self.write(record)
     }
+    /// Writes a record the sink may keep: [`Pipeline::run`](crate::Pipeline::run)
+    /// hands each record over this way, so that a sink that keeps records (in
+    /// memory, or sending them to another thread) needs no copy.
+    fn write_owned(&mut self, record: Record) -> Result<(), Error> {
+        self.write(&record)
+    }
     /// Flushes and commits what was written; called once at the end of a batch.
     fn finish(&mut self) -> Result<(), Error>;
     /// Keeps the account of a finished run, where the sink has a place for it.
@@ -77,6 +83,11 @@ pub struct Run {
 impl Sink for Vec<Record> {
     fn write(&mut self, record: &Record) -> Result<(), Error> {
         self.push(record.clone());
+        Ok(())
+    }
+
+    fn write_owned(&mut self, record: Record) -> Result<(), Error> {
+        self.push(record);
         Ok(())
     }
 

@@ -78,29 +78,45 @@ pub struct Names {
     pub rel: String,
 }
 
+/// A line of a JSONL stream, as read, or already parsed by a caller that holds
+/// its articles as objects (the Python module is given dicts).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Line {
+    /// The line's bytes, UTF-8 or not, with or without its `\n` (it is read
+    /// as ending in one).
+    Bytes(Vec<u8>),
+    /// The line's JSON value, and the input bytes it stands for.
+    Parsed(Value, u64),
+    /// Something the caller could not make JSON of, and why (`a datetime in
+    /// \`published\``).
+    Unusable(String),
+}
+
 /// Reads the documents of a JSONL stream.
 pub fn read(reader: Box<dyn Read + Send>, names: Names, limits: Limits) -> impl Iterator<Item = Document> + Send {
-    let Names { path, shown, rel } = names;
     Lines {
         reader: BufReader::new(reader),
-        path,
-        shown,
-        rel,
-        line: 0,
+        numbered: Numbered::new(names, limits),
         done: false,
-        limits,
         buf: Vec::new(),
     }
 }
 
+/// The documents of JSONL lines given one by one, numbered from 1 as the lines
+/// of a file named `names`: a blank line yields nothing but takes its number,
+/// as in a file.
+pub fn documents(lines: impl Iterator<Item = Line>, names: Names, limits: Limits) -> impl Iterator<Item = Document> {
+    let mut numbered = Numbered::new(names, limits);
+    lines.filter_map(move |line| {
+        numbered.line += 1;
+        numbered.document(line)
+    })
+}
+
 struct Lines {
     reader: BufReader<Box<dyn Read + Send>>,
-    path: String,
-    shown: String,
-    rel: String,
-    line: u64,
+    numbered: Numbered,
     done: bool,
-    limits: Limits,
     buf: Vec<u8>,
 }
 
@@ -110,35 +126,34 @@ impl Iterator for Lines {
     fn next(&mut self) -> Option<Document> {
         while !self.done {
             self.buf.clear();
-            let limit = self.limits.max_article_bytes;
+            let limit = self.numbered.limits.max_article_bytes;
             let read = (&mut self.reader)
                 .take(limit.saturating_add(1))
                 .read_until(b'\n', &mut self.buf);
-            let default_id = format!("{}:{}", self.rel, self.line + 1);
+            let numbered = &mut self.numbered;
             match read {
                 Ok(0) => self.done = true,
                 Ok(_) => {
-                    self.line += 1;
+                    numbered.line += 1;
                     if self.buf.len() as u64 > limit && self.buf.last() != Some(&b'\n') {
                         let skipped = skip_line(&mut self.reader);
-                        let err = ReadError::TooLarge(limit);
-                        let detail = format!("{}:{}: {err}", self.shown, self.line);
+                        let detail = numbered.detail(ReadError::TooLarge(limit));
                         if let Err(e) = skipped {
                             self.done = true;
-                            return Some(self.failed(default_id, format!("{detail}; then {e}")));
+                            return Some(numbered.failed(numbered.default_id(), format!("{detail}; then {e}")));
                         }
-                        return Some(self.failed(default_id, detail));
+                        return Some(numbered.failed(numbered.default_id(), detail));
                     }
-                    if self.buf.iter().all(u8::is_ascii_whitespace) {
+                    if is_blank(&self.buf) {
                         continue;
                     }
-                    return Some(self.document(default_id));
+                    return Some(numbered.parse(&self.buf));
                 }
                 Err(err) => {
                     self.done = true;
-                    self.line += 1;
-                    let detail = format!("{}:{}: {}", self.shown, self.line, ReadError::Io(err));
-                    return Some(self.failed(default_id, detail));
+                    numbered.line += 1;
+                    let detail = numbered.detail(ReadError::Io(err));
+                    return Some(numbered.failed(numbered.default_id(), detail));
                 }
             }
         }
@@ -146,29 +161,91 @@ impl Iterator for Lines {
     }
 }
 
-impl Lines {
-    fn failed(&self, doc_id: String, detail: String) -> Document {
-        Document::failed(doc_id, &self.path, self.location(), detail)
+fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(u8::is_ascii_whitespace)
+}
+
+/// Lines of one stream made documents: the stream's names and the number of
+/// the line read last.
+struct Numbered {
+    names: Names,
+    limits: Limits,
+    line: u64,
+}
+
+impl Numbered {
+    fn new(names: Names, limits: Limits) -> Self {
+        Numbered { names, limits, line: 0 }
+    }
+
+    /// The document of the current line, `None` for a blank one.
+    fn document(&self, line: Line) -> Option<Document> {
+        let limit = self.limits.max_article_bytes;
+        match line {
+            Line::Bytes(mut bytes) => {
+                // A line, whether its newline is given or not: JSON errors then
+                // say where they are as they do in a file (`at line 2 column 0`
+                // for a line cut short).
+                if bytes.last() != Some(&b'\n') {
+                    bytes.push(b'\n');
+                }
+                if bytes.len() as u64 - 1 > limit {
+                    Some(self.failed(self.default_id(), self.detail(ReadError::TooLarge(limit))))
+                } else if is_blank(&bytes) {
+                    None
+                } else {
+                    Some(self.parse(&bytes))
+                }
+            }
+            Line::Parsed(_, bytes) if bytes > limit => {
+                Some(self.failed(self.default_id(), self.detail(ReadError::TooLarge(limit))))
+            }
+            Line::Parsed(value, bytes) => Some(self.of_value(value, false, bytes)),
+            Line::Unusable(why) => Some(self.failed(self.default_id(), self.detail(why))),
+        }
+    }
+
+    /// `rel:LINE`: the id of a line without one.
+    fn default_id(&self) -> String {
+        format!("{}:{}", self.names.rel, self.line)
     }
 
     /// `dump.jsonl:17`: the line read last.
     fn location(&self) -> String {
-        format!("{}:{}", self.shown, self.line)
+        format!("{}:{}", self.names.shown, self.line)
     }
 
-    fn document(&self, default_id: String) -> Document {
-        let bytes = self.buf.len() as u64;
-        let (mut object, lossy_utf8) = match parse_object(&self.buf) {
-            Ok(parsed) => parsed,
-            Err(e) => return self.failed(default_id, format!("{}:{}: {e}", self.shown, self.line)),
+    /// `dump.jsonl:17: WHAT`.
+    fn detail(&self, what: impl std::fmt::Display) -> String {
+        format!("{}: {what}", self.location())
+    }
+
+    fn failed(&self, doc_id: String, detail: String) -> Document {
+        Document::failed(doc_id, &self.names.path, self.location(), detail)
+    }
+
+    fn parse(&self, line: &[u8]) -> Document {
+        match parse_value(line) {
+            Ok((value, lossy_utf8)) => self.of_value(value, lossy_utf8, line.len() as u64),
+            Err(e) => self.failed(self.default_id(), self.detail(e)),
+        }
+    }
+
+    fn of_value(&self, value: Value, lossy_utf8: bool, bytes: u64) -> Document {
+        let mut object = match value {
+            Value::Object(object) => object,
+            other => {
+                let detail = self.detail(format!("expected a JSON object, found {}", kind(&other)));
+                return self.failed(self.default_id(), detail);
+            }
         };
         let text = object.remove("text");
         let html = object.remove("html");
         let meta = match take_metadata(&mut object) {
             Ok(meta) => meta,
-            Err(e) => return self.failed(default_id, format!("{}:{}: {e}", self.shown, self.line)),
+            Err(e) => return self.failed(self.default_id(), self.detail(e)),
         };
-        let doc_id = meta.id.clone().unwrap_or(default_id);
+        let doc_id = meta.id.clone().unwrap_or_else(|| self.default_id());
         let content = match (text, html) {
             (Some(Value::String(text)), _) => Ok(Content::Text(text)),
             (Some(t), _) if !t.is_null() => Err(format!("`text` must be a string, found {}", kind(&t))),
@@ -179,31 +256,27 @@ impl Lines {
         match content {
             Ok(content) => Document {
                 doc_id,
-                source: meta.into_source(&self.path),
+                source: meta.into_source(&self.names.path),
                 content,
                 lossy_utf8,
                 bytes,
                 location: self.location(),
             },
-            Err(e) => self.failed(doc_id, format!("{}:{}: {e}", self.shown, self.line)),
+            Err(e) => self.failed(doc_id, self.detail(e)),
         }
     }
 }
 
-/// Parses one line as a JSON object, decoding invalid UTF-8 lossily if needed.
-fn parse_object(line: &[u8]) -> Result<(Map<String, Value>, bool), String> {
-    let (value, lossy) = match serde_json::from_slice::<Value>(line) {
-        Ok(value) => (value, false),
+/// Parses one line as JSON, decoding invalid UTF-8 lossily if needed.
+fn parse_value(line: &[u8]) -> Result<(Value, bool), String> {
+    match serde_json::from_slice::<Value>(line) {
+        Ok(value) => Ok((value, false)),
         Err(err) if std::str::from_utf8(line).is_err() => {
             let text = String::from_utf8_lossy(line);
             let value = serde_json::from_str(&text).map_err(|_| format!("invalid JSON: {err}"))?;
-            (value, true)
+            Ok((value, true))
         }
-        Err(err) => return Err(format!("invalid JSON: {err}")),
-    };
-    match value {
-        Value::Object(object) => Ok((object, lossy)),
-        other => Err(format!("expected a JSON object, found {}", kind(&other))),
+        Err(err) => Err(format!("invalid JSON: {err}")),
     }
 }
 
@@ -302,6 +375,56 @@ mod tests {
             Content::Failed("d.jsonl:1: article larger than the limit of 50 bytes".into())
         );
         assert_eq!(docs[1].doc_id, "next");
+    }
+
+    #[test]
+    fn lines_given_one_by_one_are_read_as_a_file_reads_them() {
+        let object = |json: &str| Line::Parsed(serde_json::from_str(json).unwrap(), json.len() as u64);
+        let lines = vec![
+            Line::Bytes(b"{\"id\": \"a\", \"text\": \"T\", \"lang\": \"en\"}\n".to_vec()),
+            Line::Bytes(b" \n".to_vec()),
+            object(r#"{"title": "no id", "html": "<p>H</p>"}"#),
+            object("[1]"),
+            Line::Bytes(b"{oops".to_vec()),
+            Line::Unusable("`published` holds a Python datetime.date, which has no JSON form".into()),
+            Line::Bytes(format!("{{\"text\": \"{}\"}}", "x".repeat(60)).into_bytes()),
+            object(r#"{"id": 7, "text": "ok"}"#),
+        ];
+        let limits = Limits {
+            max_article_bytes: 50,
+            ..Limits::default()
+        };
+        let docs: Vec<Document> = documents(lines.into_iter(), names("d.jsonl"), limits).collect();
+        let ids: Vec<&str> = docs.iter().map(|d| d.doc_id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "a",
+                "d.jsonl:3",
+                "d.jsonl:4",
+                "d.jsonl:5",
+                "d.jsonl:6",
+                "d.jsonl:7",
+                "7"
+            ]
+        );
+        assert_eq!(docs[0].source.extra["lang"], "en");
+        assert_eq!(docs[1].content, Content::Html("<p>H</p>".into()));
+        let details: Vec<String> = docs[2..6]
+            .iter()
+            .map(|d| match &d.content {
+                Content::Failed(detail) => detail.clone(),
+                other => panic!("expected a failure, got {other:?}"),
+            })
+            .collect();
+        assert_eq!(details[0], "d.jsonl:4: expected a JSON object, found an array");
+        assert!(details[1].starts_with("d.jsonl:5: invalid JSON: "), "{}", details[1]);
+        assert_eq!(
+            details[2],
+            "d.jsonl:6: `published` holds a Python datetime.date, which has no JSON form"
+        );
+        assert_eq!(details[3], "d.jsonl:7: article larger than the limit of 50 bytes");
+        assert!(docs.iter().all(|d| d.source.path.as_deref() == Some("d.jsonl")));
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod text;
 mod warc;
 
 pub(crate) use decode::Compression;
+pub use jsonl::Line;
 
 use crate::error::Error;
 use crate::record::Source;
@@ -254,7 +255,7 @@ impl Inputs {
             limits: self.limits,
             on_warning,
             root: None,
-            ids: HashSet::new(),
+            ids: UniqueIds::default(),
         }
     }
 }
@@ -271,9 +272,7 @@ pub struct Documents {
     on_warning: OnWarning,
     /// The input being read, and how many documents it gave so far.
     root: Option<(PathBuf, u64)>,
-    /// Hashes of the doc_ids given so far (8 bytes an article, where the ids
-    /// themselves would take tens).
-    ids: HashSet<u64>,
+    ids: UniqueIds,
 }
 
 impl Iterator for Documents {
@@ -284,19 +283,40 @@ impl Iterator for Documents {
         if let Some((_, found)) = &mut self.root {
             *found += 1;
         }
-        if !self.ids.insert(id_hash(&doc.doc_id)) {
-            let renamed = (2u64..)
-                .map(|n| format!("{}~{n}", doc.doc_id))
-                .find(|id| !self.ids.contains(&id_hash(id)))
-                .expect("some suffix is free");
-            self.ids.insert(id_hash(&renamed));
-            (self.on_warning)(Warning::RepeatedId {
-                location: doc.location.clone(),
-                doc_id: std::mem::replace(&mut doc.doc_id, renamed.clone()),
-                renamed,
-            });
+        if let Some(warning) = self.ids.admit(&mut doc) {
+            (self.on_warning)(warning);
         }
         Some(doc)
+    }
+}
+
+/// Keeps the doc_ids of a stream of documents unique: a database keeps one
+/// article per doc_id, so an article that repeats an earlier one's id is
+/// renamed `ID~2` (then `~3`...: the first suffix no article took).
+#[derive(Default)]
+struct UniqueIds {
+    /// Hashes of the doc_ids given so far (8 bytes an article, where the ids
+    /// themselves would take tens).
+    ids: HashSet<u64>,
+}
+
+impl UniqueIds {
+    /// Takes `doc`'s id, renaming it if an earlier document has it; the
+    /// warning says so.
+    fn admit(&mut self, doc: &mut Document) -> Option<Warning> {
+        if self.ids.insert(id_hash(&doc.doc_id)) {
+            return None;
+        }
+        let renamed = (2u64..)
+            .map(|n| format!("{}~{n}", doc.doc_id))
+            .find(|id| !self.ids.contains(&id_hash(id)))
+            .expect("some suffix is free");
+        self.ids.insert(id_hash(&renamed));
+        Some(Warning::RepeatedId {
+            location: doc.location.clone(),
+            doc_id: std::mem::replace(&mut doc.doc_id, renamed.clone()),
+            renamed,
+        })
     }
 }
 
@@ -461,6 +481,34 @@ pub fn jsonl_documents(
     jsonl::read(reader, names, limits)
 }
 
+/// The documents of JSONL lines given one by one, read elsewhere or already
+/// parsed (the Python module's dicts), as the lines of a file named `name`
+/// would be: `source.path` is `name`, a line without `id` is `name:LINE`,
+/// details say `name:LINE: ...`, and a repeated doc_id is renamed `ID~2` with a
+/// warning, as [`Inputs::documents`] does.
+pub fn line_documents<L>(
+    lines: L,
+    name: &str,
+    limits: Limits,
+    mut on_warning: OnWarning,
+) -> impl Iterator<Item = Document> + Send + use<L>
+where
+    L: Iterator<Item = Line> + Send,
+{
+    let names = jsonl::Names {
+        path: name.to_string(),
+        shown: name.to_string(),
+        rel: name.to_string(),
+    };
+    let mut ids = UniqueIds::default();
+    jsonl::documents(lines, names, limits).map(move |mut doc| {
+        if let Some(warning) = ids.admit(&mut doc) {
+            on_warning(warning);
+        }
+        doc
+    })
+}
+
 /// The entries under `root` in the order a run reads them: by name, links
 /// followed, hidden entries (`.git`) left out.
 fn folder_walk(root: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send + use<> {
@@ -559,6 +607,22 @@ mod tests {
                     "{shown}:5: doc_id \"a\" is taken by an earlier article of this run; this one is kept as \"a~4\""
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn lines_given_one_by_one_get_unique_ids_too() {
+        let warnings = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = std::sync::Arc::clone(&warnings);
+        let line = |id: &str| Line::Bytes(format!("{{\"id\": \"{id}\", \"text\": \"t\"}}").into_bytes());
+        let lines = vec![line("a"), line("a"), line("b")];
+        let on_warning: OnWarning = Box::new(move |w| sink.lock().unwrap().push(w.to_string()));
+        let docs: Vec<Document> = line_documents(lines.into_iter(), "input", Limits::default(), on_warning).collect();
+        let ids: Vec<&str> = docs.iter().map(|d| d.doc_id.as_str()).collect();
+        assert_eq!(ids, ["a", "a~2", "b"]);
+        assert_eq!(
+            *warnings.lock().unwrap(),
+            ["input:2: doc_id \"a\" is taken by an earlier article of this run; this one is kept as \"a~2\""]
         );
     }
 

@@ -1,0 +1,356 @@
+//! Records (any `Serialize` value) to Python objects, exactly as `json.loads`
+//! makes them of the value's JSON line: objects become dicts with their keys in
+//! the line's order, arrays (spans too) lists, numbers ints or floats, `null`
+//! None, and a float JSON cannot hold (NaN, infinities) None, as serde_json
+//! writes it `null`.
+//!
+//! A serde serializer that builds the objects directly: parsing the JSON text
+//! again with `json.loads` cost about twice as much, on the one thread that
+//! holds the GIL while the workers extract.
+
+use pyo3::IntoPyObjectExt;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use rustc_hash::FxHashMap;
+use serde::ser::{self, Serialize};
+use std::cell::RefCell;
+use std::fmt;
+
+/// The Python object of `value`, as `json.loads(serde_json.to_string(value))`.
+pub fn to_python<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    value.serialize(ToPython { py }).map_err(|e| e.0)
+}
+
+/// A failure to build an object (Python out of memory, a map key that is no
+/// string), carried through serde as its error.
+#[derive(Debug)]
+pub struct ConvertError(PyErr);
+
+impl fmt::Display for ConvertError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for ConvertError {}
+
+impl ser::Error for ConvertError {
+    fn custom<M: fmt::Display>(msg: M) -> Self {
+        ConvertError(PyValueError::new_err(msg.to_string()))
+    }
+}
+
+impl From<PyErr> for ConvertError {
+    fn from(err: PyErr) -> Self {
+        ConvertError(err)
+    }
+}
+
+type Result<T> = std::result::Result<T, ConvertError>;
+
+thread_local! {
+    /// Interned Python strings of the field names seen so far, by the address
+    /// of their `&'static str`: a record has a hundred or more keys, and
+    /// making each anew cost more than the rest of its dict. The strings are
+    /// kept for good (a strong reference each, never dropped).
+    static KEYS: RefCell<FxHashMap<(usize, usize), usize>> = RefCell::default();
+}
+
+/// The interned Python string of a field name.
+fn key<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
+    let address = (name.as_ptr() as usize, name.len());
+    // The cache is borrowed only around the look-up and the insertion: making
+    // a string can run Python code (a collection), which may convert too.
+    if let Some(ptr) = KEYS.with(|keys| keys.borrow().get(&address).copied()) {
+        // SAFETY: the pointer is a string the cache holds a strong reference to.
+        return unsafe { Bound::from_borrowed_ptr(py, ptr as *mut pyo3::ffi::PyObject).cast_into_unchecked() };
+    }
+    let interned = PyString::intern(py, name);
+    let kept = interned.clone().into_ptr() as usize;
+    KEYS.with(|keys| keys.borrow_mut().insert(address, kept));
+    interned
+}
+
+#[derive(Clone, Copy)]
+struct ToPython<'py> {
+    py: Python<'py>,
+}
+
+impl<'py> ToPython<'py> {
+    fn object(self, value: impl IntoPyObject<'py>) -> Result<Bound<'py, PyAny>> {
+        Ok(value.into_bound_py_any(self.py)?)
+    }
+
+    /// `{variant: value}`, as serde_json writes an enum variant with data.
+    fn variant(self, variant: &'static str, value: Bound<'py, PyAny>) -> Result<Bound<'py, PyAny>> {
+        let dict = PyDict::new(self.py);
+        dict.set_item(key(self.py, variant), value)?;
+        Ok(dict.into_any())
+    }
+}
+
+impl<'py> ser::Serializer for ToPython<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = ConvertError;
+    type SerializeSeq = Seq<'py>;
+    type SerializeTuple = Seq<'py>;
+    type SerializeTupleStruct = Seq<'py>;
+    type SerializeTupleVariant = Variant<Seq<'py>>;
+    type SerializeMap = Map<'py>;
+    type SerializeStruct = Map<'py>;
+    type SerializeStructVariant = Variant<Map<'py>>;
+
+    fn serialize_bool(self, v: bool) -> Result<Self::Ok> {
+        self.object(v)
+    }
+    fn serialize_i8(self, v: i8) -> Result<Self::Ok> {
+        self.object(v)
+    }
+    fn serialize_i16(self, v: i16) -> Result<Self::Ok> {
+        self.object(v)
+    }
+    fn serialize_i32(self, v: i32) -> Result<Self::Ok> {
+        self.object(v)
+    }
+    fn serialize_i64(self, v: i64) -> Result<Self::Ok> {
+        self.object(v)
+    }
+    fn serialize_i128(self, v: i128) -> Result<Self::Ok> {
+        self.object(v)
+    }
+    fn serialize_u8(self, v: u8) -> Result<Self::Ok> {
+        self.object(v)
+    }
+    fn serialize_u16(self, v: u16) -> Result<Self::Ok> {
+        self.object(v)
+    }
+    fn serialize_u32(self, v: u32) -> Result<Self::Ok> {
+        self.object(v)
+    }
+    fn serialize_u64(self, v: u64) -> Result<Self::Ok> {
+        self.object(v)
+    }
+    fn serialize_u128(self, v: u128) -> Result<Self::Ok> {
+        self.object(v)
+    }
+    fn serialize_f32(self, v: f32) -> Result<Self::Ok> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Result<Self::Ok> {
+        if v.is_finite() {
+            self.object(v)
+        } else {
+            self.serialize_none()
+        }
+    }
+    fn serialize_char(self, v: char) -> Result<Self::Ok> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<Self::Ok> {
+        Ok(PyString::new(self.py, v).into_any())
+    }
+    /// A list of ints, as serde_json writes bytes.
+    fn serialize_bytes(self, v: &[u8]) -> Result<Self::Ok> {
+        Ok(PyList::new(self.py, v)?.into_any())
+    }
+    fn serialize_none(self) -> Result<Self::Ok> {
+        Ok(self.py.None().into_bound(self.py))
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Self::Ok> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<Self::Ok> {
+        self.serialize_none()
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<Self::Ok> {
+        self.serialize_none()
+    }
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<Self::Ok> {
+        Ok(key(self.py, variant).into_any())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<Self::Ok> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<Self::Ok> {
+        let value = value.serialize(self)?;
+        self.variant(variant, value)
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'py>> {
+        Ok(Seq {
+            to: self,
+            items: Vec::with_capacity(len.unwrap_or(0)),
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Seq<'py>> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Seq<'py>> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Variant<Seq<'py>>> {
+        Ok(Variant {
+            variant,
+            inner: self.serialize_seq(Some(len))?,
+        })
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Map<'py>> {
+        Ok(Map {
+            to: self,
+            dict: PyDict::new(self.py),
+            key: None,
+        })
+    }
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Map<'py>> {
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Variant<Map<'py>>> {
+        Ok(Variant {
+            variant,
+            inner: self.serialize_map(Some(len))?,
+        })
+    }
+}
+
+/// A list being built.
+pub struct Seq<'py> {
+    to: ToPython<'py>,
+    items: Vec<Bound<'py, PyAny>>,
+}
+
+impl<'py> Seq<'py> {
+    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.items.push(value.serialize(self.to)?);
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Bound<'py, PyAny>> {
+        Ok(PyList::new(self.to.py, self.items)?.into_any())
+    }
+}
+
+impl<'py> ser::SerializeSeq for Seq<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = ConvertError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Self::Ok> {
+        self.finish()
+    }
+}
+
+impl<'py> ser::SerializeTuple for Seq<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = ConvertError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Self::Ok> {
+        self.finish()
+    }
+}
+
+impl<'py> ser::SerializeTupleStruct for Seq<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = ConvertError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.push(value)
+    }
+    fn end(self) -> Result<Self::Ok> {
+        self.finish()
+    }
+}
+
+/// A dict being built; `key` is a map's key waiting for its value.
+pub struct Map<'py> {
+    to: ToPython<'py>,
+    dict: Bound<'py, PyDict>,
+    key: Option<Bound<'py, PyAny>>,
+}
+
+impl<'py> Map<'py> {
+    fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<()> {
+        let value = value.serialize(self.to)?;
+        Ok(self.dict.set_item(key(self.to.py, name), value)?)
+    }
+}
+
+impl<'py> ser::SerializeMap for Map<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = ConvertError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
+        let key = key.serialize(self.to)?;
+        if !key.is_instance_of::<PyString>() {
+            return Err(ser::Error::custom("a map key that is not a string has no JSON form"));
+        }
+        self.key = Some(key);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        let key = self.key.take().expect("serde gives a key before its value");
+        Ok(self.dict.set_item(key, value.serialize(self.to)?)?)
+    }
+    fn end(self) -> Result<Self::Ok> {
+        Ok(self.dict.into_any())
+    }
+}
+
+impl<'py> ser::SerializeStruct for Map<'py> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = ConvertError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<()> {
+        self.field(name, value)
+    }
+    fn end(self) -> Result<Self::Ok> {
+        Ok(self.dict.into_any())
+    }
+}
+
+/// An enum variant with data: `{variant: inner}`.
+pub struct Variant<T> {
+    variant: &'static str,
+    inner: T,
+}
+
+impl<'py> ser::SerializeTupleVariant for Variant<Seq<'py>> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = ConvertError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.inner.push(value)
+    }
+    fn end(self) -> Result<Self::Ok> {
+        let to = self.inner.to;
+        to.variant(self.variant, self.inner.finish()?)
+    }
+}
+
+impl<'py> ser::SerializeStructVariant for Variant<Map<'py>> {
+    type Ok = Bound<'py, PyAny>;
+    type Error = ConvertError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<()> {
+        self.inner.field(name, value)
+    }
+    fn end(self) -> Result<Self::Ok> {
+        let to = self.inner.to;
+        to.variant(self.variant, self.inner.dict.into_any())
+    }
+}
