@@ -17,7 +17,7 @@ use serde_json::{Map, Number, Value};
 /// as the CLI parses a line; anything else is taken as the line's JSON value.
 pub fn line(item: &Bound<'_, PyAny>) -> Line {
     if let Ok(text) = item.cast::<PyString>() {
-        return Line::Bytes(text.to_string_lossy().into_owned().into_bytes());
+        return Line::Bytes(string(text).into_bytes());
     }
     if let Ok(bytes) = item.cast::<PyBytes>() {
         return Line::Bytes(bytes.as_bytes().to_vec());
@@ -49,7 +49,7 @@ pub struct Unusable {
 /// take (and eight for any other value), the input size the pipeline counts.
 pub fn json(object: &Bound<'_, PyAny>, size: &mut u64) -> Result<Value, Unusable> {
     let value = if let Ok(text) = object.cast::<PyString>() {
-        let text = text.to_string_lossy().into_owned();
+        let text = string(text);
         *size += text.len() as u64;
         return Ok(Value::String(text));
     } else if let Ok(dict) = object.cast::<PyDict>() {
@@ -58,7 +58,7 @@ pub fn json(object: &Bound<'_, PyAny>, size: &mut u64) -> Result<Value, Unusable
             let Ok(key) = key.cast::<PyString>() else {
                 return Err(unusable(&key, None));
             };
-            let key = key.to_string_lossy().into_owned();
+            let key = string(key);
             let value = json(&value, size).map_err(|mut e| {
                 e.at.get_or_insert_with(|| key.clone());
                 e
@@ -88,6 +88,15 @@ pub fn json(object: &Bound<'_, PyAny>, size: &mut u64) -> Result<Value, Unusable
     };
     *size += 8;
     Ok(value)
+}
+
+/// A str as UTF-8; a lone surrogate (which UTF-8 cannot hold) becomes U+FFFD.
+fn string(text: &Bound<'_, PyString>) -> String {
+    // Strict first: the lossy conversion checks every byte again.
+    match text.to_cow() {
+        Ok(text) => text.into_owned(),
+        Err(_) => text.to_string_lossy().into_owned(),
+    }
 }
 
 /// An int as serde_json reads one: exact within 64 bits, else the nearest

@@ -16,7 +16,7 @@ mod to_python;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError, PyUserWarning, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::{PyBytes, PyDict, PyString};
 use records::{Form, Records, Warnings};
 use rustc_hash::FxHashSet;
 use sanctions_extract::assemble::canonical::{Mention, merge};
@@ -281,6 +281,7 @@ impl Pipeline {
         Records::start(self.inner.clone(), documents, None, warnings, form(as_json))
     }
 
+    /// `Pipeline(threads=2, emit_text=False)`.
     fn __repr__(&self) -> String {
         let config = self.inner.config();
         let threads = config.threads.map_or("None".to_string(), |n| n.to_string());
@@ -294,7 +295,7 @@ fn form(as_json: bool) -> Form {
 }
 
 /// The canonical events of `records` (dicts as `extract` and `Pipeline.map`
-/// give them, or their JSONL lines), as a list of dicts equal to the lines
+/// give them, or their JSONL lines, str or bytes), as a list of dicts equal to the lines
 /// `sanctions-extract extract --events` writes for the same records: one per
 /// real-world sanctions action, with the articles that report it.
 ///
@@ -310,6 +311,8 @@ fn canonical_events(py: Python<'_>, records: &Bound<'_, PyAny>) -> PyResult<Py<P
         let item = item?;
         let parsed: Result<Reports, String> = if let Ok(line) = item.cast::<PyString>() {
             serde_json::from_str(&line.to_cow()?).map_err(|e| e.to_string())
+        } else if let Ok(line) = item.cast::<PyBytes>() {
+            serde_json::from_slice(line.as_bytes()).map_err(|e| e.to_string())
         } else {
             match from_python::json(&item, &mut 0) {
                 Ok(value) => serde_json::from_value(value).map_err(|e| e.to_string()),

@@ -226,10 +226,14 @@ impl Records {
 
 #[pymethods]
 impl Records {
+    /// The iterator itself.
     fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
         slf
     }
 
+    /// The next record, waiting for it with the GIL released; after the last
+    /// one, the run's error or the input's exception, if any, else
+    /// StopIteration.
     fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
         loop {
             self.top_up(py);

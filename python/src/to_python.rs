@@ -4,18 +4,19 @@
 //! None, and a float JSON cannot hold (NaN, infinities) None, as serde_json
 //! writes it `null`.
 //!
-//! A serde serializer that builds the objects directly: parsing the JSON text
-//! again with `json.loads` cost about twice as much, on the one thread that
-//! holds the GIL while the workers extract.
+//! A serde serializer that builds the objects directly, on the one thread
+//! that holds the GIL while the workers extract: `json.loads` of a typical
+//! record's line takes some 400,000 instructions, 2.4 times this thread's
+//! whole share of a record (taking it from the channel, building its objects
+//! with the kept keys and ints below, freeing it), measured with callgrind.
 
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
-use rustc_hash::FxHashMap;
 use serde::ser::{self, Serialize};
-use std::cell::RefCell;
 use std::fmt;
+use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 
 /// The Python object of `value`, as `json.loads(serde_json.to_string(value))`.
 pub fn to_python<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
@@ -49,27 +50,75 @@ impl From<PyErr> for ConvertError {
 
 type Result<T> = std::result::Result<T, ConvertError>;
 
-thread_local! {
-    /// Interned Python strings of the field names seen so far, by the address
-    /// of their `&'static str`: a record has a hundred or more keys, and
-    /// making each anew cost more than the rest of its dict. The strings are
-    /// kept for good (a strong reference each, never dropped).
-    static KEYS: RefCell<FxHashMap<(usize, usize), usize>> = RefCell::default();
+/// Python objects made once and kept for good: the strings of field names
+/// and the ints of span offsets. A record has some 150 keys and 80 offsets
+/// above CPython's cached small ints; making each anew (and freeing it with
+/// the dict) cost as much as the rest of the record. The tables are read and
+/// filled only by threads that hold the GIL; each entry holds a strong
+/// reference, never given back.
+struct Kept<const N: usize> {
+    /// What an entry stands for (a name's address and length, or the int).
+    keys: [AtomicUsize; N],
+    objects: [AtomicPtr<pyo3::ffi::PyObject>; N],
 }
+
+impl<const N: usize> Kept<N> {
+    const fn new() -> Self {
+        Kept {
+            keys: [const { AtomicUsize::new(usize::MAX) }; N],
+            objects: [const { AtomicPtr::new(std::ptr::null_mut()) }; N],
+        }
+    }
+
+    /// The object kept in `slot` for `key`, else one made by `make` and kept
+    /// there instead of what the slot held.
+    fn get<'py>(
+        &self,
+        py: Python<'py>,
+        slot: usize,
+        key: usize,
+        make: impl FnOnce() -> Bound<'py, PyAny>,
+    ) -> Bound<'py, PyAny> {
+        let kept = self.objects[slot].load(Ordering::Relaxed);
+        if !kept.is_null() && self.keys[slot].load(Ordering::Relaxed) == key {
+            // SAFETY: the entry holds a strong reference to `kept`, and the
+            // GIL, which is held, keeps other threads from replacing it now.
+            return unsafe { Bound::from_borrowed_ptr(py, kept) };
+        }
+        let made = make();
+        let old = self.objects[slot].swap(made.clone().into_ptr(), Ordering::Relaxed);
+        self.keys[slot].store(key, Ordering::Relaxed);
+        if !old.is_null() {
+            // SAFETY: the entry's reference to the object it held.
+            drop(unsafe { Bound::from_owned_ptr(py, old) });
+        }
+        made
+    }
+}
+
+/// Field names, by the address of their `&'static str` (a slot of the table
+/// by address, the length checked too).
+static KEYS: Kept<1024> = Kept::new();
+/// Ints below 65,536: offsets into texts of up to 64 KB.
+static INTS: Kept<65536> = Kept::new();
 
 /// The interned Python string of a field name.
 fn key<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
-    let address = (name.as_ptr() as usize, name.len());
-    // The cache is borrowed only around the look-up and the insertion: making
-    // a string can run Python code (a collection), which may convert too.
-    if let Some(ptr) = KEYS.with(|keys| keys.borrow().get(&address).copied()) {
-        // SAFETY: the pointer is a string the cache holds a strong reference to.
-        return unsafe { Bound::from_borrowed_ptr(py, ptr as *mut pyo3::ffi::PyObject).cast_into_unchecked() };
+    let address = name.as_ptr() as usize;
+    let slot = (address ^ (address >> 10) ^ name.len()) % 1024;
+    let id = address.wrapping_add(name.len() << 48);
+    let kept = KEYS.get(py, slot, id, || PyString::intern(py, name).into_any());
+    // SAFETY: KEYS holds only strings.
+    unsafe { kept.cast_into_unchecked() }
+}
+
+/// A Python int, the same object for every small one.
+fn int<'py>(py: Python<'py>, value: u64) -> Result<Bound<'py, PyAny>> {
+    if value < 65536 {
+        let n = value as usize;
+        return Ok(INTS.get(py, n, n, || value.into_pyobject(py).expect("an int").into_any()));
     }
-    let interned = PyString::intern(py, name);
-    let kept = interned.clone().into_ptr() as usize;
-    KEYS.with(|keys| keys.borrow_mut().insert(address, kept));
-    interned
+    Ok(value.into_bound_py_any(py)?)
 }
 
 #[derive(Clone, Copy)]
@@ -114,22 +163,25 @@ impl<'py> ser::Serializer for ToPython<'py> {
         self.object(v)
     }
     fn serialize_i64(self, v: i64) -> Result<Self::Ok> {
-        self.object(v)
+        match u64::try_from(v) {
+            Ok(v) => int(self.py, v),
+            Err(_) => self.object(v),
+        }
     }
     fn serialize_i128(self, v: i128) -> Result<Self::Ok> {
         self.object(v)
     }
     fn serialize_u8(self, v: u8) -> Result<Self::Ok> {
-        self.object(v)
+        int(self.py, u64::from(v))
     }
     fn serialize_u16(self, v: u16) -> Result<Self::Ok> {
-        self.object(v)
+        int(self.py, u64::from(v))
     }
     fn serialize_u32(self, v: u32) -> Result<Self::Ok> {
-        self.object(v)
+        int(self.py, u64::from(v))
     }
     fn serialize_u64(self, v: u64) -> Result<Self::Ok> {
-        self.object(v)
+        int(self.py, v)
     }
     fn serialize_u128(self, v: u128) -> Result<Self::Ok> {
         self.object(v)

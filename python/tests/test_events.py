@@ -23,6 +23,7 @@ def test_canonical_events_are_those_of_the_cli(cli, tmp_path, monkeypatch):
     assert [list(e) for e in events] == [list(e) for e in expected]
     # From the JSONL lines as well, the CLI's or the module's.
     assert sx.canonical_events(records_file.read_text().splitlines()) == expected
+    assert sx.canonical_events(records_file.read_bytes().splitlines()) == expected
     assert sx.canonical_events(sx.Pipeline(1).read("corpus/articles", as_json=True)) == expected
 
 
