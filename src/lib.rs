@@ -35,6 +35,7 @@ pub mod normalize;
 mod per_thread;
 pub mod pipeline;
 pub mod record;
+pub(crate) mod rule;
 pub mod segment;
 pub mod select;
 pub mod sinks;

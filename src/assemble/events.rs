@@ -1583,8 +1583,8 @@ mod tests {
         let mut pieces: Vec<String> = Vec::new();
         for (rule, prefilter) in RULES.iter().zip(PREFILTERS.iter()) {
             pieces.extend(prefilter.first.iter().chain(&prefilter.second).cloned());
-            pieces.extend(rule.examples.iter().map(|e| e.replace(['[', ']'], "")));
-            pieces.extend(rule.not.iter().map(|e| e.to_string()));
+            pieces.extend(rule.examples.iter().map(|(e, _)| e.replace(['[', ']'], "")));
+            pieces.extend(rule.negatives.iter().map(|e| e.to_string()));
         }
         for piece in [
             " ",

@@ -24,6 +24,7 @@ mod rules;
 mod examples;
 
 pub use resolve::Counted;
+pub use rules::Rule;
 
 use crate::extract::Article;
 use crate::extract::numeral::Numeral;
@@ -35,6 +36,37 @@ use crate::record::Count;
 pub fn find(text: &str, numerals: &[Numeral], taken: &Claimed) -> Vec<Counted> {
     let hits = rules::matches(text, numerals, taken);
     resolve::resolve(text, hits)
+}
+
+/// The count rules and how the corpus test finds their items (values as
+/// `value category`; sums are no counts).
+#[cfg(test)]
+pub(crate) fn rule_dimension() -> crate::rule::tests::Dimension {
+    crate::rule::tests::Dimension {
+        name: "counts",
+        marked: true,
+        specs: Rule::ALL.iter().map(|r| r.spec()).collect(),
+        find: |text| {
+            let numerals = crate::extract::numeral::scan(text);
+            let sums = crate::extract::money::find(text, &numerals);
+            let taken = Claimed::new(sums.into_iter().map(|m| m.bytes));
+            find(text, &numerals, &taken)
+                .into_iter()
+                .map(|c| crate::rule::tests::Found {
+                    rule: c.rule.name().to_string(),
+                    value: format!(
+                        "{} {}",
+                        c.value,
+                        serde_json::to_value(c.category)
+                            .expect("a category serializes")
+                            .as_str()
+                            .unwrap_or("?")
+                    ),
+                    bytes: c.bytes,
+                })
+                .collect()
+        },
+    }
 }
 
 /// Record items for the counts found in an article.
@@ -49,7 +81,7 @@ pub fn counts(article: &Article, found: &[Counted]) -> Vec<Count> {
             modifier: c.modifier.clone().map(|m| text[m].to_string()),
             text: text[c.bytes.clone()].to_string(),
             span: article.span(c.bytes.clone()),
-            rule: c.rule.to_string(),
+            rule: c.rule.name().to_string(),
         })
         .collect()
 }

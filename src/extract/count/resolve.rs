@@ -7,7 +7,7 @@
 //!   (`one individual, two banks, and a trading company`); outside such a list
 //!   `a` is no count.
 
-use super::rules::{Hit, LIST_ARTICLE, MIXED_LIST, countable, next_word_start, noun_phrase, word_at};
+use super::rules::{Hit, LIST_ARTICLE, MIXED_LIST, Rule, countable, next_word_start, noun_phrase, word_at};
 use crate::extract::spans::Claimed;
 use crate::record::CountCategory;
 use std::ops::Range;
@@ -20,7 +20,7 @@ pub struct Counted {
     pub(crate) category: CountCategory,
     pub(crate) noun: Range<usize>,
     pub(crate) modifier: Option<Range<usize>>,
-    pub(crate) rule: &'static str,
+    pub(crate) rule: Rule,
 }
 
 /// Counts from matches: categories of mixed lists, and `a` elements of lists.

@@ -12,11 +12,65 @@
 use super::lexicon::{self, Entry};
 use crate::extract::numeral::Numeral;
 use crate::extract::spans::Claimed;
+use crate::rule::Spec;
 use std::ops::Range;
 
-pub const NUMBER_NOUN: &str = "count.number_noun";
-pub const LIST_ARTICLE: &str = "count.list_article";
-pub const MIXED_LIST: &str = "count.mixed_list";
+/// A count rule: how the number and its noun were read. Each has its name,
+/// examples (values as `value category`) and negatives ([`Rule::spec`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// A cardinal, up to six modifiers, a counted noun: `29 shadow vessels`.
+    NumberNoun,
+    /// `a` counting one inside a list of counts: `a trading company`.
+    ListArticle,
+    /// One number over nouns of several categories: `40 individuals, companies
+    /// and vessels`, category `other`.
+    MixedList,
+}
+
+impl Rule {
+    /// Every count rule.
+    #[cfg(test)]
+    pub(crate) const ALL: [Rule; 3] = [Rule::NumberNoun, Rule::ListArticle, Rule::MixedList];
+
+    /// The rule's name (the `rule` of its counts).
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    /// Its name, examples and negatives.
+    pub(crate) const fn spec(self) -> Spec {
+        match self {
+            Rule::NumberNoun => Spec::new(
+                "count.number_noun",
+                &[
+                    ("sanctioned [eight North Korean individuals]", "8 individual"),
+                    ("and [29 shadow vessels]", "29 vessel"),
+                ],
+                &[
+                    "between the two nations",
+                    "two of the sanctioned entities",
+                    "a 22-year-old man",
+                ],
+            ),
+            Rule::ListArticle => Spec::new(
+                "count.list_article",
+                &[("one individual, two banks, and [a trading company]", "1 entity")],
+                &["a trading company"],
+            ),
+            Rule::MixedList => Spec::new(
+                "count.mixed_list",
+                &[("penalties on [40 individuals], companies and vessels", "40 other")],
+                &["10 companies and banks"],
+            ),
+        }
+    }
+}
+
+// The rules under the names the matching code uses.
+pub(crate) const NUMBER_NOUN: Rule = Rule::NumberNoun;
+pub(crate) const LIST_ARTICLE: Rule = Rule::ListArticle;
+pub(crate) const MIXED_LIST: Rule = Rule::MixedList;
 
 /// Most words between a number and its noun.
 const MAX_MODIFIERS: usize = 6;
@@ -29,7 +83,7 @@ pub(crate) struct Hit {
     pub entry: Entry,
     pub noun: Range<usize>,
     pub modifier: Option<Range<usize>>,
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 /// Every number-noun match of `text`, skipping numerals inside `taken`.

@@ -28,6 +28,7 @@ pub(crate) use resolve::{Partial, Tense};
 use crate::extract::Article;
 use crate::extract::spans::Claimed;
 use crate::record::{DateMention, DateType};
+use crate::rule::Spec;
 use crate::segment;
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
@@ -37,8 +38,16 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Rule name of a range joined from two dates (`from 2017 to 2020`).
-pub(crate) const RANGE: &str = "date.range";
+/// The rule of a range joined from two dates (`from 2017 to 2020`): its
+/// matcher and production are [`join_ranges`].
+pub(crate) const RANGE: Spec = Spec::new(
+    "date.range",
+    &[
+        ("[from 2017 to 2020]", "2017/2020"),
+        ("[between March and May]", "2022-03/2022-05"),
+    ],
+    &["in 2017 or 2020"],
+);
 
 /// One date found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -427,7 +436,7 @@ fn candidate(text: &str, rule: &rules::Rule, caps: &rules::Groups, taken: &Claim
     Some(Candidate {
         bytes: whole.range(),
         partial,
-        rule: rule.name,
+        rule: rule.spec.name,
         parts,
     })
 }
@@ -461,6 +470,29 @@ fn rule_matches(
         if at > haystack.len() || !haystack.is_char_boundary(at) {
             break;
         }
+    }
+}
+
+/// The date rules and how the corpus test finds their items (published
+/// 2022-07-02).
+#[cfg(test)]
+pub(crate) fn rule_dimension() -> crate::rule::tests::Dimension {
+    let mut specs: Vec<Spec> = rules::RULES.iter().map(|r| r.spec).collect();
+    specs.push(RANGE);
+    crate::rule::tests::Dimension {
+        name: "dates",
+        marked: true,
+        specs,
+        find: |text| {
+            find_in(text, NaiveDate::from_ymd_opt(2022, 7, 2))
+                .into_iter()
+                .map(|d| crate::rule::tests::Found {
+                    rule: d.rule.to_string(),
+                    bytes: d.bytes,
+                    value: d.value,
+                })
+                .collect()
+        },
     }
 }
 
@@ -520,7 +552,7 @@ fn join_ranges(text: &str, chosen: Vec<Candidate>) -> Vec<Candidate> {
             bytes: start..b.bytes.end,
             parts: Some((a.bytes.clone(), b.bytes.clone())),
             partial: Partial::Range(Box::new(first), Box::new(b.partial)),
-            rule: RANGE,
+            rule: RANGE.name,
         });
     }
     out
@@ -589,8 +621,11 @@ mod tests {
     fn windows_know_their_month_names_and_digits() {
         let text = "Marco Rubio spoke. In March, the Q3 results came 5 years later, nothing in Nov";
         let windows = anchor_windows(text);
-        let month_set = ANCHORS.set_of_rule[rules::RULES.iter().position(|r| r.name == "date.month").expect("rule")]
-            .expect("anchored");
+        let month_set = ANCHORS.set_of_rule[rules::RULES
+            .iter()
+            .position(|r| r.spec.name == "date.month")
+            .expect("rule")]
+        .expect("anchored");
         let found: Vec<(&str, bool, bool)> = windows[month_set]
             .iter()
             .map(|w| (&text[w.bytes.clone()], w.confirmed, w.digit))
@@ -605,7 +640,7 @@ mod tests {
         assert_eq!(found, [(text, false, false)]);
         let quarter = ANCHORS.set_of_rule[rules::RULES
             .iter()
-            .position(|r| r.name == "date.quarter")
+            .position(|r| r.spec.name == "date.quarter")
             .expect("rule")]
         .expect("anchored");
         let text = "results for Q3 2022 and the third quarter";
@@ -681,7 +716,7 @@ mod tests {
         ];
         let mut next = crate::testing::picker(7);
         let seeking: Vec<&rules::Rule> = rules::RULES.iter().filter(|r| r.seek.is_some()).collect();
-        let names: Vec<&str> = seeking.iter().map(|r| r.name).collect();
+        let names: Vec<&str> = seeking.iter().map(|r| r.spec.name).collect();
         assert_eq!(names, ["date.day_of_month", "date.year", "date.weekday"]);
         let mut matched = vec![0; seeking.len()];
         for _ in 0..4000 {
@@ -689,7 +724,7 @@ mod tests {
             let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
             for (k, rule) in seeking.iter().enumerate() {
                 let plain = rules::Rule {
-                    name: rule.name,
+                    spec: rule.spec,
                     anchors: rule.anchors,
                     regex: rule.regex.clone(),
                     names: rule.names.clone(),
@@ -709,7 +744,7 @@ mod tests {
                     found
                 };
                 let want = groups(&plain);
-                assert_eq!(groups(rule), want, "{} in {text:?}", rule.name);
+                assert_eq!(groups(rule), want, "{} in {text:?}", rule.spec.name);
                 matched[k] += want.len();
             }
         }
@@ -741,7 +776,7 @@ mod tests {
                     }
                     skipped += 1;
                     let found = rule.regex.find_at(&text[..w.bytes.end], w.bytes.start);
-                    assert_eq!(found, None, "{} in {:?}", rule.name, &text[w.bytes.clone()]);
+                    assert_eq!(found, None, "{} in {:?}", rule.spec.name, &text[w.bytes.clone()]);
                 }
             }
         }

@@ -9,13 +9,15 @@
 use super::lexicon::{self, MONTHS, WEEKDAYS};
 use super::resolve::{Partial, Unit, YearSpec};
 use crate::per_thread::PerThread;
+use crate::rule::Spec;
 use regex::{CaptureLocations, Regex};
 use std::ops::Range;
 
 /// One rule: a name (the `rule` of the record item), a pattern, a production.
 #[derive(Clone)]
 pub(crate) struct Rule {
-    pub name: &'static str,
+    /// Name, examples and negatives.
+    pub spec: Spec,
     /// Literals every match contains (or lies close to): the rule only runs
     /// near them. Empty: the rule runs over the whole text.
     pub anchors: &'static [&'static str],
@@ -347,13 +349,13 @@ fn ymd(y: YearSpec, m: u32, d: Option<u32>) -> Partial {
 pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
     let month = month_any();
     let wd = weekday();
-    let rule = |name: &'static str,
+    let rule = |spec: Spec,
                 anchors: &'static [&'static str],
                 pattern: String,
                 produce: fn(&Groups, &str) -> Option<Partial>| {
-        let regex = Regex::new(&pattern).unwrap_or_else(|e| panic!("date rule {name} compiles: {e}"));
+        let regex = Regex::new(&pattern).unwrap_or_else(|e| panic!("date rule {} compiles: {e}", spec.name));
         Rule {
-            name,
+            spec,
             anchors,
             names: regex.capture_names().map(|n| n.map(str::to_string)).collect(),
             regex,
@@ -367,7 +369,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
     vec![
         // `2022-12-02`, `2023-12-05T10:00`, `2023.12.05`, `2023/12/05`
         rule(
-            "date.iso",
+            Spec::new("date.iso", &[("[2022-12-02]", "2022-12-02"), ("updated [2023-12-05]T10:00", "2023-12-05")], &["see https://example.com/news/2019/12/03/story.html"]),
             &[],
             format!(
                 r"{B}(?P<span>(?P<y>(?:19|20)[0-9]{{2}})(?P<s>[-/.])(?P<m>0[1-9]|1[0-2])[-/.](?P<d>0[1-9]|[12][0-9]|3[01]))(?:T[0-9]|{B})"
@@ -387,7 +389,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `12/3/2019`, `7/8/07` (month first, unless the first part cannot be a month)
         rule(
-            "date.numeric",
+            Spec::new("date.numeric", &[("[7/8/07]", "2007-07-08"), ("on [25/12/2021]", "2021-12-25")], &["Regulation (EU) No 269/2014"]),
             &[],
             format!(r"{B}(?P<a>[0-9]{{1,2}})/(?P<b>[0-9]{{1,2}})/(?P<y>(?:19|20)[0-9]{{2}}|[0-9]{{2}}){B}"),
             |c, text| {
@@ -408,7 +410,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `Wednesday, 29 November 2017`, `31 May 2024`, `30th January 2024`, `the 1st of May 2020`
         rule(
-            "date.day_month_year",
+            Spec::new("date.day_month_year", &[("[31 May 2024]", "2024-05-31"), ("[the 1st of May 2020]", "2020-05-01")], &["in May 2024, 31 people"]),
             MONTH_ANCHORS,
             format!(r"(?:{wd},? +)?(?:the +)?(?P<d>{DAY})(?: +of)? +(?P<m>{month}),? *(?P<y>{YEAR})"),
             |c, _| {
@@ -423,7 +425,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         .digits_on(Side::Before),
         // `March 27, 2024`, `Friday, Nov. 21, 2022`, `Sept 30 2021`
         rule(
-            "date.month_day_year",
+            Spec::new("date.month_day_year", &[("[March 27, 2024]", "2024-03-27"), ("[Friday, Nov. 21, 2022]", "2022-11-21")], &["March 27 people, 2024"]),
             MONTH_ANCHORS,
             format!(r"(?:{wd},? +)?(?P<m>{month}) +(?:the +)?(?P<d>{DAY})(?:,? +|, *)(?P<y>{YEAR})"),
             |c, _| {
@@ -438,7 +440,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         .digits_on(Side::After),
         // `December 2023`, `May 2010`, `March of 2019`
         rule(
-            "date.month_year",
+            Spec::new("date.month_year", &[("[December 2023]", "2023-12"), ("[March of 2019]", "2019-03")], &["the 2023 December report"]),
             MONTH_ANCHORS,
             format!(r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd)[- ]+)?(?P<m>{month}),? +(?:of +)?(?P<y>{YEAR})"),
             |c, _| {
@@ -454,7 +456,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         // `April of this year`, `October of next year`, `October 27 this year`,
         // `May 10 last year`
         rule(
-            "date.month_of_relative_year",
+            Spec::new("date.month_of_relative_year", &[("[April of this year]", "2022-04"), ("[May 10 last year]", "2021-05-10")], &["April showers this year"]),
             MONTH_ANCHORS,
             format!(r"(?P<m>{month})(?: +(?P<d>{DAY}))?,? +(?:of +)?(?P<rel>this|last|next) +year{B}"),
             |c, _| {
@@ -471,7 +473,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         .needs(&["year"]),
         // `July 19 to 20`, `July 19-20`, `March 27-29, 2024`
         rule(
-            "date.month_day_range",
+            Spec::new("date.month_day_range", &[("[July 19 to 20]", "2022-07-19/2022-07-20")], &["July 20 to 19"]),
             MONTH_ANCHORS,
             format!(
                 r"(?P<p1>(?P<m>{month}) +(?P<d1>{DAY})) *(?:-|to|through|until) *(?P<p2>(?P<d2>{DAY})(?:,? +(?P<y>{YEAR}))?)"
@@ -493,7 +495,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         .digits_on(Side::After),
         // `27-29 June 2022`, `19 to 20 July`
         rule(
-            "date.day_range_month",
+            Spec::new("date.day_range_month", &[("[27-29 June 2022]", "2022-06-27/2022-06-29")], &["29-27 June 2022"]),
             MONTH_ANCHORS,
             format!(r"{B}(?P<p1>(?P<d1>{DAY})) *(?:-|to) *(?P<p2>(?P<d2>{DAY}) +(?P<m>{month})(?:,? +(?P<y>{YEAR}))?)"),
             |c, _| {
@@ -513,7 +515,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         .digits_on(Side::Before),
         // `27 May`, `the 2nd of July`, `Monday, 3 June`
         rule(
-            "date.day_month",
+            Spec::new("date.day_month", &[("on [27 May]", "2022-05-27")], &["27 Mayfield Road"]),
             MONTH_ANCHORS,
             format!(r"(?:{wd},? +)?(?:the +)?{B}(?P<d>{DAY})(?: +of)? +(?P<m>{month})"),
             |c, text| {
@@ -532,7 +534,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         .digits_on(Side::Before),
         // `May 27`, `Nov. 21`, `Sept 30`, `Thursday, June 4`
         rule(
-            "date.month_day",
+            Spec::new("date.month_day", &[("on [May 27]", "2022-05-27")], &["May I ask, and we may act"]),
             MONTH_ANCHORS,
             format!(r"(?:{wd},? +)?(?P<m>{month}) +(?:the +)?(?P<d>{DAY})"),
             |c, text| {
@@ -556,7 +558,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         .digits_on(Side::After),
         // `on the 2nd`, `the 30th of last month`, `from the 27th to the 29th`
         rule(
-            "date.day_of_month",
+            Spec::new("date.day_of_month", &[("on [the 2nd]", "2022-07-02")], &["the 2nd floor and the 30th anniversary"]),
             &[],
             format!(
                 r"(?:(?P<on>[Oo]n) +)?(?P<span>the +(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)){B}(?: +of +(?P<rel>this|last|next|the same|the previous) +month{B})?)"
@@ -598,7 +600,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         .seek(seek_day_of_month),
         // `last May`, `late last July`, `next March`, `this June`
         rule(
-            "date.relative_month",
+            Spec::new("date.relative_month", &[("[last May]", "2022-05")], &["the last may be first"]),
             MONTH_ANCHORS,
             format!(r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]+)?(?P<rel>{REL}) +(?P<m>{month})"),
             |c, text| {
@@ -619,7 +621,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         .needs(REL_WORDS),
         // `January`, `in April`, `Oct.`, `early December`, `mid-September`, `in May`
         rule(
-            "date.month",
+            Spec::new("date.month", &[("in [January]", "2022-01")], &["May I ask, and we may act"]),
             MONTH_ANCHORS,
             format!(
                 r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd-|[Tt]he (?:end|beginning|start|middle) of)[- ]*)?(?P<m>{month})"
@@ -643,7 +645,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `1957-58`, `2019-20`, `2009-2010`
         rule(
-            "date.year_range",
+            Spec::new("date.year_range", &[("[1957-58]", "1957/1958")], &["Regulation (EU) No 269/2014"]),
             &[],
             format!(r"{B}(?P<p1>(?P<y1>(?:1[89]|20)[0-9]{{2}}))[-/](?P<p2>(?P<y2>(?:1[89]|20)?[0-9]{{2}})){B}"),
             |c, text| {
@@ -668,7 +670,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `in 2016`, `2001`, `early 2011`, `mid-2019`
         rule(
-            "date.year",
+            Spec::new("date.year", &[("in [2016]", "2016")], &["some 2000 people and 1500 tons"]),
             &[],
             format!(
                 r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd-|[Tt]he (?:end|beginning|start|middle) of)[- ]*)?{B}(?P<y>(?:1[89]|20)[0-9]{{2}}){B}"
@@ -682,7 +684,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         .seek(seek_year),
         // `today`, `Yesterday`, `tomorrow`
         rule(
-            "date.today",
+            Spec::new("date.today", &[("[yesterday]", "2022-07-01")], &["USA Today reported"]),
             &[],
             format!(r"{B}(?P<w>[Tt]oday|[Yy]esterday|[Tt]omorrow){B}"),
             |c, text| {
@@ -709,7 +711,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `last week`, `this year`, `next month`, `earlier this year`, `the end of last year`, `this fiscal year`
         rule(
-            "date.relative",
+            Spec::new("date.relative", &[("[last week]", "2022-W25")], &["in the last year"]),
             &["week", "month", "year", "quarter"],
             format!(
                 r"(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)(?: in)? +|(?:[Tt]he +)?(?:end|beginning|start|middle|rest|remainder) +of +)?(?P<rel>{REL}) +(?:fiscal +|calendar +)?(?P<unit>week|month|year|weekend|quarter){B}"
@@ -736,7 +738,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         .needs(REL_WORDS),
         // `the beginning of the year`, `the end of the month`
         rule(
-            "date.this_unit",
+            Spec::new("date.this_unit", &[("[the end of the month]", "2022-07")], &["the end of the matter"]),
             &["week", "month", "year"],
             format!(r"(?:[Tt]he +)?(?:very +)?(?:end|beginning|start|middle) +of +the +(?P<unit>week|month|year){B}"),
             |c, _| {
@@ -751,7 +753,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         .needs(&["end", "beginning", "start", "middle"]),
         // `five years ago`, `a year ago`, `two weeks ago`, `10 days ago`
         rule(
-            "date.ago",
+            Spec::new("date.ago", &[("[five years ago]", "2017")], &["for the first time in five years"]),
             &["ago"],
             format!(
                 r"(?i:{B}(?P<n>[0-9]{{1,3}}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty) +(?P<unit>years?|months?|weeks?|days?|decades?) +ago){B}"
@@ -779,7 +781,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `the third quarter of 2009`, `the first quarter of last year`, `Q3 2022`, `third-quarter`
         rule(
-            "date.quarter",
+            Spec::new("date.quarter", &[("[the third quarter of 2021]", "2021-07/2021-09")], &["a quarter of the budget"]),
             &["quarter", "Q"],
             format!(
                 r"(?:[Tt]he +)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter{B}(?: +of +(?:(?P<y>{YEAR})|(?P<rel>this|last|next) +year{B})|,? +(?P<y2>{YEAR}))?|{B}Q(?P<qq>[1-4]) *(?P<y3>{YEAR})"
@@ -801,7 +803,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `the first half of 2022`, `the second half of this year`
         rule(
-            "date.half",
+            Spec::new("date.half", &[("[the second half of this year]", "2022-07/2022-12")], &["half of the funds"]),
             &["half"],
             format!(
                 r"(?:[Tt]he +)?(?P<h>first|second) +half +of +(?:(?P<y>{YEAR})|(?:the +)?(?P<rel>this|last|next|the) +year{B})"
@@ -818,7 +820,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `Thursday`, `on Monday`, `last Friday`, `next Tuesday`, `Friday's`
         rule(
-            "date.weekday",
+            Spec::new("date.weekday", &[("said [Thursday]", "2022-06-30")], &["Black Friday sales"]),
             &[],
             format!(r"(?:(?P<rel>{REL}|coming|past) +)?(?P<wd>{wd})"),
             |c, text| {
@@ -928,10 +930,10 @@ mod tests {
             assert!(
                 holds_word(&hir, rule.needs),
                 "{} may match without {:?}",
-                rule.name,
+                rule.spec.name,
                 rule.needs
             );
-            marked.push(rule.name);
+            marked.push(rule.spec.name);
         }
         assert_eq!(
             marked,
@@ -943,7 +945,7 @@ mod tests {
             ]
         );
         // The proof itself: `date.month_year` may match without `year`.
-        let rule = RULES.iter().find(|r| r.name == "date.month_year").expect("rule");
+        let rule = RULES.iter().find(|r| r.spec.name == "date.month_year").expect("rule");
         assert!(!holds_word(
             &regex_syntax::parse(rule.regex.as_str()).expect("parses"),
             &["year"]
@@ -964,8 +966,8 @@ mod tests {
         for rule in RULES.iter() {
             let hir = regex_syntax::parse(rule.regex.as_str()).expect("pattern parses");
             if rule.digit {
-                assert!(holds_digit(&hir), "{} may match without a digit", rule.name);
-                marked.push(rule.name);
+                assert!(holds_digit(&hir), "{} may match without a digit", rule.spec.name);
+                marked.push(rule.spec.name);
             }
         }
         assert_eq!(
@@ -981,7 +983,7 @@ mod tests {
             ]
         );
         // The proof itself: `date.month` and `date.weekday` may match without one.
-        let month = RULES.iter().find(|r| r.name == "date.month").expect("rule");
+        let month = RULES.iter().find(|r| r.spec.name == "date.month").expect("rule");
         assert!(!holds_digit(
             &regex_syntax::parse(month.regex.as_str()).expect("parses")
         ));
@@ -1001,7 +1003,7 @@ mod tests {
                 _ => None,
             }
         }
-        let rule = RULES.iter().find(|r| r.name == rule).expect("rule");
+        let rule = RULES.iter().find(|r| r.spec.name == rule).expect("rule");
         let hir = regex_syntax::parse(rule.regex.as_str()).expect("pattern parses");
         find(&hir, group)?.properties().maximum_len()
     }
@@ -1097,7 +1099,7 @@ mod tests {
                         Some(Side::After) => (after, before),
                         _ => (before, after),
                     };
-                    assert!(own, "{} in {text:?}", rule.name);
+                    assert!(own, "{} in {text:?}", rule.spec.name);
                     checked[k] += 1;
                     other_side_fails[k] += usize::from(!other);
                 }

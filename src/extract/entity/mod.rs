@@ -28,6 +28,7 @@ use crate::extract::article::Article;
 use crate::extract::lexicon::{self, Body};
 use crate::extract::tokens;
 use crate::record::Entity;
+use crate::rule::Spec;
 use std::ops::Range;
 
 /// What groups mentions into one entity.
@@ -198,6 +199,168 @@ pub fn key_text(name: &str) -> String {
     out
 }
 
+/// The entity rules: name, examples (values `name (type, country)`) and
+/// negatives. The matchers are in `rules.rs` (names with heads,
+/// descriptors, appositions, units, acronyms, alias cues, the lexicon) and
+/// `bare.rs` (bare names, from how the article uses them).
+// Read by the corpus test until the rules carry their entries (#19).
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) const RULES: &[Spec] = &[
+    Spec::new(
+        "country.name",
+        &[("sanctions on [North Korea] grew", "North Korea (country, KP)")],
+        &["North Korean hackers struck again."],
+    ),
+    Spec::new(
+        "country.alias",
+        &[
+            ("[N. Korea] fired a missile.", "North Korea (country, KP)"),
+            ("the [U.S.] said", "United States (country, US)"),
+        ],
+        &["North Korean hackers struck again."],
+    ),
+    Spec::new(
+        "country.capital",
+        &[("[Pyongyang] said the talks were over.", "North Korea (country, KP)")],
+        &["the capital said the talks were over."],
+    ),
+    Spec::new(
+        "body.lexicon",
+        &[
+            ("the [U.S. Treasury] acted", "U.S. Treasury (government_body, US)"),
+            ("[OFAC] said", "OFAC (government_body, US)"),
+        ],
+        &["a treasury of old songs"],
+    ),
+    Spec::new(
+        "org.head",
+        &[
+            ("[Far East Bank] was named.", "Far East Bank (company)"),
+            ("analysts at [Quarrel Labs] said", "Quarrel Labs (company)"),
+        ],
+        &["the bank was named.", "North Korean hacking groups struck."],
+    ),
+    Spec::new(
+        "org.head_of",
+        &[(
+            "the [Ministry of People's Armed Forces] said",
+            "Ministry of People's Armed Forces (government_body)",
+        )],
+        &["the Under Secretary for Terrorism and Financial Intelligence said"],
+    ),
+    Spec::new(
+        "org.descriptor",
+        &[("said the research firm [Chainwise].", "Chainwise (company)")],
+        &["said the research firm."],
+    ),
+    Spec::new(
+        "org.descriptor_list",
+        &[(
+            "hacking groups like Bluefang and [Nightcrow] struck",
+            "Nightcrow (group)",
+        )],
+        &["hacking groups struck again"],
+    ),
+    Spec::new(
+        "org.apposition",
+        &[(
+            "They named [Bank Altyn-Tash], a small Kyrgyz lender.",
+            "Bank Altyn-Tash (company)",
+        )],
+        &["They named Ivan Petrov, a small Kyrgyz trader."],
+    ),
+    Spec::new(
+        "org.unit",
+        &[("[IRGC Unit 840] was named", "IRGC Unit 840 (government_body, IR)")],
+        &["Unit 840 was named"],
+    ),
+    Spec::new(
+        "org.acronym",
+        &[(
+            "the National Crime Agency ([NCA]) led the inquiry.",
+            "National Crime Agency (government_body, GB)",
+        )],
+        &["the Specially Designated Nationals (SDN) list grew."],
+    ),
+    Spec::new(
+        "org.alias_cue",
+        &[(
+            "The Nightcrow Group, also known as [Cobalt Spider], struck.",
+            "Nightcrow Group (company)",
+        )],
+        &["The group, also known for its raids, struck."],
+    ),
+    Spec::new(
+        "org.bare_possessive",
+        &[(
+            "[Hengtai]'s chief financial officer, Liu Yan, said sales fell.",
+            "Hengtai (company)",
+        )],
+        &["Liu's chief concern, she said, was sales."],
+    ),
+    Spec::new(
+        "org.bare_modifier",
+        &[(
+            "[Meta Platforms] chief executive Mark Zuckerberg was named.",
+            "Meta Platforms (company)",
+        )],
+        &["Boeing said the tests went well."],
+    ),
+    Spec::new(
+        "org.bare_relation",
+        &[("Moshiri resigned as chairman of [USM] on Tuesday.", "USM (company)")],
+        &["Moshiri resigned as chairman on Tuesday."],
+    ),
+    Spec::new(
+        "org.bare_defined",
+        &[(
+            "[Halvorsen Dynamics] (HD) won the contract.",
+            "Halvorsen Dynamics (company)",
+        )],
+        &["General Dynamics won the contract."],
+    ),
+    Spec::new(
+        "org.bare_subject",
+        &[(
+            "The first [Embraer] E195 flew. Embraer said the tests went well.",
+            "Embraer (company)",
+        )],
+        &["Embraer said the tests went well."],
+    ),
+    Spec::new(
+        "org.bare_coordination",
+        &[(
+            "OFAC had sanctioned Garantex and [Hydra], a darknet marketplace.",
+            "Hydra (company)",
+        )],
+        &["Moshiri and Usmanov met in London."],
+    ),
+    Spec::new(
+        "org.bare_repeat",
+        &[(
+            "The first Embraer E195 flew. [Embraer] said the tests went well.",
+            "Embraer (company)",
+        )],
+        &["Embraer said the tests went well."],
+    ),
+    Spec::new(
+        "org.initials",
+        &[(
+            "The United Auto Workers will own 55 percent; the [UAW] agreed.",
+            "United Auto Workers (organization)",
+        )],
+        &["The UAW agreed."],
+    ),
+    Spec::new(
+        "org.short_form",
+        &[(
+            "Quillon Airways thanked its staff, and [Quillon] flies on.",
+            "Quillon Airways (company)",
+        )],
+        &["Quillon flies on."],
+    ),
+];
+
 /// Types in the order a rule's verdict is trusted when mentions disagree.
 fn rule_rank(rule: &str) -> u8 {
     match rule {
@@ -207,6 +370,38 @@ fn rule_rank(rule: &str) -> u8 {
         "org.apposition" => 3,
         "org.descriptor" | "org.descriptor_list" => 4,
         _ => 5,
+    }
+}
+
+/// The entity rules and how the corpus test finds their items: every
+/// mention, valued `name (type, country)`.
+#[cfg(test)]
+pub(crate) fn rule_dimension() -> crate::rule::tests::Dimension {
+    crate::rule::tests::Dimension {
+        name: "entities",
+        marked: true,
+        specs: RULES.to_vec(),
+        find: |text| {
+            let article = Article::new(text, None);
+            let found = find(&article);
+            found
+                .mentions
+                .iter()
+                .map(|m| {
+                    let e = &found.entities[m.entity];
+                    let kind = serde_json::to_value(e.kind).expect("a type serializes");
+                    let kind = kind.as_str().unwrap_or("?");
+                    crate::rule::tests::Found {
+                        rule: m.rule.to_string(),
+                        bytes: m.range.clone(),
+                        value: match &e.country {
+                            Some(c) => format!("{} ({kind}, {c})", e.name),
+                            None => format!("{} ({kind})", e.name),
+                        },
+                    }
+                })
+                .collect()
+        },
     }
 }
 

@@ -2,19 +2,19 @@
 //! order (surface text, value, currency, rule). An empty list is a negative
 //! example.
 
-use super::rules::{CODE, CODE_AFTER, DOLLARS_AND_CENTS, NAME, RANGE, SUBUNIT, SYMBOL, SYMBOL_AFTER};
+use super::rules::{CODE, CODE_AFTER, DOLLARS_AND_CENTS, NAME, RANGE, Rule, SUBUNIT, SYMBOL, SYMBOL_AFTER};
 use super::*;
 use crate::decimal::Decimal;
 use crate::testing::picker;
 
 /// Values are exact: the expected value is the decimal its literal is written
 /// with (`270.9e6`, `0.34`), and the sum must be worth exactly that.
-fn check(text: &str, expected: &[(&str, f64, &str, &str)]) {
-    let found: Vec<(&str, Decimal, &str, &str)> = find_in(text)
+fn check(text: &str, expected: &[(&str, f64, &str, Rule)]) {
+    let found: Vec<(&str, Decimal, &str, Rule)> = find_in(text)
         .iter()
         .map(|m| (&text[m.bytes.clone()], m.value, m.currency, m.rule))
         .collect();
-    let want: Vec<(&str, Decimal, &str, &str)> = expected
+    let want: Vec<(&str, Decimal, &str, Rule)> = expected
         .iter()
         .map(|&(surface, value, code, rule)| (surface, Decimal::from_f64(value).expect("finite"), code, rule))
         .collect();

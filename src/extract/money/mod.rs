@@ -26,6 +26,7 @@ mod rules;
 mod examples;
 
 pub use resolve::Money;
+pub use rules::Rule;
 
 use crate::extract::Article;
 use crate::extract::numeral::{self, Numeral};
@@ -42,6 +43,31 @@ pub fn find_in(text: &str) -> Vec<Money> {
     find(text, &numeral::scan(text))
 }
 
+/// The money rules and how the corpus test finds their items (values as
+/// `value currency`).
+#[cfg(test)]
+pub(crate) fn rule_dimension() -> crate::rule::tests::Dimension {
+    crate::rule::tests::Dimension {
+        name: "sums",
+        marked: true,
+        specs: Rule::ALL.iter().map(|r| r.spec()).collect(),
+        find: |text| {
+            find_in(text)
+                .into_iter()
+                .map(|m| crate::rule::tests::Found {
+                    rule: m.rule.name().to_string(),
+                    value: format!(
+                        "{} {}",
+                        serde_json::to_string(&m.value).expect("a value serializes"),
+                        m.currency
+                    ),
+                    bytes: m.bytes,
+                })
+                .collect()
+        },
+    }
+}
+
 /// The ISO 4217 codes the lexicon can produce.
 pub fn currencies() -> std::collections::BTreeSet<&'static str> {
     lexicon::currencies()
@@ -56,7 +82,7 @@ pub fn amounts(article: &Article, found: &[Money]) -> Vec<Amount> {
             currency: m.currency.to_string(),
             text: article.text[m.bytes.clone()].to_string(),
             span: article.span(m.bytes.clone()),
-            rule: m.rule.to_string(),
+            rule: m.rule.name().to_string(),
         })
         .collect()
 }

@@ -7,7 +7,7 @@
 //!   first bound borrows the scale of the second when it has none.
 //! - `thirteen dollars and forty-five cents`, `3 dollars 50 cents`: one sum.
 
-use super::rules::{DOLLARS_AND_CENTS, Hit, RANGE};
+use super::rules::{DOLLARS_AND_CENTS, Hit, RANGE, Rule};
 use crate::decimal::Decimal;
 use crate::extract::numeral::Numeral;
 
@@ -26,7 +26,7 @@ pub struct Money {
     /// ISO 4217.
     pub currency: &'static str,
     /// The rule that read it (`money.symbol`, `money.code_after`).
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 /// Sums from matches, with range bounds added and cents joined.

@@ -18,17 +18,122 @@ use super::lexicon::{self, DOLLAR_PREFIXES, SYMBOLS, SYMBOLS_AFTER};
 use crate::decimal::Decimal;
 use crate::extract::numeral::{self, Numeral};
 use crate::per_thread::PerThread;
+use crate::rule::Spec;
 use regex::Regex;
 use std::ops::Range;
 
-pub const SYMBOL: &str = "money.symbol";
-pub const CODE: &str = "money.code";
-pub const CODE_AFTER: &str = "money.code_after";
-pub const NAME: &str = "money.name";
-pub const SUBUNIT: &str = "money.subunit";
-pub const SYMBOL_AFTER: &str = "money.symbol_after";
-pub const RANGE: &str = "money.range";
-pub const DOLLARS_AND_CENTS: &str = "money.dollars_and_cents";
+/// A money rule: which side of the numeral its currency stands on and in
+/// what form, or how `resolve` made the sum. Each has its name, examples
+/// (values as `value currency`) and negatives ([`Rule::spec`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// A symbol before the numeral: `$400 million`.
+    Symbol,
+    /// An ISO code before it: `USD 30,050`.
+    Code,
+    /// An ISO code after it: `50 million USD`.
+    CodeAfter,
+    /// A currency name after it: `3.8 trillion yen`.
+    Name,
+    /// A subunit after it: `34 cents`.
+    Subunit,
+    /// A symbol after it: `10 €`.
+    SymbolAfter,
+    /// A range's bound that borrows the other's currency: the `4 billion` of
+    /// `$3-4 billion`.
+    Range,
+    /// Dollars and cents joined: `thirteen dollars and forty-five cents`.
+    DollarsAndCents,
+}
+
+impl Rule {
+    /// Every money rule.
+    #[cfg(test)]
+    pub(crate) const ALL: [Rule; 8] = [
+        Rule::Symbol,
+        Rule::Code,
+        Rule::CodeAfter,
+        Rule::Name,
+        Rule::Subunit,
+        Rule::SymbolAfter,
+        Rule::Range,
+        Rule::DollarsAndCents,
+    ];
+
+    /// The rule's name (the `rule` of its amounts).
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    /// Its name, examples and negatives.
+    pub(crate) const fn spec(self) -> Spec {
+        match self {
+            Rule::Symbol => Spec::new(
+                "money.symbol",
+                &[
+                    ("stole [$400 million] in crypto", "400000000 USD"),
+                    ("a [US$1.2bn] deal", "1200000000 USD"),
+                    ("[€1.5 billion] and more", "1500000000 EUR"),
+                ],
+                &["billions of dollars", "the 1990s and the F-35"],
+            ),
+            Rule::Code => Spec::new(
+                "money.code",
+                &[("[USD 30,050]", "30050 USD"), ("[CHF7.5bn]", "7500000000 CHF")],
+                &["the USD index rose 3 points"],
+            ),
+            Rule::CodeAfter => Spec::new(
+                "money.code_after",
+                &[
+                    ("[50 million USD]", "50000000 USD"),
+                    ("in excess of [30 MUSD]", "30000000 USD"),
+                ],
+                &["USD 30,050"],
+            ),
+            Rule::Name => Spec::new(
+                "money.name",
+                &[
+                    ("[3.8 trillion yen]", "3800000000000 JPY"),
+                    ("[10 billion won]", "10000000000 KRW"),
+                ],
+                &["He lost 20 pounds.", "South Korea won 3 medals"],
+            ),
+            Rule::Subunit => Spec::new(
+                "money.subunit",
+                &[("down [34 cents]", "0.34 USD"), ("[197 pence]", "1.97 GBP")],
+                &["a 5 percent fall"],
+            ),
+            Rule::SymbolAfter => Spec::new(
+                "money.symbol_after",
+                &[("so does [10 €]", "10 EUR"), ("the cost is [100元]!", "100 CNY")],
+                &["€10 each"],
+            ),
+            Rule::Range => Spec::new(
+                "money.range",
+                &[
+                    ("$3-[4 billion]", "4000000000 USD"),
+                    ("[3] to 4 billion yen", "3000000000 JPY"),
+                ],
+                &["between $3 and $4 billion"],
+            ),
+            Rule::DollarsAndCents => Spec::new(
+                "money.dollars_and_cents",
+                &[("it cost [3 dollars 50 cents].", "3.5 USD")],
+                &["3 dollars and 50 people"],
+            ),
+        }
+    }
+}
+
+// The rules under the names the matching code uses.
+pub(crate) const SYMBOL: Rule = Rule::Symbol;
+pub(crate) const CODE: Rule = Rule::Code;
+pub(crate) const CODE_AFTER: Rule = Rule::CodeAfter;
+pub(crate) const NAME: Rule = Rule::Name;
+pub(crate) const SUBUNIT: Rule = Rule::Subunit;
+pub(crate) const SYMBOL_AFTER: Rule = Rule::SymbolAfter;
+pub(crate) const RANGE: Rule = Rule::Range;
+pub(crate) const DOLLARS_AND_CENTS: Rule = Rule::DollarsAndCents;
 
 /// The factor of a mega code (`MUSD`) and of `million`.
 const MILLION: Decimal = Decimal::pow10(6);
@@ -50,7 +155,7 @@ pub(crate) struct Hit {
     /// The currency was written before the number (symbol or code), so a
     /// range's second bound may borrow it.
     pub before: bool,
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 /// Codes glued before digits (`CHF7.5bn`, `USD115`): the numeral layer does not
@@ -206,7 +311,7 @@ static SYMBOL_AFTER_FIRST_BYTES: [bool; 256] = symbol_bytes(SYMBOLS_AFTER, false
 
 /// A symbol or code ending right before byte `at` (one space allowed):
 /// where it starts, the currency, a factor (`MUSD`) and the rule.
-fn before(text: &str, at: usize) -> Option<(usize, &'static str, Decimal, &'static str)> {
+fn before(text: &str, at: usize) -> Option<(usize, &'static str, Decimal, Rule)> {
     let head = &text[..at];
     for head in [head, head.strip_suffix(' ').unwrap_or("")] {
         if head.is_empty() {
@@ -270,7 +375,7 @@ fn dollar_prefix(rest: &str) -> Option<(usize, &'static str)> {
 
 /// A code, name or symbol right after the numeral (which ends at `end`): the
 /// end of the expression, the currency, a factor and the rule.
-fn after(text: &str, n: &Numeral, end: usize) -> Option<(usize, &'static str, Decimal, &'static str)> {
+fn after(text: &str, n: &Numeral, end: usize) -> Option<(usize, &'static str, Decimal, Rule)> {
     let bytes = text.as_bytes();
     let mut k = end;
     let mut hyphen = false;

@@ -28,6 +28,7 @@ pub(crate) use rules::at;
 pub use rules::scan;
 
 use crate::decimal::Decimal;
+use crate::rule::Spec;
 use std::ops::Range;
 
 /// How a numeral is written.
@@ -39,6 +40,61 @@ pub enum Form {
     Words,
     /// `1.5 million`, `3 hundred and 21`.
     Mixed,
+}
+
+impl Form {
+    /// Every form.
+    #[cfg(test)]
+    pub(crate) const ALL: [Form; 3] = [Form::Digits, Form::Words, Form::Mixed];
+
+    /// The numeral rule of the form: its name (the `rule` of the numeral),
+    /// examples (values as decimals) and negatives.
+    pub(crate) const fn spec(self) -> Spec {
+        match self {
+            Form::Digits => Spec::new(
+                "numeral.digits",
+                &[
+                    ("There are [12,567] words", "12567"),
+                    ("sales of [1.2bn] a year", "1200000000"),
+                ],
+                &["the 180ml liquid", "an A320 and F35s in the 1990s", " the May 4th "],
+            ),
+            Form::Words => Spec::new(
+                "numeral.words",
+                &[("[twenty-six] people", "26"), ("[a dozen] ships", "12")],
+                &[
+                    "The one you mentioned is invalid",
+                    "dozens of people, hundreds of millions of dollars",
+                ],
+            ),
+            Form::Mixed => Spec::new(
+                "numeral.mixed",
+                &[("[1.5 million] barrels", "1500000"), ("[3 hundred and 21]", "321")],
+                &["1m isn't a number."],
+            ),
+        }
+    }
+}
+
+/// The numeral rules and how the corpus test finds their items (values as
+/// decimals).
+#[cfg(test)]
+pub(crate) fn rule_dimension() -> crate::rule::tests::Dimension {
+    crate::rule::tests::Dimension {
+        name: "numerals",
+        marked: true,
+        specs: Form::ALL.iter().map(|f| f.spec()).collect(),
+        find: |text| {
+            find(text)
+                .into_iter()
+                .map(|n| crate::rule::tests::Found {
+                    rule: n.rule.to_string(),
+                    value: serde_json::to_string(&n.value).expect("a value serializes"),
+                    bytes: n.bytes,
+                })
+                .collect()
+        },
+    }
 }
 
 /// One numeral found in a text.

@@ -14,9 +14,9 @@ use crate::decimal::Decimal;
 use crate::extract::is_word_byte;
 
 /// Rule names, as they appear in records of the extractors built on numerals.
-pub const DIGITS: &str = "numeral.digits";
-pub const WORDS: &str = "numeral.words";
-pub const MIXED: &str = "numeral.mixed";
+pub const DIGITS: &str = Form::Digits.spec().name;
+pub const WORDS: &str = Form::Words.spec().name;
+pub const MIXED: &str = Form::Mixed.spec().name;
 
 /// Every numeral of `text`, in order, not overlapping, including those with
 /// glued letters (see [`Numeral::glued`]).

@@ -44,3 +44,53 @@ pub fn extract_in(article: &Article, toks: &[tokens::Token], entities: &Found) -
     rules::surnames(&cx, &known, &mut mentions);
     resolve::resolve(article, mentions)
 }
+
+/// The official rules and how the corpus test finds their items: every
+/// mention a rule made, valued `name (title, affiliation)` of the official
+/// it became.
+#[cfg(test)]
+pub(crate) fn rule_dimension() -> crate::rule::tests::Dimension {
+    crate::rule::tests::Dimension {
+        name: "officials",
+        marked: true,
+        specs: rules::RULES.to_vec(),
+        find: |text| {
+            let article = Article::new(text, None);
+            let toks = tokens::tokenize(text);
+            let entities = crate::extract::entity::find_in(&article, &toks);
+            let cx = rules::Context::new(text, &toks, &entities);
+            let mut mentions = Vec::new();
+            rules::title_before(&cx, &mut mentions);
+            rules::around_names(&cx, &mut mentions);
+            let known: Vec<&str> = mentions
+                .iter()
+                .filter(|m| m.words >= 2)
+                .map(|m| &text[m.range.clone()])
+                .collect();
+            rules::surnames(&cx, &known, &mut mentions);
+            let made: Vec<(&'static str, std::ops::Range<usize>)> =
+                mentions.iter().map(|m| (m.rule, m.range.clone())).collect();
+            let officials = resolve::resolve(&article, mentions);
+            let span = |r: &std::ops::Range<usize>| [text[..r.start].chars().count(), text[..r.end].chars().count()];
+            made.into_iter()
+                .filter_map(|(rule, bytes)| {
+                    let o = officials.iter().find(|o| o.mentions.contains(&span(&bytes)))?;
+                    let parts: Vec<&str> = [o.title.as_deref(), o.affiliation.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                    let value = if parts.is_empty() {
+                        o.name.clone()
+                    } else {
+                        format!("{} ({})", o.name, parts.join(", "))
+                    };
+                    Some(crate::rule::tests::Found {
+                        rule: rule.to_string(),
+                        bytes,
+                        value,
+                    })
+                })
+                .collect()
+        },
+    }
+}

@@ -22,6 +22,7 @@
 use crate::extract::entity::Found;
 use crate::extract::lexicon::{self, WordInfo};
 use crate::extract::tokens::{Gap, Kind, Token};
+use crate::rule::Spec;
 use std::ops::Range;
 
 /// One mention of a person found by a rule.
@@ -36,6 +37,88 @@ pub struct PersonMention {
     pub affiliation: Option<String>,
     pub rule: &'static str,
 }
+
+/// The official rules: name, examples (values `name (title, affiliation)`
+/// of the official a mention became) and negatives. The matchers are the
+/// functions below: [`title_before`] (`official.title_before`,
+/// `official.role_before`), [`around_names`] (the others but the last) and
+/// [`surnames`] (`official.surname`).
+// Read by the corpus test until the rules carry their entries (#19).
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) const RULES: &[Spec] = &[
+    Spec::new(
+        "official.title_before",
+        &[(
+            "U.S. Treasury Secretary [Janet Yellen] spoke.",
+            "Janet Yellen (Treasury Secretary, United States)",
+        )],
+        &["the Vice Minister highlighted the risks."],
+    ),
+    Spec::new(
+        "official.role_before",
+        &[(
+            "Later, head of research [Jane Doe] left the bank.",
+            "Jane Doe (head of research)",
+        )],
+        &["Later, the head of research left the bank."],
+    ),
+    Spec::new(
+        "official.apposition",
+        &[(
+            "[Ryan Yoon], a senior analyst at Tiger Research, agreed.",
+            "Ryan Yoon (senior analyst, Tiger Research)",
+        )],
+        &["Tiger Research, a research firm, agreed."],
+    ),
+    Spec::new(
+        "official.title_comma",
+        &[(
+            "The bank's CEO, [Ken Lewis], warned that costs would stay high.",
+            "Ken Lewis (CEO)",
+        )],
+        &["The bank's CEO warned that costs would stay high."],
+    ),
+    Spec::new(
+        "official.parenthetical",
+        &[(
+            "[George Brandis] (Queensland, Liberal Party, Attorney-General) voted.",
+            "George Brandis (Attorney-General)",
+        )],
+        &["Queensland (Australia) voted."],
+    ),
+    Spec::new(
+        "official.colon",
+        &[(
+            "[Claudine Joseph]: principal financier of the gang coalition.",
+            "Claudine Joseph (principal financier)",
+        )],
+        &["Note: principal financier of the gang coalition."],
+    ),
+    Spec::new(
+        "official.affiliated",
+        &[("said [Ryan Yoon] of Tiger Research.", "Ryan Yoon (Tiger Research)")],
+        &["said the head of Tiger Research."],
+    ),
+    Spec::new(
+        "official.attribution",
+        &[
+            (
+                "Former prime minister [Silvio Berlusconi] said the vote was rigged.",
+                "Silvio Berlusconi (former prime minister)",
+            ),
+            ("said [Anthony Ruggiero].", "Anthony Ruggiero"),
+        ],
+        &["Experts said the vote was rigged.", "Japanese officials said so."],
+    ),
+    Spec::new(
+        "official.surname",
+        &[(
+            "said analyst Ryan Yoon. [Yoon] added that risks rose.",
+            "Ryan Yoon (analyst)",
+        )],
+        &["Yoon added that risks rose."],
+    ),
+];
 
 /// Words after which an apposition's title ends.
 const TITLE_STOPS: &[&str] = &[
