@@ -34,6 +34,7 @@ pub mod language;
 pub mod normalize;
 mod per_thread;
 pub mod pipeline;
+pub(crate) mod prefilter;
 pub mod record;
 pub(crate) mod rule;
 pub mod segment;

@@ -12,6 +12,7 @@
 //! with a counted or named target.
 
 use crate::per_thread::PerThread;
+use crate::prefilter;
 use crate::record::EventStatus;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
@@ -619,12 +620,12 @@ impl Prefilter {
         let lists: Vec<(usize, Vec<String>)> = parts
             .iter()
             .enumerate()
-            .filter_map(|(k, part)| needed_words(part, false).map(|words| (k, words)))
+            .filter_map(|(k, part)| prefilter::needed_words(part, false, true).map(|words| (k, words)))
             .collect();
         // The opening list: the words the part after a leading `\b` starts
         // with, when every literal a match can start with starts with one.
         let opening = match parts.first().map(|p| p.kind()) {
-            Some(HirKind::Look(Look::WordAscii)) if parts.len() > 1 => needed_words(parts[1], true)
+            Some(HirKind::Look(Look::WordAscii)) if parts.len() > 1 => prefilter::needed_words(parts[1], true, true)
                 .filter(|words| opens_with(&hir, words))
                 .map(|words| (1, words)),
             _ => None,
@@ -634,7 +635,7 @@ impl Prefilter {
             lists
                 .iter()
                 .filter(|(k, _)| Some(*k) != skip)
-                .max_by_key(|(_, words)| selectivity(words))
+                .max_by_key(|(_, words)| prefilter::selectivity(words))
         };
         let (first, opens) = match opening {
             Some(list) => (list, true),
@@ -651,50 +652,6 @@ impl Prefilter {
             opens,
         })
     }
-}
-
-/// Words of which every match of `hir` holds one (lower case), where the
-/// syntax shows them: a literal; any branch of an alternation, each branch
-/// holding one; a repetition that occurs at least once; of a
-/// concatenation's parts, the most selective list, or with `leading` the
-/// first part's (the words a match starts with). Lists with a word shorter
-/// than [`SHORTEST_WORD`] narrow nothing and are not taken.
-fn needed_words(hir: &regex_syntax::hir::Hir, leading: bool) -> Option<Vec<String>> {
-    use regex_syntax::hir::HirKind;
-    let words = match hir.kind() {
-        HirKind::Literal(lit) => vec![String::from_utf8_lossy(&lit.0).to_ascii_lowercase()],
-        HirKind::Capture(cap) => needed_words(&cap.sub, leading)?,
-        HirKind::Repetition(rep) if rep.min > 0 => needed_words(&rep.sub, leading)?,
-        HirKind::Alternation(branches) => {
-            let mut words: Vec<String> = Vec::new();
-            for branch in branches {
-                for word in needed_words(branch, leading)? {
-                    if !words.contains(&word) {
-                        words.push(word);
-                    }
-                }
-            }
-            words
-        }
-        HirKind::Concat(parts) if leading => needed_words(parts.first()?, true)?,
-        HirKind::Concat(parts) => parts
-            .iter()
-            .rev()
-            .filter_map(|part| needed_words(part, false))
-            .max_by_key(|w| selectivity(w))?,
-        _ => return None,
-    };
-    (words.iter().all(|w| w.len() >= SHORTEST_WORD)).then_some(words)
-}
-
-/// The shortest needed word worth a look-up (`eye`, `set`, `add`).
-const SHORTEST_WORD: usize = 3;
-
-/// How well a list of needed words narrows the search: the shortest word
-/// first (short words are found everywhere), then the fewer words.
-fn selectivity(words: &[String]) -> (usize, std::cmp::Reverse<usize>) {
-    let shortest = words.iter().map(String::len).min().unwrap_or(0);
-    (shortest, std::cmp::Reverse(words.len()))
 }
 
 /// Whether every match of `hir` starts with one of `words` (each starting
@@ -728,12 +685,12 @@ fn ascii_syntax(pattern: &str) -> regex_syntax::hir::Hir {
 
 /// Whether every match of `pattern` holds one of `needs`, read from the syntax
 /// of the pattern (ASCII, case as written): a literal holding a needed word
-/// covers what it is part of ([`crate::testing::every_match_holds`]).
+/// covers what it is part of ([`crate::prefilter::every_match_holds`]).
 #[cfg(test)]
 pub(crate) fn holds_needed_word(pattern: &str, needs: &[&str]) -> bool {
     use regex_syntax::hir::HirKind;
     let hir = ascii_syntax(pattern);
-    crate::testing::every_match_holds(&hir, &|leaf| match leaf.kind() {
+    crate::prefilter::every_match_holds(&hir, &|leaf| match leaf.kind() {
         HirKind::Literal(lit) => {
             let lit = String::from_utf8_lossy(&lit.0).to_ascii_lowercase();
             needs.iter().any(|n| lit.contains(n))
@@ -748,7 +705,7 @@ mod tests {
 
     /// Every match of a rule holds a word of each list of its derived
     /// prefilter, as an independent reading of the syntax proves
-    /// ([`crate::testing::every_match_holds`]), and every rule has one.
+    /// ([`crate::prefilter::every_match_holds`]), and every rule has one.
     #[test]
     fn every_match_holds_its_needed_words() {
         let mut wrong = Vec::new();

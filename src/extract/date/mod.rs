@@ -729,7 +729,7 @@ mod tests {
                     regex: rule.regex.clone(),
                     names: rule.names.clone(),
                     digit: rule.digit,
-                    needs: rule.needs,
+                    needs: rule.needs.clone(),
                     digit_side: rule.digit_side,
                     produce: rule.produce,
                     seek: None,

@@ -9,6 +9,7 @@
 use super::lexicon::{self, MONTHS, WEEKDAYS};
 use super::resolve::{Partial, Unit, YearSpec};
 use crate::per_thread::PerThread;
+use crate::prefilter;
 use crate::rule::Spec;
 use regex::{CaptureLocations, Regex};
 use std::ops::Range;
@@ -24,13 +25,14 @@ pub(crate) struct Rule {
     pub regex: Regex,
     /// The names of the pattern's groups, by index.
     pub names: Vec<Option<String>>,
-    /// Every match holds an ASCII digit (a test proves it from the pattern):
-    /// the rule skips anchor windows without one.
+    /// Every match holds an ASCII digit ([`prefilter::holds_digit`] of the
+    /// pattern): the rule skips anchor windows without one.
     pub digit: bool,
-    /// Every match holds one of these words (a test proves it from the
-    /// pattern): the rule skips anchor windows without any. Empty: no such
+    /// Every match holds one of these words, besides its anchors
+    /// ([`prefilter::needed_words`] of the pattern's parts, for rules with
+    /// anchors): the rule skips anchor windows without any. Empty: no such
     /// words.
-    pub needs: &'static [&'static str],
+    pub needs: Vec<String>,
     /// For month rules: the side of the month name on which every match
     /// has its digits, right beside the name (`May 27`, `27 May`; a test
     /// checks it on generated texts): the rule skips anchor windows where
@@ -206,11 +208,6 @@ fn word_after(text: &str, at: usize) -> &str {
 }
 
 impl Rule {
-    /// Marks a rule whose every match holds a digit.
-    fn needs_digit(self) -> Rule {
-        Rule { digit: true, ..self }
-    }
-
     /// Marks a month rule whose every match has digits on `side` of its
     /// month name.
     fn digits_on(self, side: Side) -> Rule {
@@ -218,11 +215,6 @@ impl Rule {
             digit_side: Some(side),
             ..self
         }
-    }
-
-    /// Marks a rule whose every match holds one of `words`.
-    fn needs(self, words: &'static [&'static str]) -> Rule {
-        Rule { needs: words, ..self }
     }
 
     fn seek(self, seek: fn(&str, usize) -> Option<usize>) -> Rule {
@@ -346,6 +338,22 @@ fn ymd(y: YearSpec, m: u32, d: Option<u32>) -> Partial {
     }
 }
 
+/// The most selective list of words every match of a rule holds, from the
+/// parts of its pattern other than its anchors' (a list with a word that
+/// starts with an anchor); none for a rule without anchors, which runs over
+/// the whole text, where the regex's own literal search does as well.
+fn needed_besides(hir: &regex_syntax::hir::Hir, anchors: &[&str]) -> Vec<String> {
+    if anchors.is_empty() {
+        return Vec::new();
+    }
+    prefilter::parts(hir)
+        .into_iter()
+        .filter_map(|part| prefilter::needed_words(part, false, false))
+        .filter(|words| !words.iter().any(|w| anchors.iter().any(|a| w.starts_with(a))))
+        .max_by_key(|words| prefilter::selectivity(words))
+        .unwrap_or_default()
+}
+
 pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
     let month = month_any();
     let wd = weekday();
@@ -354,13 +362,14 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                 pattern: String,
                 produce: fn(&Groups, &str) -> Option<Partial>| {
         let regex = Regex::new(&pattern).unwrap_or_else(|e| panic!("date rule {} compiles: {e}", spec.name));
+        let hir = regex_syntax::parse(&pattern).expect("a compiled pattern parses");
         Rule {
             spec,
             anchors,
             names: regex.capture_names().map(|n| n.map(str::to_string)).collect(),
             regex,
-            digit: false,
-            needs: &[],
+            digit: prefilter::holds_digit(&hir),
+            needs: needed_besides(&hir, anchors),
             digit_side: None,
             produce,
             seek: None,
@@ -421,7 +430,6 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                 ))
             },
         )
-        .needs_digit()
         .digits_on(Side::Before),
         // `March 27, 2024`, `Friday, Nov. 21, 2022`, `Sept 30 2021`
         rule(
@@ -436,7 +444,6 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                 ))
             },
         )
-        .needs_digit()
         .digits_on(Side::After),
         // `December 2023`, `May 2010`, `March of 2019`
         rule(
@@ -451,7 +458,6 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                 ))
             },
         )
-        .needs_digit()
         .digits_on(Side::After),
         // `April of this year`, `October of next year`, `October 27 this year`,
         // `May 10 last year`
@@ -469,8 +475,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                     },
                 ))
             },
-        )
-        .needs(&["year"]),
+        ),
         // `July 19 to 20`, `July 19-20`, `March 27-29, 2024`
         rule(
             Spec::new("date.month_day_range", &[("[July 19 to 20]", "2022-07-19/2022-07-20")], &["July 20 to 19"]),
@@ -491,7 +496,6 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                 ))
             },
         )
-        .needs_digit()
         .digits_on(Side::After),
         // `27-29 June 2022`, `19 to 20 July`
         rule(
@@ -511,7 +515,6 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                 ))
             },
         )
-        .needs_digit()
         .digits_on(Side::Before),
         // `27 May`, `the 2nd of July`, `Monday, 3 June`
         rule(
@@ -530,7 +533,6 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                 ))
             },
         )
-        .needs_digit()
         .digits_on(Side::Before),
         // `May 27`, `Nov. 21`, `Sept 30`, `Thursday, June 4`
         rule(
@@ -554,7 +556,6 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                 ))
             },
         )
-        .needs_digit()
         .digits_on(Side::After),
         // `on the 2nd`, `the 30th of last month`, `from the 27th to the 29th`
         rule(
@@ -617,8 +618,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                     offset: rel_offset(c.name("rel")?.as_str()),
                 })
             },
-        )
-        .needs(REL_WORDS),
+        ),
         // `January`, `in April`, `Oct.`, `early December`, `mid-September`, `in May`
         rule(
             Spec::new("date.month", &[("in [January]", "2022-01")], &["May I ask, and we may act"]),
@@ -734,8 +734,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                     offset: rel_offset(rel.as_str()),
                 })
             },
-        )
-        .needs(REL_WORDS),
+        ),
         // `the beginning of the year`, `the end of the month`
         rule(
             Spec::new("date.this_unit", &[("[the end of the month]", "2022-07")], &["the end of the matter"]),
@@ -749,8 +748,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                 };
                 Some(Partial::Relative { unit, offset: 0 })
             },
-        )
-        .needs(&["end", "beginning", "start", "middle"]),
+        ),
         // `five years ago`, `a year ago`, `two weeks ago`, `10 days ago`
         rule(
             Spec::new("date.ago", &[("[five years ago]", "2017")], &["for the first time in five years"]),
@@ -893,28 +891,12 @@ fn year_guard(text: &str, start: usize, end: usize, modified: bool) -> Option<()
 mod tests {
     use super::*;
 
-    /// Whether every match of `hir` holds an ASCII digit: a literal holding
-    /// one or a class of digits only covers what it is part of
-    /// ([`crate::testing::every_match_holds`]).
-    fn holds_digit(hir: &regex_syntax::hir::Hir) -> bool {
-        use regex_syntax::hir::{Class, HirKind};
-        crate::testing::every_match_holds(hir, &|leaf| match leaf.kind() {
-            HirKind::Literal(lit) => lit.0.iter().any(u8::is_ascii_digit),
-            HirKind::Class(Class::Unicode(class)) => {
-                !class.ranges().is_empty() && class.ranges().iter().all(|r| r.start() >= '0' && r.end() <= '9')
-            }
-            HirKind::Class(Class::Bytes(class)) => {
-                !class.ranges().is_empty() && class.ranges().iter().all(|r| r.start() >= b'0' && r.end() <= b'9')
-            }
-            _ => false,
-        })
-    }
-
     /// Whether every match of `hir` holds one of `words` (case as written): a
-    /// literal holding one covers what it is part of.
-    fn holds_word(hir: &regex_syntax::hir::Hir, words: &[&str]) -> bool {
+    /// literal holding one covers what it is part of (an independent reading
+    /// of the syntax, unlike [`prefilter::needed_words`]).
+    fn holds_word(hir: &regex_syntax::hir::Hir, words: &[String]) -> bool {
         use regex_syntax::hir::HirKind;
-        crate::testing::every_match_holds(hir, &|leaf| match leaf.kind() {
+        prefilter::every_match_holds(hir, &|leaf| match leaf.kind() {
             HirKind::Literal(lit) => words
                 .iter()
                 .any(|w| lit.0.windows(w.len()).any(|part| part == w.as_bytes())),
@@ -922,73 +904,96 @@ mod tests {
         })
     }
 
+    /// The derived needed words: each rule's list holds a word of every
+    /// match, and the lists are those the rules' authors would write.
     #[test]
-    fn rules_that_need_words_hold_one_in_every_match() {
-        let mut marked = Vec::new();
+    fn derived_needed_words_hold_one_in_every_match() {
+        let mut derived = Vec::new();
         for rule in RULES.iter().filter(|r| !r.needs.is_empty()) {
             let hir = regex_syntax::parse(rule.regex.as_str()).expect("pattern parses");
             assert!(
-                holds_word(&hir, rule.needs),
+                holds_word(&hir, &rule.needs),
                 "{} may match without {:?}",
                 rule.spec.name,
                 rule.needs
             );
-            marked.push(rule.spec.name);
+            derived.push((rule.spec.name, rule.needs.join(" ")));
         }
+        let rel = REL_WORDS.join(" ");
         assert_eq!(
-            marked,
+            derived,
             [
-                "date.month_of_relative_year",
-                "date.relative_month",
-                "date.relative",
-                "date.this_unit"
+                ("date.month_of_relative_year", "year".to_string()),
+                ("date.relative_month", rel.clone()),
+                ("date.relative", rel),
+                ("date.this_unit", "end beginning start middle".to_string()),
+                ("date.half", "first second".to_string()),
             ]
         );
-        // The proof itself: `date.month_year` may match without `year`.
+        // The check can fail: `date.month_year` may match without `year`.
         let rule = RULES.iter().find(|r| r.spec.name == "date.month_year").expect("rule");
         assert!(!holds_word(
             &regex_syntax::parse(rule.regex.as_str()).expect("parses"),
-            &["year"]
-        ));
-        assert!(holds_word(
-            &regex_syntax::parse("(?:a|b)c+(?:this|last) +year").expect("parses"),
-            &["year"]
-        ));
-        assert!(!holds_word(
-            &regex_syntax::parse("(?:this|[Ll]ast) +x").expect("parses"),
-            REL_WORDS
+            &["year".to_string()]
         ));
     }
 
+    /// The rules derived to need a digit hold one in every match they make
+    /// on generated texts (month names, days, years, words), and those
+    /// derived not to need one match without one there.
     #[test]
-    fn rules_that_need_a_digit_hold_one_in_every_match() {
-        let mut marked = Vec::new();
-        for rule in RULES.iter() {
-            let hir = regex_syntax::parse(rule.regex.as_str()).expect("pattern parses");
-            if rule.digit {
-                assert!(holds_digit(&hir), "{} may match without a digit", rule.spec.name);
-                marked.push(rule.spec.name);
+    fn derived_digits_hold_in_every_match() {
+        let pieces = [
+            "May",
+            "March ",
+            "Sept. ",
+            "June",
+            "the ",
+            "of ",
+            "1",
+            "27",
+            "3rd",
+            "30th",
+            "2019",
+            "-",
+            "to ",
+            "Monday, ",
+            "last ",
+            "this ",
+            "year",
+            "week",
+            " ",
+            ", ",
+            "early ",
+            "quarter",
+            "half ",
+            "ago",
+            "five ",
+            "yesterday",
+        ];
+        let mut next = crate::testing::picker(19);
+        let mut without = std::collections::BTreeSet::new();
+        for _ in 0..20_000 {
+            let text: String = (0..1 + next(10)).map(|_| pieces[next(pieces.len())]).collect();
+            for rule in RULES.iter() {
+                for m in rule.regex.find_iter(&text) {
+                    let digit = m.as_str().bytes().any(|b| b.is_ascii_digit());
+                    assert!(digit || !rule.digit, "{} matched {:?}", rule.spec.name, m.as_str());
+                    if !digit {
+                        without.insert(rule.spec.name);
+                    }
+                }
             }
         }
-        assert_eq!(
-            marked,
-            [
-                "date.day_month_year",
-                "date.month_day_year",
-                "date.month_year",
-                "date.month_day_range",
-                "date.day_range_month",
-                "date.day_month",
-                "date.month_day",
-            ]
+        let needing: Vec<&str> = RULES.iter().filter(|r| r.digit).map(|r| r.spec.name).collect();
+        assert!(
+            needing.contains(&"date.month_day_year") && needing.contains(&"date.iso"),
+            "{needing:?}"
         );
-        // The proof itself: `date.month` and `date.weekday` may match without one.
-        let month = RULES.iter().find(|r| r.spec.name == "date.month").expect("rule");
-        assert!(!holds_digit(
-            &regex_syntax::parse(month.regex.as_str()).expect("parses")
-        ));
-        assert!(holds_digit(&regex_syntax::parse(r"(?:a|b)?[0-9]+").expect("parses")));
-        assert!(!holds_digit(&regex_syntax::parse(r"a|[0-9]").expect("parses")));
+        assert!(
+            without.contains("date.month") && without.contains("date.relative"),
+            "{without:?}"
+        );
     }
 
     /// The longest text a named group of a rule's pattern can match.
