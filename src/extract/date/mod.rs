@@ -75,6 +75,22 @@ struct Candidate {
 /// The dates of `text` (sentences as byte ranges), resolved against
 /// `published`, skipping matches that overlap `taken` (sums of money).
 pub fn find(text: &str, sentences: &[Range<usize>], published: Option<NaiveDate>, taken: &Claimed) -> Vec<Dated> {
+    let chosen = join_ranges(text, longest_first(matches(text, taken)));
+    let mut out: Vec<(Dated, Range<usize>, Option<i32>)> = Vec::with_capacity(chosen.len());
+    for c in chosen {
+        let sentence = sentence_of(sentences, c.bytes.start).unwrap_or(0..text.len());
+        if let Some(dated) = resolved(text, c, &sentence, published) {
+            out.push((dated.0, sentence, dated.1));
+        }
+    }
+    anchor_quoted_days(text, &mut out);
+    out.into_iter().map(|(d, _, _)| d).collect()
+}
+
+/// Every rule's matches in `text` as candidates, each rule searched where it
+/// may match: in the windows around its anchors that hold what its matches
+/// hold, or everywhere.
+fn matches(text: &str, taken: &Claimed) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     let windows = anchor_windows(text);
     let everywhere = [Window {
@@ -104,7 +120,12 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: Option<NaiveDate>
             });
         }
     }
-    // Longest first, then leftmost; no overlaps.
+    candidates
+}
+
+/// The candidates that stay: longest first, then leftmost, none overlapping
+/// one taken before; in text order.
+fn longest_first(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     candidates.sort_by_key(|c| (std::cmp::Reverse(c.bytes.len()), c.bytes.start));
     let mut chosen: BTreeMap<usize, Candidate> = BTreeMap::new();
     for c in candidates {
@@ -120,60 +141,59 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: Option<NaiveDate>
             chosen.insert(c.bytes.start, c);
         }
     }
-    let chosen: Vec<Candidate> = chosen.into_values().collect();
-    let chosen = join_ranges(text, chosen);
-    let mut out: Vec<(Dated, Range<usize>, Option<i32>)> = Vec::with_capacity(chosen.len());
-    for c in chosen {
-        let sentence = sentence_of(sentences, c.bytes.start).unwrap_or(0..text.len());
-        // Only dates that leave something to choose need the clause's tense.
-        let tense = if needs_tense(&c.partial) {
-            tense::tense(text, sentence.clone(), c.bytes.clone())
-        } else {
-            Tense::Unknown
-        };
-        let Some(resolved) = resolve::resolve(&c.partial, published, tense) else {
-            continue;
-        };
-        // Years of four digits only (a publication date near 9999 could
-        // push `next year` past them).
-        if resolved
-            .value
-            .split('/')
-            .any(|part| part.split('-').next().is_none_or(|y| y.len() != 4))
-        {
-            continue;
-        }
-        let mut parts = Vec::new();
-        let kind = if resolved.value.contains('/') {
-            if let (Some((pa, pb)), Some((va, vb))) = (c.parts, resolved.value.split_once('/')) {
-                parts.push((pa, va.to_string()));
-                parts.push((pb, vb.to_string()));
-            }
-            DateType::Range
-        } else {
-            DateType::Date
-        };
-        let day_offset = match c.partial {
-            Partial::Relative {
-                unit: resolve::Unit::Day,
-                offset,
-            } => Some(offset),
-            _ => None,
-        };
-        out.push((
-            Dated {
-                bytes: c.bytes,
-                value: resolved.value,
-                kind,
-                rule: c.rule,
-                parts,
-            },
-            sentence,
-            day_offset,
-        ));
+    chosen.into_values().collect()
+}
+
+/// A candidate resolved against the publication date and the tense of its
+/// sentence, with its day offset when it is one (`today`, `yesterday`);
+/// `None` when it resolves to nothing in the contract's forms.
+fn resolved(
+    text: &str,
+    c: Candidate,
+    sentence: &Range<usize>,
+    published: Option<NaiveDate>,
+) -> Option<(Dated, Option<i32>)> {
+    // Only dates that leave something to choose need the clause's tense.
+    let tense = if needs_tense(&c.partial) {
+        tense::tense(text, sentence.clone(), c.bytes.clone())
+    } else {
+        Tense::Unknown
+    };
+    let resolved = resolve::resolve(&c.partial, published, tense)?;
+    // Years of four digits only (a publication date near 9999 could
+    // push `next year` past them).
+    if resolved
+        .value
+        .split('/')
+        .any(|part| part.split('-').next().is_none_or(|y| y.len() != 4))
+    {
+        return None;
     }
-    anchor_quoted_days(text, &mut out);
-    out.into_iter().map(|(d, _, _)| d).collect()
+    let mut parts = Vec::new();
+    let kind = if resolved.value.contains('/') {
+        if let (Some((pa, pb)), Some((va, vb))) = (c.parts, resolved.value.split_once('/')) {
+            parts.push((pa, va.to_string()));
+            parts.push((pb, vb.to_string()));
+        }
+        DateType::Range
+    } else {
+        DateType::Date
+    };
+    let day_offset = match c.partial {
+        Partial::Relative {
+            unit: resolve::Unit::Day,
+            offset,
+        } => Some(offset),
+        _ => None,
+    };
+    let dated = Dated {
+        bytes: c.bytes,
+        value: resolved.value,
+        kind,
+        rule: c.rule,
+        parts,
+    };
+    Some((dated, day_offset))
 }
 
 /// `"We are taking steps today," Blinken said on October 11.`: inside a quote,
@@ -653,67 +673,71 @@ mod tests {
 
     /// Rules that seek their key first find what their pattern alone finds,
     /// over texts made of the pieces their matches are made of.
+    /// The pieces the texts of `seeking_rules_match_as_their_patterns` are
+    /// glued from.
+    const SEEK_PIECES: &[&str] = &[
+        "the",
+        " ",
+        "  ",
+        "On",
+        "on",
+        "Don",
+        "1st",
+        "12th",
+        "31st",
+        "32nd",
+        "3rd",
+        "2",
+        "-",
+        "--",
+        "early",
+        "Early",
+        "nearly",
+        "2019",
+        "1899",
+        "1700",
+        "20",
+        "x",
+        "mid",
+        "amid",
+        "The beginning of",
+        "the end of",
+        "end-",
+        "é",
+        "last",
+        "Monday",
+        "Mondays",
+        "coming",
+        "past",
+        "This",
+        "Friday",
+        ",",
+        ".",
+        "of",
+        "last month",
+        "the same",
+        "month",
+        "\n",
+        "2020s",
+        "late",
+        "Late",
+        "The",
+        "Sunday",
+        "the 2nd",
+        " the 21st",
+        "on the  3rd",
+        " of last month",
+        " of the previous month",
+        " 2019",
+        "early 2019",
+        "mid-2020",
+        " 1999 ",
+        "last Monday",
+    ];
+
     #[test]
     fn seeking_rules_match_as_their_patterns() {
-        let pieces = [
-            "the",
-            " ",
-            "  ",
-            "On",
-            "on",
-            "Don",
-            "1st",
-            "12th",
-            "31st",
-            "32nd",
-            "3rd",
-            "2",
-            "-",
-            "--",
-            "early",
-            "Early",
-            "nearly",
-            "2019",
-            "1899",
-            "1700",
-            "20",
-            "x",
-            "mid",
-            "amid",
-            "The beginning of",
-            "the end of",
-            "end-",
-            "é",
-            "last",
-            "Monday",
-            "Mondays",
-            "coming",
-            "past",
-            "This",
-            "Friday",
-            ",",
-            ".",
-            "of",
-            "last month",
-            "the same",
-            "month",
-            "\n",
-            "2020s",
-            "late",
-            "Late",
-            "The",
-            "Sunday",
-            "the 2nd",
-            " the 21st",
-            "on the  3rd",
-            " of last month",
-            " of the previous month",
-            " 2019",
-            "early 2019",
-            "mid-2020",
-            " 1999 ",
-            "last Monday",
-        ];
+        let pieces = SEEK_PIECES;
         let mut next = crate::testing::picker(7);
         let seeking: Vec<&rules::Rule> = rules::RULES.iter().filter(|r| r.seek.is_some()).collect();
         let names: Vec<&str> = seeking.iter().map(|r| r.spec.name).collect();

@@ -258,33 +258,37 @@ fn f64_json(written: &str, exponent: i32, subunit: i32) -> String {
     }
 }
 
+/// Every scale a sum can have, and its power of ten.
+const SCALES: &[(&str, i32)] = &[
+    ("", 0),
+    (" thousand", 3),
+    (" million", 6),
+    (" billion", 9),
+    (" trillion", 12),
+    ("bn", 9),
+    (" mln", 6),
+    ("m", 6),
+    ("k", 3),
+    (" lakh", 5),
+    (" crore", 7),
+];
+/// Currencies before or after the number, and their subunit power.
+const CURRENCIES: &[(&str, &str, i32)] = &[
+    ("$", "", 0),
+    ("€", "", 0),
+    ("US$", "", 0),
+    ("", " dollars", 0),
+    ("", " euros", 0),
+    ("USD ", "", 0),
+    ("", " cents", -2),
+];
+
 #[test]
 fn generated_decimal_sums_are_exact_in_json() {
     // Decimal numerals of up to 15 significant digits (what an f64 can give
     // back exactly) times every scale a sum can have, before or after the
     // number; the JSON value must be the decimal shifted by the scale.
-    let scales: &[(&str, i32)] = &[
-        ("", 0),
-        (" thousand", 3),
-        (" million", 6),
-        (" billion", 9),
-        (" trillion", 12),
-        ("bn", 9),
-        (" mln", 6),
-        ("m", 6),
-        ("k", 3),
-        (" lakh", 5),
-        (" crore", 7),
-    ];
-    let currencies: &[(&str, &str, i32)] = &[
-        ("$", "", 0),
-        ("€", "", 0),
-        ("US$", "", 0),
-        ("", " dollars", 0),
-        ("", " euros", 0),
-        ("USD ", "", 0),
-        ("", " cents", -2),
-    ];
+    let (scales, currencies) = (SCALES, CURRENCIES);
     assert_eq!(
         [
             shifted("171", 8),
