@@ -124,6 +124,23 @@ mod tests {
     }
 
     #[test]
+    fn seeks_step_back_from_the_key() {
+        let seek = |p: &str| Seek::of(&hir(p));
+        let weekday = seek(r"(?:(?P<rel>last|coming) +)?(?P<wd>Monday|Friday)").expect("a seek");
+        assert_eq!(weekday.back, [Back::Run(vec![b' ']), Back::Bytes(6)]);
+        assert_eq!(weekday.start("We met   last Friday", 0), Some(7));
+        assert_eq!(weekday.start("Friday", 0), Some(0));
+        assert_eq!(weekday.start("no day", 0), None);
+        // A common word and spaces before the key step back too.
+        let day = seek(r"(?:on +)?(?P<span>the +(?P<d>[0-9]{1,2}(?:st|nd|rd|th)))").expect("a seek");
+        assert_eq!(day.start("It came on the 2nd.", 0), Some(8));
+        // Nothing optional before the key: the engine's own search does.
+        assert!(seek(r"(?-u:\b)(?P<y>20[0-9]{2})(?-u:\b)").is_none());
+        // An unbounded part other than a run of a class: no seek.
+        assert!(seek(r"(?:a.*b)?x").is_none());
+    }
+
+    #[test]
     fn needed_words_are_the_most_selective_list() {
         let words = |p: &str| needed_words(&hir(p), false, false);
         assert_eq!(words("(?:this|last) +year"), Some(vec!["year".to_string()]));
@@ -144,5 +161,172 @@ mod tests {
             needed_words(&hir("(?:This|Next) +x"), false, true),
             Some(vec!["this".to_string(), "next".to_string()])
         );
+    }
+}
+
+/// Where a search for a pattern may start, for patterns that open with
+/// optional words before a rarer key (`early 2019`, `on the 2nd`, `last
+/// Monday`): find the key with a plain pattern, then step back over what
+/// may stand before it. The engine's own literal search cannot skip to the
+/// key past an optional opening; this can.
+#[derive(Debug, Clone)]
+pub(crate) struct Seek {
+    /// The key, with the word boundaries around it in the pattern.
+    key: regex::Regex,
+    /// From the key backwards: what may stand before it.
+    back: Vec<Back>,
+}
+
+/// One step back from a key.
+#[derive(Debug, Clone, PartialEq)]
+enum Back {
+    /// A run of these bytes (a repeated class such as ` +` or `[- ]*`).
+    Run(Vec<u8>),
+    /// At most this many bytes.
+    Bytes(usize),
+}
+
+impl Seek {
+    /// The seek of a pattern, when it opens with something optional (or a
+    /// common word) before a key: the key is the first part of the
+    /// top-level sequence (or of the group it opens with) that is neither
+    /// optional, nor a look-around, nor a common word or run of spaces.
+    pub(crate) fn of(hir: &Hir) -> Option<Seek> {
+        let (before, key) = key_of(hir)?;
+        let mut back = Vec::new();
+        for part in before.iter().rev() {
+            steps_back(part, &mut back)?;
+        }
+        if !back.iter().any(|b| matches!(b, Back::Bytes(n) if *n > 0)) {
+            return None;
+        }
+        let key = regex::Regex::new(&key.to_string()).ok()?;
+        Some(Seek { key, back })
+    }
+
+    /// Where the first match at or after byte `from` may start at the
+    /// earliest (`None`: no match after it).
+    pub(crate) fn start(&self, text: &str, from: usize) -> Option<usize> {
+        let key = self.key.find_at(text, from)?;
+        let bytes = text.as_bytes();
+        let mut at = key.start();
+        for step in &self.back {
+            at = match step {
+                Back::Run(set) => at - bytes[..at].iter().rev().take_while(|b| set.contains(b)).count(),
+                Back::Bytes(n) => at.saturating_sub(*n),
+            };
+        }
+        Some(text.floor_char_boundary(at).max(from))
+    }
+}
+
+/// The parts before a pattern's key, and the key (with the look-arounds
+/// right before and after it).
+fn key_of(hir: &Hir) -> Option<(Vec<Hir>, Hir)> {
+    let parts = parts(hir);
+    let mut before: Vec<Hir> = Vec::new();
+    for (k, part) in parts.iter().enumerate() {
+        let optional = part.properties().minimum_len() == Some(0);
+        if matches!(part.kind(), HirKind::Look(_)) || optional {
+            before.push((*part).clone());
+            continue;
+        }
+        if is_common(part) {
+            // A common word or spaces before the key: `the +` of `the
+            // +(?P<d>...)`.
+            before.push((*part).clone());
+            continue;
+        }
+        if opens_with_common(part) {
+            // The key is inside: `(?P<span>the +(?P<d>...))`.
+            let inner = match part.kind() {
+                HirKind::Capture(cap) => &*cap.sub,
+                _ => part,
+            };
+            let (mut inner_before, key) = key_of(inner)?;
+            before.append(&mut inner_before);
+            return Some((before, key));
+        }
+        // The look-arounds right before the key go with it.
+        let looks = before
+            .iter()
+            .rev()
+            .take_while(|h| matches!(h.kind(), HirKind::Look(_)))
+            .count();
+        let mut key = before.split_off(before.len() - looks);
+        key.push((*part).clone());
+        key.extend(
+            parts[k + 1..]
+                .iter()
+                .take_while(|h| matches!(h.kind(), HirKind::Look(_)))
+                .map(|h| (*h).clone()),
+        );
+        return Some((before, Hir::concat(key)));
+    }
+    None
+}
+
+/// Whether a group's matches open with a common word (`(?P<span>the
+/// +...)`).
+fn opens_with_common(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Capture(cap) => opens_with_common(&cap.sub),
+        HirKind::Concat(parts) => parts.first().is_some_and(is_common),
+        _ => false,
+    }
+}
+
+/// Whether a part is a common word or a run of spaces.
+fn is_common(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Literal(lit) => {
+            let word = String::from_utf8_lossy(&lit.0).to_ascii_lowercase();
+            COMMON.contains(&word.trim())
+        }
+        HirKind::Repetition(rep) => run_bytes(&rep.sub).is_some_and(|bytes| bytes.iter().all(|b| *b == b' ')),
+        _ => false,
+    }
+}
+
+/// The steps back over one part before a key, appended to `back`; `None`
+/// when the part's length is unbounded other than as a run of a class.
+fn steps_back(hir: &Hir, back: &mut Vec<Back>) -> Option<()> {
+    match hir.kind() {
+        HirKind::Look(_) | HirKind::Empty => {}
+        HirKind::Capture(cap) => steps_back(&cap.sub, back)?,
+        HirKind::Concat(parts) => {
+            for part in parts.iter().rev() {
+                steps_back(part, back)?;
+            }
+        }
+        HirKind::Repetition(rep) if rep.max.is_none() => back.push(Back::Run(run_bytes(&rep.sub)?)),
+        HirKind::Repetition(rep) if rep.max == Some(1) => steps_back(&rep.sub, back)?,
+        _ => back.push(Back::Bytes(hir.properties().maximum_len()?)),
+    }
+    Some(())
+}
+
+/// The bytes of a repeated literal byte or class of ASCII bytes.
+fn run_bytes(hir: &Hir) -> Option<Vec<u8>> {
+    match hir.kind() {
+        HirKind::Literal(lit) if lit.0.len() == 1 => Some(lit.0.to_vec()),
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut bytes = Vec::new();
+            for r in class.ranges() {
+                if !r.end().is_ascii() {
+                    return None;
+                }
+                bytes.extend(r.start() as u8..=r.end() as u8);
+            }
+            Some(bytes)
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            let mut bytes = Vec::new();
+            for r in class.ranges() {
+                bytes.extend(r.start()..=r.end());
+            }
+            Some(bytes)
+        }
+        _ => None,
     }
 }

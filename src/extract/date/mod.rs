@@ -472,8 +472,8 @@ fn rule_matches(
 ) {
     let mut at = from;
     loop {
-        if let Some(seek) = rule.seek {
-            match seek(haystack, at) {
+        if let Some(seek) = &rule.seek {
+            match seek.start(haystack, at) {
                 Some(start) => at = start,
                 None => break,
             }

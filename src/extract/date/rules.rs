@@ -40,13 +40,10 @@ pub(crate) struct Rule {
     pub digit_side: Option<Side>,
     /// The partial date a match means, or `None` when a guard rejects it.
     pub produce: fn(&Groups, &str) -> Option<Partial>,
-    /// For some rules that run over the whole text: where the first match at
-    /// or after a byte may start at the earliest (`None`: no match after
-    /// it). Every match of such a rule holds a key (the four digits of
-    /// `date.year`, the weekday of `date.weekday`) that a plainer pattern
-    /// finds faster, and starts at most a few words before it; the rule's
-    /// pattern then runs from there.
-    pub seek: Option<fn(&str, usize) -> Option<usize>>,
+    /// For rules that run over the whole text and open with optional words
+    /// before a rarer key (`early 2019`): where a match may start, found
+    /// from the key ([`prefilter::Seek`], derived from the pattern).
+    pub seek: Option<prefilter::Seek>,
 }
 
 const B: &str = r"(?-u:\b)";
@@ -214,13 +211,6 @@ impl Rule {
             ..self
         }
     }
-
-    fn seek(self, seek: fn(&str, usize) -> Option<usize>) -> Rule {
-        Rule {
-            seek: Some(seek),
-            ..self
-        }
-    }
 }
 
 /// The groups of one match of a rule's pattern, read by name like
@@ -283,51 +273,6 @@ impl<'a> Group<'a> {
     }
 }
 
-/// The key of `date.year`: the year itself.
-static YEAR_KEY: PerThread<Regex> =
-    PerThread::new(|| Regex::new(&format!(r"{B}(?:1[89]|20)[0-9]{{2}}{B}")).expect("year key compiles"));
-
-/// The key of `date.day_of_month`: a day with its ordinal suffix.
-static ORDINAL_KEY: PerThread<Regex> =
-    PerThread::new(|| Regex::new(&format!(r"[0-9]{{1,2}}(?:st|nd|rd|th){B}")).expect("ordinal key compiles"));
-
-/// The key of `date.weekday`: the weekday.
-static WEEKDAY_KEY: PerThread<Regex> = PerThread::new(|| Regex::new(&weekday()).expect("weekday key compiles"));
-
-/// Longest `mod` of `date.year` (`the beginning of`) and `rel` of
-/// `date.weekday` (`coming`), in bytes (tests read them from the patterns).
-const YEAR_MOD_LEN: usize = 16;
-const WEEKDAY_REL_LEN: usize = 6;
-
-/// `date.year` starts at its year, or at a `mod` right before it, across
-/// spaces and hyphens.
-fn seek_year(text: &str, from: usize) -> Option<usize> {
-    let key = YEAR_KEY.find_at(text, from)?;
-    let start = run_before(text, key.start(), b" -").saturating_sub(YEAR_MOD_LEN);
-    Some(text.floor_char_boundary(start).max(from))
-}
-
-/// `date.day_of_month` starts at `the` before its day, or at `on` before it.
-fn seek_day_of_month(text: &str, from: usize) -> Option<usize> {
-    let key = ORDINAL_KEY.find_at(text, from)?;
-    let the = run_before(text, key.start(), b" ").saturating_sub("the".len());
-    let on = run_before(text, the, b" ").saturating_sub("on".len());
-    Some(text.floor_char_boundary(on).max(from))
-}
-
-/// `date.weekday` starts at its weekday, or at a `rel` word before it.
-fn seek_weekday(text: &str, from: usize) -> Option<usize> {
-    let key = WEEKDAY_KEY.find_at(text, from)?;
-    let start = run_before(text, key.start(), b" ").saturating_sub(WEEKDAY_REL_LEN);
-    Some(text.floor_char_boundary(start).max(from))
-}
-
-/// Where the run of `bytes` that ends at `at` starts.
-fn run_before(text: &str, at: usize, bytes: &[u8]) -> usize {
-    let head = &text.as_bytes()[..at];
-    at - head.iter().rev().take_while(|b| bytes.contains(b)).count()
-}
-
 fn ymd(y: YearSpec, m: u32, d: Option<u32>) -> Partial {
     Partial::Ymd {
         year: y,
@@ -370,7 +315,11 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
             needs: needed_besides(&hir, anchors),
             digit_side: None,
             produce,
-            seek: None,
+            seek: if anchors.is_empty() {
+                prefilter::Seek::of(&hir)
+            } else {
+                None
+            },
         }
     };
     vec![
@@ -595,8 +544,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                     month_offset: None,
                 })
             },
-        )
-        .seek(seek_day_of_month),
+        ),
         // `last May`, `late last July`, `next March`, `this June`
         rule(
             Spec::new("date.relative_month", &[("[last May]", "2022-05")], &["the last may be first"]),
@@ -678,8 +626,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                 year_guard(text, y.start(), y.end(), c.name("mod").is_some())?;
                 Some(Partial::year(YearSpec::Explicit(y.as_str().parse().ok()?)))
             },
-        )
-        .seek(seek_year),
+        ),
         // `today`, `Yesterday`, `tomorrow`
         rule(
             Spec::new("date.today", &[("[yesterday]", "2022-07-01")], &["USA Today reported"]),
@@ -834,8 +781,7 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                     offset,
                 })
             },
-        )
-        .seek(seek_weekday),
+        ),
     ]
 });
 
@@ -994,23 +940,6 @@ mod tests {
         );
     }
 
-    /// The longest text a named group of a rule's pattern can match.
-    fn group_len(rule: &str, group: &str) -> Option<usize> {
-        use regex_syntax::hir::{Hir, HirKind};
-        fn find<'a>(hir: &'a Hir, group: &str) -> Option<&'a Hir> {
-            match hir.kind() {
-                HirKind::Capture(cap) if cap.name.as_deref() == Some(group) => Some(&cap.sub),
-                HirKind::Capture(cap) => find(&cap.sub, group),
-                HirKind::Repetition(rep) => find(&rep.sub, group),
-                HirKind::Concat(parts) | HirKind::Alternation(parts) => parts.iter().find_map(|h| find(h, group)),
-                _ => None,
-            }
-        }
-        let rule = RULES.iter().find(|r| r.spec.name == rule).expect("rule");
-        let hir = regex_syntax::parse(rule.regex.as_str()).expect("pattern parses");
-        find(&hir, group)?.properties().maximum_len()
-    }
-
     #[test]
     fn groups_read_as_captures() {
         let text = "On Monday, 3 June 2024, the 2nd of last month, early 2019 and Q3 2022: five years ago, mid-May. \
@@ -1121,18 +1050,25 @@ mod tests {
         assert!(digit_before_month("the 5th of  May", 12) && !digit_before_month("the 5 off May", 12));
     }
 
+    /// The derived seeks: which rules have one, and where they start.
     #[test]
-    fn seek_bounds_are_read_from_the_patterns() {
-        assert_eq!(group_len("date.year", "mod"), Some(YEAR_MOD_LEN));
-        assert_eq!(group_len("date.weekday", "rel"), Some(WEEKDAY_REL_LEN));
-        assert_eq!(group_len("date.day_of_month", "on"), Some("on".len()));
-        assert_eq!(seek_year("He said in early 2019 that", 0), Some(0));
-        assert_eq!(seek_year("He said so at length in early 2019", 0), Some(13));
-        assert_eq!(seek_year("in 2019", 4), None);
-        assert_eq!(seek_day_of_month("It came on the 2nd.", 0), Some(8));
-        assert_eq!(seek_day_of_month("the 2 of them", 0), None);
-        assert_eq!(seek_weekday("They meet in the coming Monday", 0), Some(17));
-        assert_eq!(seek_weekday("Mondays", 0), None);
+    fn seeks_are_derived_from_the_patterns() {
+        let seeking: Vec<&str> = RULES.iter().filter(|r| r.seek.is_some()).map(|r| r.spec.name).collect();
+        assert_eq!(seeking, ["date.day_of_month", "date.year", "date.weekday"]);
+        let start = |rule: &str, text: &str, from: usize| {
+            let rule = RULES.iter().find(|r| r.spec.name == rule).expect("rule");
+            rule.seek.as_ref().expect("a seek").start(text, from)
+        };
+        // `the beginning of` is 16 bytes, before spaces and hyphens.
+        assert_eq!(start("date.year", "He said in early 2019 that", 0), Some(0));
+        assert_eq!(start("date.year", "He said so at length in early 2019", 0), Some(13));
+        assert_eq!(start("date.year", "in 2019", 4), None);
+        // `on`, spaces, `the`, spaces before the ordinal.
+        assert_eq!(start("date.day_of_month", "It came on the 2nd.", 0), Some(8));
+        assert_eq!(start("date.day_of_month", "the 2 of them", 0), None);
+        // `coming` is the longest word before a weekday.
+        assert_eq!(start("date.weekday", "They meet in the coming Monday", 0), Some(17));
+        assert_eq!(start("date.weekday", "Mondays", 0), None);
     }
 
     #[test]
