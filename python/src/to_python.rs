@@ -8,10 +8,12 @@
 //! that holds the GIL while the workers extract: `json.loads` of a typical
 //! record's line takes some 400,000 instructions, 2.4 times this thread's
 //! whole share of a record (taking it from the channel, building its objects
-//! with the kept keys and ints below, freeing it), measured with callgrind.
+//! with the kept keys, ints and short strings below, freeing it), measured
+//! with callgrind.
 
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde::ser::{self, Serialize};
@@ -112,6 +114,68 @@ fn key<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
     unsafe { kept.cast_into_unchecked() }
 }
 
+/// Strings of up to this many bytes are kept (field values such as `country`,
+/// `body.lexicon`, `US`, `United States`: nine in ten of a record's strings
+/// repeat those of records before).
+const SHORT: usize = 32;
+const SHORT_SLOTS: usize = 4096;
+
+/// A kept short string: its UTF-8 bytes, and a strong reference to its object
+/// (never given back, also when the thread ends: a few KB at most).
+#[derive(Clone, Copy)]
+struct Short {
+    len: u8,
+    bytes: [u8; SHORT],
+    object: *mut pyo3::ffi::PyObject,
+}
+
+thread_local! {
+    /// Per thread, so that only the thread that holds it reads or writes an
+    /// entry (and holds the GIL while it does).
+    static SHORTS: std::cell::RefCell<Vec<Short>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A Python str of `v`; a short one is the object kept for the same bytes, if
+/// the slot its hash picks holds it, else made and kept there. Sharing a str
+/// is invisible (it is immutable), and it saves making and freeing one.
+fn string<'py>(py: Python<'py>, v: &str) -> Bound<'py, PyAny> {
+    if v.len() > SHORT {
+        return PyString::new(py, v).into_any();
+    }
+    let slot = {
+        use std::hash::Hasher;
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(v.as_bytes());
+        (hasher.finish() >> 20) as usize % SHORT_SLOTS
+    };
+    SHORTS.with_borrow_mut(|shorts| {
+        if shorts.is_empty() {
+            shorts.resize(
+                SHORT_SLOTS,
+                Short {
+                    len: 0,
+                    bytes: [0; SHORT],
+                    object: std::ptr::null_mut(),
+                },
+            );
+        }
+        let entry = &mut shorts[slot];
+        if !entry.object.is_null() && entry.bytes[..usize::from(entry.len)] == *v.as_bytes() {
+            // SAFETY: the entry holds a strong reference to its object.
+            return unsafe { Bound::from_borrowed_ptr(py, entry.object) };
+        }
+        let made = PyString::new(py, v).into_any();
+        let old = std::mem::replace(&mut entry.object, made.clone().into_ptr());
+        entry.len = v.len() as u8;
+        entry.bytes[..v.len()].copy_from_slice(v.as_bytes());
+        if !old.is_null() {
+            // SAFETY: the entry's reference to the object it held.
+            drop(unsafe { Bound::from_owned_ptr(py, old) });
+        }
+        made
+    })
+}
+
 /// A Python int, the same object for every small one.
 fn int<'py>(py: Python<'py>, value: u64) -> Result<Bound<'py, PyAny>> {
     if value < 65536 {
@@ -200,7 +264,7 @@ impl<'py> ser::Serializer for ToPython<'py> {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Result<Self::Ok> {
-        Ok(PyString::new(self.py, v).into_any())
+        Ok(string(self.py, v))
     }
     /// A list of ints, as serde_json writes bytes.
     fn serialize_bytes(self, v: &[u8]) -> Result<Self::Ok> {
@@ -235,9 +299,16 @@ impl<'py> ser::Serializer for ToPython<'py> {
         self.variant(variant, value)
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'py>> {
+        let len = len.unwrap_or(0);
+        // SAFETY: PyList_New gives a new reference (or null, with the error
+        // set); its `len` slots are null until filled, which list_dealloc and
+        // PyList_SetSlice allow.
+        let list = unsafe { Bound::from_owned_ptr_or_err(self.py, ffi::PyList_New(len as ffi::Py_ssize_t))? };
         Ok(Seq {
             to: self,
-            items: Vec::with_capacity(len.unwrap_or(0)),
+            list: unsafe { list.cast_into_unchecked() },
+            len,
+            filled: 0,
         })
     }
     fn serialize_tuple(self, len: usize) -> Result<Seq<'py>> {
@@ -282,20 +353,52 @@ impl<'py> ser::Serializer for ToPython<'py> {
     }
 }
 
-/// A list being built.
+/// A list being built: made with the length serde announces (exact for the
+/// records' Vecs and arrays), its slots filled in turn, without a Vec between.
 pub struct Seq<'py> {
     to: ToPython<'py>,
-    items: Vec<Bound<'py, PyAny>>,
+    list: Bound<'py, PyList>,
+    /// The slots the list was made with, and how many are filled.
+    len: usize,
+    filled: usize,
 }
 
 impl<'py> Seq<'py> {
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        self.items.push(value.serialize(self.to)?);
+        let item = value.serialize(self.to)?;
+        if self.filled < self.len {
+            // SAFETY: a slot of the list, still null; PyList_SetItem takes
+            // over the reference given.
+            let status =
+                unsafe { ffi::PyList_SetItem(self.list.as_ptr(), self.filled as ffi::Py_ssize_t, item.into_ptr()) };
+            if status != 0 {
+                return Err(PyErr::fetch(self.to.py).into());
+            }
+        } else {
+            // More items than announced.
+            self.list.append(item)?;
+        }
+        self.filled += 1;
         Ok(())
     }
 
     fn finish(self) -> Result<Bound<'py, PyAny>> {
-        Ok(PyList::new(self.to.py, self.items)?.into_any())
+        if self.filled < self.len {
+            // Fewer items than announced: the null slots go.
+            // SAFETY: deleting a slice of a list (a null value deletes).
+            let status = unsafe {
+                ffi::PyList_SetSlice(
+                    self.list.as_ptr(),
+                    self.filled as ffi::Py_ssize_t,
+                    self.len as ffi::Py_ssize_t,
+                    std::ptr::null_mut(),
+                )
+            };
+            if status != 0 {
+                return Err(PyErr::fetch(self.to.py).into());
+            }
+        }
+        Ok(self.list.into_any())
     }
 }
 

@@ -87,8 +87,8 @@ pub enum Line {
     Bytes(Vec<u8>),
     /// The line's JSON value, and the input bytes it stands for.
     Parsed(Value, u64),
-    /// Something the caller could not make JSON of, and why (`a datetime in
-    /// \`published\``).
+    /// Something the caller could not make JSON of, and why (`` `published`
+    /// holds a Python datetime.date, which has no JSON form ``).
     Unusable(String),
 }
 
