@@ -133,7 +133,7 @@ struct Reading<'a> {
 
 impl<'a> Reading<'a> {
     /// The start: a leading `-` or `minus` makes the numeral negative.
-    #[inline]
+    #[inline(always)]
     fn new(toks: &'a [Tok]) -> Option<Self> {
         let negative = matches!(toks.first()?.kind, Kind::Sign | Kind::Word(Word::Minus));
         Some(Reading {
@@ -156,7 +156,7 @@ impl<'a> Reading<'a> {
     }
 
     /// Offers the token at hand to the grammar part for its kind.
-    #[inline]
+    #[inline(always)]
     fn step(&mut self, kind: &Kind) -> Step {
         let taken = match kind {
             Kind::Sign | Kind::Word(Word::Minus) => false,
@@ -184,7 +184,7 @@ impl<'a> Reading<'a> {
     }
 
     /// After a token taken: notes its kind and records the reading so far.
-    #[inline]
+    #[inline(always)]
     fn took(&mut self, kind: &Kind) {
         self.prev = match kind {
             Kind::Num { .. } => Prev::Num,
@@ -214,7 +214,7 @@ impl<'a> Reading<'a> {
     /// At a token refused: a multiplier right after a piece joined by `and`
     /// belongs to a new numeral (`3 hundred and 2 hundred` is two numerals), so
     /// the reading falls back to the one before the `and`.
-    #[inline]
+    #[inline(always)]
     fn stopped(&mut self, kind: &Kind) {
         let multiplier = matches!(kind, Kind::Word(Word::Hundred | Word::Scale(_) | Word::Dozen));
         if multiplier && let Some(fallback) = self.before_and.take() {
@@ -225,7 +225,7 @@ impl<'a> Reading<'a> {
     /// Digits: a suffixed number (`10k`) only alone; otherwise at the start,
     /// or below a hundred after `hundred`/`and`, or below the last scale after
     /// a scale word.
-    #[inline]
+    #[inline(always)]
     fn number(&mut self, value: Decimal, integer: bool, suffixed: bool, suffix_scale: Decimal) -> bool {
         if suffixed {
             if self.prev != Prev::Start {
@@ -254,7 +254,7 @@ impl<'a> Reading<'a> {
     }
 
     /// `zero`: a numeral only on its own (or before `point`).
-    #[inline]
+    #[inline(always)]
     fn zero(&mut self) -> bool {
         if self.prev != Prev::Start {
             return false;
@@ -265,7 +265,7 @@ impl<'a> Reading<'a> {
 
     /// `one` .. `nine`: opens a piece, or completes a tens word
     /// (`twenty-one`).
-    #[inline]
+    #[inline(always)]
     fn unit(&mut self, u: Decimal) -> bool {
         match self.prev {
             Prev::Start | Prev::Hundred | Prev::And | Prev::Scale => {
@@ -282,7 +282,7 @@ impl<'a> Reading<'a> {
     }
 
     /// `ten` .. `ninety`: opens a piece.
-    #[inline]
+    #[inline(always)]
     fn teen_or_tens(&mut self, t: Decimal) -> bool {
         if !matches!(self.prev, Prev::Start | Prev::Hundred | Prev::And | Prev::Scale) {
             return false;
@@ -294,7 +294,7 @@ impl<'a> Reading<'a> {
 
     /// `hundred`: once per group, multiplying a multiplier (`a hundred`) or
     /// the group so far.
-    #[inline]
+    #[inline(always)]
     fn hundred(&mut self) -> bool {
         if self.hundred_used {
             return false;
@@ -313,7 +313,7 @@ impl<'a> Reading<'a> {
 
     /// A scale word: closes the group (or a multiplier) below the last scale,
     /// or compounds the last scale (`three lakh crore`, `a thousand million`).
-    #[inline]
+    #[inline(always)]
     fn scale(&mut self, s: Decimal) -> bool {
         let prev = self.prev;
         let below_last = self.last_scale.is_none_or(|last| s < last);
@@ -346,7 +346,7 @@ impl<'a> Reading<'a> {
     }
 
     /// `dozen`: times twelve, after a multiplier or a piece; ends the numeral.
-    #[inline]
+    #[inline(always)]
     fn dozen(&mut self) -> bool {
         if self.prev == Prev::Mult {
             self.current = self.mult * Decimal::int(12);
@@ -361,7 +361,7 @@ impl<'a> Reading<'a> {
 
     /// `point` after a word numeral: the decimals that follow end the
     /// numeral.
-    #[inline]
+    #[inline(always)]
     fn point(&mut self) -> bool {
         if !matches!(
             self.prev,
@@ -380,7 +380,7 @@ impl<'a> Reading<'a> {
     }
 
     /// `a`: one, at the start, or after `half` (`half a million`).
-    #[inline]
+    #[inline(always)]
     fn a(&mut self) -> Step {
         if !(self.prev == Prev::Start || (self.prev == Prev::Mult && self.mult == HALF)) {
             return Step::Stop;
@@ -393,7 +393,7 @@ impl<'a> Reading<'a> {
     }
 
     /// `half`, `quarter`: a multiplier, at the start or after `a`.
-    #[inline]
+    #[inline(always)]
     fn fraction(&mut self, m: Decimal) -> Step {
         if !(self.prev == Prev::Start || (self.prev == Prev::Mult && self.mult == Decimal::ONE)) {
             return Step::Stop;
@@ -405,7 +405,7 @@ impl<'a> Reading<'a> {
 
     /// `and`: only after `hundred` or a scale word and before a piece below a
     /// hundred; the reading before it is kept to fall back to.
-    #[inline]
+    #[inline(always)]
     fn and(&mut self) -> Step {
         let next_small = self.toks.get(self.i + 1).is_some_and(|t| match &t.kind {
             Kind::Word(Word::Unit(_) | Word::Teen(_) | Word::Tens(_)) => true,

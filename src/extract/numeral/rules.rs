@@ -254,7 +254,8 @@ fn token(text: &str, at: usize) -> Option<Tok> {
 fn digits(text: &str, at: usize) -> Option<Tok> {
     let bytes = text.as_bytes();
     let lead = skip_digits(bytes, at) - at;
-    let (mut number, mut j, grouped) = integer_part(text, at, lead)?;
+    let mut number = String::new();
+    let (mut j, grouped) = integer_part(text, at, lead, &mut number)?;
     if j < bytes.len() && bytes[j] == b'.' && next_is_digit(bytes, j + 1) {
         let f_end = skip_digits(bytes, j + 1);
         let dotted_before = at >= 2 && bytes[at - 1] == b'.' && bytes[at - 2].is_ascii_digit();
@@ -266,39 +267,39 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
             }
             // `192.168.1.2`, `2019.12.03`: each part is a number of its own.
             let value = Decimal::parse(&number)?;
-            return Some(plain_number(value, true, grouped, j..j, at..j));
+            return plain_number(value, true, grouped, j..j, at..j);
         }
         number.push('.');
         number.push_str(&text[j + 1..f_end]);
         j = f_end;
     }
     let value = Decimal::parse(&number)?;
-    Some(with_suffix(text, at, j, value, grouped))
+    with_suffix(text, at, j, value, grouped)
 }
 
 /// The integer part of the digits at `at` (`lead` digits long before any
-/// separator): its digits without separators, where it ends, and whether
-/// thousands groups were read. `.08` has `0` for its integer part.
-#[inline]
-fn integer_part(text: &str, at: usize, lead: usize) -> Option<(String, usize, bool)> {
+/// separator): appends its digits without separators to `number`, and
+/// returns where it ends and whether thousands groups were read. `.08` has
+/// `0` for its integer part.
+#[inline(always)]
+fn integer_part(text: &str, at: usize, lead: usize, number: &mut String) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
-    let mut number = String::new();
     if lead == 0 {
         // `.08`
         if bytes.get(at) != Some(&b'.') || !next_is_digit(bytes, at + 1) {
             return None;
         }
         number.push('0');
-        return Some((number, at, false));
+        return Some((at, false));
     }
     let lead_end = at + lead;
     number.push_str(&text[at..lead_end]);
     if lead > 3 {
-        return Some((number, lead_end, false));
+        return Some((lead_end, false));
     }
-    match comma_groups(text, lead_end, lead, &mut number).or_else(|| space_groups(text, lead_end, &mut number)) {
-        Some(end) => Some((number, end, true)),
-        None => Some((number, lead_end, false)),
+    match comma_groups(text, lead_end, lead, number).or_else(|| space_groups(text, lead_end, number)) {
+        Some(end) => Some((end, true)),
+        None => Some((lead_end, false)),
     }
 }
 
@@ -306,7 +307,7 @@ fn integer_part(text: &str, at: usize, lead: usize) -> Option<(String, usize, bo
 /// Indian `,dd` groups ending in `,ddd` after at most two digits. If they
 /// make a number, appends their digits to `number` and returns where they
 /// end.
-#[inline]
+#[inline(always)]
 fn comma_groups(text: &str, at: usize, lead: usize, number: &mut String) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut k = at;
@@ -344,7 +345,7 @@ fn comma_groups(text: &str, at: usize, lead: usize, number: &mut String) -> Opti
 /// `40\u{202f}000`. With plain spaces one group is not enough (`400 737 Max
 /// jets` is a count and a model), two are (`1 234 567`). If they make a
 /// number, appends their digits to `number` and returns where they end.
-#[inline]
+#[inline(always)]
 fn space_groups(text: &str, at: usize, number: &mut String) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut k = at;
@@ -373,8 +374,8 @@ fn space_groups(text: &str, at: usize, number: &mut String) -> Option<usize> {
 /// The token for the number `value` read over `at..j`, given what follows:
 /// glued letters (a scale suffix, or something that makes this no plain
 /// number), or a spaced scale suffix.
-#[inline]
-fn with_suffix(text: &str, at: usize, j: usize, value: Decimal, grouped: bool) -> Tok {
+#[inline(always)]
+fn with_suffix(text: &str, at: usize, j: usize, value: Decimal, grouped: bool) -> Option<Tok> {
     let bytes = text.as_bytes();
     let integer = value.is_integer();
     let letters_end = skip_letters(bytes, j);
@@ -395,7 +396,7 @@ fn with_suffix(text: &str, at: usize, j: usize, value: Decimal, grouped: bool) -
 
 /// A scale suffix after one space at `at` (`2.33 k`, `5 bn`): its multiplier
 /// and where it ends. Single letters only attached, except `k` and `M`.
-#[inline]
+#[inline(always)]
 fn spaced_scale(text: &str, at: usize) -> Option<(Decimal, usize)> {
     let bytes = text.as_bytes();
     if at >= bytes.len() || bytes[at] != b' ' {
@@ -413,10 +414,10 @@ fn spaced_scale(text: &str, at: usize) -> Option<(Decimal, usize)> {
     None
 }
 
-/// A number token with no scale suffix.
-#[inline]
-fn plain_number(value: Decimal, integer: bool, grouped: bool, glued: Range<usize>, bytes: Range<usize>) -> Tok {
-    Tok {
+/// A number token with no scale suffix (always `Some`: what [`digits`] returns).
+#[inline(always)]
+fn plain_number(value: Decimal, integer: bool, grouped: bool, glued: Range<usize>, bytes: Range<usize>) -> Option<Tok> {
+    Some(Tok {
         kind: Kind::Num {
             value,
             integer,
@@ -426,14 +427,14 @@ fn plain_number(value: Decimal, integer: bool, grouped: bool, glued: Range<usize
             glued,
         },
         bytes,
-    }
+    })
 }
 
-/// A number token over `bytes` multiplied by its scale suffix.
-#[inline]
-fn scaled_number(value: Decimal, scale: Decimal, grouped: bool, bytes: Range<usize>) -> Tok {
+/// A number token over `bytes` multiplied by its scale suffix (always `Some`).
+#[inline(always)]
+fn scaled_number(value: Decimal, scale: Decimal, grouped: bool, bytes: Range<usize>) -> Option<Tok> {
     let value = value * scale;
-    Tok {
+    Some(Tok {
         kind: Kind::Num {
             value,
             integer: value.is_integer(),
@@ -443,7 +444,7 @@ fn scaled_number(value: Decimal, scale: Decimal, grouped: bool, bytes: Range<usi
             glued: bytes.end..bytes.end,
         },
         bytes,
-    }
+    })
 }
 
 /// The byte length of a digit-group space at `at` (ASCII space, no-break
