@@ -581,12 +581,7 @@ fn read(
         .unwrap_or(trigger.range.len());
     let after = trigger.range.start + first_word..scope.end;
     let before = scope.start..trigger.range.start;
-    let passive = words_before(text, trigger.range.start, 2).iter().any(|w| {
-        matches!(
-            w.as_ref(),
-            "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got"
-        )
-    }) || trigger.rule.name == "imposed.sanctions_were_imposed";
+    let passive = is_passive(text, trigger);
     let actors = actors_of(
         article,
         facts,
@@ -602,57 +597,16 @@ fn read(
 
     let actor_names: Vec<&str> = actors.iter().map(|a| &*a.authority).collect();
     let target = target_of(text, facts, &actor_names, &after, &before);
-
-    let counted = |range: &Range<usize>| -> Vec<EventCount> {
-        within(&facts.counts, range)
-            .filter(|f| f.value.category != CountCategory::Other)
-            .filter(|f| !text[after.start.min(f.range.start)..f.range.start].contains("total"))
-            .map(|f| f.value.clone())
-            .collect()
-    };
-    let mut counts = counted(&after);
-    if counts.is_empty() && passive {
-        // The subject of a passive is its object: `Three individuals ... were delisted`.
-        counts = counted(&before);
-        if counts.is_empty() {
-            counts = counted(&(sentence.start..trigger.range.start));
-        }
-    }
-
-    let mut named = Vec::new();
-    let mut anchor = after.start;
-    for fact in within(&facts.named, &after) {
-        let gap = &text[anchor.min(fact.range.start)..fact.range.start];
-        if gap.len() > 80 || words(gap).any(|w| OBJECT_BREAKS.contains(&w.as_ref())) {
-            break;
-        }
-        if actors.iter().any(|a| a.agency.as_deref() == Some(fact.value)) {
-            continue;
-        }
-        push_name(&mut named, fact.value.to_string());
-        anchor = fact.range.end;
-    }
-
-    let distance = |f: &Fact<&str>| {
-        if f.range.start >= trigger.range.end {
-            f.range.start - trigger.range.end
-        } else {
-            trigger.range.start.saturating_sub(f.range.end)
-        }
-    };
-    // The date of the action, not of what caused it: dates after a cause marker
-    // (`in response to Iran's October 1 strike`, `following the test in
-    // September`) or right after a possessive are someone else's. Dates in
-    // the scope of another trigger of the sentence belong to that one.
-    let own_date = |f: &&Fact<&str>| {
-        let from = trigger.range.end.min(f.range.start);
-        !text[..f.range.start].ends_with("'s ")
-            && !words(&text[from..f.range.start]).any(|w| CAUSE_MARKERS.contains(&w.as_ref()))
-    };
-    let date = within(&facts.dates, &scope)
-        .filter(own_date)
-        .min_by_key(|f| distance(f))
-        .map(|f| f.value.to_string());
+    let counts = counts_of(
+        text,
+        facts,
+        &after,
+        &before,
+        sentence.start..trigger.range.start,
+        passive,
+    );
+    let named = named_objects(text, facts, &actors, &after);
+    let date = action_date(text, facts, trigger, &scope);
     let amounts: Vec<EventAmount> = within(&facts.amounts, &after).map(|f| f.value.clone()).collect();
     let mut officials: Vec<String> = Vec::new();
     for f in within(&facts.officials, &sentence) {
@@ -679,6 +633,90 @@ fn read(
             rule: trigger.rule.name,
         })
         .collect()
+}
+
+/// Whether the trigger is passive (`were sanctioned`, `has been delisted`).
+fn is_passive(text: &str, trigger: &Trigger) -> bool {
+    words_before(text, trigger.range.start, 2).iter().any(|w| {
+        matches!(
+            w.as_ref(),
+            "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got"
+        )
+    }) || trigger.rule.name == "imposed.sanctions_were_imposed"
+}
+
+/// The counts of a trigger's objects (`20 individuals`), after it (but not
+/// after `total`); for a passive trigger, its subject's before it (in its
+/// scope, or else in its sentence: `Three individuals ... were delisted`).
+fn counts_of(
+    text: &str,
+    facts: &Facts,
+    after: &Range<usize>,
+    before: &Range<usize>,
+    sentence_before: Range<usize>,
+    passive: bool,
+) -> Vec<EventCount> {
+    let counted = |range: &Range<usize>| -> Vec<EventCount> {
+        within(&facts.counts, range)
+            .filter(|f| f.value.category != CountCategory::Other)
+            .filter(|f| !text[after.start.min(f.range.start)..f.range.start].contains("total"))
+            .map(|f| f.value.clone())
+            .collect()
+    };
+    let mut counts = counted(after);
+    if counts.is_empty() && passive {
+        // The subject of a passive is its object: `Three individuals ... were delisted`.
+        counts = counted(before);
+        if counts.is_empty() {
+            counts = counted(&sentence_before);
+        }
+    }
+    counts
+}
+
+/// The names of a trigger's objects: the named targets after it, up to a
+/// break (a long gap or a word that ends the object), the acting agencies
+/// aside.
+fn named_objects(text: &str, facts: &Facts, actors: &[Actor], after: &Range<usize>) -> Vec<String> {
+    let mut named = Vec::new();
+    let mut anchor = after.start;
+    for fact in within(&facts.named, after) {
+        let gap = &text[anchor.min(fact.range.start)..fact.range.start];
+        if gap.len() > 80 || words(gap).any(|w| OBJECT_BREAKS.contains(&w.as_ref())) {
+            break;
+        }
+        if actors.iter().any(|a| a.agency.as_deref() == Some(fact.value)) {
+            continue;
+        }
+        push_name(&mut named, fact.value.to_string());
+        anchor = fact.range.end;
+    }
+    named
+}
+
+/// The date of the action: the nearest date of the trigger's scope that is
+/// its own.
+fn action_date(text: &str, facts: &Facts, trigger: &Trigger, scope: &Range<usize>) -> Option<String> {
+    let distance = |f: &Fact<&str>| {
+        if f.range.start >= trigger.range.end {
+            f.range.start - trigger.range.end
+        } else {
+            trigger.range.start.saturating_sub(f.range.end)
+        }
+    };
+    // The date of the action, not of what caused it: dates after a cause marker
+    // (`in response to Iran's October 1 strike`, `following the test in
+    // September`) or right after a possessive are someone else's. Dates in
+    // the scope of another trigger of the sentence belong to that one.
+    let own_date = |f: &&Fact<&str>| {
+        let from = trigger.range.end.min(f.range.start);
+        !text[..f.range.start].ends_with("'s ")
+            && !words(&text[from..f.range.start]).any(|w| CAUSE_MARKERS.contains(&w.as_ref()))
+    };
+    within(&facts.dates, scope)
+        .filter(own_date)
+        .min_by_key(|f| distance(f))
+        .map(|f| f.value.to_string())
 }
 
 /// Who acts for a trigger, in order of preference: the nearest actor before it

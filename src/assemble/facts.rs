@@ -3,7 +3,7 @@
 //! amounts, each at a byte range of the clean text.
 
 use crate::extract::lexicon;
-use crate::extract::{Article, Extractions};
+use crate::extract::{Article, Extractions, entity};
 use crate::per_thread::PerThread;
 use crate::record::{EntityType, EventAmount, EventCount};
 use regex::Regex;
@@ -71,173 +71,175 @@ pub fn international_authority(name: &str) -> &str {
     }
 }
 
-/// The facts of an article.
+/// The facts of an article: those of the entity mentions and demonyms, of
+/// `the Trump administration`, of the officials, counts, dates and amounts,
+/// each list sorted by position.
 pub fn facts<'a>(article: &Article, x: &'a Extractions) -> Facts<'a> {
-    let found = &x.found;
     let mut facts = Facts::default();
-    let organization_ranges: Vec<&std::ops::Range<usize>> = found
-        .mentions
-        .iter()
-        .filter(|m| found.entities[m.entity].kind != EntityType::Country)
-        .map(|m| &m.range)
-        .collect();
-    let inside_organization = |r: &std::ops::Range<usize>| {
-        organization_ranges
-            .iter()
-            .any(|o| o.start <= r.start && r.end <= o.end && o.len() > r.len())
-    };
+    facts.add_mentions(&x.found);
+    facts.add_demonyms(article, &x.found);
+    facts.add_administrations(article, x);
+    facts.add_extractions(article, x);
+    facts.sort();
+    facts
+}
 
-    for m in &found.mentions {
-        let entity = &found.entities[m.entity];
-        let country_name = || {
-            entity
-                .country
-                .as_deref()
-                .and_then(lexicon::country_by_code)
-                .map(|c| c.name)
+impl<'a> Facts<'a> {
+    /// The entity mentions: countries (those inside an organization's name
+    /// aside) and bodies of a country are actors, so are international
+    /// organizations; bodies and other organizations can be named targets.
+    fn add_mentions(&mut self, found: &'a entity::Found) {
+        let organization_ranges: Vec<&std::ops::Range<usize>> = found
+            .mentions
+            .iter()
+            .filter(|m| found.entities[m.entity].kind != EntityType::Country)
+            .map(|m| &m.range)
+            .collect();
+        let inside_organization = |r: &std::ops::Range<usize>| {
+            organization_ranges
+                .iter()
+                .any(|o| o.start <= r.start && r.end <= o.end && o.len() > r.len())
         };
-        match entity.kind {
-            EntityType::Country => {
-                if inside_organization(&m.range) {
-                    continue; // `U.S.` in `U.S. Treasury`, `Korea` in `Workers' Party of Korea`
+        for m in &found.mentions {
+            let entity = &found.entities[m.entity];
+            let range = || m.range.clone();
+            let name = entity.name.as_str();
+            match entity.kind {
+                EntityType::Country => {
+                    if inside_organization(&m.range) {
+                        continue; // `U.S.` in `U.S. Treasury`, `Korea` in `Workers' Party of Korea`
+                    }
+                    self.countries.push(Fact {
+                        range: range(),
+                        value: name,
+                    });
+                    self.add_actor(range(), name, None);
                 }
-                facts.countries.push(Fact {
-                    range: m.range.clone(),
-                    value: &entity.name,
-                });
-                facts.actors.push(Fact {
-                    range: m.range.clone(),
-                    value: Actor {
-                        authority: Cow::Borrowed(&entity.name),
-                        agency: None,
-                    },
-                });
-            }
-            EntityType::GovernmentBody => {
-                if let Some(authority) = country_name() {
-                    let agency = Some(Cow::Borrowed(entity.name.as_str()));
-                    facts.actors.push(Fact {
-                        range: m.range.clone(),
-                        value: Actor {
-                            authority: Cow::Borrowed(authority),
-                            agency,
-                        },
+                EntityType::GovernmentBody => {
+                    let country = entity.country.as_deref().and_then(lexicon::country_by_code);
+                    if let Some(country) = country {
+                        self.add_actor(range(), country.name, Some(name));
+                    }
+                    self.named.push(Fact {
+                        range: range(),
+                        value: name,
                     });
                 }
-                facts.named.push(Fact {
-                    range: m.range.clone(),
-                    value: &entity.name,
-                });
-            }
-            EntityType::InternationalOrg => {
-                let authority = international_authority(&entity.name);
-                let agency = (authority != entity.name).then_some(Cow::Borrowed(entity.name.as_str()));
-                facts.actors.push(Fact {
-                    range: m.range.clone(),
-                    value: Actor {
-                        authority: Cow::Borrowed(authority),
-                        agency,
-                    },
-                });
-            }
-            EntityType::Company | EntityType::Group | EntityType::Organization => {
-                facts.named.push(Fact {
-                    range: m.range.clone(),
-                    value: &entity.name,
-                });
+                EntityType::InternationalOrg => {
+                    let authority = international_authority(name);
+                    let agency = (authority != name).then_some(name);
+                    self.add_actor(range(), authority, agency);
+                }
+                EntityType::Company | EntityType::Group | EntityType::Organization => {
+                    self.named.push(Fact {
+                        range: range(),
+                        value: name,
+                    });
+                }
             }
         }
     }
-    for d in &found.demonyms {
-        let name = d.country.name;
-        // `the Japanese government`, `South Korean authorities` act.
-        if let Some(m) = GOVERNMENT.find(&article.text[d.range.end..]) {
-            let range = d.range.start..d.range.end + m.end();
-            facts.actors.push(Fact {
-                range,
-                value: Actor {
-                    authority: Cow::Borrowed(name),
-                    agency: None,
-                },
+
+    /// An actor at `range`: an authority, and the body that acted if any.
+    fn add_actor(&mut self, range: Range<usize>, authority: &'a str, agency: Option<&'a str>) {
+        self.actors.push(Fact {
+            range,
+            value: Actor {
+                authority: Cow::Borrowed(authority),
+                agency: agency.map(Cow::Borrowed),
+            },
+        });
+    }
+
+    /// The demonyms, and `the Japanese government`, `South Korean
+    /// authorities` as actors.
+    fn add_demonyms(&mut self, article: &Article, found: &'a entity::Found) {
+        for d in &found.demonyms {
+            let name = d.country.name;
+            if let Some(m) = GOVERNMENT.find(&article.text[d.range.end..]) {
+                self.add_actor(d.range.start..d.range.end + m.end(), name, None);
+            }
+            self.demonyms.push(Fact {
+                range: d.range.clone(),
+                value: name,
             });
         }
-        facts.demonyms.push(Fact {
-            range: d.range.clone(),
-            value: name,
-        });
     }
-    // `the Trump administration` acts for the country of the official named.
-    for m in ADMINISTRATION.captures_iter(article.text) {
-        let (whole, surname) = (m.get(0).expect("match"), &m[1]);
-        let country = x.officials.iter().find_map(|o| {
-            let named = o.name.split_whitespace().last() == Some(surname) || o.aliases.iter().any(|a| a == surname);
-            named
-                .then(|| lexicon::country_by_name(o.affiliation.as_deref()?))
-                .flatten()
-        });
-        if let Some(country) = country {
-            let value = Actor {
-                authority: Cow::Borrowed(country.name),
-                agency: None,
+
+    /// `the Trump administration` acts for the country of the official named.
+    fn add_administrations(&mut self, article: &Article, x: &'a Extractions) {
+        for m in ADMINISTRATION.captures_iter(article.text) {
+            let (whole, surname) = (m.get(0).expect("match"), &m[1]);
+            let country = x.officials.iter().find_map(|o| {
+                let named = o.name.split_whitespace().last() == Some(surname) || o.aliases.iter().any(|a| a == surname);
+                named
+                    .then(|| lexicon::country_by_name(o.affiliation.as_deref()?))
+                    .flatten()
+            });
+            if let Some(country) = country {
+                self.add_actor(whole.range(), country.name, None);
+            }
+        }
+    }
+
+    /// The officials' mentions (named targets too), counts, dates and amounts.
+    fn add_extractions(&mut self, article: &Article, x: &'a Extractions) {
+        for official in &x.officials {
+            for span in &official.mentions {
+                let range = article.bytes(*span);
+                self.officials.push(Fact {
+                    range: range.clone(),
+                    value: &official.name,
+                });
+                self.named.push(Fact {
+                    range,
+                    value: &official.name,
+                });
+            }
+        }
+        for c in &x.counts {
+            let value = EventCount {
+                value: c.value,
+                category: c.category,
             };
-            facts.actors.push(Fact {
-                range: whole.range(),
+            self.counts.push(Fact {
+                range: article.bytes(c.span),
+                value,
+            });
+        }
+        for d in &x.dates {
+            self.dates.push(Fact {
+                range: article.bytes(d.span),
+                value: &d.value,
+            });
+        }
+        for a in &x.amounts {
+            let value = EventAmount {
+                value: a.value,
+                currency: a.currency.clone(),
+            };
+            self.amounts.push(Fact {
+                range: article.bytes(a.span),
                 value,
             });
         }
     }
-    for official in &x.officials {
-        for span in &official.mentions {
-            let range = article.bytes(*span);
-            facts.officials.push(Fact {
-                range: range.clone(),
-                value: &official.name,
-            });
-            facts.named.push(Fact {
-                range,
-                value: &official.name,
-            });
+
+    /// Every list in text order.
+    fn sort(&mut self) {
+        for list in [
+            &mut self.countries,
+            &mut self.demonyms,
+            &mut self.named,
+            &mut self.officials,
+        ] {
+            list.sort_by_key(|f| (f.range.start, f.range.end));
         }
+        self.actors.sort_by_key(|f| (f.range.start, f.range.end));
+        self.counts.sort_by_key(|f| (f.range.start, f.range.end));
+        self.dates.sort_by_key(|f| (f.range.start, f.range.end));
+        self.amounts.sort_by_key(|f| (f.range.start, f.range.end));
     }
-    for c in &x.counts {
-        let value = EventCount {
-            value: c.value,
-            category: c.category,
-        };
-        facts.counts.push(Fact {
-            range: article.bytes(c.span),
-            value,
-        });
-    }
-    for d in &x.dates {
-        facts.dates.push(Fact {
-            range: article.bytes(d.span),
-            value: &d.value,
-        });
-    }
-    for a in &x.amounts {
-        let value = EventAmount {
-            value: a.value,
-            currency: a.currency.clone(),
-        };
-        facts.amounts.push(Fact {
-            range: article.bytes(a.span),
-            value,
-        });
-    }
-    for list in [
-        &mut facts.countries,
-        &mut facts.demonyms,
-        &mut facts.named,
-        &mut facts.officials,
-    ] {
-        list.sort_by_key(|f| (f.range.start, f.range.end));
-    }
-    facts.actors.sort_by_key(|f| (f.range.start, f.range.end));
-    facts.counts.sort_by_key(|f| (f.range.start, f.range.end));
-    facts.dates.sort_by_key(|f| (f.range.start, f.range.end));
-    facts.amounts.sort_by_key(|f| (f.range.start, f.range.end));
-    facts
 }
 
 #[cfg(test)]

@@ -122,7 +122,8 @@ const DOTTED: &[&str] = &[
     "St", "Adm", "Capt", "Maj", "Sgt", "Amb", "Dept", "Rt", "Hon", "Rev",
 ];
 
-/// Splits `text` into tokens.
+/// Splits `text` into tokens: whitespace sets the gap before the next token;
+/// anything else starts one ([`token_at`]).
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
@@ -152,66 +153,17 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         let start = i;
-        let kind;
-        // What `word_end` saw of a word; with [`SCANNED`] when the token is
-        // that scan's word, so that its case for the word tables is known.
-        let mut shape = 0;
-        if c.is_alphabetic() {
-            let (end, seen) = word_end(text, i);
-            i = end;
-            kind = dotted(text, start, &mut i);
-            // A title abbreviation's period changes no case; an initial's
-            // letters after the first do.
-            shape = if kind == Kind::Word { seen | SCANNED } else { seen };
-        } else if c.is_ascii_digit() {
-            i += 1;
-            while i < text.len() {
-                let b = bytes[i];
-                if b.is_ascii_digit() || ((b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
-                {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            // Alphanumeric codes (`G7`, `APT38`, `13382a`) stay whole.
-            if text[i..].starts_with(char::is_alphabetic) {
-                // The first letter is no first byte of the token: its class counts.
-                let letter = BYTE_CLASS[usize::from(bytes[i])];
-                let (end, seen) = word_end(text, i);
-                i = end;
-                shape = seen | letter;
-                kind = Kind::Word;
-            } else {
-                kind = Kind::Number;
-            }
-        } else if c == '\''
-            && (text[i + 1..].starts_with('s') || text[i + 1..].starts_with('S'))
-            && !text[i + 2..].starts_with(char::is_alphanumeric)
-            && start > 0
-        {
-            i += 2;
-            kind = Kind::Possessive;
-        } else if c == '\''
-            && start > 0
-            && bytes[start - 1] == b's'
-            && out.last().is_some_and(|t: &Token| t.range.end == start)
-        {
-            i += 1;
-            kind = Kind::Possessive;
-        } else {
-            i += c.len_utf8();
-            kind = Kind::Punct;
-        }
-        let word = &text[start..i];
+        let (end, kind, shape) = token_at(text, start, c, out.last());
+        i = end;
+        let word = &text[start..end];
         let info = match kind {
-            Kind::Word if shape & SCANNED != 0 => word_info_at(text, start..i, shape & (UPPER | NON_ASCII) != 0),
+            Kind::Word if shape & SCANNED != 0 => word_info_at(text, start..end, shape & (UPPER | NON_ASCII) != 0),
             Kind::Word | Kind::Initial => word_info(word),
             _ => WordInfo::default(),
         };
         out.push(Token {
             text: word,
-            range: start..i,
+            range: start..end,
             kind,
             gap,
             info,
@@ -220,6 +172,60 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         gap = Gap::None;
     }
     out
+}
+
+/// The token starting at `start` with character `c` (after the token
+/// `last`, if any): its end, its kind and its shape. The shape is what
+/// `word_end` saw of a word; with [`SCANNED`] when the token is that scan's
+/// word, so that its case for the word tables is known.
+#[inline(always)]
+fn token_at(text: &str, start: usize, c: char, last: Option<&Token>) -> (usize, Kind, u8) {
+    let bytes = text.as_bytes();
+    if c.is_alphabetic() {
+        let (mut end, seen) = word_end(text, start);
+        let kind = dotted(text, start, &mut end);
+        // A title abbreviation's period changes no case; an initial's
+        // letters after the first do.
+        let shape = if kind == Kind::Word { seen | SCANNED } else { seen };
+        (end, kind, shape)
+    } else if c.is_ascii_digit() {
+        number_at(text, start)
+    } else if c == '\''
+        && (text[start + 1..].starts_with('s') || text[start + 1..].starts_with('S'))
+        && !text[start + 2..].starts_with(char::is_alphanumeric)
+        && start > 0
+    {
+        (start + 2, Kind::Possessive, 0)
+    } else if c == '\'' && start > 0 && bytes[start - 1] == b's' && last.is_some_and(|t| t.range.end == start) {
+        (start + 1, Kind::Possessive, 0)
+    } else {
+        (start + c.len_utf8(), Kind::Punct, 0)
+    }
+}
+
+/// A token starting with a digit at `start`: a number (digits with inner `,`
+/// or `.`), or an alphanumeric code (`G7`, `APT38`, `13382a`), which stays
+/// whole as a word. Its end, kind and shape.
+#[inline(always)]
+fn number_at(text: &str, start: usize) -> (usize, Kind, u8) {
+    let bytes = text.as_bytes();
+    let mut i = start + 1;
+    while i < text.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() || ((b == b',' || b == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if text[i..].starts_with(char::is_alphabetic) {
+        // The first letter is no first byte of the token: its class counts.
+        let letter = BYTE_CLASS[usize::from(bytes[i])];
+        let (end, seen) = word_end(text, i);
+        (end, Kind::Word, seen | letter)
+    } else {
+        (i, Kind::Number, 0)
+    }
 }
 
 /// What a byte is to `word_end`: an ASCII letter or digit, an ASCII capital,

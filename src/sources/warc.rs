@@ -96,16 +96,27 @@ impl Records {
             .ok_or("missing or invalid Content-Length")?;
         let limit = self.limits.max_article_bytes;
         if length > limit {
-            let skipped = io::copy(&mut (&mut self.reader).take(length), &mut io::sink()).map_err(|e| e.to_string())?;
-            if skipped < length {
-                return Err(format!(
-                    "truncated: Content-Length is {length} but the file ends after {skipped} bytes"
-                ));
-            }
-            let doc_id = self.doc_id(&header);
-            let detail = format!("{}: record {}: {}", self.shown, self.record, ReadError::TooLarge(limit));
-            return Ok(Some(Document::failed(doc_id, &self.shown, self.location(), detail)));
+            return self.skip_too_large(&header, length, limit).map(Some);
         }
+        let payload = self.payload(length)?;
+        Ok(self.article(&header, payload, length))
+    }
+
+    /// Skips the payload of a record over the size limit: a failed document.
+    fn skip_too_large(&mut self, header: &Header, length: u64, limit: u64) -> Result<Document, String> {
+        let skipped = io::copy(&mut (&mut self.reader).take(length), &mut io::sink()).map_err(|e| e.to_string())?;
+        if skipped < length {
+            return Err(format!(
+                "truncated: Content-Length is {length} but the file ends after {skipped} bytes"
+            ));
+        }
+        let doc_id = self.doc_id(header);
+        let detail = format!("{}: record {}: {}", self.shown, self.record, ReadError::TooLarge(limit));
+        Ok(Document::failed(doc_id, &self.shown, self.location(), detail))
+    }
+
+    /// Reads a record's payload of `length` bytes.
+    fn payload(&mut self, length: u64) -> Result<Vec<u8>, String> {
         let mut payload = Vec::with_capacity(length as usize);
         (&mut self.reader)
             .take(length)
@@ -117,18 +128,23 @@ impl Records {
                 payload.len()
             ));
         }
+        Ok(payload)
+    }
+
+    /// The document of a record with its payload: `None` unless it is a
+    /// response or resource holding HTML; skipped for an HTTP status other
+    /// than 2xx, failed for a body that does not decode.
+    fn article(&self, header: &Header, payload: Vec<u8>, length: u64) -> Option<Document> {
         let kind = header.get("WARC-Type").unwrap_or("").to_ascii_lowercase();
         if kind != "response" && kind != "resource" {
-            return Ok(None);
+            return None;
         }
         let record_type = header.get("Content-Type").unwrap_or("").to_ascii_lowercase();
         let http = if kind == "response" && record_type.starts_with("application/http") {
             match parse_http(&payload) {
                 Some(http) => http,
                 None => {
-                    return Ok(Some(
-                        self.failed(&header, "response record without a valid HTTP header".into()),
-                    ));
+                    return Some(self.failed(header, "response record without a valid HTTP header".into()));
                 }
             }
         } else {
@@ -142,7 +158,7 @@ impl Records {
         };
         let content_type = http.headers.get("content-type").unwrap_or("").to_ascii_lowercase();
         if !content_type.contains("html") {
-            return Ok(None);
+            return None;
         }
         let bytes = length;
         let content = if !(200..300).contains(&http.status) {
@@ -151,14 +167,14 @@ impl Records {
             match http.decoded_body() {
                 Ok(body) => {
                     let (html, lossy) = decode_html(body, Some(&content_type));
-                    let mut doc = self.document(&header, Content::Html(html), bytes);
+                    let mut doc = self.document(header, Content::Html(html), bytes);
                     doc.lossy_utf8 = lossy;
-                    return Ok(Some(doc));
+                    return Some(doc);
                 }
                 Err(e) => Content::Failed(format!("{}: record {}: {e}", self.shown, self.record)),
             }
         };
-        Ok(Some(self.document(&header, content, bytes)))
+        Some(self.document(header, content, bytes))
     }
 
     /// The first non-blank line, or `None` at the end of the file.

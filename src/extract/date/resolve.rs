@@ -192,81 +192,13 @@ fn unknown(value: String) -> Option<Resolved> {
     Some(Resolved { value, anchor: None })
 }
 
+/// The value of one partial date (or of a range, by [`resolve`]): each kind
+/// of partial by its own step.
 fn resolve_one(partial: &Partial, dct: Option<NaiveDate>, tense: Tense) -> Option<Resolved> {
     match partial {
-        Partial::Ymd { year, month, day } => {
-            if let (Some(m), Some(d)) = (month, day) {
-                // Invalid days (`February 30`) are no dates.
-                NaiveDate::from_ymd_opt(2000, *m, *d)?;
-            }
-            let y = match (year, dct) {
-                (YearSpec::Explicit(y), _) => *y,
-                (YearSpec::Relative(k), Some(dct)) => dct.year() + k,
-                (YearSpec::Infer, Some(dct)) => match month {
-                    Some(m) => infer_year(dct, *m, *day, tense),
-                    None => dct.year(),
-                },
-                (_, None) => {
-                    return match (month, day) {
-                        (Some(m), Some(d)) => unknown(format!("XXXX-{m:02}-{d:02}")),
-                        (Some(m), None) => unknown(format!("XXXX-{m:02}")),
-                        _ => unknown("XXXX".into()),
-                    };
-                }
-            };
-            match month {
-                Some(m) => ymd_value(y, *m, *day),
-                None => Some(year_value(y)),
-            }
-        }
-        Partial::DayOfMonth { day, month_offset } => {
-            let Some(dct) = dct else {
-                return unknown(format!("XXXX-XX-{day:02}"));
-            };
-            let date = match month_offset {
-                Some(k) => {
-                    let first = add_months(dct.with_day(1)?, *k);
-                    NaiveDate::from_ymd_opt(first.year(), first.month(), *day)?
-                }
-                None => {
-                    let this = NaiveDate::from_ymd_opt(dct.year(), dct.month(), *day);
-                    let first = dct.with_day(1)?;
-                    let prev = add_months(first, -1);
-                    let next = add_months(first, 1);
-                    let prev = NaiveDate::from_ymd_opt(prev.year(), prev.month(), *day);
-                    let next = NaiveDate::from_ymd_opt(next.year(), next.month(), *day);
-                    match tense {
-                        Tense::Future | Tense::LeaningFuture => {
-                            [this, next].into_iter().flatten().find(|d| *d >= dct)?
-                        }
-                        _ => [this, prev].into_iter().flatten().find(|d| *d <= dct)?,
-                    }
-                }
-            };
-            Some(Resolved {
-                value: date.format("%Y-%m-%d").to_string(),
-                anchor: Some(date),
-            })
-        }
-        Partial::Weekday { weekday, offset } => {
-            let Some(dct) = dct else {
-                return unknown("XXXX-XX-XX".into());
-            };
-            let today = dct.weekday().num_days_from_monday();
-            let back = (7 + today - weekday) % 7;
-            let ahead = (7 + weekday - today) % 7;
-            let date = match (offset, tense) {
-                (Some(-1), _) => dct - Duration::days(if back == 0 { 7 } else { back } as i64),
-                (Some(1), _) => dct + Duration::days(if ahead == 0 { 7 } else { ahead } as i64),
-                (Some(_), _) => dct - Duration::days(today as i64) + Duration::days(*weekday as i64),
-                (None, Tense::Future | Tense::LeaningFuture) => dct + Duration::days(ahead as i64),
-                (None, _) => dct - Duration::days(back as i64),
-            };
-            Some(Resolved {
-                value: date.format("%Y-%m-%d").to_string(),
-                anchor: Some(date),
-            })
-        }
+        Partial::Ymd { year, month, day } => ymd(*year, *month, *day, dct, tense),
+        Partial::DayOfMonth { day, month_offset } => day_of_month(*day, *month_offset, dct, tense),
+        Partial::Weekday { weekday, offset } => weekday_date(*weekday, *offset, dct, tense),
         Partial::MonthRel { month, offset } => {
             let Some(dct) = dct else {
                 return unknown(format!("XXXX-{month:02}"));
@@ -278,56 +210,7 @@ fn resolve_one(partial: &Partial, dct: Option<NaiveDate>, tense: Tense) -> Optio
             };
             ymd_value(y, *month, None)
         }
-        Partial::Relative { unit, offset } => {
-            let Some(dct) = dct else {
-                // Only days, months and years have an unknown form in the
-                // contract (`XXXX-XX-XX`, `XXXX-XX`, `XXXX`).
-                return match unit {
-                    Unit::Day => unknown("XXXX-XX-XX".into()),
-                    Unit::Month => unknown("XXXX-XX".into()),
-                    Unit::Year => unknown("XXXX".into()),
-                    Unit::Week | Unit::Weekend | Unit::Quarter => None,
-                };
-            };
-            let k = *offset;
-            match unit {
-                Unit::Day => {
-                    let date = dct + Duration::days(k as i64);
-                    Some(Resolved {
-                        value: date.format("%Y-%m-%d").to_string(),
-                        anchor: Some(date),
-                    })
-                }
-                Unit::Week => {
-                    let date = dct + Duration::weeks(k as i64);
-                    let week = date.iso_week();
-                    Some(Resolved {
-                        value: format!("{:04}-W{:02}", week.year(), week.week()),
-                        anchor: NaiveDate::from_isoywd_opt(week.year(), week.week(), chrono::Weekday::Mon),
-                    })
-                }
-                Unit::Weekend => {
-                    // The Saturday and Sunday of that week.
-                    let week = (dct + Duration::weeks(k as i64)).iso_week();
-                    let saturday = NaiveDate::from_isoywd_opt(week.year(), week.week(), chrono::Weekday::Sat)?;
-                    let sunday = saturday + Duration::days(1);
-                    Some(Resolved {
-                        value: format!("{}/{}", saturday.format("%Y-%m-%d"), sunday.format("%Y-%m-%d")),
-                        anchor: Some(saturday),
-                    })
-                }
-                Unit::Month => {
-                    let first = add_months(dct.with_day(1)?, k);
-                    ymd_value(first.year(), first.month(), None)
-                }
-                Unit::Quarter => {
-                    let index = dct.year() * 4 + (dct.month0() / 3) as i32 + k;
-                    let (y, q) = (index.div_euclid(4), index.rem_euclid(4) as u32 + 1);
-                    month_range(y, (q - 1) * 3 + 1, q * 3)
-                }
-                Unit::Year => Some(year_value(dct.year() + k)),
-            }
-        }
+        Partial::Relative { unit, offset } => relative(*unit, *offset, dct),
         Partial::Quarter { quarter, year } => {
             let y = match (year, dct) {
                 (YearSpec::Explicit(y), _) => *y,
@@ -353,6 +236,136 @@ fn resolve_one(partial: &Partial, dct: Option<NaiveDate>, tense: Tense) -> Optio
             month_range(y, (half - 1) * 6 + 1, half * 6)
         }
         Partial::Range(..) => resolve(partial, dct, tense),
+    }
+}
+
+/// A day as a value (`2016-05-27`) anchored at itself.
+fn day_value(date: NaiveDate) -> Resolved {
+    Resolved {
+        value: date.format("%Y-%m-%d").to_string(),
+        anchor: Some(date),
+    }
+}
+
+/// A year, a month of a year or a day (`2016`, `May 2010`, `May 27`): a year
+/// left out is inferred from the publication date and the tense; without a
+/// publication date it is `XXXX`.
+fn ymd(year: YearSpec, month: Option<u32>, day: Option<u32>, dct: Option<NaiveDate>, tense: Tense) -> Option<Resolved> {
+    if let (Some(m), Some(d)) = (month, day) {
+        // Invalid days (`February 30`) are no dates.
+        NaiveDate::from_ymd_opt(2000, m, d)?;
+    }
+    let y = match (year, dct) {
+        (YearSpec::Explicit(y), _) => y,
+        (YearSpec::Relative(k), Some(dct)) => dct.year() + k,
+        (YearSpec::Infer, Some(dct)) => match month {
+            Some(m) => infer_year(dct, m, day, tense),
+            None => dct.year(),
+        },
+        (_, None) => {
+            return match (month, day) {
+                (Some(m), Some(d)) => unknown(format!("XXXX-{m:02}-{d:02}")),
+                (Some(m), None) => unknown(format!("XXXX-{m:02}")),
+                _ => unknown("XXXX".into()),
+            };
+        }
+    };
+    match month {
+        Some(m) => ymd_value(y, m, day),
+        None => Some(year_value(y)),
+    }
+}
+
+/// `on the 2nd`, `the 30th of last month`: the day of the month `month_offset`
+/// months from publication, or, without one, of the publication month or the
+/// one before (after, in a future clause), whichever the tense points to.
+fn day_of_month(day: u32, month_offset: Option<i32>, dct: Option<NaiveDate>, tense: Tense) -> Option<Resolved> {
+    let Some(dct) = dct else {
+        return unknown(format!("XXXX-XX-{day:02}"));
+    };
+    let date = match month_offset {
+        Some(k) => {
+            let first = add_months(dct.with_day(1)?, k);
+            NaiveDate::from_ymd_opt(first.year(), first.month(), day)?
+        }
+        None => {
+            let this = NaiveDate::from_ymd_opt(dct.year(), dct.month(), day);
+            let first = dct.with_day(1)?;
+            let prev = add_months(first, -1);
+            let next = add_months(first, 1);
+            let prev = NaiveDate::from_ymd_opt(prev.year(), prev.month(), day);
+            let next = NaiveDate::from_ymd_opt(next.year(), next.month(), day);
+            match tense {
+                Tense::Future | Tense::LeaningFuture => [this, next].into_iter().flatten().find(|d| *d >= dct)?,
+                _ => [this, prev].into_iter().flatten().find(|d| *d <= dct)?,
+            }
+        }
+    };
+    Some(day_value(date))
+}
+
+/// `Thursday`, `last Friday`, `next Monday`, `this Tuesday`: the weekday
+/// before or after publication (by the offset, or else by the tense).
+fn weekday_date(weekday: u32, offset: Option<i32>, dct: Option<NaiveDate>, tense: Tense) -> Option<Resolved> {
+    let Some(dct) = dct else {
+        return unknown("XXXX-XX-XX".into());
+    };
+    let today = dct.weekday().num_days_from_monday();
+    let back = (7 + today - weekday) % 7;
+    let ahead = (7 + weekday - today) % 7;
+    let date = match (offset, tense) {
+        (Some(-1), _) => dct - Duration::days(if back == 0 { 7 } else { back } as i64),
+        (Some(1), _) => dct + Duration::days(if ahead == 0 { 7 } else { ahead } as i64),
+        (Some(_), _) => dct - Duration::days(today as i64) + Duration::days(weekday as i64),
+        (None, Tense::Future | Tense::LeaningFuture) => dct + Duration::days(ahead as i64),
+        (None, _) => dct - Duration::days(back as i64),
+    };
+    Some(day_value(date))
+}
+
+/// `today`, `last week`, `this weekend`, `next quarter`, `five years ago`:
+/// `offset` units from publication.
+fn relative(unit: Unit, k: i32, dct: Option<NaiveDate>) -> Option<Resolved> {
+    let Some(dct) = dct else {
+        // Only days, months and years have an unknown form in the
+        // contract (`XXXX-XX-XX`, `XXXX-XX`, `XXXX`).
+        return match unit {
+            Unit::Day => unknown("XXXX-XX-XX".into()),
+            Unit::Month => unknown("XXXX-XX".into()),
+            Unit::Year => unknown("XXXX".into()),
+            Unit::Week | Unit::Weekend | Unit::Quarter => None,
+        };
+    };
+    match unit {
+        Unit::Day => Some(day_value(dct + Duration::days(k as i64))),
+        Unit::Week => {
+            let date = dct + Duration::weeks(k as i64);
+            let week = date.iso_week();
+            Some(Resolved {
+                value: format!("{:04}-W{:02}", week.year(), week.week()),
+                anchor: NaiveDate::from_isoywd_opt(week.year(), week.week(), chrono::Weekday::Mon),
+            })
+        }
+        Unit::Weekend => {
+            // The Saturday and Sunday of that week.
+            let week = (dct + Duration::weeks(k as i64)).iso_week();
+            let saturday = NaiveDate::from_isoywd_opt(week.year(), week.week(), chrono::Weekday::Sat)?;
+            let sunday = saturday + Duration::days(1);
+            Some(Resolved {
+                value: format!("{}/{}", saturday.format("%Y-%m-%d"), sunday.format("%Y-%m-%d")),
+                anchor: Some(saturday),
+            })
+        }
+        Unit::Month => {
+            let first = add_months(dct.with_day(1)?, k);
+            ymd_value(first.year(), first.month(), None)
+        }
+        Unit::Quarter => {
+            let index = dct.year() * 4 + (dct.month0() / 3) as i32 + k;
+            let (y, q) = (index.div_euclid(4), index.rem_euclid(4) as u32 + 1);
+            month_range(y, (q - 1) * 3 + 1, q * 3)
+        }
+        Unit::Year => Some(year_value(dct.year() + k)),
     }
 }
 

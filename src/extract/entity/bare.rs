@@ -66,6 +66,31 @@ const MAX_RUN: usize = 4;
 /// and every other standalone occurrence of a name that an earlier rule made
 /// an organization (`automaker Chrysler` ... `Chrysler said`).
 pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
+    let covered = covered_tokens(cx, found);
+    let (runs, names) = runs(cx, &covered);
+    if runs.is_empty() {
+        return;
+    }
+    let known = known_names(found);
+    let tails = run_tails(cx, &runs);
+    let mut evidence: Vec<Evidence> = (0..names.len()).map(|_| Evidence::default()).collect();
+    for (r, run) in runs.iter().enumerate() {
+        let e = &mut evidence[run.name];
+        note_occurrence(cx, r, run, &covered, &tails, names[run.name], e);
+    }
+    // Weak cues: the subject of organizations' verbs, twice, or once in a
+    // name used three times.
+    for e in &mut evidence {
+        if e.org.is_none() && (e.subject >= 2 || (e.subject == 1 && e.occurrences >= 3)) {
+            e.org = Some((EntityType::Company, "org.bare_subject", e.first_subject));
+        }
+    }
+    note_coordination(cx, &runs, &covered, found, &mut evidence);
+    push_bare_names(cx, &runs, &names, &evidence, &known, out);
+}
+
+/// Which tokens the candidates of other rules cover.
+fn covered_tokens(cx: &Context, found: &[Candidate]) -> Vec<bool> {
     let tokens = cx.tokens;
     let mut covered = vec![false; tokens.len()];
     for c in found {
@@ -77,13 +102,12 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
             covered[k] = true;
         }
     }
-    let (runs, names) = runs(cx, &covered);
-    if runs.is_empty() {
-        return;
-    }
+    covered
+}
 
-    // Names other rules made organizations: their standalone occurrences are
-    // mentions too.
+/// Names other rules made organizations, by key hash: their standalone
+/// occurrences are mentions too.
+fn known_names(found: &[Candidate]) -> FxHashMap<u64, (EntityType, Option<&'static str>)> {
     let mut known: FxHashMap<u64, (EntityType, Option<&'static str>)> = FxHashMap::default();
     for c in found {
         if let Key::Named(key) = &c.key
@@ -92,81 +116,91 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
             known.entry(key_hash(key)).or_insert((c.kind, c.country));
         }
     }
+    known
+}
 
-    // Names that end a longer run (`Obama` in `Barack Obama`, `Hawk Sawyer`
-    // in `Kathleen Hawk Sawyer`) are people's.
+/// The key hashes of names that end a longer run (`Obama` in `Barack Obama`,
+/// `Hawk Sawyer` in `Kathleen Hawk Sawyer`): people's.
+fn run_tails(cx: &Context, runs: &[Run]) -> FxHashSet<u64> {
+    let tokens = cx.tokens;
     let mut tails: FxHashSet<u64> = FxHashSet::with_capacity_and_hasher(runs.len(), Default::default());
     for run in runs.iter().filter(|r| r.last > r.first) {
         for from in run.first + 1..=run.last {
             tails.insert(key_hash(&cx.text[tokens[from].range.start..tokens[run.last].range.end]));
         }
     }
+    tails
+}
 
-    let mut evidence: Vec<Evidence> = (0..names.len()).map(|_| Evidence::default()).collect();
-    for (r, run) in runs.iter().enumerate() {
-        let single = run.first == run.last;
-        let e = &mut evidence[run.name];
-        if person_cue(cx, run) || tails.contains(&names[run.name]) {
-            e.person = true;
+/// Adds what occurrence `r` (`run`, of the name hashed `name`) says of its
+/// name to the name's evidence `e`: person, product and organization cues,
+/// and whether it is the subject of an organization's verb.
+fn note_occurrence(
+    cx: &Context,
+    r: usize,
+    run: &Run,
+    covered: &[bool],
+    tails: &FxHashSet<u64>,
+    name: u64,
+    e: &mut Evidence,
+) {
+    let single = run.first == run.last;
+    if person_cue(cx, run) || tails.contains(&name) {
+        e.person = true;
+    }
+    if !sentence_initial(cx, run.first) {
+        e.mid_sentence = true;
+    }
+    if product_cue(cx, run) {
+        e.product = true;
+    }
+    // `the Old Mutual insurance company`, whatever stands before.
+    if e.org.is_none() && descriptor_after(cx, run) {
+        e.org = Some((EntityType::Company, "org.bare_modifier", r));
+    }
+    // `the new Airbus A380`: the maker of a model, whatever stands before.
+    if single && model_after(cx, run) {
+        if e.subject == 0 {
+            e.first_subject = r;
         }
-        if !sentence_initial(cx, run.first) {
-            e.mid_sentence = true;
-        }
-        if product_cue(cx, run) {
-            e.product = true;
-        }
-        // `the Old Mutual insurance company`, whatever stands before.
-        if e.org.is_none() && descriptor_after(cx, run) {
-            e.org = Some((EntityType::Company, "org.bare_modifier", r));
-        }
-        // `the new Airbus A380`: the maker of a model, whatever stands before.
-        if single && model_after(cx, run) {
+        e.subject += 1;
+    }
+    // `the new Sportback`, `16-inch MacBook`, `Google Stadia`: a model or
+    // product; such an occurrence says nothing of the name.
+    if !names_itself(cx, run, covered) {
+        return;
+    }
+    e.occurrences += 1;
+    if e.org.is_none()
+        && let Some((kind, rule)) = org_cue(cx, run)
+    {
+        e.org = Some((kind, rule, r));
+    }
+    let subject = match subject_cue(cx, run) {
+        Subject::None if rival_before(cx, run) => Subject::Organization,
+        other => other,
+    };
+    match subject {
+        Subject::Organization if single => {
             if e.subject == 0 {
                 e.first_subject = r;
             }
             e.subject += 1;
         }
-        // `the new Sportback`, `16-inch MacBook`, `Google Stadia`: a model or
-        // product; such an occurrence says nothing of the name.
-        if !names_itself(cx, run, &covered) {
-            continue;
-        }
-        e.occurrences += 1;
-        if e.org.is_none()
-            && let Some((kind, rule)) = org_cue(cx, run)
-        {
-            e.org = Some((kind, rule, r));
-        }
-        let subject = match subject_cue(cx, run) {
-            Subject::None if rival_before(cx, run) => Subject::Organization,
-            other => other,
-        };
-        match subject {
-            Subject::Organization if single => {
-                if e.subject == 0 {
-                    e.first_subject = r;
-                }
-                e.subject += 1;
-            }
-            Subject::Person => e.person = true,
-            _ => {}
-        }
+        Subject::Person => e.person = true,
+        _ => {}
     }
-    // Weak cues: the subject of organizations' verbs, twice, or once in a
-    // name used three times.
-    for e in &mut evidence {
-        if e.org.is_none() && (e.subject >= 2 || (e.subject == 1 && e.occurrences >= 3)) {
-            e.org = Some((EntityType::Company, "org.bare_subject", e.first_subject));
-        }
-    }
-    // `Airbus and Boeing`: a one-word name joined to an organization's (of
-    // another rule, or with a cue of its own) is one.
+}
+
+/// `Airbus and Boeing`: a one-word name joined to an organization's (of
+/// another rule, or with a cue of its own) is one.
+fn note_coordination(cx: &Context, runs: &[Run], covered: &[bool], found: &[Candidate], evidence: &mut [Evidence]) {
     let cued: Vec<bool> = evidence.iter().map(|e| e.org.is_some() && !e.person).collect();
     for (r, run) in runs.iter().enumerate() {
-        if evidence[run.name].org.is_some() || run.last > run.first || !names_itself(cx, run, &covered) {
+        if evidence[run.name].org.is_some() || run.last > run.first || !names_itself(cx, run, covered) {
             continue;
         }
-        let partner = coordinated(cx, &runs, r, found).and_then(|p| match p {
+        let partner = coordinated(cx, runs, r, found).and_then(|p| match p {
             Partner::Run(o) => cued[runs[o].name].then(|| evidence[runs[o].name].org.map(|(kind, _, _)| kind))?,
             Partner::Candidate(kind) => Some(kind),
         });
@@ -174,7 +208,19 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
             evidence[run.name].org = Some((kind, "org.bare_coordination", r));
         }
     }
+}
 
+/// A candidate for every occurrence of a name known as an organization (by
+/// another rule or by the evidence) and as no person or product.
+fn push_bare_names(
+    cx: &Context,
+    runs: &[Run],
+    names: &[u64],
+    evidence: &[Evidence],
+    known: &FxHashMap<u64, (EntityType, Option<&'static str>)>,
+    out: &mut Vec<Candidate>,
+) {
+    let tokens = cx.tokens;
     for (r, run) in runs.iter().enumerate() {
         let name = names[run.name];
         let e = &evidence[run.name];
@@ -815,54 +861,71 @@ fn coordinated(cx: &Context, runs: &[Run], r: usize, found: &[Candidate]) -> Opt
 /// inside a sentence. A bare name that turns out to be such a short form
 /// joins the longer name's entity.
 pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
-    let tokens = cx.tokens;
-    // Short form -> owner (index into `found`), or `None` when two differ.
-    let mut owners: FxHashMap<String, Option<usize>> = FxHashMap::default();
-    let mut offer = |form: &str, owner: usize, found: &[Candidate]| {
-        // (The key is copied only for a new form.)
-        let Some(o) = owners.get_mut(form) else {
-            owners.insert(form.to_string(), Some(owner));
-            return;
-        };
-        if o.is_some_and(|p| found[p].key != found[owner].key) {
-            // `Boeing Co.` wins `Boeing` over `Boeing Commercial Airplanes`.
-            let legal = |c: &Candidate| legal_form_only(cx, c);
-            *o = match (o.map(|p| legal(&found[p])), legal(&found[owner])) {
-                (Some(true), false) => *o,
-                (Some(false), true) => Some(owner),
-                _ => None,
-            };
-        }
-    };
+    let mut owners = OwnerScan::new(cx);
+    for (ci, c) in found.iter().enumerate() {
+        owners.offer_forms_of(ci, c, found);
+    }
+    let mut owners = owners.owners;
+    owners.retain(|_, o| o.is_some());
+    if owners.is_empty() {
+        return;
+    }
+    let uses = short_form_uses(cx, found, &owners);
+    apply_short_forms(found, uses);
+}
+
+/// Short form -> owner (index into `found`), or `None` when two differ.
+type Owners = FxHashMap<String, Option<usize>>;
+
+/// Gathers the short forms of the article's organization names, with their
+/// owners, one candidate after the other.
+struct OwnerScan<'c, 't, 'a> {
+    cx: &'c Context<'t, 'a>,
+    owners: Owners,
     // Buffers for every candidate: its words, their capitalised ones and
     // the initials of these.
-    let mut words: Vec<usize> = Vec::new();
-    let mut capitals: Vec<usize> = Vec::new();
-    let mut initials = String::new();
-    for (ci, c) in found.iter().enumerate() {
+    words: Vec<usize>,
+    capitals: Vec<usize>,
+    initials: String,
+}
+
+impl<'c, 't, 'a> OwnerScan<'c, 't, 'a> {
+    fn new(cx: &'c Context<'t, 'a>) -> Self {
+        OwnerScan {
+            cx,
+            owners: FxHashMap::default(),
+            words: Vec::new(),
+            capitals: Vec::new(),
+            initials: String::new(),
+        }
+    }
+
+    /// Offers the short forms of candidate `ci` (`c`), a full organization's
+    /// name of two words or more: its initials (with and without a final
+    /// legal form) and its first word.
+    fn offer_forms_of(&mut self, ci: usize, c: &Candidate, found: &[Candidate]) {
+        let cx = self.cx;
+        let tokens = cx.tokens;
         if !c.full || c.kind == EntityType::Country || !matches!(c.key, Key::Named(_)) {
-            continue;
+            return;
         }
         let from = tokens.partition_point(|t| t.range.end <= c.range.start);
         let to = tokens.partition_point(|t| t.range.start < c.range.end);
-        words.clear();
-        words.extend((from..to).filter(|&k| tokens[k].kind != Kind::Punct));
-        if words.len() < 2 {
-            continue;
+        self.words.clear();
+        self.words.extend((from..to).filter(|&k| tokens[k].kind != Kind::Punct));
+        if self.words.len() < 2 {
+            return;
         }
-        capitals.clear();
-        capitals.extend(words.iter().copied().filter(|&k| tokens[k].is_capitalized()));
-        let initials_of = |ks: &[usize], initials: &mut String| {
-            initials.clear();
-            initials.extend(ks.iter().filter_map(|&k| tokens[k].text.chars().next()));
-        };
-        if capitals.len() >= 2 {
-            initials_of(&capitals, &mut initials);
-            offer(&initials, ci, found);
-            let last = *capitals.last().unwrap_or(&from);
-            if LISTS.legal_forms.contains(tokens[last].text) && capitals.len() >= 3 {
-                initials_of(&capitals[..capitals.len() - 1], &mut initials);
-                offer(&initials, ci, found);
+        self.capitals.clear();
+        self.capitals
+            .extend(self.words.iter().copied().filter(|&k| tokens[k].is_capitalized()));
+        if self.capitals.len() >= 2 {
+            self.initials_of(self.capitals.len());
+            offer(cx, &mut self.owners, &self.initials, ci, found);
+            let last = *self.capitals.last().unwrap_or(&from);
+            if LISTS.legal_forms.contains(tokens[last].text) && self.capitals.len() >= 3 {
+                self.initials_of(self.capitals.len() - 1);
+                offer(cx, &mut self.owners, &self.initials, ci, found);
             }
         }
         // A first word stands for the name when the rest is one word or
@@ -870,6 +933,7 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
         // division (`Boeing Commercial Airplanes`).
         let w = &tokens[from];
         let info = w.info;
+        let words = &self.words;
         let short = words.len() == 2 || words[1..].iter().all(|&k| LISTS.legal_forms.contains(tokens[k].text));
         if short
             && w.kind == Kind::Word
@@ -880,26 +944,53 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
             && !(info.not_name_start() || info.head().is_some())
             && cx.lexicon[from].is_none()
         {
-            offer(w.text, ci, found);
+            offer(cx, &mut self.owners, w.text, ci, found);
         }
-    }
-    owners.retain(|_, o| o.is_some());
-    if owners.is_empty() {
-        return;
     }
 
-    // The candidate a token is inside (the first of the longest), asked only
-    // of the few tokens that are short forms.
-    let inside = |t: &Token| {
-        let mut inside: Option<usize> = None;
-        for (ci, c) in found.iter().enumerate() {
-            let overlaps = t.range.end > c.range.start && t.range.start < c.range.end;
-            if overlaps && inside.is_none_or(|o| found[o].range.len() < c.range.len()) {
-                inside = Some(ci);
-            }
-        }
-        inside
+    /// Sets `initials` to the initials of the first `n` capitalised words.
+    fn initials_of(&mut self, n: usize) {
+        let tokens = self.cx.tokens;
+        self.initials.clear();
+        self.initials
+            .extend(self.capitals[..n].iter().filter_map(|&k| tokens[k].text.chars().next()));
+    }
+}
+
+/// Offers `form` as a short form of candidate `owner`: the first owner
+/// keeps it, unless another with a different key comes, when neither does.
+fn offer(cx: &Context, owners: &mut Owners, form: &str, owner: usize, found: &[Candidate]) {
+    // (The key is copied only for a new form.)
+    let Some(o) = owners.get_mut(form) else {
+        owners.insert(form.to_string(), Some(owner));
+        return;
     };
+    if o.is_some_and(|p| found[p].key != found[owner].key) {
+        // `Boeing Co.` wins `Boeing` over `Boeing Commercial Airplanes`.
+        let legal = |c: &Candidate| legal_form_only(cx, c);
+        *o = match (o.map(|p| legal(&found[p])), legal(&found[owner])) {
+            (Some(true), false) => *o,
+            (Some(false), true) => Some(owner),
+            _ => None,
+        };
+    }
+}
+
+/// What the standalone occurrences of short forms make.
+struct ShortFormUses<'a> {
+    /// New mentions, with their form.
+    extra: Vec<(Candidate, &'a str)>,
+    /// Bare names that are short forms: key -> owner.
+    rekey: FxHashMap<String, usize>,
+    /// The forms seen inside a sentence.
+    mid_sentence: FxHashSet<&'a str>,
+}
+
+/// The standalone occurrences of the short forms of `owners`: not next to
+/// other name words, not after a person cue, and no part of a candidate
+/// (except a bare name of its own, which joins the owner).
+fn short_form_uses<'a>(cx: &Context<'_, 'a>, found: &[Candidate], owners: &Owners) -> ShortFormUses<'a> {
+    let tokens = cx.tokens;
     // Every short form starts with a capital: most tokens need no look-up,
     // and of the capitalised ones only those of a form's first byte and
     // length.
@@ -907,9 +998,11 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
     for form in owners.keys() {
         shapes.add(form);
     }
-    let mut extra: Vec<(Candidate, &str)> = Vec::new();
-    let mut rekey: FxHashMap<String, usize> = FxHashMap::default();
-    let mut mid_sentence: FxHashSet<&str> = FxHashSet::default();
+    let mut uses = ShortFormUses {
+        extra: Vec::new(),
+        rekey: FxHashMap::default(),
+        mid_sentence: FxHashSet::default(),
+    };
     for (i, t) in tokens.iter().enumerate() {
         if !shapes.may_be(t.text) {
             continue;
@@ -934,11 +1027,11 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
             continue;
         }
         let o = &found[owner];
-        match inside(t) {
+        match inside(found, t) {
             // A bare name of its own (`Northrop said`): it joins the owner.
             Some(ci) if found[ci].range == t.range && found[ci].key != o.key => {
                 if let Key::Named(k) = &found[ci].key {
-                    rekey.insert(k.clone(), owner);
+                    uses.rekey.insert(k.clone(), owner);
                 }
                 continue;
             }
@@ -946,7 +1039,7 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
             None => {}
         }
         if !sentence_initial(cx, i) {
-            mid_sentence.insert(t.text);
+            uses.mid_sentence.insert(t.text);
         }
         let candidate = Candidate {
             range: t.range.clone(),
@@ -956,10 +1049,33 @@ pub fn short_forms(cx: &Context, found: &mut Vec<Candidate>) {
             rule: if acronym { "org.initials" } else { "org.short_form" },
             full: false,
         };
-        extra.push((candidate, t.text));
+        uses.extra.push((candidate, t.text));
     }
-    // A first word seen only at the start of sentences may be any word
-    // (`Far from it` is no mention of `Far East Bank`).
+    uses
+}
+
+/// The candidate a token is inside (the first of the longest), asked only
+/// of the few tokens that are short forms.
+fn inside(found: &[Candidate], t: &Token) -> Option<usize> {
+    let mut inside: Option<usize> = None;
+    for (ci, c) in found.iter().enumerate() {
+        let overlaps = t.range.end > c.range.start && t.range.start < c.range.end;
+        if overlaps && inside.is_none_or(|o| found[o].range.len() < c.range.len()) {
+            inside = Some(ci);
+        }
+    }
+    inside
+}
+
+/// Joins the bare names that are short forms to their owners, and adds the
+/// new mentions: initials always, a first word only if seen inside a
+/// sentence (`Far from it` is no mention of `Far East Bank`).
+fn apply_short_forms(found: &mut Vec<Candidate>, uses: ShortFormUses) {
+    let ShortFormUses {
+        extra,
+        rekey,
+        mid_sentence,
+    } = uses;
     let rekeyed: Vec<(usize, usize)> = found
         .iter()
         .enumerate()

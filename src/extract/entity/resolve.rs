@@ -12,15 +12,27 @@ use crate::record::{Entity, EntityType};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
+/// The entities of an article from its candidate mentions: alias cues and
+/// acronyms make mentions, mentions inside longer names go, and the rest are
+/// grouped by key into entities.
 pub fn resolve(
     article: &Article,
     mut candidates: Vec<Candidate>,
     acronyms: &[(String, usize)],
     alias_cues: &[(Range<usize>, usize)],
 ) -> Found {
-    let text = article.text;
-
     // Names given as aliases replace what the rules made of them.
+    let mut extra = alias_mentions(&candidates, alias_cues);
+    acronym_mentions(article.text, &candidates, acronyms, &mut extra);
+    let cue_ranges: Vec<Range<usize>> = alias_cues.iter().map(|(r, _)| r.clone()).collect();
+    candidates.retain(|c| !cue_ranges.iter().any(|r| overlaps(r, &c.range)) || c.kind == EntityType::Country);
+    candidates.extend(extra);
+    let candidates = outermost(candidates);
+    entities_of(article, &candidates)
+}
+
+/// Names given as aliases (`also known as ...`): mentions of their owner.
+fn alias_mentions(candidates: &[Candidate], alias_cues: &[(Range<usize>, usize)]) -> Vec<Candidate> {
     let mut extra = Vec::new();
     for (range, owner) in alias_cues {
         let owner = &candidates[*owner];
@@ -33,7 +45,12 @@ pub fn resolve(
             full: false,
         });
     }
-    // Every use of a defined acronym is a mention of its entity.
+    extra
+}
+
+/// Every use of a defined acronym is a mention of its entity, unless another
+/// organization's candidate is there.
+fn acronym_mentions(text: &str, candidates: &[Candidate], acronyms: &[(String, usize)], extra: &mut Vec<Candidate>) {
     for (acronym, owner) in acronyms {
         let owner = &candidates[*owner];
         for at in occurrences(text, acronym) {
@@ -53,12 +70,13 @@ pub fn resolve(
             }
         }
     }
-    let cue_ranges: Vec<Range<usize>> = alias_cues.iter().map(|(r, _)| r.clone()).collect();
-    candidates.retain(|c| !cue_ranges.iter().any(|r| overlaps(r, &c.range)) || c.kind == EntityType::Country);
-    candidates.extend(extra);
+}
 
-    // An organization mention inside a longer one of another entity is part of
-    // that name (`IRGC` in `IRGC Unit 840`); countries inside names stay.
+/// The candidates in text order, without those inside a longer name and
+/// duplicates: an organization mention inside a longer one of another entity
+/// is part of that name (`IRGC` in `IRGC Unit 840`); countries inside names
+/// stay.
+fn outermost(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     // (Without extra candidates, they come sorted: no sort then.)
     let order = |a: &Candidate, b: &Candidate| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end));
     if !candidates.is_sorted_by(|a, b| order(a, b).is_le()) {
@@ -72,14 +90,19 @@ pub fn resolve(
         .map(|(c, _)| c)
         .collect();
     candidates.dedup_by(|a, b| a.range == b.range && a.key == b.key);
+    candidates
+}
 
+/// Candidates grouped by key into entities, in order of first mention; of
+/// overlapping mentions of one entity the longest is kept.
+fn entities_of(article: &Article, candidates: &[Candidate]) -> Found {
     // Group by key, in order of first mention (indices, no key copies): the
     // candidates sorted by group (stable: text order inside each), in one
     // vector rather than one per group.
     let mut index_of: FxHashMap<&Key, usize> =
         FxHashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let mut grouped: Vec<(usize, &Candidate)> = Vec::with_capacity(candidates.len());
-    for c in &candidates {
+    for c in candidates {
         let next = index_of.len();
         grouped.push((*index_of.entry(&c.key).or_insert(next), c));
     }

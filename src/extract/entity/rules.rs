@@ -316,197 +316,284 @@ pub fn head_candidates(cx: &Context, out: &mut Vec<Candidate>) {
 /// [`head_candidates`] over some tokens in text order: every head word (the
 /// rest are passed over), and what follows a name found belongs to it.
 fn heads_at(cx: &Context, at: impl Iterator<Item = usize>, out: &mut Vec<Candidate>) {
-    let tokens = cx.tokens;
-    let n = tokens.len();
     // The tokens before it are done.
     let mut next = 0;
     for i in at {
         if i < next {
             continue;
         }
-        let t = &tokens[i];
-        let Some(kind) = t.info.head().filter(|_| t.is_capitalized() && !cx.in_lexicon_name(i)) else {
-            continue;
+        if let Some(last) = head_name(cx, i, out) {
+            next = last.max(i) + 1;
+        }
+    }
+}
+
+/// The name whose head word is token `i`, if `i` is a capitalised head that
+/// ends a name: its words before the head, its complement after it, its
+/// country prefix; pushes its candidates (when it is an organization's name)
+/// and returns its last token.
+#[inline]
+fn head_name(cx: &Context, i: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+    let tokens = cx.tokens;
+    let t = &tokens[i];
+    let kind = t.info.head().filter(|_| t.is_capitalized() && !cx.in_lexicon_name(i))?;
+    if name_goes_on(cx, i) {
+        return None;
+    }
+    let first = name_start(cx, i, kind);
+    let (last, has_complement) = complement_after(cx, i, first);
+    let (core, mut country) = name_core(cx, first, i);
+    let core_ok = core < i || (has_complement && t.info.leading_head());
+    // `Head of Fundamental Research`: a title's complement, not an organization.
+    // (A firm is a firm wherever it stands: `Chief Operating Officer of
+    // AirTran Airways`.)
+    let in_title = first >= 2
+        && kind != EntityType::Company
+        && matches!(tokens[first - 1].text, "of" | "for")
+        && tokens[first - 2].is_capitalized()
+        && tokens[first - 2].info.title_head();
+    // `Xinhua News Agency`: a lexicon name with a head after it is one name.
+    let lexicon_before = first > 0
+        && cx.joined(first)
+        && matches!(cx.entry(first - 1), Some(Entry::Body(_)))
+        && tokens[first - 1].kind != Kind::Possessive;
+    let first = if lexicon_before {
+        lexicon_start(cx, first - 1)
+    } else {
+        first
+    };
+    let core = if lexicon_before { first } else { core };
+    let core_ok = (core_ok || lexicon_before) && !in_title;
+    let kind = central_bank(cx, core, i, last).unwrap_or(kind);
+    // `UN Human Rights Council` is an organ of the UN: the lexicon body's type.
+    let kind = match lexicon_before.then(|| cx.entry(first)).flatten() {
+        Some(Entry::Body(body)) => {
+            country = country.or(body.country);
+            body.kind
+        }
+        _ => kind,
+    };
+    if core_ok && core <= last {
+        let name = HeadName {
+            first,
+            core,
+            head: i,
+            last,
+            kind,
+            country: country.or_else(|| possessive_country(cx, first)),
+            has_complement,
+            lexicon_before,
         };
-        // The head ends the name unless a capitalised word follows; a legal
-        // form always ends it, and a title after it is no part of it
-        // (`Chrysler LLC Jim Press`, `Deutsche Bank Chairman`).
-        let legal_form = lexicon::cues::LEGAL_FORMS.contains(&t.text) && t.text != "Group";
-        let title_after = tokens
-            .get(i + 1)
-            .is_some_and(|n| n.info.title_head() || n.info.title_modifier());
-        if cx.joined(i + 1) && cx.name_word(i + 1) && !cx.in_lexicon_name(i + 1) && !legal_form && !title_after {
+        push_head_name(cx, &name, out);
+    }
+    Some(last)
+}
+
+/// Whether the name goes on past the head word at `i`: the head ends the
+/// name unless a capitalised word follows; a legal form always ends it, and a
+/// title after it is no part of it (`Chrysler LLC Jim Press`, `Deutsche Bank
+/// Chairman`).
+#[inline]
+fn name_goes_on(cx: &Context, i: usize) -> bool {
+    let tokens = cx.tokens;
+    let t = &tokens[i];
+    let legal_form = lexicon::cues::LEGAL_FORMS.contains(&t.text) && t.text != "Group";
+    let title_after = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.info.title_head() || n.info.title_modifier());
+    cx.joined(i + 1) && cx.name_word(i + 1) && !cx.in_lexicon_name(i + 1) && !legal_form && !title_after
+}
+
+/// The first word of the name before the head word at `i` (of type `kind`):
+/// capitalised name words joined to it, through possessives inside a name
+/// and `and`/`&` inside a body's name.
+#[inline]
+fn name_start(cx: &Context, i: usize, kind: EntityType) -> usize {
+    let tokens = cx.tokens;
+    let mut first = i;
+    while first > 0 && cx.joined(first) {
+        let p = first - 1;
+        // `Workers' Party`, `People's Liberation Army`, `Attorney's Office`
+        // are names; `Xi's Communist Party`, `NASA's Office` are not.
+        let possessive_inside = tokens[p].kind == Kind::Possessive
+            && p > 0
+            && cx.name_word(p - 1)
+            && cx.is_country_word(p - 1).is_none()
+            && !cx.in_lexicon_name(p - 1)
+            && tokens[p].gap == Gap::None
+            && (tokens[p].text == "'"
+                || matches!(tokens[p - 1].text, "People" | "Men" | "Women" | "Children")
+                || tokens[p - 1].info.title_head());
+        if possessive_inside {
+            first = p - 1;
             continue;
         }
-        // Words before the head.
-        let mut first = i;
-        while first > 0 && cx.joined(first) {
-            let p = first - 1;
-            // `Workers' Party`, `People's Liberation Army`, `Attorney's Office`
-            // are names; `Xi's Communist Party`, `NASA's Office` are not.
-            let possessive_inside = tokens[p].kind == Kind::Possessive
-                && p > 0
-                && cx.name_word(p - 1)
-                && cx.is_country_word(p - 1).is_none()
-                && !cx.in_lexicon_name(p - 1)
-                && tokens[p].gap == Gap::None
-                && (tokens[p].text == "'"
-                    || matches!(tokens[p - 1].text, "People" | "Men" | "Women" | "Children")
-                    || tokens[p - 1].info.title_head());
-            if possessive_inside {
-                first = p - 1;
-                continue;
-            }
-            // `Environment and Public Works Committee`, `Food and Drug
-            // Administration`, `Procter & Gamble Co.`: words joined by `and`
-            // in a body's name (or before any head, by `&`), not a list of
-            // names (`Boeing and Lockheed Martin Corp.`).
-            let joins = (tokens[p].text == "and"
-                && p > 0
-                && (kind == EntityType::GovernmentBody || tokens[p - 1].info.portfolio()))
-                || (tokens[p].is_punct('&') && p > 0);
-            if joins
-                && cx.joined(p)
-                && cx.name_word(p - 1)
-                && !cx.in_lexicon_name(p - 1)
-                && cx.is_country_word(p - 1).is_none()
-                && !tokens[p - 1].info.not_name_start()
-                && !tokens[p - 1].info.title_head()
-            {
-                first = p - 1;
-                continue;
-            }
-            if !cx.name_word(p) || cx.in_lexicon_name(p) && cx.is_country_word(p).is_none() {
-                break;
-            }
-            if tokens[p].info.not_name_start() || tokens[p].info.title_head() {
-                break;
-            }
-            first = p;
-        }
-        // `Secretary of the Air Force for Acquisition Sue Payton`: inside a
-        // title's complement, what follows the head is the title's.
-        let in_title_complement = first >= 3
-            && tokens[first - 1].text == "the"
-            && matches!(tokens[first - 2].text, "of" | "for")
-            && tokens[first - 3].is_capitalized()
-            && tokens[first - 3].info.title_head();
-        // A complement after the head.
-        let mut last = i;
-        let mut j = i + 1;
-        let mut has_complement = false;
-        while !in_title_complement
-            && j < n
-            && cx.joined(j)
-            && tokens[j].is_lower_word()
-            && COMPLEMENT_OPENERS.contains(&tokens[j].text)
+        // `Environment and Public Works Committee`, `Food and Drug
+        // Administration`, `Procter & Gamble Co.`: words joined by `and`
+        // in a body's name (or before any head, by `&`), not a list of
+        // names (`Boeing and Lockheed Martin Corp.`).
+        let joins = (tokens[p].text == "and"
+            && p > 0
+            && (kind == EntityType::GovernmentBody || tokens[p - 1].info.portfolio()))
+            || (tokens[p].is_punct('&') && p > 0);
+        if joins
+            && cx.joined(p)
+            && cx.name_word(p - 1)
+            && !cx.in_lexicon_name(p - 1)
+            && cx.is_country_word(p - 1).is_none()
+            && !tokens[p - 1].info.not_name_start()
+            && !tokens[p - 1].info.title_head()
         {
-            let mut k = j + 1;
-            if k < n && tokens[k].text == "the" {
-                k += 1;
-            }
-            let Some(end) = complement_end(cx, k) else { break };
-            last = end;
-            has_complement = true;
-            j = end + 1;
+            first = p - 1;
+            continue;
         }
-        // Leading country words are a prefix, not the core of the name.
-        let mut core = first;
-        let mut country = None;
-        while core < i {
-            match cx.is_country_word(core) {
-                Some(code) if matches!(cx.entry(core), Some(Entry::Country(_, Form::Demonym | Form::Alias))) => {
-                    country = Some(code);
-                    core = lexicon_end(cx, core) + 1;
-                }
-                _ => break,
-            }
+        if !cx.name_word(p) || cx.in_lexicon_name(p) && cx.is_country_word(p).is_none() {
+            break;
         }
-        let core_ok = core < i || (has_complement && t.info.leading_head());
-        // `Head of Fundamental Research`: a title's complement, not an organization.
-        // (A firm is a firm wherever it stands: `Chief Operating Officer of
-        // AirTran Airways`.)
-        let in_title = first >= 2
-            && kind != EntityType::Company
-            && matches!(tokens[first - 1].text, "of" | "for")
-            && tokens[first - 2].is_capitalized()
-            && tokens[first - 2].info.title_head();
-        // `Xinhua News Agency`: a lexicon name with a head after it is one name.
-        let lexicon_before = first > 0
-            && cx.joined(first)
-            && matches!(cx.entry(first - 1), Some(Entry::Body(_)))
-            && tokens[first - 1].kind != Kind::Possessive;
-        let first = if lexicon_before {
-            let mut f = first - 1;
-            while f > 0 && cx.lexicon[f - 1].is_some() && cx.lexicon[f - 1] == cx.lexicon[first - 1] {
-                f -= 1;
-            }
-            f
-        } else {
-            first
-        };
-        let core = if lexicon_before { first } else { core };
-        let core_ok = (core_ok || lexicon_before) && !in_title;
-        let kind = central_bank(cx, core, i, last).unwrap_or(kind);
-        // `UN Human Rights Council` is an organ of the UN: the lexicon body's type.
-        let kind = match lexicon_before.then(|| cx.entry(first)).flatten() {
-            Some(Entry::Body(body)) => {
-                country = country.or(body.country);
-                body.kind
-            }
-            _ => kind,
-        };
-        if core_ok && core <= last {
-            if country.is_none() {
-                country = possessive_country(cx, first);
-            }
-            let rule = if has_complement { "org.head_of" } else { "org.head" };
-            // `Boeing-Air Force`: a compound of two names before a body's
-            // head; the body's name starts after the hyphen.
-            let mut start = tokens[core].range.start;
-            if kind == EntityType::GovernmentBody
-                && core < i
-                && let Some(hyphen) = name_compound(tokens[core].text)
-            {
-                start += hyphen + 1;
-            }
-            let core_range = start..tokens[last].range.end;
-            // `Microsoft Corp.`: a lexicon name with a legal form is the lexicon's.
-            let legal_form_of = match cx.entry(first) {
-                Some(Entry::Body(body))
-                    if lexicon_before
-                        && (first..=last).all(|k| {
-                            cx.lexicon[k] == cx.lexicon[first] || lexicon::cues::LEGAL_FORMS.contains(&tokens[k].text)
-                        }) =>
-                {
-                    Some(body)
-                }
-                _ => None,
-            };
-            let key = match legal_form_of {
-                Some(body) => Key::Body(body.name),
-                None => Key::Named(super::key_text(&cx.text[core_range.clone()])),
-            };
-            out.push(Candidate {
-                range: core_range,
-                key: key.clone(),
-                kind,
-                country,
-                rule,
-                full: true,
-            });
-            if core > first {
-                out.push(Candidate {
-                    range: tokens[first].range.start..tokens[last].range.end,
-                    key,
-                    kind,
-                    country,
-                    rule,
-                    full: true,
-                });
-            }
+        if tokens[p].info.not_name_start() || tokens[p].info.title_head() {
+            break;
         }
-        next = last.max(i) + 1;
+        first = p;
+    }
+    first
+}
+
+/// The complement after the head word at `i` of a name starting at `first`
+/// (`of People's Armed Forces`, `for Defense of Democracies`): the name's last
+/// token, and whether there is one.
+#[inline]
+fn complement_after(cx: &Context, i: usize, first: usize) -> (usize, bool) {
+    let tokens = cx.tokens;
+    let n = tokens.len();
+    // `Secretary of the Air Force for Acquisition Sue Payton`: inside a
+    // title's complement, what follows the head is the title's.
+    let in_title_complement = first >= 3
+        && tokens[first - 1].text == "the"
+        && matches!(tokens[first - 2].text, "of" | "for")
+        && tokens[first - 3].is_capitalized()
+        && tokens[first - 3].info.title_head();
+    let mut last = i;
+    let mut j = i + 1;
+    let mut has_complement = false;
+    while !in_title_complement
+        && j < n
+        && cx.joined(j)
+        && tokens[j].is_lower_word()
+        && COMPLEMENT_OPENERS.contains(&tokens[j].text)
+    {
+        let mut k = j + 1;
+        if k < n && tokens[k].text == "the" {
+            k += 1;
+        }
+        let Some(end) = complement_end(cx, k) else { break };
+        last = end;
+        has_complement = true;
+        j = end + 1;
+    }
+    (last, has_complement)
+}
+
+/// Leading country words of a name from `first` to the head word at `head`
+/// are a prefix, not the core of the name: where the core starts, and the
+/// country of the prefix.
+#[inline]
+fn name_core(cx: &Context, first: usize, head: usize) -> (usize, Option<&'static str>) {
+    let mut core = first;
+    let mut country = None;
+    while core < head {
+        match cx.is_country_word(core) {
+            Some(code) if matches!(cx.entry(core), Some(Entry::Country(_, Form::Demonym | Form::Alias))) => {
+                country = Some(code);
+                core = lexicon_end(cx, core) + 1;
+            }
+            _ => break,
+        }
+    }
+    (core, country)
+}
+
+/// The first token of the lexicon name whose last token is `end`.
+#[inline]
+fn lexicon_start(cx: &Context, end: usize) -> usize {
+    let mut f = end;
+    while f > 0 && cx.lexicon[f - 1].is_some() && cx.lexicon[f - 1] == cx.lexicon[end] {
+        f -= 1;
+    }
+    f
+}
+
+/// A name found around a head word, by token indices.
+struct HeadName {
+    first: usize,
+    /// Where the name starts without its country prefix.
+    core: usize,
+    head: usize,
+    last: usize,
+    kind: EntityType,
+    country: Option<&'static str>,
+    has_complement: bool,
+    /// The name starts with a lexicon body's name (`Xinhua News Agency`).
+    lexicon_before: bool,
+}
+
+/// The candidates of a name found around a head word: its core, and the name
+/// with its country prefix when it has one.
+fn push_head_name(cx: &Context, name: &HeadName, out: &mut Vec<Candidate>) {
+    let tokens = cx.tokens;
+    let &HeadName {
+        first,
+        core,
+        head,
+        last,
+        kind,
+        country,
+        has_complement,
+        lexicon_before,
+    } = name;
+    let rule = if has_complement { "org.head_of" } else { "org.head" };
+    // `Boeing-Air Force`: a compound of two names before a body's
+    // head; the body's name starts after the hyphen.
+    let mut start = tokens[core].range.start;
+    if kind == EntityType::GovernmentBody
+        && core < head
+        && let Some(hyphen) = name_compound(tokens[core].text)
+    {
+        start += hyphen + 1;
+    }
+    let core_range = start..tokens[last].range.end;
+    // `Microsoft Corp.`: a lexicon name with a legal form is the lexicon's.
+    let legal_form_of = match cx.entry(first) {
+        Some(Entry::Body(body))
+            if lexicon_before
+                && (first..=last).all(|k| {
+                    cx.lexicon[k] == cx.lexicon[first] || lexicon::cues::LEGAL_FORMS.contains(&tokens[k].text)
+                }) =>
+        {
+            Some(body)
+        }
+        _ => None,
+    };
+    let key = match legal_form_of {
+        Some(body) => Key::Body(body.name),
+        None => Key::Named(super::key_text(&cx.text[core_range.clone()])),
+    };
+    out.push(Candidate {
+        range: core_range,
+        key: key.clone(),
+        kind,
+        country,
+        rule,
+        full: true,
+    });
+    if core > first {
+        out.push(Candidate {
+            range: tokens[first].range.start..tokens[last].range.end,
+            key,
+            kind,
+            country,
+            rule,
+            full: true,
+        });
     }
 }
 

@@ -99,87 +99,114 @@ fn ranges(text: &str, numerals: &[Numeral], mut hits: Vec<Hit>) -> Vec<Hit> {
         hits.iter().enumerate().map(|(i, h)| (h.number.start, i)).collect();
     for pair in numerals.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        if !a.glued.is_empty() || a.bytes.end > b.bytes.start {
-            continue;
-        }
-        let ha = by_number
-            .get(&a.bytes.start)
-            .copied()
-            .filter(|&i| hits[i].number == a.bytes);
-        let hb = by_number
-            .get(&b.bytes.start)
-            .copied()
-            .filter(|&i| hits[i].number == b.bytes);
-        // Between the first bound and the second expression (its symbol
-        // included: `$3 and $4 billion`).
-        let b_start = hb.map_or(b.bytes.start, |i| hits[i].bytes.start.min(b.bytes.start));
-        if b_start < a.bytes.end {
-            continue;
-        }
-        let between = &text[a.bytes.end..b_start];
-        if between.len() > 9
-            || !joins_range(between)
-            || (between.trim() == "and"
-                && !preceded_by_between(text, ha.map_or(a.bytes.start, |i| hits[i].bytes.start)))
-        {
-            continue;
-        }
-        match (ha, hb) {
-            // `$3-4 billion`, `€5 to 6 million`: the second bound is money too.
-            (Some(ia), None)
-                if hits[ia].before
-                    && hits[ia].bytes.end == a.bytes.end
-                    && b.glued.is_empty()
-                    && ends_a_sum(text, b.bytes.end) =>
-            {
-                let h = &hits[ia];
-                added.push(Hit {
-                    bytes: b.bytes.clone(),
-                    number: b.bytes.clone(),
-                    numeral: b.value,
-                    scale: b.scale,
-                    code: h.code,
-                    factor: h.factor,
-                    before: true,
-                    rule: RANGE,
-                });
-                if b.scaled && !a.scaled {
-                    hits[ia].factor *= b.scale;
-                }
-            }
-            // `3 to 4 billion yen`, `between 5 and 6 million dollars`.
-            (None, Some(ib)) if !hits[ib].before => {
-                let h = &hits[ib];
-                let scale = if a.scaled { Decimal::ONE } else { b.scale };
-                added.push(Hit {
-                    bytes: a.bytes.clone(),
-                    number: a.bytes.clone(),
-                    numeral: a.value,
-                    scale,
-                    code: h.code,
-                    factor: h.factor * scale,
-                    before: false,
-                    rule: RANGE,
-                });
-            }
-            // `$3 to $4 billion`, `between $3 and $4 billion`.
-            (Some(ia), Some(ib))
-                if hits[ia].before
-                    && hits[ib].before
-                    && hits[ia].code == hits[ib].code
-                    && !a.scaled
-                    && b.scaled
-                    && hits[ia].scale == Decimal::ONE
-                    && a.value * b.scale < b.value =>
-            {
-                hits[ia].factor *= b.scale;
-            }
-            _ => {}
+        if let Some((ha, hb)) = range_bounds(text, a, b, &hits, &by_number) {
+            join_bounds(text, (a, b), (ha, hb), &mut hits, &mut added);
         }
     }
     hits.extend(added);
     hits.sort_by_key(|h| h.bytes.start);
     hits
+}
+
+/// Whether numerals `a` and `b` are the bounds of a range (`3-4`, `3 to 4`,
+/// `between 3 and 4`): if so, the hits whose numbers they are, if any
+/// (`by_number`: hit by the start of its number).
+fn range_bounds(
+    text: &str,
+    a: &Numeral,
+    b: &Numeral,
+    hits: &[Hit],
+    by_number: &std::collections::HashMap<usize, usize>,
+) -> Option<(Option<usize>, Option<usize>)> {
+    if !a.glued.is_empty() || a.bytes.end > b.bytes.start {
+        return None;
+    }
+    let ha = by_number
+        .get(&a.bytes.start)
+        .copied()
+        .filter(|&i| hits[i].number == a.bytes);
+    let hb = by_number
+        .get(&b.bytes.start)
+        .copied()
+        .filter(|&i| hits[i].number == b.bytes);
+    // Between the first bound and the second expression (its symbol
+    // included: `$3 and $4 billion`).
+    let b_start = hb.map_or(b.bytes.start, |i| hits[i].bytes.start.min(b.bytes.start));
+    if b_start < a.bytes.end {
+        return None;
+    }
+    let between = &text[a.bytes.end..b_start];
+    if between.len() > 9
+        || !joins_range(between)
+        || (between.trim() == "and" && !preceded_by_between(text, ha.map_or(a.bytes.start, |i| hits[i].bytes.start)))
+    {
+        return None;
+    }
+    Some((ha, hb))
+}
+
+/// The bounds `a` and `b` of a range, with their hits `ha` and `hb`: a bound
+/// without a currency of its own gets the other's (a new hit in `added`),
+/// and the first bound the second's scale.
+fn join_bounds(
+    text: &str,
+    (a, b): (&Numeral, &Numeral),
+    (ha, hb): (Option<usize>, Option<usize>),
+    hits: &mut [Hit],
+    added: &mut Vec<Hit>,
+) {
+    match (ha, hb) {
+        // `$3-4 billion`, `€5 to 6 million`: the second bound is money too.
+        (Some(ia), None)
+            if hits[ia].before
+                && hits[ia].bytes.end == a.bytes.end
+                && b.glued.is_empty()
+                && ends_a_sum(text, b.bytes.end) =>
+        {
+            let h = &hits[ia];
+            added.push(Hit {
+                bytes: b.bytes.clone(),
+                number: b.bytes.clone(),
+                numeral: b.value,
+                scale: b.scale,
+                code: h.code,
+                factor: h.factor,
+                before: true,
+                rule: RANGE,
+            });
+            if b.scaled && !a.scaled {
+                hits[ia].factor *= b.scale;
+            }
+        }
+        // `3 to 4 billion yen`, `between 5 and 6 million dollars`.
+        (None, Some(ib)) if !hits[ib].before => {
+            let h = &hits[ib];
+            let scale = if a.scaled { Decimal::ONE } else { b.scale };
+            added.push(Hit {
+                bytes: a.bytes.clone(),
+                number: a.bytes.clone(),
+                numeral: a.value,
+                scale,
+                code: h.code,
+                factor: h.factor * scale,
+                before: false,
+                rule: RANGE,
+            });
+        }
+        // `$3 to $4 billion`, `between $3 and $4 billion`.
+        (Some(ia), Some(ib))
+            if hits[ia].before
+                && hits[ib].before
+                && hits[ia].code == hits[ib].code
+                && !a.scaled
+                && b.scaled
+                && hits[ia].scale == Decimal::ONE
+                && a.value * b.scale < b.value =>
+        {
+            hits[ia].factor *= b.scale;
+        }
+        _ => {}
+    }
 }
 
 fn preceded_by_between(text: &str, at: usize) -> bool {

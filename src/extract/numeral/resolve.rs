@@ -71,258 +71,122 @@ enum Prev {
     Mult,
 }
 
-/// Reads the longest numeral at the head of `toks`.
+/// Reads the longest numeral at the head of `toks`: an optional sign, then
+/// token by token while the grammar takes them, keeping the last complete
+/// reading.
 pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
-    let mut i = 0;
-    let mut negative = false;
-    match toks.first()?.kind {
-        Kind::Sign | Kind::Word(Word::Minus) => {
-            negative = true;
-            i = 1;
+    let mut reading = Reading::new(toks)?;
+    while reading.i < toks.len() && !reading.done {
+        let kind = &toks[reading.i].kind;
+        match reading.step(kind) {
+            Step::Take => reading.took(kind),
+            Step::Wait => reading.i += 1,
+            Step::Stop => {
+                reading.stopped(kind);
+                break;
+            }
         }
-        _ => {}
     }
-    let mut total = Decimal::ZERO;
-    let mut current = Decimal::ZERO;
-    // The value added by the last unit/teen/tens/digits (for `two dozen`).
-    let mut piece = Decimal::ZERO;
-    let mut hundred_used = false;
-    // The multiplier of the last scale word; none yet bounds the next.
-    let mut last_scale: Option<Decimal> = None;
-    // The value the last scale word added, for compound scales (`lakh crore`).
-    let mut last_group = Decimal::ZERO;
-    let mut mult = Decimal::ZERO;
-    let mut prev = Prev::Start;
-    let mut scaled = false;
-    let mut best: Option<Parsed> = None;
-    // The best reading before the last `and`, to fall back to when what follows
-    // the `and` turns out to start a new numeral (`3 hundred and 2 hundred`).
-    let mut before_and: Option<Option<Parsed>> = None;
-    let mut done = false;
+    reading.best
+}
 
-    while i < toks.len() && !done {
-        let tok = &toks[i];
-        let ok = match &tok.kind {
+/// What the grammar did with the token at hand.
+enum Step {
+    /// Took it into the value: a reading ends after it.
+    Take,
+    /// Took it as a word waiting for what follows (`a`, `half`, `and`): no
+    /// reading ends after it.
+    Wait,
+    /// It is no part of this numeral: the reading stops before it.
+    Stop,
+}
+
+/// The state of the grammar partway through a run.
+struct Reading<'a> {
+    toks: &'a [Tok],
+    /// The index of the token at hand.
+    i: usize,
+    negative: bool,
+    /// The groups closed by scale words so far.
+    total: Decimal,
+    /// The open group (below a thousand, or a suffixed number).
+    current: Decimal,
+    /// The value added by the last unit/teen/tens/digits (for `two dozen`).
+    piece: Decimal,
+    hundred_used: bool,
+    /// The multiplier of the last scale word; none yet bounds the next.
+    last_scale: Option<Decimal>,
+    /// The value the last scale word added, for compound scales (`lakh crore`).
+    last_group: Decimal,
+    /// The multiplier of `a`, `half`, `quarter`, `half a`.
+    mult: Decimal,
+    prev: Prev,
+    scaled: bool,
+    best: Option<Parsed>,
+    /// The best reading before the last `and`, to fall back to when what follows
+    /// the `and` turns out to start a new numeral (`3 hundred and 2 hundred`).
+    before_and: Option<Option<Parsed>>,
+    /// The last token taken ends the numeral (a suffixed number, `dozen`,
+    /// decimals).
+    done: bool,
+}
+
+impl<'a> Reading<'a> {
+    /// The start: a leading `-` or `minus` makes the numeral negative.
+    #[inline(always)]
+    fn new(toks: &'a [Tok]) -> Option<Self> {
+        let negative = matches!(toks.first()?.kind, Kind::Sign | Kind::Word(Word::Minus));
+        Some(Reading {
+            toks,
+            i: usize::from(negative),
+            negative,
+            total: Decimal::ZERO,
+            current: Decimal::ZERO,
+            piece: Decimal::ZERO,
+            hundred_used: false,
+            last_scale: None,
+            last_group: Decimal::ZERO,
+            mult: Decimal::ZERO,
+            prev: Prev::Start,
+            scaled: false,
+            best: None,
+            before_and: None,
+            done: false,
+        })
+    }
+
+    /// Offers the token at hand to the grammar part for its kind.
+    #[inline(always)]
+    fn step(&mut self, kind: &Kind) -> Step {
+        let taken = match kind {
             Kind::Sign | Kind::Word(Word::Minus) => false,
             Kind::Num {
                 value,
                 integer,
-                scaled: suffixed,
-                scale: suffix_scale,
+                scaled,
+                scale,
                 glued,
                 ..
-            } => {
-                if !glued.is_empty() {
-                    false
-                } else if *suffixed {
-                    if prev == Prev::Start {
-                        current = *value;
-                        scaled = true;
-                        last_scale = Some(*suffix_scale);
-                        done = true;
-                        true
-                    } else {
-                        false
-                    }
-                } else {
-                    match prev {
-                        Prev::Start => {
-                            current = *value;
-                            piece = *value;
-                            true
-                        }
-                        Prev::And | Prev::Hundred if *integer && *value > Decimal::ZERO && *value < HUNDRED => {
-                            current += *value;
-                            piece = *value;
-                            true
-                        }
-                        Prev::Scale
-                            if *integer
-                                && *value > Decimal::ZERO
-                                && *value < last_scale.map_or(THOUSAND, |s| s.min(THOUSAND)) =>
-                        {
-                            current = *value;
-                            piece = *value;
-                            true
-                        }
-                        _ => false,
-                    }
-                }
-            }
-            Kind::Word(word) => match word {
-                Word::Zero => {
-                    if prev == Prev::Start {
-                        current = Decimal::ZERO;
-                        true
-                    } else {
-                        false
-                    }
-                }
-                Word::Unit(u) => {
-                    let u = Decimal::from(*u);
-                    match prev {
-                        Prev::Start | Prev::Hundred | Prev::And | Prev::Scale => {
-                            current += u;
-                            piece = u;
-                            true
-                        }
-                        Prev::Tens => {
-                            current += u;
-                            piece += u;
-                            true
-                        }
-                        _ => false,
-                    }
-                }
-                Word::Teen(t) | Word::Tens(t) => {
-                    let t = Decimal::from(*t);
-                    if matches!(prev, Prev::Start | Prev::Hundred | Prev::And | Prev::Scale) {
-                        current += t;
-                        piece = t;
-                        true
-                    } else {
-                        false
-                    }
-                }
-                Word::Hundred => {
-                    if hundred_used {
-                        false
-                    } else if prev == Prev::Mult {
-                        current = mult * HUNDRED;
-                        hundred_used = true;
-                        true
-                    } else if matches!(prev, Prev::Num | Prev::Unit | Prev::Teen | Prev::Tens)
-                        && current > Decimal::ZERO
-                    {
-                        current *= HUNDRED;
-                        hundred_used = true;
-                        true
-                    } else {
-                        false
-                    }
-                }
-                Word::Scale(s) => {
-                    let s = *s;
-                    let below_last = last_scale.is_none_or(|last| s < last);
-                    let accepted = if prev == Prev::Mult && below_last {
-                        last_group = mult * s;
-                        total += last_group;
-                        true
-                    } else if prev == Prev::Scale && last_scale.is_some_and(|last| s > last) && current == Decimal::ZERO
-                    {
-                        // `three lakh crore`, `a thousand million`.
-                        total += last_group * s - last_group;
-                        last_group *= s;
-                        true
-                    } else if matches!(
-                        prev,
-                        Prev::Num | Prev::Unit | Prev::Teen | Prev::Tens | Prev::Hundred | Prev::Dozen
-                    ) && current > Decimal::ZERO
-                        && below_last
-                    {
-                        last_group = current * s;
-                        total += last_group;
-                        true
-                    } else {
-                        false
-                    };
-                    if accepted {
-                        last_scale = match last_scale {
-                            Some(last) if prev == Prev::Scale => Some(last * s),
-                            _ => Some(s),
-                        };
-                        current = Decimal::ZERO;
-                        hundred_used = false;
-                        scaled = true;
-                    }
-                    accepted
-                }
-                Word::Dozen => {
-                    if prev == Prev::Mult {
-                        current = mult * Decimal::int(12);
-                        done = true;
-                        true
-                    } else if matches!(prev, Prev::Num | Prev::Unit | Prev::Teen | Prev::Tens) && piece > Decimal::ZERO
-                    {
-                        current += piece * Decimal::int(11);
-                        done = true;
-                        true
-                    } else {
-                        false
-                    }
-                }
-                Word::A => {
-                    if matches!(prev, Prev::Start) || (prev == Prev::Mult && mult == HALF) {
-                        if prev == Prev::Start {
-                            mult = Decimal::ONE;
-                        }
-                        prev = Prev::Mult;
-                        i += 1;
-                        continue;
-                    }
-                    false
-                }
-                Word::Half | Word::Quarter => {
-                    let m = if *word == Word::Half { HALF } else { QUARTER };
-                    if prev == Prev::Start || (prev == Prev::Mult && mult == Decimal::ONE) {
-                        mult = m;
-                        prev = Prev::Mult;
-                        i += 1;
-                        continue;
-                    }
-                    false
-                }
-                Word::And => {
-                    let next_small = toks.get(i + 1).is_some_and(|t| match &t.kind {
-                        Kind::Word(Word::Unit(_) | Word::Teen(_) | Word::Tens(_)) => true,
-                        Kind::Num {
-                            integer,
-                            value,
-                            scaled,
-                            glued,
-                            ..
-                        } => *integer && !*scaled && glued.is_empty() && *value > Decimal::ZERO && *value < HUNDRED,
-                        _ => false,
-                    });
-                    if matches!(prev, Prev::Hundred | Prev::Scale) && next_small {
-                        before_and = Some(best);
-                        prev = Prev::And;
-                        i += 1;
-                        continue;
-                    }
-                    false
-                }
-                Word::Point => {
-                    if matches!(
-                        prev,
-                        Prev::Zero | Prev::Unit | Prev::Teen | Prev::Tens | Prev::Hundred | Prev::Scale
-                    ) {
-                        let (n, frac) = decimals(&toks[i + 1..]);
-                        if n > 0 {
-                            current += frac;
-                            i += n;
-                            done = true;
-                            true
-                        } else {
-                            false
-                        }
-                    } else {
-                        false
-                    }
-                }
-                Word::Minus => false,
-            },
+            } => glued.is_empty() && self.number(*value, *integer, *scaled, *scale),
+            Kind::Word(Word::Zero) => self.zero(),
+            Kind::Word(Word::Unit(u)) => self.unit(Decimal::from(*u)),
+            Kind::Word(Word::Teen(t) | Word::Tens(t)) => self.teen_or_tens(Decimal::from(*t)),
+            Kind::Word(Word::Hundred) => self.hundred(),
+            Kind::Word(Word::Scale(s)) => self.scale(*s),
+            Kind::Word(Word::Dozen) => self.dozen(),
+            Kind::Word(Word::Point) => self.point(),
+            Kind::Word(Word::A) => return self.a(),
+            Kind::Word(Word::Half) => return self.fraction(HALF),
+            Kind::Word(Word::Quarter) => return self.fraction(QUARTER),
+            Kind::Word(Word::And) => return self.and(),
         };
-        if !ok {
-            // A multiplier right after a piece joined by `and` belongs to a new
-            // numeral: `3 hundred and 2 hundred` is two numerals.
-            let multiplier = matches!(&tok.kind, Kind::Word(Word::Hundred | Word::Scale(_) | Word::Dozen));
-            if multiplier && let Some(fallback) = before_and.take() {
-                best = fallback;
-            }
-            break;
-        }
-        prev = match &tok.kind {
+        if taken { Step::Take } else { Step::Stop }
+    }
+
+    /// After a token taken: notes its kind and records the reading so far.
+    #[inline(always)]
+    fn took(&mut self, kind: &Kind) {
+        self.prev = match kind {
             Kind::Num { .. } => Prev::Num,
             Kind::Word(Word::Zero) => Prev::Zero,
             Kind::Word(Word::Unit(_)) => Prev::Unit,
@@ -331,21 +195,236 @@ pub(crate) fn parse(toks: &[Tok]) -> Option<Parsed> {
             Kind::Word(Word::Hundred) => Prev::Hundred,
             Kind::Word(Word::Scale(_)) => Prev::Scale,
             Kind::Word(Word::Dozen) => Prev::Dozen,
-            _ => prev,
+            _ => self.prev,
         };
-        i += 1;
-        let value = total + current;
-        best = Some(Parsed {
-            len: i,
-            value: if negative { -value } else { value },
+        self.i += 1;
+        let value = self.total + self.current;
+        let scaled = self.scaled;
+        self.best = Some(Parsed {
+            len: self.i,
+            value: if self.negative { -value } else { value },
             scaled,
-            scale: last_scale.filter(|_| scaled).unwrap_or(Decimal::ONE),
+            scale: self.last_scale.filter(|_| scaled).unwrap_or(Decimal::ONE),
         });
-        if matches!(prev, Prev::Scale | Prev::Hundred) {
-            before_and = None;
+        if matches!(self.prev, Prev::Scale | Prev::Hundred) {
+            self.before_and = None;
         }
     }
-    best
+
+    /// At a token refused: a multiplier right after a piece joined by `and`
+    /// belongs to a new numeral (`3 hundred and 2 hundred` is two numerals), so
+    /// the reading falls back to the one before the `and`.
+    #[inline(always)]
+    fn stopped(&mut self, kind: &Kind) {
+        let multiplier = matches!(kind, Kind::Word(Word::Hundred | Word::Scale(_) | Word::Dozen));
+        if multiplier && let Some(fallback) = self.before_and.take() {
+            self.best = fallback;
+        }
+    }
+
+    /// Digits: a suffixed number (`10k`) only alone; otherwise at the start,
+    /// or below a hundred after `hundred`/`and`, or below the last scale after
+    /// a scale word.
+    #[inline(always)]
+    fn number(&mut self, value: Decimal, integer: bool, suffixed: bool, suffix_scale: Decimal) -> bool {
+        if suffixed {
+            if self.prev != Prev::Start {
+                return false;
+            }
+            self.current = value;
+            self.scaled = true;
+            self.last_scale = Some(suffix_scale);
+            self.done = true;
+            return true;
+        }
+        match self.prev {
+            Prev::Start => self.current = value,
+            Prev::And | Prev::Hundred if integer && value > Decimal::ZERO && value < HUNDRED => self.current += value,
+            Prev::Scale
+                if integer
+                    && value > Decimal::ZERO
+                    && value < self.last_scale.map_or(THOUSAND, |s| s.min(THOUSAND)) =>
+            {
+                self.current = value
+            }
+            _ => return false,
+        }
+        self.piece = value;
+        true
+    }
+
+    /// `zero`: a numeral only on its own (or before `point`).
+    #[inline(always)]
+    fn zero(&mut self) -> bool {
+        if self.prev != Prev::Start {
+            return false;
+        }
+        self.current = Decimal::ZERO;
+        true
+    }
+
+    /// `one` .. `nine`: opens a piece, or completes a tens word
+    /// (`twenty-one`).
+    #[inline(always)]
+    fn unit(&mut self, u: Decimal) -> bool {
+        match self.prev {
+            Prev::Start | Prev::Hundred | Prev::And | Prev::Scale => {
+                self.current += u;
+                self.piece = u;
+            }
+            Prev::Tens => {
+                self.current += u;
+                self.piece += u;
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// `ten` .. `ninety`: opens a piece.
+    #[inline(always)]
+    fn teen_or_tens(&mut self, t: Decimal) -> bool {
+        if !matches!(self.prev, Prev::Start | Prev::Hundred | Prev::And | Prev::Scale) {
+            return false;
+        }
+        self.current += t;
+        self.piece = t;
+        true
+    }
+
+    /// `hundred`: once per group, multiplying a multiplier (`a hundred`) or
+    /// the group so far.
+    #[inline(always)]
+    fn hundred(&mut self) -> bool {
+        if self.hundred_used {
+            return false;
+        }
+        if self.prev == Prev::Mult {
+            self.current = self.mult * HUNDRED;
+        } else if matches!(self.prev, Prev::Num | Prev::Unit | Prev::Teen | Prev::Tens) && self.current > Decimal::ZERO
+        {
+            self.current *= HUNDRED;
+        } else {
+            return false;
+        }
+        self.hundred_used = true;
+        true
+    }
+
+    /// A scale word: closes the group (or a multiplier) below the last scale,
+    /// or compounds the last scale (`three lakh crore`, `a thousand million`).
+    #[inline(always)]
+    fn scale(&mut self, s: Decimal) -> bool {
+        let prev = self.prev;
+        let below_last = self.last_scale.is_none_or(|last| s < last);
+        if prev == Prev::Mult && below_last {
+            self.last_group = self.mult * s;
+            self.total += self.last_group;
+        } else if prev == Prev::Scale && self.last_scale.is_some_and(|last| s > last) && self.current == Decimal::ZERO {
+            // `three lakh crore`, `a thousand million`.
+            self.total += self.last_group * s - self.last_group;
+            self.last_group *= s;
+        } else if matches!(
+            prev,
+            Prev::Num | Prev::Unit | Prev::Teen | Prev::Tens | Prev::Hundred | Prev::Dozen
+        ) && self.current > Decimal::ZERO
+            && below_last
+        {
+            self.last_group = self.current * s;
+            self.total += self.last_group;
+        } else {
+            return false;
+        }
+        self.last_scale = match self.last_scale {
+            Some(last) if prev == Prev::Scale => Some(last * s),
+            _ => Some(s),
+        };
+        self.current = Decimal::ZERO;
+        self.hundred_used = false;
+        self.scaled = true;
+        true
+    }
+
+    /// `dozen`: times twelve, after a multiplier or a piece; ends the numeral.
+    #[inline(always)]
+    fn dozen(&mut self) -> bool {
+        if self.prev == Prev::Mult {
+            self.current = self.mult * Decimal::int(12);
+        } else if matches!(self.prev, Prev::Num | Prev::Unit | Prev::Teen | Prev::Tens) && self.piece > Decimal::ZERO {
+            self.current += self.piece * Decimal::int(11);
+        } else {
+            return false;
+        }
+        self.done = true;
+        true
+    }
+
+    /// `point` after a word numeral: the decimals that follow end the
+    /// numeral.
+    #[inline(always)]
+    fn point(&mut self) -> bool {
+        if !matches!(
+            self.prev,
+            Prev::Zero | Prev::Unit | Prev::Teen | Prev::Tens | Prev::Hundred | Prev::Scale
+        ) {
+            return false;
+        }
+        let (n, frac) = decimals(&self.toks[self.i + 1..]);
+        if n == 0 {
+            return false;
+        }
+        self.current += frac;
+        self.i += n;
+        self.done = true;
+        true
+    }
+
+    /// `a`: one, at the start, or after `half` (`half a million`).
+    #[inline(always)]
+    fn a(&mut self) -> Step {
+        if !(self.prev == Prev::Start || (self.prev == Prev::Mult && self.mult == HALF)) {
+            return Step::Stop;
+        }
+        if self.prev == Prev::Start {
+            self.mult = Decimal::ONE;
+        }
+        self.prev = Prev::Mult;
+        Step::Wait
+    }
+
+    /// `half`, `quarter`: a multiplier, at the start or after `a`.
+    #[inline(always)]
+    fn fraction(&mut self, m: Decimal) -> Step {
+        if !(self.prev == Prev::Start || (self.prev == Prev::Mult && self.mult == Decimal::ONE)) {
+            return Step::Stop;
+        }
+        self.mult = m;
+        self.prev = Prev::Mult;
+        Step::Wait
+    }
+
+    /// `and`: only after `hundred` or a scale word and before a piece below a
+    /// hundred; the reading before it is kept to fall back to.
+    #[inline(always)]
+    fn and(&mut self) -> Step {
+        let next_small = self.toks.get(self.i + 1).is_some_and(|t| match &t.kind {
+            Kind::Word(Word::Unit(_) | Word::Teen(_) | Word::Tens(_)) => true,
+            Kind::Num {
+                integer,
+                value,
+                scaled,
+                glued,
+                ..
+            } => *integer && !*scaled && glued.is_empty() && *value > Decimal::ZERO && *value < HUNDRED,
+            _ => false,
+        });
+        if !(matches!(self.prev, Prev::Hundred | Prev::Scale) && next_small) {
+            return Step::Stop;
+        }
+        self.before_and = Some(self.best);
+        self.prev = Prev::And;
+        Step::Wait
+    }
 }
 
 /// Decimals after `point`: digit words (`zero three`) or one two-digit word

@@ -12,6 +12,7 @@ use super::resolve::{self, Kind, Tok};
 use super::{Form, Numeral};
 use crate::decimal::Decimal;
 use crate::extract::is_word_byte;
+use std::ops::Range;
 
 /// Rule names, as they appear in records of the extractors built on numerals.
 pub const DIGITS: &str = Form::Digits.spec().name;
@@ -252,167 +253,170 @@ fn token(text: &str, at: usize) -> Option<Tok> {
 /// (`192.168.1.2`) give their first part with the rest glued.
 fn digits(text: &str, at: usize) -> Option<Tok> {
     let bytes = text.as_bytes();
-    let mut j = at;
-    let lead_end = skip_digits(bytes, j);
-    let lead = lead_end - j;
-    let mut integer_part = String::new();
-    let mut grouped = false;
-    if lead == 0 {
-        // `.08`
-        if bytes.get(j) != Some(&b'.') || !next_is_digit(bytes, j + 1) {
-            return None;
-        }
-        integer_part.push('0');
-    } else {
-        integer_part.push_str(&text[j..lead_end]);
-        j = lead_end;
-        // Thousands groups: `,ddd` (or Indian `,dd` groups ending in `,ddd`).
-        if lead <= 3 {
-            let mut k = j;
-            let mut groups = Vec::new();
-            while k < bytes.len() && bytes[k] == b',' {
-                let g_end = skip_digits(bytes, k + 1);
-                let g = g_end - (k + 1);
-                if g != 2 && g != 3 {
-                    break;
-                }
-                groups.push((k + 1, g_end));
-                k = g_end;
-                if g == 3 {
-                    // A 3-digit group ends an Indian run; western runs go on.
-                    if groups.iter().any(|&(s, e)| e - s == 2) {
-                        break;
-                    }
-                }
-            }
-            let western = !groups.is_empty() && groups.iter().all(|&(s, e)| e - s == 3);
-            let indian = groups.len() >= 2
-                && lead <= 2
-                && groups[..groups.len() - 1].iter().all(|&(s, e)| e - s == 2)
-                && groups.last().is_some_and(|&(s, e)| e - s == 3);
-            if western || indian {
-                for &(s, e) in &groups {
-                    integer_part.push_str(&text[s..e]);
-                }
-                j = groups.last().map(|&(_, e)| e).unwrap_or(j);
-                grouped = true;
-            } else if lead <= 3 {
-                // Space grouping: `1 234 567`, `40\u{202f}000`. With plain
-                // spaces one group is not enough (`400 737 Max jets` is a count
-                // and a model), two are (`1 234 567`).
-                let mut k = j;
-                let mut groups: Vec<(usize, usize, bool)> = Vec::new();
-                while let Some(space) = group_space(text, k) {
-                    let g_end = skip_digits(bytes, k + space);
-                    if g_end - (k + space) != 3 || (g_end < bytes.len() && bytes[g_end].is_ascii_alphanumeric()) {
-                        break;
-                    }
-                    if g_end < bytes.len() && bytes[g_end] == b',' && next_is_digit(bytes, g_end + 1) {
-                        break;
-                    }
-                    groups.push((k + space, g_end, space == 1 && bytes[k] == b' '));
-                    k = g_end;
-                }
-                let plain_single = groups.len() == 1 && groups[0].2;
-                if !groups.is_empty() && !plain_single {
-                    for &(s, e, _) in &groups {
-                        integer_part.push_str(&text[s..e]);
-                    }
-                    j = k;
-                    grouped = true;
-                }
-            }
-        }
-    }
-    let mut number = integer_part;
+    let lead = skip_digits(bytes, at) - at;
+    let mut number = String::new();
+    let (mut j, grouped) = integer_part(text, at, lead, &mut number)?;
     if j < bytes.len() && bytes[j] == b'.' && next_is_digit(bytes, j + 1) {
         let f_end = skip_digits(bytes, j + 1);
         let dotted_before = at >= 2 && bytes[at - 1] == b'.' && bytes[at - 2].is_ascii_digit();
         let dotted_after = f_end < bytes.len() && bytes[f_end] == b'.' && next_is_digit(bytes, f_end + 1);
-        if (dotted_before || dotted_after) && lead == 0 {
-            // `.3.5`: no number to start from.
-            return None;
-        }
         if dotted_before || dotted_after {
+            if lead == 0 {
+                // `.3.5`: no number to start from.
+                return None;
+            }
             // `192.168.1.2`, `2019.12.03`: each part is a number of its own.
             let value = Decimal::parse(&number)?;
-            return Some(Tok {
-                kind: Kind::Num {
-                    value,
-                    integer: true,
-                    scaled: false,
-                    scale: Decimal::ONE,
-                    grouped,
-                    glued: j..j,
-                },
-                bytes: at..j,
-            });
+            return plain_number(value, true, grouped, j..j, at..j);
         }
         number.push('.');
         number.push_str(&text[j + 1..f_end]);
         j = f_end;
     }
-    let mut value = Decimal::parse(&number)?;
+    let value = Decimal::parse(&number)?;
+    with_suffix(text, at, j, value, grouped)
+}
+
+/// The integer part of the digits at `at` (`lead` digits long before any
+/// separator): appends its digits without separators to `number`, and
+/// returns where it ends and whether thousands groups were read. `.08` has
+/// `0` for its integer part.
+#[inline(always)]
+fn integer_part(text: &str, at: usize, lead: usize, number: &mut String) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    if lead == 0 {
+        // `.08`
+        if bytes.get(at) != Some(&b'.') || !next_is_digit(bytes, at + 1) {
+            return None;
+        }
+        number.push('0');
+        return Some((at, false));
+    }
+    let lead_end = at + lead;
+    number.push_str(&text[at..lead_end]);
+    if lead > 3 {
+        return Some((lead_end, false));
+    }
+    match comma_groups(text, lead_end, lead, number).or_else(|| space_groups(text, lead_end, number)) {
+        Some(end) => Some((end, true)),
+        None => Some((lead_end, false)),
+    }
+}
+
+/// Thousands groups after `lead` digits ending at `at`: `,ddd` groups, or
+/// Indian `,dd` groups ending in `,ddd` after at most two digits. If they
+/// make a number, appends their digits to `number` and returns where they
+/// end.
+#[inline(always)]
+fn comma_groups(text: &str, at: usize, lead: usize, number: &mut String) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut k = at;
+    let mut groups = Vec::new();
+    while k < bytes.len() && bytes[k] == b',' {
+        let g_end = skip_digits(bytes, k + 1);
+        let g = g_end - (k + 1);
+        if g != 2 && g != 3 {
+            break;
+        }
+        groups.push((k + 1, g_end));
+        k = g_end;
+        if g == 3 {
+            // A 3-digit group ends an Indian run; western runs go on.
+            if groups.iter().any(|&(s, e)| e - s == 2) {
+                break;
+            }
+        }
+    }
+    let western = !groups.is_empty() && groups.iter().all(|&(s, e)| e - s == 3);
+    let indian = groups.len() >= 2
+        && lead <= 2
+        && groups[..groups.len() - 1].iter().all(|&(s, e)| e - s == 2)
+        && groups.last().is_some_and(|&(s, e)| e - s == 3);
+    if !(western || indian) {
+        return None;
+    }
+    for &(s, e) in &groups {
+        number.push_str(&text[s..e]);
+    }
+    groups.last().map(|&(_, e)| e)
+}
+
+/// Space grouping after the digits ending at `at`: `1 234 567`,
+/// `40\u{202f}000`. With plain spaces one group is not enough (`400 737 Max
+/// jets` is a count and a model), two are (`1 234 567`). If they make a
+/// number, appends their digits to `number` and returns where they end.
+#[inline(always)]
+fn space_groups(text: &str, at: usize, number: &mut String) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut k = at;
+    let mut groups: Vec<(usize, usize, bool)> = Vec::new();
+    while let Some(space) = group_space(text, k) {
+        let g_end = skip_digits(bytes, k + space);
+        if g_end - (k + space) != 3 || (g_end < bytes.len() && bytes[g_end].is_ascii_alphanumeric()) {
+            break;
+        }
+        if g_end < bytes.len() && bytes[g_end] == b',' && next_is_digit(bytes, g_end + 1) {
+            break;
+        }
+        groups.push((k + space, g_end, space == 1 && bytes[k] == b' '));
+        k = g_end;
+    }
+    let plain_single = groups.len() == 1 && groups[0].2;
+    if groups.is_empty() || plain_single {
+        return None;
+    }
+    for &(s, e, _) in &groups {
+        number.push_str(&text[s..e]);
+    }
+    Some(k)
+}
+
+/// The token for the number `value` read over `at..j`, given what follows:
+/// glued letters (a scale suffix, or something that makes this no plain
+/// number), or a spaced scale suffix.
+#[inline(always)]
+fn with_suffix(text: &str, at: usize, j: usize, value: Decimal, grouped: bool) -> Option<Tok> {
+    let bytes = text.as_bytes();
     let integer = value.is_integer();
-    // What follows: glued letters (a scale suffix, or something that makes
-    // this no plain number), or a spaced scale suffix.
     let letters_end = skip_letters(bytes, j);
     if letters_end > j {
         let suffix = &text[j..letters_end];
         let after_ok = letters_end >= bytes.len() || !is_word_byte(bytes[letters_end]);
         if let (Some(scale), true) = (lexicon::scale_suffix(suffix), after_ok) {
-            value *= scale;
-            return Some(Tok {
-                kind: Kind::Num {
-                    value,
-                    integer: value.is_integer(),
-                    scaled: true,
-                    scale,
-                    grouped,
-                    glued: letters_end..letters_end,
-                },
-                bytes: at..letters_end,
-            });
+            return scaled_number(value, scale, grouped, at..letters_end);
         }
         let glued_end = skip_word(bytes, j);
-        return Some(Tok {
-            kind: Kind::Num {
-                value,
-                integer,
-                scaled: false,
-                scale: Decimal::ONE,
-                grouped,
-                glued: j..glued_end,
-            },
-            bytes: at..j,
-        });
+        return plain_number(value, integer, grouped, j..glued_end, at..j);
     }
-    if j < bytes.len() && bytes[j] == b' ' {
-        let s_start = j + 1;
-        let s_end = skip_letters(bytes, s_start);
-        if s_end > s_start && (s_end >= bytes.len() || !is_word_byte(bytes[s_end])) {
-            let suffix = &text[s_start..s_end];
-            // Single letters only attached, except `k` and `M` (`2.33 k`).
-            if (suffix.len() > 1 || suffix == "k" || suffix == "M")
-                && suffix != "mil"
-                && suffix != "MM"
-                && let Some(scale) = lexicon::scale_suffix(suffix)
-            {
-                value *= scale;
-                return Some(Tok {
-                    kind: Kind::Num {
-                        value,
-                        integer: value.is_integer(),
-                        scaled: true,
-                        scale,
-                        grouped,
-                        glued: s_end..s_end,
-                    },
-                    bytes: at..s_end,
-                });
-            }
-        }
+    if let Some((scale, end)) = spaced_scale(text, j) {
+        return scaled_number(value, scale, grouped, at..end);
     }
+    plain_number(value, integer, grouped, j..j, at..j)
+}
+
+/// A scale suffix after one space at `at` (`2.33 k`, `5 bn`): its multiplier
+/// and where it ends. Single letters only attached, except `k` and `M`.
+#[inline(always)]
+fn spaced_scale(text: &str, at: usize) -> Option<(Decimal, usize)> {
+    let bytes = text.as_bytes();
+    if at >= bytes.len() || bytes[at] != b' ' {
+        return None;
+    }
+    let s_start = at + 1;
+    let s_end = skip_letters(bytes, s_start);
+    if s_end == s_start || (s_end < bytes.len() && is_word_byte(bytes[s_end])) {
+        return None;
+    }
+    let suffix = &text[s_start..s_end];
+    if (suffix.len() > 1 || suffix == "k" || suffix == "M") && suffix != "mil" && suffix != "MM" {
+        return lexicon::scale_suffix(suffix).map(|scale| (scale, s_end));
+    }
+    None
+}
+
+/// A number token with no scale suffix (always `Some`: what [`digits`] returns).
+#[inline(always)]
+fn plain_number(value: Decimal, integer: bool, grouped: bool, glued: Range<usize>, bytes: Range<usize>) -> Option<Tok> {
     Some(Tok {
         kind: Kind::Num {
             value,
@@ -420,9 +424,26 @@ fn digits(text: &str, at: usize) -> Option<Tok> {
             scaled: false,
             scale: Decimal::ONE,
             grouped,
-            glued: j..j,
+            glued,
         },
-        bytes: at..j,
+        bytes,
+    })
+}
+
+/// A number token over `bytes` multiplied by its scale suffix (always `Some`).
+#[inline(always)]
+fn scaled_number(value: Decimal, scale: Decimal, grouped: bool, bytes: Range<usize>) -> Option<Tok> {
+    let value = value * scale;
+    Some(Tok {
+        kind: Kind::Num {
+            value,
+            integer: value.is_integer(),
+            scaled: true,
+            scale,
+            grouped,
+            glued: bytes.end..bytes.end,
+        },
+        bytes,
     })
 }
 

@@ -510,101 +510,111 @@ fn title_word(cx: &Context, i: usize) -> bool {
 
 /// `official.title_before` and `official.role_before`.
 pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
-    let t = cx.tokens;
-    for h in 0..t.len() {
-        if !t[h].info.title_head() || t[h].kind != Kind::Word {
+    for (h, tok) in cx.tokens.iter().enumerate() {
+        if !tok.info.title_head() || tok.kind != Kind::Word {
             continue;
         }
-        if t[h].is_capitalized() {
-            // The head is the last title word of its run.
-            if cx.joined(h + 1) && title_word(cx, h + 1) && !cx.is_country_or_demonym(h + 1) {
-                continue;
-            }
-            let mut s = h;
-            while s > 0 && cx.joined(s) && title_word(cx, s - 1) {
-                s -= 1;
-            }
-            // `André Neu, Head of Platform Solutions for Ascom`: a title after
-            // a full name and a comma is an apposition, not a title before a name.
-            if s >= 3 && t[s - 1].is_punct(',') && cx.name_token(s - 2) && cx.name_token(s - 3) {
-                continue;
-            }
-            // `South Korea's Foreign Minister`: the possessive's country.
-            let possessive_country = (s >= 2 && t[s - 1].kind == Kind::Possessive && cx.is_country_or_demonym(s - 2))
-                .then(|| cx.affiliation_at(s - 2))
-                .flatten();
-            let (title_end, name) = match complement_run(cx, h) {
-                Some(run_end) => {
-                    let Some((first, last)) = trailing_name(cx, h + 2, run_end) else {
-                        continue;
-                    };
-                    if first <= h + 2 {
-                        continue;
-                    }
-                    (first - 1, (first, last))
-                }
-                None => {
-                    let Some((nfirst, last, words)) = cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten() else {
-                        continue;
-                    };
-                    // `Executive Order 13382`, `General Motors`: a one-word name
-                    // after a lone noun-like head, or before a number, is no name.
-                    let lone_weak_head = s == h && WEAK_HEADS.contains(&t[h].text.to_lowercase().as_str());
-                    let numbered = t
-                        .get(last + 1)
-                        .is_some_and(|n| n.kind == Kind::Number && n.gap == Gap::Space);
-                    if words == 1 && (lone_weak_head || numbered) {
-                        continue;
-                    }
-                    (h, (nfirst, last))
-                }
-            };
-            let Some((title, affiliation)) = clean_title(cx, s, title_end) else {
-                continue;
-            };
-            let title = title.trim_end_matches([',', ' ']).to_string();
-            out.push(PersonMention {
-                range: cx.range(name.0, name.1),
-                words: name.1 - name.0 + 1,
-                title: Some(title),
-                affiliation: affiliation.or(possessive_country),
-                rule: "official.title_before",
-            });
-        } else if t[h].is_lower_word() {
-            // The name right after the role, or after its complement:
-            // `chairman of Chrysler LLC Jim Press`, `head of research Jane Doe`.
-            let (name, title_end, of_affiliation) = match cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten() {
-                Some(name) => (name, h, None),
-                None => match lower_complement(cx, h) {
-                    Some(found) => found,
-                    None => continue,
-                },
-            };
-            let (nfirst, last, words) = name;
-            let s = role_start(cx, h);
-            // `European Council chief`: the organization before is the affiliation.
-            let affiliation = (s > 0 && cx.joined(s) && (cx.entity[s - 1].is_some() || cx.demonym[s - 1]))
-                .then(|| cx.affiliation_at(s - 1))
-                .flatten()
-                .or(of_affiliation);
-            // `official MagSafe`, `fellow Republicans`: a lone noun-like role
-            // before one word is no title.
-            if words == 1 && s == h && title_end == h && WEAK_HEADS.contains(&cx.word(h)) {
-                continue;
-            }
-            let title = cx.slice(s, title_end);
-            let title = title
-                .strip_prefix("Former ")
-                .map_or(title.to_string(), |t| format!("former {t}"));
-            out.push(PersonMention {
-                range: cx.range(nfirst, last),
-                words,
-                title: Some(title),
-                affiliation,
-                rule: "official.role_before",
-            });
-        }
+        let mention = if tok.is_capitalized() {
+            title_before_name(cx, h)
+        } else if tok.is_lower_word() {
+            role_before_name(cx, h)
+        } else {
+            None
+        };
+        out.extend(mention);
     }
+}
+
+/// `official.title_before`: a capitalised title whose last head is `h`, and
+/// the name after it (or after its complement): `Foreign Minister Wang Yi`,
+/// `South Korea's Foreign Minister Park Jin`.
+fn title_before_name(cx: &Context, h: usize) -> Option<PersonMention> {
+    let t = cx.tokens;
+    // The head is the last title word of its run.
+    if cx.joined(h + 1) && title_word(cx, h + 1) && !cx.is_country_or_demonym(h + 1) {
+        return None;
+    }
+    let mut s = h;
+    while s > 0 && cx.joined(s) && title_word(cx, s - 1) {
+        s -= 1;
+    }
+    // `André Neu, Head of Platform Solutions for Ascom`: a title after
+    // a full name and a comma is an apposition, not a title before a name.
+    if s >= 3 && t[s - 1].is_punct(',') && cx.name_token(s - 2) && cx.name_token(s - 3) {
+        return None;
+    }
+    // `South Korea's Foreign Minister`: the possessive's country.
+    let possessive_country = (s >= 2 && t[s - 1].kind == Kind::Possessive && cx.is_country_or_demonym(s - 2))
+        .then(|| cx.affiliation_at(s - 2))
+        .flatten();
+    let (title_end, name) = name_after_title(cx, s, h)?;
+    let (title, affiliation) = clean_title(cx, s, title_end)?;
+    let title = title.trim_end_matches([',', ' ']).to_string();
+    Some(PersonMention {
+        range: cx.range(name.0, name.1),
+        words: name.1 - name.0 + 1,
+        title: Some(title),
+        affiliation: affiliation.or(possessive_country),
+        rule: "official.title_before",
+    })
+}
+
+/// The name after a capitalised title `s..=h`: after the head's complement
+/// (the title then ends before the name), or right after the head. Returns
+/// the title's last token and the name's first and last.
+fn name_after_title(cx: &Context, s: usize, h: usize) -> Option<(usize, (usize, usize))> {
+    let t = cx.tokens;
+    if let Some(run_end) = complement_run(cx, h) {
+        let (first, last) = trailing_name(cx, h + 2, run_end)?;
+        if first <= h + 2 {
+            return None;
+        }
+        return Some((first - 1, (first, last)));
+    }
+    let (nfirst, last, words) = cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten()?;
+    // `Executive Order 13382`, `General Motors`: a one-word name
+    // after a lone noun-like head, or before a number, is no name.
+    let lone_weak_head = s == h && WEAK_HEADS.contains(&t[h].text.to_lowercase().as_str());
+    let numbered = t
+        .get(last + 1)
+        .is_some_and(|n| n.kind == Kind::Number && n.gap == Gap::Space);
+    if words == 1 && (lone_weak_head || numbered) {
+        return None;
+    }
+    Some((h, (nfirst, last)))
+}
+
+/// `official.role_before`: a lower-case role whose head is `h`, and the name
+/// right after it, or after its complement: `chairman of Chrysler LLC Jim
+/// Press`, `head of research Jane Doe`.
+fn role_before_name(cx: &Context, h: usize) -> Option<PersonMention> {
+    let (name, title_end, of_affiliation) = match cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten() {
+        Some(name) => (name, h, None),
+        None => lower_complement(cx, h)?,
+    };
+    let (nfirst, last, words) = name;
+    let s = role_start(cx, h);
+    // `European Council chief`: the organization before is the affiliation.
+    let affiliation = (s > 0 && cx.joined(s) && (cx.entity[s - 1].is_some() || cx.demonym[s - 1]))
+        .then(|| cx.affiliation_at(s - 1))
+        .flatten()
+        .or(of_affiliation);
+    // `official MagSafe`, `fellow Republicans`: a lone noun-like role
+    // before one word is no title.
+    if words == 1 && s == h && title_end == h && WEAK_HEADS.contains(&cx.word(h)) {
+        return None;
+    }
+    let title = cx.slice(s, title_end);
+    let title = title
+        .strip_prefix("Former ")
+        .map_or(title.to_string(), |t| format!("former {t}"));
+    Some(PersonMention {
+        range: cx.range(nfirst, last),
+        words,
+        title: Some(title),
+        affiliation,
+        rule: "official.role_before",
+    })
 }
 
 /// A name's first token, last token and word count.
@@ -675,10 +685,8 @@ fn lower_complement(cx: &Context, h: usize) -> Option<(NameSpan, usize, Option<S
 /// punctuation or [`TITLE_STOPS`]. Returns (title, affiliation, last token).
 fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<String>, usize)> {
     let t = cx.tokens;
-    let mut k = i;
     let limit = (i + max).min(t.len());
-    while k < limit {
-        let tok = &t[k];
+    for (k, tok) in t.iter().enumerate().take(limit).skip(i) {
         if k > i && !cx.joined(k) {
             return None;
         }
@@ -688,105 +696,151 @@ fn title_phrase(cx: &Context, i: usize, max: usize) -> Option<(String, Option<St
         if tok.is_lower_word() && TITLE_STOPS.contains(&tok.text) {
             return None;
         }
-        if tok.kind == Kind::Word && tok.info.title_head() {
-            // `First Credit Bank representative`: the organization before a
-            // lower-case role is its affiliation.
-            let mut start = i;
-            let mut affiliation = None;
-            if tok.is_lower_word() && k > i && cx.entity[k - 1].is_some() {
-                let e = cx.entity[k - 1];
-                let mut first = k - 1;
-                while first > i && cx.entity[first - 1] == e {
-                    first -= 1;
-                }
-                if first == i || matches!(cx.word(first - 1), "a" | "an" | "the") {
-                    affiliation = cx.affiliation_at(k - 1);
-                    start = k;
-                }
-            }
-            // `General Manager`, `Vice President`: the head is the last title word.
-            // `Vice President`, `Chief Operating Officer`, `Chairman and Chief
-            // Operating Officer`: the last head of the capitalised run.
-            let mut head = k;
-            if tok.is_capitalized() {
-                let mut j = k + 1;
-                while j < t.len() && j < k + 7 && cx.joined(j) {
-                    let n = &t[j];
-                    let word = n.kind == Kind::Word && n.is_capitalized() && cx.entity[j].is_none();
-                    let and = n.text == "and"
-                        && t.get(j + 1)
-                            .is_some_and(|m| m.is_capitalized() && m.info.title_modifier() || m.info.title_head());
-                    if !(word || and) {
-                        break;
-                    }
-                    if word && n.info.title_head() {
-                        head = j;
-                    }
-                    j += 1;
-                }
-            }
-            let mut end = head;
-            if tok.is_capitalized()
-                && let Some(run_end) = complement_run(cx, head)
-            {
-                end = run_end;
-            }
-            // `Apple CEO Steve Jobs`: a title before another name is that
-            // name's; `a Romanian official said`: a speaker, not an apposition.
-            if (cx.joined(end + 1) && cx.name_at(end + 1).is_some()) || cx.info(end + 1).speech() {
-                return None;
-            }
-            // A lower-case head must end its phrase.
-            let next = cx.word(end + 1);
-            // `an Apple Inc. executive overseeing hardware`.
-            let participle = next.len() > 4 && next.ends_with("ing");
-            let ends = end + 1 >= t.len()
-                || t[end + 1].kind != Kind::Word
-                || TITLE_STOPS.contains(&next)
-                || participle
-                || !cx.joined(end + 1)
-                || t[end + 1].is_capitalized();
-            if !ends && tok.is_lower_word() {
-                k += 1;
-                continue;
-            }
-            // `Chief Operating Officer of AirTran Airways`: a complement that
-            // names a company is the affiliation, not part of the title.
-            let mut title_end = end;
-            if end > head
-                && matches!(cx.word(head + 1), "of" | "at")
-                && let Some(e) = cx.entity[end].filter(|&e| is_employer(cx, e))
-            {
-                let mut b = end;
-                while b > head && cx.entity[b - 1] == Some(e) {
-                    b -= 1;
-                }
-                let opener = if cx.word(b - 1) == "the" { b - 2 } else { b - 1 };
-                if opener == head + 1 {
-                    affiliation = affiliation.or_else(|| cx.affiliation_at(end));
-                    title_end = head;
-                }
-            }
-            let (title, country) = clean_title(cx, start, title_end)?;
-            // An organization after `at`, `of`, `on the`, `with`.
-            let mut a = end + 1;
-            if matches!(cx.word(a), "at" | "of" | "on" | "with" | "for") {
-                a += 1;
-                if cx.word(a) == "the" {
-                    a += 1;
-                }
-                while a < t.len() && t[a].is_lower_word() && a < end + 5 {
-                    a += 1;
-                }
-                if a < t.len() && cx.entity[a].is_some() && !cx.is_country_or_demonym(a) {
-                    affiliation = affiliation.or_else(|| cx.affiliation_at(a));
-                }
-            }
-            return Some((title, affiliation.or(country), end));
+        if tok.kind == Kind::Word
+            && tok.info.title_head()
+            && let AtHead::Ends(phrase) = phrase_at_head(cx, i, k)
+        {
+            return phrase;
         }
-        k += 1;
     }
     None
+}
+
+/// What a title head says of the phrase it is in.
+enum AtHead {
+    /// A lower-case head inside the phrase: a later head ends it.
+    GoesOn,
+    /// The phrase ends at this head (or its complement), or is no title.
+    Ends(Option<(String, Option<String>, usize)>),
+}
+
+/// The title phrase from token `i` whose head word is token `k`: the last
+/// head of a capitalised run and its complement; no title if a name or a
+/// speech verb follows; the affiliation before a lower-case role, in an
+/// employer complement, or after the phrase.
+fn phrase_at_head(cx: &Context, i: usize, k: usize) -> AtHead {
+    let tok = &cx.tokens[k];
+    let (start, mut affiliation) = organization_before_role(cx, i, k);
+    let head = if tok.is_capitalized() { last_head(cx, k) } else { k };
+    let mut end = head;
+    if tok.is_capitalized()
+        && let Some(run_end) = complement_run(cx, head)
+    {
+        end = run_end;
+    }
+    // `Apple CEO Steve Jobs`: a title before another name is that
+    // name's; `a Romanian official said`: a speaker, not an apposition.
+    if (cx.joined(end + 1) && cx.name_at(end + 1).is_some()) || cx.info(end + 1).speech() {
+        return AtHead::Ends(None);
+    }
+    if !phrase_ends(cx, end) && tok.is_lower_word() {
+        return AtHead::GoesOn;
+    }
+    // `Chief Operating Officer of AirTran Airways`: a complement that
+    // names a company is the affiliation, not part of the title.
+    let mut title_end = end;
+    if employer_complement(cx, head, end) {
+        affiliation = affiliation.or_else(|| cx.affiliation_at(end));
+        title_end = head;
+    }
+    let Some((title, country)) = clean_title(cx, start, title_end) else {
+        return AtHead::Ends(None);
+    };
+    if let Some(a) = organization_after(cx, end) {
+        affiliation = affiliation.or_else(|| cx.affiliation_at(a));
+    }
+    AtHead::Ends(Some((title, affiliation.or(country), end)))
+}
+
+/// `First Credit Bank representative`: the organization before a lower-case
+/// role (head `k`, phrase from `i`) is its affiliation, and the title starts
+/// at the role. Returns where the title starts and that affiliation.
+fn organization_before_role(cx: &Context, i: usize, k: usize) -> (usize, Option<String>) {
+    if cx.tokens[k].is_lower_word() && k > i && cx.entity[k - 1].is_some() {
+        let e = cx.entity[k - 1];
+        let mut first = k - 1;
+        while first > i && cx.entity[first - 1] == e {
+            first -= 1;
+        }
+        if first == i || matches!(cx.word(first - 1), "a" | "an" | "the") {
+            return (k, cx.affiliation_at(k - 1));
+        }
+    }
+    (i, None)
+}
+
+/// `General Manager`, `Vice President`: the head is the last title word.
+/// `Vice President`, `Chief Operating Officer`, `Chairman and Chief
+/// Operating Officer`: the last head of the capitalised run from head `k`.
+fn last_head(cx: &Context, k: usize) -> usize {
+    let t = cx.tokens;
+    let mut head = k;
+    let mut j = k + 1;
+    while j < t.len() && j < k + 7 && cx.joined(j) {
+        let n = &t[j];
+        let word = n.kind == Kind::Word && n.is_capitalized() && cx.entity[j].is_none();
+        let and = n.text == "and"
+            && t.get(j + 1)
+                .is_some_and(|m| m.is_capitalized() && m.info.title_modifier() || m.info.title_head());
+        if !(word || and) {
+            break;
+        }
+        if word && n.info.title_head() {
+            head = j;
+        }
+        j += 1;
+    }
+    head
+}
+
+/// Whether a phrase may end at token `end`, as a lower-case head must: what
+/// follows is no word joined to it, a stop word, a participle (`an Apple
+/// Inc. executive overseeing hardware`) or capitalised.
+fn phrase_ends(cx: &Context, end: usize) -> bool {
+    let t = cx.tokens;
+    let next = cx.word(end + 1);
+    let participle = next.len() > 4 && next.ends_with("ing");
+    end + 1 >= t.len()
+        || t[end + 1].kind != Kind::Word
+        || TITLE_STOPS.contains(&next)
+        || participle
+        || !cx.joined(end + 1)
+        || t[end + 1].is_capitalized()
+}
+
+/// Whether the complement `head+1..=end` of a title is `of`/`at` an
+/// employer (`Chief Operating Officer of AirTran Airways`).
+fn employer_complement(cx: &Context, head: usize, end: usize) -> bool {
+    if !(end > head && matches!(cx.word(head + 1), "of" | "at")) {
+        return false;
+    }
+    let Some(e) = cx.entity[end].filter(|&e| is_employer(cx, e)) else {
+        return false;
+    };
+    let mut b = end;
+    while b > head && cx.entity[b - 1] == Some(e) {
+        b -= 1;
+    }
+    let opener = if cx.word(b - 1) == "the" { b - 2 } else { b - 1 };
+    opener == head + 1
+}
+
+/// An organization after a title ending at `end`, after `at`, `of`, `on
+/// the`, `with`, `for` and a few lower-case words: its first token.
+fn organization_after(cx: &Context, end: usize) -> Option<usize> {
+    let t = cx.tokens;
+    let mut a = end + 1;
+    if !matches!(cx.word(a), "at" | "of" | "on" | "with" | "for") {
+        return None;
+    }
+    a += 1;
+    if cx.word(a) == "the" {
+        a += 1;
+    }
+    while a < t.len() && t[a].is_lower_word() && a < end + 5 {
+        a += 1;
+    }
+    (a < t.len() && cx.entity[a].is_some() && !cx.is_country_or_demonym(a)).then_some(a)
 }
 
 /// Names that start a clause: after start of line, punctuation or a
@@ -813,101 +867,121 @@ fn full_names(cx: &Context) -> Vec<(usize, usize, usize)> {
 /// `official.apposition`, `official.parenthetical`, `official.colon`,
 /// `official.affiliated` and `official.attribution`: patterns around a full name.
 pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
-    let t = cx.tokens;
     for (first, last, words) in full_names(cx) {
-        let range = cx.range(first, last);
-        let mut push = |title: Option<String>, affiliation: Option<String>, rule: &'static str| {
+        if let Some((title, affiliation, rule)) = around_name(cx, first, last) {
             out.push(PersonMention {
-                range: range.clone(),
+                range: cx.range(first, last),
                 words,
                 title,
                 affiliation,
                 rule,
             });
-        };
-        let next = last + 1;
-        // Apposition: `NAME, a Senior Analyst at Tiger Research`, `NAME, 63, an
-        // analyst`, `NAME, the Treasury Department said, an Egyptian businessman`.
-        if t.get(next).is_some_and(|c| c.is_punct(',')) {
-            let mut k = next + 1;
-            if t.get(k).is_some_and(|n| n.kind == Kind::Number) && t.get(k + 1).is_some_and(|c| c.is_punct(',')) {
-                k += 2;
-            }
-            if let Some(skip) = interjection(cx, k) {
-                k = skip;
-            }
-            // `NAME, formerly an Apple Inc. executive`.
-            if matches!(
-                cx.word(k),
-                "formerly" | "now" | "currently" | "previously" | "also" | "once"
-            ) {
-                k += 1;
-            }
-            if matches!(cx.word(k), "a" | "an" | "the") {
-                k += 1;
-            }
-            if let Some((title, affiliation, _)) = title_phrase(cx, k, 9) {
-                push(Some(title), affiliation, "official.apposition");
-                continue;
-            }
-        }
-        // A title before a comma: `the firm's chief executive officer, Alan
-        // Mulally`, `the Prime Minister of Singapore, Mr. Lee Hsien Loong`.
-        if let Some((title, affiliation)) = title_before_comma(cx, first) {
-            push(Some(title), affiliation, "official.title_comma");
-            continue;
-        }
-        // Parenthetical: `NAME (Queensland, Liberal Party, Attorney-General)`.
-        if t.get(next).is_some_and(|c| c.is_punct('('))
-            && let Some(title) = parenthetical_title(cx, next + 1)
-        {
-            push(Some(title), None, "official.parenthetical");
-            continue;
-        }
-        // A listed name: `• NAME: title ...` at the start of a line.
-        let line_start = first == 0
-            || t[first].gap == Gap::Newline
-            || (first >= 1 && t[first - 1].kind == Kind::Punct && (first == 1 || t[first - 1].gap == Gap::Newline));
-        if line_start && t.get(next).is_some_and(|c| c.is_punct(':')) {
-            // Without a title, a listed name may be anything (`New Release:`).
-            if let Some((title, affiliation, _)) = title_phrase(cx, next + 1, 6) {
-                push(Some(title), affiliation, "official.colon");
-                continue;
-            }
-        }
-        // `NAME of Tiger Research`.
-        if cx.word(next) == "of" {
-            let mut a = next + 1;
-            if cx.word(a) == "the" {
-                a += 1;
-            }
-            while a < t.len() && t[a].is_lower_word() && a < next + 4 {
-                a += 1;
-            }
-            if a < t.len() && cx.entity[a].is_some() && !cx.is_country_or_demonym(a) {
-                push(None, cx.affiliation_at(a), "official.affiliated");
-                continue;
-            }
-        }
-        // Attribution: `said NAME`, `according to NAME`, `NAME said`.
-        let before = first.checked_sub(1).map_or("", |p| cx.word(p));
-        let before2 = first.checked_sub(2).map_or("", |p| cx.word(p));
-        let said_before =
-            matches!(before, "said" | "says" | "wrote" | "asked") || (before == "to" && before2 == "according");
-        // `the state of North Rhine-Westphalia remarked`: after a preposition
-        // the name is a place or an organization.
-        let after_preposition = matches!(
-            before,
-            "of" | "in" | "at" | "from" | "to" | "for" | "on" | "by" | "with" | "near"
-        );
-        let after_possessive = first > 0 && t[first - 1].kind == Kind::Possessive;
-        let said_after = !after_preposition
-            && !after_possessive
-            && t.get(next).is_some_and(|n| n.is_lower_word() && n.info.speech());
-        if said_before || said_after {
-            push(None, None, "official.attribution");
         }
     }
+}
+
+/// What a pattern around a name says: title, affiliation and rule.
+type Around = (Option<String>, Option<String>, &'static str);
+
+/// The first pattern around the full name `first..=last` that fits, in
+/// order: apposition, title before a comma, parenthetical, listed name,
+/// `of` an organization, attribution.
+fn around_name(cx: &Context, first: usize, last: usize) -> Option<Around> {
+    let t = cx.tokens;
+    let next = last + 1;
+    if let Some(found) = apposition(cx, next) {
+        return Some(found);
+    }
+    // A title before a comma: `the firm's chief executive officer, Alan
+    // Mulally`, `the Prime Minister of Singapore, Mr. Lee Hsien Loong`.
+    if let Some((title, affiliation)) = title_before_comma(cx, first) {
+        return Some((Some(title), affiliation, "official.title_comma"));
+    }
+    // Parenthetical: `NAME (Queensland, Liberal Party, Attorney-General)`.
+    if t.get(next).is_some_and(|c| c.is_punct('('))
+        && let Some(title) = parenthetical_title(cx, next + 1)
+    {
+        return Some((Some(title), None, "official.parenthetical"));
+    }
+    if let Some(found) = listed_name(cx, first, next) {
+        return Some(found);
+    }
+    // `NAME of Tiger Research`.
+    if cx.word(next) == "of" {
+        let mut a = next + 1;
+        if cx.word(a) == "the" {
+            a += 1;
+        }
+        while a < t.len() && t[a].is_lower_word() && a < next + 4 {
+            a += 1;
+        }
+        if a < t.len() && cx.entity[a].is_some() && !cx.is_country_or_demonym(a) {
+            return Some((None, cx.affiliation_at(a), "official.affiliated"));
+        }
+    }
+    attribution(cx, first, next).then_some((None, None, "official.attribution"))
+}
+
+/// Apposition after a name, at token `next`: `NAME, a Senior Analyst at
+/// Tiger Research`, `NAME, 63, an analyst`, `NAME, the Treasury Department
+/// said, an Egyptian businessman`.
+fn apposition(cx: &Context, next: usize) -> Option<Around> {
+    let t = cx.tokens;
+    if !t.get(next).is_some_and(|c| c.is_punct(',')) {
+        return None;
+    }
+    let mut k = next + 1;
+    if t.get(k).is_some_and(|n| n.kind == Kind::Number) && t.get(k + 1).is_some_and(|c| c.is_punct(',')) {
+        k += 2;
+    }
+    if let Some(skip) = interjection(cx, k) {
+        k = skip;
+    }
+    // `NAME, formerly an Apple Inc. executive`.
+    if matches!(
+        cx.word(k),
+        "formerly" | "now" | "currently" | "previously" | "also" | "once"
+    ) {
+        k += 1;
+    }
+    if matches!(cx.word(k), "a" | "an" | "the") {
+        k += 1;
+    }
+    let (title, affiliation, _) = title_phrase(cx, k, 9)?;
+    Some((Some(title), affiliation, "official.apposition"))
+}
+
+/// A listed name: `• NAME: title ...` at the start of a line. Without a
+/// title, a listed name may be anything (`New Release:`).
+fn listed_name(cx: &Context, first: usize, next: usize) -> Option<Around> {
+    let t = cx.tokens;
+    let line_start = first == 0
+        || t[first].gap == Gap::Newline
+        || (first >= 1 && t[first - 1].kind == Kind::Punct && (first == 1 || t[first - 1].gap == Gap::Newline));
+    if !(line_start && t.get(next).is_some_and(|c| c.is_punct(':'))) {
+        return None;
+    }
+    let (title, affiliation, _) = title_phrase(cx, next + 1, 6)?;
+    Some((Some(title), affiliation, "official.colon"))
+}
+
+/// Attribution: `said NAME`, `according to NAME`, `NAME said`.
+fn attribution(cx: &Context, first: usize, next: usize) -> bool {
+    let t = cx.tokens;
+    let before = first.checked_sub(1).map_or("", |p| cx.word(p));
+    let before2 = first.checked_sub(2).map_or("", |p| cx.word(p));
+    let said_before =
+        matches!(before, "said" | "says" | "wrote" | "asked") || (before == "to" && before2 == "according");
+    // `the state of North Rhine-Westphalia remarked`: after a preposition
+    // the name is a place or an organization.
+    let after_preposition = matches!(
+        before,
+        "of" | "in" | "at" | "from" | "to" | "for" | "on" | "by" | "with" | "near"
+    );
+    let after_possessive = first > 0 && t[first - 1].kind == Kind::Possessive;
+    let said_after =
+        !after_preposition && !after_possessive && t.get(next).is_some_and(|n| n.is_lower_word() && n.info.speech());
+    said_before || said_after
 }
 
 /// `the firm's chief executive officer, Alan Mulally`: a title ending in a

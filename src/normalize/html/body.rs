@@ -100,23 +100,30 @@ const HINT_VETO_SHARE: f64 = 0.5;
 const VOTE_SHARES: [f64; 3] = [1.0, 0.5, 1.0 / 6.0];
 
 /// The main text, one block per line, and the index of the block where the
-/// article starts.
+/// article starts: blocks weighed, votes cast, the winner found and
+/// promoted, its siblings joined, and the kept blocks of these joined.
 pub(super) fn main_text(walk: &Walk) -> (String, Option<usize>) {
     if walk.blocks.is_empty() {
         return (String::new(), None);
     }
     let raw: Vec<f64> = walk.blocks.iter().map(weight).collect();
     let hinted = hinted_depths(walk, &raw);
-    let mut chars = Vec::with_capacity(raw.len() + 1);
-    let mut links = Vec::with_capacity(raw.len() + 1);
-    chars.push(0usize);
-    links.push(0usize);
-    for b in &walk.blocks {
-        chars.push(chars.last().unwrap_or(&0) + b.chars);
-        links.push(links.last().unwrap_or(&0) + b.link_chars);
-    }
+    let scores = Scores::new(walk, votes(walk, &raw, &hinted));
+    let score = |i: usize| scores.score(i);
+    let Some((best, best_score)) = scores.winner() else {
+        // No prose anywhere: keep all visible text that is not a link list.
+        return (join(walk.blocks.iter().filter(|b| !is_link_list(b))), None);
+    };
+    let best = promote(&walk.elements, best, best_score, &scores.votes, &score);
+    let parts = article_parts(walk, best, &score);
+    let start = parts.first().map(|&p| walk.elements[p].first);
+    (join(kept_blocks(walk, &parts, &hinted).into_iter()), start)
+}
 
-    // Paragraphs vote for the elements that hold them.
+/// Paragraphs vote for the elements that hold them: a block of positive
+/// weight outside hinted boilerplate gives its weight to the element above
+/// its paragraph, and shares of it ([`VOTE_SHARES`]) to the next ones up.
+fn votes(walk: &Walk, raw: &[f64], hinted: &[Option<usize>]) -> Vec<f64> {
     let mut votes = vec![0.0f64; walk.elements.len()];
     for (i, b) in walk.blocks.iter().enumerate() {
         if raw[i] <= 0.0 || hinted[i].is_some() || b.owner == usize::MAX {
@@ -134,11 +141,43 @@ pub(super) fn main_text(walk: &Walk) -> (String, Option<usize>) {
             at = walk.elements[at].parent;
         }
     }
-    let score = |i: usize| {
-        let el = &walk.elements[i];
-        let total = chars[el.end] - chars[el.first];
+    votes
+}
+
+/// Elements' scores: their votes, times one minus their link density, times
+/// their class hint.
+struct Scores<'w> {
+    walk: &'w Walk,
+    votes: Vec<f64>,
+    /// Prefix sums of the blocks' characters and link characters.
+    chars: Vec<usize>,
+    links: Vec<usize>,
+}
+
+impl<'w> Scores<'w> {
+    fn new(walk: &'w Walk, votes: Vec<f64>) -> Self {
+        let mut chars = Vec::with_capacity(walk.blocks.len() + 1);
+        let mut links = Vec::with_capacity(walk.blocks.len() + 1);
+        chars.push(0usize);
+        links.push(0usize);
+        for b in &walk.blocks {
+            chars.push(chars.last().unwrap_or(&0) + b.chars);
+            links.push(links.last().unwrap_or(&0) + b.link_chars);
+        }
+        Scores {
+            walk,
+            votes,
+            chars,
+            links,
+        }
+    }
+
+    /// The score of element `i`.
+    fn score(&self, i: usize) -> f64 {
+        let el = &self.walk.elements[i];
+        let total = self.chars[el.end] - self.chars[el.first];
         let density = if total > 0 {
-            (links[el.end] - links[el.first]) as f64 / total as f64
+            (self.links[el.end] - self.links[el.first]) as f64 / total as f64
         } else {
             0.0
         };
@@ -147,53 +186,60 @@ pub(super) fn main_text(walk: &Walk) -> (String, Option<usize>) {
             Hint::Boilerplate => BOILERPLATE_HINT,
             Hint::None => 1.0,
         };
-        votes[i] * (1.0 - density) * hint
-    };
-    let mut best: Option<(usize, f64)> = None;
-    for (i, &v) in votes.iter().enumerate() {
-        if v <= 0.0 {
-            continue;
-        }
-        let s = score(i);
-        if best.is_none_or(|(_, b)| s > b) {
-            best = Some((i, s));
-        }
+        self.votes[i] * (1.0 - density) * hint
     }
-    let Some((best, best_score)) = best else {
-        // No prose anywhere: keep all visible text that is not a link list.
-        return (join(walk.blocks.iter().filter(|b| !is_link_list(b))), None);
-    };
 
-    let best = promote(&walk.elements, best, best_score, &votes, &score);
+    /// The first element of the highest score among those with votes, and
+    /// its score.
+    fn winner(&self) -> Option<(usize, f64)> {
+        let mut best: Option<(usize, f64)> = None;
+        for (i, &v) in self.votes.iter().enumerate() {
+            if v <= 0.0 {
+                continue;
+            }
+            let s = self.score(i);
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((i, s));
+            }
+        }
+        best
+    }
+}
+
+/// The winner `best` and its siblings that hold prose too: those that score
+/// a share of its score, and lone paragraphs, hinted boilerplate aside.
+fn article_parts(walk: &Walk, best: usize, score: &dyn Fn(usize) -> f64) -> Vec<usize> {
     let best_score = score(best);
-
-    // Siblings that hold prose too join the article.
     let parent = walk.elements[best].parent;
     let threshold = (best_score * SIBLING_SHARE).max(SIBLING_MIN_SCORE);
     let mut parts: Vec<usize> = Vec::new();
     if parent == usize::MAX {
         parts.push(best);
-    } else {
-        let parent_end = walk.elements[parent].end;
-        for (i, el) in walk.elements.iter().enumerate().skip(parent + 1) {
-            if el.first >= parent_end && el.first > walk.elements[best].first {
-                break;
-            }
-            if el.parent != parent || el.first >= el.end {
-                continue;
-            }
-            let keep = i == best
-                || (el.hint != Hint::Boilerplate
-                    && (score(i) >= threshold || is_lone_paragraph(&walk.blocks[el.first..el.end])));
-            if keep {
-                parts.push(i);
-            }
+        return parts;
+    }
+    let parent_end = walk.elements[parent].end;
+    for (i, el) in walk.elements.iter().enumerate().skip(parent + 1) {
+        if el.first >= parent_end && el.first > walk.elements[best].first {
+            break;
+        }
+        if el.parent != parent || el.first >= el.end {
+            continue;
+        }
+        let keep = i == best
+            || (el.hint != Hint::Boilerplate
+                && (score(i) >= threshold || is_lone_paragraph(&walk.blocks[el.first..el.end])));
+        if keep {
+            parts.push(i);
         }
     }
+    parts
+}
 
-    let start = parts.first().map(|&p| walk.elements[p].first);
+/// The blocks of the article's parts, without those inside hinted
+/// boilerplate, the headline, link lists and page-furniture lines.
+fn kept_blocks<'w>(walk: &'w Walk, parts: &[usize], hinted: &[Option<usize>]) -> Vec<&'w Block> {
     let mut kept = Vec::new();
-    for part in parts {
+    for &part in parts {
         let el = walk.elements[part];
         for (b, hint_depth) in walk.blocks[el.first..el.end].iter().zip(&hinted[el.first..el.end]) {
             let inside_hint = hint_depth.is_some_and(|depth| depth > el.depth);
@@ -202,7 +248,7 @@ pub(super) fn main_text(walk: &Walk) -> (String, Option<usize>) {
             }
         }
     }
-    (join(kept.into_iter()), start)
+    kept
 }
 
 /// One paragraph of prose with few links.
@@ -363,158 +409,199 @@ pub(super) struct Walk {
     pub(super) lang: Option<String>,
 }
 
+/// Walks the parsed page once, in document order, into text blocks and
+/// elements (see [`Walker`]).
 pub(super) fn walk(doc: &Html) -> Walk {
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut elements: Vec<Element> = Vec::new();
-    // Open elements: index into `elements`, and whether the element is a block.
-    let mut open: Vec<(usize, bool)> = Vec::new();
-    // Kinds of the open block elements, innermost last.
-    let mut kinds: Vec<(Kind, usize)> = vec![(Kind::Other, usize::MAX)];
-    let mut buffer = String::new();
-    let mut link_chars = 0usize;
-    let mut excluded_depth = 0usize;
-    let mut link_depth = 0usize;
-    let mut times = Vec::new();
-    let mut lang = None;
-    // 0 before the first <h1>, 1 inside it, 2 after.
-    let mut h1_state = 0u8;
-
-    let flush =
-        |buffer: &mut String, link_chars: &mut usize, kind: Kind, owner: usize, h1: bool, blocks: &mut Vec<Block>| {
-            let text = buffer.trim();
-            if text.chars().any(char::is_alphanumeric) {
-                let chars = text.chars().count();
-                blocks.push(Block {
-                    owner,
-                    text: text.to_string(),
-                    chars,
-                    link_chars: (*link_chars).min(chars),
-                    kind,
-                    h1,
-                });
-            }
-            buffer.clear();
-            *link_chars = 0;
-        };
-
+    let mut walker = Walker::default();
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(el) => {
-                    if excluded_depth > 0 {
-                        excluded_depth += 1;
-                        continue;
-                    }
-                    let name = el.name();
-                    match name {
-                        "html" => lang = el.attr("lang").map(str::to_ascii_lowercase),
-                        "time" => {
-                            if let Some(datetime) = el.attr("datetime") {
-                                times.push((blocks.len(), datetime.to_string()));
-                            }
-                        }
-                        _ => {}
-                    }
-                    if DROP_TAGS.contains(&name) || is_hidden(el) {
-                        excluded_depth = 1;
-                        continue;
-                    }
-                    let is_block = BLOCK_TAGS.contains(&name);
-                    if is_block {
-                        flush(
-                            &mut buffer,
-                            &mut link_chars,
-                            kinds.last().map_or(Kind::Other, |k| k.0),
-                            kinds.last().map_or(usize::MAX, |k| k.1),
-                            h1_state == 1,
-                            &mut blocks,
-                        );
-                    }
-                    if name == "br" || name == "hr" {
-                        continue;
-                    }
-                    if matches!(name, "td" | "th") && !buffer.ends_with(' ') {
-                        // Cells of a row share its line.
-                        buffer.push(' ');
-                    }
-                    if name == "h1" && h1_state == 0 {
-                        h1_state = 1;
-                    }
-                    if is_block {
-                        let kind = match name {
-                            "p" | "blockquote" | "pre" | "dd" => Kind::Paragraph,
-                            "li" | "dt" => Kind::Item,
-                            _ if HEADING_TAGS.contains(&name) => Kind::Heading,
-                            _ => Kind::Other,
-                        };
-                        kinds.push((kind, elements.len()));
-                    } else if name == "a" {
-                        link_depth += 1;
-                    }
-                    elements.push(Element {
-                        parent: open.last().map_or(usize::MAX, |o| o.0),
-                        first: blocks.len(),
-                        end: blocks.len(),
-                        depth: open.len() + 1,
-                        hint: hint(el),
-                    });
-                    open.push((elements.len() - 1, is_block));
-                }
-                Node::Text(text) if excluded_depth == 0 => {
-                    let before = buffer.len();
-                    push_collapsed(&mut buffer, text);
-                    if link_depth > 0 {
-                        link_chars += buffer[before..].chars().count();
-                    }
-                }
+                Node::Element(el) => walker.open(el),
+                Node::Text(text) if walker.excluded_depth == 0 => walker.text(text),
                 _ => {}
             },
             Edge::Close(node) => {
-                let Node::Element(el) = node.value() else { continue };
-                if excluded_depth > 0 {
-                    excluded_depth -= 1;
-                    continue;
+                if let Node::Element(el) = node.value() {
+                    walker.close(el);
                 }
-                let name = el.name();
-                if name == "br" || name == "hr" {
-                    continue;
-                }
-                if is_block_open(&open) {
-                    flush(
-                        &mut buffer,
-                        &mut link_chars,
-                        kinds.last().map_or(Kind::Other, |k| k.0),
-                        kinds.last().map_or(usize::MAX, |k| k.1),
-                        h1_state == 1,
-                        &mut blocks,
-                    );
-                }
-                if name == "h1" && h1_state == 1 {
-                    h1_state = 2;
-                }
-                let Some((index, is_block)) = open.pop() else { continue };
-                if is_block {
-                    kinds.pop();
-                } else if name == "a" {
-                    link_depth = link_depth.saturating_sub(1);
-                }
-                elements[index].end = blocks.len();
             }
         }
     }
-    flush(
-        &mut buffer,
-        &mut link_chars,
-        Kind::Other,
-        usize::MAX,
-        false,
-        &mut blocks,
-    );
-    Walk {
-        blocks,
-        elements,
-        times,
-        lang,
+    walker.finish()
+}
+
+/// The state of [`walk`]: the blocks and elements so far, the text of the
+/// block being read, and what is open around it.
+struct Walker {
+    blocks: Vec<Block>,
+    elements: Vec<Element>,
+    /// Open elements: index into `elements`, and whether the element is a block.
+    open: Vec<(usize, bool)>,
+    /// Kinds of the open block elements, innermost last.
+    kinds: Vec<(Kind, usize)>,
+    /// The text of the block being read, and how much of it is link text.
+    buffer: String,
+    link_chars: usize,
+    /// The depth inside a dropped or hidden element (0 outside any).
+    excluded_depth: usize,
+    /// The depth inside links.
+    link_depth: usize,
+    times: Vec<(usize, String)>,
+    lang: Option<String>,
+    /// 0 before the first <h1>, 1 inside it, 2 after.
+    h1_state: u8,
+}
+
+impl Default for Walker {
+    fn default() -> Self {
+        Walker {
+            blocks: Vec::new(),
+            elements: Vec::new(),
+            open: Vec::new(),
+            kinds: vec![(Kind::Other, usize::MAX)],
+            buffer: String::new(),
+            link_chars: 0,
+            excluded_depth: 0,
+            link_depth: 0,
+            times: Vec::new(),
+            lang: None,
+            h1_state: 0,
+        }
+    }
+}
+
+impl Walker {
+    /// An element opens: noted if it is `<html lang>` or `<time datetime>`;
+    /// dropped with all inside it if it is a dropped tag or hidden; else a
+    /// block element ends the block before it, and it becomes an element
+    /// (`<br>`, `<hr>` aside).
+    fn open(&mut self, el: &scraper::node::Element) {
+        if self.excluded_depth > 0 {
+            self.excluded_depth += 1;
+            return;
+        }
+        let name = el.name();
+        match name {
+            "html" => self.lang = el.attr("lang").map(str::to_ascii_lowercase),
+            "time" => {
+                if let Some(datetime) = el.attr("datetime") {
+                    self.times.push((self.blocks.len(), datetime.to_string()));
+                }
+            }
+            _ => {}
+        }
+        if DROP_TAGS.contains(&name) || is_hidden(el) {
+            self.excluded_depth = 1;
+            return;
+        }
+        let is_block = BLOCK_TAGS.contains(&name);
+        if is_block {
+            self.flush_open_block();
+        }
+        if name == "br" || name == "hr" {
+            return;
+        }
+        if matches!(name, "td" | "th") && !self.buffer.ends_with(' ') {
+            // Cells of a row share its line.
+            self.buffer.push(' ');
+        }
+        if name == "h1" && self.h1_state == 0 {
+            self.h1_state = 1;
+        }
+        if is_block {
+            let kind = match name {
+                "p" | "blockquote" | "pre" | "dd" => Kind::Paragraph,
+                "li" | "dt" => Kind::Item,
+                _ if HEADING_TAGS.contains(&name) => Kind::Heading,
+                _ => Kind::Other,
+            };
+            self.kinds.push((kind, self.elements.len()));
+        } else if name == "a" {
+            self.link_depth += 1;
+        }
+        self.elements.push(Element {
+            parent: self.open.last().map_or(usize::MAX, |o| o.0),
+            first: self.blocks.len(),
+            end: self.blocks.len(),
+            depth: self.open.len() + 1,
+            hint: hint(el),
+        });
+        self.open.push((self.elements.len() - 1, is_block));
+    }
+
+    /// Text, outside dropped elements: appended to the block, whitespace
+    /// collapsed, counted as link text inside a link.
+    fn text(&mut self, text: &str) {
+        let before = self.buffer.len();
+        push_collapsed(&mut self.buffer, text);
+        if self.link_depth > 0 {
+            self.link_chars += self.buffer[before..].chars().count();
+        }
+    }
+
+    /// An element closes: inside a block element it ends the block; the
+    /// element's range of blocks ends here.
+    fn close(&mut self, el: &scraper::node::Element) {
+        if self.excluded_depth > 0 {
+            self.excluded_depth -= 1;
+            return;
+        }
+        let name = el.name();
+        if name == "br" || name == "hr" {
+            return;
+        }
+        if is_block_open(&self.open) {
+            self.flush_open_block();
+        }
+        if name == "h1" && self.h1_state == 1 {
+            self.h1_state = 2;
+        }
+        let Some((index, is_block)) = self.open.pop() else {
+            return;
+        };
+        if is_block {
+            self.kinds.pop();
+        } else if name == "a" {
+            self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        self.elements[index].end = self.blocks.len();
+    }
+
+    /// Ends the block being read, owned by the innermost open block element.
+    fn flush_open_block(&mut self) {
+        let kind = self.kinds.last().map_or(Kind::Other, |k| k.0);
+        let owner = self.kinds.last().map_or(usize::MAX, |k| k.1);
+        self.flush(kind, owner, self.h1_state == 1);
+    }
+
+    /// Ends the block being read: kept as a [`Block`] if it has a letter or
+    /// digit.
+    fn flush(&mut self, kind: Kind, owner: usize, h1: bool) {
+        let text = self.buffer.trim();
+        if text.chars().any(char::is_alphanumeric) {
+            let chars = text.chars().count();
+            self.blocks.push(Block {
+                owner,
+                text: text.to_string(),
+                chars,
+                link_chars: self.link_chars.min(chars),
+                kind,
+                h1,
+            });
+        }
+        self.buffer.clear();
+        self.link_chars = 0;
+    }
+
+    /// The end of the page ends the last block.
+    fn finish(mut self) -> Walk {
+        self.flush(Kind::Other, usize::MAX, false);
+        Walk {
+            blocks: self.blocks,
+            elements: self.elements,
+            times: self.times,
+            lang: self.lang,
+        }
     }
 }
 
