@@ -159,7 +159,7 @@ fn dump(pipeline: &Pipeline, id: &str, text: &str) {
             println!(
                 "  M {:<28} {:<22} {}[{}]{}",
                 e.name,
-                m.rule,
+                m.rule.name(),
                 clean[from..m.range.start].replace('\n', " "),
                 &clean[m.range.clone()],
                 clean[m.range.end..to].replace('\n', " ")

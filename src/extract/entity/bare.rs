@@ -29,7 +29,7 @@
 //! laws, programmes, places and events (`Affordable Care Act`, `Wall Street`).
 
 use super::rules::{Candidate, Context};
-use super::{Key, Shapes};
+use super::{Key, Rule, Shapes};
 use crate::extract::lexicon::cues;
 use crate::extract::tokens::{Kind, Token};
 use crate::record::EntityType;
@@ -47,7 +47,7 @@ struct Run {
 #[derive(Default)]
 struct Evidence {
     /// The first cue that made it an organization: its type and rule.
-    org: Option<(EntityType, &'static str, usize)>,
+    org: Option<(EntityType, Rule, usize)>,
     person: bool,
     /// Whether an occurrence stands inside a sentence (not first).
     mid_sentence: bool,
@@ -82,7 +82,7 @@ pub fn candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidate>) {
     // name used three times.
     for e in &mut evidence {
         if e.org.is_none() && (e.subject >= 2 || (e.subject == 1 && e.occurrences >= 3)) {
-            e.org = Some((EntityType::Company, "org.bare_subject", e.first_subject));
+            e.org = Some((EntityType::Company, Rule::BareSubject, e.first_subject));
         }
     }
     note_coordination(cx, &runs, &covered, found, &mut evidence);
@@ -156,7 +156,7 @@ fn note_occurrence(
     }
     // `the Old Mutual insurance company`, whatever stands before.
     if e.org.is_none() && descriptor_after(cx, run) {
-        e.org = Some((EntityType::Company, "org.bare_modifier", r));
+        e.org = Some((EntityType::Company, Rule::BareModifier, r));
     }
     // `the new Airbus A380`: the maker of a model, whatever stands before.
     if single && model_after(cx, run) {
@@ -205,7 +205,7 @@ fn note_coordination(cx: &Context, runs: &[Run], covered: &[bool], found: &[Cand
             Partner::Candidate(kind) => Some(kind),
         });
         if let Some(kind) = partner.filter(|k| *k == EntityType::Company) {
-            evidence[run.name].org = Some((kind, "org.bare_coordination", r));
+            evidence[run.name].org = Some((kind, Rule::BareCoordination, r));
         }
     }
 }
@@ -228,7 +228,7 @@ fn push_bare_names(
             continue;
         }
         let (kind, country, rule) = match (known.get(&name), e.org) {
-            (Some((kind, country)), _) => (*kind, *country, "org.bare_repeat"),
+            (Some((kind, country)), _) => (*kind, *country, Rule::BareRepeat),
             // A one-word name seen once, at the start of a sentence, may be
             // any capitalised word (`Aviation analysts said`), unless it is
             // an acronym or a possessive or relation makes it a name
@@ -240,10 +240,10 @@ fn push_bare_names(
                     || tokens[run.first].is_acronym()
                     || matches!(
                         rule,
-                        "org.bare_possessive" | "org.bare_relation" | "org.bare_defined" | "org.bare_coordination"
+                        Rule::BarePossessive | Rule::BareRelation | Rule::BareDefined | Rule::BareCoordination
                     ) =>
             {
-                (kind, None, if first == r { rule } else { "org.bare_repeat" })
+                (kind, None, if first == r { rule } else { Rule::BareRepeat })
             }
             _ => continue,
         };
@@ -594,7 +594,7 @@ static MODIFIES: LazyLock<CueIndex> = LazyLock::new(|| CueIndex::new(cues::MODIF
 static RELATIONS: LazyLock<CueIndex> = LazyLock::new(|| CueIndex::new(cues::RELATIONS, true));
 
 /// The organization cue around one occurrence, if any: its type and rule.
-fn org_cue(cx: &Context, run: &Run) -> Option<(EntityType, &'static str)> {
+fn org_cue(cx: &Context, run: &Run) -> Option<(EntityType, Rule)> {
     let tokens = cx.tokens;
     let (a, b) = (run.first, run.last);
     let next = b + 1;
@@ -604,13 +604,13 @@ fn org_cue(cx: &Context, run: &Run) -> Option<(EntityType, &'static str)> {
         && let Some(t) = tokens.get(next + 1)
         && let Some((_, kind)) = OWNED.get(t.text).find(|(seq, _)| words_at(cx, next + 1, seq))
     {
-        return Some((*kind, "org.bare_possessive"));
+        return Some((*kind, Rule::BarePossessive));
     }
     if cx.joined(next)
         && let Some(t) = tokens.get(next)
         && let Some((_, kind)) = MODIFIES.get(t.text).find(|(seq, _)| words_at(cx, next, seq))
     {
-        return Some((*kind, "org.bare_modifier"));
+        return Some((*kind, Rule::BareModifier));
     }
 
     // `a stake in Kylie Jenner's company`: the relation is the possession's.
@@ -622,7 +622,7 @@ fn org_cue(cx: &Context, run: &Run) -> Option<(EntityType, &'static str)> {
             .get(tokens[a - 1].text)
             .find(|(seq, _)| a >= seq.len() && words_at(cx, a - seq.len(), seq))
     {
-        return Some((*kind, "org.bare_relation"));
+        return Some((*kind, Rule::BareRelation));
     }
     // `Boeing's 747`, `Boeing's new 787`: the maker of a model.
     if tokens.get(next).is_some_and(|t| t.kind == Kind::Possessive) {
@@ -631,7 +631,7 @@ fn org_cue(cx: &Context, run: &Run) -> Option<(EntityType, &'static str)> {
             k += 1;
         }
         if is_model(cx, k) {
-            return Some((EntityType::Company, "org.bare_possessive"));
+            return Some((EntityType::Company, Rule::BarePossessive));
         }
     }
     // `General Dynamics (GD)`: a name defined with its acronym.
@@ -641,7 +641,7 @@ fn org_cue(cx: &Context, run: &Run) -> Option<(EntityType, &'static str)> {
         && let Some(acr) = tokens.get(next + 1).filter(|t| t.is_acronym())
         && super::rules::spells(&cx.text[tokens[a].range.start..tokens[b].range.end], acr.text)
     {
-        return Some((EntityType::Company, "org.bare_defined"));
+        return Some((EntityType::Company, Rule::BareDefined));
     }
     None
 }
@@ -1046,7 +1046,7 @@ fn short_form_uses<'a>(cx: &Context<'_, 'a>, found: &[Candidate], owners: &Owner
             key: o.key.clone(),
             kind: o.kind,
             country: o.country,
-            rule: if acronym { "org.initials" } else { "org.short_form" },
+            rule: if acronym { Rule::Initials } else { Rule::ShortForm },
             full: false,
         };
         uses.extra.push((candidate, t.text));
@@ -1095,7 +1095,7 @@ fn apply_short_forms(found: &mut Vec<Candidate>, uses: ShortFormUses) {
     found.extend(
         extra
             .into_iter()
-            .filter(|(c, form)| c.rule == "org.initials" || mid_sentence.contains(form))
+            .filter(|(c, form)| c.rule == Rule::Initials || mid_sentence.contains(form))
             .map(|(c, _)| c),
     );
 }

@@ -50,7 +50,7 @@ pub struct Mention {
     /// The byte range of the mention in the clean text.
     pub range: Range<usize>,
     /// The rule that found this mention.
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 /// The entities of an article, with their mentions.
@@ -199,12 +199,110 @@ pub fn key_text(name: &str) -> String {
     out
 }
 
+/// An entity rule: its identity, as data. `RULES[rule as usize]` is its
+/// spec; [`Rule::rank`] says how far its type is trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// `country.name`.
+    CountryName,
+    /// `country.alias`.
+    CountryAlias,
+    /// `country.capital`.
+    CountryCapital,
+    /// `body.lexicon`.
+    BodyLexicon,
+    /// `org.head`.
+    Head,
+    /// `org.head_of`.
+    HeadOf,
+    /// `org.descriptor`.
+    Descriptor,
+    /// `org.descriptor_list`.
+    DescriptorList,
+    /// `org.apposition`.
+    Apposition,
+    /// `org.unit`.
+    Unit,
+    /// `org.acronym`.
+    Acronym,
+    /// `org.alias_cue`.
+    AliasCue,
+    /// `org.bare_possessive`.
+    BarePossessive,
+    /// `org.bare_modifier`.
+    BareModifier,
+    /// `org.bare_relation`.
+    BareRelation,
+    /// `org.bare_defined`.
+    BareDefined,
+    /// `org.bare_subject`.
+    BareSubject,
+    /// `org.bare_coordination`.
+    BareCoordination,
+    /// `org.bare_repeat`.
+    BareRepeat,
+    /// `org.initials`.
+    Initials,
+    /// `org.short_form`.
+    ShortForm,
+}
+
+impl Rule {
+    /// Every entity rule, in the order of [`RULES`].
+    #[cfg(test)]
+    pub(crate) const ALL: [Rule; 21] = [
+        Rule::CountryName,
+        Rule::CountryAlias,
+        Rule::CountryCapital,
+        Rule::BodyLexicon,
+        Rule::Head,
+        Rule::HeadOf,
+        Rule::Descriptor,
+        Rule::DescriptorList,
+        Rule::Apposition,
+        Rule::Unit,
+        Rule::Acronym,
+        Rule::AliasCue,
+        Rule::BarePossessive,
+        Rule::BareModifier,
+        Rule::BareRelation,
+        Rule::BareDefined,
+        Rule::BareSubject,
+        Rule::BareCoordination,
+        Rule::BareRepeat,
+        Rule::Initials,
+        Rule::ShortForm,
+    ];
+
+    /// Its name, examples and negatives.
+    pub(crate) fn spec(self) -> Spec {
+        RULES[self as usize]
+    }
+
+    /// The rule's name (the `rule` of its entities).
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    /// How far its verdict on a type is trusted when mentions disagree
+    /// (0 first): the lexicon, then head words, acronyms, appositions,
+    /// descriptors, and the rest.
+    pub(crate) fn rank(self) -> u8 {
+        match self {
+            Rule::BodyLexicon | Rule::CountryName | Rule::CountryAlias | Rule::CountryCapital => 0,
+            Rule::Head | Rule::HeadOf | Rule::Unit => 1,
+            Rule::Acronym => 2,
+            Rule::Apposition => 3,
+            Rule::Descriptor | Rule::DescriptorList => 4,
+            _ => 5,
+        }
+    }
+}
+
 /// The entity rules: name, examples (values `name (type, country)`) and
 /// negatives. The matchers are in `rules.rs` (names with heads,
 /// descriptors, appositions, units, acronyms, alias cues, the lexicon) and
 /// `bare.rs` (bare names, from how the article uses them).
-// Read by the corpus test until the rules carry their entries (#19).
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) const RULES: &[Spec] = &[
     Spec::new(
         "country.name",
@@ -361,18 +459,6 @@ pub(crate) const RULES: &[Spec] = &[
     ),
 ];
 
-/// Types in the order a rule's verdict is trusted when mentions disagree.
-fn rule_rank(rule: &str) -> u8 {
-    match rule {
-        "body.lexicon" | "country.name" | "country.alias" | "country.capital" => 0,
-        "org.head" | "org.head_of" | "org.unit" => 1,
-        "org.acronym" => 2,
-        "org.apposition" => 3,
-        "org.descriptor" | "org.descriptor_list" => 4,
-        _ => 5,
-    }
-}
-
 /// The entity rules and how the corpus test finds their items: every
 /// mention, valued `name (type, country)`.
 #[cfg(test)]
@@ -380,7 +466,7 @@ pub(crate) fn rule_dimension() -> crate::rule::tests::Dimension {
     crate::rule::tests::Dimension {
         name: "entities",
         marked: true,
-        specs: RULES.to_vec(),
+        specs: Rule::ALL.iter().map(|r| r.spec()).collect(),
         find: |text| {
             let article = Article::new(text, None);
             let found = find(&article);
@@ -392,7 +478,7 @@ pub(crate) fn rule_dimension() -> crate::rule::tests::Dimension {
                     let kind = serde_json::to_value(e.kind).expect("a type serializes");
                     let kind = kind.as_str().unwrap_or("?");
                     crate::rule::tests::Found {
-                        rule: m.rule.to_string(),
+                        rule: m.rule.name().to_string(),
                         bytes: m.range.clone(),
                         value: match &e.country {
                             Some(c) => format!("{} ({kind}, {c})", e.name),

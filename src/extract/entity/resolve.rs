@@ -5,7 +5,7 @@
 //! surface forms), a type and a country.
 
 use super::rules::Candidate;
-use super::{Found, Key, Mention, rule_rank};
+use super::{Found, Key, Mention, Rule};
 use crate::extract::Article;
 use crate::extract::lexicon::{self, Body};
 use crate::record::{Entity, EntityType};
@@ -41,7 +41,7 @@ fn alias_mentions(candidates: &[Candidate], alias_cues: &[(Range<usize>, usize)]
             key: owner.key.clone(),
             kind: owner.kind,
             country: owner.country,
-            rule: "org.alias_cue",
+            rule: Rule::AliasCue,
             full: false,
         });
     }
@@ -64,7 +64,7 @@ fn acronym_mentions(text: &str, candidates: &[Candidate], acronyms: &[(String, u
                     key: owner.key.clone(),
                     kind: owner.kind,
                     country: owner.country,
-                    rule: "org.acronym",
+                    rule: Rule::Acronym,
                     full: false,
                 });
             }
@@ -199,7 +199,7 @@ fn entity_of(article: &Article, key: &Key, group: &[&Candidate]) -> (Entity, Opt
     };
     let best = group
         .iter()
-        .min_by_key(|c| rule_rank(c.rule))
+        .min_by_key(|c| c.rule.rank())
         .expect("a group has a candidate");
     let body = match key {
         Key::Body(name) => lexicon::body(name),
@@ -252,7 +252,7 @@ fn entity_of(article: &Article, key: &Key, group: &[&Candidate]) -> (Entity, Opt
         country,
         aliases,
         mentions,
-        rule: rule.to_string(),
+        rule: rule.name().to_string(),
     };
     (entity, body)
 }

@@ -20,7 +20,7 @@
 //! and Financial Intelligence`), lists that are not organizations
 //! (`Specially Designated Nationals (SDN)`).
 
-use super::{Key, Shapes};
+use super::{Key, Rule, Shapes};
 use crate::extract::lexicon::{self, Entry, Form, LexMatch};
 use crate::extract::tokens::{Gap, Kind, Token};
 use crate::record::EntityType;
@@ -34,7 +34,7 @@ pub struct Candidate {
     pub kind: EntityType,
     /// ISO code of the entity's country, when the mention says.
     pub country: Option<&'static str>,
-    pub rule: &'static str,
+    pub rule: Rule,
     /// Whether the surface is the entity's name in full (not an acronym or a
     /// capital): only full forms become canonical names.
     pub full: bool,
@@ -100,9 +100,9 @@ pub fn lexicon_candidates(
         match m.entry {
             Entry::Country(country, form) => {
                 let rule = match form {
-                    Form::Name => "country.name",
-                    Form::Alias => "country.alias",
-                    Form::Capital => "country.capital",
+                    Form::Name => Rule::CountryName,
+                    Form::Alias => Rule::CountryAlias,
+                    Form::Capital => Rule::CountryCapital,
                     Form::Demonym => {
                         demonyms.push(DemonymMention {
                             range: m.range.clone(),
@@ -127,7 +127,7 @@ pub fn lexicon_candidates(
                     key: Key::Body(body.name),
                     kind: body.kind,
                     country: body.country,
-                    rule: "body.lexicon",
+                    rule: Rule::BodyLexicon,
                     full,
                 });
                 if let Some(prefix) = i
@@ -139,7 +139,7 @@ pub fn lexicon_candidates(
                         key: Key::Body(body.name),
                         kind: body.kind,
                         country: body.country.or(Some(prefix.1)),
-                        rule: "body.lexicon",
+                        rule: Rule::BodyLexicon,
                         full,
                     });
                 }
@@ -550,7 +550,7 @@ fn push_head_name(cx: &Context, name: &HeadName, out: &mut Vec<Candidate>) {
         has_complement,
         lexicon_before,
     } = name;
-    let rule = if has_complement { "org.head_of" } else { "org.head" };
+    let rule = if has_complement { Rule::HeadOf } else { Rule::Head };
     // `Boeing-Air Force`: a compound of two names before a body's
     // head; the body's name starts after the hyphen.
     let mut start = tokens[core].range.start;
@@ -716,7 +716,7 @@ fn plain_name(cx: &Context, i: usize) -> Option<usize> {
     Some(last)
 }
 
-fn named(cx: &Context, from: usize, to: usize, kind: EntityType, rule: &'static str) -> Candidate {
+fn named(cx: &Context, from: usize, to: usize, kind: EntityType, rule: Rule) -> Candidate {
     let range = cx.tokens[from].range.start..cx.tokens[to].range.end;
     Candidate {
         key: Key::Named(super::key_text(&cx.text[range.clone()])),
@@ -772,7 +772,7 @@ fn descriptors_at(cx: &Context, at: impl Iterator<Item = usize>, out: &mut Vec<C
             && let Some(last) = plain_name(cx, j)
             && (!comma || tokens.get(last + 1).is_none_or(|n| n.is_punct(',') || n.is_punct('.')))
         {
-            out.push(named(cx, j, last, kind, "org.descriptor"));
+            out.push(named(cx, j, last, kind, Rule::Descriptor));
             continue;
         }
         // A list after `like`, `such as`, `including`.
@@ -788,7 +788,7 @@ fn descriptors_at(cx: &Context, at: impl Iterator<Item = usize>, out: &mut Vec<C
             let last = if cx.lexicon[k].is_some() && cx.in_lexicon_name(k) && cx.is_country_word(k).is_none() {
                 lexicon_end(cx, k)
             } else if let Some(last) = plain_name(cx, k) {
-                out.push(named(cx, k, last, kind, "org.descriptor_list"));
+                out.push(named(cx, k, last, kind, Rule::DescriptorList));
                 last
             } else {
                 break;
@@ -862,7 +862,7 @@ fn apposition_at(cx: &Context, i: usize, last: usize, out: &mut Vec<Candidate>) 
                     )
             });
             if ends {
-                out.push(named(cx, i, last, kind, "org.apposition"));
+                out.push(named(cx, i, last, kind, Rule::Apposition));
             }
             break;
         }
@@ -892,7 +892,7 @@ pub fn unit_candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidat
                 range,
                 kind: c.kind,
                 country: c.country,
-                rule: "org.unit",
+                rule: Rule::Unit,
                 full: true,
             });
         }
@@ -1128,7 +1128,7 @@ mod tests {
         }
     }
 
-    fn summary(found: &[Candidate]) -> Vec<(Range<usize>, Key, EntityType, &'static str)> {
+    fn summary(found: &[Candidate]) -> Vec<(Range<usize>, Key, EntityType, Rule)> {
         found
             .iter()
             .map(|c| (c.range.clone(), c.key.clone(), c.kind, c.rule))

@@ -53,7 +53,7 @@ pub(crate) fn rule_dimension() -> crate::rule::tests::Dimension {
     crate::rule::tests::Dimension {
         name: "officials",
         marked: true,
-        specs: rules::RULES.to_vec(),
+        specs: rules::Rule::ALL.iter().map(|r| rules::RULES[*r as usize]).collect(),
         find: |text| {
             let article = Article::new(text, None);
             let toks = tokens::tokenize(text);
@@ -68,7 +68,7 @@ pub(crate) fn rule_dimension() -> crate::rule::tests::Dimension {
                 .map(|m| &text[m.range.clone()])
                 .collect();
             rules::surnames(&cx, &known, &mut mentions);
-            let made: Vec<(&'static str, std::ops::Range<usize>)> =
+            let made: Vec<(rules::Rule, std::ops::Range<usize>)> =
                 mentions.iter().map(|m| (m.rule, m.range.clone())).collect();
             let officials = resolve::resolve(&article, mentions);
             let span = |r: &std::ops::Range<usize>| [text[..r.start].chars().count(), text[..r.end].chars().count()];
@@ -85,7 +85,7 @@ pub(crate) fn rule_dimension() -> crate::rule::tests::Dimension {
                         format!("{} ({})", o.name, parts.join(", "))
                     };
                     Some(crate::rule::tests::Found {
-                        rule: rule.to_string(),
+                        rule: rule.name().to_string(),
                         bytes,
                         value,
                     })

@@ -9,7 +9,7 @@
 //! nearest before it, else the nearest after. A one-word name with a title and
 //! no full name (`Advisor Sullivan`) is an official of its own.
 
-use super::rules::PersonMention;
+use super::rules::{PersonMention, Rule};
 use crate::extract::Article;
 use crate::record::Official;
 
@@ -116,7 +116,7 @@ pub fn resolve(article: &Article, mut mentions: Vec<PersonMention>) -> Vec<Offic
 
     let mut officials: Vec<(usize, Official)> = people
         .into_iter()
-        .filter(|p| p.mentions.iter().any(|m| m.rule != "official.surname"))
+        .filter(|p| p.mentions.iter().any(|m| m.rule != Rule::Surname))
         .map(|p| official_of(article, p))
         .collect();
     officials.sort_by_key(|(first, _)| *first);
@@ -163,7 +163,7 @@ fn official_of(article: &Article, mut person: Person) -> (usize, Official) {
         len(a).cmp(&len(b)).then(b.range.start.cmp(&a.range.start))
     });
     let title = titled.and_then(|m| m.title.clone());
-    let rule = titled.unwrap_or(canonical).rule.to_string();
+    let rule = titled.unwrap_or(canonical).rule.name().to_string();
     let affiliation = person.mentions.iter().find_map(|m| m.affiliation.clone());
     let first = person.mentions[0].range.start;
     let official = Official {

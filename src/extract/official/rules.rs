@@ -35,7 +35,52 @@ pub struct PersonMention {
     pub title: Option<String>,
     /// A country's canonical name or an organization's name.
     pub affiliation: Option<String>,
-    pub rule: &'static str,
+    pub rule: Rule,
+}
+
+/// An official rule: its identity, as data. `RULES[rule as usize]` is its
+/// spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rule {
+    /// `official.title_before`.
+    TitleBefore,
+    /// `official.role_before`.
+    RoleBefore,
+    /// `official.apposition`.
+    Apposition,
+    /// `official.title_comma`.
+    TitleComma,
+    /// `official.parenthetical`.
+    Parenthetical,
+    /// `official.colon`.
+    Colon,
+    /// `official.affiliated`.
+    Affiliated,
+    /// `official.attribution`.
+    Attribution,
+    /// `official.surname`.
+    Surname,
+}
+
+impl Rule {
+    /// Every official rule, in the order of [`RULES`].
+    #[cfg(test)]
+    pub(crate) const ALL: [Rule; 9] = [
+        Rule::TitleBefore,
+        Rule::RoleBefore,
+        Rule::Apposition,
+        Rule::TitleComma,
+        Rule::Parenthetical,
+        Rule::Colon,
+        Rule::Affiliated,
+        Rule::Attribution,
+        Rule::Surname,
+    ];
+
+    /// The rule's name (the `rule` of its officials).
+    pub(crate) fn name(self) -> &'static str {
+        RULES[self as usize].name
+    }
 }
 
 /// The official rules: name, examples (values `name (title, affiliation)`
@@ -43,8 +88,6 @@ pub struct PersonMention {
 /// functions below: [`title_before`] (`official.title_before`,
 /// `official.role_before`), [`around_names`] (the others but the last) and
 /// [`surnames`] (`official.surname`).
-// Read by the corpus test until the rules carry their entries (#19).
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) const RULES: &[Spec] = &[
     Spec::new(
         "official.title_before",
@@ -555,7 +598,7 @@ fn title_before_name(cx: &Context, h: usize) -> Option<PersonMention> {
         words: name.1 - name.0 + 1,
         title: Some(title),
         affiliation: affiliation.or(possessive_country),
-        rule: "official.title_before",
+        rule: Rule::TitleBefore,
     })
 }
 
@@ -613,7 +656,7 @@ fn role_before_name(cx: &Context, h: usize) -> Option<PersonMention> {
         words,
         title: Some(title),
         affiliation,
-        rule: "official.role_before",
+        rule: Rule::RoleBefore,
     })
 }
 
@@ -881,7 +924,7 @@ pub fn around_names(cx: &Context, out: &mut Vec<PersonMention>) {
 }
 
 /// What a pattern around a name says: title, affiliation and rule.
-type Around = (Option<String>, Option<String>, &'static str);
+type Around = (Option<String>, Option<String>, Rule);
 
 /// The first pattern around the full name `first..=last` that fits, in
 /// order: apposition, title before a comma, parenthetical, listed name,
@@ -895,13 +938,13 @@ fn around_name(cx: &Context, first: usize, last: usize) -> Option<Around> {
     // A title before a comma: `the firm's chief executive officer, Alan
     // Mulally`, `the Prime Minister of Singapore, Mr. Lee Hsien Loong`.
     if let Some((title, affiliation)) = title_before_comma(cx, first) {
-        return Some((Some(title), affiliation, "official.title_comma"));
+        return Some((Some(title), affiliation, Rule::TitleComma));
     }
     // Parenthetical: `NAME (Queensland, Liberal Party, Attorney-General)`.
     if t.get(next).is_some_and(|c| c.is_punct('('))
         && let Some(title) = parenthetical_title(cx, next + 1)
     {
-        return Some((Some(title), None, "official.parenthetical"));
+        return Some((Some(title), None, Rule::Parenthetical));
     }
     if let Some(found) = listed_name(cx, first, next) {
         return Some(found);
@@ -916,10 +959,10 @@ fn around_name(cx: &Context, first: usize, last: usize) -> Option<Around> {
             a += 1;
         }
         if a < t.len() && cx.entity[a].is_some() && !cx.is_country_or_demonym(a) {
-            return Some((None, cx.affiliation_at(a), "official.affiliated"));
+            return Some((None, cx.affiliation_at(a), Rule::Affiliated));
         }
     }
-    attribution(cx, first, next).then_some((None, None, "official.attribution"))
+    attribution(cx, first, next).then_some((None, None, Rule::Attribution))
 }
 
 /// Apposition after a name, at token `next`: `NAME, a Senior Analyst at
@@ -948,7 +991,7 @@ fn apposition(cx: &Context, next: usize) -> Option<Around> {
         k += 1;
     }
     let (title, affiliation, _) = title_phrase(cx, k, 9)?;
-    Some((Some(title), affiliation, "official.apposition"))
+    Some((Some(title), affiliation, Rule::Apposition))
 }
 
 /// A listed name: `• NAME: title ...` at the start of a line. Without a
@@ -962,7 +1005,7 @@ fn listed_name(cx: &Context, first: usize, next: usize) -> Option<Around> {
         return None;
     }
     let (title, affiliation, _) = title_phrase(cx, next + 1, 6)?;
-    Some((Some(title), affiliation, "official.colon"))
+    Some((Some(title), affiliation, Rule::Colon))
 }
 
 /// Attribution: `said NAME`, `according to NAME`, `NAME said`.
@@ -1109,7 +1152,7 @@ pub fn surnames(cx: &Context, known: &[&str], out: &mut Vec<PersonMention>) {
                 words: 1,
                 title: None,
                 affiliation: None,
-                rule: "official.surname",
+                rule: Rule::Surname,
             });
         }
     }
