@@ -642,7 +642,7 @@ fn is_passive(text: &str, trigger: &Trigger) -> bool {
             w.as_ref(),
             "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got"
         )
-    }) || trigger.rule.name == "imposed.sanctions_were_imposed"
+    }) || trigger.rule.form == Form::Passive
 }
 
 /// The counts of a trigger's objects (`20 individuals`), after it (but not

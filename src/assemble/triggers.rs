@@ -33,6 +33,9 @@ pub enum Form {
     /// A participle or verb that is also an adjective (`the designated persons`):
     /// it triggers only when used as a verb.
     VerbOnly,
+    /// A phrase in the passive voice (`sanctions were imposed`): what it acts
+    /// on stands before it.
+    Passive,
 }
 
 #[derive(Debug)]
@@ -53,7 +56,7 @@ pub struct TriggerRule {
 }
 
 use EventStatus::{Imposed, Lifted, Planned};
-use Form::{Phrase, VerbOnly};
+use Form::{Passive, Phrase, VerbOnly};
 use Strength::{Strong, Weak};
 
 /// Verbs that act on a sanctions noun (`impose`, `announce`, `unveil`...).
@@ -88,7 +91,7 @@ pub const RULES: &[TriggerRule] = &[
         name: "imposed.sanctions_were_imposed",
         status: Imposed,
         strength: Strong,
-        form: Phrase,
+        form: Passive,
         pattern: r"(?-u:\b)(?:sanctions?|penalties|measures|designations)(?:\s+(?:resolution|package|measures))?(?P<gap>(?:\s+[\w.'-]+){0,3}?)\s+(?:(?:was|were|have\s+been|has\s+been|had\s+been|are|is|being)\s+)?(?:imposed|adopted|approved|unveiled|announced|slapped|levied|passed)(?-u:\b)",
         examples: &[
             ("[sanctions were imposed]", "imposed"),
