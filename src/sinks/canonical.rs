@@ -304,16 +304,14 @@ pub(crate) fn update(store: &mut dyn Store) -> Result<Merged, Failure> {
     // Per authority and status: the reports to take out, the mentions to put in.
     type Changes = (Vec<Stored>, Vec<Mention>);
     let mut groups: BTreeMap<(String, &'static str), Changes> = BTreeMap::new();
-    for doc in &docs {
-        for old in stored(store, q::SOURCES_OF_DOC, &[text(doc)])? {
-            let key = (old.mention.authority.clone(), old.mention.status.as_str());
-            groups.entry(key).or_default().0.push(old);
-        }
-        for new in mentions(store, [q::EVENTS_OF_DOC, q::COUNTS_OF_DOC, q::TARGETS_OF_DOC], &[text(doc)])? {
-            merged.events += 1;
-            let key = (new.authority.clone(), new.status.as_str());
-            groups.entry(key).or_default().1.push(new);
-        }
+    for old in stored(store, q::PENDING_SOURCES, &[])? {
+        let key = (old.mention.authority.clone(), old.mention.status.as_str());
+        groups.entry(key).or_default().0.push(old);
+    }
+    for new in mentions(store, [q::PENDING_EVENTS, q::PENDING_COUNTS, q::PENDING_TARGETS], &[])? {
+        merged.events += 1;
+        let key = (new.authority.clone(), new.status.as_str());
+        groups.entry(key).or_default().1.push(new);
     }
     let pending: HashSet<String> = docs.iter().cloned().collect();
     let mut writes = Writes::default();
@@ -425,44 +423,50 @@ impl Group<'_> {
     }
 
     /// The canonical events open at `p` as they stood just before it: their
-    /// reports before `p`, in sweep order, heads first.
+    /// reports before `p`, in sweep order, heads first; events in the order of
+    /// their heads.
     fn open_at(&self, store: &mut dyn Store, p: &SweepKey) -> Result<Vec<Vec<Stored>>, Failure> {
-        let (start, _) = p.0.expect("dated");
-        let s = day(start);
-        let mut heads = Vec::new();
-        for (class, &span) in rows::SPAN_CLASSES.iter().enumerate() {
-            let params = self.params(&[
-                Value::Int(class as i64),
-                Value::Int(s - WINDOW_DAYS - span),
-                Value::Int(s),
-                Value::Int(s - WINDOW_DAYS),
-            ]);
-            heads.extend(
-                stored(store, q::HEADS, &params)?
-                    .into_iter()
-                    .filter(|h| sweep_key(&h.mention) < *p),
-            );
+        let s = day(p.0.expect("dated").0);
+        let mut params = self.params(&[Value::Int(s), Value::Int(s - WINDOW_DAYS)]);
+        params.extend(rows::SPAN_CLASSES.iter().map(|span| Value::Int(s - WINDOW_DAYS - span)));
+        let mut events: HashMap<String, Vec<(SweepKey, Stored)>> = HashMap::new();
+        for report in stored(store, q::OPEN_ON_DAY, &params)? {
+            events
+                .entry(report.id.clone())
+                .or_default()
+                .push((sweep_key(&report.mention), report));
         }
-        heads.sort_by_cached_key(|h| sweep_key(&h.mention));
-        let mut open = Vec::new();
-        for head in heads {
-            let mut members: Vec<(SweepKey, Stored)> = stored(store, q::SOURCES_OF_EVENT, &[text(&head.id)])?
-                .into_iter()
-                .map(|m| (sweep_key(&m.mention), m))
-                .filter(|(key, _)| key < p)
-                .collect();
+        let mut open: Vec<(SweepKey, Vec<Stored>)> = Vec::new();
+        for (_, mut members) in events {
             members.sort_by(|a, b| a.0.cmp(&b.0));
-            if members.first().is_none_or(|(_, m)| !m.head) {
+            if !members[0].1.head {
                 return Err(inconsistent("a canonical event whose first report is not its head"));
             }
-            open.push(members.into_iter().map(|(_, m)| m).collect());
+            // A head on the day itself may come after `p`: not open yet.
+            if members[0].0 >= *p {
+                continue;
+            }
+            let head = members[0].0.clone();
+            members.retain(|(key, _)| key < p);
+            open.push((head, members.into_iter().map(|(_, m)| m).collect()));
         }
-        Ok(open)
+        open.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(open.into_iter().map(|(_, members)| members).collect())
     }
 
     /// The stored reports of the group from `from` on, a few days at a time:
     /// the next batch, sorted, starting at the first day holding any.
     fn next_days(&self, store: &mut dyn Store, from: i64) -> Result<Option<(i64, Vec<Stored>)>, Failure> {
+        // Most often the next days hold reports: one query.
+        let mut batch = stored(
+            store,
+            q::SOURCES_OF_DAYS,
+            &self.params(&[Value::Int(from), Value::Int(from + CHUNK_DAYS)]),
+        )?;
+        if !batch.is_empty() {
+            batch.sort_by_cached_key(|s| sweep_key(&s.mention));
+            return Ok(Some((from + CHUNK_DAYS, batch)));
+        }
         let first = store
             .select(q::NEXT_DAY, &self.params(&[Value::Int(from)]))?
             .into_iter()

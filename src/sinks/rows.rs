@@ -489,10 +489,29 @@ pub mod queries {
     pub const PENDING: &str = "SELECT doc_id FROM canonical_pending";
     /// Done with an article.
     pub const DELETE_PENDING: &str = "DELETE FROM canonical_pending WHERE doc_id = ?1";
-    /// An article's reports as the canonical events hold them (its old events, when it was written again).
-    pub const SOURCES_OF_DOC: &str = concat!(source_select!(), "WHERE doc_id = ?1");
-    /// The reports of one canonical event.
-    pub const SOURCES_OF_EVENT: &str = concat!(source_select!(), "WHERE canonical_id = ?1");
+    /// The reports the canonical events hold of the articles waiting for the
+    /// merge (their old events, for an article written again).
+    pub const PENDING_SOURCES: &str =
+        concat!(source_select!(), "WHERE doc_id IN (SELECT doc_id FROM canonical_pending)");
+    /// The reports of the canonical events open on day `?3`: those of an
+    /// authority and status whose head's period ends on or after `?4` (the
+    /// day less the window) and starts on or before the day, and within its
+    /// span class's longest period of `?4` (`?5` to `?9`, by class), so that each
+    /// class reads a range of the heads' index.
+    pub const OPEN_ON_DAY: &str = concat!(
+        source_select!(),
+        "WHERE canonical_id IN (\
+         SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
+         AND span_class = 0 AND period_start >= ?5 AND period_start <= ?3 AND period_end >= ?4 \
+         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
+         AND span_class = 1 AND period_start >= ?6 AND period_start <= ?3 AND period_end >= ?4 \
+         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
+         AND span_class = 2 AND period_start >= ?7 AND period_start <= ?3 AND period_end >= ?4 \
+         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
+         AND span_class = 3 AND period_start >= ?8 AND period_start <= ?3 AND period_end >= ?4 \
+         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
+         AND span_class = 4 AND period_start >= ?9 AND period_start <= ?3 AND period_end >= ?4)"
+    );
     /// The reports of an authority and status whose period starts in `[?3, ?4)`.
     pub const SOURCES_OF_DAYS: &str = concat!(
         source_select!(),
@@ -504,12 +523,6 @@ pub mod queries {
     /// The first day on or after `?3` that a report of an authority and status starts.
     pub const NEXT_DAY: &str = "SELECT min(period_start) FROM canonical_event_sources \
          WHERE authority = ?1 AND status = ?2 AND period_start >= ?3";
-    /// The heads of span class `?3` whose period starts in `[?4, ?5]` and ends on or after `?6`.
-    pub const HEADS: &str = concat!(
-        source_select!(),
-        "WHERE head = 1 AND authority = ?1 AND status = ?2 AND span_class = ?3 \
-         AND period_start >= ?4 AND period_start <= ?5 AND period_end >= ?6"
-    );
     /// Takes a canonical event out, its reports first.
     pub const DELETE_SOURCES: &str = "DELETE FROM canonical_event_sources WHERE canonical_id = ?1";
     /// Takes a canonical event out.
@@ -520,15 +533,17 @@ pub mod queries {
         "DELETE FROM canonical_events",
         "DELETE FROM canonical_pending",
     ];
-    /// An article's events (the mentions of `StoredMentions`), then their counts and named targets.
-    pub const EVENTS_OF_DOC: &str = "SELECT e.doc_id, e.idx, a.published, e.authority, e.status, e.target, e.date, \
-         CAST(e.evidence AS TEXT) FROM events e JOIN articles a ON a.doc_id = e.doc_id WHERE e.doc_id = ?1";
-    /// See [`EVENTS_OF_DOC`].
-    pub const COUNTS_OF_DOC: &str =
-        "SELECT doc_id, event_idx, value, category FROM event_counts WHERE doc_id = ?1 ORDER BY event_idx, idx";
-    /// See [`EVENTS_OF_DOC`].
-    pub const TARGETS_OF_DOC: &str =
-        "SELECT doc_id, event_idx, name FROM event_targets WHERE doc_id = ?1 ORDER BY event_idx, idx";
+    /// The events of the articles waiting for the merge (the mentions of
+    /// `StoredMentions`), then their counts and named targets.
+    pub const PENDING_EVENTS: &str = "SELECT e.doc_id, e.idx, a.published, e.authority, e.status, e.target, e.date, \
+         CAST(e.evidence AS TEXT) FROM events e JOIN articles a ON a.doc_id = e.doc_id \
+         WHERE e.doc_id IN (SELECT doc_id FROM canonical_pending)";
+    /// See [`PENDING_EVENTS`].
+    pub const PENDING_COUNTS: &str = "SELECT doc_id, event_idx, value, category FROM event_counts \
+         WHERE doc_id IN (SELECT doc_id FROM canonical_pending) ORDER BY doc_id, event_idx, idx";
+    /// See [`PENDING_EVENTS`].
+    pub const PENDING_TARGETS: &str = "SELECT doc_id, event_idx, name FROM event_targets \
+         WHERE doc_id IN (SELECT doc_id FROM canonical_pending) ORDER BY doc_id, event_idx, idx";
     /// The authorities and statuses of the events, for a full rebuild, with their events.
     pub const GROUPS: &str = "SELECT authority, status, count(*) FROM events GROUP BY authority, status";
     /// The events of an authority and status, for a full rebuild; then their counts and named targets.
