@@ -23,7 +23,7 @@
 # over the same sixteen years as the base, so their events land all over the
 # database's history, not only at its end.
 #
-# Each trial runs twice; printed: wall time, and the peak resident memory of
+# Each trial runs twice (RUNS=N for another number); printed: wall time, and the peak resident memory of
 # the sanctions-extract process (/usr/bin/time -v; PostgreSQL's own memory is
 # the server's).
 set -euo pipefail
@@ -90,7 +90,7 @@ echo "base: $base_dump, $articles articles; new: 1,000 articles ($new_dump)"
 echo "trial                        run        s  peak MB"
 for backend in sqlite postgres; do
     for base in empty full; do
-        for n in 1 2; do
+        for n in $(seq 1 "${RUNS:-2}"); do
             trial "$backend into $base" "$backend" "$base" "$n"
         done
     done

@@ -14,6 +14,7 @@ use crate::extract::parse_published;
 use crate::record::{EventCount, EventStatus, Record, Span};
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// How far apart, in days, two reports of the same action may be.
 pub const WINDOW_DAYS: i64 = 4;
@@ -177,11 +178,15 @@ struct Cluster {
     target: Option<String>,
     counts: Vec<EventCount>,
     names: Vec<String>,
+    /// The members' doc_ids and dates, so that a cluster of thousands of
+    /// reports answers in constant time.
+    docs: HashSet<String>,
+    dates: HashSet<String>,
 }
 
 impl Cluster {
     fn accepts(&self, m: &Mention) -> bool {
-        if self.members.iter().any(|x| x.doc_id == m.doc_id) {
+        if self.docs.contains(&m.doc_id) {
             return false;
         }
         let targets_agree = match (&self.target, &m.target) {
@@ -212,11 +217,15 @@ impl Cluster {
             .count()
             * 2;
         let target = usize::from(m.target.is_some() && m.target == self.target);
-        let date = usize::from(m.date.is_some() && self.members.iter().any(|x| x.date == m.date));
+        let date = usize::from(m.date.as_ref().is_some_and(|d| self.dates.contains(d)));
         counts + names + target + date
     }
 
     fn add(&mut self, m: Mention) {
+        self.docs.insert(m.doc_id.clone());
+        if let Some(date) = &m.date {
+            self.dates.insert(date.clone());
+        }
         if self.target.is_none() {
             self.target = m.target.clone();
         }
@@ -292,6 +301,8 @@ impl Sweep {
             target: None,
             counts: Vec::new(),
             names: Vec::new(),
+            docs: HashSet::new(),
+            dates: HashSet::new(),
         };
         cluster.add(m);
         self.open.push(self.clusters.len());

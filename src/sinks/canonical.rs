@@ -127,6 +127,10 @@ struct Stored {
 /// Days of stored reports read at a time.
 const CHUNK_DAYS: i64 = 8;
 
+/// A sweep that could stop goes on when the next change is at most this many
+/// days ahead (either way the result is the same).
+const JOIN_DAYS: i64 = 30;
+
 fn text<'a>(s: &'a str) -> Value<'a> {
     Value::Text(s)
 }
@@ -505,7 +509,7 @@ impl Group<'_> {
         let mut inserted: VecDeque<Mention> = inserted.into();
         let mut next_change = 0;
         while let Some(p) = changes.get(next_change).cloned() {
-            let stop = self.sweep_from(store, &p, &mut inserted, writes, merged)?;
+            let stop = self.sweep_from(store, &p, &changes, &mut inserted, writes, merged)?;
             next_change = match stop {
                 Some(stop) => changes.partition_point(|c| *c < stop),
                 None => changes.len(),
@@ -520,6 +524,7 @@ impl Group<'_> {
         &self,
         store: &mut dyn Store,
         p: &SweepKey,
+        changes: &[SweepKey],
         inserted: &mut VecDeque<Mention>,
         writes: &mut Writes,
         merged: &mut Merged,
@@ -581,8 +586,13 @@ impl Group<'_> {
             }
             let start = key.0.expect("dated").0;
             if dirty.all_closed(start) {
-                stop = Some(key);
-                break;
+                // Reading on to a change close ahead costs less than finding
+                // the canonical events open there again.
+                let next = changes.get(changes.partition_point(|c| *c < key));
+                if next.is_none_or(|c| (c.0.expect("dated").0 - start).num_days() > JOIN_DAYS) {
+                    stop = Some(key);
+                    break;
+                }
             }
             let i = sweep.push(s.mention);
             let new_head = sweep_key(&sweep.members(i)[0]);
