@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes a realistic article dump of a chosen size from the shipped corpus.
 
-    scripts/make_dump.py text SIZE_MB OUT.jsonl [--seed N]
-    scripts/make_dump.py html SIZE_MB OUT.jsonl [--seed N]
+    scripts/make_dump.py text SIZE_MB OUT.jsonl [--seed N] [--prefix P] [--articles N]
+    scripts/make_dump.py html SIZE_MB OUT.jsonl [--seed N] [--prefix P] [--articles N]
 
 `text`: JSONL lines {id, url, title, published, text} built from the corpus
 articles (corpus/articles: the seeds and the project's own articles). `html`:
@@ -13,7 +13,9 @@ repository; third-party pages are not kept in the repository). Every line has it
 own id, url and publication date (2010-2026), and its paragraphs (text) or
 paragraph contents (html) are shuffled and drawn from two source articles, so
 that no two articles are the same and nothing downstream is flattered by caches
-or deduplication. The output is deterministic for a given seed.
+or deduplication. The output is deterministic for a given seed. Ids are `PREFIX-NNNNNNNN` (prefix
+`bench` by default: dumps meant to go into one database need prefixes of their
+own); `--articles N` stops after N articles, whatever the size.
 """
 
 import argparse
@@ -78,6 +80,8 @@ def main():
     parser.add_argument("size_mb", type=float)
     parser.add_argument("out")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--prefix", default="bench")
+    parser.add_argument("--articles", type=int, default=None)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     limit = int(args.size_mb * 1_000_000)
@@ -85,10 +89,10 @@ def main():
     start = dt.date(2010, 1, 1).toordinal()
     written = n = 0
     with open(args.out, "w", encoding="utf-8") as out:
-        while written < limit:
+        while written < limit and (args.articles is None or n < args.articles):
             n += 1
             published = dt.date.fromordinal(start + rng.randrange(6000)).isoformat()
-            record = {"id": f"bench-{n:08d}", "url": f"https://news.example/{published}/{n}", "published": published}
+            record = {"id": f"{args.prefix}-{n:08d}", "url": f"https://news.example/{published}/{n}", "published": published}
             if args.kind == "text":
                 title, record["text"] = text_article(rng, sources)
                 record["title"] = title[:120]

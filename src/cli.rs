@@ -14,7 +14,7 @@ use sanctions_extract::evaluate::{Miss, Report, score};
 use sanctions_extract::gold_check::{self, Articles, GoldFile};
 use sanctions_extract::select::{Selection, Shard};
 use sanctions_extract::sinks::{
-    EventsSink, FtmSink, JsonlSink, PostgresSink, Run, Sanctions, Sink, SqliteSink, Tee, redact_url,
+    EventsSink, FtmSink, JsonlSink, Merged, PostgresSink, Run, Sanctions, Sink, SqliteSink, Tee, redact_url,
 };
 use sanctions_extract::{Config, Inputs, Limits, Pipeline, Record, Summary};
 use std::io::IsTerminal;
@@ -58,6 +58,45 @@ enum Command {
     /// Check gold annotations against their articles (docs/gold-check.md).
     #[command(after_help = CHECK_GOLD_HELP)]
     CheckGold(CheckGoldArgs),
+    /// Rebuild a database's canonical events from all its events.
+    #[command(after_help = REBUILD_EVENTS_HELP)]
+    RebuildEvents(RebuildEventsArgs),
+}
+
+const REBUILD_EVENTS_HELP: &str = "\
+Every run of `extract` into a database brings its canonical events up to date at
+its end: it reads only the canonical events the run's events can join (same
+authority and status, dates or publication dates within the merge window) and
+gives the tables a merge of all the events would give, whatever the order the
+articles came in. A run killed before that step leaves its articles to the next
+run's. rebuild-events merges every event of the database again, one authority and
+status at a time (its memory is that of the largest): after changing the merge
+rules, or to check the tables (they must come out the same).
+
+A database written by a version that rebuilt the canonical events at every run is
+upgraded by its next run, which rebuilds them once.
+
+Exit status: 0 rebuilt, 2 the database could not be opened or written.
+
+Examples:
+  sanctions-extract rebuild-events --db sanctions.sqlite
+  sanctions-extract rebuild-events --postgres postgres://etl@db.example/sanctions";
+
+#[derive(Args)]
+#[command(group(ArgGroup::new("database").required(true).multiple(true).args(["db", "postgres"])))]
+struct RebuildEventsArgs {
+    /// The SQLite database whose canonical events to rebuild (it must exist).
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    /// The PostgreSQL database whose canonical events to rebuild, as for
+    /// `extract --postgres`. Runs writing to it wait while it rebuilds.
+    #[arg(long, value_name = "URL")]
+    postgres: Option<String>,
+
+    /// Print neither progress nor the summary.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 const CHECK_GOLD_HELP: &str = "\
@@ -336,11 +375,67 @@ pub fn main() -> ExitCode {
         Command::Extract(args) => args.plan().and_then(extract),
         Command::Evaluate(args) => evaluate(args),
         Command::CheckGold(args) => check_gold(args),
+        Command::RebuildEvents(args) => rebuild_events(args),
     };
     outcome.unwrap_or_else(|err| {
         eprintln!("error: {}", message(err.as_ref()));
         ExitCode::from(EXIT_FATAL)
     })
+}
+
+fn rebuild_events(args: RebuildEventsArgs) -> Result<ExitCode> {
+    let bar = || {
+        if args.quiet || !std::io::stderr().is_terminal() {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg}: {pos} of {len} events ({percent}%), {elapsed}")
+                .expect("progress template is valid"),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar
+    };
+    let report = |name: &str, merged: Merged, started: std::time::Instant| {
+        if !args.quiet {
+            eprintln!(
+                "{name}: {} merged into {}, {:.2} s",
+                counted(merged.events, "event"),
+                counted(merged.written, "canonical event"),
+                started.elapsed().as_secs_f64()
+            );
+        }
+    };
+    if let Some(path) = &args.db {
+        anyhow::ensure!(path.is_file(), "{}: no such database", path.display());
+        let started = std::time::Instant::now();
+        let mut sink = SqliteSink::open(path).context("opening the database")?;
+        let progress = bar();
+        progress.set_message(path.display().to_string());
+        let merged = sink
+            .rebuild_events(&mut |done, total| {
+                progress.set_length(total);
+                progress.set_position(done);
+            })
+            .context("rebuilding the canonical events")?;
+        progress.finish_and_clear();
+        report(&path.display().to_string(), merged, started);
+    }
+    if let Some(url) = &args.postgres {
+        let started = std::time::Instant::now();
+        let mut sink = PostgresSink::connect(url).context("opening the PostgreSQL database")?;
+        let progress = bar();
+        progress.set_message(redact_url(url));
+        let merged = sink
+            .rebuild_events(&mut |done, total| {
+                progress.set_length(total);
+                progress.set_position(done);
+            })
+            .context("rebuilding the canonical events")?;
+        progress.finish_and_clear();
+        report(&redact_url(url), merged, started);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn extract(plan: Plan) -> Result<ExitCode> {
@@ -402,7 +497,8 @@ fn extract(plan: Plan) -> Result<ExitCode> {
         Some(mut events) => {
             let canonical = sink
                 .take_canonical_events()
-                .expect("a database rebuilds its canonical events at the end of a run");
+                .context("reading the canonical events")?
+                .expect("a database keeps canonical events");
             match events.write_events(&canonical) {
                 Err(err) if err.is_broken_pipe() => return Ok(ExitCode::SUCCESS),
                 written => written.context("writing the events")?,

@@ -14,6 +14,7 @@ use crate::extract::parse_published;
 use crate::record::{EventCount, EventStatus, Record, Span};
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// How far apart, in days, two reports of the same action may be.
 pub const WINDOW_DAYS: i64 = 4;
@@ -138,7 +139,7 @@ pub fn period(value: &str) -> Option<(NaiveDate, NaiveDate)> {
 
 /// When a mention happened, as far as the text tells: its date's period, or the
 /// day it was published.
-fn when(m: &Mention) -> Option<(NaiveDate, NaiveDate)> {
+pub fn when(m: &Mention) -> Option<Period> {
     m.date.as_deref().and_then(period).or(m.published.map(|p| (p, p)))
 }
 
@@ -173,15 +174,19 @@ fn is_part(small: &[(u64, &'static str)], large: &[(u64, &'static str)]) -> bool
 
 struct Cluster {
     members: Vec<Mention>,
-    first: Option<(NaiveDate, NaiveDate)>,
+    first: Option<Period>,
     target: Option<String>,
     counts: Vec<EventCount>,
     names: Vec<String>,
+    /// The members' doc_ids and dates, so that a cluster of thousands of
+    /// reports answers in constant time.
+    docs: HashSet<String>,
+    dates: HashSet<String>,
 }
 
 impl Cluster {
     fn accepts(&self, m: &Mention) -> bool {
-        if self.members.iter().any(|x| x.doc_id == m.doc_id) {
+        if self.docs.contains(&m.doc_id) {
             return false;
         }
         let targets_agree = match (&self.target, &m.target) {
@@ -194,8 +199,10 @@ impl Cluster {
         let names_agree = self.names.is_empty() || names.is_empty() || names.iter().any(|n| self.names.contains(n));
         let close = match (self.first, when(m)) {
             (Some(a), Some(b)) => days_apart(a, b) <= WINDOW_DAYS,
-            // Without any date, only the same authority/status/target can tell.
-            _ => true,
+            // Without any date, only the same authority/status/target can tell;
+            // an undated report never joins a dated one (see `Sweep::push`).
+            (None, None) => true,
+            _ => false,
         };
         targets_agree && counts_agree && names_agree && close
     }
@@ -210,11 +217,15 @@ impl Cluster {
             .count()
             * 2;
         let target = usize::from(m.target.is_some() && m.target == self.target);
-        let date = usize::from(m.date.is_some() && self.members.iter().any(|x| x.date == m.date));
+        let date = usize::from(m.date.as_ref().is_some_and(|d| self.dates.contains(d)));
         counts + names + target + date
     }
 
     fn add(&mut self, m: Mention) {
+        self.docs.insert(m.doc_id.clone());
+        if let Some(date) = &m.date {
+            self.dates.insert(date.clone());
+        }
         if self.target.is_none() {
             self.target = m.target.clone();
         }
@@ -232,70 +243,173 @@ impl Cluster {
     }
 }
 
-/// Merges the mentions of a batch into canonical events, in a deterministic
-/// order (earliest first), whatever the order of the input.
-pub fn merge(mut mentions: Vec<Mention>) -> Vec<CanonicalEvent> {
-    mentions.sort_by(|a, b| {
-        (a.authority.as_str(), a.status.as_str(), when(a), &a.doc_id, a.event_idx).cmp(&(
-            b.authority.as_str(),
-            b.status.as_str(),
-            when(b),
-            &b.doc_id,
-            b.event_idx,
-        ))
-    });
-    let mut clusters: Vec<Cluster> = Vec::new();
-    // Clusters of the current authority and status that a later mention may
-    // still join. Mentions come in date order, so a cluster whose period ended
-    // more than the window ago is closed for good.
-    let mut open: Vec<usize> = Vec::new();
-    for m in mentions {
-        let same_group = open.first().is_some_and(|&i| {
-            let head = &clusters[i].members[0];
-            head.authority == m.authority && head.status == m.status
-        });
-        if !same_group {
-            open.clear();
+/// A day range: a date value's period, or a publication day.
+pub type Period = (NaiveDate, NaiveDate);
+
+/// Where a mention stands in the sweep of its authority and status: undated
+/// mentions first, then by period, doc_id and event index. Unique per mention.
+pub type SweepKey = (Option<Period>, String, usize);
+
+/// The sweep key of a mention.
+pub fn sweep_key(m: &Mention) -> SweepKey {
+    (when(m), m.doc_id.clone(), m.event_idx)
+}
+
+/// The merge of one authority and status: mentions are pushed in sweep-key
+/// order, each joins the open cluster that accepts it and agrees most (then the
+/// largest, then the earliest) or starts a cluster of its own. A cluster is open
+/// while a later mention can still be within [`WINDOW_DAYS`] of its first
+/// mention's period; mentions come in date order, so a closed cluster stays
+/// closed. Undated mentions come first and merge only among themselves: the
+/// first dated mention closes their clusters.
+///
+/// [`merge`] runs it over whole groups; the databases' incremental update
+/// (`sinks/canonical.rs`) runs it from any point of a group, seeded with the
+/// clusters open there, and relies on these properties: a mention's cluster
+/// depends only on the clusters open when it comes, a cluster's state only on
+/// its members in order, and a cluster is open at a mention starting on day
+/// `s` exactly when its first period ends on or after `s - WINDOW_DAYS`.
+#[derive(Default)]
+pub struct Sweep {
+    clusters: Vec<Cluster>,
+    open: Vec<usize>,
+}
+
+impl Sweep {
+    /// An empty sweep.
+    pub fn new() -> Self {
+        Sweep::default()
+    }
+
+    /// Adds a cluster as it stood before the point the sweep starts from: its
+    /// members so far, in sweep-key order. Seeds come before any push, in the
+    /// order of their first members.
+    pub fn seed(&mut self, members: Vec<Mention>) -> usize {
+        let mut members = members.into_iter();
+        let first = members.next().expect("a seeded cluster has a member");
+        let i = self.start(first);
+        for m in members {
+            self.clusters[i].add(m);
         }
+        i
+    }
+
+    fn start(&mut self, m: Mention) -> usize {
+        let mut cluster = Cluster {
+            members: Vec::new(),
+            first: when(&m),
+            target: None,
+            counts: Vec::new(),
+            names: Vec::new(),
+            docs: HashSet::new(),
+            dates: HashSet::new(),
+        };
+        cluster.add(m);
+        self.open.push(self.clusters.len());
+        self.clusters.push(cluster);
+        self.clusters.len() - 1
+    }
+
+    /// Closes the clusters out of reach of a mention starting on `start`.
+    fn close_before(&mut self, start: NaiveDate) {
+        let clusters = &self.clusters;
+        self.open.retain(|&i| {
+            clusters[i]
+                .first
+                .is_some_and(|(_, end)| (start - end).num_days() <= WINDOW_DAYS)
+        });
+    }
+
+    /// Places the next mention (in sweep-key order) and says in which cluster.
+    pub fn push(&mut self, m: Mention) -> usize {
         if let Some((start, _)) = when(&m) {
-            open.retain(|&i| {
-                clusters[i]
-                    .first
-                    .is_none_or(|(_, end)| (start - end).num_days() <= WINDOW_DAYS)
-            });
+            self.close_before(start);
         }
         // Among the clusters that accept it, the one agreeing most, then the
         // largest, then the earliest.
-        let best = open
+        let best = self
+            .open
             .iter()
             .copied()
-            .filter(|&i| clusters[i].accepts(&m))
+            .filter(|&i| self.clusters[i].accepts(&m))
             .max_by_key(|&i| {
                 (
-                    clusters[i].agreement(&m),
-                    clusters[i].members.len(),
+                    self.clusters[i].agreement(&m),
+                    self.clusters[i].members.len(),
                     std::cmp::Reverse(i),
                 )
             });
         match best {
-            Some(i) => clusters[i].add(m),
-            None => {
-                let mut cluster = Cluster {
-                    members: Vec::new(),
-                    first: when(&m),
-                    target: None,
-                    counts: Vec::new(),
-                    names: Vec::new(),
-                };
-                cluster.add(m);
-                open.push(clusters.len());
-                clusters.push(cluster);
+            Some(i) => {
+                self.clusters[i].add(m);
+                i
             }
+            None => self.start(m),
         }
     }
-    let mut events: Vec<CanonicalEvent> = clusters.into_iter().map(canonical).collect();
-    events.sort_by(|a, b| (&a.first_published, &a.id).cmp(&(&b.first_published, &b.id)));
+
+    /// The members of cluster `i` so far, in sweep-key order (the first is its head).
+    pub fn members(&self, i: usize) -> &[Mention] {
+        &self.clusters[i].members
+    }
+
+    /// How many clusters the sweep holds.
+    pub fn len(&self) -> usize {
+        self.clusters.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.clusters.is_empty()
+    }
+
+    /// The canonical event of cluster `i`, as it stands.
+    pub fn event(&self, i: usize) -> CanonicalEvent {
+        let c = &self.clusters[i];
+        canonical(c.members.clone(), c.target.clone(), c.counts.clone())
+    }
+
+    /// Every cluster's canonical event.
+    pub fn into_events(self) -> impl Iterator<Item = CanonicalEvent> {
+        self.clusters
+            .into_iter()
+            .map(|c| canonical(c.members, c.target, c.counts))
+    }
+}
+
+/// The order [`merge`] takes mentions in: by authority and status, then by sweep key.
+fn merge_order(a: &Mention, b: &Mention) -> std::cmp::Ordering {
+    (a.authority.as_str(), a.status.as_str(), when(a), &a.doc_id, a.event_idx).cmp(&(
+        b.authority.as_str(),
+        b.status.as_str(),
+        when(b),
+        &b.doc_id,
+        b.event_idx,
+    ))
+}
+
+/// Merges the mentions of a batch into canonical events, in a deterministic
+/// order (earliest first), whatever the order of the input.
+pub fn merge(mut mentions: Vec<Mention>) -> Vec<CanonicalEvent> {
+    mentions.sort_by(merge_order);
+    let mut events: Vec<CanonicalEvent> = Vec::new();
+    let mut sweep = Sweep::new();
+    let mut group: Option<(String, EventStatus)> = None;
+    for m in mentions {
+        if group.as_ref().is_none_or(|(a, s)| *a != m.authority || *s != m.status) {
+            events.extend(std::mem::take(&mut sweep).into_events());
+            group = Some((m.authority.clone(), m.status));
+        }
+        sweep.push(m);
+    }
+    events.extend(sweep.into_events());
+    sort_events(&mut events);
     events
+}
+
+/// Canonical events in their order of output: earliest first publication, then id.
+pub fn sort_events(events: &mut [CanonicalEvent]) {
+    events.sort_by(|a, b| (&a.first_published, &a.id).cmp(&(&b.first_published, &b.id)));
 }
 
 /// Precision of a date value: days covered, fewer is more precise.
@@ -303,8 +417,7 @@ fn span_days(value: &str) -> i64 {
     period(value).map_or(i64::MAX, |(a, b)| (b - a).num_days())
 }
 
-fn canonical(cluster: Cluster) -> CanonicalEvent {
-    let mut members = cluster.members;
+fn canonical(mut members: Vec<Mention>, target: Option<String>, counts: Vec<EventCount>) -> CanonicalEvent {
     members.sort_by(|a, b| (a.published, &a.doc_id, a.event_idx).cmp(&(b.published, &b.doc_id, b.event_idx)));
     let first = &members[0];
     let date = members
@@ -322,8 +435,8 @@ fn canonical(cluster: Cluster) -> CanonicalEvent {
         id: format!("{}#{}", first.doc_id, first.event_idx),
         authority: first.authority.clone(),
         status: first.status,
-        target: cluster.target,
-        counts: cluster.counts,
+        target,
+        counts,
         named_targets,
         date,
         first_published: first.published.map(|p| p.to_string()),

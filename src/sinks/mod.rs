@@ -1,5 +1,6 @@
 //! Sinks: where records go. Only sinks know output formats and SQL.
 
+mod canonical;
 mod events;
 mod ftm;
 mod jsonl;
@@ -8,6 +9,7 @@ mod postgres;
 pub mod rows;
 mod sqlite;
 
+pub use canonical::Merged;
 pub use events::EventsSink;
 pub use ftm::{FtmSink, Sanctions};
 pub use jsonl::JsonlSink;
@@ -57,10 +59,11 @@ pub trait Sink: Send {
         Ok(None)
     }
     /// After [`finish`](Sink::finish): the canonical events over everything this
-    /// output holds, earlier runs' articles included, for an output that rebuilds
-    /// them (a database); `None` for one that holds no more than this run wrote.
-    fn take_canonical_events(&mut self) -> Option<Vec<CanonicalEvent>> {
-        None
+    /// output holds, earlier runs' articles included, for an output that keeps
+    /// them (a database, which reads them back); `None` for one that holds no
+    /// more than this run wrote.
+    fn take_canonical_events(&mut self) -> Result<Option<Vec<CanonicalEvent>>, Error> {
+        Ok(None)
     }
 }
 
@@ -123,8 +126,13 @@ impl Sink for Tee {
     }
 
     /// The first database's canonical events.
-    fn take_canonical_events(&mut self) -> Option<Vec<CanonicalEvent>> {
-        self.0.iter_mut().find_map(|sink| sink.take_canonical_events())
+    fn take_canonical_events(&mut self) -> Result<Option<Vec<CanonicalEvent>>, Error> {
+        for sink in &mut self.0 {
+            if let Some(events) = sink.take_canonical_events()? {
+                return Ok(Some(events));
+            }
+        }
+        Ok(None)
     }
 
     /// What every output that keeps records holds: an article one database

@@ -15,14 +15,16 @@
 //!
 //! PostgreSQL text cannot hold U+0000: a NUL in a value is written as U+FFFD.
 
-use super::rows::{self, StoredEvent, StoredMentions, Table, Value};
+use super::canonical::{self, Cell, Merged, Store};
+use super::rows::{self, Table, Value};
 use super::{Run, Sink, pgpass};
 use crate::assemble::canonical::CanonicalEvent;
 use crate::error::Error;
 use crate::record::{Record, SCHEMA_VERSION};
 use postgres::fallible_iterator::FallibleIterator;
-use postgres::{Client, Config, NoTls, Transaction};
-use std::collections::HashSet;
+use postgres::types::{ToSql, Type};
+use postgres::{Client, Config, NoTls, Statement, Transaction};
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::sync::LazyLock;
@@ -45,8 +47,6 @@ pub struct PostgresSink {
     /// The URL without its password, for messages.
     url: String,
     batch: Batch,
-    /// The canonical events of the last rebuild, until taken.
-    canonical: Option<Vec<CanonicalEvent>>,
 }
 
 /// Rows waiting for the next commit: COPY text per table of `ARTICLE_TABLES`.
@@ -96,7 +96,6 @@ impl PostgresSink {
             client,
             url: shown,
             batch: Batch::default(),
-            canonical: None,
         })
     }
 
@@ -129,62 +128,25 @@ impl PostgresSink {
         Ok(())
     }
 
-    /// Rebuilds the canonical events from every event in the database, as the
-    /// SQLite sink does, under the exclusive lock: the last run to finish
-    /// sees the events of all.
-    fn rebuild_canonical(&mut self) -> Result<(), Failure> {
+    /// Runs `merge` over the canonical tables in a transaction holding the
+    /// exclusive lock: no batch commits meanwhile, so the merge sees every
+    /// committed article, and two runs' merges never interleave.
+    fn in_transaction<T>(&mut self, merge: impl FnOnce(&mut dyn Store) -> Result<T, Failure>) -> Result<T, Failure> {
         let mut tx = self.client.transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LOCK])?;
-        let mut mentions = StoredMentions::default();
-        let mut events = tx.query_raw(
-            "SELECT e.doc_id, e.idx, a.published, e.authority, e.status, e.target, e.date, e.evidence::text \
-             FROM events e JOIN articles a USING (doc_id)",
-            no_params(),
-        )?;
-        while let Some(row) = events.next()? {
-            mentions.event(StoredEvent {
-                doc_id: row.try_get(0)?,
-                idx: row.try_get(1)?,
-                published: row.try_get(2)?,
-                authority: row.try_get(3)?,
-                status: row.try_get(4)?,
-                target: row.try_get(5)?,
-                date: row.try_get(6)?,
-                evidence: row.try_get(7)?,
-            });
-        }
-        drop(events);
-        let mut counts = tx.query_raw(
-            "SELECT doc_id, event_idx, value, category FROM event_counts ORDER BY doc_id, event_idx, idx",
-            no_params(),
-        )?;
-        while let Some(row) = counts.next()? {
-            mentions.count(row.try_get(0)?, row.try_get(1)?, row.try_get(2)?, row.try_get(3)?);
-        }
-        drop(counts);
-        let mut targets = tx.query_raw(
-            "SELECT doc_id, event_idx, name FROM event_targets ORDER BY doc_id, event_idx, idx",
-            no_params(),
-        )?;
-        while let Some(row) = targets.next()? {
-            mentions.target(row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
-        }
-        drop(targets);
-
-        let mut canonical = [String::new(), String::new()];
-        let merged = mentions.merge();
-        for event in &merged {
-            rows::canonical_rows(event, |table, values| {
-                let slot = usize::from(table == &rows::CANONICAL_EVENT_SOURCES);
-                copy_row(&mut canonical[slot], values);
-            });
-        }
-        tx.batch_execute("DELETE FROM canonical_event_sources; DELETE FROM canonical_events;")?;
-        copy_in(&mut tx, &rows::CANONICAL_EVENTS, &canonical[0])?;
-        copy_in(&mut tx, &rows::CANONICAL_EVENT_SOURCES, &canonical[1])?;
+        let value = merge(&mut PostgresStore {
+            tx: &mut tx,
+            statements: HashMap::new(),
+        })?;
         tx.commit()?;
-        self.canonical = Some(merged);
-        Ok(())
+        Ok(value)
+    }
+
+    /// Rebuilds the canonical events from every event in the database
+    /// (`rebuild-events`); `progress(done, total)` counts events.
+    pub fn rebuild_events(&mut self, progress: &mut dyn FnMut(u64, u64)) -> Result<Merged, Error> {
+        self.in_transaction(|store| canonical::rebuild(store, progress))
+            .map_err(|e| self.error(e))
     }
 
     fn stored_ids(&mut self, keep: &dyn Fn(&str) -> bool) -> Result<HashSet<String>, Failure> {
@@ -237,7 +199,9 @@ impl Sink for PostgresSink {
 
     fn finish(&mut self) -> Result<(), Error> {
         self.flush().map_err(|e| self.error(e))?;
-        self.rebuild_canonical().map_err(|e| self.error(e))
+        self.in_transaction(canonical::update)
+            .map(drop)
+            .map_err(|e| self.error(e))
     }
 
     fn record_run(&mut self, run: &Run) -> Result<(), Error> {
@@ -248,15 +212,108 @@ impl Sink for PostgresSink {
         self.stored_ids(keep).map(Some).map_err(|e| self.error(e))
     }
 
-    fn take_canonical_events(&mut self) -> Option<Vec<CanonicalEvent>> {
-        self.canonical.take()
+    fn take_canonical_events(&mut self) -> Result<Option<Vec<CanonicalEvent>>, Error> {
+        self.in_transaction(canonical::read_all)
+            .map(Some)
+            .map_err(|e| self.error(e))
+    }
+}
+
+/// A transaction as the canonical merge's [`Store`], its statements prepared once.
+struct PostgresStore<'t, 'c> {
+    tx: &'t mut Transaction<'c>,
+    statements: HashMap<&'static str, Statement>,
+}
+
+impl PostgresStore<'_, '_> {
+    fn statement(&mut self, sql: &'static str) -> Result<Statement, Failure> {
+        if let Some(statement) = self.statements.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self.tx.prepare(&rows::postgres_sql(sql))?;
+        self.statements.insert(sql, statement.clone());
+        Ok(statement)
+    }
+}
+
+/// Parameters as the client takes them (the merge's are integers and text).
+fn parameters<'a>(params: &'a [Value<'a>]) -> Vec<Box<dyn ToSql + Sync + 'a>> {
+    params
+        .iter()
+        .map(|value| -> Box<dyn ToSql + Sync + 'a> {
+            match value {
+                Value::Null => Box::new(None::<&str>),
+                Value::Int(n) => Box::new(*n),
+                Value::Real(f) => Box::new(*f),
+                Value::Text(s) => Box::new(*s),
+                Value::Json(s) => Box::new(s.as_str()),
+            }
+        })
+        .collect()
+}
+
+impl Store for PostgresStore<'_, '_> {
+    fn select(&mut self, sql: &'static str, params: &[Value]) -> Result<Vec<Vec<Cell>>, Failure> {
+        let statement = self.statement(sql)?;
+        let params = parameters(params);
+        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p.as_ref() as _).collect();
+        let rows = self.tx.query(&statement, &refs)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut cells = Vec::with_capacity(row.len());
+            for (i, column) in row.columns().iter().enumerate() {
+                let cell = match *column.type_() {
+                    Type::INT8 => row.try_get::<_, Option<i64>>(i)?.map(Cell::Int),
+                    Type::INT4 => row.try_get::<_, Option<i32>>(i)?.map(|n| Cell::Int(n.into())),
+                    _ => row.try_get::<_, Option<String>>(i)?.map(Cell::Text),
+                };
+                cells.push(cell.unwrap_or(Cell::Null));
+            }
+            out.push(cells);
+        }
+        Ok(out)
+    }
+
+    fn execute(&mut self, sql: &'static str, params: &[Value]) -> Result<(), Failure> {
+        let statement = self.statement(sql)?;
+        let params = parameters(params);
+        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p.as_ref() as _).collect();
+        self.tx.execute(&statement, &refs)?;
+        Ok(())
+    }
+
+    fn insert(&mut self, table: &'static Table, rows: &[Vec<Value>]) -> Result<(), Failure> {
+        let mut data = String::new();
+        for row in rows {
+            copy_row(&mut data, row);
+        }
+        copy_in(self.tx, table, &data)
     }
 }
 
 fn create_schema(client: &mut Client) -> Result<(), Failure> {
     let mut tx = client.transaction()?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LOCK])?;
+    // Canonical tables from before they were kept up to date run by run (their
+    // reports held no merge keys) are dropped and rebuilt at the end of the run.
+    let outdated: bool = tx
+        .query_one(
+            "SELECT to_regclass('canonical_event_sources') IS NOT NULL AND NOT EXISTS ( \
+                 SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() \
+                 AND table_name = 'canonical_event_sources' AND column_name = 'period_start')",
+            &[],
+        )?
+        .try_get(0)?;
+    if outdated {
+        tx.batch_execute("DROP TABLE canonical_event_sources; DROP TABLE IF EXISTS canonical_events;")?;
+    }
     tx.batch_execute(SCHEMA_SQL)?;
+    if outdated {
+        canonical::mark_for_rebuild(&mut PostgresStore {
+            tx: &mut tx,
+            statements: HashMap::new(),
+        })?;
+    }
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('record_schema', $1) \
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",

@@ -137,7 +137,8 @@ CREATE TABLE IF NOT EXISTS event_targets (
 );
 
 -- Canonical events: one row per real-world action, merged over the articles that
--- report it (rebuilt from the events table at the end of every run).
+-- report it, brought up to date at the end of every run (the merge reads only the
+-- canonical events the run's events can join; `rebuild-events` rebuilds them all).
 CREATE TABLE IF NOT EXISTS canonical_events (
     id              TEXT PRIMARY KEY,             -- DOC_ID#INDEX of its earliest report
     authority       TEXT NOT NULL,
@@ -150,14 +151,38 @@ CREATE TABLE IF NOT EXISTS canonical_events (
     sources         BIGINT NOT NULL              -- number of reports
 );
 
+-- One row per report of a canonical event, with the event as the merge read it.
+-- An article written again keeps its rows here until the merge at the end of the
+-- run moves its events.
 CREATE TABLE IF NOT EXISTS canonical_event_sources (
-    canonical_id TEXT NOT NULL REFERENCES canonical_events (id),
-    doc_id       TEXT NOT NULL,
-    event_idx    BIGINT NOT NULL,
-    PRIMARY KEY (doc_id, event_idx),
-    FOREIGN KEY (doc_id, event_idx) REFERENCES events (doc_id, idx)
+    canonical_id  TEXT NOT NULL REFERENCES canonical_events (id),
+    doc_id        TEXT NOT NULL,
+    event_idx     BIGINT NOT NULL,
+    authority     TEXT NOT NULL,
+    status        TEXT NOT NULL,
+    period_start  BIGINT,                          -- its date's first day, else the publication
+    period_end    BIGINT,                          -- day (days from 0001-01-01); NULL: undated
+    head          BIGINT NOT NULL,                 -- 1: the first report in the merge's order
+    span_class    BIGINT NOT NULL,                 -- class of the head's period length
+    published     BIGINT,                          -- the article's publication day
+    date          TEXT,
+    target        TEXT,
+    counts        JSONB NOT NULL,
+    named_targets JSONB NOT NULL,
+    evidence      JSONB NOT NULL,
+    PRIMARY KEY (doc_id, event_idx)
+);
+
+-- Articles written since the last merge of canonical events (written with their rows).
+CREATE TABLE IF NOT EXISTS canonical_pending (
+    doc_id TEXT PRIMARY KEY
 );
 
 CREATE INDEX IF NOT EXISTS canonical_sources_by_event ON canonical_event_sources (canonical_id);
+-- The merge's look-ups: the reports of an authority and status by day, and the
+-- canonical events open on a day (by their head's period, per span class).
+CREATE INDEX IF NOT EXISTS canonical_sources_by_day ON canonical_event_sources (authority, status, period_start);
+CREATE INDEX IF NOT EXISTS canonical_heads ON canonical_event_sources (authority, status, span_class, period_start)
+    WHERE head = 1;
 CREATE INDEX IF NOT EXISTS events_by_authority ON events (authority, status);
 CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);

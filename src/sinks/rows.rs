@@ -6,8 +6,9 @@
 //! SQLite, JSONB in PostgreSQL.
 
 use super::Run;
-use crate::assemble::canonical::{CanonicalEvent, Mention, merge};
+use crate::assemble::canonical::{CanonicalEvent, Mention, Period, when};
 use crate::extract::parse_published;
+use chrono::{Datelike, NaiveDate};
 use crate::record::{CountCategory, EventCount, EventStatus, Record};
 use std::collections::HashMap;
 
@@ -148,7 +149,8 @@ pub const EVENT_TARGETS: Table = Table {
     name: "event_targets",
     columns: &["doc_id", "event_idx", "idx", "name"],
 };
-/// One row per canonical event, rebuilt from `events` at the end of every run.
+/// One row per canonical event, kept up to date at the end of every run
+/// (`sinks/canonical.rs`).
 pub const CANONICAL_EVENTS: Table = Table {
     name: "canonical_events",
     columns: &[
@@ -163,10 +165,40 @@ pub const CANONICAL_EVENTS: Table = Table {
         "sources",
     ],
 };
-/// One row per report of a canonical event: which article's event it is.
+/// One row per report of a canonical event: which article's event it is, and
+/// the event as the merge read it (so that a later run can merge again without
+/// reading the article tables): `period_start`, `period_end` the days of its
+/// date or publication (days from 0001-01-01, `NULL` when undated), `head` 1 for
+/// the canonical event's first report in the merge's order, `span_class` the
+/// class of the length of that period ([`span_class`]), `published` the
+/// article's publication day.
 pub const CANONICAL_EVENT_SOURCES: Table = Table {
     name: "canonical_event_sources",
-    columns: &["canonical_id", "doc_id", "event_idx"],
+    columns: &[
+        "canonical_id",
+        "doc_id",
+        "event_idx",
+        "authority",
+        "status",
+        "period_start",
+        "period_end",
+        "head",
+        "span_class",
+        "published",
+        "date",
+        "target",
+        "counts",
+        "named_targets",
+        "evidence",
+    ],
+};
+/// One row per article written since the canonical events were last brought up
+/// to date: written in the same transaction as the article's rows, removed by
+/// the merge that takes its events in, so a run killed before its merge leaves
+/// its articles for the next run's.
+pub const CANONICAL_PENDING: Table = Table {
+    name: "canonical_pending",
+    columns: &["doc_id"],
 };
 /// One row per run: when, with what arguments, and its counts.
 pub const RUNS: Table = Table {
@@ -185,8 +217,9 @@ pub const RUNS: Table = Table {
     ],
 };
 
-/// The tables that hold an article's rows, parents first (the order to insert).
-pub const ARTICLE_TABLES: [&Table; 9] = [
+/// The tables that hold an article's rows, parents first (the order to insert);
+/// last, the mark that its events wait for the canonical merge.
+pub const ARTICLE_TABLES: [&Table; 10] = [
     &ARTICLES,
     &OFFICIALS,
     &ENTITIES,
@@ -196,12 +229,14 @@ pub const ARTICLE_TABLES: [&Table; 9] = [
     &EVENTS,
     &EVENT_COUNTS,
     &EVENT_TARGETS,
+    &CANONICAL_PENDING,
 ];
 
 /// The tables with rows of an article, children first (the order to delete
-/// when it is written again); the canonical sources point at its events.
+/// when it is written again). Its canonical sources stay until the merge at the
+/// end of the run: they say where its old events were, to take them out.
 pub const DELETE_ORDER: [&Table; 10] = [
-    &CANONICAL_EVENT_SOURCES,
+    &CANONICAL_PENDING,
     &EVENT_TARGETS,
     &EVENT_COUNTS,
     &EVENTS,
@@ -214,7 +249,7 @@ pub const DELETE_ORDER: [&Table; 10] = [
 ];
 
 /// Every table of the schema, parents first.
-pub const ALL_TABLES: [&Table; 12] = [
+pub const ALL_TABLES: [&Table; 13] = [
     &ARTICLES,
     &OFFICIALS,
     &ENTITIES,
@@ -226,6 +261,7 @@ pub const ALL_TABLES: [&Table; 12] = [
     &EVENT_TARGETS,
     &CANONICAL_EVENTS,
     &CANONICAL_EVENT_SOURCES,
+    &CANONICAL_PENDING,
     &RUNS,
 ];
 
@@ -362,10 +398,16 @@ pub fn article_rows<'a>(r: &'a Record, mut row: impl FnMut(&'static Table, &[Val
             row(&EVENT_TARGETS, &[doc_id.clone(), index(i), index(j), Text(name)]);
         }
     }
+    row(&CANONICAL_PENDING, &[doc_id]);
 }
 
-/// Calls `row` with the row of a canonical event, then those of its sources.
-pub fn canonical_rows<'a>(e: &'a CanonicalEvent, mut row: impl FnMut(&'static Table, &[Value<'a>])) {
+/// Calls `row` with the row of a canonical event, then those of its sources:
+/// `members` are its mentions in the merge's order (the first is its head).
+pub fn canonical_rows<'a>(
+    e: &'a CanonicalEvent,
+    members: &'a [Mention],
+    mut row: impl FnMut(&'static Table, &[Value<'a>]),
+) {
     use Value::*;
     row(
         &CANONICAL_EVENTS,
@@ -378,15 +420,161 @@ pub fn canonical_rows<'a>(e: &'a CanonicalEvent, mut row: impl FnMut(&'static Ta
             json(&e.counts),
             json(&e.named_targets),
             opt(&e.first_published),
-            index(e.sources.len()),
+            index(members.len()),
         ],
     );
-    for s in &e.sources {
+    let class = span_class(when(&members[0]));
+    for (i, m) in members.iter().enumerate() {
+        let (start, end) = when(m).map_or((Null, Null), |(a, b)| (Int(day(a)), Int(day(b))));
         row(
             &CANONICAL_EVENT_SOURCES,
-            &[Text(&e.id), Text(&s.doc_id), index(s.event_idx)],
+            &[
+                Text(&e.id),
+                Text(&m.doc_id),
+                index(m.event_idx),
+                Text(&m.authority),
+                Text(m.status.as_str()),
+                start,
+                end,
+                Int(i64::from(i == 0)),
+                Int(class),
+                m.published.map_or(Null, |p| Int(day(p))),
+                opt(&m.date),
+                opt(&m.target),
+                json(&m.counts),
+                json(&m.named_targets),
+                json(&m.evidence),
+            ],
         );
     }
+}
+
+/// A day as the canonical tables store it: days from 0001-01-01 (day 1).
+pub fn day(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce())
+}
+
+/// The date of a stored day number.
+pub fn date_of_day(day: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(day).ok()?)
+}
+
+/// The longest period (in days, end minus start) of each span class: a day, a
+/// week, a month, a year, anything longer. The look-up of the canonical events
+/// open on a day reads, per class, only those whose first period starts within
+/// the class's length of it.
+pub const SPAN_CLASSES: [i64; 5] = [0, 6, 30, 365, 4_000_000];
+
+/// The span class of a head's period (0 for an undated one).
+pub fn span_class(period: Option<Period>) -> i64 {
+    let Some((a, b)) = period else { return 0 };
+    let days = (b - a).num_days();
+    SPAN_CLASSES.iter().position(|&max| days <= max).unwrap_or(SPAN_CLASSES.len() - 1) as i64
+}
+
+/// The queries of the canonical merge (`sinks/canonical.rs`), the same for
+/// SQLite and PostgreSQL: `?N` parameters (PostgreSQL's `$N`, see
+/// [`postgres_sql`]), JSON read as text. Each reads through an index of the schema.
+pub mod queries {
+    /// The columns of a report as [`SOURCES`](super::CANONICAL_EVENT_SOURCES)
+    /// holds it, in the order `sinks/canonical.rs` reads them.
+    macro_rules! source_select {
+        () => {
+            "SELECT canonical_id, doc_id, event_idx, authority, status, period_start, period_end, head, \
+             published, date, target, CAST(counts AS TEXT), CAST(named_targets AS TEXT), CAST(evidence AS TEXT) \
+             FROM canonical_event_sources "
+        };
+    }
+    /// Articles waiting for the merge.
+    pub const PENDING: &str = "SELECT doc_id FROM canonical_pending";
+    /// Done with an article.
+    pub const DELETE_PENDING: &str = "DELETE FROM canonical_pending WHERE doc_id = ?1";
+    /// The reports the canonical events hold of the articles waiting for the
+    /// merge (their old events, for an article written again).
+    pub const PENDING_SOURCES: &str =
+        concat!(source_select!(), "WHERE doc_id IN (SELECT doc_id FROM canonical_pending)");
+    /// The reports of the canonical events open on day `?3`: those of an
+    /// authority and status whose head's period ends on or after `?4` (the
+    /// day less the window) and starts on or before the day, and within its
+    /// span class's longest period of `?4` (`?5` to `?9`, by class), so that each
+    /// class reads a range of the heads' index.
+    pub const OPEN_ON_DAY: &str = concat!(
+        source_select!(),
+        "WHERE canonical_id IN (\
+         SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
+         AND span_class = 0 AND period_start >= ?5 AND period_start <= ?3 AND period_end >= ?4 \
+         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
+         AND span_class = 1 AND period_start >= ?6 AND period_start <= ?3 AND period_end >= ?4 \
+         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
+         AND span_class = 2 AND period_start >= ?7 AND period_start <= ?3 AND period_end >= ?4 \
+         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
+         AND span_class = 3 AND period_start >= ?8 AND period_start <= ?3 AND period_end >= ?4 \
+         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
+         AND span_class = 4 AND period_start >= ?9 AND period_start <= ?3 AND period_end >= ?4)"
+    );
+    /// The reports of an authority and status whose period starts in `[?3, ?4)`.
+    pub const SOURCES_OF_DAYS: &str = concat!(
+        source_select!(),
+        "WHERE authority = ?1 AND status = ?2 AND period_start >= ?3 AND period_start < ?4"
+    );
+    /// The undated reports of an authority and status.
+    pub const UNDATED_SOURCES: &str =
+        concat!(source_select!(), "WHERE authority = ?1 AND status = ?2 AND period_start IS NULL");
+    /// The first day on or after `?3` that a report of an authority and status starts.
+    pub const NEXT_DAY: &str = "SELECT min(period_start) FROM canonical_event_sources \
+         WHERE authority = ?1 AND status = ?2 AND period_start >= ?3";
+    /// Takes a canonical event out, its reports first.
+    pub const DELETE_SOURCES: &str = "DELETE FROM canonical_event_sources WHERE canonical_id = ?1";
+    /// Takes a canonical event out.
+    pub const DELETE_EVENT: &str = "DELETE FROM canonical_events WHERE id = ?1";
+    /// Empties the canonical tables, for a full rebuild.
+    pub const CLEAR: [&str; 3] = [
+        "DELETE FROM canonical_event_sources",
+        "DELETE FROM canonical_events",
+        "DELETE FROM canonical_pending",
+    ];
+    /// The events of the articles waiting for the merge (the mentions of
+    /// `StoredMentions`), then their counts and named targets.
+    pub const PENDING_EVENTS: &str = "SELECT e.doc_id, e.idx, a.published, e.authority, e.status, e.target, e.date, \
+         CAST(e.evidence AS TEXT) FROM events e JOIN articles a ON a.doc_id = e.doc_id \
+         WHERE e.doc_id IN (SELECT doc_id FROM canonical_pending)";
+    /// See [`PENDING_EVENTS`].
+    pub const PENDING_COUNTS: &str = "SELECT doc_id, event_idx, value, category FROM event_counts \
+         WHERE doc_id IN (SELECT doc_id FROM canonical_pending) ORDER BY doc_id, event_idx, idx";
+    /// See [`PENDING_EVENTS`].
+    pub const PENDING_TARGETS: &str = "SELECT doc_id, event_idx, name FROM event_targets \
+         WHERE doc_id IN (SELECT doc_id FROM canonical_pending) ORDER BY doc_id, event_idx, idx";
+    /// The authorities and statuses of the events, for a full rebuild, with their events.
+    pub const GROUPS: &str = "SELECT authority, status, count(*) FROM events GROUP BY authority, status";
+    /// The events of an authority and status, for a full rebuild; then their counts and named targets.
+    pub const EVENTS_OF_GROUP: &str = "SELECT e.doc_id, e.idx, a.published, e.authority, e.status, e.target, e.date, \
+         CAST(e.evidence AS TEXT) FROM events e JOIN articles a ON a.doc_id = e.doc_id \
+         WHERE e.authority = ?1 AND e.status = ?2";
+    /// See [`EVENTS_OF_GROUP`].
+    pub const COUNTS_OF_GROUP: &str = "SELECT c.doc_id, c.event_idx, c.value, c.category FROM event_counts c \
+         JOIN events e ON e.doc_id = c.doc_id AND e.idx = c.event_idx \
+         WHERE e.authority = ?1 AND e.status = ?2 ORDER BY c.doc_id, c.event_idx, c.idx";
+    /// See [`EVENTS_OF_GROUP`].
+    pub const TARGETS_OF_GROUP: &str = "SELECT t.doc_id, t.event_idx, t.name FROM event_targets t \
+         JOIN events e ON e.doc_id = t.doc_id AND e.idx = t.event_idx \
+         WHERE e.authority = ?1 AND e.status = ?2 ORDER BY t.doc_id, t.event_idx, t.idx";
+    /// Every canonical event (for `--events` beside a database), then every report.
+    pub const ALL_EVENTS: &str = "SELECT id, authority, status, target, date, CAST(counts AS TEXT), \
+         CAST(named_targets AS TEXT), first_published FROM canonical_events";
+    /// See [`ALL_EVENTS`].
+    pub const ALL_SOURCES: &str =
+        "SELECT canonical_id, doc_id, event_idx, published, date, CAST(evidence AS TEXT) FROM canonical_event_sources";
+    /// Whether the canonical tables must be rebuilt whole (after a schema upgrade).
+    pub const NEEDS_REBUILD: &str = "SELECT value FROM meta WHERE key = 'canonical_events'";
+    /// Marks them rebuilt.
+    pub const REBUILT: &str = "DELETE FROM meta WHERE key = 'canonical_events'";
+    /// Marks them to be rebuilt.
+    pub const TO_REBUILD: &str = "INSERT INTO meta (key, value) VALUES ('canonical_events', 'rebuild')";
+}
+
+/// A query of [`queries`] in PostgreSQL's parameter syntax (`$1` for `?1`).
+pub fn postgres_sql(sql: &str) -> String {
+    sql.replace('?', "$")
 }
 
 /// The row of a run.
@@ -486,9 +674,9 @@ impl StoredMentions {
         }
     }
 
-    /// The canonical events of all the mentions gathered.
-    pub fn merge(self) -> Vec<CanonicalEvent> {
-        merge(self.mentions)
+    /// The mentions gathered, in the order their events came.
+    pub fn into_mentions(self) -> Vec<Mention> {
+        self.mentions
     }
 }
 
@@ -506,7 +694,7 @@ mod tests {
             assert_eq!(values.len(), table.columns.len(), "{}", table.name);
             seen.push(table.name);
         });
-        assert_eq!(seen, ["articles"]);
+        assert_eq!(seen, ["articles", "canonical_pending"]);
         for table in ARTICLE_TABLES {
             assert!(DELETE_ORDER.contains(&table), "{}", table.name);
         }

@@ -6,7 +6,8 @@
 //! skip (`stored`). An article written again replaces its rows. The rows come
 //! from `rows.rs`, shared with the PostgreSQL sink.
 
-use super::rows::{self, StoredEvent, StoredMentions, Table, Value};
+use super::canonical::{self, Cell, Failure, Merged, Store};
+use super::rows::{self, Table, Value};
 use super::{Run, Sink};
 use crate::assemble::canonical::CanonicalEvent;
 use crate::error::Error;
@@ -53,8 +54,6 @@ pub struct SqliteSink {
     conn: Connection,
     path: PathBuf,
     pending: usize,
-    /// The canonical events of the last rebuild, until taken.
-    canonical: Option<Vec<CanonicalEvent>>,
 }
 
 impl SqliteSink {
@@ -74,8 +73,12 @@ impl SqliteSink {
         let conn = Connection::open(path).map_err(err)?;
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
             .map_err(err)?;
+        let canonical_outdated = drop_outdated_canonical_tables(&conn).map_err(err)?;
         conn.execute_batch(SCHEMA_SQL).map_err(err)?;
         migrate(&conn).map_err(err)?;
+        if canonical_outdated {
+            canonical::mark_for_rebuild(&mut SqliteStore(&conn)).map_err(|e| failure(path, e))?;
+        }
         conn.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('record_schema', ?1)",
             [SCHEMA_VERSION.to_string()],
@@ -85,7 +88,6 @@ impl SqliteSink {
             conn,
             path: path.into(),
             pending: 0,
-            canonical: None,
         })
     }
 
@@ -113,60 +115,26 @@ impl SqliteSink {
             .map(drop)
     }
 
-    /// Rebuilds the canonical events from every event in the database, so they
-    /// cover earlier runs too and never go stale after a re-run.
-    fn rebuild_canonical(&mut self) -> rusqlite::Result<()> {
+    /// Runs `merge` over the canonical tables in a transaction of its own.
+    fn in_transaction<T>(&mut self, merge: impl FnOnce(&mut dyn Store) -> Result<T, Failure>) -> Result<T, Error> {
         let c = &self.conn;
-        let mut mentions = StoredMentions::default();
-        let mut stmt = c.prepare(
-            "SELECT e.doc_id, e.idx, a.published, e.authority, e.status, e.target, e.date, e.evidence \
-             FROM events e JOIN articles a USING (doc_id) ORDER BY e.doc_id, e.idx",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            mentions.event(StoredEvent {
-                doc_id: row.get(0)?,
-                idx: row.get(1)?,
-                published: row.get(2)?,
-                authority: row.get(3)?,
-                status: row.get(4)?,
-                target: row.get(5)?,
-                date: row.get(6)?,
-                evidence: row.get(7)?,
-            });
-        }
-        let mut stmt =
-            c.prepare("SELECT doc_id, event_idx, value, category FROM event_counts ORDER BY doc_id, event_idx, idx")?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            mentions.count(row.get(0)?, row.get(1)?, row.get(2)?, &row.get::<_, String>(3)?);
-        }
-        let mut stmt =
-            c.prepare("SELECT doc_id, event_idx, name FROM event_targets ORDER BY doc_id, event_idx, idx")?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            mentions.target(row.get(0)?, row.get(1)?, row.get(2)?);
-        }
-
-        c.execute_batch("BEGIN; DELETE FROM canonical_event_sources; DELETE FROM canonical_events;")?;
-        let mut result = Ok(());
-        let merged = mentions.merge();
-        for event in &merged {
-            rows::canonical_rows(event, |table, values| {
-                if result.is_ok() {
-                    result = self.insert_row(table, values);
-                }
-            });
-        }
-        match result {
-            Ok(()) => c.execute_batch("COMMIT")?,
+        c.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.error(e))?;
+        match merge(&mut SqliteStore(c)) {
+            Ok(value) => {
+                c.execute_batch("COMMIT").map_err(|e| self.error(e))?;
+                Ok(value)
+            }
             Err(e) => {
                 let _ = c.execute_batch("ROLLBACK");
-                return Err(e);
+                Err(failure(&self.path, e))
             }
         }
-        self.canonical = Some(merged);
-        Ok(())
+    }
+
+    /// Rebuilds the canonical events from every event in the database
+    /// (`rebuild-events`); `progress(done, total)` counts events.
+    pub fn rebuild_events(&mut self, progress: &mut dyn FnMut(u64, u64)) -> Result<Merged, Error> {
+        self.in_transaction(|store| canonical::rebuild(store, progress))
     }
 
     fn stored_ids(&self, keep: &dyn Fn(&str) -> bool) -> rusqlite::Result<HashSet<String>> {
@@ -183,6 +151,73 @@ impl SqliteSink {
         }
         Ok(ids)
     }
+}
+
+/// A failure of the canonical merge as an [`Error`].
+fn failure(path: &Path, e: Failure) -> Error {
+    match e.downcast::<rusqlite::Error>() {
+        Ok(e) => Error::database(path, *e),
+        Err(e) => Error::Database {
+            path: path.into(),
+            message: e.to_string(),
+            code: None,
+        },
+    }
+}
+
+/// The SQLite connection as the canonical merge's [`Store`].
+struct SqliteStore<'c>(&'c Connection);
+
+impl Store for SqliteStore<'_> {
+    fn select(&mut self, sql: &'static str, params: &[Value]) -> Result<Vec<Vec<Cell>>, Failure> {
+        let mut stmt = self.0.prepare_cached(sql)?;
+        let columns = stmt.column_count();
+        let mut rows = stmt.query(params_from_iter(params))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let mut cells = Vec::with_capacity(columns);
+            for i in 0..columns {
+                cells.push(match row.get_ref(i)? {
+                    ValueRef::Null => Cell::Null,
+                    ValueRef::Integer(n) => Cell::Int(n),
+                    ValueRef::Real(f) => Cell::Text(f.to_string()),
+                    ValueRef::Text(t) | ValueRef::Blob(t) => Cell::Text(String::from_utf8_lossy(t).into_owned()),
+                });
+            }
+            out.push(cells);
+        }
+        Ok(out)
+    }
+
+    fn execute(&mut self, sql: &'static str, params: &[Value]) -> Result<(), Failure> {
+        self.0.prepare_cached(sql)?.execute(params_from_iter(params))?;
+        Ok(())
+    }
+
+    fn insert(&mut self, table: &'static Table, rows: &[Vec<Value>]) -> Result<(), Failure> {
+        let mut stmt = self.0.prepare_cached(&INSERTS[table.name])?;
+        for row in rows {
+            stmt.execute(params_from_iter(row))?;
+        }
+        Ok(())
+    }
+}
+
+/// Drops the canonical tables of a database from before they were kept up to
+/// date run by run (their reports held no merge keys): they are derived data,
+/// rebuilt whole at the end of the next run. Whether it dropped them.
+fn drop_outdated_canonical_tables(conn: &Connection) -> rusqlite::Result<bool> {
+    let (table, column): (bool, bool) = conn.query_row(
+        "SELECT (SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'canonical_event_sources'), \
+                (SELECT count(*) > 0 FROM pragma_table_info('canonical_event_sources') WHERE name = 'period_start')",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if !table || column {
+        return Ok(false);
+    }
+    conn.execute_batch("DROP TABLE canonical_event_sources; DROP TABLE IF EXISTS canonical_events;")?;
+    Ok(true)
 }
 
 /// Brings a database written by an earlier version up to this schema.
@@ -238,10 +273,13 @@ impl Sink for SqliteSink {
             self.conn.execute_batch("COMMIT").map_err(|e| self.error(e))?;
             self.pending = 0;
         }
-        self.rebuild_canonical().map_err(|e| self.error(e))
+        self.in_transaction(canonical::update).map(drop)
     }
 
-    fn take_canonical_events(&mut self) -> Option<Vec<CanonicalEvent>> {
-        self.canonical.take()
+    fn take_canonical_events(&mut self) -> Result<Option<Vec<CanonicalEvent>>, Error> {
+        let path = self.path.clone();
+        canonical::read_all(&mut SqliteStore(&self.conn))
+            .map(Some)
+            .map_err(|e| failure(&path, e))
     }
 }

@@ -4,6 +4,7 @@ mod common;
 mod contract;
 
 mod bad_input;
+mod canonical;
 mod cli;
 mod corpus;
 mod determinism;

@@ -25,7 +25,11 @@ pub fn dump(db: &Path) -> Vec<String> {
         .collect();
     let mut rows = Vec::new();
     for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2")).unwrap();
+        let columns = conn.prepare(&format!("SELECT * FROM {table}")).unwrap().column_count();
+        let order: Vec<String> = (1..=columns.min(2)).map(|i| i.to_string()).collect();
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY {}", order.join(", ")))
+            .unwrap();
         let columns = stmt.column_count();
         let mut query = stmt.query([]).unwrap();
         while let Some(row) = query.next().unwrap() {

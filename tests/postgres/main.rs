@@ -17,6 +17,9 @@ mod common;
 #[allow(dead_code)]
 #[path = "../integration/contract.rs"]
 mod contract;
+#[allow(dead_code, unused_imports)]
+#[path = "../integration/canonical.rs"]
+mod canonical;
 mod resume;
 mod server;
 mod sink;
@@ -43,6 +46,10 @@ const WITH_SERVER: &[(&str, WithServer)] = &[
         sink::concurrent_shards_fill_one_postgres_database_like_one_run,
     ),
     ("postgres_resumes_after_kill_9", resume::postgres_resumes_after_kill_9),
+    (
+        "postgres_canonical_events_are_the_same_whatever_the_order_of_runs",
+        sink::postgres_canonical_events_are_the_same_whatever_the_order_of_runs,
+    ),
     (
         "postgres_keeps_articles_with_the_same_id_apart",
         sink::postgres_keeps_articles_with_the_same_id_apart,

@@ -1,0 +1,671 @@
+//! The canonical events of a database, kept up to date run by run: one
+//! implementation for SQLite and PostgreSQL, over the [`Store`] each provides
+//! (the queries are in `rows.rs`, beside the tables).
+//!
+//! A full rebuild (`rebuild`) merges every event, one authority and status at a
+//! time. The update at the end of a run (`update`) reads only what the run's
+//! events can change, and ends with exactly the tables a full rebuild would
+//! give, whatever the order the articles came in:
+//!
+//! - Articles written since the last merge are in `canonical_pending`. Their
+//!   current events are the mentions to put in; the reports the canonical tables
+//!   hold of them (an article written again) are the ones to take out.
+//! - The merge ([`Sweep`]) takes the mentions of an authority and status in a
+//!   fixed order (the sweep key: period, doc_id, event index); a mention's
+//!   place depends only on the canonical events open when it comes. So the
+//!   update starts at the first change, seeded with the canonical events open
+//!   there as they stood (their heads, found by day through an index, and their
+//!   reports before that point), and sweeps the stored reports and new mentions
+//!   from there, day by day.
+//! - A canonical event is changed (dirty) once a report lands elsewhere than it
+//!   did, or a report comes or goes. The sweep stops at the first stored report
+//!   after the last change at which every dirty canonical event is closed: from
+//!   there on, each report goes where it went before. The dirty events are
+//!   replaced (all groups' deletions first, then their insertions); the others
+//!   are as they were. A later change starts the sweep again, from the tables
+//!   as they stood before the update.
+//! - Undated mentions merge only among themselves; a change among them merges
+//!   the undated reports of that authority and status again.
+//!
+//! Ids are content-derived (`DOC_ID#INDEX` of the earliest report), so a
+//! canonical event merged in any order has the id a full rebuild gives it.
+
+use super::rows::{self, Table, Value, date_of_day, day, queries as q};
+use crate::assemble::canonical::{CanonicalEvent, Mention, Source, Sweep, SweepKey, WINDOW_DAYS, sort_events, sweep_key, when};
+use crate::record::{EventCount, EventStatus};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+
+/// A failure of the database under the merge.
+pub(crate) type Failure = Box<dyn std::error::Error + Send + Sync>;
+
+/// A column value read back.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell {
+    Null,
+    Int(i64),
+    Text(String),
+}
+
+impl Cell {
+    fn int(&self) -> Option<i64> {
+        match self {
+            Cell::Int(i) => Some(*i),
+            Cell::Text(s) => s.parse().ok(),
+            Cell::Null => None,
+        }
+    }
+
+    fn text(self) -> Option<String> {
+        match self {
+            Cell::Text(s) => Some(s),
+            Cell::Int(i) => Some(i.to_string()),
+            Cell::Null => None,
+        }
+    }
+}
+
+/// What a database gives the merge: queries of `rows::queries` run inside the
+/// merge's transaction, and rows written to a table.
+pub(crate) trait Store {
+    /// The rows of a query.
+    fn select(&mut self, sql: &'static str, params: &[Value]) -> Result<Vec<Vec<Cell>>, Failure>;
+    /// Runs a statement.
+    fn execute(&mut self, sql: &'static str, params: &[Value]) -> Result<(), Failure>;
+    /// Writes rows (each as many values as the table has columns).
+    fn insert(&mut self, table: &'static Table, rows: &[Vec<Value>]) -> Result<(), Failure>;
+}
+
+/// How much a merge did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Merged {
+    /// Events merged in: all of them for a full rebuild, the run's for an update.
+    pub events: u64,
+    /// Canonical events written.
+    pub written: u64,
+    /// Canonical events taken out.
+    pub removed: u64,
+    /// Stored reports read (an update's reach).
+    pub read: u64,
+}
+
+/// What an update changes, written once every group is merged: all the
+/// canonical events it takes out, then those it puts in (an article's event
+/// may move to another authority or status, so a group may put in the id
+/// another group takes out).
+#[derive(Default)]
+struct Writes {
+    delete: Vec<String>,
+    insert: Vec<(CanonicalEvent, Vec<Mention>)>,
+}
+
+impl Writes {
+    fn apply(self, store: &mut dyn Store, merged: &mut Merged) -> Result<(), Failure> {
+        for id in &self.delete {
+            delete(store, id)?;
+        }
+        for (event, members) in &self.insert {
+            write(store, event, members)?;
+        }
+        merged.removed += self.delete.len() as u64;
+        merged.written += self.insert.len() as u64;
+        Ok(())
+    }
+
+    fn put(&mut self, sweep: &Sweep, i: usize) {
+        self.insert.push((sweep.event(i), sweep.members(i).to_vec()));
+    }
+}
+
+/// A report as `canonical_event_sources` holds it.
+struct Stored {
+    id: String,
+    head: bool,
+    mention: Mention,
+}
+
+/// Days of stored reports read at a time.
+const CHUNK_DAYS: i64 = 8;
+
+/// A sweep that could stop goes on when the next change is at most this many
+/// days ahead (either way the result is the same).
+const JOIN_DAYS: i64 = 30;
+
+fn text<'a>(s: &'a str) -> Value<'a> {
+    Value::Text(s)
+}
+
+fn parse_stored(row: Vec<Cell>) -> Option<Stored> {
+    let mut row = row.into_iter();
+    let mut next = || row.next().unwrap_or(Cell::Null);
+    let id = next().text()?;
+    let doc_id = next().text()?;
+    let event_idx = next().int()? as usize;
+    let authority = next().text()?;
+    let status = EventStatus::parse(&next().text()?)?;
+    let (_start, _end) = (next(), next());
+    let head = next().int() == Some(1);
+    let published = next().int().and_then(date_of_day);
+    let date = next().text();
+    let target = next().text();
+    let counts: Vec<EventCount> = serde_json::from_str(&next().text()?).ok()?;
+    let named_targets: Vec<String> = serde_json::from_str(&next().text()?).ok()?;
+    let evidence = serde_json::from_str(&next().text()?).ok()?;
+    Some(Stored {
+        id,
+        head,
+        mention: Mention {
+            doc_id,
+            event_idx,
+            published,
+            authority,
+            status,
+            target,
+            counts,
+            named_targets,
+            date,
+            evidence,
+        },
+    })
+}
+
+fn stored(store: &mut dyn Store, sql: &'static str, params: &[Value]) -> Result<Vec<Stored>, Failure> {
+    let rows = store.select(sql, params)?;
+    rows.into_iter()
+        .map(|row| parse_stored(row).ok_or_else(|| inconsistent("a report that cannot be read")))
+        .collect()
+}
+
+fn inconsistent(what: &str) -> Failure {
+    format!("the canonical event tables hold {what}; `sanctions-extract rebuild-events` rebuilds them").into()
+}
+
+/// The mentions of events read by one of the `EVENTS_OF_*` queries and its counts and targets.
+fn mentions(
+    store: &mut dyn Store,
+    [events, counts, targets]: [&'static str; 3],
+    params: &[Value],
+) -> Result<Vec<Mention>, Failure> {
+    let mut gathered = rows::StoredMentions::default();
+    for row in store.select(events, params)? {
+        let mut row = row.into_iter();
+        let mut next = || row.next().unwrap_or(Cell::Null);
+        let (doc_id, idx, published) = (next().text().unwrap_or_default(), next().int().unwrap_or(0), next().text());
+        gathered.event(rows::StoredEvent {
+            doc_id,
+            idx,
+            published,
+            authority: next().text().unwrap_or_default(),
+            status: next().text().unwrap_or_default(),
+            target: next().text(),
+            date: next().text(),
+            evidence: next().text().unwrap_or_default(),
+        });
+    }
+    for row in store.select(counts, params)? {
+        let mut row = row.into_iter();
+        let mut next = || row.next().unwrap_or(Cell::Null);
+        let (doc_id, event_idx, value) = (next().text().unwrap_or_default(), next().int().unwrap_or(0), next().int().unwrap_or(0));
+        gathered.count(doc_id, event_idx, value, &next().text().unwrap_or_default());
+    }
+    for row in store.select(targets, params)? {
+        let mut row = row.into_iter();
+        let mut next = || row.next().unwrap_or(Cell::Null);
+        let (doc_id, event_idx) = (next().text().unwrap_or_default(), next().int().unwrap_or(0));
+        gathered.target(doc_id, event_idx, next().text().unwrap_or_default());
+    }
+    Ok(gathered.into_mentions())
+}
+
+/// Writes a canonical event and its reports.
+fn write(store: &mut dyn Store, event: &CanonicalEvent, members: &[Mention]) -> Result<(), Failure> {
+    let mut events = Vec::new();
+    let mut sources = Vec::new();
+    rows::canonical_rows(event, members, |table, values| {
+        if table == &rows::CANONICAL_EVENTS {
+            events.push(values.to_vec());
+        } else {
+            sources.push(values.to_vec());
+        }
+    });
+    store.insert(&rows::CANONICAL_EVENTS, &events)?;
+    store.insert(&rows::CANONICAL_EVENT_SOURCES, &sources)
+}
+
+fn delete(store: &mut dyn Store, id: &str) -> Result<(), Failure> {
+    store.execute(q::DELETE_SOURCES, &[text(id)])?;
+    store.execute(q::DELETE_EVENT, &[text(id)])
+}
+
+/// Whether the canonical tables wait for a full rebuild (a database from before
+/// they were kept up to date run by run).
+pub(crate) fn needs_rebuild(store: &mut dyn Store) -> Result<bool, Failure> {
+    Ok(!store.select(q::NEEDS_REBUILD, &[])?.is_empty())
+}
+
+/// Marks the canonical tables for a full rebuild at the end of the next run.
+pub(crate) fn mark_for_rebuild(store: &mut dyn Store) -> Result<(), Failure> {
+    store.execute(q::REBUILT, &[])?;
+    store.execute(q::TO_REBUILD, &[])
+}
+
+/// Rebuilds the canonical tables from every event, one authority and status at a
+/// time (memory: the largest of them). `progress(done, total)` counts events.
+pub(crate) fn rebuild(store: &mut dyn Store, progress: &mut dyn FnMut(u64, u64)) -> Result<Merged, Failure> {
+    for sql in q::CLEAR {
+        store.execute(sql, &[])?;
+    }
+    store.execute(q::REBUILT, &[])?;
+    let mut groups: Vec<(String, String, u64)> = store
+        .select(q::GROUPS, &[])?
+        .into_iter()
+        .filter_map(|row| {
+            let mut row = row.into_iter();
+            Some((row.next()?.text()?, row.next()?.text()?, row.next()?.int()? as u64))
+        })
+        .collect();
+    groups.sort();
+    let total = groups.iter().map(|g| g.2).sum();
+    let mut merged = Merged::default();
+    progress(0, total);
+    for (authority, status, events) in groups {
+        let params = [text(&authority), text(&status)];
+        let mut mentions = mentions(
+            store,
+            [q::EVENTS_OF_GROUP, q::COUNTS_OF_GROUP, q::TARGETS_OF_GROUP],
+            &params,
+        )?;
+        mentions.sort_by_cached_key(sweep_key);
+        merged.events += mentions.len() as u64;
+        let mut sweep = Sweep::new();
+        for m in mentions {
+            sweep.push(m);
+        }
+        for i in 0..sweep.len() {
+            write(store, &sweep.event(i), sweep.members(i))?;
+            merged.written += 1;
+        }
+        progress(merged.events.max(events), total);
+    }
+    Ok(merged)
+}
+
+/// Brings the canonical tables up to date with the articles written since the
+/// last merge (`canonical_pending`), reading only what their events can change.
+pub(crate) fn update(store: &mut dyn Store) -> Result<Merged, Failure> {
+    if needs_rebuild(store)? {
+        return rebuild(store, &mut |_, _| {});
+    }
+    let docs: Vec<String> = store
+        .select(q::PENDING, &[])?
+        .into_iter()
+        .filter_map(|row| row.into_iter().next()?.text())
+        .collect();
+    let mut merged = Merged::default();
+    if docs.is_empty() {
+        return Ok(merged);
+    }
+    // Per authority and status: the reports to take out, the mentions to put in.
+    type Changes = (Vec<Stored>, Vec<Mention>);
+    let mut groups: BTreeMap<(String, &'static str), Changes> = BTreeMap::new();
+    for old in stored(store, q::PENDING_SOURCES, &[])? {
+        let key = (old.mention.authority.clone(), old.mention.status.as_str());
+        groups.entry(key).or_default().0.push(old);
+    }
+    for new in mentions(store, [q::PENDING_EVENTS, q::PENDING_COUNTS, q::PENDING_TARGETS], &[])? {
+        merged.events += 1;
+        let key = (new.authority.clone(), new.status.as_str());
+        groups.entry(key).or_default().1.push(new);
+    }
+    let pending: HashSet<String> = docs.iter().cloned().collect();
+    let mut writes = Writes::default();
+    for ((authority, status), (removed, inserted)) in groups {
+        let (undated_in, dated_in): (Vec<Mention>, Vec<Mention>) =
+            inserted.into_iter().partition(|m| when(m).is_none());
+        let (undated_out, dated_out): (Vec<Stored>, Vec<Stored>) =
+            removed.into_iter().partition(|s| when(&s.mention).is_none());
+        let group = Group {
+            authority: &authority,
+            status,
+            pending: &pending,
+        };
+        if !undated_in.is_empty() || !undated_out.is_empty() {
+            group.undated(store, undated_in, &mut writes, &mut merged)?;
+        }
+        if !dated_in.is_empty() || !dated_out.is_empty() {
+            group.dated(store, dated_in, dated_out, &mut writes, &mut merged)?;
+        }
+    }
+    writes.apply(store, &mut merged)?;
+    for doc in &docs {
+        store.execute(q::DELETE_PENDING, &[text(doc)])?;
+    }
+    Ok(merged)
+}
+
+/// One authority and status under update.
+struct Group<'a> {
+    authority: &'a str,
+    status: &'a str,
+    /// The articles written since the last merge: their stored reports are old.
+    pending: &'a HashSet<String>,
+}
+
+/// The canonical events whose content changed, by the sweep key of their head,
+/// with the last day their head's period covers.
+#[derive(Default)]
+struct Dirty {
+    heads: HashMap<SweepKey, NaiveDate>,
+    last_end: Option<NaiveDate>,
+}
+
+impl Dirty {
+    fn mark(&mut self, head: &SweepKey) {
+        let end = head.0.expect("dated heads").1;
+        self.heads.insert(head.clone(), end);
+        self.last_end = self.last_end.max(Some(end));
+    }
+
+    /// Whether every dirty canonical event is closed to a report starting on `start`.
+    fn all_closed(&self, start: NaiveDate) -> bool {
+        self.last_end.is_none_or(|end| (start - end).num_days() > WINDOW_DAYS)
+    }
+}
+
+impl Group<'_> {
+    fn params<'p>(&'p self, more: &[Value<'p>]) -> Vec<Value<'p>> {
+        let mut params = vec![text(self.authority), text(self.status)];
+        params.extend_from_slice(more);
+        params
+    }
+
+    /// Merges the undated reports of the group again with the new undated mentions.
+    fn undated(
+        &self,
+        store: &mut dyn Store,
+        inserted: Vec<Mention>,
+        writes: &mut Writes,
+        merged: &mut Merged,
+    ) -> Result<(), Failure> {
+        let old = stored(store, q::UNDATED_SOURCES, &self.params(&[]))?;
+        merged.read += old.len() as u64;
+        // The old canonical events by their reports' keys, to leave unchanged ones be.
+        let mut old_events: HashMap<String, Vec<SweepKey>> = HashMap::new();
+        for s in &old {
+            old_events.entry(s.id.clone()).or_default().push(sweep_key(&s.mention));
+        }
+        let mut unchanged: HashMap<Vec<SweepKey>, String> = old_events
+            .into_iter()
+            .map(|(id, mut keys)| {
+                keys.sort();
+                (keys, id)
+            })
+            .collect();
+        let mut mentions: Vec<Mention> = old
+            .into_iter()
+            .filter(|s| !self.pending.contains(&s.mention.doc_id))
+            .map(|s| s.mention)
+            .chain(inserted)
+            .collect();
+        mentions.sort_by_cached_key(sweep_key);
+        let mut sweep = Sweep::new();
+        for m in mentions {
+            sweep.push(m);
+        }
+        let mut new = Vec::new();
+        for i in 0..sweep.len() {
+            let keys: Vec<SweepKey> = sweep.members(i).iter().map(sweep_key).collect();
+            if unchanged.remove(&keys).is_none() {
+                new.push(i);
+            }
+        }
+        writes.delete.extend(unchanged.into_values());
+        for i in new {
+            writes.put(&sweep, i);
+        }
+        Ok(())
+    }
+
+    /// The canonical events open at `p` as they stood just before it: their
+    /// reports before `p`, in sweep order, heads first; events in the order of
+    /// their heads.
+    fn open_at(&self, store: &mut dyn Store, p: &SweepKey) -> Result<Vec<Vec<Stored>>, Failure> {
+        let s = day(p.0.expect("dated").0);
+        let mut params = self.params(&[Value::Int(s), Value::Int(s - WINDOW_DAYS)]);
+        params.extend(rows::SPAN_CLASSES.iter().map(|span| Value::Int(s - WINDOW_DAYS - span)));
+        let mut events: HashMap<String, Vec<(SweepKey, Stored)>> = HashMap::new();
+        for report in stored(store, q::OPEN_ON_DAY, &params)? {
+            events
+                .entry(report.id.clone())
+                .or_default()
+                .push((sweep_key(&report.mention), report));
+        }
+        let mut open: Vec<(SweepKey, Vec<Stored>)> = Vec::new();
+        for (_, mut members) in events {
+            members.sort_by(|a, b| a.0.cmp(&b.0));
+            if !members[0].1.head {
+                return Err(inconsistent("a canonical event whose first report is not its head"));
+            }
+            // A head on the day itself may come after `p`: not open yet.
+            if members[0].0 >= *p {
+                continue;
+            }
+            let head = members[0].0.clone();
+            members.retain(|(key, _)| key < p);
+            open.push((head, members.into_iter().map(|(_, m)| m).collect()));
+        }
+        open.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(open.into_iter().map(|(_, members)| members).collect())
+    }
+
+    /// The stored reports of the group from `from` on, a few days at a time:
+    /// the next batch, sorted, starting at the first day holding any.
+    fn next_days(&self, store: &mut dyn Store, from: i64) -> Result<Option<(i64, Vec<Stored>)>, Failure> {
+        // Most often the next days hold reports: one query.
+        let mut batch = stored(
+            store,
+            q::SOURCES_OF_DAYS,
+            &self.params(&[Value::Int(from), Value::Int(from + CHUNK_DAYS)]),
+        )?;
+        if !batch.is_empty() {
+            batch.sort_by_cached_key(|s| sweep_key(&s.mention));
+            return Ok(Some((from + CHUNK_DAYS, batch)));
+        }
+        let first = store
+            .select(q::NEXT_DAY, &self.params(&[Value::Int(from)]))?
+            .into_iter()
+            .next()
+            .and_then(|row| row.into_iter().next())
+            .and_then(|cell| cell.int());
+        let Some(first) = first else { return Ok(None) };
+        let until = first + CHUNK_DAYS;
+        let mut batch = stored(
+            store,
+            q::SOURCES_OF_DAYS,
+            &self.params(&[Value::Int(first), Value::Int(until)]),
+        )?;
+        batch.sort_by_cached_key(|s| sweep_key(&s.mention));
+        Ok(Some((until, batch)))
+    }
+
+    /// Puts in and takes out dated mentions, sweeping from each change until the
+    /// canonical events it changed are closed.
+    fn dated(
+        &self,
+        store: &mut dyn Store,
+        mut inserted: Vec<Mention>,
+        removed: Vec<Stored>,
+        writes: &mut Writes,
+        merged: &mut Merged,
+    ) -> Result<(), Failure> {
+        inserted.sort_by_cached_key(sweep_key);
+        let mut changes: Vec<SweepKey> = inserted
+            .iter()
+            .map(sweep_key)
+            .chain(removed.iter().map(|s| sweep_key(&s.mention)))
+            .collect();
+        changes.sort();
+        changes.dedup();
+        let mut inserted: VecDeque<Mention> = inserted.into();
+        let mut next_change = 0;
+        while let Some(p) = changes.get(next_change).cloned() {
+            let stop = self.sweep_from(store, &p, &changes, &mut inserted, writes, merged)?;
+            next_change = match stop {
+                Some(stop) => changes.partition_point(|c| *c < stop),
+                None => changes.len(),
+            };
+        }
+        Ok(())
+    }
+
+    /// One sweep from change `p`: returns the key of the stored report it
+    /// stopped before, or `None` when it went to the end of the group.
+    fn sweep_from(
+        &self,
+        store: &mut dyn Store,
+        p: &SweepKey,
+        changes: &[SweepKey],
+        inserted: &mut VecDeque<Mention>,
+        writes: &mut Writes,
+        merged: &mut Merged,
+    ) -> Result<Option<SweepKey>, Failure> {
+        let mut sweep = Sweep::new();
+        // The stored canonical events met: id -> head's key, and back.
+        let mut old_head: HashMap<String, SweepKey> = HashMap::new();
+        for members in self.open_at(store, p)? {
+            let head = sweep_key(&members[0].mention);
+            old_head.insert(members[0].id.clone(), head);
+            merged.read += members.len() as u64;
+            sweep.seed(members.into_iter().map(|s| s.mention).collect());
+        }
+        let mut dirty = Dirty::default();
+        let mut buffer: VecDeque<Stored> = VecDeque::new();
+        let mut from = day(p.0.expect("dated").0);
+        let mut exhausted = false;
+        let mut stop = None;
+        loop {
+            if buffer.is_empty() && !exhausted {
+                match self.next_days(store, from)? {
+                    Some((until, batch)) => {
+                        from = until;
+                        merged.read += batch.len() as u64;
+                        buffer.extend(batch.into_iter().filter(|s| sweep_key(&s.mention) >= *p));
+                        continue;
+                    }
+                    None => exhausted = true,
+                }
+            }
+            let stored_key = buffer.front().map(|s| sweep_key(&s.mention));
+            let inserted_key = inserted.front().map(sweep_key);
+            let take_stored = match (&stored_key, &inserted_key) {
+                (None, None) => break,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (Some(s), Some(i)) => s <= i,
+            };
+            if !take_stored {
+                let m = inserted.pop_front().expect("a mention");
+                let i = sweep.push(m);
+                dirty.mark(&sweep_key(&sweep.members(i)[0]));
+                continue;
+            }
+            let s = buffer.pop_front().expect("a report");
+            let key = stored_key.expect("a key");
+            let head = match old_head.get(&s.id) {
+                Some(head) => head.clone(),
+                None if s.head => {
+                    old_head.insert(s.id.clone(), key.clone());
+                    key.clone()
+                }
+                None => return Err(inconsistent("a report whose canonical event is not open where it was merged")),
+            };
+            if self.pending.contains(&s.mention.doc_id) {
+                // An old report of an article written again: out.
+                dirty.mark(&head);
+                continue;
+            }
+            let start = key.0.expect("dated").0;
+            if dirty.all_closed(start) {
+                // Reading on to a change close ahead costs less than finding
+                // the canonical events open there again.
+                let next = changes.get(changes.partition_point(|c| *c < key));
+                if next.is_none_or(|c| (c.0.expect("dated").0 - start).num_days() > JOIN_DAYS) {
+                    stop = Some(key);
+                    break;
+                }
+            }
+            let i = sweep.push(s.mention);
+            let new_head = sweep_key(&sweep.members(i)[0]);
+            if new_head != head {
+                dirty.mark(&new_head);
+                dirty.mark(&head);
+            }
+        }
+        for (id, head) in old_head {
+            if dirty.heads.contains_key(&head) {
+                writes.delete.push(id);
+            }
+        }
+        for i in 0..sweep.len() {
+            if dirty.heads.contains_key(&sweep_key(&sweep.members(i)[0])) {
+                writes.put(&sweep, i);
+            }
+        }
+        Ok(stop)
+    }
+}
+
+/// Every canonical event the tables hold, in the order of `merge`'s output
+/// (for `--events` beside a database).
+pub(crate) fn read_all(store: &mut dyn Store) -> Result<Vec<CanonicalEvent>, Failure> {
+    let mut events: HashMap<String, CanonicalEvent> = HashMap::new();
+    for row in store.select(q::ALL_EVENTS, &[])? {
+        let mut row = row.into_iter();
+        let mut next = || row.next().unwrap_or(Cell::Null);
+        let id = next().text().unwrap_or_default();
+        let authority = next().text().unwrap_or_default();
+        let Some(status) = next().text().and_then(|s| EventStatus::parse(&s)) else {
+            continue;
+        };
+        let event = CanonicalEvent {
+            id: id.clone(),
+            authority,
+            status,
+            target: next().text(),
+            date: next().text(),
+            counts: serde_json::from_str(&next().text().unwrap_or_default()).unwrap_or_default(),
+            named_targets: serde_json::from_str(&next().text().unwrap_or_default()).unwrap_or_default(),
+            first_published: next().text(),
+            sources: Vec::new(),
+        };
+        events.insert(id, event);
+    }
+    for row in store.select(q::ALL_SOURCES, &[])? {
+        let mut row = row.into_iter();
+        let mut next = || row.next().unwrap_or(Cell::Null);
+        let id = next().text().unwrap_or_default();
+        let source = Source {
+            doc_id: next().text().unwrap_or_default(),
+            event_idx: next().int().unwrap_or(0) as usize,
+            published: next().int().and_then(date_of_day).map(|d| d.to_string()),
+            date: next().text(),
+            evidence: serde_json::from_str(&next().text().unwrap_or_default()).unwrap_or_default(),
+        };
+        if let Some(event) = events.get_mut(&id) {
+            event.sources.push(source);
+        }
+    }
+    let mut events: Vec<CanonicalEvent> = events.into_values().collect();
+    for event in &mut events {
+        event.sources.sort_by(|a, b| {
+            (a.published.is_some(), &a.published, &a.doc_id, a.event_idx).cmp(&(
+                b.published.is_some(),
+                &b.published,
+                &b.doc_id,
+                b.event_idx,
+            ))
+        });
+    }
+    sort_events(&mut events);
+    Ok(events)
+}
