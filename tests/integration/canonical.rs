@@ -216,7 +216,7 @@ fn canonical_events_are_the_same_whatever_the_order_of_runs() {
     assert!(records.len() == 160 + CORPUS_ARTICLES as usize && events > 300, "{events} events");
 
     let all = dir.path().join("all.sqlite");
-    write_runs(&all, &[records.clone()]);
+    write_runs(&all, std::slice::from_ref(&records));
     let expected = canonical_tables(&all);
     // The data merges: many actions have several reports, some undated.
     let conn = Connection::open(&all).unwrap();
@@ -268,7 +268,7 @@ fn canonical_tables_of_an_older_database_are_rebuilt_once() {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("old.sqlite");
     let records = records(dir.path());
-    write_runs(&db, &[records.clone()]);
+    write_runs(&db, std::slice::from_ref(&records));
     let expected = canonical_tables(&db);
     {
         let conn = Connection::open(&db).unwrap();

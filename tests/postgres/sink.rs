@@ -359,7 +359,7 @@ pub fn postgres_canonical_events_are_the_same_whatever_the_order_of_runs(server:
     let dir = TempDir::new().unwrap();
     let records = crate::canonical::records(dir.path());
     let all = dir.path().join("all.sqlite");
-    crate::canonical::write_runs(&all, &[records.clone()]);
+    crate::canonical::write_runs(&all, std::slice::from_ref(&records));
     let canonical = |tables: Vec<(String, Vec<String>)>| -> Vec<(String, Vec<String>)> {
         tables.into_iter().filter(|(name, _)| name.starts_with("canonical_")).collect()
     };
