@@ -31,7 +31,9 @@
 //! canonical event merged in any order has the id a full rebuild gives it.
 
 use super::rows::{self, Table, Value, date_of_day, day, queries as q};
-use crate::assemble::canonical::{CanonicalEvent, Mention, Source, Sweep, SweepKey, WINDOW_DAYS, sort_events, sweep_key, when};
+use crate::assemble::canonical::{
+    CanonicalEvent, Mention, Source, Sweep, SweepKey, WINDOW_DAYS, sort_events, sweep_key, when,
+};
 use crate::record::{EventCount, EventStatus};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
@@ -190,7 +192,11 @@ fn mentions(
     for row in store.select(events, params)? {
         let mut row = row.into_iter();
         let mut next = || row.next().unwrap_or(Cell::Null);
-        let (doc_id, idx, published) = (next().text().unwrap_or_default(), next().int().unwrap_or(0), next().text());
+        let (doc_id, idx, published) = (
+            next().text().unwrap_or_default(),
+            next().int().unwrap_or(0),
+            next().text(),
+        );
         gathered.event(rows::StoredEvent {
             doc_id,
             idx,
@@ -205,7 +211,11 @@ fn mentions(
     for row in store.select(counts, params)? {
         let mut row = row.into_iter();
         let mut next = || row.next().unwrap_or(Cell::Null);
-        let (doc_id, event_idx, value) = (next().text().unwrap_or_default(), next().int().unwrap_or(0), next().int().unwrap_or(0));
+        let (doc_id, event_idx, value) = (
+            next().text().unwrap_or_default(),
+            next().int().unwrap_or(0),
+            next().int().unwrap_or(0),
+        );
         gathered.count(doc_id, event_idx, value, &next().text().unwrap_or_default());
     }
     for row in store.select(targets, params)? {
@@ -530,14 +540,8 @@ impl Group<'_> {
         merged: &mut Merged,
     ) -> Result<Option<SweepKey>, Failure> {
         let mut sweep = Sweep::new();
-        // The stored canonical events met: id -> head's key, and back.
-        let mut old_head: HashMap<String, SweepKey> = HashMap::new();
-        for members in self.open_at(store, p)? {
-            let head = sweep_key(&members[0].mention);
-            old_head.insert(members[0].id.clone(), head);
-            merged.read += members.len() as u64;
-            sweep.seed(members.into_iter().map(|s| s.mention).collect());
-        }
+        // The stored canonical events met: id -> head's key.
+        let mut old_head = self.seed_open(store, p, &mut sweep, merged)?;
         let mut dirty = Dirty::default();
         let mut buffer: VecDeque<Stored> = VecDeque::new();
         let mut from = day(p.0.expect("dated").0);
@@ -571,14 +575,7 @@ impl Group<'_> {
             }
             let s = buffer.pop_front().expect("a report");
             let key = stored_key.expect("a key");
-            let head = match old_head.get(&s.id) {
-                Some(head) => head.clone(),
-                None if s.head => {
-                    old_head.insert(s.id.clone(), key.clone());
-                    key.clone()
-                }
-                None => return Err(inconsistent("a report whose canonical event is not open where it was merged")),
-            };
+            let head = stored_head(&mut old_head, &s, &key)?;
             if self.pending.contains(&s.mention.doc_id) {
                 // An old report of an article written again: out.
                 dirty.mark(&head);
@@ -601,17 +598,58 @@ impl Group<'_> {
                 dirty.mark(&head);
             }
         }
-        for (id, head) in old_head {
-            if dirty.heads.contains_key(&head) {
-                writes.delete.push(id);
-            }
-        }
-        for i in 0..sweep.len() {
-            if dirty.heads.contains_key(&sweep_key(&sweep.members(i)[0])) {
-                writes.put(&sweep, i);
-            }
-        }
+        write_dirty(&sweep, old_head, &dirty, writes);
         Ok(stop)
+    }
+
+    /// Seeds `sweep` with the stored canonical events open at `p`; returns
+    /// their ids with their heads' keys.
+    fn seed_open(
+        &self,
+        store: &mut dyn Store,
+        p: &SweepKey,
+        sweep: &mut Sweep,
+        merged: &mut Merged,
+    ) -> Result<HashMap<String, SweepKey>, Failure> {
+        let mut old_head: HashMap<String, SweepKey> = HashMap::new();
+        for members in self.open_at(store, p)? {
+            let head = sweep_key(&members[0].mention);
+            old_head.insert(members[0].id.clone(), head);
+            merged.read += members.len() as u64;
+            sweep.seed(members.into_iter().map(|s| s.mention).collect());
+        }
+        Ok(old_head)
+    }
+}
+
+/// The key of the head of a stored report's canonical event: known from
+/// the events open where the sweep began, or the report's own when it heads
+/// one (noted for the reports after it).
+fn stored_head(old_head: &mut HashMap<String, SweepKey>, s: &Stored, key: &SweepKey) -> Result<SweepKey, Failure> {
+    match old_head.get(&s.id) {
+        Some(head) => Ok(head.clone()),
+        None if s.head => {
+            old_head.insert(s.id.clone(), key.clone());
+            Ok(key.clone())
+        }
+        None => Err(inconsistent(
+            "a report whose canonical event is not open where it was merged",
+        )),
+    }
+}
+
+/// The writes of a sweep: the stored canonical events whose heads are dirty
+/// go, and the sweep's clusters with dirty heads are written.
+fn write_dirty(sweep: &Sweep, old_head: HashMap<String, SweepKey>, dirty: &Dirty, writes: &mut Writes) {
+    for (id, head) in old_head {
+        if dirty.heads.contains_key(&head) {
+            writes.delete.push(id);
+        }
+    }
+    for i in 0..sweep.len() {
+        if dirty.heads.contains_key(&sweep_key(&sweep.members(i)[0])) {
+            writes.put(sweep, i);
+        }
     }
 }
 

@@ -8,8 +8,8 @@
 use super::Run;
 use crate::assemble::canonical::{CanonicalEvent, Mention, Period, when};
 use crate::extract::parse_published;
-use chrono::{Datelike, NaiveDate};
 use crate::record::{CountCategory, EventCount, EventStatus, Record};
+use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 
 /// One column value of a row.
@@ -287,6 +287,15 @@ pub fn article_rows<'a>(r: &'a Record, mut row: impl FnMut(&'static Table, &[Val
             opt(&r.text),
         ],
     );
+    mention_rows(r, &doc_id, &mut row);
+    event_rows(r, &doc_id, &mut row);
+    row(&CANONICAL_PENDING, &[doc_id]);
+}
+
+/// The rows of a record's mentions: officials, entities, counts, amounts,
+/// dates.
+fn mention_rows<'a>(r: &'a Record, doc_id: &Value<'a>, row: &mut impl FnMut(&'static Table, &[Value<'a>])) {
+    use Value::*;
     for (i, o) in r.officials.iter().enumerate() {
         row(
             &OFFICIALS,
@@ -364,6 +373,11 @@ pub fn article_rows<'a>(r: &'a Record, mut row: impl FnMut(&'static Table, &[Val
             ],
         );
     }
+}
+
+/// The rows of a record's events, each before its counts and targets.
+fn event_rows<'a>(r: &'a Record, doc_id: &Value<'a>, row: &mut impl FnMut(&'static Table, &[Value<'a>])) {
+    use Value::*;
     for (i, e) in r.events.iter().enumerate() {
         row(
             &EVENTS,
@@ -398,7 +412,6 @@ pub fn article_rows<'a>(r: &'a Record, mut row: impl FnMut(&'static Table, &[Val
             row(&EVENT_TARGETS, &[doc_id.clone(), index(i), index(j), Text(name)]);
         }
     }
-    row(&CANONICAL_PENDING, &[doc_id]);
 }
 
 /// Calls `row` with the row of a canonical event, then those of its sources:
@@ -469,7 +482,10 @@ pub const SPAN_CLASSES: [i64; 5] = [0, 6, 30, 365, 4_000_000];
 pub fn span_class(period: Option<Period>) -> i64 {
     let Some((a, b)) = period else { return 0 };
     let days = (b - a).num_days();
-    SPAN_CLASSES.iter().position(|&max| days <= max).unwrap_or(SPAN_CLASSES.len() - 1) as i64
+    SPAN_CLASSES
+        .iter()
+        .position(|&max| days <= max)
+        .unwrap_or(SPAN_CLASSES.len() - 1) as i64
 }
 
 /// The queries of the canonical merge (`sinks/canonical.rs`), the same for
@@ -491,8 +507,10 @@ pub mod queries {
     pub const DELETE_PENDING: &str = "DELETE FROM canonical_pending WHERE doc_id = ?1";
     /// The reports the canonical events hold of the articles waiting for the
     /// merge (their old events, for an article written again).
-    pub const PENDING_SOURCES: &str =
-        concat!(source_select!(), "WHERE doc_id IN (SELECT doc_id FROM canonical_pending)");
+    pub const PENDING_SOURCES: &str = concat!(
+        source_select!(),
+        "WHERE doc_id IN (SELECT doc_id FROM canonical_pending)"
+    );
     /// The reports of the canonical events open on day `?3`: those of an
     /// authority and status whose head's period ends on or after `?4` (the
     /// day less the window) and starts on or before the day, and within its
@@ -518,8 +536,10 @@ pub mod queries {
         "WHERE authority = ?1 AND status = ?2 AND period_start >= ?3 AND period_start < ?4"
     );
     /// The undated reports of an authority and status.
-    pub const UNDATED_SOURCES: &str =
-        concat!(source_select!(), "WHERE authority = ?1 AND status = ?2 AND period_start IS NULL");
+    pub const UNDATED_SOURCES: &str = concat!(
+        source_select!(),
+        "WHERE authority = ?1 AND status = ?2 AND period_start IS NULL"
+    );
     /// The first day on or after `?3` that a report of an authority and status starts.
     pub const NEXT_DAY: &str = "SELECT min(period_start) FROM canonical_event_sources \
          WHERE authority = ?1 AND status = ?2 AND period_start >= ?3";

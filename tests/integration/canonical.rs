@@ -93,7 +93,8 @@ pub fn generated_dump(path: &Path, articles: usize, seed: u64) {
         let text = std::iter::once(head).chain(paragraphs).collect::<Vec<_>>().join("\n\n");
         let mut line = serde_json::json!({"id": format!("gen-{n:04}"), "title": head.chars().take(80).collect::<String>(), "text": text});
         if rng.below(10) > 0 {
-            let day = chrono::NaiveDate::from_ymd_opt(2025, 10, 1).unwrap() + chrono::Duration::days(rng.below(40) as i64);
+            let day =
+                chrono::NaiveDate::from_ymd_opt(2025, 10, 1).unwrap() + chrono::Duration::days(rng.below(40) as i64);
             line["published"] = day.to_string().into();
         }
         out += &line.to_string();
@@ -146,7 +147,12 @@ pub fn orders(records: &[Record]) -> Vec<(&'static str, Vec<Vec<Record>>)> {
     reversed.reverse();
     // Latest first: every run lands before what the database holds.
     let mut backfill = records.to_vec();
-    backfill.sort_by(|a, b| b.source.published.cmp(&a.source.published).then(a.doc_id.cmp(&b.doc_id)));
+    backfill.sort_by(|a, b| {
+        b.source
+            .published
+            .cmp(&a.source.published)
+            .then(a.doc_id.cmp(&b.doc_id))
+    });
     // Drafts first, in one shuffled run with a third of the rest, then the
     // final versions replace them in runs of their own among the others.
     let with_events: Vec<&Record> = records.iter().filter(|r| !r.events.is_empty()).collect();
@@ -197,7 +203,9 @@ pub fn canonical_tables(db: &Path) -> Vec<String> {
         ("canonical_events", "id"),
         ("canonical_event_sources", "doc_id, event_idx"),
     ] {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY {order}")).unwrap();
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))
+            .unwrap();
         let columns = stmt.column_count();
         let mut query = stmt.query([]).unwrap();
         while let Some(row) = query.next().unwrap() {
@@ -213,7 +221,10 @@ fn canonical_events_are_the_same_whatever_the_order_of_runs() {
     let dir = TempDir::new().unwrap();
     let records = records(dir.path());
     let events: usize = records.iter().map(|r| r.events.len()).sum();
-    assert!(records.len() == 160 + CORPUS_ARTICLES as usize && events > 300, "{events} events");
+    assert!(
+        records.len() == 160 + CORPUS_ARTICLES as usize && events > 300,
+        "{events} events"
+    );
 
     let all = dir.path().join("all.sqlite");
     write_runs(&all, std::slice::from_ref(&records));
@@ -229,7 +240,10 @@ fn canonical_events_are_the_same_whatever_the_order_of_runs() {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .unwrap();
-    assert!(merged >= 40 && largest >= 8 && undated >= 10, "{merged} {largest} {undated}");
+    assert!(
+        merged >= 40 && largest >= 8 && undated >= 10,
+        "{merged} {largest} {undated}"
+    );
 
     // One run over everything merges as `merge` does, and reads back the same.
     let mentions: Vec<Mention> = records.iter().flat_map(Mention::of_record).collect();
@@ -253,8 +267,10 @@ fn canonical_events_are_the_same_whatever_the_order_of_runs() {
     let run = run(&["rebuild-events", "--db", db.to_str().unwrap()], dir.path(), None);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains(&format!("{events} events merged into {} canonical events", from_records.len())),
+        run.stderr.contains(&format!(
+            "{events} events merged into {} canonical events",
+            from_records.len()
+        )),
         "{}",
         run.stderr
     );

@@ -11,15 +11,15 @@
 
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 
+#[allow(dead_code, unused_imports)]
+#[path = "../integration/canonical.rs"]
+mod canonical;
 #[allow(dead_code)]
 #[path = "../integration/common.rs"]
 mod common;
 #[allow(dead_code)]
 #[path = "../integration/contract.rs"]
 mod contract;
-#[allow(dead_code, unused_imports)]
-#[path = "../integration/canonical.rs"]
-mod canonical;
 mod resume;
 mod server;
 mod sink;

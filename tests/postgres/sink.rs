@@ -361,7 +361,10 @@ pub fn postgres_canonical_events_are_the_same_whatever_the_order_of_runs(server:
     let all = dir.path().join("all.sqlite");
     crate::canonical::write_runs(&all, std::slice::from_ref(&records));
     let canonical = |tables: Vec<(String, Vec<String>)>| -> Vec<(String, Vec<String>)> {
-        tables.into_iter().filter(|(name, _)| name.starts_with("canonical_")).collect()
+        tables
+            .into_iter()
+            .filter(|(name, _)| name.starts_with("canonical_"))
+            .collect()
     };
     let json_columns: Vec<(String, String)> = ["counts", "named_targets", "evidence"]
         .iter()
@@ -373,7 +376,11 @@ pub fn postgres_canonical_events_are_the_same_whatever_the_order_of_runs(server:
         })
         .collect();
     let expected = canonical(sqlite_tables(&all, &json_columns));
-    assert!(expected.iter().any(|(name, rows)| name == "canonical_events" && rows.len() > 100));
+    assert!(
+        expected
+            .iter()
+            .any(|(name, rows)| name == "canonical_events" && rows.len() > 100)
+    );
     let orders = crate::canonical::orders(&records);
     for (i, (name, runs)) in orders.iter().enumerate().filter(|(i, _)| [0, 3].contains(i)) {
         let url = fresh_database(server, &format!("sanctions_test_canonical_{i}"));
@@ -384,11 +391,17 @@ pub fn postgres_canonical_events_are_the_same_whatever_the_order_of_runs(server:
             }
             sink.finish().unwrap();
         }
-        assert!(canonical(postgres_tables(&url)) == expected, "{name}: the canonical tables differ");
+        assert!(
+            canonical(postgres_tables(&url)) == expected,
+            "{name}: the canonical tables differ"
+        );
         if i == 0 {
             let rebuilt = run(&["rebuild-events", "--postgres", &url], dir.path(), None);
             assert_eq!(rebuilt.code, 0, "{}", rebuilt.stderr);
-            assert!(canonical(postgres_tables(&url)) == expected, "rebuilt: the canonical tables differ");
+            assert!(
+                canonical(postgres_tables(&url)) == expected,
+                "rebuilt: the canonical tables differ"
+            );
         }
     }
 }
