@@ -39,6 +39,7 @@ pub mod segment;
 pub mod select;
 pub mod sinks;
 pub mod sources;
+pub mod stop;
 pub mod summary;
 #[cfg(test)]
 mod testing;

@@ -14,6 +14,7 @@ use crate::normalize::{self, html};
 use crate::record::{Record, Source, Status};
 use crate::sinks::Sink;
 use crate::sources::{Content, Document, Limits};
+use crate::stop;
 pub use crate::summary::Summary;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -238,6 +239,9 @@ impl Pipeline {
                 let mut chunk = Vec::with_capacity(CHUNK_DOCS);
                 let mut bytes = 0;
                 for doc in documents {
+                    if stop::requested() {
+                        break;
+                    }
                     bytes += doc.bytes;
                     chunk.push(doc);
                     if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
@@ -288,6 +292,11 @@ impl Pipeline {
                     order.ready().all(|batch| record_tx.send(batch).is_ok())
                 };
                 for (seq, chunk) in (0u64..).zip(doc_rx) {
+                    // A stop takes no chunk that is not yet being processed:
+                    // the records written are those of a prefix of the input.
+                    if stop::requested() {
+                        break;
+                    }
                     if in_flight >= in_flight_limit {
                         in_flight -= 1;
                         if !receive_one(&mut order) {
@@ -320,6 +329,7 @@ impl Pipeline {
             writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         })?;
         summary.elapsed = started.elapsed();
+        summary.stopped = stop::requested();
         Ok(summary)
     }
 }

@@ -126,6 +126,7 @@ impl PostgresSink {
         }
         tx.commit()?;
         self.batch = Batch::default();
+        crate::stop::committed();
         Ok(())
     }
 

@@ -16,11 +16,16 @@ use rusqlite::{Connection, ToSql, params_from_iter};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
+use std::time::Duration;
 
 pub const SCHEMA_SQL: &str = include_str!("sqlite_schema.sql");
 
 /// Records per transaction.
 const BATCH: usize = 512;
+
+/// How long a write waits for another process's lock on the database before
+/// the run fails (with a message saying that another process holds it).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// `INSERT` of each table, by name.
 static INSERTS: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
@@ -52,7 +57,10 @@ static DELETES: LazyLock<Vec<String>> = LazyLock::new(|| {
 pub struct SqliteSink {
     conn: Connection,
     path: PathBuf,
-    pending: usize,
+    /// Records waiting for the next commit: a batch is written in one short
+    /// transaction, so another run writing the same database waits for the
+    /// lock only while rows are inserted, never while articles are processed.
+    pending: Vec<Record>,
     /// The canonical events of the last rebuild, until taken.
     canonical: Option<Vec<CanonicalEvent>>,
 }
@@ -72,6 +80,9 @@ impl SqliteSink {
             });
         }
         let conn = Connection::open(path).map_err(err)?;
+        // Another run writing the same database holds its lock for one
+        // batch's inserts or one rebuild of the canonical events: wait for it.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
             .map_err(err)?;
         conn.execute_batch(SCHEMA_SQL).map_err(err)?;
@@ -84,13 +95,45 @@ impl SqliteSink {
         Ok(SqliteSink {
             conn,
             path: path.into(),
-            pending: 0,
+            pending: Vec::new(),
             canonical: None,
         })
     }
 
     fn error(&self, source: rusqlite::Error) -> Error {
+        if source.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) {
+            return Error::Database {
+                path: self.path.clone(),
+                message: format!(
+                    "{source}: another process has been writing it for over {} s",
+                    BUSY_TIMEOUT.as_secs()
+                ),
+                code: Some(rusqlite::ErrorCode::DatabaseBusy),
+            };
+        }
         Error::database(&self.path, source)
+    }
+
+    /// Writes the pending records in one transaction. On failure (a full
+    /// disk, a lock held too long) the transaction is rolled back, so the
+    /// database holds whole batches only.
+    fn commit_pending(&mut self) -> rusqlite::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let written = self.conn.execute_batch("BEGIN IMMEDIATE").and_then(|()| {
+            self.pending.iter().try_for_each(|record| self.insert(record))?;
+            self.conn.execute_batch("COMMIT")
+        });
+        if let Err(e) = written {
+            if !self.conn.is_autocommit() {
+                let _ = self.conn.execute_batch("ROLLBACK");
+            }
+            return Err(e);
+        }
+        self.pending.clear();
+        crate::stop::committed();
+        Ok(())
     }
 
     fn insert(&self, r: &Record) -> rusqlite::Result<()> {
@@ -117,6 +160,10 @@ impl SqliteSink {
     /// cover earlier runs too and never go stale after a re-run.
     fn rebuild_canonical(&mut self) -> rusqlite::Result<()> {
         let c = &self.conn;
+        // One transaction from the first read: another run's batches wait, so
+        // the last run to rebuild sees every committed event. (On an error
+        // the run stops and closing the connection rolls back.)
+        c.execute_batch("BEGIN IMMEDIATE")?;
         let mut mentions = StoredMentions::default();
         let mut stmt = c.prepare(
             "SELECT e.doc_id, e.idx, a.published, e.authority, e.status, e.target, e.date, e.evidence \
@@ -148,7 +195,7 @@ impl SqliteSink {
             mentions.target(row.get(0)?, row.get(1)?, row.get(2)?);
         }
 
-        c.execute_batch("BEGIN; DELETE FROM canonical_event_sources; DELETE FROM canonical_events;")?;
+        c.execute_batch("DELETE FROM canonical_event_sources; DELETE FROM canonical_events;")?;
         let mut result = Ok(());
         let merged = mentions.merge();
         for event in &merged {
@@ -212,14 +259,13 @@ impl ToSql for Value<'_> {
 
 impl Sink for SqliteSink {
     fn write(&mut self, record: &Record) -> Result<(), Error> {
-        if self.pending == 0 {
-            self.conn.execute_batch("BEGIN").map_err(|e| self.error(e))?;
-        }
-        self.insert(record).map_err(|e| self.error(e))?;
-        self.pending += 1;
-        if self.pending >= BATCH {
-            self.conn.execute_batch("COMMIT").map_err(|e| self.error(e))?;
-            self.pending = 0;
+        self.write_owned(record.clone())
+    }
+
+    fn write_owned(&mut self, record: Record) -> Result<(), Error> {
+        self.pending.push(record);
+        if self.pending.len() >= BATCH {
+            self.commit_pending().map_err(|e| self.error(e))?;
         }
         Ok(())
     }
@@ -234,10 +280,7 @@ impl Sink for SqliteSink {
     }
 
     fn finish(&mut self) -> Result<(), Error> {
-        if self.pending > 0 {
-            self.conn.execute_batch("COMMIT").map_err(|e| self.error(e))?;
-            self.pending = 0;
-        }
+        self.commit_pending().map_err(|e| self.error(e))?;
         self.rebuild_canonical().map_err(|e| self.error(e))
     }
 

@@ -7,6 +7,7 @@ mod bad_input;
 mod cli;
 mod corpus;
 mod determinism;
+mod faults;
 mod first_sight;
 mod ftm;
 mod gold_check;
