@@ -43,6 +43,7 @@ pub mod stop;
 pub mod summary;
 #[cfg(test)]
 mod testing;
+mod window;
 
 pub use error::Error;
 pub use pipeline::{Config, Pipeline};

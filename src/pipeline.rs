@@ -15,6 +15,7 @@ use crate::record::{Record, Source, Status};
 use crate::sinks::Sink;
 use crate::sources::{Content, Document, Limits};
 use crate::stop;
+use crate::window;
 pub use crate::summary::Summary;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -187,6 +188,13 @@ impl Pipeline {
         }
         if record.status == Status::Ok {
             let published = record.source.published.as_deref().and_then(extract::parse_published);
+            if text.len() > window::WINDOWED_ABOVE {
+                window::extract(&text, published, &mut record);
+                if keep_text {
+                    record.text = Some(text);
+                }
+                return record;
+            }
             let article = Article::new(&text, published);
             let found = extract::all(&article);
             record.events = assemble::events(&article, &found);
