@@ -174,6 +174,9 @@ impl Pipeline {
         if normalize::has_stray_control(&raw) {
             notes.push("control_characters_removed");
         }
+        // Only the clean text is read from here on: a huge article's raw
+        // text would double what it holds while it is extracted.
+        drop(raw);
         let detail = (!notes.is_empty()).then(|| notes.join(","));
         let mut record = Record::new(doc_id, source, Status::Ok, detail);
         if text.is_empty() {
