@@ -4,7 +4,8 @@
 //!
 //! Exit status: 0 when every article was read (ok or skipped), 1 when any input
 //! article failed (its record has status `error`), 2 when the run could not
-//! complete (bad arguments, an output that cannot be written).
+//! complete (bad arguments, an output that cannot be written), 130 or 143 when
+//! SIGINT or SIGTERM stopped it (what it finished is written and committed).
 
 use anyhow::{Context, Result};
 use clap::{ArgGroup, Args, Parser, Subcommand};
@@ -40,7 +41,9 @@ const DEFAULT_DB: &str = "sanctions.sqlite";
         record per article: officials, organizations and countries, counts, money amounts, \
         dates and sanctions events, each with its evidence span in the clean text.\n\n\
         Exit status: 0 all articles read, 1 some input article failed (see its record's \
-        status_detail), 2 the run failed (bad arguments, output not writable)."
+        status_detail), 2 the run failed (bad arguments, output not writable, disk full, \
+        database lost), 130/143 stopped by SIGINT/SIGTERM after committing what it finished \
+        (a second signal stops at once; the same command goes on from there)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -439,6 +442,8 @@ fn rebuild_events(args: RebuildEventsArgs) -> Result<ExitCode> {
 }
 
 fn extract(plan: Plan) -> Result<ExitCode> {
+    // Before any thread starts: they all inherit the blocked signals.
+    crate::signals::watch();
     let inputs = Inputs::new(&plan.inputs, plan.config.limits);
     inputs.check()?;
     if plan.default_db {
@@ -523,6 +528,11 @@ fn extract(plan: Plan) -> Result<ExitCode> {
         };
         eprint!("{}", summary_text(&summary, &left, &destinations, canonical));
     }
+    if let Some((signal, status)) = crate::signals::received() {
+        let database = plan.db.is_some() || plan.postgres.is_some();
+        eprintln!("{}", stopped_text(signal, database));
+        return Ok(ExitCode::from(status));
+    }
     Ok(if summary.errors > 0 {
         ExitCode::from(EXIT_INPUT_ERRORS)
     } else {
@@ -583,6 +593,18 @@ fn open_outputs(plan: &Plan) -> Result<Outputs> {
         destinations,
         events,
     })
+}
+
+/// The last line of a run stopped by a signal: what it holds, and how to go on.
+fn stopped_text(signal: &str, database: bool) -> String {
+    if database {
+        format!(
+            "stopped by {signal} before the end of the input; the databases hold every article \
+             read before it, and the same command goes on from there"
+        )
+    } else {
+        format!("stopped by {signal} before the end of the input; the output holds the records of the articles read before it")
+    }
 }
 
 /// `a`, `a and b`, `a, b and c`.
@@ -860,6 +882,7 @@ mod tests {
             events: 1,
             bytes: 2_000_000,
             elapsed: Duration::from_secs(2),
+            stopped: false,
         };
         let left = LeftOut {
             already_stored: 12,

@@ -41,9 +41,11 @@ pub mod segment;
 pub mod select;
 pub mod sinks;
 pub mod sources;
+pub mod stop;
 pub mod summary;
 #[cfg(test)]
 mod testing;
+mod window;
 
 pub use error::Error;
 pub use pipeline::{Config, Pipeline};

@@ -1,6 +1,7 @@
 //! The `sanctions-extract` binary: a thin shell over the library's `Pipeline`.
 
 mod cli;
+mod signals;
 
 /// mimalloc instead of the system allocator: the pipeline makes about a
 /// thousand short-lived allocations per article, and glibc's malloc and free

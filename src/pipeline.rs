@@ -14,6 +14,8 @@ use crate::normalize::{self, html};
 use crate::record::{Record, Source, Status};
 use crate::sinks::Sink;
 use crate::sources::{Content, Document, Limits};
+use crate::stop;
+use crate::window;
 pub use crate::summary::Summary;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -172,6 +174,9 @@ impl Pipeline {
         if normalize::has_stray_control(&raw) {
             notes.push("control_characters_removed");
         }
+        // Only the clean text is read from here on: a huge article's raw
+        // text would double what it holds while it is extracted.
+        drop(raw);
         let detail = (!notes.is_empty()).then(|| notes.join(","));
         let mut record = Record::new(doc_id, source, Status::Ok, detail);
         if text.is_empty() {
@@ -186,6 +191,13 @@ impl Pipeline {
         }
         if record.status == Status::Ok {
             let published = record.source.published.as_deref().and_then(extract::parse_published);
+            if text.len() > window::WINDOWED_ABOVE {
+                window::extract(&text, published, &mut record);
+                if keep_text {
+                    record.text = Some(text);
+                }
+                return record;
+            }
             let article = Article::new(&text, published);
             let found = extract::all(&article);
             record.events = assemble::events(&article, &found);
@@ -238,6 +250,9 @@ impl Pipeline {
                 let mut chunk = Vec::with_capacity(CHUNK_DOCS);
                 let mut bytes = 0;
                 for doc in documents {
+                    if stop::requested() {
+                        break;
+                    }
                     bytes += doc.bytes;
                     chunk.push(doc);
                     if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
@@ -288,6 +303,11 @@ impl Pipeline {
                     order.ready().all(|batch| record_tx.send(batch).is_ok())
                 };
                 for (seq, chunk) in (0u64..).zip(doc_rx) {
+                    // A stop takes no chunk that is not yet being processed:
+                    // the records written are those of a prefix of the input.
+                    if stop::requested() {
+                        break;
+                    }
                     if in_flight >= in_flight_limit {
                         in_flight -= 1;
                         if !receive_one(&mut order) {
@@ -320,6 +340,7 @@ impl Pipeline {
             writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         })?;
         summary.elapsed = started.elapsed();
+        summary.stopped = stop::requested();
         Ok(summary)
     }
 }

@@ -22,6 +22,9 @@ pub struct Summary {
     pub bytes: u64,
     /// Wall-clock time of the batch.
     pub elapsed: Duration,
+    /// The batch stopped taking articles before the end of its input, as
+    /// [`crate::stop::request`] asked: the counts are of what it finished.
+    pub stopped: bool,
 }
 
 impl Summary {

@@ -27,7 +27,9 @@ static SPLIT_ABBREVIATION: PerThread<Regex> =
 /// The clean text of an article.
 pub fn clean(raw: &str) -> String {
     let repaired = repair_chars(raw);
-    let mut out = String::with_capacity(repaired.len());
+    // Sized for the whole text when the first line is kept: a huge article of
+    // one line then becomes the output without being copied again.
+    let mut out = String::new();
     // Where the last line kept starts in `out`.
     let mut previous = 0;
     let mut blank_pending = false;
@@ -47,7 +49,12 @@ pub fn clean(raw: &str) -> String {
             out.push_str(if blank_pending { "\n\n" } else { "\n" });
         }
         previous = out.len();
-        out.push_str(&line);
+        if out.is_empty() {
+            out = line.into_owned();
+            out.reserve_exact(repaired.len().saturating_sub(out.len()));
+        } else {
+            out.push_str(&line);
+        }
         blank_pending = false;
     }
     out

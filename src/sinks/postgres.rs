@@ -100,6 +100,16 @@ impl PostgresSink {
     }
 
     fn error(&self, source: Failure) -> Error {
+        let source = if connection_lost(source.as_ref()) {
+            format!(
+                "lost the connection to the server ({}); the batches committed before stay, \
+                 and the same command goes on from there",
+                crate::error::message(source.as_ref())
+            )
+            .into()
+        } else {
+            source
+        };
         Error::Postgres {
             url: self.url.clone(),
             source,
@@ -125,6 +135,7 @@ impl PostgresSink {
         }
         tx.commit()?;
         self.batch = Batch::default();
+        crate::stop::committed();
         Ok(())
     }
 
@@ -321,6 +332,24 @@ fn create_schema(client: &mut Client) -> Result<(), Failure> {
     )?;
     tx.commit()?;
     Ok(())
+}
+
+/// Whether a failure is the server going away (shut down, crashed, the
+/// network cut) rather than something the run did: the uncommitted batch is
+/// then lost with the connection, and a rerun resumes.
+fn connection_lost(failure: &(dyn std::error::Error + Send + Sync + 'static)) -> bool {
+    use postgres::error::SqlState;
+    if failure.is::<std::io::Error>() {
+        return true;
+    }
+    let Some(e) = failure.downcast_ref::<postgres::Error>() else {
+        return false;
+    };
+    e.is_closed()
+        || e.code().is_some_and(|code| {
+            [SqlState::ADMIN_SHUTDOWN, SqlState::CRASH_SHUTDOWN, SqlState::CANNOT_CONNECT_NOW].contains(code)
+        })
+        || std::error::Error::source(e).is_some_and(|cause| cause.is::<std::io::Error>())
 }
 
 fn no_params() -> std::iter::Empty<i64> {

@@ -17,11 +17,16 @@ use rusqlite::{Connection, ToSql, params_from_iter};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
+use std::time::Duration;
 
 pub const SCHEMA_SQL: &str = include_str!("sqlite_schema.sql");
 
 /// Records per transaction.
 const BATCH: usize = 512;
+
+/// How long a write waits for another process's lock on the database before
+/// the run fails (with a message saying that another process holds it).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// `INSERT` of each table, by name.
 static INSERTS: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
@@ -53,7 +58,10 @@ static DELETES: LazyLock<Vec<String>> = LazyLock::new(|| {
 pub struct SqliteSink {
     conn: Connection,
     path: PathBuf,
-    pending: usize,
+    /// Records waiting for the next commit: a batch is written in one short
+    /// transaction, so another run writing the same database waits for the
+    /// lock only while rows are inserted, never while articles are processed.
+    pending: Vec<Record>,
 }
 
 impl SqliteSink {
@@ -71,6 +79,9 @@ impl SqliteSink {
             });
         }
         let conn = Connection::open(path).map_err(err)?;
+        // Another run writing the same database holds its lock for one
+        // batch's inserts or one rebuild of the canonical events: wait for it.
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
             .map_err(err)?;
         let canonical_outdated = drop_outdated_canonical_tables(&conn).map_err(err)?;
@@ -87,12 +98,44 @@ impl SqliteSink {
         Ok(SqliteSink {
             conn,
             path: path.into(),
-            pending: 0,
+            pending: Vec::new(),
         })
     }
 
     fn error(&self, source: rusqlite::Error) -> Error {
+        if source.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) {
+            return Error::Database {
+                path: self.path.clone(),
+                message: format!(
+                    "{source}: another process has been writing it for over {} s",
+                    BUSY_TIMEOUT.as_secs()
+                ),
+                code: Some(rusqlite::ErrorCode::DatabaseBusy),
+            };
+        }
         Error::database(&self.path, source)
+    }
+
+    /// Writes the pending records in one transaction. On failure (a full
+    /// disk, a lock held too long) the transaction is rolled back, so the
+    /// database holds whole batches only.
+    fn commit_pending(&mut self) -> rusqlite::Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let written = self.conn.execute_batch("BEGIN IMMEDIATE").and_then(|()| {
+            self.pending.iter().try_for_each(|record| self.insert(record))?;
+            self.conn.execute_batch("COMMIT")
+        });
+        if let Err(e) = written {
+            if !self.conn.is_autocommit() {
+                let _ = self.conn.execute_batch("ROLLBACK");
+            }
+            return Err(e);
+        }
+        self.pending.clear();
+        crate::stop::committed();
+        Ok(())
     }
 
     fn insert(&self, r: &Record) -> rusqlite::Result<()> {
@@ -247,14 +290,13 @@ impl ToSql for Value<'_> {
 
 impl Sink for SqliteSink {
     fn write(&mut self, record: &Record) -> Result<(), Error> {
-        if self.pending == 0 {
-            self.conn.execute_batch("BEGIN").map_err(|e| self.error(e))?;
-        }
-        self.insert(record).map_err(|e| self.error(e))?;
-        self.pending += 1;
-        if self.pending >= BATCH {
-            self.conn.execute_batch("COMMIT").map_err(|e| self.error(e))?;
-            self.pending = 0;
+        self.write_owned(record.clone())
+    }
+
+    fn write_owned(&mut self, record: Record) -> Result<(), Error> {
+        self.pending.push(record);
+        if self.pending.len() >= BATCH {
+            self.commit_pending().map_err(|e| self.error(e))?;
         }
         Ok(())
     }
@@ -269,10 +311,7 @@ impl Sink for SqliteSink {
     }
 
     fn finish(&mut self) -> Result<(), Error> {
-        if self.pending > 0 {
-            self.conn.execute_batch("COMMIT").map_err(|e| self.error(e))?;
-            self.pending = 0;
-        }
+        self.commit_pending().map_err(|e| self.error(e))?;
         self.in_transaction(canonical::update).map(drop)
     }
 

@@ -2,10 +2,9 @@
 //! records (each checked against the record contract), building inputs.
 
 use serde_json::Value;
-use std::io::Write;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Child, ChildStderr, Command, Stdio};
 
 pub struct Run {
     pub code: i32,
@@ -238,38 +237,96 @@ pub fn big_dump(count: usize) -> String {
 /// committed batches (512 records each) before the run ends.
 pub const ARTICLES: i64 = 2500;
 
-/// Starts `sanctions-extract ARGS`, waits until `stored` says some rows were
-/// committed, kills it with SIGKILL while it still runs, and returns how many
-/// articles it left behind.
+/// Starts `sanctions-extract ARGS` with the test hook that pauses the run
+/// after its first commit, kills it there with SIGKILL, and returns how many
+/// articles it left behind (as `stored` counts them): one whole batch.
 pub fn kill_mid_run(args: &[&str], cwd: &Path, stored: impl Fn() -> i64) -> i64 {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sanctions-extract"))
-        .args(args)
-        .current_dir(cwd)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(600);
-    while stored() == 0 {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the run ended before it could be killed: make the input bigger"
-        );
-        assert!(Instant::now() < deadline, "no batch committed in ten minutes");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    assert!(
-        child.try_wait().unwrap().is_none(),
-        "the run ended before it could be killed: make the input bigger"
-    );
-    child.kill().unwrap(); // SIGKILL: no clean-up runs
-    child.wait().unwrap();
+    let mut run = Paused::start(args, cwd);
+    run.kill(); // SIGKILL: no clean-up runs
     let left = stored();
     assert!(
         0 < left && left < ARTICLES,
         "killed half-way: {left} of {ARTICLES} stored"
     );
     left
+}
+
+/// A run of the binary paused by its test hook (`SANCTIONS_TEST_PAUSE_AFTER_COMMIT`)
+/// right after its first commit, waiting for a line on its standard input: a
+/// test interrupts, kills or cuts it off at that known point, never racing it.
+pub struct Paused {
+    child: Child,
+    stderr: BufReader<ChildStderr>,
+    /// What the run printed on standard error so far.
+    pub seen: String,
+}
+
+impl Paused {
+    /// Starts `sanctions-extract ARGS` in `cwd` and waits until it pauses.
+    pub fn start(args: &[&str], cwd: &Path) -> Paused {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sanctions-extract"))
+            .args(args)
+            .current_dir(cwd)
+            .env(sanctions_extract::stop::PAUSE_AFTER_COMMIT, "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("binary starts");
+        let stderr = BufReader::new(child.stderr.take().unwrap());
+        let mut paused = Paused {
+            child,
+            stderr,
+            seen: String::new(),
+        };
+        paused.wait_for(sanctions_extract::stop::PAUSED);
+        paused
+    }
+
+    /// Reads standard error until a line holds `text`; fails if the run ends
+    /// first.
+    pub fn wait_for(&mut self, text: &str) {
+        loop {
+            let mut line = String::new();
+            let n = self.stderr.read_line(&mut line).unwrap();
+            self.seen.push_str(&line);
+            assert!(n > 0, "the run ended before it printed {text:?}:\n{}", self.seen);
+            if line.contains(text) {
+                return;
+            }
+        }
+    }
+
+    /// Sends `signal` (`libc::SIGINT`...) to the run.
+    pub fn signal(&self, signal: i32) {
+        // SAFETY: kill(2) on a child this test started and has not reaped.
+        let sent = unsafe { libc::kill(self.child.id() as i32, signal) };
+        assert_eq!(sent, 0, "kill({}, {signal})", self.child.id());
+    }
+
+    /// Lets the run go on past its pause.
+    pub fn release(&mut self) {
+        drop(self.child.stdin.take());
+    }
+
+    /// Kills the run with SIGKILL and waits for it.
+    pub fn kill(&mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+
+    /// Waits for the run to end; its status and everything it printed on
+    /// standard error.
+    pub fn finish(mut self) -> Run {
+        self.release();
+        self.stderr.read_to_string(&mut self.seen).unwrap();
+        let status = self.child.wait().unwrap();
+        Run {
+            code: status.code().unwrap_or(-1),
+            stdout: String::new(),
+            stderr: self.seen,
+        }
+    }
 }
 
 /// The summary of the run started again says how many it skipped.

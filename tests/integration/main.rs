@@ -8,6 +8,7 @@ mod canonical;
 mod cli;
 mod corpus;
 mod determinism;
+mod faults;
 mod first_sight;
 mod ftm;
 mod gold_check;

@@ -7,7 +7,8 @@
 //! `--test-threads`, `--list`) and prints the same lines: without a server each
 //! test that needs one is reported `ignored` and counted as ignored, never
 //! `ok`; with `CI` set a missing server fails them; `.ci/run` starts one, so
-//! there they run.
+//! there they run. The lost-server test starts a cluster of its own from the
+//! PostgreSQL binaries (`lost.rs`), and is ignored without them the same way.
 
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 
@@ -20,6 +21,7 @@ mod common;
 #[allow(dead_code)]
 #[path = "../integration/contract.rs"]
 mod contract;
+mod lost;
 mod resume;
 mod server;
 mod sink;
@@ -82,6 +84,20 @@ fn main() {
             })
         })
         .collect();
+    let binaries = lost::binaries();
+    trials.push(Trial::ignorable_test(
+        "a_lost_postgres_server_stops_the_run_and_a_rerun_completes",
+        move || match binaries {
+            Ok(Some(bin)) => {
+                lost::a_lost_postgres_server_stops_the_run_and_a_rerun_completes(&bin);
+                Ok(Completion::Completed)
+            }
+            Ok(None) => Ok(Completion::ignored_with(
+                "no PostgreSQL binaries: set SANCTIONS_TEST_PG_BIN to the folder of initdb and pg_ctl",
+            )),
+            Err(why) => Err(Failed::from(why)),
+        },
+    ));
     trials.extend(WITHOUT_SERVER.iter().map(|&(name, test)| {
         Trial::test(name, move || {
             test();
