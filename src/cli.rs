@@ -17,7 +17,7 @@ use sanctions_extract::select::{Selection, Shard};
 use sanctions_extract::sinks::{
     EventsSink, FtmSink, JsonlSink, Merged, PostgresSink, Run, Sanctions, Sink, SqliteSink, Tee, redact_url,
 };
-use sanctions_extract::{Config, Inputs, Limits, Pipeline, Record, Summary};
+use sanctions_extract::{Config, Document, Inputs, Limits, Pipeline, Record, Summary};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -441,6 +441,31 @@ fn rebuild_events(args: RebuildEventsArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The progress bar of a run (hidden when quiet or off a terminal) and the
+/// documents of its inputs, counted on the bar as they are read (the
+/// articles a selection leaves out included); warnings print above the bar.
+fn read_with_progress(inputs: &Inputs, quiet: bool) -> (ProgressBar, impl Iterator<Item = Document> + Send + use<>) {
+    let progress = if !quiet && std::io::stderr().is_terminal() {
+        progress_bar(inputs)
+    } else {
+        ProgressBar::hidden()
+    };
+    let warnings = progress.clone();
+    let documents = inputs.documents(Box::new(move |warning| {
+        warnings.suspend(|| eprintln!("warning: {warning}"))
+    }));
+    let bar = progress.clone();
+    let mut read = 0u64;
+    let documents = documents.inspect(move |doc| {
+        read += 1;
+        bar.inc(doc.bytes);
+        if read % 16 == 1 {
+            bar.set_message(counted(read, "article"));
+        }
+    });
+    (progress, documents)
+}
+
 fn extract(plan: Plan) -> Result<ExitCode> {
     // Before any thread starts: they all inherit the blocked signals.
     crate::signals::watch();
@@ -466,25 +491,7 @@ fn extract(plan: Plan) -> Result<ExitCode> {
         stored: stored.unwrap_or_default(),
     };
 
-    let progress = if !plan.quiet && std::io::stderr().is_terminal() {
-        progress_bar(&inputs)
-    } else {
-        ProgressBar::hidden()
-    };
-    let warnings = progress.clone();
-    let documents = inputs.documents(Box::new(move |warning| {
-        warnings.suspend(|| eprintln!("warning: {warning}"))
-    }));
-    // Progress counts what is read, the articles left out included.
-    let bar = progress.clone();
-    let mut read = 0u64;
-    let documents = documents.inspect(move |doc| {
-        read += 1;
-        bar.inc(doc.bytes);
-        if read % 16 == 1 {
-            bar.set_message(counted(read, "article"));
-        }
-    });
+    let (progress, documents) = read_with_progress(&inputs, plan.quiet);
     let (documents, left_out) = selection.apply(documents);
 
     let started_at = now();
@@ -603,7 +610,9 @@ fn stopped_text(signal: &str, database: bool) -> String {
              read before it, and the same command goes on from there"
         )
     } else {
-        format!("stopped by {signal} before the end of the input; the output holds the records of the articles read before it")
+        format!(
+            "stopped by {signal} before the end of the input; the output holds the records of the articles read before it"
+        )
     }
 }
 

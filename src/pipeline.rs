@@ -15,12 +15,12 @@ use crate::record::{Record, Source, Status};
 use crate::sinks::Sink;
 use crate::sources::{Content, Document, Limits};
 use crate::stop;
-use crate::window;
 pub use crate::summary::Summary;
+use crate::window;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::mpsc::{channel, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
 use std::time::Instant;
 
 /// Documents handed to the workers at once; a chunk also closes at [`CHUNK_BYTES`].
@@ -246,96 +246,10 @@ impl Pipeline {
         let hand_text = keep_text && !self.config.emit_text;
         let mut summary = std::thread::scope(|scope| {
             let (doc_tx, doc_rx) = sync_channel::<Vec<Document>>(QUEUED_CHUNKS);
-            scope.spawn(move || {
-                let mut chunk = Vec::with_capacity(CHUNK_DOCS);
-                let mut bytes = 0;
-                for doc in documents {
-                    if stop::requested() {
-                        break;
-                    }
-                    bytes += doc.bytes;
-                    chunk.push(doc);
-                    if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
-                        if doc_tx.send(std::mem::take(&mut chunk)).is_err() {
-                            return;
-                        }
-                        bytes = 0;
-                    }
-                }
-                if !chunk.is_empty() {
-                    let _ = doc_tx.send(chunk);
-                }
-            });
-
+            scope.spawn(move || read_chunks(documents, &doc_tx));
             let (record_tx, record_rx) = sync_channel::<Vec<(Record, u64)>>(QUEUED_CHUNKS);
-            let writer = scope.spawn(move || -> Result<Summary, Error> {
-                let mut summary = Summary::default();
-                for batch in record_rx {
-                    for (mut record, bytes) in batch {
-                        summary.add(&record, bytes);
-                        on_record(&record, bytes);
-                        if hand_text {
-                            let text = record.text.take().unwrap_or_default();
-                            sink.write_with_text(&record, &text)?;
-                        } else {
-                            sink.write_owned(record)?;
-                        }
-                    }
-                }
-                sink.finish()?;
-                Ok(summary)
-            });
-
-            // Each chunk is a task of its own, so that a thread done with its
-            // part of one chunk goes on with the next instead of waiting for
-            // the slowest article of the chunk; results come back in any order
-            // and go to the writer in input order.
-            let (done_tx, done_rx) = channel::<(u64, std::thread::Result<Vec<(Record, u64)>>)>();
-            let in_flight_limit = 2 * pool.current_num_threads();
-            pool.in_place_scope(|tasks| {
-                let mut order = Reorder::default();
-                let mut in_flight = 0;
-                // Waits for one task and hands on what is ready; false once
-                // the writer has stopped (on an error, which join reports).
-                let receive_one = |order: &mut Reorder| -> bool {
-                    let (seq, records) = done_rx.recv().expect("a task in flight sends its result");
-                    order.insert(seq, records.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-                    order.ready().all(|batch| record_tx.send(batch).is_ok())
-                };
-                for (seq, chunk) in (0u64..).zip(doc_rx) {
-                    // A stop takes no chunk that is not yet being processed:
-                    // the records written are those of a prefix of the input.
-                    if stop::requested() {
-                        break;
-                    }
-                    if in_flight >= in_flight_limit {
-                        in_flight -= 1;
-                        if !receive_one(&mut order) {
-                            return;
-                        }
-                    }
-                    let done_tx = done_tx.clone();
-                    tasks.spawn(move |_| {
-                        let records = catch_unwind(AssertUnwindSafe(|| {
-                            chunk
-                                .into_par_iter()
-                                .map(|doc| {
-                                    let bytes = doc.bytes;
-                                    (self.process_keeping_text(doc, keep_text), bytes)
-                                })
-                                .collect()
-                        }));
-                        let _ = done_tx.send((seq, records));
-                    });
-                    in_flight += 1;
-                }
-                while in_flight > 0 {
-                    in_flight -= 1;
-                    if !receive_one(&mut order) {
-                        return;
-                    }
-                }
-            });
+            let writer = scope.spawn(move || write_records(&record_rx, sink, &mut on_record, hand_text));
+            self.process_chunks(&pool, doc_rx, &record_tx, keep_text);
             drop(record_tx);
             writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         })?;
@@ -343,6 +257,119 @@ impl Pipeline {
         summary.stopped = stop::requested();
         Ok(summary)
     }
+}
+
+impl Pipeline {
+    /// Processes the chunks of `doc_rx` on `pool` and hands their records to
+    /// `record_tx` in input order. Each chunk is a task of its own, so that a
+    /// thread done with its part of one chunk goes on with the next instead
+    /// of waiting for the slowest article of the chunk; results come back in
+    /// any order. Returns early when the writer has stopped (on an error,
+    /// which its join reports) or a stop is requested.
+    fn process_chunks(
+        &self,
+        pool: &rayon::ThreadPool,
+        doc_rx: Receiver<Vec<Document>>,
+        record_tx: &SyncSender<Vec<(Record, u64)>>,
+        keep_text: bool,
+    ) {
+        let (done_tx, done_rx) = channel::<(u64, std::thread::Result<Vec<(Record, u64)>>)>();
+        let in_flight_limit = 2 * pool.current_num_threads();
+        pool.in_place_scope(|tasks| {
+            let mut order = Reorder::default();
+            let mut in_flight = 0;
+            // Waits for one task and hands on what is ready; false once the
+            // writer has stopped.
+            let receive_one = |order: &mut Reorder| -> bool {
+                let (seq, records) = done_rx.recv().expect("a task in flight sends its result");
+                order.insert(seq, records.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+                order.ready().all(|batch| record_tx.send(batch).is_ok())
+            };
+            for (seq, chunk) in (0u64..).zip(doc_rx) {
+                // A stop takes no chunk that is not yet being processed: the
+                // records written are those of a prefix of the input.
+                if stop::requested() {
+                    break;
+                }
+                if in_flight >= in_flight_limit {
+                    in_flight -= 1;
+                    if !receive_one(&mut order) {
+                        return;
+                    }
+                }
+                let done_tx = done_tx.clone();
+                tasks.spawn(move |_| {
+                    let records = catch_unwind(AssertUnwindSafe(|| {
+                        chunk
+                            .into_par_iter()
+                            .map(|doc| {
+                                let bytes = doc.bytes;
+                                (self.process_keeping_text(doc, keep_text), bytes)
+                            })
+                            .collect()
+                    }));
+                    let _ = done_tx.send((seq, records));
+                });
+                in_flight += 1;
+            }
+            while in_flight > 0 {
+                in_flight -= 1;
+                if !receive_one(&mut order) {
+                    return;
+                }
+            }
+        });
+    }
+}
+
+/// Sends the documents to `doc_tx` in chunks (of [`CHUNK_DOCS`] documents or
+/// [`CHUNK_BYTES`] bytes), until they end, a stop is requested or the
+/// receiver is gone.
+fn read_chunks(documents: impl Iterator<Item = Document>, doc_tx: &SyncSender<Vec<Document>>) {
+    let mut chunk = Vec::with_capacity(CHUNK_DOCS);
+    let mut bytes = 0;
+    for doc in documents {
+        if stop::requested() {
+            break;
+        }
+        bytes += doc.bytes;
+        chunk.push(doc);
+        if chunk.len() >= CHUNK_DOCS || bytes >= CHUNK_BYTES {
+            if doc_tx.send(std::mem::take(&mut chunk)).is_err() {
+                return;
+            }
+            bytes = 0;
+        }
+    }
+    if !chunk.is_empty() {
+        let _ = doc_tx.send(chunk);
+    }
+}
+
+/// Writes the records of `record_rx` to `sink` in order (the clean text
+/// handed apart when `hand_text`), calling `on_record` first; then finishes
+/// the sink. The summary counts what was written.
+fn write_records(
+    record_rx: &Receiver<Vec<(Record, u64)>>,
+    sink: &mut dyn Sink,
+    on_record: &mut impl FnMut(&Record, u64),
+    hand_text: bool,
+) -> Result<Summary, Error> {
+    let mut summary = Summary::default();
+    for batch in record_rx {
+        for (mut record, bytes) in batch {
+            summary.add(&record, bytes);
+            on_record(&record, bytes);
+            if hand_text {
+                let text = record.text.take().unwrap_or_default();
+                sink.write_with_text(&record, &text)?;
+            } else {
+                sink.write_owned(record)?;
+            }
+        }
+    }
+    sink.finish()?;
+    Ok(summary)
 }
 
 /// Batches finished out of order, handed on in order: `ready` yields the

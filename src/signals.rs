@@ -34,7 +34,10 @@ pub fn watch() {
                 continue;
             }
             let name = name(signal);
-            if RECEIVED.compare_exchange(0, signal, Ordering::SeqCst, Ordering::SeqCst).is_ok() {
+            if RECEIVED
+                .compare_exchange(0, signal, Ordering::SeqCst, Ordering::SeqCst)
+                .is_ok()
+            {
                 sanctions_extract::stop::request();
                 eprintln!(
                     "\n{name}: stopping: no new articles; those in progress are finished and \

@@ -157,8 +157,8 @@ fn window_end(text: &str, start: usize, window: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::check_spans;
     use crate::Status;
+    use crate::record::check_spans;
 
     #[test]
     fn windows_end_at_paragraphs_sentences_or_spaces_and_cover_the_text() {
@@ -176,7 +176,11 @@ mod tests {
         }
         assert!(windows > 4);
         let words = "x".repeat(WINDOW * 3);
-        assert_eq!(window_end(&words, 0, WINDOW), WINDOW, "no space: cut at a char boundary");
+        assert_eq!(
+            window_end(&words, 0, WINDOW),
+            WINDOW,
+            "no space: cut at a char boundary"
+        );
         let wide = "é".repeat(WINDOW * 2);
         assert!(wide.is_char_boundary(window_end(&wide, 0, WINDOW)));
     }
@@ -202,7 +206,12 @@ mod tests {
         assert!(!record.events.is_empty());
         // One entity and one official per name, mentioned all through the text.
         let treasury: Vec<&Entity> = record.entities.iter().filter(|e| e.name.contains("Treasury")).collect();
-        assert_eq!(treasury.len(), 1, "{:?}", record.entities.iter().map(|e| &e.name).collect::<Vec<_>>());
+        assert_eq!(
+            treasury.len(),
+            1,
+            "{:?}",
+            record.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+        );
         let last = text.chars().count();
         assert!(treasury[0].mentions.last().unwrap()[1] > last - paragraph(200).len());
         assert_eq!(record.officials.len(), 1, "{:?}", record.officials);

@@ -347,7 +347,12 @@ fn connection_lost(failure: &(dyn std::error::Error + Send + Sync + 'static)) ->
     };
     e.is_closed()
         || e.code().is_some_and(|code| {
-            [SqlState::ADMIN_SHUTDOWN, SqlState::CRASH_SHUTDOWN, SqlState::CANNOT_CONNECT_NOW].contains(code)
+            [
+                SqlState::ADMIN_SHUTDOWN,
+                SqlState::CRASH_SHUTDOWN,
+                SqlState::CANNOT_CONNECT_NOW,
+            ]
+            .contains(code)
         })
         || std::error::Error::source(e).is_some_and(|cause| cause.is::<std::io::Error>())
 }

@@ -57,7 +57,9 @@ fn a_signal_stops_the_run_cleanly(signal: i32, name: &str, status: i32) {
     let left = count(&db);
     assert!(BATCH <= left && left < ARTICLES, "{left} of {ARTICLES} stored");
     assert!(
-        stopped.stderr.contains(&format!("{left} records written to stopped.sqlite"))
+        stopped
+            .stderr
+            .contains(&format!("{left} records written to stopped.sqlite"))
             && stopped
                 .stderr
                 .contains(&format!("stopped by {name} before the end of the input")),
@@ -66,7 +68,10 @@ fn a_signal_stops_the_run_cleanly(signal: i32, name: &str, status: i32) {
     );
     assert_eq!(integrity(&db), "ok");
     resume(&args, dir.path(), left);
-    assert!(dump(&db) == dump(&dir.path().join("whole.sqlite")), "the resumed database differs");
+    assert!(
+        dump(&db) == dump(&dir.path().join("whole.sqlite")),
+        "the resumed database differs"
+    );
 }
 
 #[test]
@@ -103,7 +108,15 @@ fn a_second_signal_stops_at_once_and_the_database_stays_whole() {
 fn two_runs_writing_one_sqlite_database_store_every_article_once() {
     let dir = dump_and_whole_run();
     let db = dir.path().join("shared.sqlite");
-    let args = ["extract", "dump.jsonl", "--db", "shared.sqlite", "--threads", "1", "--quiet"];
+    let args = [
+        "extract",
+        "dump.jsonl",
+        "--db",
+        "shared.sqlite",
+        "--threads",
+        "1",
+        "--quiet",
+    ];
     // One run paused after its first batch; a second runs from start to end
     // meanwhile, then the first goes on over the articles the second wrote.
     let first = Paused::start(&args, dir.path());
@@ -112,11 +125,22 @@ fn two_runs_writing_one_sqlite_database_store_every_article_once() {
     let first = first.finish();
     assert_eq!(first.code, 0, "{}", first.stderr);
     assert_eq!(integrity(&db), "ok");
-    assert!(dump(&db) == dump(&dir.path().join("whole.sqlite")), "two runs differ from one");
+    assert!(
+        dump(&db) == dump(&dir.path().join("whole.sqlite")),
+        "two runs differ from one"
+    );
 
     // Two started at once, each waiting for the other's lock as it comes.
     let db = dir.path().join("racing.sqlite");
-    let args = ["extract", "dump.jsonl", "--db", "racing.sqlite", "--threads", "1", "--quiet"];
+    let args = [
+        "extract",
+        "dump.jsonl",
+        "--db",
+        "racing.sqlite",
+        "--threads",
+        "1",
+        "--quiet",
+    ];
     let runs: Vec<_> = (0..2)
         .map(|_| {
             Command::new(env!("CARGO_BIN_EXE_sanctions-extract"))
@@ -132,7 +156,10 @@ fn two_runs_writing_one_sqlite_database_store_every_article_once() {
         assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     }
     assert_eq!(integrity(&db), "ok");
-    assert!(dump(&db) == dump(&dir.path().join("whole.sqlite")), "two racing runs differ from one");
+    assert!(
+        dump(&db) == dump(&dir.path().join("whole.sqlite")),
+        "two racing runs differ from one"
+    );
 }
 
 /// A tmpfs of `size` mounted for the test and unmounted when dropped: a file
@@ -201,14 +228,7 @@ fn a_full_disk_stops_the_sqlite_run_and_a_rerun_after_freeing_space_completes() 
     let dir = dump_and_whole_run();
     let needed = std::fs::metadata(dir.path().join("whole.sqlite")).unwrap().len();
     let db = disk.path().join("full.sqlite");
-    let args = [
-        "extract",
-        "dump.jsonl",
-        "--db",
-        db.to_str().unwrap(),
-        "--threads",
-        "2",
-    ];
+    let args = ["extract", "dump.jsonl", "--db", db.to_str().unwrap(), "--threads", "2"];
     // Room for half the database: the run fills the disk part-way.
     let filler = disk.fill_leaving(needed / 2);
     let full = run(&args, dir.path(), None);
@@ -226,9 +246,16 @@ fn a_full_disk_stops_the_sqlite_run_and_a_rerun_after_freeing_space_completes() 
     std::fs::remove_file(filler).unwrap();
     let again = run(&args, dir.path(), None);
     assert_eq!(again.code, 0, "{}", again.stderr);
-    assert!(again.stderr.contains(&format!(", {left} already stored")) || left == 0, "{}", again.stderr);
+    assert!(
+        again.stderr.contains(&format!(", {left} already stored")) || left == 0,
+        "{}",
+        again.stderr
+    );
     assert_eq!(integrity(&db), "ok");
-    assert!(dump(&db) == dump(&dir.path().join("whole.sqlite")), "the completed database differs");
+    assert!(
+        dump(&db) == dump(&dir.path().join("whole.sqlite")),
+        "the completed database differs"
+    );
 }
 
 #[test]

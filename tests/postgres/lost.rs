@@ -16,7 +16,10 @@ use tempfile::TempDir;
 /// Where to find `initdb` and `pg_ctl`: `Ok(None)` when they are absent
 /// outside CI (the test is then ignored), an error when absent under CI.
 pub fn binaries() -> Result<Option<PathBuf>, String> {
-    let mut candidates: Vec<PathBuf> = std::env::var_os("SANCTIONS_TEST_PG_BIN").map(PathBuf::from).into_iter().collect();
+    let mut candidates: Vec<PathBuf> = std::env::var_os("SANCTIONS_TEST_PG_BIN")
+        .map(PathBuf::from)
+        .into_iter()
+        .collect();
     let mut installed: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
         .map(|dir| dir.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).collect())
         .unwrap_or_default();
@@ -27,9 +30,9 @@ pub fn binaries() -> Result<Option<PathBuf>, String> {
         .find(|bin| bin.join("initdb").exists() && bin.join("pg_ctl").exists())
     {
         Some(bin) => Ok(Some(bin)),
-        None if std::env::var_os("CI").is_some() => Err(
-            "CI must have the PostgreSQL binaries (SANCTIONS_TEST_PG_BIN or /usr/lib/postgresql/*/bin)".into(),
-        ),
+        None if std::env::var_os("CI").is_some() => {
+            Err("CI must have the PostgreSQL binaries (SANCTIONS_TEST_PG_BIN or /usr/lib/postgresql/*/bin)".into())
+        }
         None => Ok(None),
     }
 }
@@ -60,7 +63,15 @@ impl Cluster {
         };
         cluster.run(
             "initdb",
-            &["-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync", "-D"],
+            &[
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--no-locale",
+                "--no-sync",
+                "-D",
+            ],
             &[cluster.data()],
         );
         cluster.up();
@@ -116,7 +127,11 @@ impl Cluster {
 impl Drop for Cluster {
     fn drop(&mut self) {
         let _ = Command::new(if is_root() { "runuser" } else { "true" })
-            .args(if is_root() { vec!["-u", "postgres", "--"] } else { vec![] })
+            .args(if is_root() {
+                vec!["-u", "postgres", "--"]
+            } else {
+                vec![]
+            })
             .arg(self.bin.join("pg_ctl"))
             .args(["-m", "immediate", "-D"])
             .arg(self.data())
@@ -140,7 +155,9 @@ fn is_root() -> bool {
 fn create_database(server: &str, name: &str) -> String {
     let mut admin = postgres::Client::connect(server, postgres::NoTls).unwrap();
     admin.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
-    let base = server.strip_suffix("/postgres").expect("the cluster's URL ends in /postgres");
+    let base = server
+        .strip_suffix("/postgres")
+        .expect("the cluster's URL ends in /postgres");
     format!("{base}/{name}")
 }
 
@@ -156,11 +173,16 @@ pub fn a_lost_postgres_server_stops_the_run_and_a_rerun_completes(bin: &Path) {
     let lost = paused.finish();
     assert_eq!(lost.code, 2, "{}", lost.stderr);
     assert!(
-        lost.stderr.contains(&format!("error: the run stopped: PostgreSQL database {url}: ")),
+        lost.stderr
+            .contains(&format!("error: the run stopped: PostgreSQL database {url}: ")),
         "{}",
         lost.stderr
     );
-    assert!(lost.stderr.contains("lost the connection to the server"), "{}", lost.stderr);
+    assert!(
+        lost.stderr.contains("lost the connection to the server"),
+        "{}",
+        lost.stderr
+    );
 
     cluster.up();
     // Whole batches only: the one committed before the server went.
@@ -169,7 +191,14 @@ pub fn a_lost_postgres_server_stops_the_run_and_a_rerun_completes(bin: &Path) {
     assert_eq!(postgres_count(&url, "SELECT count(*) FROM articles"), ARTICLES);
 
     let whole = create_database(&cluster.url(), "whole");
-    let one = run(&["extract", "dump.jsonl", "--postgres", &whole, "--quiet"], dir.path(), None);
+    let one = run(
+        &["extract", "dump.jsonl", "--postgres", &whole, "--quiet"],
+        dir.path(),
+        None,
+    );
     assert_eq!(one.code, 0, "{}", one.stderr);
-    assert!(postgres_dump(&url) == postgres_dump(&whole), "the resumed database differs");
+    assert!(
+        postgres_dump(&url) == postgres_dump(&whole),
+        "the resumed database differs"
+    );
 }
