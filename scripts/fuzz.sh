@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh [RUNS] [TARGET...]
 #
 # RUNS (default 5000000) is the number of executions per target (libFuzzer's
-# -runs); FUZZ_SECONDS caps each target's time instead when set. Targets, by
+# -runs); FUZZ_SECONDS, when set, also caps each target's time. Targets, by
 # default every one:
 #   stage_clean       normalize::clean alone
 #   stage_html        normalize::html::extract alone
@@ -94,8 +94,8 @@ for target in "${targets[@]}"; do
     len=$max_len
     case $target in process_*|jsonl_line) len=65536 ;; esac
     limit=(-runs="$runs")
-    [ -n "${FUZZ_SECONDS:-}" ] && limit=(-max_total_time="$FUZZ_SECONDS")
-    echo "== $target: ${FUZZ_SECONDS:+$FUZZ_SECONDS s}${FUZZ_SECONDS:-$runs runs}, inputs up to $len bytes (log in $log)"
+    [ -n "${FUZZ_SECONDS:-}" ] && limit+=(-max_total_time="$FUZZ_SECONDS")
+    echo "== $target: $runs runs${FUZZ_SECONDS:+ or $FUZZ_SECONDS s}, inputs up to $len bytes (log in $log)"
     mkdir -p "fuzz/artifacts/$target"
     started=$SECONDS
     "$bin/$target" "${limit[@]}" -max_len="$len" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
