@@ -55,7 +55,7 @@ fn a_signal_stops_the_run_cleanly(signal: i32, name: &str, status: i32) {
     // The articles taken before the signal: the committed batch and those the
     // bounded queues held, never the whole input.
     let left = count(&db);
-    assert!(BATCH <= left && left < ARTICLES, "{left} of {ARTICLES} stored");
+    assert!((BATCH..ARTICLES).contains(&left), "{left} of {ARTICLES} stored");
     assert!(
         stopped
             .stderr
