@@ -10,7 +10,9 @@
 //! each window is extracted and assembled as an article of its own, and the
 //! items are joined: spans shifted to index the whole clean text, officials
 //! and entities of the same name (and type) made one with the union of their
-//! aliases and mentions.
+//! aliases and mentions, and events of the same action (authority, status,
+//! target, counts and date alike: one action restated in window after
+//! window) made one with the union of their evidence, names and sums.
 //!
 //! Records of texts at most `WINDOWED_ABOVE` long are untouched (every corpus
 //! article is far below it); above it, what crosses a window's edge (an event
@@ -19,7 +21,7 @@
 
 use crate::assemble;
 use crate::extract::{self, Article};
-use crate::record::{Entity, Official, Record, Span};
+use crate::record::{CountCategory, Entity, Event, EventStatus, Official, Record, Span};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -38,6 +40,7 @@ pub(crate) fn extract(text: &str, published: Option<NaiveDate>, record: &mut Rec
 fn extract_in(text: &str, published: Option<NaiveDate>, record: &mut Record, window: usize) {
     let mut officials = Joined::<String, Official>::default();
     let mut entities = Joined::<(String, &'static str), Entity>::default();
+    let mut events = Joined::<ActionKey, Event>::default();
     let mut start = 0;
     let mut chars_before = 0;
     while start < text.len() {
@@ -45,14 +48,13 @@ fn extract_in(text: &str, published: Option<NaiveDate>, record: &mut Record, win
         let part = &text[start..end];
         let article = Article::new(part, published);
         let found = extract::all(&article);
-        let events = assemble::events(&article, &found);
         let shift = |span: &mut Span| {
             span[0] += chars_before;
             span[1] += chars_before;
         };
-        for mut event in events {
+        for mut event in assemble::events(&article, &found) {
             event.evidence.iter_mut().for_each(shift);
-            record.events.push(event);
+            events.add(action_key(&event), event, join_events);
         }
         for mut count in found.counts {
             shift(&mut count.span);
@@ -89,6 +91,36 @@ fn extract_in(text: &str, published: Option<NaiveDate>, record: &mut Record, win
     }
     record.officials = officials.items;
     record.entities = entities.items;
+    record.events = events.items;
+}
+
+/// What tells one action from another across windows: authority, status,
+/// target, counts and date.
+type ActionKey = (String, EventStatus, Option<String>, Vec<(u64, CountCategory)>, Option<String>);
+
+fn action_key(event: &Event) -> ActionKey {
+    (
+        event.authority.clone(),
+        event.status,
+        event.target.clone(),
+        event.counts.iter().map(|c| (c.value, c.category)).collect(),
+        event.date.clone(),
+    )
+}
+
+/// Adds what a later window says of an action to the event an earlier one
+/// read: its evidence, and the names, sums and fields the earlier lacks.
+fn join_events(into: &mut Event, more: Event) {
+    into.agency = into.agency.take().or(more.agency);
+    into.reason = into.reason.take().or(more.reason);
+    union(&mut into.named_targets, more.named_targets);
+    union(&mut into.officials, more.officials);
+    for amount in more.amounts {
+        if !into.amounts.contains(&amount) {
+            into.amounts.push(amount);
+        }
+    }
+    into.evidence.extend(more.evidence);
 }
 
 /// Items in order of first appearance, one per key.
@@ -203,7 +235,10 @@ mod tests {
         record.text = Some(text.clone());
         check_spans(&record).unwrap();
         assert_eq!(record.amounts.len(), 200, "one sum per paragraph");
-        assert!(!record.events.is_empty());
+        // One action, restated in every paragraph: one event, with evidence
+        // from every window.
+        assert_eq!(record.events.len(), 1, "{:?}", record.events);
+        assert!(record.events[0].evidence.len() > 100, "{}", record.events[0].evidence.len());
         // One entity and one official per name, mentioned all through the text.
         let treasury: Vec<&Entity> = record.entities.iter().filter(|e| e.name.contains("Treasury")).collect();
         assert_eq!(
