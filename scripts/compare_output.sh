@@ -26,7 +26,7 @@ shared=${SANCTIONS_SHARED:-../shared}
 [ -s "$dir/html-4.jsonl" ] || python3 scripts/make_dump.py html 4 "$dir/html-4.jsonl" >&2 || true
 inputs=(corpus/articles "$dir/text-20.jsonl")
 [ -s "$dir/html-4.jsonl" ] && inputs+=("$dir/html-4.jsonl")
-for f in "$shared"/dev2/batch-*/articles.jsonl "$shared"/dev/*.jsonl; do
+for f in "$shared"/dev2/batch-*/articles.jsonl "$shared"/dev/articles.jsonl; do
     [ -s "$f" ] && inputs+=("$f")
 done
 work=$(mktemp -d)
