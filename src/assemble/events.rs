@@ -22,6 +22,9 @@
 
 use super::canonical::period;
 use super::facts::{Actor, Fact, Facts};
+use super::lexicon::{
+    AGENTIVE_NOUNS, CAUSE_MARKERS, OBJECT_BREAKS, OBJECT_MARKERS, PASSIVE_AUXILIARIES, TARGET_MARKERS,
+};
 use super::triggers::{
     ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEEDS, NEGATIONS, ORDINALS, PREFILTERS,
     RULES, RuleSet, SANCTIONS_WORD, Strength, TriggerRule,
@@ -34,79 +37,6 @@ use regex::Regex;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
-
-/// Prepositions that make the noun after them an object, not an actor.
-const OBJECT_MARKERS: &[&str] = &[
-    "on",
-    "against",
-    "to",
-    "with",
-    "from",
-    "of",
-    "by",
-    "for",
-    "toward",
-    "towards",
-    "into",
-    "at",
-    "in",
-    "over",
-    "about",
-    "between",
-    "including",
-    "targeting",
-    "like",
-    "under",
-    "within",
-];
-
-/// Words after which a date is that of a cause, not of the action.
-const CAUSE_MARKERS: &[&str] = &[
-    "response",
-    "following",
-    "after",
-    "since",
-    "amid",
-    "because",
-    "retaliation",
-    "over",
-];
-
-/// Words that end an object list: after them, names are no longer targets.
-const OBJECT_BREAKS: &[&str] = &[
-    "for",
-    "over",
-    "because",
-    "which",
-    "that",
-    "who",
-    "whose",
-    "linked",
-    "connected",
-    "tied",
-    "after",
-    "before",
-    "since",
-    "response",
-    "accused",
-    "alleged",
-    "allegedly",
-    "said",
-    "says",
-    "while",
-    "when",
-    "by",
-    "under",
-    "pursuant",
-    "according",
-    "amid",
-    "following",
-    "behind",
-    "helping",
-    "supporting",
-    "owned",
-    "controlled",
-];
 
 /// Bytes looked at before a position for the words there.
 const WORD_WINDOW: usize = 160;
@@ -637,12 +567,10 @@ fn read(
 
 /// Whether the trigger is passive (`were sanctioned`, `has been delisted`).
 fn is_passive(text: &str, trigger: &Trigger) -> bool {
-    words_before(text, trigger.range.start, 2).iter().any(|w| {
-        matches!(
-            w.as_ref(),
-            "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got"
-        )
-    }) || trigger.rule.form == Form::Passive
+    words_before(text, trigger.range.start, 2)
+        .iter()
+        .any(|w| PASSIVE_AUXILIARIES.contains(&w.as_ref()))
+        || trigger.rule.form == Form::Passive
 }
 
 /// The counts of a trigger's objects (`20 individuals`), after it (but not
@@ -834,40 +762,6 @@ fn coordinated<'f>(text: &str, actors: &[Fact<Actor<'f>>], first: usize, k: usiz
     chosen
 }
 
-/// Nouns after a possessive actor that keep it the actor (`Seoul's willingness
-/// to consider`, `Japan's sanctions list`); after other nouns (`Russia's war`,
-/// `Iran's missile programs`) the possessive names no actor.
-const AGENTIVE_NOUNS: &[&str] = &[
-    "willingness",
-    "decision",
-    "plan",
-    "plans",
-    "move",
-    "readiness",
-    "intention",
-    "bid",
-    "effort",
-    "efforts",
-    "attempt",
-    "announcement",
-    "sanctions",
-    "sanction",
-    "government",
-    "ministry",
-    "cabinet",
-    "administration",
-    "authorities",
-    "treasury",
-    "list",
-    "blacklist",
-    "measures",
-    "own",
-    "foreign",
-    "finance",
-    "state",
-    "new",
-];
-
 /// Whether actor mention `k` can be the subject of a clause: not the object of
 /// a preposition (nor in a list whose first member is one), not in brackets,
 /// not a possessive of anything but an agentive noun.
@@ -889,27 +783,6 @@ fn can_act(text: &str, actors: &[Fact<Actor>], k: usize) -> bool {
     }
     !is_object(text, &actors[head].range)
 }
-
-/// Words before a country that make it what an action aims at.
-const TARGET_MARKERS: &[&str] = &[
-    "on",
-    "against",
-    "targeting",
-    "target",
-    "targets",
-    "targeted",
-    "at",
-    "over",
-    "toward",
-    "towards",
-    "from",
-    "upon",
-    "of",
-    "punish",
-    "pressure",
-    "sanctioning",
-    "sanctioned",
-];
 
 /// The target of a reading: after the trigger, the first country that a
 /// preposition of aim, a possessive, a demonym or the direct object makes a

@@ -4,6 +4,7 @@
 pub mod canonical;
 pub(crate) mod events;
 pub(crate) mod facts;
+mod lexicon;
 pub(crate) mod triggers;
 
 use crate::extract::{Article, Extractions};

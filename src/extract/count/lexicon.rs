@@ -1,5 +1,6 @@
-//! The count lexicon: counted nouns with their category, and the words around
-//! a number that make it no count. Data only; `rules` reads it.
+//! The count lexicon: counted nouns with their category, the words around
+//! a number that make it no count, and the words that join a list of counted
+//! nouns. Data only; `rules` and `resolve` read it.
 
 use crate::record::CountCategory;
 use rustc_hash::FxHashMap as HashMap;
@@ -543,3 +544,13 @@ pub fn noun(word: &str) -> Option<Entry> {
 pub fn is_stop_word(lower: &str) -> bool {
     STOP_WORDS.contains(&lower)
 }
+
+/// List connectors between the elements of a list of counted nouns, longest
+/// first (`40 individuals, companies and vessels`, `, and a trading
+/// company`): `resolve::coordinated_category` and `resolve::article_after`.
+pub(super) const CONNECTORS: &[&str] = &[", and ", ", or ", ", ", " and ", " or "];
+
+/// Lower-case words that may stand before a noun coordinated without a number
+/// of its own (`20 individuals and other entities`); other lower-case words
+/// end the look-ahead: `resolve::coordinated_category`.
+pub(super) const COORDINATED_MODIFIERS: &[&str] = &["other", "related", "associated"];

@@ -7,6 +7,7 @@
 //!   (`one individual, two banks, and a trading company`); outside such a list
 //!   `a` is no count.
 
+use super::lexicon::{CONNECTORS, COORDINATED_MODIFIERS};
 use super::rules::{Hit, LIST_ARTICLE, MIXED_LIST, Rule, countable, next_word_start, noun_phrase, word_at};
 use crate::extract::spans::Claimed;
 use crate::record::CountCategory;
@@ -68,9 +69,6 @@ pub(crate) fn resolve(text: &str, hits: Vec<Hit>) -> Vec<Counted> {
     out
 }
 
-/// List connectors between elements.
-const CONNECTORS: &[&str] = &[", and ", ", or ", ", ", " and ", " or "];
-
 /// The category of a counted noun coordinated right after byte `end` without a
 /// number of its own (`, companies and vessels`), if there is one.
 fn coordinated_category(text: &str, end: usize) -> Option<CountCategory> {
@@ -84,7 +82,7 @@ fn coordinated_category(text: &str, end: usize) -> Option<CountCategory> {
             return Some(entry.category);
         }
         let word = &text[w.clone()];
-        if !word.starts_with(|c: char| c.is_ascii_uppercase()) && !matches!(word, "other" | "related" | "associated") {
+        if !word.starts_with(|c: char| c.is_ascii_uppercase()) && !COORDINATED_MODIFIERS.contains(&word) {
             return None;
         }
         k = next_word_start(text, w.end)?;

@@ -506,7 +506,7 @@ fn words_at(cx: &Context, from: usize, seq: &[&str]) -> bool {
     })
 }
 
-/// The word lists of `cues` (and [`PREPOSITIONS`]) that the bare-name rules
+/// The word lists of `cues` that the bare-name rules
 /// test around every run, as hash sets: one look-up instead of a scan of the
 /// list.
 struct Lists {
@@ -534,7 +534,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         personal: set(cues::PERSONAL),
         product_verbs: set(cues::PRODUCT_VERBS),
         legal_forms: set(cues::LEGAL_FORMS),
-        prepositions: set(PREPOSITIONS),
+        prepositions: set(cues::PREPOSITIONS),
     }
 });
 
@@ -722,20 +722,8 @@ fn model_after(cx: &Context, run: &Run) -> bool {
 
 /// `rival Boeing`, `competitor Airbus` (a weak cue: `rival Clinton`).
 fn rival_before(cx: &Context, run: &Run) -> bool {
-    run.first > 0
-        && cx.joined(run.first)
-        && matches!(
-            cx.tokens[run.first - 1].text,
-            "rival" | "competitor" | "rivals" | "competitors"
-        )
+    run.first > 0 && cx.joined(run.first) && cues::RIVALS.contains(&cx.tokens[run.first - 1].text)
 }
-
-/// Prepositions: a name after one is no subject; a participle before one
-/// is no active verb.
-const PREPOSITIONS: &[&str] = &[
-    "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "about", "than", "like", "as", "via", "over",
-    "under", "through", "between", "against", "without", "within", "during", "since", "until", "last", "earlier",
-];
 
 /// `the Old Mutual insurance company`: a firm's noun after the name, with
 /// at most one word between, ending the phrase.
@@ -1195,7 +1183,7 @@ mod tests {
             (&LISTS.personal, cues::PERSONAL),
             (&LISTS.product_verbs, cues::PRODUCT_VERBS),
             (&LISTS.legal_forms, cues::LEGAL_FORMS),
-            (&LISTS.prepositions, PREPOSITIONS),
+            (&LISTS.prepositions, cues::PREPOSITIONS),
         ];
         // Every word of every list, and case variants of them, are in a set
         // exactly when they are in its list.

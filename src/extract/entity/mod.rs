@@ -16,6 +16,7 @@
 //! but say whose nationals are meant.
 
 mod bare;
+mod lexicon;
 mod resolve;
 mod rules;
 
@@ -25,7 +26,7 @@ mod examples;
 pub(crate) use rules::DemonymMention;
 
 use crate::extract::article::Article;
-use crate::extract::lexicon::{self, Body};
+use crate::extract::lexicon::Body;
 use crate::extract::tokens;
 use crate::record::Entity;
 use crate::rule::Spec;
@@ -80,12 +81,12 @@ impl Found {
 
     /// The country an entity is or belongs to (`OFAC` -> United States).
     #[cfg(test)]
-    pub(crate) fn country_of(&self, entity: usize) -> Option<&'static lexicon::Country> {
+    pub(crate) fn country_of(&self, entity: usize) -> Option<&'static crate::extract::lexicon::Country> {
         self.entities
             .get(entity)?
             .country
             .as_deref()
-            .and_then(lexicon::country_by_code)
+            .and_then(crate::extract::lexicon::country_by_code)
     }
 
     /// The index of the entity with this canonical name or alias.
@@ -106,7 +107,7 @@ pub fn find(article: &Article) -> Found {
 /// (`tokens::tokenize(article.text)`, shared with the officials).
 pub fn find_in(article: &Article, toks: &[tokens::Token]) -> Found {
     let text = article.text;
-    let matches = lexicon::scan(text);
+    let matches = crate::extract::lexicon::scan(text);
     let cx = rules::Context::new(text, toks, &matches);
 
     let mut candidates = Vec::new();

@@ -20,6 +20,9 @@
 //! and Financial Intelligence`), lists that are not organizations
 //! (`Specially Designated Nationals (SDN)`).
 
+use super::lexicon::{
+    ALIAS_CUES, APPOSITION_ENDS, CENTRAL_BANK_WORDS, COMMA_DESCRIPTORS, COMPLEMENT_OPENERS, POSSESSIVE_NAME_WORDS,
+};
 use super::{Key, Rule, Shapes};
 use crate::extract::lexicon::{self, Entry, Form, LexMatch};
 use crate::extract::tokens::{Gap, Kind, Token};
@@ -47,21 +50,6 @@ pub struct DemonymMention {
     pub range: Range<usize>,
     pub country: &'static lexicon::Country,
 }
-
-/// Connectors inside a complement (`Center for Strategic and International Studies`).
-const COMPLEMENT_OPENERS: &[&str] = &["of", "for", "on"];
-
-/// Words that say the next name is another name of the entity before.
-const ALIAS_CUES: &[&[&str]] = &[
-    &["also", "known", "as"],
-    &["formerly", "known", "as"],
-    &["known", "as"],
-    &["aka"],
-    &["a.k.a."],
-    &["aliases", "including"],
-    &["alias"],
-    &["dubbed"],
-];
 
 /// The alias cues' first words, as [`Shapes`]: a quick test for every token.
 const CUE_OPENERS: Shapes = {
@@ -422,7 +410,7 @@ fn name_start(cx: &Context, i: usize, kind: EntityType) -> usize {
             && !cx.in_lexicon_name(p - 1)
             && tokens[p].gap == Gap::None
             && (tokens[p].text == "'"
-                || matches!(tokens[p - 1].text, "People" | "Men" | "Women" | "Children")
+                || POSSESSIVE_NAME_WORDS.contains(&tokens[p - 1].text)
                 || tokens[p - 1].info.title_head());
         if possessive_inside {
             first = p - 1;
@@ -616,7 +604,7 @@ fn central_bank(cx: &Context, core: usize, head: usize, last: usize) -> Option<E
     if cx.tokens[head].text != "Bank" {
         return None;
     }
-    let premodified = (core..head).any(|k| matches!(cx.tokens[k].text, "Central" | "Reserve"));
+    let premodified = (core..head).any(|k| CENTRAL_BANK_WORDS.contains(&cx.tokens[k].text));
     let of_country = core == head
         && last > head + 1
         && cx.tokens[head + 1].text == "of"
@@ -759,7 +747,7 @@ fn descriptors_at(cx: &Context, at: impl Iterator<Item = usize>, out: &mut Vec<C
                     tokens[i - 1].text,
                     "the" | "The" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "whose"
                 );
-            if matches!(t.text, "subsidiary" | "affiliate") || !determined {
+            if COMMA_DESCRIPTORS.contains(&t.text) || !determined {
                 j += 1;
                 comma = true;
             }
@@ -854,13 +842,9 @@ fn apposition_at(cx: &Context, i: usize, last: usize, out: &mut Vec<Candidate>) 
     };
     while k < limit && modifier(k) {
         if let Some(kind) = tokens[k].info.descriptor() {
-            let ends = tokens.get(k + 1).is_none_or(|t| {
-                t.kind == Kind::Punct
-                    || matches!(
-                        t.text,
-                        "that" | "which" | "based" | "in" | "of" | "with" | "owned" | "registered"
-                    )
-            });
+            let ends = tokens
+                .get(k + 1)
+                .is_none_or(|t| t.kind == Kind::Punct || APPOSITION_ENDS.contains(&t.text));
             if ends {
                 out.push(named(cx, i, last, kind, Rule::Apposition));
             }

@@ -614,3 +614,16 @@ pub const PRODUCT_VERBS: &[&str] = &[
     "uses",
     "used",
 ];
+
+/// Prepositions: a bare name after one is no subject of [`SUBJECT_OF`]
+/// (`those with BED reported`), and a verb in `-ed` before one is a
+/// participle, no active verb (`the MacBook released in 2015`): the bare-name
+/// rules' `subject_cue`.
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "about", "than", "like", "as", "via", "over",
+    "under", "through", "between", "against", "without", "within", "during", "since", "until", "last", "earlier",
+];
+
+/// Right before a bare name: a competitor's (`rival Boeing`, `competitor
+/// Airbus`); a weak cue, since people have rivals too (`rival Clinton`).
+pub(crate) const RIVALS: &[&str] = &["rival", "competitor", "rivals", "competitors"];

@@ -127,6 +127,43 @@ pub const TITLE_HEADS: &[&str] = &[
     "deputy",
 ];
 
+/// Title heads that are also common nouns or adjectives (`Executive Order`,
+/// `General Motors`, `Chief Justice`): alone before a one-word name, no title.
+/// Read by the official rules (`name_after_title`, `role_before_name`), not
+/// flagged in the word table.
+pub(crate) const WEAK_HEADS: &[&str] = &[
+    "executive",
+    "general",
+    "chief",
+    "head",
+    "official",
+    "partner",
+    "fellow",
+    "counsel",
+    "agent",
+    "officer",
+    "speaker",
+    "owner",
+    "leader",
+    "deputy",
+    "king",
+    "queen",
+    "prince",
+    "judge",
+    "expert",
+    "trader",
+    "broker",
+    "manager",
+    "editor",
+];
+
+/// Lower-case words that may qualify a lower-case role (`former deputy
+/// leader`, `senior official`), in the official rules' `role_start` and
+/// `title_before_comma`; lower-case title modifiers qualify it too.
+pub(crate) const ROLE_MODIFIERS: &[&str] = &[
+    "former", "senior", "deputy", "chief", "top", "acting", "interim", "then", "late", "prime", "vice",
+];
+
 /// Words that may open a title before its head (`Deputy Under Secretary`,
 /// `Chief Cabinet Secretary`), besides capitalised words of any kind; listed
 /// so that a lower-case modifier (`former`, `senior`) is kept with its title in
@@ -284,6 +321,11 @@ pub const SPEECH_VERBS: &[&str] = &[
     "cautioned",
     "conceded",
 ];
+
+/// Verbs of attribution right before a name that make it a person's (`said
+/// Anthony Ruggiero`; also `according to NAME`): the official rules'
+/// `attribution`. After the name, any of [`SPEECH_VERBS`] does.
+pub(crate) const SPEECH_VERBS_BEFORE: &[&str] = &["said", "says", "wrote", "asked"];
 
 /// Lower-case particles inside names (`Ursula von der Leyen`, `Abd al-Razek`).
 pub const NAME_PARTICLES: &[&str] = &[

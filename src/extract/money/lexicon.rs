@@ -1,5 +1,6 @@
 //! The currency lexicon: symbols, ISO 4217 codes and names, with the code each
-//! stands for. Data only; `rules` reads it.
+//! stands for, and the units that make a number no sum. Data only; `rules` and
+//! `resolve` read it.
 
 use crate::decimal::Decimal;
 use rustc_hash::FxHashMap as HashMap;
@@ -364,6 +365,52 @@ pub fn currencies() -> std::collections::BTreeSet<&'static str> {
     all.extend(NAMES.iter().map(|n| n.1.code));
     all
 }
+
+/// Units of measure and counted nouns that make a bare second bound no sum
+/// (`$400 million to 7.5 million tons`), lower case: `resolve::ends_a_sum`
+/// reads the word after it.
+pub(super) const NOT_SUM_AFTER: &[&str] = &[
+    "tons",
+    "tonnes",
+    "ton",
+    "tonne",
+    "barrels",
+    "barrel",
+    "bpd",
+    "people",
+    "persons",
+    "percent",
+    "times",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "units",
+    "shares",
+    "kg",
+    "km",
+    "miles",
+    "meters",
+    "metres",
+    "feet",
+    "acres",
+    "hectares",
+    "cubic",
+    "square",
+    "votes",
+    "seats",
+    "jobs",
+    "workers",
+    "employees",
+    "vehicles",
+    "cars",
+    "points",
+    "members",
+    "users",
+    "customers",
+    "copies",
+];
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,7 @@
 //!   first bound borrows the scale of the second when it has none.
 //! - `thirteen dollars and forty-five cents`, `3 dollars 50 cents`: one sum.
 
+use super::lexicon::NOT_SUM_AFTER;
 use super::rules::{DOLLARS_AND_CENTS, Hit, RANGE, Rule};
 use crate::decimal::Decimal;
 use crate::extract::numeral::Numeral;
@@ -226,49 +227,7 @@ fn ends_a_sum(text: &str, end: usize) -> bool {
     };
     let word_end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
     let word = rest[..word_end].to_ascii_lowercase();
-    !matches!(
-        word.as_str(),
-        "tons"
-            | "tonnes"
-            | "ton"
-            | "tonne"
-            | "barrels"
-            | "barrel"
-            | "bpd"
-            | "people"
-            | "persons"
-            | "percent"
-            | "times"
-            | "years"
-            | "months"
-            | "weeks"
-            | "days"
-            | "hours"
-            | "units"
-            | "shares"
-            | "kg"
-            | "km"
-            | "miles"
-            | "meters"
-            | "metres"
-            | "feet"
-            | "acres"
-            | "hectares"
-            | "cubic"
-            | "square"
-            | "votes"
-            | "seats"
-            | "jobs"
-            | "workers"
-            | "employees"
-            | "vehicles"
-            | "cars"
-            | "points"
-            | "members"
-            | "users"
-            | "customers"
-            | "copies"
-    )
+    !NOT_SUM_AFTER.contains(&word.as_str())
 }
 
 /// A whole number below 100 right after a sum (`and` allowed between) that

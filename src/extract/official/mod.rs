@@ -12,6 +12,7 @@
 //! organizations and countries are never taken for names and can be
 //! affiliations. Examples are in `examples.rs`.
 
+mod lexicon;
 mod resolve;
 mod rules;
 

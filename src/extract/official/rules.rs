@@ -19,7 +19,9 @@
 //! Vice Minister highlighted`), organizations (`Foreign Ministry said`),
 //! demonyms (`Japanese officials`), generic plurals (`Experts said`).
 
+use super::lexicon::{APPOSITION_ADVERBS, TITLE_STOPS};
 use crate::extract::entity::Found;
+use crate::extract::lexicon::titles::{ROLE_MODIFIERS, SPEECH_VERBS_BEFORE, WEAK_HEADS};
 use crate::extract::lexicon::{self, WordInfo};
 use crate::extract::tokens::{Gap, Kind, Token};
 use crate::rule::Spec;
@@ -162,49 +164,6 @@ pub(crate) const RULES: &[Spec] = &[
         &["Yoon added that risks rose."],
     ),
 ];
-
-/// Words after which an apposition's title ends.
-const TITLE_STOPS: &[&str] = &[
-    "at", "of", "for", "with", "in", "on", "from", "who", "whom", "whose", "which", "that", "based", "and", "since",
-    "named", "linked", "to", "has", "had", "have", "is", "was", "said", "says", "told", "added", "until", "during",
-    "when", "while", "after", "before", "under", "also",
-];
-
-/// Title heads that are also common nouns or adjectives (`Executive Order`,
-/// `General Motors`, `Chief Justice`): alone before a one-word name, no title.
-const WEAK_HEADS: &[&str] = &[
-    "executive",
-    "general",
-    "chief",
-    "head",
-    "official",
-    "partner",
-    "fellow",
-    "counsel",
-    "agent",
-    "officer",
-    "speaker",
-    "owner",
-    "leader",
-    "deputy",
-    "king",
-    "queen",
-    "prince",
-    "judge",
-    "expert",
-    "trader",
-    "broker",
-    "manager",
-    "editor",
-];
-
-/// Lower-case words that may qualify a lower-case role (`former`, `senior`).
-fn role_modifier(word: &str) -> bool {
-    matches!(
-        word,
-        "former" | "senior" | "deputy" | "chief" | "top" | "acting" | "interim" | "then" | "late" | "prime" | "vice"
-    )
-}
 
 pub struct Context<'t, 'a> {
     pub text: &'a str,
@@ -672,7 +631,7 @@ fn role_start(cx: &Context, h: usize) -> usize {
     let mut s = h;
     while s > 0 && cx.joined(s) {
         let p = &t[s - 1];
-        let lower_modifier = p.is_lower_word() && (role_modifier(p.text) || p.info.title_modifier());
+        let lower_modifier = p.is_lower_word() && (ROLE_MODIFIERS.contains(&p.text) || p.info.title_modifier());
         let opening = s - 1 == 0 || !cx.joined(s - 1) || t[s - 2].kind == Kind::Punct;
         let capital_modifier = p.is_capitalized() && p.kind == Kind::Word && p.info.title_modifier() && opening;
         let and_title =
@@ -981,10 +940,7 @@ fn apposition(cx: &Context, next: usize) -> Option<Around> {
         k = skip;
     }
     // `NAME, formerly an Apple Inc. executive`.
-    if matches!(
-        cx.word(k),
-        "formerly" | "now" | "currently" | "previously" | "also" | "once"
-    ) {
+    if APPOSITION_ADVERBS.contains(&cx.word(k)) {
         k += 1;
     }
     if matches!(cx.word(k), "a" | "an" | "the") {
@@ -1013,8 +969,7 @@ fn attribution(cx: &Context, first: usize, next: usize) -> bool {
     let t = cx.tokens;
     let before = first.checked_sub(1).map_or("", |p| cx.word(p));
     let before2 = first.checked_sub(2).map_or("", |p| cx.word(p));
-    let said_before =
-        matches!(before, "said" | "says" | "wrote" | "asked") || (before == "to" && before2 == "according");
+    let said_before = SPEECH_VERBS_BEFORE.contains(&before) || (before == "to" && before2 == "according");
     // `the state of North Rhine-Westphalia remarked`: after a preposition
     // the name is a place or an organization.
     let after_preposition = matches!(
@@ -1061,7 +1016,7 @@ fn title_before_comma(cx: &Context, first: usize) -> Option<(String, Option<Stri
         let titled = p.kind == Kind::Word
             && (p.info.title_head() || p.info.title_modifier() || p.info.portfolio() || p.is_capitalized())
             && !p.info.not_name_start();
-        if titled || (p.is_lower_word() && role_modifier(p.text)) {
+        if titled || (p.is_lower_word() && ROLE_MODIFIERS.contains(&p.text)) {
             s -= 1;
         } else if p.text == "and" && s >= 2 && t[s - 2].info.title_head() {
             s -= 2;

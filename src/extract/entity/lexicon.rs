@@ -1,0 +1,44 @@
+//! The entity lexicon: the words the entity rules read around names and head
+//! words that are no names, heads or descriptors themselves (complement
+//! connectors, alias cues, the words that end a descriptor phrase). Data
+//! only; `rules` reads it. Names, head words and descriptor nouns are in
+//! `extract/lexicon/` (`bodies.rs`, `countries.rs`, `heads.rs`), and the cues
+//! of bare names in `extract/lexicon/cues.rs`.
+
+/// Connectors that open a head's complement (`Center for Strategic and
+/// International Studies`, `Ministry of People's Armed Forces`):
+/// `rules::complement_after` (`org.head_of`).
+pub(super) const COMPLEMENT_OPENERS: &[&str] = &["of", "for", "on"];
+
+/// Words that say the next name is another name of the entity before (`also
+/// known as the New Romantic Cyber Army Team`), as word sequences: the rule
+/// `org.alias_cue` (`rules::alias_cues`); their first words make
+/// `rules::CUE_OPENERS`, the tokens that `Context` gathers.
+pub(super) const ALIAS_CUES: &[&[&str]] = &[
+    &["also", "known", "as"],
+    &["formerly", "known", "as"],
+    &["known", "as"],
+    &["aka"],
+    &["a.k.a."],
+    &["aliases", "including"],
+    &["alias"],
+    &["dubbed"],
+];
+
+/// Capitalised words whose `'s` stays inside a name (`People's Liberation
+/// Army`; a bare apostrophe, `Workers' Party`, always does): `rules::name_start`.
+pub(super) const POSSESSIVE_NAME_WORDS: &[&str] = &["People", "Men", "Women", "Children"];
+
+/// Words before the head `Bank` that make a bank a central bank, a government
+/// body (`Central Bank`, `Reserve Bank`): `rules::central_bank`.
+pub(super) const CENTRAL_BANK_WORDS: &[&str] = &["Central", "Reserve"];
+
+/// Descriptor nouns that take a comma before the name even after a
+/// determiner (`its subsidiary, Mammut Diesel`), where others do not (`the
+/// company, Mark Chandler,` is a person): `rules::descriptors_at`.
+pub(super) const COMMA_DESCRIPTORS: &[&str] = &["subsidiary", "affiliate"];
+
+/// Words that may follow the descriptor that ends an apposition (`Chainalysis,
+/// a blockchain analytics firm based in New York`), besides punctuation:
+/// `rules::apposition_at` (`org.apposition`).
+pub(super) const APPOSITION_ENDS: &[&str] = &["that", "which", "based", "in", "of", "with", "owned", "registered"];

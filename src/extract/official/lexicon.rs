@@ -1,0 +1,18 @@
+//! The official lexicon: the words the official rules read around a title
+//! phrase that are no title words themselves. Data only; `rules` reads it.
+//! Title heads, modifiers, verbs of attribution and name particles are in
+//! `extract/lexicon/titles.rs`.
+
+/// Words after which a title phrase ends, lower case (`Ryan Yoon, a Senior
+/// Analyst at Tiger Research`, `an official who`): `rules::title_phrase`
+/// (appositions, colons, brackets), `rules::phrase_ends` (a lower-case head
+/// must end its phrase) and `rules::lower_complement` (`head of research`).
+pub(super) const TITLE_STOPS: &[&str] = &[
+    "at", "of", "for", "with", "in", "on", "from", "who", "whom", "whose", "which", "that", "based", "and", "since",
+    "named", "linked", "to", "has", "had", "have", "is", "was", "said", "says", "told", "added", "until", "during",
+    "when", "while", "after", "before", "under", "also",
+];
+
+/// Adverbs between a name's comma and its apposition's title (`NAME,
+/// formerly an Apple Inc. executive`), skipped: `rules::apposition`.
+pub(super) const APPOSITION_ADVERBS: &[&str] = &["formerly", "now", "currently", "previously", "also", "once"];
