@@ -452,6 +452,29 @@ impl Reorder {
 mod tests {
     use super::*;
 
+    #[test]
+    fn explain_gives_the_records_events_and_says_why_it_cannot_trace_windows() {
+        let pipeline = Pipeline::default();
+        let text = "The U.S. Treasury sanctioned eight North Korean individuals on Thursday. \
+                    Japan did not impose sanctions on Iran.";
+        let explanation = pipeline.explain(Document::from_text("a", text)).unwrap();
+        assert_eq!(
+            explanation.events,
+            pipeline.process(Document::from_text("a", text)).events
+        );
+        assert_eq!(explanation.events.len(), 1);
+        assert_eq!(explanation.sentences.len(), 2);
+        assert_eq!(explanation.sentences[1].rejected[0].why, "negated: `not` before it");
+        let skipped = pipeline.explain(Document::from_text("b", "")).unwrap();
+        assert_eq!(
+            (skipped.status, skipped.status_detail.as_deref()),
+            (Status::Skipped, Some("empty"))
+        );
+        let long = text.repeat(window::WINDOWED_ABOVE / text.len() + 1);
+        let err = pipeline.explain(Document::from_text("c", long)).unwrap_err();
+        assert!(matches!(err, ExplainError::Windowed { .. }), "{err}");
+    }
+
     fn html_doc(html: &str, url: Option<&str>, published: Option<&str>) -> Document {
         let mut doc = Document::from_text("h", "");
         doc.content = Content::Html(html.into());
