@@ -18,7 +18,7 @@ use sanctions_extract::select::{Selection, Shard};
 use sanctions_extract::sinks::{
     EventsSink, FtmSink, JsonlSink, Merged, PostgresSink, Run, Sanctions, Sink, SqliteSink, Tee, redact_url,
 };
-use sanctions_extract::{Config, Document, Inputs, Limits, Pipeline, Record, Summary};
+use sanctions_extract::{Config, Document, Inputs, Limits, Pipeline, Record, Status, Summary};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -71,27 +71,28 @@ enum Command {
 }
 
 const EXPLAIN_HELP: &str = "\
-For each sentence where event assembly found something:
-  trigger RULE \"words\": STATUS    a trigger, the rule that found it and the status
-                                 it gives (notes: a modal made it planned...)
-    authority: HOW               how the authority was found (the subject, a
-                                 passive agent, carried over from a sentence before...)
-    + ROLE \"words\" = VALUE: WHY  a mention taken as authority, target, count,
-    - ROLE \"words\" = VALUE: WHY  named target or date, or refused, and why
-    => AUTHORITY: event N, HOW   the event each reading made or joined (new,
-                                 merged, and what set a new one apart)
-  no trigger: RULE \"words\": WHY a rule's match that is no trigger (negated,
-                                 an adjective, another clause...)
-  list: ...                      names a list sentence added to the event before
+For each sentence where event assembly found something (numbered from 1):
+  trigger RULE \"WORDS\": STATUS   a trigger: the rule that found it, the status it
+                                 gives, notes (a modal made it planned...)
+    authority: HOW               how the authority was found (the subject, a passive
+                                 agent, carried over from a sentence before...)
+    + ROLE \"WORDS\" = VALUE: WHY  a mention taken as authority, target, count,
+    - ROLE \"WORDS\" = VALUE: WHY  named target or date (+), or refused (-), and why
+    => AUTHORITY: event N, HOW   the event the reading made or joined (new, merged,
+                                 and what set a new one apart from the others)
+  no trigger: RULE \"WORDS\": WHY  a rule's match that is no trigger (negated, an
+                                 adjective, a capability, another clause...)
+  list: NAMES added to event N   names a list sentence adds to the event before it
 Then the events as the record holds them (the values of `extract --jsonl`),
-numbered from 0 as the record's `events` and the databases' event idx. Sentences
-are numbered from 1; long ones are shortened (--json has them whole).
+numbered from 0 as the record's `events` and the databases' event idx. Long
+sentences are shortened (--json has them whole).
 
 ARTICLE is any input `extract` reads: a .txt or .html file, a JSONL dump (gzip or
 zstd too), `-` for JSONL on standard input. In a dump, --doc-id picks the article;
 without it the first is explained, and standard error says so.
 
-Exit status: 0 explained, 2 the input cannot be read or holds no such article.
+Exit status: 0 explained, 1 the article could not be read (status error, as in
+`extract`), 2 the input cannot be read or holds no such article.
 
 Examples:
   sanctions-extract explain corpus/articles/seeds/001_4de9d4616d3f2380.txt
@@ -877,6 +878,10 @@ fn explain(args: ExplainArgs) -> Result<ExitCode> {
         );
     }
     let explanation = Pipeline::new(Config::default()).explain(document)?;
+    let status = match explanation.status {
+        Status::Error => ExitCode::from(EXIT_INPUT_ERRORS),
+        Status::Ok | Status::Skipped => ExitCode::SUCCESS,
+    };
     let mut out = std::io::stdout().lock();
     let written = if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&explanation)?)
@@ -885,10 +890,10 @@ fn explain(args: ExplainArgs) -> Result<ExitCode> {
     };
     match written.and_then(|()| out.flush()) {
         // Whoever read it stopped reading (`| head`): nobody is left to tell.
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(status),
         written => {
             written.context("writing the explanation")?;
-            Ok(ExitCode::SUCCESS)
+            Ok(status)
         }
     }
 }

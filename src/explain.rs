@@ -31,6 +31,9 @@ pub struct Explanation {
     pub status_detail: Option<String>,
     /// How many sentences the article has.
     pub sentence_count: usize,
+    /// Whether its sentences were searched for triggers: only an article
+    /// that holds a sanctions word anywhere is.
+    pub searched: bool,
     /// The authorities the article names where they can act, most named first:
     /// the authority of last resort is the first.
     pub actors: Vec<String>,
@@ -282,17 +285,27 @@ impl fmt::Display for Explanation {
             Some(detail) => writeln!(f, "status {}: {detail}", self.status.as_str())?,
             None => writeln!(f, "status {}", self.status.as_str())?,
         }
-        writeln!(
-            f,
-            "{} sentences; actors, most named first: {}; countries: {}",
-            self.sentence_count,
-            list(&self.actors),
-            list(&self.countries)
-        )?;
-        writeln!(
-            f,
-            "(+ taken, - refused; events are numbered as the record's `events`, from 0)"
-        )?;
+        if self.status != Status::Ok {
+            return writeln!(f, "only articles of status ok are read for events");
+        }
+        if !self.searched {
+            writeln!(
+                f,
+                "no sanctions word in the article: no sentence is searched for triggers"
+            )?;
+        } else {
+            writeln!(
+                f,
+                "{}; actors, most named first: {}; countries: {}",
+                counted(self.sentence_count, "sentence"),
+                list(&self.actors),
+                list(&self.countries)
+            )?;
+            writeln!(
+                f,
+                "(+ taken, - refused; events are numbered as the record's `events`, from 0)"
+            )?;
+        }
         for sentence in &self.sentences {
             writeln!(f)?;
             write!(f, "{sentence}")?;
@@ -303,6 +316,15 @@ impl fmt::Display for Explanation {
             write_event(f, k, event, &self.sentences)?;
         }
         Ok(())
+    }
+}
+
+/// `1 sentence`, `2 sentences`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

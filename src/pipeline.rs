@@ -185,6 +185,7 @@ impl Pipeline {
             });
         }
         let traced = traced.unwrap_or_else(|| assemble::Traced {
+            searched: false,
             sentences: Vec::new(),
             actors: Vec::new(),
             countries: Vec::new(),
@@ -195,6 +196,7 @@ impl Pipeline {
             status: record.status,
             status_detail: record.status_detail,
             sentence_count,
+            searched: traced.searched,
             actors: traced.actors,
             countries: traced.countries,
             sentences: traced.sentences,

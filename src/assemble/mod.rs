@@ -23,6 +23,7 @@ pub(crate) fn explained(article: &Article, found: &Extractions) -> (Vec<Event>, 
     let actors = std::mem::take(&mut recorder.actors);
     let countries = std::mem::take(&mut recorder.countries);
     let traced = Traced {
+        searched: recorder.searched,
         sentences: recorder.finish(),
         actors,
         countries,
@@ -32,6 +33,7 @@ pub(crate) fn explained(article: &Article, found: &Extractions) -> (Vec<Event>, 
 
 /// What [`explained`] recorded besides the events.
 pub(crate) struct Traced {
+    pub searched: bool,
     pub sentences: Vec<crate::explain::SentenceTrace>,
     pub actors: Vec<String>,
     pub countries: Vec<String>,

@@ -125,6 +125,8 @@ pub(crate) struct Recorder<'a> {
     merged: Vec<(usize, String, Apart)>,
     /// Per merged event: its record index, and what `finish` changed.
     finished: Vec<(Option<usize>, Vec<String>)>,
+    /// Whether assembly read the article (it holds a sanctions word).
+    pub searched: bool,
     pub actors: Vec<String>,
     pub countries: Vec<String>,
 }
@@ -148,6 +150,7 @@ impl<'a> Recorder<'a> {
             lists: Vec::new(),
             merged: Vec::new(),
             finished: Vec::new(),
+            searched: false,
             actors: Vec::new(),
             countries: Vec::new(),
         }
@@ -184,6 +187,7 @@ impl<'a> Recorder<'a> {
     fn keep(&mut self, step: Step) {
         match step {
             Step::Context { actors, countries } => {
+                self.searched = true;
                 self.actors = actors;
                 self.countries = countries;
             }

@@ -195,3 +195,38 @@ fn help_teaches_with_an_example() {
         run.stdout
     );
 }
+
+#[test]
+fn articles_without_events_to_read_say_why() {
+    let run = run(
+        &["explain", "corpus/articles/own/events.jsonl", "--doc-id", "own-e24"],
+        root(),
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("\nstatus skipped: language:spa\n"),
+        "{}",
+        run.stdout
+    );
+    let dir = tempfile::TempDir::new().unwrap();
+    std::fs::write(
+        dir.path().join("calm.txt"),
+        "The markets rose sharply in Paris after the holiday.",
+    )
+    .unwrap();
+    let run = crate::common::run(&["explain", "calm.txt"], dir.path(), None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("no sanctions word in the article: no sentence is searched for triggers"),
+        "{}",
+        run.stdout
+    );
+    // An article that cannot be read is explained as an error, exit 1 as
+    // `extract` exits.
+    std::fs::write(dir.path().join("bad.jsonl"), "{not json\n").unwrap();
+    let run = crate::common::run(&["explain", "bad.jsonl"], dir.path(), None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("\nstatus error: "), "{}", run.stdout);
+}
