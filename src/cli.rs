@@ -76,8 +76,9 @@ For each sentence where event assembly found something (numbered from 1):
                                  gives, notes (a modal made it planned...)
     authority: HOW               how the authority was found (the subject, a passive
                                  agent, carried over from a sentence before...)
-    + ROLE \"WORDS\" = VALUE: WHY  a mention taken as authority, target, count,
-    - ROLE \"WORDS\" = VALUE: WHY  named target or date (+), or refused (-), and why
+    + ROLE \"WORDS\" = VALUE: WHY  a mention taken (+) as authority, target, count,
+    - ROLE \"WORDS\" = VALUE: WHY  named target, date, amount or official, or
+                                 refused (-), and why
     => AUTHORITY: event N, HOW   the event the reading made or joined (new, merged,
                                  and what set a new one apart from the others)
   no trigger: RULE \"WORDS\": WHY  a rule's match that is no trigger (negated, an

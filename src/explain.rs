@@ -90,7 +90,8 @@ pub struct TriggerTrace {
     pub dropped: Option<String>,
 }
 
-/// A role a mention can take in an event.
+/// A role a mention can take in an event (amounts and officials are taken
+/// where they stand, never refused).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -104,6 +105,10 @@ pub enum Role {
     Named,
     /// The date of the action.
     Date,
+    /// A sum the action concerns.
+    Amount,
+    /// An official quoted about the action.
+    Official,
 }
 
 impl Role {
@@ -115,6 +120,8 @@ impl Role {
             Role::Count => "count",
             Role::Named => "named",
             Role::Date => "date",
+            Role::Amount => "amount",
+            Role::Official => "official",
         }
     }
 }

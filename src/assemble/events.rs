@@ -699,11 +699,8 @@ fn read<T: Trace>(
     );
     let named = named_objects(text, facts, &actors, &after, trace);
     let date = action_date(text, facts, trigger, &scope, trace);
-    let amounts: Vec<EventAmount> = within(&facts.amounts, &after).map(|f| f.value.clone()).collect();
-    let mut officials: Vec<String> = Vec::new();
-    for f in within(&facts.officials, &sentence) {
-        push_name(&mut officials, f.value.to_string());
-    }
+    let amounts = amounts_of(facts, &after, trace);
+    let officials = officials_of(facts, &sentence, trace);
     if trigger.rule.strength == Strength::Weak && counts.is_empty() && named.is_empty() {
         trace.note(|| dropped("a weak trigger with neither counts nor named targets"));
         return Vec::new();
@@ -728,6 +725,34 @@ fn read<T: Trace>(
             rule: trigger.rule.name,
         })
         .collect()
+}
+
+/// The amounts of a trigger: those after it.
+fn amounts_of<T: Trace>(facts: &Facts, after: &Range<usize>, trace: &mut T) -> Vec<EventAmount> {
+    let amounts: Vec<EventAmount> = within(&facts.amounts, after).map(|f| f.value.clone()).collect();
+    if T::ON {
+        for f in within(&facts.amounts, after) {
+            let value = format!("{} {}", f.value.value, f.value.currency);
+            candidate(trace, Role::Amount, f, value, Ok("after the trigger".into()));
+        }
+    }
+    amounts
+}
+
+/// The officials of a trigger: those its sentence names.
+fn officials_of<T: Trace>(facts: &Facts, sentence: &Range<usize>, trace: &mut T) -> Vec<String> {
+    let mut officials: Vec<String> = Vec::new();
+    for f in within(&facts.officials, sentence) {
+        trace.note(|| Step::Candidate {
+            role: Role::Official,
+            range: f.range.clone(),
+            value: f.value.to_string(),
+            accepted: true,
+            why: "named in the trigger's sentence".into(),
+        });
+        push_name(&mut officials, f.value.to_string());
+    }
+    officials
 }
 
 /// The step of a trigger that made no reading.
