@@ -12,13 +12,14 @@ use clap::{ArgGroup, Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use sanctions_extract::error::message;
 use sanctions_extract::evaluate::{Miss, Report, score};
+use sanctions_extract::explain;
 use sanctions_extract::gold_check::{self, Articles, GoldFile};
 use sanctions_extract::select::{Selection, Shard};
 use sanctions_extract::sinks::{
     EventsSink, FtmSink, JsonlSink, Merged, PostgresSink, Run, Sanctions, Sink, SqliteSink, Tee, redact_url,
 };
-use sanctions_extract::{Config, Document, Inputs, Limits, Pipeline, Record, Summary};
-use std::io::IsTerminal;
+use sanctions_extract::{Config, Document, Inputs, Limits, Pipeline, Record, Status, Summary};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -64,6 +65,54 @@ enum Command {
     /// Rebuild a database's canonical events from all its events.
     #[command(after_help = REBUILD_EVENTS_HELP)]
     RebuildEvents(RebuildEventsArgs),
+    /// Show how one article's events were read: triggers, candidates, rules.
+    #[command(after_help = EXPLAIN_HELP)]
+    Explain(ExplainArgs),
+}
+
+const EXPLAIN_HELP: &str = "\
+For each sentence where event assembly found something (numbered from 1):
+  trigger RULE \"WORDS\": STATUS   a trigger: the rule that found it, the status it
+                                 gives, notes (a modal made it planned...)
+    authority: HOW               how the authority was found (the subject, a passive
+                                 agent, carried over from a sentence before...)
+    + ROLE \"WORDS\" = VALUE: WHY  a mention taken (+) as authority, target, count,
+    - ROLE \"WORDS\" = VALUE: WHY  named target, date, amount or official, or
+                                 refused (-), and why
+    => AUTHORITY: event N, HOW   the event the reading made or joined (new, merged,
+                                 and what set a new one apart from the others)
+  no trigger: RULE \"WORDS\": WHY  a rule's match that is no trigger (negated, an
+                                 adjective, a capability, another clause...)
+  list: NAMES added to event N   names a list sentence adds to the event before it
+Then the events as the record holds them (the values of `extract --jsonl`),
+numbered from 0 as the record's `events` and the databases' event idx. Long
+sentences are shortened (--json has them whole).
+
+ARTICLE is any input `extract` reads: a .txt or .html file, a JSONL dump (gzip or
+zstd too), `-` for JSONL on standard input. In a dump, --doc-id picks the article;
+without it the first is explained, and standard error says so.
+
+Exit status: 0 explained, 1 the article could not be read (status error, as in
+`extract`), 2 the input cannot be read or holds no such article.
+
+Examples:
+  sanctions-extract explain corpus/articles/seeds/001_4de9d4616d3f2380.txt
+  sanctions-extract explain corpus/articles/own/events.jsonl --doc-id own-e05
+  sanctions-extract explain dump.jsonl.gz --doc-id 4711 --json | jq '.sentences[].triggers[].rule'";
+
+#[derive(Args)]
+struct ExplainArgs {
+    /// The article: a .txt or .html file, a JSONL dump, `-` for JSONL on standard input.
+    #[arg(value_name = "ARTICLE")]
+    input: PathBuf,
+
+    /// In a dump, the doc_id of the article to explain (default: the first).
+    #[arg(long, value_name = "ID")]
+    doc_id: Option<String>,
+
+    /// Print the explanation as one JSON object (the same information, sentences whole).
+    #[arg(long)]
+    json: bool,
 }
 
 const REBUILD_EVENTS_HELP: &str = "\
@@ -379,6 +428,7 @@ pub fn main() -> ExitCode {
         Command::Evaluate(args) => evaluate(args),
         Command::CheckGold(args) => check_gold(args),
         Command::RebuildEvents(args) => rebuild_events(args),
+        Command::Explain(args) => explain(args),
     };
     outcome.unwrap_or_else(|err| {
         eprintln!("error: {}", message(err.as_ref()));
@@ -813,6 +863,40 @@ fn evaluate(args: EvaluateArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_NOTHING_SCORED));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn explain(args: ExplainArgs) -> Result<ExitCode> {
+    let on_warning = Box::new(|warning| eprintln!("warning: {warning}"));
+    let (document, more) = explain::pick(&args.input, args.doc_id.as_deref(), Limits::default(), on_warning)?;
+    if args.doc_id.is_none() && more {
+        let input = match args.input.as_os_str() == "-" {
+            true => "standard input".to_string(),
+            false => args.input.display().to_string(),
+        };
+        eprintln!(
+            "{input} holds several articles: explaining the first, {}; --doc-id ID picks another",
+            document.doc_id
+        );
+    }
+    let explanation = Pipeline::new(Config::default()).explain(document)?;
+    let status = match explanation.status {
+        Status::Error => ExitCode::from(EXIT_INPUT_ERRORS),
+        Status::Ok | Status::Skipped => ExitCode::SUCCESS,
+    };
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&explanation)?)
+    } else {
+        write!(out, "{explanation}")
+    };
+    match written.and_then(|()| out.flush()) {
+        // Whoever read it stopped reading (`| head`): nobody is left to tell.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(status),
+        written => {
+            written.context("writing the explanation")?;
+            Ok(status)
+        }
+    }
 }
 
 /// Exit status of `check-gold` when the gold has errors.

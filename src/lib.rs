@@ -28,6 +28,7 @@ pub mod assemble;
 pub mod decimal;
 pub mod error;
 pub mod evaluate;
+pub mod explain;
 pub mod extract;
 pub mod gold_check;
 pub mod language;

@@ -8,10 +8,11 @@
 
 use crate::assemble;
 use crate::error::Error;
+use crate::explain::{ExplainError, Explanation};
 use crate::extract::{self, Article};
 use crate::language;
 use crate::normalize::{self, html};
-use crate::record::{Record, Source, Status};
+use crate::record::{Event, Record, Source, Status};
 use crate::sinks::Sink;
 use crate::sources::{Content, Document, Limits};
 use crate::stop;
@@ -156,6 +157,61 @@ impl Pipeline {
     }
 
     fn process_inner(&self, doc: Document, keep_text: bool) -> Record {
+        self.process_with(doc, keep_text, assemble::events)
+    }
+
+    /// Why the record of `doc` holds the events it holds: the document read
+    /// and processed as [`process`](Self::process) does (without its panic
+    /// guard), its events assembled with a recorder of each decision. The
+    /// explanation's events are the record's.
+    ///
+    /// A clean text longer than 1 MiB is extracted in windows, whose
+    /// decisions are not traced: it is an [`ExplainError::Windowed`].
+    pub fn explain(&self, doc: Document) -> Result<Explanation, ExplainError> {
+        let mut traced = None;
+        let mut sentence_count = 0;
+        let record = self.process_with(doc, true, |article, found| {
+            let (events, trace) = assemble::explained(article, found);
+            sentence_count = article.sentences.len();
+            traced = Some(trace);
+            events
+        });
+        let bytes = record.text.as_ref().map_or(0, String::len);
+        if record.status == Status::Ok && traced.is_none() && bytes > window::WINDOWED_ABOVE {
+            return Err(ExplainError::Windowed {
+                doc_id: record.doc_id,
+                bytes,
+                limit: window::WINDOWED_ABOVE,
+            });
+        }
+        let traced = traced.unwrap_or_else(|| assemble::Traced {
+            searched: false,
+            sentences: Vec::new(),
+            actors: Vec::new(),
+            countries: Vec::new(),
+        });
+        Ok(Explanation {
+            doc_id: record.doc_id,
+            published: record.source.published,
+            status: record.status,
+            status_detail: record.status_detail,
+            sentence_count,
+            searched: traced.searched,
+            actors: traced.actors,
+            countries: traced.countries,
+            sentences: traced.sentences,
+            events: record.events,
+        })
+    }
+
+    /// [`process_inner`](Self::process_inner), the events of an article
+    /// assembled by `assemble`.
+    fn process_with(
+        &self,
+        doc: Document,
+        keep_text: bool,
+        assemble: impl FnOnce(&Article, &extract::Extractions) -> Vec<Event>,
+    ) -> Record {
         let ArticleText {
             doc_id,
             source,
@@ -200,7 +256,7 @@ impl Pipeline {
             }
             let article = Article::new(&text, published);
             let found = extract::all(&article);
-            record.events = assemble::events(&article, &found);
+            record.events = assemble(&article, &found);
             record.officials = found.officials;
             record.entities = found.found.entities;
             record.counts = found.counts;
@@ -397,6 +453,29 @@ impl Reorder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn explain_gives_the_records_events_and_says_why_it_cannot_trace_windows() {
+        let pipeline = Pipeline::default();
+        let text = "The U.S. Treasury sanctioned eight North Korean individuals on Thursday. \
+                    Japan did not impose sanctions on Iran.";
+        let explanation = pipeline.explain(Document::from_text("a", text)).unwrap();
+        assert_eq!(
+            explanation.events,
+            pipeline.process(Document::from_text("a", text)).events
+        );
+        assert_eq!(explanation.events.len(), 1);
+        assert_eq!(explanation.sentences.len(), 2);
+        assert_eq!(explanation.sentences[1].rejected[0].why, "negated: `not` before it");
+        let skipped = pipeline.explain(Document::from_text("b", "")).unwrap();
+        assert_eq!(
+            (skipped.status, skipped.status_detail.as_deref()),
+            (Status::Skipped, Some("empty"))
+        );
+        let long = text.repeat(window::WINDOWED_ABOVE / text.len() + 1);
+        let err = pipeline.explain(Document::from_text("c", long)).unwrap_err();
+        assert!(matches!(err, ExplainError::Windowed { .. }), "{err}");
+    }
 
     fn html_doc(html: &str, url: Option<&str>, published: Option<&str>) -> Document {
         let mut doc = Document::from_text("h", "");

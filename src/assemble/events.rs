@@ -19,12 +19,17 @@
 //! date) merge into one event: an article speaks of one action in many sentences.
 //! Lists that name the targets (`The companies include ...`, bullet lists after
 //! `They are:`) add to the event just before them.
+//!
+//! Each decision (a match refused, a candidate taken or refused, a reading
+//! merged) is told to a [`Trace`] where it is taken: extraction passes
+//! [`Untraced`], compiled to nothing; `explain` a recorder ([`super::trace`]).
 
 use super::canonical::period;
 use super::facts::{Actor, Fact, Facts};
 use super::lexicon::{
     AGENTIVE_NOUNS, CAUSE_MARKERS, OBJECT_BREAKS, OBJECT_MARKERS, PASSIVE_AUXILIARIES, TARGET_MARKERS,
 };
+use super::trace::{Role, Step, Trace, Untraced};
 use super::triggers::{
     ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEEDS, NEGATIONS, ORDINALS, PREFILTERS,
     RULES, RuleSet, SANCTIONS_WORD, Strength, TriggerRule,
@@ -164,10 +169,87 @@ struct Reading {
 
 /// The events of an article.
 pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
+    assemble_traced(article, facts, &mut Untraced)
+}
+
+/// [`assemble`], telling `trace` each decision.
+pub(crate) fn assemble_traced<T: Trace>(article: &Article, facts: &Facts, trace: &mut T) -> Vec<Event> {
     let text = article.text;
     if !SANCTIONS_WORD.is_match(text) {
         return Vec::new();
     }
+    let context = context_of(text, facts);
+    trace.note(|| Step::Context {
+        actors: context.actors.iter().map(|a| a.to_string()).collect(),
+        countries: context.countries.iter().map(|c| c.to_string()).collect(),
+    });
+    let mut readings: Vec<Reading> = Vec::new();
+    let mut last_event_sentence: Option<usize> = None;
+    let candidates = candidate_rules(article);
+    for (i, sentence) in article.sentences.iter().enumerate() {
+        let triggers = if candidates[i].rules == RuleSet::EMPTY {
+            Vec::new()
+        } else {
+            triggers_in(article, i, &candidates[i], trace)
+        };
+        if triggers.is_empty() {
+            if let Some(last) = last_event_sentence.filter(|&l| i - l <= LIST_REACH)
+                && let Some(names) = listed_names(article, facts, i)
+            {
+                let at = readings.iter().rposition(|r| r.sentences.last() == Some(&last));
+                if let Some(at) = at {
+                    trace.note(|| Step::Listed {
+                        sentence: i,
+                        names: names.iter().fold(Vec::new(), |mut unique, name| {
+                            push_name(&mut unique, name.clone());
+                            unique
+                        }),
+                        reading: at,
+                    });
+                    let reading = &mut readings[at];
+                    for name in names {
+                        push_name(&mut reading.named, name);
+                    }
+                    reading.sentences.push(i);
+                    last_event_sentence = Some(i);
+                }
+            }
+            continue;
+        }
+        trace.note(|| Step::Triggers {
+            sentence: i,
+            found: triggers
+                .iter()
+                .map(|t| (t.rule.name, t.range.clone(), t.status))
+                .collect(),
+        });
+        for (k, trigger) in triggers.iter().enumerate() {
+            let scope = Range {
+                start: if k == 0 {
+                    sentence.start
+                } else {
+                    triggers[k - 1].range.end
+                },
+                end: triggers.get(k + 1).map_or(sentence.end, |t| t.range.start),
+            };
+            trace.note(|| Step::Reading {
+                sentence: i,
+                trigger: k,
+            });
+            let found = read(article, facts, &context, &readings, i, trigger, scope, trace);
+            if !found.is_empty() {
+                last_event_sentence = Some(i);
+            }
+            readings.extend(found);
+        }
+    }
+    let events = merge(readings, trace);
+    finish(article, facts, &context, events, trace)
+}
+
+/// What the whole article says: its countries and actors, most named first,
+/// and which actor mentions can act.
+fn context_of<'f>(text: &str, facts: &'f Facts) -> Context<'f> {
     let countries = by_mentions(facts.countries.iter().chain(&facts.demonyms).map(|f| f.value));
     // Whether each actor mention can act, read once: triggers ask it again
     // for the mentions of their sentences.
@@ -187,53 +269,11 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
         let main_target = actors.remove(pos);
         actors.push(main_target);
     }
-    let context = Context {
+    Context {
         actors,
         countries,
         acting,
-    };
-    let mut readings: Vec<Reading> = Vec::new();
-    let mut last_event_sentence: Option<usize> = None;
-    let candidates = candidate_rules(article);
-    for (i, sentence) in article.sentences.iter().enumerate() {
-        let triggers = if candidates[i].rules == RuleSet::EMPTY {
-            Vec::new()
-        } else {
-            triggers_in(article, i, &candidates[i])
-        };
-        if triggers.is_empty() {
-            if let Some(last) = last_event_sentence.filter(|&l| i - l <= LIST_REACH)
-                && let Some(names) = listed_names(article, facts, i)
-            {
-                let reading = readings.iter_mut().rev().find(|r| r.sentences.last() == Some(&last));
-                if let Some(reading) = reading {
-                    for name in names {
-                        push_name(&mut reading.named, name);
-                    }
-                    reading.sentences.push(i);
-                    last_event_sentence = Some(i);
-                }
-            }
-            continue;
-        }
-        for (k, trigger) in triggers.iter().enumerate() {
-            let scope = Range {
-                start: if k == 0 {
-                    sentence.start
-                } else {
-                    triggers[k - 1].range.end
-                },
-                end: triggers.get(k + 1).map_or(sentence.end, |t| t.range.start),
-            };
-            let found = read(article, facts, &context, &readings, i, trigger, scope);
-            if !found.is_empty() {
-                last_event_sentence = Some(i);
-            }
-            readings.extend(found);
-        }
     }
-    let events = merge(readings);
-    finish(article, facts, &context, events)
 }
 
 /// What the whole article says, for readings its sentence leaves open.
@@ -332,7 +372,7 @@ fn matches_from<'s>(
 
 /// The triggers of sentence `i` among the `candidates` rules, overlapping ones
 /// joined.
-fn triggers_in(article: &Article, i: usize, candidates: &Candidates) -> Vec<Trigger> {
+fn triggers_in<T: Trace>(article: &Article, i: usize, candidates: &Candidates, trace: &mut T) -> Vec<Trigger> {
     let range = article.sentences[i].clone();
     let sentence = &article.text[range.clone()];
     let mut found: Vec<Trigger> = Vec::new();
@@ -341,38 +381,74 @@ fn triggers_in(article: &Article, i: usize, candidates: &Candidates) -> Vec<Trig
             continue;
         };
         for m in matches_from(regex, sentence.as_bytes(), from) {
+            let at = range.start + m.start..range.start + m.end;
+            let mut reject = |why: &dyn Fn() -> String| {
+                trace.note(|| Step::MatchRejected {
+                    sentence: i,
+                    rule: rule.name,
+                    range: at.clone(),
+                    why: why(),
+                })
+            };
             if gap_opens_clause(regex, sentence, &m) {
+                reject(&|| "a word between its parts opens another clause".into());
                 continue;
             }
             let before = words_before(sentence, m.start, 4);
-            if before.iter().take(3).any(|w| NEGATIONS.contains(&w.as_ref())) {
+            if let Some(w) = before.iter().take(3).find(|w| NEGATIONS.contains(&w.as_ref())) {
+                reject(&|| format!("negated: `{w}` before it"));
                 continue;
             }
-            if before.iter().take(4).any(|w| CAPABILITY.contains(&w.as_ref())) {
+            if let Some(w) = before.iter().take(4).find(|w| CAPABILITY.contains(&w.as_ref())) {
+                reject(&|| format!("a capability, not an action: `{w}` before it"));
                 continue; // `a finding that would allow it to impose sanctions`
             }
-            if rule.form == Form::VerbOnly && !is_verb_use(sentence, m.start, m.end, &before) {
+            if rule.form == Form::VerbOnly
+                && let Some(why) = not_verb(sentence, m.start, m.end, &before)
+            {
+                reject(&|| why.into());
                 continue;
             }
             if rule.strength == Strength::Weak && !near_sanctions_word(article, i) {
+                reject(&|| "a weak trigger with no sanctions word in this or the two sentences before".into());
                 continue;
             }
             let mut status = rule.status;
-            if status == EventStatus::Imposed && before.iter().any(|w| MODAL_WORDS.contains(&w.as_ref())) {
+            if status == EventStatus::Imposed
+                && let Some(w) = before.iter().find(|w| MODAL_WORDS.contains(&w.as_ref()))
+            {
                 status = EventStatus::Planned;
+                trace.note(|| Step::MatchNote {
+                    range: at.clone(),
+                    note: format!("planned: the modal `{w}` before it"),
+                });
             }
             found.push(Trigger {
-                range: range.start + m.start..range.start + m.end,
+                range: at,
                 rule,
                 status,
             });
         }
     }
+    join_overlapping(found, trace)
+}
+
+/// Triggers in text order, overlapping ones joined: the join keeps the
+/// status that wins ([`priority`]) and a strong rule over a weak one.
+fn join_overlapping<T: Trace>(mut found: Vec<Trigger>, trace: &mut T) -> Vec<Trigger> {
     found.sort_by_key(|t| (t.range.start, std::cmp::Reverse(t.range.end)));
     let mut joined: Vec<Trigger> = Vec::new();
     for t in found {
         match joined.last_mut() {
             Some(last) if t.range.start < last.range.end => {
+                trace.note(|| Step::MatchNote {
+                    range: t.range.clone(),
+                    note: format!(
+                        "joined by the overlapping match of {} (status {})",
+                        t.rule.name,
+                        t.status.as_str()
+                    ),
+                });
                 last.range.end = last.range.end.max(t.range.end);
                 if priority(t.status) > priority(last.status) {
                     last.status = t.status;
@@ -419,22 +495,31 @@ fn near_sanctions_word(article: &Article, i: usize) -> bool {
     (i.saturating_sub(2)..=i).any(|j| SANCTIONS_WORD.is_match(&article.text[article.sentences[j].clone()]))
 }
 
-/// A participle or verb form used as a verb, not as an adjective.
-fn is_verb_use(sentence: &str, start: usize, end: usize, before: &[Cow<str>]) -> bool {
+/// Why the participle or verb form at `start..end` is used as an adjective,
+/// not as a verb, if it is.
+fn not_verb(sentence: &str, start: usize, end: usize, before: &[Cow<str>]) -> Option<&'static str> {
     if sentence[..start].ends_with('-') {
-        return false; // `U.S.-sanctioned`, `state-sanctioned`
+        return Some("an adjective: a compound (`U.S.-sanctioned`, `state-sanctioned`)");
     }
     match before.first() {
         None => {
             // At the start of a sentence, `Designated entities include` is an
             // adjective; a verb there would need a subject.
-            false
+            Some("an adjective: it opens the sentence (`Designated entities include`)")
         }
-        Some(word) if word.parse::<f64>().is_ok() || ORDINALS.contains(&word.as_ref()) => false,
+        Some(word) if word.parse::<f64>().is_ok() || ORDINALS.contains(&word.as_ref()) => {
+            Some("an adjective: after a number or an ordinal (`first`, `two`)")
+        }
         Some(word) => {
             let after = sentence[end..].trim_start();
             let next_is_noun_list = after.starts_with("list") || after.starts_with("entities include");
-            !ADJECTIVE_CUES.contains(&word.as_ref()) && !next_is_noun_list
+            if ADJECTIVE_CUES.contains(&word.as_ref()) {
+                Some("an adjective: after a determiner or adverb (`the`, `its`, `newly`...)")
+            } else if next_is_noun_list {
+                Some("an adjective: before `list` or `entities include`")
+            } else {
+                None
+            }
         }
     }
 }
@@ -493,7 +578,8 @@ fn within<'f, T>(facts: &'f [Fact<T>], range: &Range<usize>) -> impl Iterator<It
 }
 
 /// The readings of one trigger: one per authority.
-fn read(
+#[allow(clippy::too_many_arguments)]
+fn read<T: Trace>(
     article: &Article,
     facts: &Facts,
     context: &Context,
@@ -501,6 +587,7 @@ fn read(
     i: usize,
     trigger: &Trigger,
     scope: Range<usize>,
+    trace: &mut T,
 ) -> Vec<Reading> {
     let text = article.text;
     let sentence = article.sentences[i].clone();
@@ -522,11 +609,15 @@ fn read(
         after.start,
         &scope,
         passive,
+        trace,
     );
-    let Some(actors) = actors else { return Vec::new() };
+    let Some(actors) = actors else {
+        trace.note(|| dropped("no authority: no actor in the sentence, the two before, or the article"));
+        return Vec::new();
+    };
 
     let actor_names: Vec<&str> = actors.iter().map(|a| &*a.authority).collect();
-    let target = target_of(text, facts, &actor_names, &after, &before);
+    let target = target_of(text, facts, &actor_names, &after, &before, trace);
     let counts = counts_of(
         text,
         facts,
@@ -534,18 +625,19 @@ fn read(
         &before,
         sentence.start..trigger.range.start,
         passive,
+        trace,
     );
-    let named = named_objects(text, facts, &actors, &after);
-    let date = action_date(text, facts, trigger, &scope);
-    let amounts: Vec<EventAmount> = within(&facts.amounts, &after).map(|f| f.value.clone()).collect();
-    let mut officials: Vec<String> = Vec::new();
-    for f in within(&facts.officials, &sentence) {
-        push_name(&mut officials, f.value.to_string());
-    }
+    let named = named_objects(text, facts, &actors, &after, trace);
+    let date = action_date(text, facts, trigger, &scope, trace);
+    let amounts = amounts_of(facts, &after, trace);
+    let officials = officials_of(facts, &sentence, trace);
     if trigger.rule.strength == Strength::Weak && counts.is_empty() && named.is_empty() {
+        trace.note(|| dropped("a weak trigger with neither counts nor named targets"));
         return Vec::new();
     }
     let reason = reason(&text[after.clone()]).map(|m| m.trim().trim_end_matches(',').to_string());
+    trace.note(|| Step::Reason { reason: reason.clone() });
+    trace.note(|| readings_step(earlier.len(), &actors));
     actors
         .into_iter()
         .map(|actor| Reading {
@@ -565,6 +657,50 @@ fn read(
         .collect()
 }
 
+/// The amounts of a trigger: those after it.
+fn amounts_of<T: Trace>(facts: &Facts, after: &Range<usize>, trace: &mut T) -> Vec<EventAmount> {
+    let amounts: Vec<EventAmount> = within(&facts.amounts, after).map(|f| f.value.clone()).collect();
+    if T::ON {
+        for f in within(&facts.amounts, after) {
+            let value = format!("{} {}", f.value.value, f.value.currency);
+            candidate(trace, Role::Amount, f, value, Ok("after the trigger".into()));
+        }
+    }
+    amounts
+}
+
+/// The officials of a trigger: those its sentence names.
+fn officials_of<T: Trace>(facts: &Facts, sentence: &Range<usize>, trace: &mut T) -> Vec<String> {
+    let mut officials: Vec<String> = Vec::new();
+    for f in within(&facts.officials, sentence) {
+        trace.note(|| Step::Candidate {
+            role: Role::Official,
+            range: f.range.clone(),
+            value: f.value.to_string(),
+            accepted: true,
+            why: "named in the trigger's sentence".into(),
+        });
+        push_name(&mut officials, f.value.to_string());
+    }
+    officials
+}
+
+/// The step of a trigger that made no reading.
+fn dropped(why: &str) -> Step {
+    Step::Dropped { why: why.to_string() }
+}
+
+/// The step of a trigger's readings, the first numbered `first`.
+fn readings_step(first: usize, actors: &[Actor]) -> Step {
+    Step::Readings {
+        first,
+        authorities: actors
+            .iter()
+            .map(|a| (a.authority.to_string(), a.agency.as_deref().map(str::to_string)))
+            .collect(),
+    }
+}
+
 /// Whether the trigger is passive (`were sanctioned`, `has been delisted`).
 fn is_passive(text: &str, trigger: &Trigger) -> bool {
     words_before(text, trigger.range.start, 2)
@@ -576,55 +712,141 @@ fn is_passive(text: &str, trigger: &Trigger) -> bool {
 /// The counts of a trigger's objects (`20 individuals`), after it (but not
 /// after `total`); for a passive trigger, its subject's before it (in its
 /// scope, or else in its sentence: `Three individuals ... were delisted`).
-fn counts_of(
+fn counts_of<T: Trace>(
     text: &str,
     facts: &Facts,
     after: &Range<usize>,
     before: &Range<usize>,
     sentence_before: Range<usize>,
     passive: bool,
+    trace: &mut T,
 ) -> Vec<EventCount> {
+    // Why a count in `range` is not one of the action's, if it is not.
+    let refused = |f: &Fact<EventCount>| {
+        if f.value.category == CountCategory::Other {
+            Some("counts no designated kind (category other)")
+        } else if text[after.start.min(f.range.start)..f.range.start].contains("total") {
+            Some("after `total`: a running total, not this action's")
+        } else {
+            None
+        }
+    };
     let counted = |range: &Range<usize>| -> Vec<EventCount> {
         within(&facts.counts, range)
-            .filter(|f| f.value.category != CountCategory::Other)
-            .filter(|f| !text[after.start.min(f.range.start)..f.range.start].contains("total"))
+            .filter(|f| refused(f).is_none())
             .map(|f| f.value.clone())
             .collect()
     };
     let mut counts = counted(after);
+    let mut reached = 1;
     if counts.is_empty() && passive {
         // The subject of a passive is its object: `Three individuals ... were delisted`.
         counts = counted(before);
+        reached = 2;
         if counts.is_empty() {
             counts = counted(&sentence_before);
+            reached = 3;
+        }
+    }
+    if T::ON {
+        let looked = [
+            (after.clone(), "an object after the trigger"),
+            (before.clone(), "the subject of a passive trigger"),
+            (sentence_before.start..before.start, "the subject of a passive trigger"),
+        ];
+        for (range, why) in looked.iter().take(reached) {
+            for f in within(&facts.counts, range) {
+                let verdict = refused(f).map_or_else(|| Ok(why.to_string()), |no| Err(no.to_string()));
+                candidate(trace, Role::Count, f, count_text(&f.value), verdict);
+            }
         }
     }
     counts
 }
 
+/// A count as the explanation shows it (`8 individual`).
+fn count_text(count: &EventCount) -> String {
+    format!("{} {}", count.value, count.category.as_str())
+}
+
+/// Tells `trace` of a candidate for `role`: taken (`Ok`) or not, and why.
+fn candidate<T: Trace, V>(trace: &mut T, role: Role, fact: &Fact<V>, value: String, verdict: Result<String, String>) {
+    trace.note(|| Step::Candidate {
+        role,
+        range: fact.range.clone(),
+        value,
+        accepted: verdict.is_ok(),
+        why: verdict.unwrap_or_else(|no| no),
+    });
+}
+
 /// The names of a trigger's objects: the named targets after it, up to a
 /// break (a long gap or a word that ends the object), the acting agencies
 /// aside.
-fn named_objects(text: &str, facts: &Facts, actors: &[Actor], after: &Range<usize>) -> Vec<String> {
+fn named_objects<T: Trace>(
+    text: &str,
+    facts: &Facts,
+    actors: &[Actor],
+    after: &Range<usize>,
+    trace: &mut T,
+) -> Vec<String> {
     let mut named = Vec::new();
     let mut anchor = after.start;
-    for fact in within(&facts.named, after) {
+    let mut names = within(&facts.named, after);
+    for fact in names.by_ref() {
         let gap = &text[anchor.min(fact.range.start)..fact.range.start];
         if gap.len() > 80 || words(gap).any(|w| OBJECT_BREAKS.contains(&w.as_ref())) {
+            if T::ON {
+                let why = match words(gap).find(|w| OBJECT_BREAKS.contains(&w.as_ref())) {
+                    Some(w) => format!("the object list ended at `{w}`"),
+                    None => "more than 80 bytes after the object before it".to_string(),
+                };
+                candidate(trace, Role::Named, fact, fact.value.to_string(), Err(why));
+            }
             break;
         }
         if actors.iter().any(|a| a.agency.as_deref() == Some(fact.value)) {
+            trace.note(|| named_step(fact, Err("the acting agency")));
             continue;
         }
+        trace.note(|| named_step(fact, Ok("an object of the trigger")));
         push_name(&mut named, fact.value.to_string());
         anchor = fact.range.end;
+    }
+    if T::ON {
+        for fact in names {
+            candidate(
+                trace,
+                Role::Named,
+                fact,
+                fact.value.to_string(),
+                Err("after the end of the object list".into()),
+            );
+        }
     }
     named
 }
 
+/// The step of a named target taken or not.
+fn named_step(fact: &Fact<&str>, verdict: Result<&str, &str>) -> Step {
+    Step::Candidate {
+        role: Role::Named,
+        range: fact.range.clone(),
+        value: fact.value.to_string(),
+        accepted: verdict.is_ok(),
+        why: verdict.unwrap_or_else(|no| no).to_string(),
+    }
+}
+
 /// The date of the action: the nearest date of the trigger's scope that is
 /// its own.
-fn action_date(text: &str, facts: &Facts, trigger: &Trigger, scope: &Range<usize>) -> Option<String> {
+fn action_date<T: Trace>(
+    text: &str,
+    facts: &Facts,
+    trigger: &Trigger,
+    scope: &Range<usize>,
+    trace: &mut T,
+) -> Option<String> {
     let distance = |f: &Fact<&str>| {
         if f.range.start >= trigger.range.end {
             f.range.start - trigger.range.end
@@ -636,15 +858,32 @@ fn action_date(text: &str, facts: &Facts, trigger: &Trigger, scope: &Range<usize
     // (`in response to Iran's October 1 strike`, `following the test in
     // September`) or right after a possessive are someone else's. Dates in
     // the scope of another trigger of the sentence belong to that one.
-    let own_date = |f: &&Fact<&str>| {
+    // Why a date is not the action's: `Some(None)` after a possessive,
+    // `Some(Some(marker))` after a cause marker.
+    let not_own = |f: &Fact<&str>| -> Option<Option<Cow<str>>> {
         let from = trigger.range.end.min(f.range.start);
-        !text[..f.range.start].ends_with("'s ")
-            && !words(&text[from..f.range.start]).any(|w| CAUSE_MARKERS.contains(&w.as_ref()))
+        if text[..f.range.start].ends_with("'s ") {
+            Some(None)
+        } else {
+            words(&text[from..f.range.start])
+                .find(|w| CAUSE_MARKERS.contains(&w.as_ref()))
+                .map(Some)
+        }
     };
-    within(&facts.dates, scope)
-        .filter(own_date)
-        .min_by_key(|f| distance(f))
-        .map(|f| f.value.to_string())
+    let own_date = |f: &&Fact<&str>| not_own(f).is_none();
+    let chosen = within(&facts.dates, scope).filter(own_date).min_by_key(|f| distance(f));
+    if T::ON {
+        for f in within(&facts.dates, scope) {
+            let verdict = match not_own(f) {
+                Some(None) => Err("after a possessive: someone else's date".into()),
+                Some(Some(w)) => Err(format!("the date of a cause: after `{w}`")),
+                None if chosen.is_some_and(|c| c.range == f.range) => Ok("the trigger's nearest own date".into()),
+                None => Err("a nearer date of the trigger is taken".into()),
+            };
+            candidate(trace, Role::Date, f, f.value.to_string(), verdict);
+        }
+    }
+    chosen.map(|f| f.value.to_string())
 }
 
 /// Who acts for a trigger, in order of preference: the nearest actor before it
@@ -655,7 +894,7 @@ fn action_date(text: &str, facts: &Facts, trigger: &Trigger, scope: &Range<usize
 /// the sentences just before; an actor of those sentences; the article's
 /// most-named actor.
 #[allow(clippy::too_many_arguments)]
-fn actors_of<'f>(
+fn actors_of<'f, T: Trace>(
     article: &Article,
     facts: &Facts<'f>,
     context: &Context,
@@ -665,7 +904,59 @@ fn actors_of<'f>(
     object_start: usize,
     scope: &Range<usize>,
     passive: bool,
+    trace: &mut T,
 ) -> Option<Vec<Actor<'f>>> {
+    let found = found_actors(
+        article,
+        facts,
+        context,
+        earlier,
+        i,
+        trigger,
+        object_start,
+        scope,
+        passive,
+    );
+    if T::ON {
+        let how = found.as_ref().map(|(_, how)| how);
+        let chosen = found.as_ref().map_or(0, |(actors, _)| actors.len());
+        trace_actors(article, facts, context, i, trigger, object_start, how, chosen, trace);
+    }
+    found.map(|(actors, _)| actors)
+}
+
+/// How [`found_actors`] found the actors of a trigger.
+#[derive(Clone)]
+enum HowFound {
+    /// The actor mention `k` before the trigger, the nearest that can act,
+    /// with those coordinated with it.
+    Subject(usize),
+    /// An actor mention inside the trigger (at this range).
+    Inside(Range<usize>),
+    /// An actor mention after the trigger (at this range), and what made it
+    /// the actor.
+    After(Range<usize>, &'static str),
+    /// The authority of the event read in sentence `s`.
+    Carried(usize),
+    /// The last actor that can act in (earlier) sentence `s`.
+    Earlier(usize),
+    /// The article's most-named actor.
+    Article,
+}
+
+/// The actors of [`actors_of`], and how they were found.
+#[allow(clippy::too_many_arguments)]
+fn found_actors<'f>(
+    article: &Article,
+    facts: &Facts<'f>,
+    context: &Context,
+    earlier: &[Reading],
+    i: usize,
+    trigger: &Trigger,
+    object_start: usize,
+    scope: &Range<usize>,
+    passive: bool,
+) -> Option<(Vec<Actor<'f>>, HowFound)> {
     let text = article.text;
     let sentence = article.sentences[i].clone();
     let first = facts.actors.partition_point(|f| f.range.start < sentence.start);
@@ -674,10 +965,13 @@ fn actors_of<'f>(
         .filter(|&k| context.acting[k])
         .collect();
     if let Some(&nearest) = before.last() {
-        return Some(coordinated(text, &facts.actors, first, nearest));
+        return Some((
+            coordinated(text, &facts.actors, first, nearest),
+            HowFound::Subject(nearest),
+        ));
     }
     if let Some(f) = within(&facts.actors, &(object_start..trigger.range.end)).next() {
-        return Some(vec![f.value.clone()]);
+        return Some((vec![f.value.clone()], HowFound::Inside(f.range.clone())));
     }
     for f in within(&facts.actors, &(object_start..sentence.end)) {
         let preceding = words_before(text, f.range.start, 2);
@@ -688,7 +982,14 @@ fn actors_of<'f>(
         let says =
             ATTRIBUTION.is_match(&text[f.range.end..sentence.end]) && text[..f.range.start].trim_end().ends_with(',');
         if (by && passive) || owns_list || says {
-            return Some(vec![f.value.clone()]);
+            let how = if by && passive {
+                "the agent of a passive trigger (`by ...`)"
+            } else if owns_list {
+                "the owner of the list (`Japan's sanctions list`)"
+            } else {
+                "the source of the sentence (`..., OFAC said`)"
+            };
+            return Some((vec![f.value.clone()], HowFound::After(f.range.clone(), how)));
         }
     }
     let recent = i.saturating_sub(ACTOR_LOOKBACK + 1);
@@ -697,10 +998,14 @@ fn actors_of<'f>(
         .rev()
         .find(|r| r.sentences.last().is_some_and(|&s| s >= recent && s < i))
     {
-        return Some(vec![Actor {
+        let actor = Actor {
             authority: r.authority.clone().into(),
             agency: r.agency.clone().map(Cow::Owned),
-        }]);
+        };
+        return Some((
+            vec![actor],
+            HowFound::Carried(*r.sentences.last().expect("a reading has a sentence")),
+        ));
     }
     for j in (i.saturating_sub(ACTOR_LOOKBACK)..i).rev() {
         let earlier_sentence = article.sentences[j].clone();
@@ -710,15 +1015,93 @@ fn actors_of<'f>(
             .filter(|&k| context.acting[k])
             .last();
         if let Some(k) = last {
-            return Some(coordinated(text, &facts.actors, from, k));
+            return Some((coordinated(text, &facts.actors, from, k), HowFound::Earlier(j)));
         }
     }
     context.actors.first().map(|&authority| {
-        vec![Actor {
+        let actor = Actor {
             authority: Cow::Owned(authority.to_string()),
             agency: None,
-        }]
+        };
+        (vec![actor], HowFound::Article)
     })
+}
+
+/// Tells `trace` how the actors of a trigger were found (`how`, `None` when
+/// none was; `chosen` of them) and, for each actor mention of its sentence,
+/// why it is or is not one of them.
+#[allow(clippy::too_many_arguments)]
+fn trace_actors<T: Trace>(
+    article: &Article,
+    facts: &Facts,
+    context: &Context,
+    i: usize,
+    trigger: &Trigger,
+    object_start: usize,
+    how: Option<&HowFound>,
+    chosen: usize,
+    trace: &mut T,
+) {
+    let text = article.text;
+    let sentence = article.sentences[i].clone();
+    trace.note(|| Step::Authority {
+        how: match how {
+            None => "none found".into(),
+            Some(HowFound::Subject(_)) if chosen > 1 => {
+                "the subject: the nearest actor before the trigger that can act, with those coordinated with it".into()
+            }
+            Some(HowFound::Subject(_)) => "the subject: the nearest actor before the trigger that can act".into(),
+            Some(HowFound::Inside(_)) => "named inside the trigger (`imposed new U.S. sanctions`)".into(),
+            Some(HowFound::After(_, why)) => format!("after the trigger: {why}"),
+            Some(HowFound::Carried(s)) => {
+                format!("carried over: the authority of the event read in sentence {}", s + 1)
+            }
+            Some(HowFound::Earlier(s)) => format!("the last actor that can act in sentence {}", s + 1),
+            Some(HowFound::Article) => "the article's most-named actor".into(),
+        },
+    });
+    let first = facts.actors.partition_point(|f| f.range.start < sentence.start);
+    for k in (first..facts.actors.len()).take_while(|&k| facts.actors[k].range.start < sentence.end) {
+        let f = &facts.actors[k];
+        let before = f.range.end <= trigger.range.start;
+        let verdict: Result<&str, &str> = match how {
+            _ if before && !context.acting[k] => Err(not_acting(text, &facts.actors, k).unwrap_or("cannot act")),
+            Some(HowFound::Subject(nearest)) if before => {
+                // The mentions `coordinated` joins to the subject.
+                let mut left = *nearest;
+                while left > first && joined(text, &facts.actors[left - 1].range, &facts.actors[left].range) {
+                    left -= 1;
+                }
+                if k == *nearest {
+                    Ok("the subject: the nearest actor before the trigger that can act")
+                } else if k >= left {
+                    Ok("coordinated with the subject")
+                } else {
+                    Err("a nearer actor before the trigger is the subject")
+                }
+            }
+            Some(HowFound::Subject(_)) => Err("not before the trigger, which has a subject"),
+            Some(HowFound::Inside(r)) if *r == f.range => Ok("named inside the trigger"),
+            Some(HowFound::After(r, why)) if *r == f.range => Ok(why),
+            _ if f.range.start < object_start => Err("overlaps the trigger's first word"),
+            Some(HowFound::After(r, _)) if r.start < f.range.start => Err("after the actor that was found"),
+            Some(HowFound::Inside(_)) => Err("after the actor named inside the trigger"),
+            _ => Err(
+                "after the trigger, but neither a passive agent (`by`), the owner of a list, nor a source (`, X said`)",
+            ),
+        };
+        let value = match &f.value.agency {
+            Some(agency) => format!("{} ({agency})", f.value.authority),
+            None => f.value.authority.to_string(),
+        };
+        candidate(
+            trace,
+            Role::Authority,
+            f,
+            value,
+            verdict.map(str::to_string).map_err(str::to_string),
+        );
+    }
 }
 
 /// `Japan's sanctions list`: the owner of the list is who adds to it.
@@ -766,22 +1149,31 @@ fn coordinated<'f>(text: &str, actors: &[Fact<Actor<'f>>], first: usize, k: usiz
 /// a preposition (nor in a list whose first member is one), not in brackets,
 /// not a possessive of anything but an agentive noun.
 fn can_act(text: &str, actors: &[Fact<Actor>], k: usize) -> bool {
+    not_acting(text, actors, k).is_none()
+}
+
+/// Why actor mention `k` cannot act ([`can_act`]), if it cannot.
+fn not_acting(text: &str, actors: &[Fact<Actor>], k: usize) -> Option<&'static str> {
     let range = &actors[k].range;
     if text[..range.start].trim_end().ends_with('(') {
-        return false;
+        return Some("in brackets");
     }
     let after = &text[range.end..];
     if let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("' ")) {
         // `Seoul's willingness`, `South Korea's independent sanctions plan`.
         if !words(rest).take(3).any(|w| AGENTIVE_NOUNS.contains(&w.as_ref())) {
-            return false;
+            return Some("a possessive of no agentive noun (`Russia's war`)");
         }
     }
     let mut head = k;
     while head > 0 && joined(text, &actors[head - 1].range, &actors[head].range) {
         head -= 1;
     }
-    !is_object(text, &actors[head].range)
+    is_object(text, &actors[head].range).then_some(if head == k {
+        "the object of a preposition (`on`, `with`, `against`...)"
+    } else {
+        "in a list that is the object of a preposition"
+    })
 }
 
 /// The target of a reading: after the trigger, the first country that a
@@ -789,28 +1181,42 @@ fn can_act(text: &str, actors: &[Fact<Actor>], k: usize) -> bool {
 /// target (`sanctions on North Korea`, `Iran's shadow fleet`, `North Korean
 /// individuals`); else such a country before the trigger (the subject of a
 /// passive); never an actor of the reading.
-fn target_of(
+fn target_of<T: Trace>(
     text: &str,
     facts: &Facts,
     actor_names: &[&str],
     after: &Range<usize>,
     before: &Range<usize>,
+    trace: &mut T,
 ) -> Option<String> {
-    let aimed = |f: &Fact<&str>, demonym: bool| {
+    // What makes a country the reading's target, or why it is not.
+    let aim = |f: &Fact<&str>, demonym: bool| -> Result<&'static str, &'static str> {
         if actor_names.contains(&f.value) {
-            return false;
+            return Err("an authority of this reading");
         }
-        if demonym || text[f.range.end..].starts_with("'s") || text[f.range.end..].starts_with("-") {
-            return true;
+        if demonym {
+            return Ok("a demonym (`North Korean individuals`)");
+        }
+        if text[f.range.end..].starts_with("'s") {
+            return Ok("a possessive (`Iran's shadow fleet`)");
+        }
+        if text[f.range.end..].starts_with("-") {
+            return Ok("a compound (`Iran-backed`)");
         }
         let preceding = words_before(text, f.range.start, 2);
         let marker = match preceding.first().map(|w| w.as_ref()) {
             Some("the" | "its" | "their") => preceding.get(1),
             _ => preceding.first(),
         };
-        marker.is_some_and(|w| TARGET_MARKERS.contains(&w.as_ref()))
-            || (f.range.start >= after.start && words(&text[after.start..f.range.start]).count() <= 1)
+        if marker.is_some_and(|w| TARGET_MARKERS.contains(&w.as_ref())) {
+            Ok("after a word of aim (`on`, `against`, `targeting`...)")
+        } else if f.range.start >= after.start && words(&text[after.start..f.range.start]).count() <= 1 {
+            Ok("the trigger's direct object")
+        } else {
+            Err("neither after a word of aim nor the trigger's direct object")
+        }
     };
+    let aimed = |f: &Fact<&str>, demonym: bool| aim(f, demonym).is_ok();
     let candidates = |range: &Range<usize>| -> Vec<(usize, &str)> {
         let mut found: Vec<(usize, &str)> = within(&facts.countries, range)
             .filter(|f| aimed(f, false))
@@ -824,11 +1230,26 @@ fn target_of(
         found.sort();
         found
     };
-    candidates(after)
+    let chosen = candidates(after)
         .into_iter()
         .next()
-        .or_else(|| candidates(before).into_iter().last())
-        .map(|(_, name)| name.to_string())
+        .or_else(|| candidates(before).into_iter().last());
+    if T::ON {
+        for range in [before, after] {
+            let countries = within(&facts.countries, range).map(|f| (f, false));
+            for (f, demonym) in countries.chain(within(&facts.demonyms, range).map(|f| (f, true))) {
+                let verdict = match aim(f, demonym) {
+                    Ok(why) if chosen.is_some_and(|(at, _)| at == f.range.start) => Ok(why.to_string()),
+                    Ok(_) => {
+                        Err("another is taken: the first aimed at after the trigger, else the last before it".into())
+                    }
+                    Err(no) => Err(no.to_string()),
+                };
+                candidate(trace, Role::Target, f, f.value.to_string(), verdict);
+            }
+        }
+    }
+    chosen.map(|(_, name)| name.to_string())
 }
 
 /// Values by how often they are named, most first (ties: first named first).
@@ -915,9 +1336,9 @@ fn finer(a: Option<String>, b: Option<String>) -> Option<String> {
 }
 
 /// Merges readings that speak of one action.
-fn merge(readings: Vec<Reading>) -> Vec<Reading> {
+fn merge<T: Trace>(readings: Vec<Reading>, trace: &mut T) -> Vec<Reading> {
     let mut events: Vec<Reading> = Vec::new();
-    for r in readings {
+    for (n, r) in readings.into_iter().enumerate() {
         // Two triggers of one sentence with one actor tell of one action
         // (`sanctioned four firms and identified two tankers as blocked
         // property`): their counts add up.
@@ -939,21 +1360,72 @@ fn merge(readings: Vec<Reading>) -> Vec<Reading> {
                     ..r
                 },
             );
+            trace.note(|| Step::Merged {
+                reading: n,
+                event: events.len() - 1,
+                how: "joined the event read just before in the same sentence (same authority, status \
+                      and target; counts added up)"
+                    .into(),
+                apart: Vec::new(),
+            });
             continue;
         }
-        let same = events.iter_mut().rev().take(MERGE_REACH).find(|e| {
-            e.authority == r.authority
-                && e.status == r.status
-                && (e.target.is_none() || r.target.is_none() || e.target == r.target)
-                && (e.counts.is_empty() || r.counts.is_empty() || count_key(&e.counts) == count_key(&r.counts))
-                && dates_agree(&e.date, &r.date)
-        });
+        let reach = events.len().saturating_sub(MERGE_REACH);
+        let same = events
+            .iter_mut()
+            .enumerate()
+            .skip(reach)
+            .rev()
+            .find(|(_, e)| disagreement(e, &r).is_none());
         match same {
-            Some(e) => absorb(e, r),
-            None => events.push(r),
+            Some((j, e)) => {
+                trace.note(|| Step::Merged {
+                    reading: n,
+                    event: j,
+                    how: "merged: same authority and status, compatible target, counts and date".into(),
+                    apart: Vec::new(),
+                });
+                absorb(e, r)
+            }
+            None => {
+                trace.note(|| Step::Merged {
+                    reading: n,
+                    event: events.len(),
+                    how: "a new event".into(),
+                    apart: apart(&events, reach, &r),
+                });
+                events.push(r)
+            }
         }
     }
     events
+}
+
+/// Why reading `r` does not tell of the action of event `e`, if it does not:
+/// another authority or status, another target, other counts, a date apart.
+fn disagreement(e: &Reading, r: &Reading) -> Option<&'static str> {
+    if e.authority != r.authority {
+        Some("another authority")
+    } else if e.status != r.status {
+        Some("another status")
+    } else if !(e.target.is_none() || r.target.is_none() || e.target == r.target) {
+        Some("another target")
+    } else if !(e.counts.is_empty() || r.counts.is_empty() || count_key(&e.counts) == count_key(&r.counts)) {
+        Some("other counts")
+    } else if !dates_agree(&e.date, &r.date) {
+        Some("another date")
+    } else {
+        None
+    }
+}
+
+/// Why reading `r` is a new event: what sets it apart from each event of
+/// the same authority within reach (from `events[reach]` on).
+fn apart(events: &[Reading], reach: usize, r: &Reading) -> Vec<(usize, &'static str)> {
+    (reach..events.len())
+        .filter(|&j| events[j].authority == r.authority)
+        .filter_map(|j| disagreement(&events[j], r).map(|why| (j, why)))
+        .collect()
 }
 
 /// Adds what reading `r` says to event `e` of the same action.
@@ -1000,24 +1472,57 @@ fn own_agency(facts: &Facts, authority: &str, name: &str) -> bool {
 }
 
 /// Fills missing targets, drops self-targeted readings, writes record events.
-fn finish(article: &Article, facts: &Facts, context: &Context, readings: Vec<Reading>) -> Vec<Event> {
+fn finish<T: Trace>(
+    article: &Article,
+    facts: &Facts,
+    context: &Context,
+    readings: Vec<Reading>,
+    trace: &mut T,
+) -> Vec<Event> {
+    let mut kept = 0;
     readings
         .into_iter()
-        .filter_map(|mut r| {
+        .enumerate()
+        .filter_map(|(j, mut r)| {
+            let mut notes = Vec::new();
             // An authority does not sanction its own offices: `the Treasury
             // Department` in a U.S. action is who acts, not a target.
             let authority = r.authority.as_str();
-            r.named.retain(|name| !own_agency(facts, authority, name));
+            r.named.retain(|name| {
+                let own = own_agency(facts, authority, name);
+                if T::ON && own {
+                    notes.push(format!("named target {name} dropped: an agency of {authority}"));
+                }
+                !own
+            });
             if r.target.is_none() {
                 r.target = context
                     .countries
                     .iter()
                     .find(|&&c| c != r.authority)
                     .map(|c| c.to_string());
+                if T::ON
+                    && let Some(target) = &r.target
+                {
+                    notes.push(format!(
+                        "target {target}: the article's most-named country other than the authority"
+                    ));
+                }
             }
             if r.target.as_deref() == Some(r.authority.as_str()) {
+                trace.note(|| Step::Finished {
+                    event: j,
+                    index: None,
+                    notes: vec![format!("dropped: its target is its authority, {}", r.authority)],
+                });
                 return None;
             }
+            trace.note(|| Step::Finished {
+                event: j,
+                index: Some(kept),
+                notes,
+            });
+            kept += 1;
             let mut sentences = r.sentences;
             sentences.sort_unstable();
             Some(Event {
@@ -1114,15 +1619,29 @@ mod tests {
             self
         }
 
-        fn events(mut self) -> Vec<Event> {
+        fn events(self) -> Vec<Event> {
+            let given = self.sorted();
+            let article = Article::new(given.text, None);
+            assemble(&article, &given.facts)
+        }
+
+        /// The events, and the trace of their assembly.
+        fn traced(self) -> (Vec<Event>, Vec<crate::explain::SentenceTrace>) {
+            let given = self.sorted();
+            let article = Article::new(given.text, None);
+            let mut recorder = super::super::trace::Recorder::new(&article);
+            let events = assemble_traced(&article, &given.facts, &mut recorder);
+            (events, recorder.finish())
+        }
+
+        fn sorted(mut self) -> Self {
             for list in [&mut self.facts.countries, &mut self.facts.named] {
                 list.sort_by_key(|f| f.range.start);
             }
             self.facts.actors.sort_by_key(|f| f.range.start);
             self.facts.counts.sort_by_key(|f| f.range.start);
             self.facts.dates.sort_by_key(|f| f.range.start);
-            let article = Article::new(self.text, None);
-            assemble(&article, &self.facts)
+            self
         }
     }
 
@@ -1692,5 +2211,64 @@ mod tests {
             .count("20 vessels", 20, V)
             .events();
         assert!(events.is_empty());
+    }
+
+    /// The trace says what assembly decided, and tracing changes no event.
+    #[test]
+    fn the_trace_tells_each_decision_and_changes_no_event() {
+        let given = || {
+            Given::new(
+                "Japan did not impose sanctions on Iran. The U.S. on Tuesday sanctioned three firms of Iran. \
+                 Washington could impose sanctions on Iran.",
+            )
+            .state("Japan", "Japan")
+            .state("Iran", "Iran")
+            .state("U.S.", "United States")
+            .state("Washington", "United States")
+            .count("three firms", 3, E)
+            .date("Tuesday", "2025-11-04")
+        };
+        let (events, sentences) = given().traced();
+        assert_eq!(events, given().events());
+        assert_eq!(
+            summary(&events),
+            [
+                "United States imposed Iran [3 entity] [] 2025-11-04",
+                "United States planned Iran [] [] -"
+            ]
+        );
+        let [negated, sanctioned, could] = &sentences[..] else {
+            panic!("{sentences:#?}")
+        };
+        assert!(negated.triggers.is_empty());
+        assert_eq!(negated.rejected[0].why, "negated: `not` before it");
+        let trigger = &sanctioned.triggers[0];
+        let shown: Vec<String> = trigger
+            .candidates
+            .iter()
+            .map(|c| format!("{} {} {} {}", c.accepted, c.role.as_str(), c.text, c.why))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "true authority U.S. the subject: the nearest actor before the trigger that can act",
+                "false authority Iran not before the trigger, which has a subject",
+                "false target U.S. an authority of this reading",
+                "true target Iran after a word of aim (`on`, `against`, `targeting`...)",
+                "true count three firms an object after the trigger",
+                "true date Tuesday the trigger's nearest own date",
+            ]
+        );
+        assert_eq!(trigger.readings[0].fate.event, Some(0));
+        assert_eq!(could.triggers[0].notes, ["planned: the modal `could` before it"]);
+        assert_eq!(could.triggers[0].readings[0].fate.event, Some(1));
+        assert!(
+            could.triggers[0].readings[0]
+                .fate
+                .how
+                .contains("another status than event 0"),
+            "{:?}",
+            could.triggers[0].readings[0].fate
+        );
     }
 }

@@ -8,6 +8,7 @@ mod canonical;
 mod cli;
 mod corpus;
 mod determinism;
+mod explain;
 mod faults;
 mod first_sight;
 mod ftm;
