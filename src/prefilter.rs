@@ -25,6 +25,90 @@ const COMMON: &[&str] = &["the", "and", "for", "that", "with"];
 /// case); else as written. Lists with a word shorter than [`SHORTEST_WORD`]
 /// narrow nothing and are not taken.
 pub(crate) fn needed_words(hir: &Hir, leading: bool, fold: bool) -> Option<Vec<String>> {
+    needed_words_of(hir, leading, fold, &|w: &str| w.len() >= SHORTEST_WORD)
+}
+
+/// One way to search for a pattern's matches by words (a date rule's
+/// anchors): a list of needed words ([`needed_words`]) of one part of the
+/// pattern, without a [`COMMON`] word, in which a one-letter word may stand
+/// when it is a capital (`Q` of `Q3`): capitals are rare enough to search
+/// for. Two anchorings are the same when their words, case and
+/// confirmation are, whatever part of which pattern they come from.
+#[derive(Debug, Clone)]
+pub(crate) struct Anchoring {
+    /// The words, as written in the pattern (lower case with `fold`).
+    pub words: Vec<String>,
+    /// Found in any case: the pattern has a case-insensitive group.
+    pub fold: bool,
+    /// When every match of the part opens with one of the words: the part's
+    /// pattern, which must match where a word is found for a match of the
+    /// whole to hold it there (`Jan` of `Janet` is no month name).
+    pub confirm: Option<String>,
+    /// Which part of the pattern's top-level sequence the words come from.
+    pub part: usize,
+}
+
+impl PartialEq for Anchoring {
+    fn eq(&self, other: &Anchoring) -> bool {
+        (&self.words, self.fold, &self.confirm) == (&other.words, other.fold, &other.confirm)
+    }
+}
+
+/// Whether the regex engine's own prefilter narrows a search for `pattern`
+/// well: every match opens with one of a finite set of literals, none
+/// shorter than [`SHORTEST_WORD`] or [`COMMON`]. Such a pattern needs no
+/// anchors.
+pub(crate) fn engine_finds_openings(pattern: &str) -> bool {
+    let Ok(hir) = regex_syntax::parse(pattern) else {
+        return false;
+    };
+    let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+    seq.literals().is_some_and(|literals| {
+        !literals.is_empty()
+            && literals.iter().all(|lit| {
+                let word = String::from_utf8_lossy(lit.as_bytes());
+                let word = word.trim_end();
+                word.len() >= SHORTEST_WORD && !COMMON.contains(&word.to_ascii_lowercase().as_str())
+            })
+    })
+}
+
+/// The ways to anchor a search for `pattern`, one per part of its top-level
+/// sequence that has a list, most selective first (empty: nothing narrows
+/// the search). Read from the syntax case as written, with case-insensitive
+/// groups read as written too and searched in any case.
+pub(crate) fn anchorings(pattern: &str) -> Vec<Anchoring> {
+    let fold = pattern.contains("(?i");
+    let as_written = pattern.replace("(?i:", "(?:").replace("(?i)", "");
+    let Ok(hir) = regex_syntax::parse(&as_written) else {
+        return Vec::new();
+    };
+    let allowed = |w: &str| w.len() >= SHORTEST_WORD || (w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase());
+    let mut found: Vec<Anchoring> = Vec::new();
+    for (index, part) in parts(&hir).into_iter().enumerate() {
+        let Some(words) = needed_words_of(part, false, fold, &allowed) else {
+            continue;
+        };
+        if words.iter().any(|w| COMMON.contains(&w.to_ascii_lowercase().as_str()))
+            || found.iter().any(|a| a.words == words)
+        {
+            continue;
+        }
+        let opens = needed_words_of(part, true, fold, &allowed).as_ref() == Some(&words);
+        let confirm = opens.then(|| if fold { format!("(?i:{part})") } else { part.to_string() });
+        found.push(Anchoring {
+            words,
+            fold,
+            confirm,
+            part: index,
+        });
+    }
+    found.sort_by_key(|a| std::cmp::Reverse(selectivity(&a.words)));
+    found
+}
+
+fn needed_words_of(hir: &Hir, leading: bool, fold: bool, allowed: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
+    let recurse = |h: &Hir, leading: bool| needed_words_of(h, leading, fold, allowed);
     let words = match hir.kind() {
         HirKind::Literal(lit) => {
             let word = String::from_utf8_lossy(&lit.0);
@@ -34,12 +118,12 @@ pub(crate) fn needed_words(hir: &Hir, leading: bool, fold: bool) -> Option<Vec<S
                 word.into_owned()
             }]
         }
-        HirKind::Capture(cap) => needed_words(&cap.sub, leading, fold)?,
-        HirKind::Repetition(rep) if rep.min > 0 => needed_words(&rep.sub, leading, fold)?,
+        HirKind::Capture(cap) => recurse(&cap.sub, leading)?,
+        HirKind::Repetition(rep) if rep.min > 0 => recurse(&rep.sub, leading)?,
         HirKind::Alternation(branches) => {
             let mut words: Vec<String> = Vec::new();
             for branch in branches {
-                for word in needed_words(branch, leading, fold)? {
+                for word in recurse(branch, leading)? {
                     if !words.contains(&word) {
                         words.push(word);
                     }
@@ -47,15 +131,15 @@ pub(crate) fn needed_words(hir: &Hir, leading: bool, fold: bool) -> Option<Vec<S
             }
             words
         }
-        HirKind::Concat(parts) if leading => needed_words(parts.first()?, true, fold)?,
+        HirKind::Concat(parts) if leading => recurse(parts.first()?, true)?,
         HirKind::Concat(parts) => parts
             .iter()
             .rev()
-            .filter_map(|part| needed_words(part, false, fold))
+            .filter_map(|part| recurse(part, false))
             .max_by_key(|w| selectivity(w))?,
         _ => return None,
     };
-    (words.iter().all(|w| w.len() >= SHORTEST_WORD)).then_some(words)
+    words.iter().all(|w| allowed(w)).then_some(words)
 }
 
 /// How well a list of needed words narrows a search: a list without a
@@ -106,6 +190,195 @@ pub(crate) fn holds_digit(hir: &Hir) -> bool {
     })
 }
 
+/// Digits right beside a rule's anchor words, as its pattern places them:
+/// the bytes that may stand between the words and a digit after them (`May
+/// 27`, `May the 27th`), and between a digit and the words before them (`27th
+/// of May`). A window whose anchors have no digit so placed holds no match.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct DigitBeside {
+    /// Every match has a digit after its anchor word with only these bytes
+    /// between (the part of the words holds nothing but one of them).
+    pub after: Option<Vec<u8>>,
+    /// Every match has a digit before its anchor word with only these bytes
+    /// between (the part of the words opens with one of them).
+    pub before: Option<Vec<u8>>,
+}
+
+impl DigitBeside {
+    /// Where the digits of `pattern` stand beside the words of its part
+    /// `anchoring.part`, as far as the syntax proves it.
+    pub(crate) fn of(pattern: &str, anchoring: &Anchoring) -> DigitBeside {
+        let Ok(hir) = regex_syntax::parse(pattern) else {
+            return DigitBeside::default();
+        };
+        let parts = parts(&hir);
+        let k = anchoring.part;
+        let after = if only_words(parts[k]) {
+            (k + 1..parts.len())
+                .find(|&j| starts_with_digit(parts[j]))
+                .and_then(|j| gap(&parts[k + 1..j], Vec::new()))
+        } else {
+            None
+        };
+        let before = if anchoring.confirm.is_some() {
+            (0..k)
+                .rev()
+                .find_map(|j| ends_with_digit(parts[j]).map(|tail| (j, tail)))
+                .and_then(|(j, tail)| gap(&parts[j + 1..k], tail))
+        } else {
+            None
+        };
+        DigitBeside { after, before }
+    }
+
+    /// Whether a digit stands after `end` with only `between` bytes before it.
+    pub(crate) fn digit_after(between: &[u8], text: &str, end: usize) -> bool {
+        let rest = &text.as_bytes()[end..];
+        let skip = rest.iter().take_while(|b| between.contains(b)).count();
+        rest.get(skip).is_some_and(u8::is_ascii_digit)
+    }
+
+    /// Whether a digit stands before `start` with only `between` bytes after it.
+    pub(crate) fn digit_before(between: &[u8], text: &str, start: usize) -> bool {
+        let head = &text.as_bytes()[..start];
+        let skip = head.iter().rev().take_while(|b| between.contains(b)).count();
+        head.len() > skip && head[head.len() - skip - 1].is_ascii_digit()
+    }
+}
+
+/// The bytes the parts may hold, with `tail`, when none is a digit.
+fn gap(parts: &[&Hir], mut tail: Vec<u8>) -> Option<Vec<u8>> {
+    for part in parts {
+        tail.extend(byte_set(part)?);
+    }
+    tail.sort_unstable();
+    tail.dedup();
+    (!tail.iter().any(u8::is_ascii_digit)).then_some(tail)
+}
+
+/// The bytes a match of `hir` may hold, when all are ASCII.
+fn byte_set(hir: &Hir) -> Option<Vec<u8>> {
+    Some(match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Vec::new(),
+        HirKind::Literal(lit) => lit.0.iter().all(u8::is_ascii).then(|| lit.0.to_vec())?,
+        HirKind::Class(_) => run_bytes_any(hir)?,
+        HirKind::Capture(cap) => byte_set(&cap.sub)?,
+        HirKind::Repetition(rep) => byte_set(&rep.sub)?,
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            let mut bytes = Vec::new();
+            for sub in subs {
+                bytes.extend(byte_set(sub)?);
+            }
+            bytes
+        }
+    })
+}
+
+/// The ASCII bytes of a class (`None` when it holds other characters).
+fn run_bytes_any(hir: &Hir) -> Option<Vec<u8>> {
+    let mut bytes = Vec::new();
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => {
+            for r in class.ranges() {
+                if !r.end().is_ascii() {
+                    return None;
+                }
+                bytes.extend(r.start() as u8..=r.end() as u8);
+            }
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            for r in class.ranges() {
+                if !r.end().is_ascii() {
+                    return None;
+                }
+                bytes.extend(r.start()..=r.end());
+            }
+        }
+        _ => return None,
+    }
+    Some(bytes)
+}
+
+/// Whether a class holds ASCII digits only.
+fn digit_class(hir: &Hir) -> bool {
+    run_bytes_any(hir).is_some_and(|b| !b.is_empty() && b.iter().all(u8::is_ascii_digit))
+}
+
+/// Whether every match of `hir` is a literal (before look-arounds): the
+/// anchor words are all a match of it holds.
+fn only_words(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Literal(_) => true,
+        HirKind::Capture(cap) => only_words(&cap.sub),
+        HirKind::Alternation(subs) => subs.iter().all(only_words),
+        HirKind::Concat(subs) => {
+            subs.first().is_some_and(|h| matches!(h.kind(), HirKind::Literal(_)))
+                && subs[1..].iter().all(|h| matches!(h.kind(), HirKind::Look(_)))
+        }
+        _ => false,
+    }
+}
+
+/// Whether every match of `hir` starts with an ASCII digit.
+fn starts_with_digit(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Literal(lit) => lit.0.first().is_some_and(u8::is_ascii_digit),
+        HirKind::Class(_) => digit_class(hir),
+        HirKind::Capture(cap) => starts_with_digit(&cap.sub),
+        HirKind::Repetition(rep) => rep.min > 0 && starts_with_digit(&rep.sub),
+        HirKind::Alternation(subs) => subs.iter().all(starts_with_digit),
+        HirKind::Concat(subs) => {
+            // Look-arounds, and optional parts that open with a digit when
+            // they match anything, until a part that must match.
+            for sub in subs {
+                match sub.kind() {
+                    HirKind::Look(_) => continue,
+                    HirKind::Repetition(rep) if rep.min == 0 => {
+                        if !starts_with_digit(&rep.sub) {
+                            return false;
+                        }
+                    }
+                    _ => return starts_with_digit(sub),
+                }
+            }
+            false
+        }
+        HirKind::Empty | HirKind::Look(_) => false,
+    }
+}
+
+/// When every match of `hir` has a digit followed only by some bytes, those
+/// bytes (`27th`: the letters of the ordinal suffixes).
+fn ends_with_digit(hir: &Hir) -> Option<Vec<u8>> {
+    match hir.kind() {
+        HirKind::Literal(lit) => lit.0.last().is_some_and(u8::is_ascii_digit).then(Vec::new),
+        HirKind::Class(_) => digit_class(hir).then(Vec::new),
+        HirKind::Capture(cap) => ends_with_digit(&cap.sub),
+        HirKind::Repetition(rep) if rep.min > 0 => ends_with_digit(&rep.sub),
+        HirKind::Alternation(subs) => {
+            let mut tail = Vec::new();
+            for sub in subs {
+                tail.extend(ends_with_digit(sub)?);
+            }
+            Some(tail)
+        }
+        HirKind::Concat(subs) => {
+            // Look-arounds and optional parts at the end may follow the digit.
+            let mut tail = Vec::new();
+            for sub in subs.iter().rev() {
+                if matches!(sub.kind(), HirKind::Look(_)) || sub.properties().minimum_len() == Some(0) {
+                    tail.extend(byte_set(sub)?);
+                    continue;
+                }
+                tail.extend(ends_with_digit(sub)?);
+                return Some(tail);
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +411,26 @@ mod tests {
         assert!(seek(r"(?-u:\b)(?P<y>20[0-9]{2})(?-u:\b)").is_none());
         // An unbounded part other than a run of a class: no seek.
         assert!(seek(r"(?:a.*b)?x").is_none());
+    }
+
+    #[test]
+    fn anchorings_are_lists_of_parts_most_selective_first() {
+        let words = |p: &str| anchorings(p).into_iter().map(|a| a.words.join(" ")).collect::<Vec<_>>();
+        assert_eq!(
+            words(r"(?:this|last) +(?P<m>March|May)(?-u:\b)"),
+            ["this last", "March May"]
+        );
+        // Common words and short ones are no anchors; a capital may be one.
+        assert_eq!(words(r"the +(?:of|to) +[0-9]"), Vec::<String>::new());
+        assert_eq!(words(r"(?:quarter|Q)[1-4]"), ["quarter Q"]);
+        // Where every match of a part opens with a word, the part confirms a
+        // hit; a case-insensitive pattern's words are found in any case.
+        let month = &anchorings(r"(?P<m>Jan(?-u:\b)|January) +[0-9]")[0];
+        let confirm =
+            regex::Regex::new(&format!("^(?:{})", month.confirm.as_ref().expect("a confirm"))).expect("compiles");
+        assert!(confirm.is_match("Jan 5") && confirm.is_match("January") && !confirm.is_match("Janet"));
+        let ago = &anchorings(r"(?i:[0-9]+ +years +ago)")[0];
+        assert_eq!((ago.words.join(" "), ago.fold), ("years".to_string(), true));
     }
 
     #[test]

@@ -96,7 +96,13 @@ fn extract_in(text: &str, published: Option<NaiveDate>, record: &mut Record, win
 
 /// What tells one action from another across windows: authority, status,
 /// target, counts and date.
-type ActionKey = (String, EventStatus, Option<String>, Vec<(u64, CountCategory)>, Option<String>);
+type ActionKey = (
+    String,
+    EventStatus,
+    Option<String>,
+    Vec<(u64, CountCategory)>,
+    Option<String>,
+);
 
 fn action_key(event: &Event) -> ActionKey {
     (
@@ -238,7 +244,11 @@ mod tests {
         // One action, restated in every paragraph: one event, with evidence
         // from every window.
         assert_eq!(record.events.len(), 1, "{:?}", record.events);
-        assert!(record.events[0].evidence.len() > 100, "{}", record.events[0].evidence.len());
+        assert!(
+            record.events[0].evidence.len() > 100,
+            "{}",
+            record.events[0].evidence.len()
+        );
         // One entity and one official per name, mentioned all through the text.
         let treasury: Vec<&Entity> = record.entities.iter().filter(|e| e.name.contains("Treasury")).collect();
         assert_eq!(

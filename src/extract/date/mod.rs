@@ -27,12 +27,13 @@ pub(crate) use resolve::{Partial, Tense};
 
 use crate::extract::Article;
 use crate::extract::spans::Claimed;
+use crate::prefilter;
 use crate::record::{DateMention, DateType};
 use crate::rule::Spec;
 use crate::segment;
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
-use regex::CaptureLocations;
+use regex::{CaptureLocations, Regex};
 use resolve::YearSpec;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -95,19 +96,18 @@ fn matches(text: &str, taken: &Claimed) -> Vec<Candidate> {
     let windows = anchor_windows(text);
     let everywhere = [Window {
         bytes: 0..text.len(),
-        confirmed: true,
         digit: true,
-        digit_after_month: true,
-        digit_before_month: true,
+        anchors: Vec::new(),
     }];
     for (index, rule) in rules::RULES.iter().enumerate() {
-        let ranges: &[Window] = match ANCHORS.set_of_rule[index] {
+        let set = ANCHORS.set_of_rule[index];
+        let ranges: &[Window] = match set {
             Some(set) => &windows[set],
             None => &everywhere,
         };
         let mut locations = None;
         for window in ranges {
-            if !window.may_hold(rule, text) {
+            if !window.may_hold(rule, set, text) {
                 continue;
             }
             // Group locations are allocated once per rule and text, and
@@ -252,35 +252,86 @@ fn inside_quote(text: &str, sentence: &Range<usize>, at: usize) -> bool {
 const ANCHOR_REACH: usize = 48;
 
 /// The anchors of all rules. Rules with the same anchors share their
-/// windows (the ten month rules are searched in one set of windows).
+/// windows (the month rules are searched in one set of windows).
 struct Anchors {
-    /// The anchors of more than one byte in one automaton (leftmost-first,
-    /// longest anchors first).
-    automaton: AhoCorasick,
-    /// For each pattern of the automaton, the anchor sets that hold it, and
-    /// whether it is the start of a month name (`Mar`), which is also the start
-    /// of other words (`Marco`).
-    sets_of: Vec<(Vec<usize>, bool)>,
-    /// One-byte anchors (`Q`, ASCII) and their sets, searched apart: in the
-    /// automaton they would leave its prefilter only one-byte fingerprints,
-    /// and it would stop at nearly every letter.
+    /// The anchors of more than one byte in one automaton, searched from
+    /// every hit's next byte on, so that every position where an anchor
+    /// starts has a hit (the longest anchor there, standing for those it
+    /// holds); anchors found in any case are in it in every case (`ago`,
+    /// `Ago`, `AGO`...). With the sets of each of its patterns.
+    automaton: (AhoCorasick, Vec<Vec<usize>>),
+    /// One-byte anchors (`Q`, ASCII capitals) and their sets, searched
+    /// apart: in an automaton they would leave its prefilter only one-byte
+    /// fingerprints, and it would stop at nearly every letter.
     bytes: Vec<(char, Vec<usize>)>,
+    /// For each anchor set, its words (longest first) and whether they are
+    /// found in any case.
+    words: Vec<(Vec<String>, bool)>,
+    /// For each anchor set, what must match where a word is found for the
+    /// window around it to be searched (`Jan` of `Janet` is no month name):
+    /// the part of the pattern the anchors come from, anchored.
+    confirm: Vec<Option<Regex>>,
     /// For each rule, its anchor set; `None` for rules that run everywhere.
     set_of_rule: Vec<Option<usize>>,
     /// For each anchor set, whether one of its rules needs a digit.
     set_needs_digit: Vec<bool>,
 }
 
+/// Every ASCII case of `word` (`ago`, `Ago`, ... `AGO`).
+fn every_case(word: &str) -> Vec<String> {
+    let mut cases = vec![String::new()];
+    for c in word.chars() {
+        let (lower, upper) = (c.to_ascii_lowercase(), c.to_ascii_uppercase());
+        cases = cases
+            .into_iter()
+            .flat_map(|s| {
+                let mut both = vec![format!("{s}{lower}")];
+                if upper != lower {
+                    both.push(format!("{s}{upper}"));
+                }
+                both
+            })
+            .collect();
+    }
+    cases
+}
+
+/// One automaton over `anchors` (each with its sets), and the sets of each
+/// of its patterns: its own and those of every anchor it holds (`weekend`
+/// holds `week`).
+fn automaton(anchors: &HashMap<String, Vec<usize>>) -> (AhoCorasick, Vec<Vec<usize>>) {
+    let mut words: Vec<&String> = anchors.keys().collect();
+    words.sort();
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&words)
+        .expect("anchors build");
+    let sets_of = words
+        .iter()
+        .map(|word| {
+            let mut sets: Vec<usize> = words
+                .iter()
+                .filter(|other| word.contains(other.as_str()))
+                .flat_map(|other| anchors[*other].iter().copied())
+                .collect();
+            sets.sort_unstable();
+            sets.dedup();
+            sets
+        })
+        .collect();
+    (automaton, sets_of)
+}
+
 static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
-    let mut sets: Vec<&'static [&'static str]> = Vec::new();
+    let mut sets: Vec<&prefilter::Anchoring> = Vec::new();
     let mut set_of_rule = Vec::new();
     for rule in rules::RULES.iter() {
-        if rule.anchors.is_empty() {
+        let Some(anchoring) = &rule.anchoring else {
             set_of_rule.push(None);
             continue;
-        }
-        let set = sets.iter().position(|s| *s == rule.anchors).unwrap_or_else(|| {
-            sets.push(rule.anchors);
+        };
+        let set = sets.iter().position(|s| *s == anchoring).unwrap_or_else(|| {
+            sets.push(anchoring);
             sets.len() - 1
         });
         set_of_rule.push(Some(set));
@@ -291,126 +342,154 @@ static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
             set_needs_digit[*set] |= rule.digit;
         }
     }
-    let mut sets_of_anchor: HashMap<&'static str, Vec<usize>> = HashMap::new();
-    for (index, anchors) in sets.iter().enumerate() {
-        for anchor in *anchors {
-            sets_of_anchor.entry(anchor).or_default().push(index);
+    // Anchors found in any case stand in the automaton in every case.
+    let mut sets_of_anchor: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, anchoring) in sets.iter().enumerate() {
+        for anchor in &anchoring.words {
+            let forms = if anchoring.fold {
+                every_case(anchor)
+            } else {
+                vec![anchor.clone()]
+            };
+            for form in forms {
+                sets_of_anchor.entry(form).or_default().push(index);
+            }
         }
     }
-    let mut anchors: Vec<&str> = sets_of_anchor.keys().copied().filter(|a| a.len() > 1).collect();
-    anchors.sort_by_key(|a| (std::cmp::Reverse(a.len()), *a));
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(&anchors)
-        .expect("anchors build");
-    let sets_of = anchors
-        .iter()
-        .map(|a| (sets_of_anchor[a].clone(), rules::MONTH_ANCHORS.contains(a)))
-        .collect();
     let mut bytes: Vec<(char, Vec<usize>)> = sets_of_anchor
         .iter()
         .filter(|(a, _)| a.len() == 1)
         .map(|(a, sets)| (char::from(a.as_bytes()[0]), sets.clone()))
         .collect();
     bytes.sort();
+    sets_of_anchor.retain(|a, _| a.len() > 1);
+    let words = sets
+        .iter()
+        .map(|a| {
+            let mut words = a.words.clone();
+            words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            (words, a.fold)
+        })
+        .collect();
+    let confirm = sets
+        .iter()
+        .map(|a| {
+            a.confirm
+                .as_ref()
+                .map(|part| Regex::new(&format!("^(?:{part})")).expect("a part compiles"))
+        })
+        .collect();
     Anchors {
-        automaton,
-        sets_of,
+        automaton: automaton(&sets_of_anchor),
         bytes,
+        words,
+        confirm,
         set_of_rule,
         set_needs_digit,
     }
 });
 
+impl Anchors {
+    /// Where the anchor of `set` found at byte `at` of `text` ends, when one
+    /// of its words starts there and the part of the pattern it comes from
+    /// matches there.
+    fn confirmed(&self, set: usize, text: &str, at: usize) -> Option<usize> {
+        let (words, fold) = &self.words[set];
+        let word = words.iter().find(|w| word_at(text, at, w, *fold))?;
+        let part_holds = self.confirm[set].as_ref().is_none_or(|part| part.is_match(&text[at..]));
+        part_holds.then_some(at + word.len())
+    }
+}
+
 /// Where the rules of an anchor set run: around its anchors.
 #[derive(Debug, Clone, PartialEq)]
 struct Window {
     bytes: Range<usize>,
-    /// An anchor in it starts what its rules look for (`Mar` starts `March`
-    /// in it, not only `Marco`). Every month rule's match holds a month
-    /// name, and the window around that name's anchor is the one holding it.
-    confirmed: bool,
     /// It holds an ASCII digit (only read for anchor sets with a rule that
     /// needs one).
     digit: bool,
-    /// A month name in it has a digit right after it, or right before it,
-    /// as the month rules read them ([`rules::digit_after_month`]).
-    digit_after_month: bool,
-    digit_before_month: bool,
+    /// Where its confirmed anchors start.
+    anchors: Vec<usize>,
 }
 
 impl Window {
-    /// Whether a match of `rule` may lie in the window: no match lies in a
-    /// window without what every match of the rule holds (a month name, a
-    /// digit, one of its needed words, a digit beside its month name).
-    fn may_hold(&self, rule: &rules::Rule, text: &str) -> bool {
-        self.confirmed
-            && (self.digit || !rule.digit)
-            && match rule.digit_side {
-                Some(rules::Side::After) => self.digit_after_month,
-                Some(rules::Side::Before) => self.digit_before_month,
-                None => true,
-            }
+    /// Whether a match of `rule` (of anchor set `set`) may lie in the
+    /// window: no match lies in a window without what every match of the
+    /// rule holds (a digit, one of its needed words, a digit beside an
+    /// anchor word).
+    fn may_hold(&self, rule: &rules::Rule, set: Option<usize>, text: &str) -> bool {
+        (self.digit || !rule.digit)
             && (rule.needs.is_empty() || rule.needs.iter().any(|w| text[self.bytes.clone()].contains(w)))
+            && set.is_none_or(|set| self.digit_beside(rule, set, text))
+    }
+
+    /// Whether an anchor of the window has a digit beside it where the
+    /// rule's pattern places one.
+    fn digit_beside(&self, rule: &rules::Rule, set: usize, text: &str) -> bool {
+        let beside = &rule.digit_beside;
+        let (words, fold) = &ANCHORS.words[set];
+        self.anchors.iter().any(|&at| {
+            let after = beside.after.as_ref().is_none_or(|between| {
+                words
+                    .iter()
+                    .filter(|w| word_at(text, at, w, *fold))
+                    .any(|w| prefilter::DigitBeside::digit_after(between, text, at + w.len()))
+            });
+            let before = beside
+                .before
+                .as_ref()
+                .is_none_or(|between| prefilter::DigitBeside::digit_before(between, text, at));
+            after && before
+        })
     }
 }
 
-/// An anchor found in a text: its bytes, its sets, whether it is confirmed
-/// and, for a month name, whether a digit stands right after it and right
-/// before it.
-type AnchorHit<'a> = (Range<usize>, &'a [usize], bool, (bool, bool));
+/// Whether `word` starts at byte `at` of `text` (in any case with `fold`).
+fn word_at(text: &str, at: usize, word: &str, fold: bool) -> bool {
+    let rest = &text.as_bytes()[at..];
+    rest.len() >= word.len()
+        && if fold {
+            rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+        } else {
+            rest.starts_with(word.as_bytes())
+        }
+}
 
-/// For each anchor set, the windows of `text` around its anchors, merged,
-/// starting and ending between words. Rules run only there: most of a text
-/// is far from any month name or `ago`, and one pass over it for all anchors
-/// is cheaper than a pass per rule.
+/// For each anchor set, the windows of `text` around its confirmed anchors,
+/// merged, starting and ending between words. Rules run only there: most of
+/// a text is far from any month name or `ago`, and one pass over it for all
+/// anchors is cheaper than a pass per rule.
 fn anchor_windows(text: &str) -> Vec<Vec<Window>> {
     let anchors = &*ANCHORS;
     let mut windows: Vec<Vec<Window>> = vec![Vec::new(); anchors.set_needs_digit.len()];
-    // Hits in text order: one-byte anchors are no part of longer ones (a
-    // test checks), so they fall between the automaton's hits.
-    let mut hits: Vec<AnchorHit> = anchors
-        .automaton
-        .find_iter(text)
-        .map(|m| {
-            let (sets, month) = &anchors.sets_of[m.pattern().as_usize()];
-            let confirmed = !month || rules::month_form_at(text, m.start());
-            let digits = if *month && confirmed {
-                (
-                    rules::digit_after_month(text, m.start()),
-                    rules::digit_before_month(text, m.start()),
-                )
-            } else {
-                (false, false)
-            };
-            (m.range(), sets.as_slice(), confirmed, digits)
-        })
-        .collect();
-    if !anchors.bytes.is_empty() {
-        for (byte, sets) in &anchors.bytes {
-            let found = text.match_indices(*byte);
-            hits.extend(found.map(|(at, _)| (at..at + 1, sets.as_slice(), true, (false, false))));
-        }
-        hits.sort_by_key(|(range, ..)| range.start);
+    let mut hits: Vec<(usize, &[usize])> = Vec::new();
+    let (automaton, sets_of) = &anchors.automaton;
+    let mut at = 0;
+    while let Some(m) = automaton.find(aho_corasick::Input::new(text).range(at..)) {
+        hits.push((m.start(), sets_of[m.pattern().as_usize()].as_slice()));
+        at = m.start() + 1;
     }
-    for (hit, sets, confirmed, (after, before)) in hits {
-        let start = word_gap_before(text, hit.start.saturating_sub(ANCHOR_REACH));
-        let end = word_gap_after(text, (hit.end + ANCHOR_REACH).min(text.len()));
+    for (byte, sets) in &anchors.bytes {
+        hits.extend(text.match_indices(*byte).map(|(at, _)| (at, sets.as_slice())));
+    }
+    hits.sort_by_key(|(at, _)| *at);
+    for (at, sets) in hits {
+        let start = word_gap_before(text, at.saturating_sub(ANCHOR_REACH));
         for &set in sets {
+            let Some(word_end) = anchors.confirmed(set, text, at) else {
+                continue;
+            };
+            let end = word_gap_after(text, (word_end + ANCHOR_REACH).min(text.len()));
             let list = &mut windows[set];
             match list.last_mut() {
                 Some(last) if start <= last.bytes.end => {
                     last.bytes.end = last.bytes.end.max(end);
-                    last.confirmed |= confirmed;
-                    last.digit_after_month |= after;
-                    last.digit_before_month |= before;
+                    last.anchors.push(at);
                 }
                 _ => list.push(Window {
                     bytes: start..end,
-                    confirmed,
                     digit: false,
-                    digit_after_month: after,
-                    digit_before_month: before,
+                    anchors: vec![at],
                 }),
             }
         }
@@ -625,50 +704,194 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_byte_anchors_are_ascii_and_in_no_other_anchor() {
-        let anchors: Vec<&str> = rules::RULES.iter().flat_map(|r| r.anchors.iter().copied()).collect();
+    fn one_byte_anchors_are_ascii_capitals() {
         let one_byte: Vec<char> = ANCHORS.bytes.iter().map(|(b, _)| *b).collect();
         assert_eq!(one_byte, ['Q']);
-        for b in one_byte {
-            assert!(b.is_ascii());
-            for a in anchors.iter().filter(|a| a.len() > 1) {
-                assert!(!a.contains(b), "{a} holds {b}");
-            }
+    }
+
+    /// The anchor sets as derived from the patterns: the rules that share
+    /// the month forms, and the words of the others.
+    #[test]
+    fn anchors_are_derived_from_the_patterns() {
+        let anchors_of = |name: &str| {
+            let rule = rules::RULES.iter().find(|r| r.spec.name == name).expect("rule");
+            rule.anchoring
+                .as_ref()
+                .map_or((String::new(), false), |a| (a.words.join(" "), a.fold))
+        };
+        let months = anchors_of("date.month").0;
+        assert!(
+            months.split(' ').any(|w| w == "Sept.") && months.split(' ').any(|w| w == "May"),
+            "{months}"
+        );
+        for name in [
+            "date.day_month_year",
+            "date.month_day_year",
+            "date.month_year",
+            "date.day_month",
+            "date.month_day",
+        ] {
+            assert_eq!(anchors_of(name).0, months, "{name}");
+        }
+        assert_eq!(anchors_of("date.ago"), ("ago".to_string(), true));
+        assert_eq!(anchors_of("date.quarter"), ("quarter Q".to_string(), false));
+        assert_eq!(anchors_of("date.relative").0, "week month year weekend quarter");
+        // Rules whose own most selective words are frequent (`this`, `year`)
+        // share the month names of the other month rules.
+        for name in ["date.month_of_relative_year", "date.relative_month"] {
+            assert_eq!(anchors_of(name).0, months, "{name}");
+        }
+        // No words, or only common ones: the rule runs everywhere.
+        for name in ["date.iso", "date.year", "date.day_of_month"] {
+            assert_eq!(anchors_of(name).0, "", "{name}");
         }
     }
 
+    /// Searching in the anchor windows finds what searching every rule over
+    /// the whole text finds, on texts glued from month and weekday forms,
+    /// names that hold them, digits, anchors of the other rules and words.
     #[test]
-    fn windows_know_their_month_names_and_digits() {
-        let text = "Marco Rubio spoke. In March, the Q3 results came 5 years later, nothing in Nov";
-        let windows = anchor_windows(text);
+    fn windows_find_what_whole_texts_hold() {
+        let pieces = [
+            "May",
+            "March",
+            "Sept.",
+            "Sept",
+            "Jan",
+            "Janet",
+            "Mayor",
+            "June",
+            "Junior",
+            "Monday",
+            "the ",
+            "of ",
+            "1",
+            "27",
+            "3rd",
+            "30th",
+            "2019",
+            "-",
+            "to ",
+            "last ",
+            "this ",
+            "year",
+            "week",
+            "weekend",
+            "quarter",
+            "Q",
+            "half ",
+            "first ",
+            "ago",
+            "AGO",
+            "five ",
+            "years ",
+            "yesterday",
+            "Today",
+            " ",
+            "  ",
+            ", ",
+            ".",
+            "early ",
+            "end ",
+            "\n",
+            "x",
+        ];
+        let mut next = crate::testing::picker(23);
+        let key = |c: &Candidate| (c.bytes.start, c.bytes.end, c.rule);
+        let mut compared = 0;
+        for _ in 0..3000 {
+            let text: String = (0..1 + next(14)).map(|_| pieces[next(pieces.len())]).collect();
+            let mut windowed: Vec<_> = matches(&text, &Claimed::default()).iter().map(key).collect();
+            let mut whole = Vec::new();
+            for rule in rules::RULES.iter() {
+                let mut locations = rule.regex.capture_locations();
+                rule_matches(rule, &text, 0, &mut locations, |caps| {
+                    if let Some(c) = candidate(&text, rule, caps, &Claimed::default()) {
+                        whole.push(key(&c));
+                    }
+                });
+            }
+            windowed.sort();
+            whole.sort();
+            assert_eq!(windowed, whole, "{text:?}");
+            compared += whole.len();
+        }
+        assert!(compared > 1000, "{compared}");
+    }
+
+    /// The month rules that read a day or year right beside the month name
+    /// have it derived, with the bytes that may stand between.
+    #[test]
+    fn digits_beside_month_names_are_derived() {
+        let sides = |name: &str| {
+            let rule = rules::RULES.iter().find(|r| r.spec.name == name).expect("rule");
+            let show = |b: &Option<Vec<u8>>| b.as_ref().map(|b| String::from_utf8_lossy(b).into_owned());
+            (show(&rule.digit_beside.before), show(&rule.digit_beside.after))
+        };
+        assert_eq!(sides("date.month_day"), (None, Some(" eht".to_string())));
+        assert_eq!(sides("date.month_year"), (None, Some(" ,fo".to_string())));
+        assert_eq!(sides("date.day_month"), (Some(" dfhnorst".to_string()), None));
+        assert_eq!(
+            sides("date.day_month_year"),
+            (Some(" dfhnorst".to_string()), Some(" ,".to_string()))
+        );
+        // A month name without digits beside it: nothing derived.
+        assert_eq!(sides("date.month"), (None, None));
+        assert!(prefilter::DigitBeside::digit_after(b" the", "May the 5th", 3));
+        assert!(!prefilter::DigitBeside::digit_after(b" the", "May then 5", 3));
+        assert!(prefilter::DigitBeside::digit_before(
+            b" dfhnorst",
+            "the 5th of  May",
+            12
+        ));
+        assert!(!prefilter::DigitBeside::digit_before(b" dfhnorst", "5 months, May", 10));
+    }
+
+    #[test]
+    fn windows_are_around_anchors_and_know_their_digits() {
         let month_set = ANCHORS.set_of_rule[rules::RULES
             .iter()
             .position(|r| r.spec.name == "date.month")
             .expect("rule")]
         .expect("anchored");
-        let found: Vec<(&str, bool, bool)> = windows[month_set]
-            .iter()
-            .map(|w| (&text[w.bytes.clone()], w.confirmed, w.digit))
-            .collect();
-        assert_eq!(found, [(text, true, true)]);
-        let text = "Marco Rubio spoke at length about many things at all, and then Janet, at the end, said no.";
-        let windows = anchor_windows(text);
-        let found: Vec<(&str, bool, bool)> = windows[month_set]
-            .iter()
-            .map(|w| (&text[w.bytes.clone()], w.confirmed, w.digit))
-            .collect();
-        assert_eq!(found, [(text, false, false)]);
+        let windows_of = |text: &'static str, set: usize| -> Vec<(&'static str, bool)> {
+            anchor_windows(text)[set]
+                .iter()
+                .map(|w| (&text[w.bytes.clone()], w.digit))
+                .collect()
+        };
+        let text = "Marco Rubio spoke. In March, the Q3 results came 5 years later, nothing in Nov";
+        assert_eq!(windows_of(text, month_set), [(text, true)]);
+        // `Jan` of `Janet` is found, and is no month name: no window.
+        let text = "The talks went on at length about many things at all, and then Janet, at the end, said no.";
+        assert_eq!(windows_of(text, month_set), []);
+        let text = "The talks went on at length about many things at all, and then she said no.";
+        assert_eq!(windows_of(text, month_set), []);
         let quarter = ANCHORS.set_of_rule[rules::RULES
             .iter()
             .position(|r| r.spec.name == "date.quarter")
             .expect("rule")]
         .expect("anchored");
         let text = "results for Q3 2022 and the third quarter";
-        let found: Vec<&str> = anchor_windows(text)[quarter]
+        assert_eq!(windows_of(text, quarter).len(), 1);
+        // Found in any case: `Ago` of a headline.
+        let ago = ANCHORS.set_of_rule[rules::RULES
             .iter()
-            .map(|w| &text[w.bytes.clone()])
-            .collect();
-        assert_eq!(found, [text]);
+            .position(|r| r.spec.name == "date.ago")
+            .expect("rule")]
+        .expect("anchored");
+        assert_eq!(windows_of("FIVE YEARS AGO", ago), [("FIVE YEARS AGO", false)]);
+        // A hit stands for every anchor starting there: `weekend` of the
+        // relative rule, `week` of the rule of `the end of the week`.
+        let this_unit = ANCHORS.set_of_rule[rules::RULES
+            .iter()
+            .position(|r| r.spec.name == "date.this_unit")
+            .expect("rule")]
+        .expect("anchored");
+        assert_eq!(
+            windows_of("the end of the week", this_unit),
+            [("the end of the week", false)]
+        );
     }
 
     /// Rules that seek their key first find what their pattern alone finds,
@@ -749,12 +972,12 @@ mod tests {
             for (k, rule) in seeking.iter().enumerate() {
                 let plain = rules::Rule {
                     spec: rule.spec,
-                    anchors: rule.anchors,
+                    anchoring: rule.anchoring.clone(),
+                    digit_beside: rule.digit_beside.clone(),
                     regex: rule.regex.clone(),
                     names: rule.names.clone(),
                     digit: rule.digit,
                     needs: rule.needs.clone(),
-                    digit_side: rule.digit_side,
                     produce: rule.produce,
                     seek: None,
                 };
@@ -795,7 +1018,7 @@ mod tests {
                     continue;
                 };
                 for w in &windows[set] {
-                    if w.may_hold(rule, text) {
+                    if w.may_hold(rule, Some(set), text) {
                         continue;
                     }
                     skipped += 1;

@@ -19,9 +19,14 @@ use std::ops::Range;
 pub(crate) struct Rule {
     /// Name, examples and negatives.
     pub spec: Spec,
-    /// Literals every match contains (or lies close to): the rule only runs
-    /// near them. Empty: the rule runs over the whole text.
-    pub anchors: &'static [&'static str],
+    /// Words every match holds one of, chosen among the pattern's
+    /// [`prefilter::anchorings`] ([`choose_anchors`]): the rule only runs in
+    /// windows around them. `None`: the rule runs over the whole text.
+    pub anchoring: Option<prefilter::Anchoring>,
+    /// Where every match has a digit right beside its anchor word, as its
+    /// pattern places it ([`prefilter::DigitBeside`]): the rule skips
+    /// windows where no anchor has one so placed.
+    pub digit_beside: prefilter::DigitBeside,
     pub regex: Regex,
     /// The names of the pattern's groups, by index.
     pub names: Vec<Option<String>>,
@@ -33,11 +38,6 @@ pub(crate) struct Rule {
     /// anchors): the rule skips anchor windows without any. Empty: no such
     /// words.
     pub needs: Vec<String>,
-    /// For month rules: the side of the month name on which every match
-    /// has its digits, right beside the name (`May 27`, `27 May`; a test
-    /// checks it on generated texts): the rule skips anchor windows where
-    /// no month name has a digit on that side.
-    pub digit_side: Option<Side>,
     /// The partial date a match means, or `None` when a guard rejects it.
     pub produce: fn(&Groups, &str) -> Option<Partial>,
     /// For rules that run over the whole text and open with optional words
@@ -47,63 +47,6 @@ pub(crate) struct Rule {
 }
 
 const B: &str = r"(?-u:\b)";
-
-/// Where a month rule's digits stand beside its month name.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Side {
-    /// `May 27`, `May 2010`, `March of 2019`, `Sept, 2021`, `June the 4th`.
-    After,
-    /// `27 May`, `30th January`, `the 1st of May`.
-    Before,
-}
-
-/// Whether the month form starting at byte `at` has a digit right after
-/// it, as the month rules read one there: the form, spaces and commas,
-/// `the` or `of` and spaces, then the digit.
-pub(crate) fn digit_after_month(text: &str, at: usize) -> bool {
-    let b = text.as_bytes();
-    let mut k = at;
-    // A form is letters and perhaps a final dot, and in these rules a
-    // space or comma follows it: the run of letters and dots is the form.
-    while k < b.len() && (b[k].is_ascii_alphabetic() || b[k] == b'.') {
-        k += 1;
-    }
-    while k < b.len() && matches!(b[k], b' ' | b',') {
-        k += 1;
-    }
-    for word in [&b"the "[..], b"of "] {
-        if b[k..].starts_with(word) {
-            k += word.len();
-            while k < b.len() && b[k] == b' ' {
-                k += 1;
-            }
-            break;
-        }
-    }
-    b.get(k).is_some_and(u8::is_ascii_digit)
-}
-
-/// Whether the month form starting at byte `at` has a day right before
-/// it, as the month rules read one there: the digit, perhaps an ordinal
-/// suffix, perhaps spaces and `of`, then spaces.
-pub(crate) fn digit_before_month(text: &str, at: usize) -> bool {
-    let b = &text.as_bytes()[..at];
-    let spaces = |k: usize| k - b[..k].iter().rev().take_while(|&&c| c == b' ').count();
-    let mut k = spaces(at);
-    if b[..k].ends_with(b"of") {
-        k = spaces(k - 2);
-    }
-    if [&b"st"[..], b"nd", b"rd", b"th"].iter().any(|s| b[..k].ends_with(s)) {
-        k -= 2;
-    }
-    k > 0 && b[k - 1].is_ascii_digit()
-}
-
-/// Anchors of the rules that name a month: the first three letters of every
-/// month form.
-pub(crate) const MONTH_ANCHORS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
     let mut forms: Vec<&str> = forms.collect();
@@ -125,20 +68,6 @@ fn alternation<'a>(forms: impl Iterator<Item = &'a str>) -> String {
 /// Any month form (`January`, `Jan.`, `Sept`).
 fn month_any() -> String {
     alternation(MONTHS.iter().map(|m| m.0))
-}
-
-/// Whether a month form starts at byte `at` of `text`, as [`month_any`]
-/// reads it there (a form without a dot ends a word). Windows around `Mar`
-/// of `Marco` hold no match of a month rule.
-pub(crate) fn month_form_at(text: &str, at: usize) -> bool {
-    let rest = &text.as_bytes()[at..];
-    MONTHS.iter().any(|(form, ..)| {
-        rest.starts_with(form.as_bytes())
-            && (form.ends_with('.')
-                || rest
-                    .get(form.len())
-                    .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'_'))
-    })
 }
 
 fn weekday() -> String {
@@ -200,17 +129,6 @@ fn word_after(text: &str, at: usize) -> &str {
     let tail = text[at..].trim_start_matches(' ');
     let end = tail.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(tail.len());
     &tail[..end]
-}
-
-impl Rule {
-    /// Marks a month rule whose every match has digits on `side` of its
-    /// month name.
-    fn digits_on(self, side: Side) -> Rule {
-        Rule {
-            digit_side: Some(side),
-            ..self
-        }
-    }
 }
 
 /// The groups of one match of a rule's pattern, read by name like
@@ -285,7 +203,7 @@ fn ymd(y: YearSpec, m: u32, d: Option<u32>) -> Partial {
 /// parts of its pattern other than its anchors' (a list with a word that
 /// starts with an anchor); none for a rule without anchors, which runs over
 /// the whole text, where the regex's own literal search does as well.
-fn needed_besides(hir: &regex_syntax::hir::Hir, anchors: &[&str]) -> Vec<String> {
+fn needed_besides(hir: &regex_syntax::hir::Hir, anchors: &[String]) -> Vec<String> {
     if anchors.is_empty() {
         return Vec::new();
     }
@@ -300,33 +218,32 @@ fn needed_besides(hir: &regex_syntax::hir::Hir, anchors: &[&str]) -> Vec<String>
 pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
     let month = month_any();
     let wd = weekday();
-    let rule = |spec: Spec,
-                anchors: &'static [&'static str],
-                pattern: String,
-                produce: fn(&Groups, &str) -> Option<Partial>| {
+    let rule = |spec: Spec, pattern: String, produce: fn(&Groups, &str) -> Option<Partial>| {
         let regex = Regex::new(&pattern).unwrap_or_else(|e| panic!("date rule {} compiles: {e}", spec.name));
         let hir = regex_syntax::parse(&pattern).expect("a compiled pattern parses");
         Rule {
             spec,
-            anchors,
             names: regex.capture_names().map(|n| n.map(str::to_string)).collect(),
             regex,
             digit: prefilter::holds_digit(&hir),
-            needs: needed_besides(&hir, anchors),
-            digit_side: None,
+            needs: Vec::new(),
+            anchoring: None,
+            digit_beside: prefilter::DigitBeside::default(),
             produce,
-            seek: if anchors.is_empty() {
-                prefilter::Seek::of(&hir)
-            } else {
-                None
-            },
+            seek: None,
         }
     };
-    vec![
+    let mut rules = vec![
         // `2022-12-02`, `2023-12-05T10:00`, `2023.12.05`, `2023/12/05`
         rule(
-            Spec::new("date.iso", &[("[2022-12-02]", "2022-12-02"), ("updated [2023-12-05]T10:00", "2023-12-05")], &["see https://example.com/news/2019/12/03/story.html"]),
-            &[],
+            Spec::new(
+                "date.iso",
+                &[
+                    ("[2022-12-02]", "2022-12-02"),
+                    ("updated [2023-12-05]T10:00", "2023-12-05"),
+                ],
+                &["see https://example.com/news/2019/12/03/story.html"],
+            ),
             format!(
                 r"{B}(?P<span>(?P<y>(?:19|20)[0-9]{{2}})(?P<s>[-/.])(?P<m>0[1-9]|1[0-2])[-/.](?P<d>0[1-9]|[12][0-9]|3[01]))(?:T[0-9]|{B})"
             ),
@@ -345,8 +262,11 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `12/3/2019`, `7/8/07` (month first, unless the first part cannot be a month)
         rule(
-            Spec::new("date.numeric", &[("[7/8/07]", "2007-07-08"), ("on [25/12/2021]", "2021-12-25")], &["Regulation (EU) No 269/2014"]),
-            &[],
+            Spec::new(
+                "date.numeric",
+                &[("[7/8/07]", "2007-07-08"), ("on [25/12/2021]", "2021-12-25")],
+                &["Regulation (EU) No 269/2014"],
+            ),
             format!(r"{B}(?P<a>[0-9]{{1,2}})/(?P<b>[0-9]{{1,2}})/(?P<y>(?:19|20)[0-9]{{2}}|[0-9]{{2}}){B}"),
             |c, text| {
                 let whole = c.get(0)?;
@@ -366,8 +286,11 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `Wednesday, 29 November 2017`, `31 May 2024`, `30th January 2024`, `the 1st of May 2020`
         rule(
-            Spec::new("date.day_month_year", &[("[31 May 2024]", "2024-05-31"), ("[the 1st of May 2020]", "2020-05-01")], &["in May 2024, 31 people"]),
-            MONTH_ANCHORS,
+            Spec::new(
+                "date.day_month_year",
+                &[("[31 May 2024]", "2024-05-31"), ("[the 1st of May 2020]", "2020-05-01")],
+                &["in May 2024, 31 people"],
+            ),
             format!(r"(?:{wd},? +)?(?:the +)?(?P<d>{DAY})(?: +of)? +(?P<m>{month}),? *(?P<y>{YEAR})"),
             |c, _| {
                 Some(ymd(
@@ -376,12 +299,17 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                     Some(day_of(c.name("d")?.as_str())?),
                 ))
             },
-        )
-        .digits_on(Side::Before),
+        ),
         // `March 27, 2024`, `Friday, Nov. 21, 2022`, `Sept 30 2021`
         rule(
-            Spec::new("date.month_day_year", &[("[March 27, 2024]", "2024-03-27"), ("[Friday, Nov. 21, 2022]", "2022-11-21")], &["March 27 people, 2024"]),
-            MONTH_ANCHORS,
+            Spec::new(
+                "date.month_day_year",
+                &[
+                    ("[March 27, 2024]", "2024-03-27"),
+                    ("[Friday, Nov. 21, 2022]", "2022-11-21"),
+                ],
+                &["March 27 people, 2024"],
+            ),
             format!(r"(?:{wd},? +)?(?P<m>{month}) +(?:the +)?(?P<d>{DAY})(?:,? +|, *)(?P<y>{YEAR})"),
             |c, _| {
                 Some(ymd(
@@ -390,12 +318,14 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                     Some(day_of(c.name("d")?.as_str())?),
                 ))
             },
-        )
-        .digits_on(Side::After),
+        ),
         // `December 2023`, `May 2010`, `March of 2019`
         rule(
-            Spec::new("date.month_year", &[("[December 2023]", "2023-12"), ("[March of 2019]", "2019-03")], &["the 2023 December report"]),
-            MONTH_ANCHORS,
+            Spec::new(
+                "date.month_year",
+                &[("[December 2023]", "2023-12"), ("[March of 2019]", "2019-03")],
+                &["the 2023 December report"],
+            ),
             format!(r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd)[- ]+)?(?P<m>{month}),? +(?:of +)?(?P<y>{YEAR})"),
             |c, _| {
                 Some(ymd(
@@ -404,13 +334,18 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                     None,
                 ))
             },
-        )
-        .digits_on(Side::After),
+        ),
         // `April of this year`, `October of next year`, `October 27 this year`,
         // `May 10 last year`
         rule(
-            Spec::new("date.month_of_relative_year", &[("[April of this year]", "2022-04"), ("[May 10 last year]", "2021-05-10")], &["April showers this year"]),
-            MONTH_ANCHORS,
+            Spec::new(
+                "date.month_of_relative_year",
+                &[
+                    ("[April of this year]", "2022-04"),
+                    ("[May 10 last year]", "2021-05-10"),
+                ],
+                &["April showers this year"],
+            ),
             format!(r"(?P<m>{month})(?: +(?P<d>{DAY}))?,? +(?:of +)?(?P<rel>this|last|next) +year{B}"),
             |c, _| {
                 Some(ymd(
@@ -425,8 +360,11 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `July 19 to 20`, `July 19-20`, `March 27-29, 2024`
         rule(
-            Spec::new("date.month_day_range", &[("[July 19 to 20]", "2022-07-19/2022-07-20")], &["July 20 to 19"]),
-            MONTH_ANCHORS,
+            Spec::new(
+                "date.month_day_range",
+                &[("[July 19 to 20]", "2022-07-19/2022-07-20")],
+                &["July 20 to 19"],
+            ),
             format!(
                 r"(?P<p1>(?P<m>{month}) +(?P<d1>{DAY})) *(?:-|to|through|until) *(?P<p2>(?P<d2>{DAY})(?:,? +(?P<y>{YEAR}))?)"
             ),
@@ -442,12 +380,14 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                     Box::new(ymd(y, m, Some(d2))),
                 ))
             },
-        )
-        .digits_on(Side::After),
+        ),
         // `27-29 June 2022`, `19 to 20 July`
         rule(
-            Spec::new("date.day_range_month", &[("[27-29 June 2022]", "2022-06-27/2022-06-29")], &["29-27 June 2022"]),
-            MONTH_ANCHORS,
+            Spec::new(
+                "date.day_range_month",
+                &[("[27-29 June 2022]", "2022-06-27/2022-06-29")],
+                &["29-27 June 2022"],
+            ),
             format!(r"{B}(?P<p1>(?P<d1>{DAY})) *(?:-|to) *(?P<p2>(?P<d2>{DAY}) +(?P<m>{month})(?:,? +(?P<y>{YEAR}))?)"),
             |c, _| {
                 let m = month_of(c.name("m")?.as_str())?;
@@ -461,12 +401,14 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                     Box::new(ymd(y, m, Some(d2))),
                 ))
             },
-        )
-        .digits_on(Side::Before),
+        ),
         // `27 May`, `the 2nd of July`, `Monday, 3 June`
         rule(
-            Spec::new("date.day_month", &[("on [27 May]", "2022-05-27")], &["27 Mayfield Road"]),
-            MONTH_ANCHORS,
+            Spec::new(
+                "date.day_month",
+                &[("on [27 May]", "2022-05-27")],
+                &["27 Mayfield Road"],
+            ),
             format!(r"(?:{wd},? +)?(?:the +)?{B}(?P<d>{DAY})(?: +of)? +(?P<m>{month})"),
             |c, text| {
                 let end = c.get(0)?.end();
@@ -479,12 +421,14 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                     Some(day_of(c.name("d")?.as_str())?),
                 ))
             },
-        )
-        .digits_on(Side::Before),
+        ),
         // `May 27`, `Nov. 21`, `Sept 30`, `Thursday, June 4`
         rule(
-            Spec::new("date.month_day", &[("on [May 27]", "2022-05-27")], &["May I ask, and we may act"]),
-            MONTH_ANCHORS,
+            Spec::new(
+                "date.month_day",
+                &[("on [May 27]", "2022-05-27")],
+                &["May I ask, and we may act"],
+            ),
             format!(r"(?:{wd},? +)?(?P<m>{month}) +(?:the +)?(?P<d>{DAY})"),
             |c, text| {
                 let end = c.get(0)?.end();
@@ -502,12 +446,14 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                     Some(day_of(c.name("d")?.as_str())?),
                 ))
             },
-        )
-        .digits_on(Side::After),
+        ),
         // `on the 2nd`, `the 30th of last month`, `from the 27th to the 29th`
         rule(
-            Spec::new("date.day_of_month", &[("on [the 2nd]", "2022-07-02")], &["the 2nd floor and the 30th anniversary"]),
-            &[],
+            Spec::new(
+                "date.day_of_month",
+                &[("on [the 2nd]", "2022-07-02")],
+                &["the 2nd floor and the 30th anniversary"],
+            ),
             format!(
                 r"(?:(?P<on>[Oo]n) +)?(?P<span>the +(?P<d>(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)){B}(?: +of +(?P<rel>this|last|next|the same|the previous) +month{B})?)"
             ),
@@ -547,8 +493,11 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `last May`, `late last July`, `next March`, `this June`
         rule(
-            Spec::new("date.relative_month", &[("[last May]", "2022-05")], &["the last may be first"]),
-            MONTH_ANCHORS,
+            Spec::new(
+                "date.relative_month",
+                &[("[last May]", "2022-05")],
+                &["the last may be first"],
+            ),
             format!(r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]+)?(?P<rel>{REL}) +(?P<m>{month})"),
             |c, text| {
                 let m0 = c.get(0)?;
@@ -567,8 +516,11 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `January`, `in April`, `Oct.`, `early December`, `mid-September`, `in May`
         rule(
-            Spec::new("date.month", &[("in [January]", "2022-01")], &["May I ask, and we may act"]),
-            MONTH_ANCHORS,
+            Spec::new(
+                "date.month",
+                &[("in [January]", "2022-01")],
+                &["May I ask, and we may act"],
+            ),
             format!(
                 r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd-|[Tt]he (?:end|beginning|start|middle) of)[- ]*)?(?P<m>{month})"
             ),
@@ -591,8 +543,11 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `1957-58`, `2019-20`, `2009-2010`
         rule(
-            Spec::new("date.year_range", &[("[1957-58]", "1957/1958")], &["Regulation (EU) No 269/2014"]),
-            &[],
+            Spec::new(
+                "date.year_range",
+                &[("[1957-58]", "1957/1958")],
+                &["Regulation (EU) No 269/2014"],
+            ),
             format!(r"{B}(?P<p1>(?P<y1>(?:1[89]|20)[0-9]{{2}}))[-/](?P<p2>(?P<y2>(?:1[89]|20)?[0-9]{{2}})){B}"),
             |c, text| {
                 let end = c.get(0)?.end();
@@ -616,8 +571,11 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `in 2016`, `2001`, `early 2011`, `mid-2019`
         rule(
-            Spec::new("date.year", &[("in [2016]", "2016")], &["some 2000 people and 1500 tons"]),
-            &[],
+            Spec::new(
+                "date.year",
+                &[("in [2016]", "2016")],
+                &["some 2000 people and 1500 tons"],
+            ),
             format!(
                 r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd-|[Tt]he (?:end|beginning|start|middle) of)[- ]*)?{B}(?P<y>(?:1[89]|20)[0-9]{{2}}){B}"
             ),
@@ -630,7 +588,6 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         // `today`, `Yesterday`, `tomorrow`
         rule(
             Spec::new("date.today", &[("[yesterday]", "2022-07-01")], &["USA Today reported"]),
-            &[],
             format!(r"{B}(?P<w>[Tt]oday|[Yy]esterday|[Tt]omorrow){B}"),
             |c, text| {
                 let w = c.name("w")?;
@@ -657,7 +614,6 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         // `last week`, `this year`, `next month`, `earlier this year`, `the end of last year`, `this fiscal year`
         rule(
             Spec::new("date.relative", &[("[last week]", "2022-W25")], &["in the last year"]),
-            &["week", "month", "year", "quarter"],
             format!(
                 r"(?:(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)(?: in)? +|(?:[Tt]he +)?(?:end|beginning|start|middle|rest|remainder) +of +)?(?P<rel>{REL}) +(?:fiscal +|calendar +)?(?P<unit>week|month|year|weekend|quarter){B}"
             ),
@@ -682,8 +638,11 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `the beginning of the year`, `the end of the month`
         rule(
-            Spec::new("date.this_unit", &[("[the end of the month]", "2022-07")], &["the end of the matter"]),
-            &["week", "month", "year"],
+            Spec::new(
+                "date.this_unit",
+                &[("[the end of the month]", "2022-07")],
+                &["the end of the matter"],
+            ),
             format!(r"(?:[Tt]he +)?(?:very +)?(?:end|beginning|start|middle) +of +the +(?P<unit>week|month|year){B}"),
             |c, _| {
                 let unit = match c.name("unit")?.as_str() {
@@ -696,8 +655,11 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `five years ago`, `a year ago`, `two weeks ago`, `10 days ago`
         rule(
-            Spec::new("date.ago", &[("[five years ago]", "2017")], &["for the first time in five years"]),
-            &["ago"],
+            Spec::new(
+                "date.ago",
+                &[("[five years ago]", "2017")],
+                &["for the first time in five years"],
+            ),
             format!(
                 r"(?i:{B}(?P<n>[0-9]{{1,3}}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty) +(?P<unit>years?|months?|weeks?|days?|decades?) +ago){B}"
             ),
@@ -724,8 +686,11 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `the third quarter of 2009`, `the first quarter of last year`, `Q3 2022`, `third-quarter`
         rule(
-            Spec::new("date.quarter", &[("[the third quarter of 2021]", "2021-07/2021-09")], &["a quarter of the budget"]),
-            &["quarter", "Q"],
+            Spec::new(
+                "date.quarter",
+                &[("[the third quarter of 2021]", "2021-07/2021-09")],
+                &["a quarter of the budget"],
+            ),
             format!(
                 r"(?:[Tt]he +)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]quarter{B}(?: +of +(?:(?P<y>{YEAR})|(?P<rel>this|last|next) +year{B})|,? +(?P<y2>{YEAR}))?|{B}Q(?P<qq>[1-4]) *(?P<y3>{YEAR})"
             ),
@@ -746,8 +711,11 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `the first half of 2022`, `the second half of this year`
         rule(
-            Spec::new("date.half", &[("[the second half of this year]", "2022-07/2022-12")], &["half of the funds"]),
-            &["half"],
+            Spec::new(
+                "date.half",
+                &[("[the second half of this year]", "2022-07/2022-12")],
+                &["half of the funds"],
+            ),
             format!(
                 r"(?:[Tt]he +)?(?P<h>first|second) +half +of +(?:(?P<y>{YEAR})|(?:the +)?(?P<rel>this|last|next|the) +year{B})"
             ),
@@ -763,8 +731,11 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
         ),
         // `Thursday`, `on Monday`, `last Friday`, `next Tuesday`, `Friday's`
         rule(
-            Spec::new("date.weekday", &[("said [Thursday]", "2022-06-30")], &["Black Friday sales"]),
-            &[],
+            Spec::new(
+                "date.weekday",
+                &[("said [Thursday]", "2022-06-30")],
+                &["Black Friday sales"],
+            ),
             format!(r"(?:(?P<rel>{REL}|coming|past) +)?(?P<wd>{wd})"),
             |c, text| {
                 let w = c.name("wd")?;
@@ -782,8 +753,75 @@ pub(crate) static RULES: PerThread<Vec<Rule>> = PerThread::new(|| {
                 })
             },
         ),
-    ]
+    ];
+    choose_anchors(&mut rules);
+    rules
 });
+
+/// Chooses each rule's anchors among its pattern's [`prefilter::anchorings`],
+/// then what it needs besides them and, for rules without anchors, its seek.
+/// Rules with the same anchors share one set of windows, so an anchoring
+/// that is the first choice of other rules too (the month names of the month
+/// rules) costs nothing more: a rule takes the one that most rules choose
+/// first, when another rule does. Else a rule whose matches open with words
+/// the regex engine's own prefilter finds (`today`, `Monday`) runs over the
+/// whole text; else it takes its most selective anchoring.
+fn choose_anchors(rules: &mut [Rule]) {
+    let options: Vec<Vec<prefilter::Anchoring>> =
+        rules.iter().map(|r| prefilter::anchorings(r.regex.as_str())).collect();
+    // Twice: first against the other rules' first choices, then against
+    // what they took (`last May` takes the month names, so `this`, `last`
+    // are nobody's anchors and `last week` keeps its own).
+    let firsts: Vec<Option<&prefilter::Anchoring>> = options.iter().map(|o| o.first()).collect();
+    let taken: Vec<Option<prefilter::Anchoring>> = (0..rules.len())
+        .map(|k| anchoring_among(&options[k], &firsts, k, rules[k].regex.as_str()))
+        .collect();
+    let taken: Vec<Option<&prefilter::Anchoring>> = taken.iter().map(Option::as_ref).collect();
+    for (k, rule) in rules.iter_mut().enumerate() {
+        let hir = regex_syntax::parse(rule.regex.as_str()).expect("a compiled pattern parses");
+        rule.anchoring = anchoring_among(&options[k], &taken, k, rule.regex.as_str());
+        if let Some(anchoring) = &rule.anchoring {
+            rule.digit_beside = prefilter::DigitBeside::of(rule.regex.as_str(), anchoring);
+        }
+        let anchors = rule.anchoring.as_ref().map_or(&[][..], |a| a.words.as_slice());
+        rule.needs = needed_besides(&hir, anchors);
+        rule.seek = if anchors.is_empty() {
+            prefilter::Seek::of(&hir)
+        } else {
+            None
+        };
+    }
+}
+
+/// The anchoring rule `k` takes among its `options`, given those the rules
+/// take (`others`): the one most other rules take, if any does; else none
+/// when the engine finds its openings; else its most selective.
+fn anchoring_among(
+    options: &[prefilter::Anchoring],
+    others: &[Option<&prefilter::Anchoring>],
+    k: usize,
+    pattern: &str,
+) -> Option<prefilter::Anchoring> {
+    let taken_by_others = |a: &prefilter::Anchoring| {
+        others
+            .iter()
+            .enumerate()
+            .filter(|(j, o)| *j != k && *o == &Some(a))
+            .count()
+    };
+    let shared = options
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (taken_by_others(a), std::cmp::Reverse(i), a))
+        .filter(|(n, ..)| *n > 0)
+        .max_by_key(|(n, i, _)| (*n, *i))
+        .map(|(.., a)| a);
+    match shared {
+        Some(a) => Some(a.clone()),
+        None if prefilter::engine_finds_openings(pattern) => None,
+        None => options.first().cloned(),
+    }
+}
 
 /// A four-digit number is a year unless its neighbours say it is a label or a
 /// quantity (`Resolution 2231`, `2000 people`, `$2020`, `1800 GMT`).
@@ -863,15 +901,17 @@ mod tests {
             );
             derived.push((rule.spec.name, rule.needs.join(" ")));
         }
-        let rel = "this last next This Last Next".to_string();
+        // Besides the anchors (the month names of `April of this year` and
+        // `last May`, `first` or `second` of `the first half`), the most
+        // selective other list.
         assert_eq!(
             derived,
             [
                 ("date.month_of_relative_year", "year".to_string()),
-                ("date.relative_month", rel.clone()),
-                ("date.relative", rel),
+                ("date.relative_month", "this last next This Last Next".to_string()),
+                ("date.relative", "this last next This Last Next".to_string()),
                 ("date.this_unit", "end beginning start middle".to_string()),
-                ("date.half", "first second".to_string()),
+                ("date.half", "half".to_string()),
             ]
         );
         // The check can fail: `date.month_year` may match without `year`.
@@ -975,81 +1015,6 @@ mod tests {
         assert!(compared > 80, "{compared}");
     }
 
-    /// Month rules marked with a side have a digit on that side of their
-    /// month name in every match, over generated texts; the other side
-    /// would not do (the check can fail).
-    #[test]
-    fn month_rules_have_digits_on_their_side() {
-        let pieces = [
-            "May",
-            "March",
-            "Sept.",
-            "Sept",
-            "June",
-            "Mayor",
-            " ",
-            "  ",
-            ", ",
-            "the ",
-            "of ",
-            "1",
-            "27",
-            "3rd",
-            "30th",
-            "2019",
-            "-",
-            "to ",
-            "Monday, ",
-            "x",
-            "é",
-            "May 27",
-            "27 May",
-            " 2019",
-            ", 2019",
-            "27-",
-            "3rd to ",
-            "the 1st of ",
-            "Sept. 30",
-            "June the 4th",
-            "4 ",
-            "May 3-",
-            "June 19 to",
-        ];
-        let marked: Vec<&Rule> = RULES.iter().filter(|r| r.digit_side.is_some()).collect();
-        assert_eq!(marked.len(), 7);
-        let mut next = crate::testing::picker(11);
-        let mut checked = vec![0; marked.len()];
-        let mut other_side_fails = vec![0; marked.len()];
-        for _ in 0..20000 {
-            let len = 1 + next(8);
-            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
-            for (k, rule) in marked.iter().enumerate() {
-                for caps in rule.regex.captures_iter(&text) {
-                    let m = caps.name("m").expect("month group").start();
-                    let (after, before) = (digit_after_month(&text, m), digit_before_month(&text, m));
-                    let (own, other) = match rule.digit_side {
-                        Some(Side::After) => (after, before),
-                        _ => (before, after),
-                    };
-                    assert!(own, "{} in {text:?}", rule.spec.name);
-                    checked[k] += 1;
-                    other_side_fails[k] += usize::from(!other);
-                }
-            }
-        }
-        assert!(checked.iter().all(|&n| n > 50), "{checked:?}");
-        // Marked with the other side, the rules of each side would fail.
-        for side in [Side::After, Side::Before] {
-            let fails: usize = (0..marked.len())
-                .filter(|&k| marked[k].digit_side == Some(side))
-                .map(|k| other_side_fails[k])
-                .sum();
-            assert!(fails > 10, "{side:?}: {other_side_fails:?}");
-        }
-        assert!(digit_after_month("in May  the 5th", 3) && !digit_after_month("in May then 5", 3));
-        assert!(digit_before_month("the 5th of  May", 12) && !digit_before_month("the 5 off May", 12));
-    }
-
     /// The derived seeks: which rules have one, and where they start.
     #[test]
     fn seeks_are_derived_from_the_patterns() {
@@ -1066,41 +1031,5 @@ mod tests {
         // `on`, spaces, `the`, spaces before the ordinal.
         assert_eq!(start("date.day_of_month", "It came on the 2nd.", 0), Some(8));
         assert_eq!(start("date.day_of_month", "the 2 of them", 0), None);
-        // `coming` is the longest word before a weekday.
-        assert_eq!(start("date.weekday", "They meet in the coming Monday", 0), Some(17));
-        assert_eq!(start("date.weekday", "Mondays", 0), None);
-    }
-
-    #[test]
-    fn month_form_at_agrees_with_the_month_pattern() {
-        let pattern = Regex::new(&format!("^{}", month_any())).expect("compiles");
-        let mut texts = vec![
-            "Marco".to_string(),
-            "Mayor".to_string(),
-            "May_".to_string(),
-            "May5".to_string(),
-            "Mayé".to_string(),
-            "Septx".to_string(),
-            "Sept.x".to_string(),
-            "Jun-".to_string(),
-            "Janet".to_string(),
-            "Ma".to_string(),
-            String::new(),
-        ];
-        for (form, ..) in MONTHS {
-            for next in ["", " ", ".", ",", "a", "Z", "0", "_", "-", "é"] {
-                texts.push(format!("{form}{next}"));
-                texts.push(format!("{}{next}", &form[..form.len() - 1]));
-            }
-        }
-        let mut agree = 0;
-        for text in &texts {
-            assert_eq!(month_form_at(text, 0), pattern.is_match(text), "{text:?}");
-            agree += 1;
-        }
-        assert_eq!(agree, texts.len());
-        assert!(month_form_at("in March 2020", 3));
-        assert!(!month_form_at("Marco Rubio", 0));
-        assert!(month_form_at("Sept.", 0) && month_form_at("Sept 30", 0) && !month_form_at("Septum", 0));
     }
 }
