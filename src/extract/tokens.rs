@@ -118,8 +118,8 @@ impl Token<'_> {
 
 /// Abbreviations that keep their period inside the token.
 const DOTTED: &[&str] = &[
-    "Sen", "Gen", "Rep", "Gov", "Col", "Lt", "Dr", "Mr", "Mrs", "Ms", "Prof", "Corp", "Co", "Inc", "Ltd", "Jr", "Sr",
-    "St", "Adm", "Capt", "Maj", "Sgt", "Amb", "Dept", "Rt", "Hon", "Rev",
+    "Sen", "Sens", "Gen", "Rep", "Reps", "Gov", "Col", "Lt", "Dr", "Mr", "Mrs", "Ms", "Prof", "Corp", "Co", "Inc",
+    "Ltd", "Jr", "Sr", "St", "Adm", "Capt", "Maj", "Sgt", "Amb", "Dept", "Rt", "Hon", "Rev",
 ];
 
 /// Splits `text` into tokens: whitespace sets the gap before the next token;

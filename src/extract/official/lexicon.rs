@@ -16,3 +16,13 @@ pub(super) const TITLE_STOPS: &[&str] = &[
 /// Adverbs between a name's comma and its apposition's title (`NAME,
 /// formerly an Apple Inc. executive`), skipped: `rules::apposition`.
 pub(super) const APPOSITION_ADVERBS: &[&str] = &["formerly", "now", "currently", "previously", "also", "once"];
+
+/// Abbreviated title heads and the titles they stand for, written out in a
+/// plural title's officials (`Sens. Ted Cruz and Marco Rubio`: each a
+/// `Senator`), as annotators write them.
+pub(super) const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("sen.", "Senator"),
+    ("rep.", "Representative"),
+    ("gov.", "Governor"),
+    ("gen.", "General"),
+];

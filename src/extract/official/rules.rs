@@ -12,6 +12,7 @@
 //! | `official.affiliated` | name `of` an organization | `Ryan Yoon of Tiger Research` |
 //! | `official.attribution` | name with a verb of saying | `said Anthony Ruggiero`, `Kim Ji-na said` |
 //! | `official.surname` | a later surname alone | `Yoon observed`, `Kim's comments` |
+//! | `official.title_list` | a plural title, then two or more names | `Republican Senators Ted Cruz and Marco Rubio`, `Sens. A, B and C` |
 //!
 //! A name is a run of capitalised words (initials, hyphens, particles such as
 //! `bin`, `van`, `al-` allowed) that is no country, organization, title word,
@@ -19,9 +20,9 @@
 //! Vice Minister highlighted`), organizations (`Foreign Ministry said`),
 //! demonyms (`Japanese officials`), generic plurals (`Experts said`).
 
-use super::lexicon::{APPOSITION_ADVERBS, TITLE_STOPS};
+use super::lexicon::{APPOSITION_ADVERBS, TITLE_ABBREVIATIONS, TITLE_STOPS};
 use crate::extract::entity::Found;
-use crate::extract::lexicon::titles::{ROLE_MODIFIERS, SPEECH_VERBS_BEFORE, WEAK_HEADS};
+use crate::extract::lexicon::titles::{ROLE_MODIFIERS, SPEECH_VERBS_BEFORE, TITLE_HEADS, WEAK_HEADS};
 use crate::extract::lexicon::{self, WordInfo};
 use crate::extract::tokens::{Gap, Kind, Token};
 use crate::rule::Spec;
@@ -62,12 +63,14 @@ pub(crate) enum Rule {
     Attribution,
     /// `official.surname`.
     Surname,
+    /// `official.title_list`.
+    TitleList,
 }
 
 impl Rule {
     /// Every official rule, in the order of [`RULES`].
     #[cfg(test)]
-    pub(crate) const ALL: [Rule; 9] = [
+    pub(crate) const ALL: [Rule; 10] = [
         Rule::TitleBefore,
         Rule::RoleBefore,
         Rule::Apposition,
@@ -77,6 +80,7 @@ impl Rule {
         Rule::Affiliated,
         Rule::Attribution,
         Rule::Surname,
+        Rule::TitleList,
     ];
 
     /// The rule's name (the `rule` of its officials).
@@ -162,6 +166,23 @@ pub(crate) const RULES: &[Spec] = &[
             "Ryan Yoon (analyst)",
         )],
         &["Yoon added that risks rose."],
+    ),
+    Spec::new(
+        "official.title_list",
+        &[
+            (
+                "Republican Senators Ted Cruz and [Marco Rubio] were named.",
+                "Marco Rubio (Senator)",
+            ),
+            (
+                "Sens. [Ted Cruz], Marco Rubio and Tom Cotton spoke.",
+                "Ted Cruz (Senator)",
+            ),
+        ],
+        &[
+            "The Senators met Ted Cruz and Marco Rubio.",
+            "Senators Ted Cruz said so.",
+        ],
     ),
 ];
 
@@ -514,6 +535,9 @@ fn title_word(cx: &Context, i: usize) -> bool {
 pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
     for (h, tok) in cx.tokens.iter().enumerate() {
         if !tok.info.title_head() || tok.kind != Kind::Word {
+            if let Some(singular) = plural_title(tok) {
+                out.extend(title_list(cx, h, &singular));
+            }
             continue;
         }
         let mention = if tok.is_capitalized() {
@@ -559,6 +583,68 @@ fn title_before_name(cx: &Context, h: usize) -> Option<PersonMention> {
         affiliation: affiliation.or(possessive_country),
         rule: Rule::TitleBefore,
     })
+}
+
+/// The singular of a capitalised plural title head (`Senators`: `Senator`,
+/// `Sens.`: `Senator`, abbreviations written out), when the singular is a
+/// title head.
+fn plural_title(tok: &Token) -> Option<String> {
+    if !tok.is_capitalized() || tok.kind != Kind::Word {
+        return None;
+    }
+    let singular = match tok.text.strip_suffix("s.") {
+        Some(stem) => format!("{stem}."),
+        None => tok.text.strip_suffix('s')?.to_string(),
+    };
+    let lower = singular.to_lowercase();
+    if let Some((_, full)) = TITLE_ABBREVIATIONS.iter().find(|(short, _)| *short == lower) {
+        return Some(full.to_string());
+    }
+    TITLE_HEADS.contains(&lower.as_str()).then_some(singular)
+}
+
+/// `official.title_list`: a plural capitalised title and the two or more
+/// names it heads, each an official of the title in the singular:
+/// `Republican Senators Ted Cruz and Marco Rubio`, `Sens. A, B and C`.
+fn title_list(cx: &Context, h: usize, singular: &str) -> Vec<PersonMention> {
+    let t = cx.tokens;
+    let mut s = h;
+    while s > 0 && cx.joined(s) && title_word(cx, s - 1) {
+        s -= 1;
+    }
+    let mut names: Vec<NameSpan> = Vec::new();
+    let mut k = h + 1;
+    while let Some(name) = cx.joined(k).then(|| cx.name_at(k)).flatten() {
+        names.push(name);
+        // `, `, ` and `, `, and ` before the next name.
+        let mut n = name.1 + 1;
+        let comma = n < t.len() && t[n].is_punct(',');
+        n += usize::from(comma);
+        let and = cx.word(n) == "and";
+        n += usize::from(and);
+        if !comma && !and {
+            break;
+        }
+        k = n;
+    }
+    if names.len() < 2 {
+        return Vec::new();
+    }
+    let title = if s < h {
+        format!("{} {singular}", cx.slice(s, h - 1))
+    } else {
+        singular.to_string()
+    };
+    names
+        .into_iter()
+        .map(|(first, last, words)| PersonMention {
+            range: cx.range(first, last),
+            words,
+            title: Some(title.clone()),
+            affiliation: None,
+            rule: Rule::TitleList,
+        })
+        .collect()
 }
 
 /// The name after a capitalised title `s..=h`: after the head's complement
