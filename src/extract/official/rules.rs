@@ -22,7 +22,7 @@
 
 use super::lexicon::{APPOSITION_ADVERBS, TITLE_ABBREVIATIONS, TITLE_STOPS};
 use crate::extract::entity::Found;
-use crate::extract::lexicon::titles::{ROLE_MODIFIERS, SPEECH_VERBS_BEFORE, TITLE_HEADS, WEAK_HEADS};
+use crate::extract::lexicon::titles::{ROLE_MODIFIERS, SPEECH_VERBS_BEFORE, WEAK_HEADS};
 use crate::extract::lexicon::{self, WordInfo};
 use crate::extract::tokens::{Gap, Kind, Token};
 use crate::rule::Spec;
@@ -535,7 +535,7 @@ fn title_word(cx: &Context, i: usize) -> bool {
 pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
     for (h, tok) in cx.tokens.iter().enumerate() {
         if !tok.info.title_head() || tok.kind != Kind::Word {
-            if let Some(singular) = plural_title(tok) {
+            if let Some(singular) = plural_title(cx, h) {
                 out.extend(title_list(cx, h, &singular));
             }
             continue;
@@ -585,22 +585,34 @@ fn title_before_name(cx: &Context, h: usize) -> Option<PersonMention> {
     })
 }
 
-/// The singular of a capitalised plural title head (`Senators`: `Senator`,
+/// The singular of token `h` when it is a capitalised plural title head
+/// before a name (`Senators`: `Senator`,
 /// `Sens.`: `Senator`, abbreviations written out), when the singular is a
 /// title head.
-fn plural_title(tok: &Token) -> Option<String> {
-    if !tok.is_capitalized() || tok.kind != Kind::Word {
+fn plural_title(cx: &Context, h: usize) -> Option<String> {
+    let tok = &cx.tokens[h];
+    // Most tokens end in no `s`: that test first, as this runs on every
+    // token that is no title head; then a name must follow.
+    let (stem, dot) = match tok.text.strip_suffix("s.") {
+        Some(stem) => (stem, "."),
+        None => (tok.text.strip_suffix('s')?, ""),
+    };
+    if tok.kind != Kind::Word || !cx.joined(h + 1) || !tok.is_capitalized() || !cx.name_token(h + 1) {
         return None;
     }
-    let singular = match tok.text.strip_suffix("s.") {
-        Some(stem) => format!("{stem}."),
-        None => tok.text.strip_suffix('s')?.to_string(),
+    let singular: std::borrow::Cow<str> = if dot.is_empty() {
+        stem.into()
+    } else {
+        format!("{stem}{dot}").into()
     };
-    let lower = singular.to_lowercase();
-    if let Some((_, full)) = TITLE_ABBREVIATIONS.iter().find(|(short, _)| *short == lower) {
-        return Some(full.to_string());
+    if !lexicon::word_info(&singular).title_head() {
+        return None;
     }
-    TITLE_HEADS.contains(&lower.as_str()).then_some(singular)
+    let full = TITLE_ABBREVIATIONS
+        .iter()
+        .find(|(short, _)| short.eq_ignore_ascii_case(&singular))
+        .map(|(_, full)| *full);
+    Some(full.map_or_else(|| singular.into_owned(), str::to_string))
 }
 
 /// `official.title_list`: a plural capitalised title and the two or more
