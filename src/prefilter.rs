@@ -58,11 +58,8 @@ impl PartialEq for Anchoring {
 /// well: every match opens with one of a finite set of literals, none
 /// shorter than [`SHORTEST_WORD`] or [`COMMON`]. Such a pattern needs no
 /// anchors.
-pub(crate) fn engine_finds_openings(pattern: &str) -> bool {
-    let Ok(hir) = regex_syntax::parse(pattern) else {
-        return false;
-    };
-    let seq = regex_syntax::hir::literal::Extractor::new().extract(&hir);
+pub(crate) fn engine_finds_openings(hir: &Hir) -> bool {
+    let seq = regex_syntax::hir::literal::Extractor::new().extract(hir);
     seq.literals().is_some_and(|literals| {
         !literals.is_empty()
             && literals.iter().all(|lit| {
@@ -205,13 +202,10 @@ pub(crate) struct DigitBeside {
 }
 
 impl DigitBeside {
-    /// Where the digits of `pattern` stand beside the words of its part
+    /// Where the digits of a pattern (`hir`) stand beside the words of its part
     /// `anchoring.part`, as far as the syntax proves it.
-    pub(crate) fn of(pattern: &str, anchoring: &Anchoring) -> DigitBeside {
-        let Ok(hir) = regex_syntax::parse(pattern) else {
-            return DigitBeside::default();
-        };
-        let parts = parts(&hir);
+    pub(crate) fn of(hir: &Hir, anchoring: &Anchoring) -> DigitBeside {
+        let parts = parts(hir);
         let k = anchoring.part;
         let after = if only_words(parts[k]) {
             (k + 1..parts.len())
@@ -261,7 +255,7 @@ fn byte_set(hir: &Hir) -> Option<Vec<u8>> {
     Some(match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => Vec::new(),
         HirKind::Literal(lit) => lit.0.iter().all(u8::is_ascii).then(|| lit.0.to_vec())?,
-        HirKind::Class(_) => run_bytes_any(hir)?,
+        HirKind::Class(_) => run_bytes(hir)?,
         HirKind::Capture(cap) => byte_set(&cap.sub)?,
         HirKind::Repetition(rep) => byte_set(&rep.sub)?,
         HirKind::Concat(subs) | HirKind::Alternation(subs) => {
@@ -274,34 +268,9 @@ fn byte_set(hir: &Hir) -> Option<Vec<u8>> {
     })
 }
 
-/// The ASCII bytes of a class (`None` when it holds other characters).
-fn run_bytes_any(hir: &Hir) -> Option<Vec<u8>> {
-    let mut bytes = Vec::new();
-    match hir.kind() {
-        HirKind::Class(Class::Unicode(class)) => {
-            for r in class.ranges() {
-                if !r.end().is_ascii() {
-                    return None;
-                }
-                bytes.extend(r.start() as u8..=r.end() as u8);
-            }
-        }
-        HirKind::Class(Class::Bytes(class)) => {
-            for r in class.ranges() {
-                if !r.end().is_ascii() {
-                    return None;
-                }
-                bytes.extend(r.start()..=r.end());
-            }
-        }
-        _ => return None,
-    }
-    Some(bytes)
-}
-
 /// Whether a class holds ASCII digits only.
 fn digit_class(hir: &Hir) -> bool {
-    run_bytes_any(hir).is_some_and(|b| !b.is_empty() && b.iter().all(u8::is_ascii_digit))
+    run_bytes(hir).is_some_and(|b| !b.is_empty() && b.iter().all(u8::is_ascii_digit))
 }
 
 /// Whether every match of `hir` is a literal (before look-arounds): the

@@ -772,21 +772,25 @@ fn choose_anchors(rules: &mut [Rule]) {
     // Twice: first against the other rules' first choices, then against
     // what they took (`last May` takes the month names, so `this`, `last`
     // are nobody's anchors and `last week` keeps its own).
+    let hirs: Vec<regex_syntax::hir::Hir> = rules
+        .iter()
+        .map(|r| regex_syntax::parse(r.regex.as_str()).expect("a compiled pattern parses"))
+        .collect();
     let firsts: Vec<Option<&prefilter::Anchoring>> = options.iter().map(|o| o.first()).collect();
     let taken: Vec<Option<prefilter::Anchoring>> = (0..rules.len())
-        .map(|k| anchoring_among(&options[k], &firsts, k, rules[k].regex.as_str()))
+        .map(|k| anchoring_among(&options[k], &firsts, k, &hirs[k]))
         .collect();
     let taken: Vec<Option<&prefilter::Anchoring>> = taken.iter().map(Option::as_ref).collect();
     for (k, rule) in rules.iter_mut().enumerate() {
-        let hir = regex_syntax::parse(rule.regex.as_str()).expect("a compiled pattern parses");
-        rule.anchoring = anchoring_among(&options[k], &taken, k, rule.regex.as_str());
+        let hir = &hirs[k];
+        rule.anchoring = anchoring_among(&options[k], &taken, k, hir);
         if let Some(anchoring) = &rule.anchoring {
-            rule.digit_beside = prefilter::DigitBeside::of(rule.regex.as_str(), anchoring);
+            rule.digit_beside = prefilter::DigitBeside::of(hir, anchoring);
         }
         let anchors = rule.anchoring.as_ref().map_or(&[][..], |a| a.words.as_slice());
-        rule.needs = needed_besides(&hir, anchors);
+        rule.needs = needed_besides(hir, anchors);
         rule.seek = if anchors.is_empty() {
-            prefilter::Seek::of(&hir)
+            prefilter::Seek::of(hir)
         } else {
             None
         };
@@ -800,7 +804,7 @@ fn anchoring_among(
     options: &[prefilter::Anchoring],
     others: &[Option<&prefilter::Anchoring>],
     k: usize,
-    pattern: &str,
+    hir: &regex_syntax::hir::Hir,
 ) -> Option<prefilter::Anchoring> {
     let taken_by_others = |a: &prefilter::Anchoring| {
         others
@@ -818,7 +822,7 @@ fn anchoring_among(
         .map(|(.., a)| a);
     match shared {
         Some(a) => Some(a.clone()),
-        None if prefilter::engine_finds_openings(pattern) => None,
+        None if prefilter::engine_finds_openings(hir) => None,
         None => options.first().cloned(),
     }
 }
