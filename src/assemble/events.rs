@@ -27,7 +27,8 @@
 use super::canonical::period;
 use super::facts::{Actor, Fact, Facts};
 use super::lexicon::{
-    AGENTIVE_NOUNS, CAUSE_MARKERS, OBJECT_BREAKS, OBJECT_MARKERS, PASSIVE_AUXILIARIES, TARGET_MARKERS,
+    AGENTIVE_NOUNS, CAUSE_MARKERS, OBJECT_BREAKS, OBJECT_MARKERS, PASSIVE_AUXILIARIES, PASSIVE_GAP, REACTION_VERBS,
+    TARGET_MARKERS,
 };
 use super::trace::{Role, Step, Trace, Untraced};
 use super::triggers::{
@@ -599,18 +600,18 @@ fn read<T: Trace>(
     let after = trigger.range.start + first_word..scope.end;
     let before = scope.start..trigger.range.start;
     let passive = is_passive(text, trigger);
-    let actors = actors_of(
+    let site = Site {
         article,
         facts,
         context,
         earlier,
         i,
         trigger,
-        after.start,
-        &scope,
+        object_start: after.start,
+        scope: &scope,
         passive,
-        trace,
-    );
+    };
+    let actors = actors_of(&site, trace);
     let Some(actors) = actors else {
         trace.note(|| dropped("no authority: no actor in the sentence, the two before, or the article"));
         return Vec::new();
@@ -703,6 +704,11 @@ fn readings_step(first: usize, actors: &[Actor]) -> Step {
 
 /// Whether the trigger is passive (`were sanctioned`, `has been delisted`).
 fn is_passive(text: &str, trigger: &Trigger) -> bool {
+    // `is considering sanctions` is progressive, not passive.
+    let first = words(&text[trigger.range.clone()]).next();
+    if first.is_some_and(|w| w.ends_with("ing")) && trigger.rule.form != Form::Passive {
+        return false;
+    }
     words_before(text, trigger.range.start, 2)
         .iter()
         .any(|w| PASSIVE_AUXILIARIES.contains(&w.as_ref()))
@@ -893,36 +899,29 @@ fn action_date<T: Trace>(
 /// attribution (`..., OFAC said`) after it; the authority of an event read in
 /// the sentences just before; an actor of those sentences; the article's
 /// most-named actor.
-#[allow(clippy::too_many_arguments)]
-fn actors_of<'f, T: Trace>(
-    article: &Article,
-    facts: &Facts<'f>,
-    context: &Context,
-    earlier: &[Reading],
-    i: usize,
-    trigger: &Trigger,
-    object_start: usize,
-    scope: &Range<usize>,
-    passive: bool,
-    trace: &mut T,
-) -> Option<Vec<Actor<'f>>> {
-    let found = found_actors(
-        article,
-        facts,
-        context,
-        earlier,
-        i,
-        trigger,
-        object_start,
-        scope,
-        passive,
-    );
+fn actors_of<'f, T: Trace>(site: &Site<'_, 'f>, trace: &mut T) -> Option<Vec<Actor<'f>>> {
+    let found = found_actors(site);
     if T::ON {
         let how = found.as_ref().map(|(_, how)| how);
         let chosen = found.as_ref().map_or(0, |(actors, _)| actors.len());
-        trace_actors(article, facts, context, i, trigger, object_start, how, chosen, trace);
+        trace_actors(site, how, chosen, trace);
     }
     found.map(|(actors, _)| actors)
+}
+
+/// Where a trigger is read: its article, facts and context, the readings of
+/// the sentences before, its sentence `i`, where its objects start, its scope
+/// and whether it is passive.
+struct Site<'a, 'f> {
+    article: &'a Article<'a>,
+    facts: &'a Facts<'f>,
+    context: &'a Context<'a>,
+    earlier: &'a [Reading],
+    i: usize,
+    trigger: &'a Trigger,
+    object_start: usize,
+    scope: &'a Range<usize>,
+    passive: bool,
 }
 
 /// How [`found_actors`] found the actors of a trigger.
@@ -931,6 +930,9 @@ enum HowFound {
     /// The actor mention `k` before the trigger, the nearest that can act,
     /// with those coordinated with it.
     Subject(usize),
+    /// An official (at this range) before the trigger, nearer than any
+    /// actor mention that can act.
+    Official(Range<usize>),
     /// An actor mention inside the trigger (at this range).
     Inside(Range<usize>),
     /// An actor mention after the trigger (at this range), and what made it
@@ -945,26 +947,33 @@ enum HowFound {
 }
 
 /// The actors of [`actors_of`], and how they were found.
-#[allow(clippy::too_many_arguments)]
-fn found_actors<'f>(
-    article: &Article,
-    facts: &Facts<'f>,
-    context: &Context,
-    earlier: &[Reading],
-    i: usize,
-    trigger: &Trigger,
-    object_start: usize,
-    scope: &Range<usize>,
-    passive: bool,
-) -> Option<(Vec<Actor<'f>>, HowFound)> {
+fn found_actors<'f>(site: &Site<'_, 'f>) -> Option<(Vec<Actor<'f>>, HowFound)> {
+    let Site {
+        article,
+        facts,
+        context,
+        earlier,
+        i,
+        trigger,
+        object_start,
+        scope,
+        passive,
+    } = *site;
     let text = article.text;
     let sentence = article.sentences[i].clone();
     let first = facts.actors.partition_point(|f| f.range.start < sentence.start);
-    let before: Vec<usize> = (first..facts.actors.len())
-        .take_while(|&k| facts.actors[k].range.end <= trigger.range.start)
-        .filter(|&k| context.acting[k])
-        .collect();
-    if let Some(&nearest) = before.last() {
+    if passive && let Some(agent) = passive_agent(site) {
+        return Some(agent);
+    }
+    let nearest = subject(site, first);
+    if let Some((range, country)) = official_subject(site, nearest) {
+        let actor = Actor {
+            authority: Cow::Borrowed(country),
+            agency: None,
+        };
+        return Some((vec![actor], HowFound::Official(range)));
+    }
+    if let Some(nearest) = nearest {
         return Some((
             coordinated(text, &facts.actors, first, nearest),
             HowFound::Subject(nearest),
@@ -974,10 +983,7 @@ fn found_actors<'f>(
         return Some((vec![f.value.clone()], HowFound::Inside(f.range.clone())));
     }
     for f in within(&facts.actors, &(object_start..sentence.end)) {
-        let preceding = words_before(text, f.range.start, 2);
-        let by = preceding.first().map(AsRef::as_ref) == Some("by")
-            || (preceding.first().map(AsRef::as_ref) == Some("the")
-                && preceding.get(1).map(AsRef::as_ref) == Some("by"));
+        let by = after_by(text, f.range.start);
         let owns_list = OWN_LIST.is_match(&text[f.range.end..scope.end.max(f.range.end)]);
         let says =
             ATTRIBUTION.is_match(&text[f.range.end..sentence.end]) && text[..f.range.start].trim_end().ends_with(',');
@@ -1027,21 +1033,112 @@ fn found_actors<'f>(
     })
 }
 
+/// The agent of a passive trigger: `by` an actor after it (`were sanctioned
+/// by the Treasury`, `sanctions imposed by the EU`). It outranks an actor
+/// before the trigger, which is the passive's subject or someone reacting.
+fn passive_agent<'f>(site: &Site<'_, 'f>) -> Option<(Vec<Actor<'f>>, HowFound)> {
+    let text = site.article.text;
+    let sentence = &site.article.sentences[site.i];
+    let f = within(&site.facts.actors, &(site.object_start..sentence.end)).find(|f| after_by(text, f.range.start))?;
+    // The agent is the nearest actor after `by`, not one further on.
+    let nearest = within(&site.facts.actors, &(site.object_start..f.range.start)).next();
+    (nearest.is_none()).then(|| {
+        (
+            vec![f.value.clone()],
+            HowFound::After(f.range.clone(), "the agent of a passive trigger (`by ...`)"),
+        )
+    })
+}
+
+/// Whether the words before `at` are `by` or `by the`.
+fn after_by(text: &str, at: usize) -> bool {
+    let preceding = words_before(text, at, 2);
+    let first = preceding.first().map(AsRef::as_ref);
+    first == Some("by") || (first == Some("the") && preceding.get(1).map(AsRef::as_ref) == Some("by"))
+}
+
+/// The subject of a trigger: the nearest actor before it in its sentence
+/// that can act. Not the subject of a passive trigger (`Iran was
+/// sanctioned`: the one sanctioned), nor those coordinated with it.
+fn subject(site: &Site, first: usize) -> Option<usize> {
+    let (text, facts, trigger) = (site.article.text, site.facts, site.trigger);
+    let before: Vec<usize> = (first..facts.actors.len())
+        .take_while(|&k| facts.actors[k].range.end <= trigger.range.start)
+        .filter(|&k| site.context.acting[k])
+        .collect();
+    let mut candidates = before.iter().rev().copied().peekable();
+    if site.passive
+        && let Some(&nearest) = candidates.peek()
+        && is_passive_subject(text, &facts.actors[nearest].range, trigger.range.start)
+    {
+        let mut left = nearest;
+        while left > first && joined(text, &facts.actors[left - 1].range, &facts.actors[left].range) {
+            left -= 1;
+        }
+        candidates.find(|&k| k < left)
+    } else {
+        candidates.next()
+    }
+}
+
+/// An official who is the subject of a trigger, nearer to it than `subject`
+/// (the actor mention [`subject`] found, if any): `President Donald Trump
+/// threatened sanctions`, `Foreign Minister Julie Bishop ... designated`.
+/// Not an official who only speaks of the action (`Maduro condemned the
+/// sanctions`), one before a passive trigger (`Putin, ..., was sanctioned`:
+/// officials are often the ones sanctioned), the object of a preposition or
+/// one in brackets.
+fn official_subject<'f>(site: &Site<'_, 'f>, subject: Option<usize>) -> Option<(Range<usize>, &'f str)> {
+    let (text, trigger) = (site.article.text, site.trigger);
+    let sentence = &site.article.sentences[site.i];
+    let from = subject.map_or(sentence.start, |k| site.facts.actors[k].range.end);
+    let speaker = within(&site.facts.speakers, &(from..trigger.range.start)).last()?;
+    let refused = site.passive
+        || only_speaks(text, &speaker.range, trigger.range.start)
+        || is_object(text, &speaker.range)
+        || in_brackets(text, sentence.start, speaker.range.start);
+    (!refused).then(|| (speaker.range.clone(), speaker.value))
+}
+
+/// Whether an actor is the subject of the passive trigger at `trigger_start`:
+/// an auxiliary and maybe adverbs between them (`Iran was sanctioned`, `North
+/// Korea has also been sanctioned`; not `UN sanctions imposed`, where the
+/// actor heads the noun the participle follows).
+fn is_passive_subject(text: &str, actor: &Range<usize>, trigger_start: usize) -> bool {
+    let gap = &text[actor.end..trigger_start.max(actor.end)];
+    let gap = gap.strip_prefix("'s").unwrap_or(gap);
+    !gap.contains([',', ';', '('])
+        && words(gap).count() <= 4
+        && words(gap).all(|w| PASSIVE_GAP.contains(&w.as_ref()))
+        && words(gap).any(|w| PASSIVE_AUXILIARIES.contains(&w.as_ref()))
+}
+
+/// Whether `at` is inside brackets opened after `from` (`North Korea (the
+/// Democratic People's Republic of Korea, DPRK)`).
+fn in_brackets(text: &str, from: usize, at: usize) -> bool {
+    let from = (0..=from).rev().find(|&b| text.is_char_boundary(b)).unwrap_or(0);
+    text[from..at].rfind('(').is_some_and(|open| !text[from + open..at].contains(')'))
+}
+
+/// Whether an official before a trigger only speaks of it: a verb of speech
+/// or reaction between them (`Maduro condemned the sanctions`).
+fn only_speaks(text: &str, official: &Range<usize>, trigger_start: usize) -> bool {
+    words(&text[official.end..trigger_start.max(official.end)]).any(|w| REACTION_VERBS.contains(&w.as_ref()))
+}
+
 /// Tells `trace` how the actors of a trigger were found (`how`, `None` when
 /// none was; `chosen` of them) and, for each actor mention of its sentence,
 /// why it is or is not one of them.
-#[allow(clippy::too_many_arguments)]
-fn trace_actors<T: Trace>(
-    article: &Article,
-    facts: &Facts,
-    context: &Context,
-    i: usize,
-    trigger: &Trigger,
-    object_start: usize,
-    how: Option<&HowFound>,
-    chosen: usize,
-    trace: &mut T,
-) {
+fn trace_actors<T: Trace>(site: &Site, how: Option<&HowFound>, chosen: usize, trace: &mut T) {
+    let Site {
+        article,
+        facts,
+        context,
+        i,
+        trigger,
+        object_start,
+        ..
+    } = *site;
     let text = article.text;
     let sentence = article.sentences[i].clone();
     trace.note(|| Step::Authority {
@@ -1051,6 +1148,9 @@ fn trace_actors<T: Trace>(
                 "the subject: the nearest actor before the trigger that can act, with those coordinated with it".into()
             }
             Some(HowFound::Subject(_)) => "the subject: the nearest actor before the trigger that can act".into(),
+            Some(HowFound::Official(r)) => {
+                format!("the subject: the official `{}`, for their country", &text[r.clone()])
+            }
             Some(HowFound::Inside(_)) => "named inside the trigger (`imposed new U.S. sanctions`)".into(),
             Some(HowFound::After(_, why)) => format!("after the trigger: {why}"),
             Some(HowFound::Carried(s)) => {
@@ -1081,6 +1181,8 @@ fn trace_actors<T: Trace>(
                 }
             }
             Some(HowFound::Subject(_)) => Err("not before the trigger, which has a subject"),
+            Some(HowFound::Official(_)) if before => Err("an official nearer the trigger is the subject"),
+            Some(HowFound::Official(_)) => Err("not before the trigger, which has a subject"),
             Some(HowFound::Inside(r)) if *r == f.range => Ok("named inside the trigger"),
             Some(HowFound::After(r, why)) if *r == f.range => Ok(why),
             _ if f.range.start < object_start => Err("overlaps the trigger's first word"),
@@ -1155,7 +1257,7 @@ fn can_act(text: &str, actors: &[Fact<Actor>], k: usize) -> bool {
 /// Why actor mention `k` cannot act ([`can_act`]), if it cannot.
 fn not_acting(text: &str, actors: &[Fact<Actor>], k: usize) -> Option<&'static str> {
     let range = &actors[k].range;
-    if text[..range.start].trim_end().ends_with('(') {
+    if in_brackets(text, range.start.saturating_sub(WORD_WINDOW), range.start) {
         return Some("in brackets");
     }
     let after = &text[range.end..];

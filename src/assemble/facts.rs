@@ -44,6 +44,10 @@ pub struct Facts<'a> {
     /// Organizations and people that can be named targets (canonical names).
     pub named: Vec<Fact<&'a str>>,
     pub officials: Vec<Fact<&'a str>>,
+    /// The mentions of officials whose country is known (by their
+    /// affiliation), valued with it: an official can be the subject of an
+    /// action (`President Donald Trump threatened sanctions`).
+    pub speakers: Vec<Fact<&'a str>>,
     pub amounts: Vec<Fact<EventAmount>>,
 }
 
@@ -185,8 +189,15 @@ impl<'a> Facts<'a> {
     /// The officials' mentions (named targets too), counts, dates and amounts.
     fn add_extractions(&mut self, article: &Article, x: &'a Extractions) {
         for official in &x.officials {
+            let country = official.affiliation.as_deref().and_then(|a| country_of(x, a));
             for span in &official.mentions {
                 let range = article.bytes(*span);
+                if let Some(country) = country {
+                    self.speakers.push(Fact {
+                        range: range.clone(),
+                        value: country.name,
+                    });
+                }
                 self.officials.push(Fact {
                     range: range.clone(),
                     value: &official.name,
@@ -232,6 +243,7 @@ impl<'a> Facts<'a> {
             &mut self.demonyms,
             &mut self.named,
             &mut self.officials,
+            &mut self.speakers,
         ] {
             list.sort_by_key(|f| (f.range.start, f.range.end));
         }
@@ -240,6 +252,19 @@ impl<'a> Facts<'a> {
         self.dates.sort_by_key(|f| (f.range.start, f.range.end));
         self.amounts.sort_by_key(|f| (f.range.start, f.range.end));
     }
+}
+
+/// The country an affiliation stands for: a country, or a body of one
+/// (`U.S. State Department`).
+fn country_of(x: &Extractions, affiliation: &str) -> Option<&'static lexicon::Country> {
+    lexicon::country_by_name(affiliation).or_else(|| {
+        let entity = x.found.entities.iter().find(|e| e.name == affiliation)?;
+        match entity.kind {
+            EntityType::Country => lexicon::country_by_name(&entity.name),
+            EntityType::GovernmentBody => lexicon::country_by_code(entity.country.as_deref()?),
+            _ => None,
+        }
+    })
 }
 
 #[cfg(test)]

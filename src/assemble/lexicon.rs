@@ -140,3 +140,21 @@ pub(super) const TARGET_MARKERS: &[&str] = &[
 /// Auxiliaries that make the trigger after them passive (`were sanctioned`,
 /// `has been delisted`), in the two words before it: `events::is_passive`.
 pub(super) const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "be", "being", "is", "are", "get", "got"];
+
+/// Words that may stand between a passive trigger and its subject (`Iran was
+/// sanctioned`, `North Korea has also been sanctioned`): `events::subject`.
+pub(super) const PASSIVE_GAP: &[&str] = &[
+    "was", "were", "been", "be", "being", "is", "are", "get", "got", "has", "have", "had", "will", "would", "could",
+    "may", "might", "also", "already", "first", "now", "not", "never", "recently", "previously", "newly",
+    "formally", "officially", "itself", "themselves", "once", "later", "then", "all", "both", "since",
+];
+
+/// Verbs of speech or reaction: an official before a trigger with one between
+/// them speaks of the action rather than takes it (`Maduro condemned the
+/// sanctions`). Not `said`: `Trump said he would impose sanctions`.
+pub(super) const REACTION_VERBS: &[&str] = &[
+    "argued", "claimed", "condemned", "denounced",
+    "criticized", "criticised", "slammed", "called", "described", "dismissed", "rejected", "blasted",
+    "decried", "protested", "complained", "responded", "reacted", "welcomed",
+    "praised", "hailed",
+];
