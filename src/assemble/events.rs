@@ -27,7 +27,7 @@
 use super::canonical::period;
 use super::facts::{Actor, Fact, Facts};
 use super::lexicon::{
-    AGENTIVE_NOUNS, CAUSE_MARKERS, OBJECT_BREAKS, OBJECT_MARKERS, PASSIVE_AUXILIARIES, PASSIVE_GAP, REACTION_VERBS,
+    AGENTIVE_NOUNS, CAUSE_MARKERS, OBJECT_BREAKS, OBJECT_MARKERS, NOUN_MODIFIERS, PASSIVE_AUXILIARIES, REACTION_VERBS, REPORTING_VERBS,
     TARGET_MARKERS,
 };
 use super::trace::{Role, Step, Trace, Untraced};
@@ -1058,27 +1058,44 @@ fn after_by(text: &str, at: usize) -> bool {
 }
 
 /// The subject of a trigger: the nearest actor before it in its sentence
-/// that can act. Not the subject of a passive trigger (`Iran was
-/// sanctioned`: the one sanctioned), nor those coordinated with it.
+/// that can act. Before a passive trigger, an actor is the one sanctioned
+/// (`Iran was sanctioned`), or in a clause of its own, unless it reports the
+/// action (`The EU said 20 firms were sanctioned`): only such a reporter is
+/// the subject.
 fn subject(site: &Site, first: usize) -> Option<usize> {
     let (text, facts, trigger) = (site.article.text, site.facts, site.trigger);
-    let before: Vec<usize> = (first..facts.actors.len())
+    let before = (first..facts.actors.len())
         .take_while(|&k| facts.actors[k].range.end <= trigger.range.start)
         .filter(|&k| site.context.acting[k])
-        .collect();
-    let mut candidates = before.iter().rev().copied().peekable();
-    if site.passive
-        && let Some(&nearest) = candidates.peek()
-        && is_passive_subject(text, &facts.actors[nearest].range, trigger.range.start)
-    {
-        let mut left = nearest;
-        while left > first && joined(text, &facts.actors[left - 1].range, &facts.actors[left].range) {
-            left -= 1;
-        }
-        candidates.find(|&k| k < left)
+        .filter(|&k| !only_speaks(text, &facts.actors[k].range, trigger.range.start));
+    if site.passive {
+        before
+            .filter(|&k| {
+                let actor = &facts.actors[k].range;
+                reports(text, actor, trigger.range.start) || modifies(text, actor, trigger)
+            })
+            .last()
     } else {
-        candidates.next()
+        before.last()
     }
+}
+
+/// Whether an actor right before a trigger that opens with its noun names
+/// whose that noun is (`UN sanctions imposed last year`, `the EU's sanctions
+/// imposed in 2014`).
+fn modifies(text: &str, actor: &Range<usize>, trigger: &Trigger) -> bool {
+    let gap = &text[actor.end..trigger.range.start.max(actor.end)];
+    let gap = gap.strip_prefix("'s").or_else(|| gap.strip_prefix('\'')).unwrap_or(gap);
+    let opens_with_noun = words(&text[trigger.range.clone()])
+        .next()
+        .is_some_and(|w| w.starts_with("sanction") && !w.ends_with("ed"));
+    opens_with_noun && words(gap).all(|w| NOUN_MODIFIERS.contains(&w.as_ref()))
+}
+
+/// Whether a verb of reporting stands between an actor and the trigger at
+/// `trigger_start` (`the UK said`, `OFAC announced that`).
+fn reports(text: &str, actor: &Range<usize>, trigger_start: usize) -> bool {
+    words(&text[actor.end..trigger_start.max(actor.end)]).any(|w| REPORTING_VERBS.contains(&w.as_ref()))
 }
 
 /// An official who is the subject of a trigger, nearer to it than `subject`
@@ -1100,19 +1117,6 @@ fn official_subject<'f>(site: &Site<'_, 'f>, subject: Option<usize>) -> Option<(
     (!refused).then(|| (speaker.range.clone(), speaker.value))
 }
 
-/// Whether an actor is the subject of the passive trigger at `trigger_start`:
-/// an auxiliary and maybe adverbs between them (`Iran was sanctioned`, `North
-/// Korea has also been sanctioned`; not `UN sanctions imposed`, where the
-/// actor heads the noun the participle follows).
-fn is_passive_subject(text: &str, actor: &Range<usize>, trigger_start: usize) -> bool {
-    let gap = &text[actor.end..trigger_start.max(actor.end)];
-    let gap = gap.strip_prefix("'s").unwrap_or(gap);
-    !gap.contains([',', ';', '('])
-        && words(gap).count() <= 4
-        && words(gap).all(|w| PASSIVE_GAP.contains(&w.as_ref()))
-        && words(gap).any(|w| PASSIVE_AUXILIARIES.contains(&w.as_ref()))
-}
-
 /// Whether `at` is inside brackets opened after `from` (`North Korea (the
 /// Democratic People's Republic of Korea, DPRK)`).
 fn in_brackets(text: &str, from: usize, at: usize) -> bool {
@@ -1120,10 +1124,18 @@ fn in_brackets(text: &str, from: usize, at: usize) -> bool {
     text[from..at].rfind('(').is_some_and(|open| !text[from + open..at].contains(')'))
 }
 
-/// Whether an official before a trigger only speaks of it: a verb of speech
-/// or reaction between them (`Maduro condemned the sanctions`).
+/// Whether an actor or official before a trigger only speaks of it: a verb
+/// of reaction whose object the trigger is (`Maduro condemned the
+/// sanctions`, `Syria welcomed the lifting of sanctions`; not `condemned the
+/// attack and called for sanctions`).
 fn only_speaks(text: &str, official: &Range<usize>, trigger_start: usize) -> bool {
-    words(&text[official.end..trigger_start.max(official.end)]).any(|w| REACTION_VERBS.contains(&w.as_ref()))
+    let gap = &text[official.end..trigger_start.max(official.end)];
+    let Some(verb) = words(gap).rev().take(6).position(|w| REACTION_VERBS.contains(&w.as_ref())) else {
+        return false;
+    };
+    // The words between the verb and the trigger: its object, not another clause.
+    !words(gap).rev().take(verb).any(|w| matches!(w.as_ref(), "and" | "but" | "then" | "to"))
+        && !gap.rsplit(|c: char| c.is_whitespace()).take(verb).any(|w| w.contains([',', ';']))
 }
 
 /// Tells `trace` how the actors of a trigger were found (`how`, `None` when
@@ -1721,6 +1733,18 @@ mod tests {
             self
         }
 
+        /// An official of `country` (a named target too).
+        fn official(mut self, surface: &'a str, country: &'a str) -> Self {
+            for range in self.ranges(surface) {
+                self.facts.officials.push(Fact {
+                    range: range.clone(),
+                    value: surface,
+                });
+                self.facts.speakers.push(Fact { range, value: country });
+            }
+            self.named(surface)
+        }
+
         fn events(self) -> Vec<Event> {
             let given = self.sorted();
             let article = Article::new(given.text, None);
@@ -1737,7 +1761,12 @@ mod tests {
         }
 
         fn sorted(mut self) -> Self {
-            for list in [&mut self.facts.countries, &mut self.facts.named] {
+            for list in [
+                &mut self.facts.countries,
+                &mut self.facts.named,
+                &mut self.facts.officials,
+                &mut self.facts.speakers,
+            ] {
                 list.sort_by_key(|f| f.range.start);
             }
             self.facts.actors.sort_by_key(|f| f.range.start);
@@ -1903,6 +1932,57 @@ mod tests {
                 "United States lifted Iran [3 individual] [] 2021-07",
             ]
         );
+    }
+
+    #[test]
+    fn passive_subjects_are_sanctioned_and_officials_act_for_their_country() {
+        // The same facts wherever their words stand.
+        let world = |text: &'static str| {
+            Given::new(text)
+                .state("Iran", "Iran")
+                .state("Washington", "United States")
+                .state("China", "China")
+                .actor("European Union", "European Union", None)
+                .actor("EU", "European Union", None)
+                .state("Belarus", "Belarus")
+                .state("Russia", "Russia")
+                .state("Syria", "Syria")
+                .state("Iraq", "Iraq")
+                .state("Venezuela", "Venezuela")
+                .state("Caracas", "Venezuela")
+                .state("Pyongyang", "North Korea")
+                .actor("UN", "United Nations", None)
+                .official("Donald Trump", "United States")
+                .official("Nicolas Maduro", "Venezuela")
+                .events()
+        };
+        for (text, expected) in [
+            // The agent after `by`, not the subject before the passive.
+            ("Iran was sanctioned by Washington.", "United States imposed Iran"),
+            ("China hit back at sanctions imposed by the European Union.", "European Union imposed China"),
+            // A reporter before a passive is its subject.
+            ("The EU said Belarus had been sanctioned.", "European Union imposed Belarus"),
+            // `UN sanctions imposed`: the actor names whose they are.
+            ("Several UN sanctions imposed on Pyongyang remain.", "United Nations imposed North Korea"),
+            // An official acts for their country.
+            ("President Donald Trump threatened to impose sanctions on Iraq.", "United States planned Iraq"),
+            // Who only reacts does not act: the lifting is the EU's, read
+            // just before.
+            (
+                "The EU lifted sanctions on Syria. Russia welcomed the lifting of sanctions on Syria.",
+                "European Union lifted Syria",
+            ),
+            (
+                "Washington sanctioned Caracas. President Nicolas Maduro condemned the sanctions imposed on Caracas.",
+                "United States imposed Venezuela",
+            ),
+        ] {
+            let found: Vec<String> = summary(&world(text))
+                .iter()
+                .map(|e| e.split(" [").next().unwrap_or_default().to_string())
+                .collect();
+            assert_eq!(found, [expected], "{text}");
+        }
     }
 
     #[test]

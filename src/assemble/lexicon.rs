@@ -141,12 +141,20 @@ pub(super) const TARGET_MARKERS: &[&str] = &[
 /// `has been delisted`), in the two words before it: `events::is_passive`.
 pub(super) const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "be", "being", "is", "are", "get", "got"];
 
-/// Words that may stand between a passive trigger and its subject (`Iran was
-/// sanctioned`, `North Korea has also been sanctioned`): `events::subject`.
-pub(super) const PASSIVE_GAP: &[&str] = &[
-    "was", "were", "been", "be", "being", "is", "are", "get", "got", "has", "have", "had", "will", "would", "could",
-    "may", "might", "also", "already", "first", "now", "not", "never", "recently", "previously", "newly",
-    "formally", "officially", "itself", "themselves", "once", "later", "then", "all", "both", "since",
+/// Verbs of reporting: an actor before a passive trigger with one between
+/// them reports the action, and is its subject (`The EU said 20 firms were
+/// sanctioned`): `events::subject`.
+pub(super) const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "announced", "announces", "stated", "confirmed", "confirms", "added", "noted", "reported",
+    "told", "declared", "revealed", "disclosed", "published", "explained", "indicated",
+];
+
+/// Words between an actor and the noun `sanctions` that keep the actor the
+/// owner of the sanctions (`UN sanctions`, `the EU's new sanctions`):
+/// `events::modifies`.
+pub(super) const NOUN_MODIFIERS: &[&str] = &[
+    "new", "fresh", "further", "additional", "other", "own", "earlier", "previous", "existing", "economic",
+    "financial", "unilateral", "sweeping", "tough", "tougher", "harsh", "heavy", "broad", "targeted",
 ];
 
 /// Verbs of speech or reaction: an official before a trigger with one between
