@@ -99,6 +99,15 @@ pub const NOUNS: &[(&str, &str, CountCategory)] = {
         ("adviser", "advisers", Individual),
         ("advisor", "advisors", Individual),
         ("tycoon", "tycoons", Individual),
+    ("athlete", "athletes", Individual),
+    ("player", "players", Individual),
+    ("son", "sons", Individual),
+    ("daughter", "daughters", Individual),
+    ("brother", "brothers", Individual),
+    ("sister", "sisters", Individual),
+    ("wife", "wives", Individual),
+    ("magnate", "magnates", Individual),
+    ("trafficker", "traffickers", Individual),
         ("American", "Americans", Individual),
         ("Korean", "Koreans", Individual),
         ("Iranian", "Iranians", Individual),
@@ -132,6 +141,72 @@ pub const NOUNS: &[(&str, &str, CountCategory)] = {
         ("Nigerian", "Nigerians", Individual),
         ("Somali", "Somalis", Individual),
         ("Lebanese", "Lebanese", Individual),
+    // More demonyms of the world's countries (`two Indonesians`, `three Poles`).
+    ("Indonesian", "Indonesians", Individual),
+    ("Haitian", "Haitians", Individual),
+    ("Rwandan", "Rwandans", Individual),
+    ("Pole", "Poles", Individual),
+    ("Dane", "Danes", Individual),
+    ("Swede", "Swedes", Individual),
+    ("Finn", "Finns", Individual),
+    ("Spaniard", "Spaniards", Individual),
+    ("Colombian", "Colombians", Individual),
+    ("Nicaraguan", "Nicaraguans", Individual),
+    ("Kazakh", "Kazakhs", Individual),
+    ("Uzbek", "Uzbeks", Individual),
+    ("Tajik", "Tajiks", Individual),
+    ("Lithuanian", "Lithuanians", Individual),
+    ("Latvian", "Latvians", Individual),
+    ("Estonian", "Estonians", Individual),
+    ("Moldovan", "Moldovans", Individual),
+    ("Armenian", "Armenians", Individual),
+    ("Azerbaijani", "Azerbaijanis", Individual),
+    ("Jordanian", "Jordanians", Individual),
+    ("Kuwaiti", "Kuwaitis", Individual),
+    ("Qatari", "Qataris", Individual),
+    ("Omani", "Omanis", Individual),
+    ("Bahraini", "Bahrainis", Individual),
+    ("Algerian", "Algerians", Individual),
+    ("Moroccan", "Moroccans", Individual),
+    ("Tunisian", "Tunisians", Individual),
+    ("Ethiopian", "Ethiopians", Individual),
+    ("Eritrean", "Eritreans", Individual),
+    ("Kenyan", "Kenyans", Individual),
+    ("Ugandan", "Ugandans", Individual),
+    ("Malian", "Malians", Individual),
+    ("Zimbabwean", "Zimbabweans", Individual),
+    ("Bangladeshi", "Bangladeshis", Individual),
+    ("Nepali", "Nepalis", Individual),
+    ("Malaysian", "Malaysians", Individual),
+    ("Singaporean", "Singaporeans", Individual),
+    ("Cambodian", "Cambodians", Individual),
+    ("Mongolian", "Mongolians", Individual),
+    ("Serb", "Serbs", Individual),
+    ("Croat", "Croats", Individual),
+    ("Bosnian", "Bosnians", Individual),
+    ("Hungarian", "Hungarians", Individual),
+    ("Romanian", "Romanians", Individual),
+    ("Bulgarian", "Bulgarians", Individual),
+    ("Cypriot", "Cypriots", Individual),
+    ("Austrian", "Austrians", Individual),
+    ("Belgian", "Belgians", Individual),
+    ("Norwegian", "Norwegians", Individual),
+    ("Argentine", "Argentines", Individual),
+    ("Chilean", "Chileans", Individual),
+    ("Peruvian", "Peruvians", Individual),
+    ("Ecuadorian", "Ecuadorians", Individual),
+    ("Bolivian", "Bolivians", Individual),
+    ("Guatemalan", "Guatemalans", Individual),
+    ("Honduran", "Hondurans", Individual),
+    ("Salvadoran", "Salvadorans", Individual),
+    ("Panamanian", "Panamanians", Individual),
+    ("Jamaican", "Jamaicans", Individual),
+    ("Ghanaian", "Ghanaians", Individual),
+    ("Thai", "Thais", Individual),
+    ("Georgian", "Georgians", Individual),
+    ("Greek", "Greeks", Individual),
+    ("Czech", "Czechs", Individual),
+    ("Slovak", "Slovaks", Individual),
         // Entities.
         ("entity", "entities", Entity),
         ("company", "companies", Entity),
@@ -495,6 +570,18 @@ pub const STOP_WORDS: &[&str] = &[
 /// Lower-case words that may sit between a number and its noun although
 /// they are in [`STOP_WORDS`] (`4 more Iranian entities`, `two other banks`).
 pub const MODIFIERS_ALLOWED: &[&str] = &["other", "more", "additional", "new", "further", "such"];
+
+/// Possessive determiners that name the set of a partitive count (`four of
+/// his children`, `seven of its officials`): `rules::partitive_set`.
+pub const PARTITIVE_POSSESSIVES: &[&str] = &["its", "his", "her", "their", "our", "whose"];
+
+/// Superlatives without the `-est` ending (`seven of the most powerful
+/// oligarchs`): `rules::partitive_set`.
+pub const SUPERLATIVES: &[&str] = &["most", "top", "best", "worst", "biggest", "largest", "leading"];
+
+/// Lower-case adjectives that pair with `and` between a number and its noun
+/// (`five former and current officials`): `rules::noun_phrase`.
+pub const PAIRED_ADJECTIVES: &[&str] = &["current", "former", "serving", "retired", "active", "past", "present"];
 
 /// Words after a number that make it a measure or a label, not a count.
 pub const NOT_COUNT_AFTER: &[&str] = &["percent", "per", "pct", "%", "times", "fold"];

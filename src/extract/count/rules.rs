@@ -26,12 +26,15 @@ pub enum Rule {
     /// One number over nouns of several categories: `40 individuals, companies
     /// and vessels`, category `other`.
     MixedList,
+    /// A number of a set named by a possessive or a superlative: `eight of
+    /// Russia's largest banks`, `four of his children`.
+    Partitive,
 }
 
 impl Rule {
     /// Every count rule.
     #[cfg(test)]
-    pub(crate) const ALL: [Rule; 3] = [Rule::NumberNoun, Rule::ListArticle, Rule::MixedList];
+    pub(crate) const ALL: [Rule; 4] = [Rule::NumberNoun, Rule::ListArticle, Rule::MixedList, Rule::Partitive];
 
     /// The rule's name (the `rule` of its counts).
     pub fn name(self) -> &'static str {
@@ -63,6 +66,20 @@ impl Rule {
                 &[("penalties on [40 individuals], companies and vessels", "40 other")],
                 &["10 companies and banks"],
             ),
+            Rule::Partitive => Spec::new(
+                "count.partitive",
+                &[
+                    ("It hit [eight of Russia's largest banks] too.", "8 entity"),
+                    ("It named [seven of its former and current officials].", "7 individual"),
+                    ("He froze the assets of [four of his children].", "4 individual"),
+                    ("It listed [seven of the richest oligarchs].", "7 individual"),
+                ],
+                &[
+                    "two of the sanctioned entities",
+                    "one of the banks",
+                    "two of its own",
+                ],
+            ),
         }
     }
 }
@@ -71,6 +88,7 @@ impl Rule {
 pub(crate) const NUMBER_NOUN: Rule = Rule::NumberNoun;
 pub(crate) const LIST_ARTICLE: Rule = Rule::ListArticle;
 pub(crate) const MIXED_LIST: Rule = Rule::MixedList;
+pub(crate) const PARTITIVE: Rule = Rule::Partitive;
 
 /// Most words between a number and its noun.
 const MAX_MODIFIERS: usize = 6;
@@ -97,17 +115,21 @@ pub(crate) fn matches(text: &str, numerals: &[Numeral], taken: &Claimed) -> Vec<
         if taken.overlaps(&n.bytes) {
             continue;
         }
-        if !counts_here(text, n) {
+        let (at, rule) = if counts_here(text, n) {
+            (n.bytes.end, NUMBER_NOUN)
+        } else if let Some(at) = partitive_set(text, n) {
+            (at, PARTITIVE)
+        } else {
             continue;
-        }
-        if let Some((noun, entry, modifier)) = noun_phrase(text, n.bytes.end, value == 1.0) {
+        };
+        if let Some((noun, entry, modifier)) = noun_phrase(text, at, value == 1.0 && rule == NUMBER_NOUN) {
             out.push(Hit {
                 bytes: n.bytes.start..noun.end,
                 value: value as u64,
                 entry,
                 noun,
                 modifier,
-                rule: NUMBER_NOUN,
+                rule,
             });
         }
     }
@@ -163,6 +185,40 @@ fn counts_here(text: &str, n: &Numeral) -> bool {
         || rest.starts_with("or more")
         || rest.starts_with("or fewer")
         || rest.starts_with("or so"))
+}
+
+/// `eight of Russia's largest banks`, `four of his children`, `seven of the
+/// richest oligarchs`: a number (no count by [`counts_here`] only for its
+/// `of`) before a set named by a possessive, or by `the` and a superlative.
+/// Returns where the set's noun phrase is read from (before the space of its
+/// first word). `two of the sanctioned entities` (a set named before) is no
+/// count.
+fn partitive_set(text: &str, n: &Numeral) -> Option<usize> {
+    let end = n.bytes.end;
+    let rest = text[end..].strip_prefix(" of ")?;
+    let before = previous_token(text, n.bytes.start);
+    if lexicon::DEFINITE_BEFORE.iter().any(|w| before.eq_ignore_ascii_case(w))
+        || lexicon::LABEL_BEFORE.iter().any(|w| before.eq_ignore_ascii_case(w))
+    {
+        return None;
+    }
+    let of_end = end + 3;
+    let w = word_at(text, of_end + 1)?;
+    let word = &text[w.clone()];
+    if lexicon::PARTITIVE_POSSESSIVES.contains(&word) {
+        return Some(w.end);
+    }
+    // `Russia's`: a capitalised name's possessive.
+    if word.starts_with(|c: char| c.is_ascii_uppercase()) && rest[word.len()..].starts_with("'s ") {
+        return Some(w.end + 2);
+    }
+    if word == "the" {
+        let next = word_at(text, next_word_start(text, w.end)?)?;
+        let adjective = &text[next.clone()];
+        let superlative = (adjective.len() > 5 && adjective.ends_with("est")) || lexicon::SUPERLATIVES.contains(&adjective);
+        return superlative.then_some(w.end);
+    }
+    None
 }
 
 /// The word before byte `at` (letters and inner dots, `E.O.`), skipping spaces.
@@ -239,7 +295,9 @@ pub(crate) fn next_word_start(text: &str, end: usize) -> Option<usize> {
 pub(crate) fn noun_phrase(text: &str, at: usize, one: bool) -> Option<(Range<usize>, Entry, Option<Range<usize>>)> {
     // `six (6) individuals`: legal writing repeats the number in digits.
     let at = repeated_in_digits(text, at).unwrap_or(at);
-    let mut k = next_word_start(text, at)?;
+    // `three "core government financial institutions"`: a quoted phrase.
+    let quoted = text[at..].starts_with(" \"") && text.as_bytes().get(at + 2).is_some_and(u8::is_ascii_alphabetic);
+    let mut k = if quoted { at + 2 } else { next_word_start(text, at)? };
     let mut first_modifier: Option<usize> = None;
     let mut last_modifier_end = 0;
     for _ in 0..=MAX_MODIFIERS {
@@ -262,7 +320,9 @@ pub(crate) fn noun_phrase(text: &str, at: usize, one: bool) -> Option<(Range<usi
                 // `Iranian or Iranian-linked officials`: only between modifiers.
                 let next = next_word_start(text, w.end).and_then(|s| word_at(text, s))?;
                 let next_word = &text[next.clone()];
-                let adjective_like = next_word.starts_with(|c: char| c.is_ascii_uppercase()) || next_word.contains('-');
+                let adjective_like = next_word.starts_with(|c: char| c.is_ascii_uppercase())
+                    || next_word.contains('-')
+                    || lexicon::PAIRED_ADJECTIVES.contains(&next_word);
                 if first_modifier.is_none() || !adjective_like || countable(next_word, one).is_some() {
                     return None;
                 }

@@ -634,6 +634,11 @@ fn complement_end(cx: &Context, k: usize) -> Option<usize> {
     let mut j = k + 1;
     while j < n && cx.joined(j) {
         let t = &tokens[j];
+        // `National Endowment for Democracy President Carl Gershman`: a
+        // capitalised title after the complement is a person's.
+        if t.is_capitalized() && t.info.title_head() {
+            break;
+        }
         if cx.name_word(j) || (t.kind == Kind::Possessive && t.gap == Gap::None && j + 1 < n && cx.name_word(j + 1)) {
             if t.kind != Kind::Possessive {
                 last = j;

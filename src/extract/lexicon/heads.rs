@@ -90,6 +90,8 @@ pub const HEADS: &[(&str, EntityType)] = &[
     ("Brigade", Group),
     ("Brigades", Group),
     ("Militia", Group),
+    ("League", Group),
+    ("Cartel", Group),
     // Other organizations.
     ("Institute", Org),
     ("Institution", Org),

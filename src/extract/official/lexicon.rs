@@ -26,3 +26,8 @@ pub(super) const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("gov.", "Governor"),
     ("gen.", "General"),
 ];
+
+/// Prepositions before a place (`in New York, Iranian President ...`): a
+/// capitalised pair after one is a place, not a person's name with its
+/// apposition: `rules::title_before_name`.
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &["in", "In", "at", "At", "from", "From", "near", "Near", "to"];

@@ -13,6 +13,7 @@
 //! | `official.attribution` | name with a verb of saying | `said Anthony Ruggiero`, `Kim Ji-na said` |
 //! | `official.surname` | a later surname alone | `Yoon observed`, `Kim's comments` |
 //! | `official.title_list` | a plural title, then two or more names | `Republican Senators Ted Cruz and Marco Rubio`, `Sens. A, B and C` |
+//! | `official.role_list` | a lower-case plural role, then two or more names | `two far-right cabinet ministers, A and B`, `the executives of X: A, B and C`, `sanctioned judges A, B and C` |
 //!
 //! A name is a run of capitalised words (initials, hyphens, particles such as
 //! `bin`, `van`, `al-` allowed) that is no country, organization, title word,
@@ -20,7 +21,7 @@
 //! Vice Minister highlighted`), organizations (`Foreign Ministry said`),
 //! demonyms (`Japanese officials`), generic plurals (`Experts said`).
 
-use super::lexicon::{APPOSITION_ADVERBS, TITLE_ABBREVIATIONS, TITLE_STOPS};
+use super::lexicon::{APPOSITION_ADVERBS, PLACE_PREPOSITIONS, TITLE_ABBREVIATIONS, TITLE_STOPS};
 use crate::extract::entity::Found;
 use crate::extract::lexicon::titles::{ROLE_MODIFIERS, SPEECH_VERBS_BEFORE, WEAK_HEADS};
 use crate::extract::lexicon::{self, WordInfo};
@@ -65,12 +66,14 @@ pub(crate) enum Rule {
     Surname,
     /// `official.title_list`.
     TitleList,
+    /// `official.role_list`.
+    RoleList,
 }
 
 impl Rule {
     /// Every official rule, in the order of [`RULES`].
     #[cfg(test)]
-    pub(crate) const ALL: [Rule; 10] = [
+    pub(crate) const ALL: [Rule; 11] = [
         Rule::TitleBefore,
         Rule::RoleBefore,
         Rule::Apposition,
@@ -81,6 +84,7 @@ impl Rule {
         Rule::Attribution,
         Rule::Surname,
         Rule::TitleList,
+        Rule::RoleList,
     ];
 
     /// The rule's name (the `rule` of its officials).
@@ -182,6 +186,28 @@ pub(crate) const RULES: &[Spec] = &[
         &[
             "The Senators met Ted Cruz and Marco Rubio.",
             "Senators Ted Cruz said so.",
+        ],
+    ),
+    Spec::new(
+        "official.role_list",
+        &[
+            (
+                "It named two far-right cabinet ministers, Ann Lee and [Bo Park], on Monday.",
+                "Bo Park (cabinet minister)",
+            ),
+            (
+                "The list names the executives of Acme Holdings: [Tom Ray], Al Dee and Jo Kim.",
+                "Tom Ray (executive, Acme Holdings)",
+            ),
+            (
+                "It also sanctioned judges [Rosa Gil Soto], Luis Mena and Ana Ruiz.",
+                "Rosa Gil Soto (judge)",
+            ),
+        ],
+        &[
+            "The ministers met Ann Lee and Bo Park.",
+            "The ministers, Ann Lee said, were late.",
+            "Two ministers and Ann Lee left.",
         ],
     ),
 ];
@@ -493,12 +519,24 @@ fn complement_run(cx: &Context, h: usize) -> Option<usize> {
 
 /// The name at the end of a capitalised run `from..=to` that follows a title
 /// complement: two name words (and initials), stopping at portfolio words (`...
-/// Financial Intelligence John K. Hurley` -> `John K. Hurley`).
+/// Financial Intelligence John K. Hurley` -> `John K. Hurley`); up to four
+/// when a portfolio word stands right before them (`Minister of Energy and
+/// Mines Sergio Andrés Mairena Obando`).
 fn trailing_name(cx: &Context, from: usize, to: usize) -> Option<(usize, usize)> {
+    let long = trailing_words(cx, from, to, 4)?;
+    if long.2 > 2 && long.0 > from && cx.tokens[long.0 - 1].info.portfolio() {
+        return Some((long.0, long.1));
+    }
+    trailing_words(cx, from, to, 2).map(|(first, last, _)| (first, last))
+}
+
+/// The last `max` name words (and initials) of `from..=to`: first and last
+/// token and the word count.
+fn trailing_words(cx: &Context, from: usize, to: usize, max: usize) -> Option<(usize, usize, usize)> {
     let mut first = to + 1;
     let mut words = 0;
     let mut k = to;
-    while k >= from && (words < 2 || cx.tokens[k].kind == Kind::Initial) {
+    while k >= from && (words < max || cx.tokens[k].kind == Kind::Initial) {
         if cx.name_token(k) && !cx.tokens[k].info.not_name_start() {
             if cx.tokens[k].kind != Kind::Initial {
                 words += 1;
@@ -515,7 +553,7 @@ fn trailing_name(cx: &Context, from: usize, to: usize) -> Option<(usize, usize)>
     if first > to || cx.tokens[first].kind == Kind::Initial || cx.tokens[to].kind == Kind::Initial {
         return None;
     }
-    Some((first, to))
+    Some((first, to, words))
 }
 
 /// Whether token `i` may stand in a title before its head: `Second Vice
@@ -537,6 +575,8 @@ pub fn title_before(cx: &Context, out: &mut Vec<PersonMention>) {
         if !tok.info.title_head() || tok.kind != Kind::Word {
             if let Some(singular) = plural_title(cx, h) {
                 out.extend(title_list(cx, h, &singular));
+            } else if let Some(singular) = plural_role(cx, h) {
+                out.extend(role_list(cx, h, singular));
             }
             continue;
         }
@@ -564,16 +604,27 @@ fn title_before_name(cx: &Context, h: usize) -> Option<PersonMention> {
     while s > 0 && cx.joined(s) && title_word(cx, s - 1) {
         s -= 1;
     }
-    // `André Neu, Head of Platform Solutions for Ascom`: a title after
-    // a full name and a comma is an apposition, not a title before a name.
-    if s >= 3 && t[s - 1].is_punct(',') && cx.name_token(s - 2) && cx.name_token(s - 3) {
-        return None;
-    }
     // `South Korea's Foreign Minister`: the possessive's country.
     let possessive_country = (s >= 2 && t[s - 1].kind == Kind::Possessive && cx.is_country_or_demonym(s - 2))
         .then(|| cx.affiliation_at(s - 2))
         .flatten();
     let (title_end, name) = name_after_title(cx, s, h)?;
+    // `André Neu, Head of Platform Solutions for Ascom`: a title after
+    // a full name and a comma is an apposition, not a title before a name;
+    // but not when a full name follows the head (`Valentina Matvienko,
+    // Security Council Deputy Chairman Dmitry Medvedev, and ...`), nor after
+    // a place (`In New York, Iranian President ...`).
+    let full_name_after = name.0 == h + 1 && name.1 > name.0;
+    let place_before = s >= 4 && PLACE_PREPOSITIONS.contains(&cx.word(s - 4));
+    if s >= 3
+        && t[s - 1].is_punct(',')
+        && cx.name_token(s - 2)
+        && cx.name_token(s - 3)
+        && !full_name_after
+        && !place_before
+    {
+        return None;
+    }
     let (title, affiliation) = clean_title(cx, s, title_end)?;
     let title = title.trim_end_matches([',', ' ']).to_string();
     Some(PersonMention {
@@ -619,26 +670,11 @@ fn plural_title(cx: &Context, h: usize) -> Option<String> {
 /// names it heads, each an official of the title in the singular:
 /// `Republican Senators Ted Cruz and Marco Rubio`, `Sens. A, B and C`.
 fn title_list(cx: &Context, h: usize, singular: &str) -> Vec<PersonMention> {
-    let t = cx.tokens;
     let mut s = h;
     while s > 0 && cx.joined(s) && title_word(cx, s - 1) {
         s -= 1;
     }
-    let mut names: Vec<NameSpan> = Vec::new();
-    let mut k = h + 1;
-    while let Some(name) = cx.joined(k).then(|| cx.name_at(k)).flatten() {
-        names.push(name);
-        // `, `, ` and `, `, and ` before the next name.
-        let mut n = name.1 + 1;
-        let comma = n < t.len() && t[n].is_punct(',');
-        n += usize::from(comma);
-        let and = cx.word(n) == "and";
-        n += usize::from(and);
-        if !comma && !and {
-            break;
-        }
-        k = n;
-    }
+    let names = listed_names(cx, h + 1);
     if names.len() < 2 {
         return Vec::new();
     }
@@ -655,6 +691,105 @@ fn title_list(cx: &Context, h: usize, singular: &str) -> Vec<PersonMention> {
             title: Some(title.clone()),
             affiliation: None,
             rule: Rule::TitleList,
+        })
+        .collect()
+}
+
+/// The names listed from token `k`: each joined to what precedes it, apart
+/// by `, `, ` and ` or `, and `; a place after a name (`Tom Cotton of
+/// Arkansas and Pat Toomey of Pennsylvania`) is skipped.
+fn listed_names(cx: &Context, k: usize) -> Vec<NameSpan> {
+    let t = cx.tokens;
+    let mut names: Vec<NameSpan> = Vec::new();
+    let mut k = k;
+    while let Some(name) = cx.joined(k).then(|| cx.name_at(k)).flatten() {
+        names.push(name);
+        let mut n = name.1 + 1;
+        if cx.word(n) == "of" && cx.joined(n + 1) && t.get(n + 1).is_some_and(|p| p.is_capitalized()) {
+            let mut p = n + 1;
+            while p < n + 4 && cx.joined(p + 1) && t.get(p + 1).is_some_and(|w| w.is_capitalized()) {
+                p += 1;
+            }
+            n = p + 1;
+        }
+        // `, `, ` and `, `, and ` before the next name.
+        let comma = n < t.len() && t[n].is_punct(',');
+        n += usize::from(comma);
+        let and = cx.word(n) == "and";
+        n += usize::from(and);
+        if !comma && !and {
+            break;
+        }
+        k = n;
+    }
+    names
+}
+
+/// The singular of token `h` when it is a lower-case plural role whose
+/// singular is a title head (`ministers`, `executives`, `judges`).
+fn plural_role(cx: &Context, h: usize) -> Option<&'static str> {
+    let tok = &cx.tokens[h];
+    let stem = tok.text.strip_suffix('s')?;
+    if tok.kind != Kind::Word || !tok.is_lower_word() || stem.len() < 3 {
+        return None;
+    }
+    let info = lexicon::word_info(stem);
+    if !info.title_head() {
+        return None;
+    }
+    lexicon::titles::TITLE_HEADS.iter().copied().find(|w| *w == stem)
+}
+
+/// `official.role_list`: a lower-case plural role, its lower-case modifiers
+/// before it and an optional complement after it (`of 2Rivers`), then a
+/// comma, a colon or nothing, then two or more names, each an official of
+/// the role in the singular: `two far-right cabinet ministers, A and B`,
+/// `the executives of X: A, B and C`, `sanctioned judges A, B and C`.
+fn role_list(cx: &Context, h: usize, singular: &str) -> Vec<PersonMention> {
+    let t = cx.tokens;
+    let mut k = h + 1;
+    let mut affiliation = None;
+    if cx.word(k) == "of" && cx.joined(k + 1) {
+        let mut p = k + 1;
+        let first = p;
+        while p < k + 6 && p < t.len() && cx.joined(p) && !t[p].is_lower_word() && t[p].kind != Kind::Punct {
+            p += 1;
+        }
+        if p == first {
+            return Vec::new();
+        }
+        affiliation = cx.entity[first].and_then(|_| cx.affiliation_at(first));
+        k = p;
+    }
+    if t.get(k).is_some_and(|c| c.is_punct(',') || c.is_punct(':')) {
+        k += 1;
+    }
+    let names = listed_names(cx, k);
+    // The list must end the phrase: `ministers A and B said` is fine, `the
+    // ministers, A said,` is one name and no list.
+    if names.len() < 2 {
+        return Vec::new();
+    }
+    let mut s = h;
+    while s > 0 && cx.joined(s) && {
+        let p = &t[s - 1];
+        p.is_lower_word() && (ROLE_MODIFIERS.contains(&p.text) || p.info.title_modifier())
+    } {
+        s -= 1;
+    }
+    let title = if s < h {
+        format!("{} {singular}", cx.slice(s, h - 1))
+    } else {
+        singular.to_string()
+    };
+    names
+        .into_iter()
+        .map(|(first, last, words)| PersonMention {
+            range: cx.range(first, last),
+            words,
+            title: Some(title.clone()),
+            affiliation: affiliation.clone(),
+            rule: Rule::RoleList,
         })
         .collect()
 }
@@ -899,7 +1034,9 @@ fn last_head(cx: &Context, k: usize) -> usize {
 fn phrase_ends(cx: &Context, end: usize) -> bool {
     let t = cx.tokens;
     let next = cx.word(end + 1);
-    let participle = next.len() > 4 && next.ends_with("ing");
+    // `an Apple Inc. executive overseeing hardware`, `a Post columnist
+    // murdered in 2018`.
+    let participle = next.len() > 4 && (next.ends_with("ing") || next.ends_with("ed"));
     end + 1 >= t.len()
         || t[end + 1].kind != Kind::Word
         || TITLE_STOPS.contains(&next)
@@ -1094,16 +1231,32 @@ fn title_before_comma(cx: &Context, first: usize) -> Option<(String, Option<Stri
         return None;
     }
     let mut e = f - 2;
+    let mut title_end = e;
     let mut affiliation = None;
     if let Some(ent) = cx.entity[e] {
         let mut b = e;
         while b > 0 && cx.entity[b - 1] == Some(ent) {
             b -= 1;
         }
+        // `the general secretary of the CNE, NAME`.
+        if b >= 3 && cx.word(b - 1) == "the" {
+            b -= 1;
+        }
         if b >= 2 && matches!(cx.word(b - 1), "of" | "at") && t[b - 2].info.title_head() {
             affiliation = cx.affiliation_at(e);
             e = b - 2;
+            title_end = e;
         }
+    } else if e >= 3
+        && t[e].is_lower_word()
+        && cx.word(e - 1) == "the"
+        && cx.word(e - 2) == "of"
+        && t[e - 3].is_lower_word()
+        && t[e - 3].info.title_head()
+    {
+        // `the former head of the army, NAME`: the complement is part of
+        // the title.
+        e -= 3;
     }
     if t[e].kind != Kind::Word || !t[e].info.title_head() {
         return None;
@@ -1122,21 +1275,22 @@ fn title_before_comma(cx: &Context, first: usize) -> Option<(String, Option<Stri
             break;
         }
     }
+    let determiner = |w: &str| matches!(w, "the" | "The" | "its" | "their" | "his" | "her" | "said" | "says");
+    // `The feared former head of the army, NAME`: one adjective between.
+    let adjective_after_article = s >= 2 && t[s - 1].is_lower_word() && matches!(cx.word(s - 2), "the" | "The");
     let opens = s == 0
         || !cx.joined(s)
         || t[s - 1].kind == Kind::Possessive
         || (t[s - 1].kind == Kind::Punct && !t[s - 1].is_punct(','))
-        || matches!(
-            cx.word(s - 1),
-            "the" | "The" | "its" | "their" | "his" | "her" | "said" | "says"
-        );
+        || determiner(cx.word(s - 1))
+        || adjective_after_article;
     // One head word alone (`Senator, John`) is too little, but not after an
     // article or possessive (`The bank's CEO, Ken Lewis`).
     let determined = s > 0 && (t[s - 1].kind == Kind::Possessive || matches!(cx.word(s - 1), "the" | "The" | "its"));
     if !opens || (s == e && t[e].is_capitalized() && !determined) {
         return None;
     }
-    let (title, country) = clean_title(cx, s, e)?;
+    let (title, country) = clean_title(cx, s, title_end)?;
     Some((title, affiliation.or(country)))
 }
 
