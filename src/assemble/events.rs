@@ -26,6 +26,7 @@
 
 use super::canonical::period;
 use super::facts::{Actor, Fact, Facts};
+use super::listed;
 use super::lexicon::{
     AGENTIVE_NOUNS, CAUSE_MARKERS, OBJECT_BREAKS, OBJECT_MARKERS, NOUN_MODIFIERS, PASSIVE_AUXILIARIES, REACTION_VERBS, REPORTING_VERBS,
     TARGET_MARKERS,
@@ -126,16 +127,38 @@ const LIST_CUE_OPENING: &str = r"^(?:[\w-]+\s+){0,3}?(?:companies|entities|indiv
 /// ...or places names `among the sanctions`.
 const LIST_CUE_AMONG: &str = r"(?-u:\b)(?:among|within|prominent\s+(?:among|within))\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:sanctions|designations|targets|entities|companies|organi[sz]ations|individuals)(?-u:\b)";
 
-/// The two cues searched apart (any case): the opening one, anchored, stops
-/// within the first words, where the two as one alternation scanned the
-/// whole sentence with both.
-static LIST_CUES: PerThread<[Regex; 2]> = PerThread::new(|| {
-    [LIST_CUE_OPENING, LIST_CUE_AMONG].map(|cue| Regex::new(&format!("(?i){cue}")).expect("pattern compiles"))
+/// ...or says what the sanctions name (`The sanctions target A, B and C`,
+/// `The measures also extend to ...`).
+const LIST_CUE_SANCTIONS: &str = r"^(?:[\w-]+\s+){0,2}?(?:sanctions|measures|designations|penalties)\s+(?:also\s+)?(?:target|targets|targeted|name|names|named|cover|covers|hit|hits|extend\s+to|extends\s+to|include|includes|included)(?-u:\b)";
+
+/// The cues searched apart (any case): the opening ones, anchored, stop
+/// within the first words, where one alternation scanned the whole sentence
+/// with all.
+static LIST_CUES: PerThread<[Regex; 3]> = PerThread::new(|| {
+    [LIST_CUE_OPENING, LIST_CUE_AMONG, LIST_CUE_SANCTIONS]
+        .map(|cue| Regex::new(&format!("(?i){cue}")).expect("pattern compiles"))
 });
 
-/// Whether a sentence is a list cue (either of [`LIST_CUES`]).
+/// After `among the targets`, the verb its list follows (`are`, `were`...).
+static LIST_VERB: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(r"(?-u:\b)(?:are|were|is|was|include|includes|included)\s").expect("pattern compiles")
+});
+
+/// Whether a sentence is a list cue (one of [`LIST_CUES`]).
+#[cfg(test)]
 fn is_list_cue(sentence: &str) -> bool {
-    LIST_CUES.iter().any(|cue| cue.is_match(sentence))
+    list_start(sentence).is_some()
+}
+
+/// Where the list of a list cue sentence starts (an offset in it): after
+/// the cue, and after the verb that follows `among the targets`.
+fn list_start(sentence: &str) -> Option<usize> {
+    let [opening, among, sanctions] = &*LIST_CUES;
+    if let Some(m) = opening.find(sentence).or_else(|| sanctions.find(sentence)) {
+        return Some(m.end());
+    }
+    let m = among.find(sentence)?;
+    Some(LIST_VERB.find_at(sentence, m.end()).map_or(m.end(), |verb| verb.end()))
 }
 
 /// The head of a bullet line naming a person or organization (`• Ali Kocak: ...`).
@@ -628,7 +651,11 @@ fn read<T: Trace>(
         passive,
         trace,
     );
-    let named = named_objects(text, facts, &actors, &after, trace);
+    let mut named = named_objects(text, facts, &actors, &after, trace);
+    for name in listed_objects(article, facts, i, trigger, passive) {
+        push_name(&mut named, name);
+    }
+    named.retain(|name| !actors.iter().any(|a| a.agency.as_deref() == Some(name.as_str())));
     let date = action_date(text, facts, trigger, &scope, trace);
     let amounts = amounts_of(facts, &after, trace);
     let officials = officials_of(facts, &sentence, trace);
@@ -831,6 +858,38 @@ fn named_objects<T: Trace>(
         }
     }
     named
+}
+
+/// The names a list gives as a trigger's objects: the list right after it,
+/// past a word of aim (`sanctioned judges A, B and C`, `imposed sanctions on
+/// A and B`); for a passive trigger, the list that is its subject, after
+/// its count if it has one (`Three entities, A, B and C, were targeted`,
+/// `A, a judge, and B were also designated`); the list of a list cue
+/// (`Among the individuals targeted are A and B`).
+fn listed_objects(article: &Article, facts: &Facts, i: usize, trigger: &Trigger, passive: bool) -> Vec<String> {
+    let text = article.text;
+    let sentence = article.sentences[i].clone();
+    let mut from = trigger.range.end;
+    let rest = &text[from..sentence.end];
+    for lead in [" on ", " against ", " targeting ", " include ", " includes ", " including "] {
+        if rest.starts_with(lead) {
+            from += lead.len();
+            break;
+        }
+    }
+    let mut names = listed::names(text, from, sentence.end, facts);
+    if let Some(start) = list_start(&text[sentence.clone()]) {
+        // `Among the individuals targeted by the sanctions are A and B`.
+        names.extend(listed::names(text, sentence.start + start, sentence.end, facts));
+    }
+    if passive {
+        let start = within(&facts.counts, &(sentence.start..trigger.range.start))
+            .last()
+            .map_or(sentence.start, |c| c.range.end);
+        let start = if text[start..].starts_with(", ") { start + 2 } else { start };
+        names.extend(listed::names(text, start, trigger.range.start, facts));
+    }
+    names
 }
 
 /// The step of a named target taken or not.
@@ -1382,18 +1441,12 @@ fn by_mentions<'f>(values: impl Iterator<Item = &'f str>) -> Vec<&'f str> {
 fn listed_names(article: &Article, facts: &Facts, i: usize) -> Option<Vec<String>> {
     let range = article.sentences[i].clone();
     let sentence = &article.text[range.clone()];
-    // A list cue gives the sentence's names, and a sentence without any
-    // gives none whether it is a cue or not, unless it is a bullet item,
-    // which counts only when it is not a cue: the cue's searches are run
-    // only when their answer matters.
-    if within(&facts.named, &range).next().is_some() {
-        if is_list_cue(sentence) {
-            return Some(within(&facts.named, &range).map(|f| f.value.to_string()).collect());
-        }
-        return bullet_item(article, i, sentence);
+    if let Some(start) = list_start(sentence) {
+        let mut names: Vec<String> = within(&facts.named, &range).map(|f| f.value.to_string()).collect();
+        names.extend(listed::names(article.text, range.start + start, range.end, facts));
+        return (!names.is_empty()).then_some(names);
     }
-    let item = bullet_item(article, i, sentence)?;
-    (!is_list_cue(sentence)).then_some(item)
+    bullet_item(article, i, sentence)
 }
 
 /// The name of a bullet item after a sentence ending with a colon (`They
@@ -1585,6 +1638,22 @@ fn own_agency(facts: &Facts, authority: &str, name: &str) -> bool {
         .any(|f| f.value.authority == authority && f.value.agency.as_deref() == Some(name))
 }
 
+/// Each name in its longest form the article's events give (`Golden Lotus`
+/// as `Golden Lotus Aviation Services`), each once.
+fn longest_forms(names: Vec<String>, forms: &[String]) -> Vec<String> {
+    let mut longest = Vec::new();
+    for name in names {
+        let full = forms
+            .iter()
+            .filter(|f| f.len() > name.len() && f.starts_with(name.as_str()) && f[name.len()..].starts_with(' '))
+            .max_by_key(|f| f.len())
+            .cloned()
+            .unwrap_or(name);
+        push_name(&mut longest, full);
+    }
+    longest
+}
+
 /// Fills missing targets, drops self-targeted readings, writes record events.
 fn finish<T: Trace>(
     article: &Article,
@@ -1594,6 +1663,7 @@ fn finish<T: Trace>(
     trace: &mut T,
 ) -> Vec<Event> {
     let mut kept = 0;
+    let full_forms: Vec<String> = readings.iter().flat_map(|r| r.named.iter().cloned()).collect();
     readings
         .into_iter()
         .enumerate()
@@ -1602,6 +1672,7 @@ fn finish<T: Trace>(
             // An authority does not sanction its own offices: `the Treasury
             // Department` in a U.S. action is who acts, not a target.
             let authority = r.authority.as_str();
+            r.named = longest_forms(std::mem::take(&mut r.named), &full_forms);
             r.named.retain(|name| {
                 let own = own_agency(facts, authority, name);
                 if T::ON && own {
@@ -2272,82 +2343,10 @@ mod tests {
         );
     }
 
-    /// `listed_names` as it was: the cue searched in every sentence.
-    fn listed_names_spec(article: &Article, facts: &Facts, i: usize) -> Option<Vec<String>> {
-        let range = article.sentences[i].clone();
-        let sentence = &article.text[range.clone()];
-        if is_list_cue(sentence) {
-            let names: Vec<String> = within(&facts.named, &range).map(|f| f.value.to_string()).collect();
-            return (!names.is_empty()).then_some(names);
-        }
-        bullet_item(article, i, sentence)
-    }
-
-    /// `listed_names` gives what it gave when it read the cue first, on
-    /// texts of cue sentences, bullet items and colons with and without
-    /// names.
-    #[test]
-    fn listed_names_read_as_with_the_cue_first() {
-        let pieces = [
-            "The companies include Acme Corp",
-            "Among the entities are Acme Corp",
-            "Those designated were",
-            "They are:",
-            "The list:",
-            "\n• Acme Corp",
-            "\n- Beta Bank",
-            "\n* Those entities include Beta Bank",
-            "\n· firms",
-            "\n• Acme Corp: a trader",
-            "\n- Beta Bank, a lender ",
-            "\n• Gamma Trading Co: among the entities",
-            "\n* Delta Shipping Line, prominent among the targets ",
-            "Beta Bank",
-            "Acme Corp",
-            " said it",
-            " among the sanctions",
-            ". ",
-            "\n",
-            " ",
-            ", ",
-        ];
-        let mut next = crate::testing::picker(3);
-        let (mut some, mut bullets, mut both) = (0, 0, 0);
-        for _ in 0..5_000 {
-            let mut text = String::new();
-            for _ in 0..next(10) + 1 {
-                text.push_str(pieces[next(pieces.len())]);
-            }
-            let mut given = Given::new(&text);
-            for name in ["Acme Corp", "Beta Bank"] {
-                if next(2) == 0 {
-                    given = given.named(name);
-                }
-            }
-            given.facts.named.sort_by_key(|f| f.range.start);
-            let article = Article::new(&text, None);
-            for i in 0..article.sentences.len() {
-                let expected = listed_names_spec(&article, &given.facts, i);
-                assert_eq!(
-                    listed_names(&article, &given.facts, i),
-                    expected,
-                    "{text:?} sentence {i}"
-                );
-                let cue = is_list_cue(&text[article.sentences[i].clone()]);
-                some += usize::from(expected.is_some());
-                bullets += usize::from(expected.is_some() && !cue);
-                both += usize::from(cue && bullet_item(&article, i, &text[article.sentences[i].clone()]).is_some());
-            }
-        }
-        assert!(
-            some > 1_000 && bullets > 100 && both > 100,
-            "too few lists: {some}, bullet items {bullets}, both {both}"
-        );
-    }
-
     #[test]
     fn list_cues_apart_match_as_one() {
-        let one = Regex::new(&format!("(?i){LIST_CUE_OPENING}|{LIST_CUE_AMONG}")).expect("pattern compiles");
+        let one = Regex::new(&format!("(?i){LIST_CUE_OPENING}|{LIST_CUE_AMONG}|{LIST_CUE_SANCTIONS}"))
+            .expect("pattern compiles");
         let words = [
             "The",
             "companies",
@@ -2372,6 +2371,11 @@ mod tests {
             "-",
             "said",
             "and",
+            "target",
+            "measures",
+            "also",
+            "extend",
+            "to",
         ];
         let mut next = crate::testing::picker(29);
         let mut matched = 0;

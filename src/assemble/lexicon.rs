@@ -166,3 +166,48 @@ pub(super) const REACTION_VERBS: &[&str] = &[
     "decried", "protested", "complained", "responded", "reacted", "welcomed",
     "praised", "hailed",
 ];
+
+/// Words that end a list before its first name (`listed::names`): a verb or
+/// preposition means a clause, not an item's description (`the sanctions took
+/// effect`, `banks in Russia`).
+pub(super) const LIST_DESCRIPTION_STOPS: &[&str] = &[
+    "in", "on", "at", "by", "to", "from", "with", "over", "after", "before", "since", "because", "for", "as",
+    "which", "who", "whom", "whose", "that", "this", "these", "those", "it", "its", "they", "their", "he", "she",
+    "was", "were", "is", "are", "be", "been", "will", "would", "could", "may", "might", "can", "has", "have",
+    "had", "not", "no", "said", "says", "took", "take", "takes", "came", "come", "comes", "followed", "also",
+    "including", "include", "includes", "included", "than", "but", "or", "and", "if", "when", "while", "under",
+    "into", "about", "against", "without", "through", "during", "where", "there", "then",
+];
+
+/// Lower-case words that may stand inside a name between capitalised words
+/// (`Bank of Kunlun`, `Stone for Trading`, `Juan de la Cruz`, `Ali bin Said`):
+/// `listed::names`.
+pub(super) const NAME_PARTICLES: &[&str] = &[
+    "of", "for", "de", "da", "del", "della", "di", "do", "dos", "das", "du", "la", "le", "van", "von", "der",
+    "den", "al", "el", "bin", "ibn", "bint", "ul", "ud", "y", "&",
+];
+
+/// Capitalised words that make a list item no name (`March 2024`, `The
+/// Treasury`, sentence openers): `listed::names`.
+pub(super) const NOT_NAMES: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "This", "These", "Those", "It",
+    "He", "She", "They", "We", "In", "On", "At", "A", "An", "Mr", "Mr.", "Ms.", "Mrs.", "One", "Two", "Three",
+    "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Several", "Some", "Many", "All",
+    "Other", "New", "Adds", "Sanctions",
+];
+
+/// Tails of capitalised compound adjectives (`Dubai-based`, `Kremlin-linked`):
+/// no name word (`listed::names`).
+pub(super) const COMPOUND_TAILS: &[&str] = &[
+    "based", "linked", "backed", "owned", "registered", "controlled", "affiliated", "headquartered", "run",
+    "born", "led", "made", "flagged", "aligned", "allied", "connected", "related",
+];
+
+/// Words after a name that make it a speaker, not a list item (`..., the
+/// Foreign Ministry said`): `listed::names`.
+pub(super) const SPEECH_AFTER_NAME: &[&str] = &[
+    "said", "says", "announced", "reported", "reports", "told", "stated", "added", "noted", "rejected",
+    "condemned", "denied", "confirmed", "warned", "responded",
+];

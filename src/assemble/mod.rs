@@ -4,6 +4,7 @@
 pub mod canonical;
 pub(crate) mod events;
 pub(crate) mod facts;
+mod listed;
 mod lexicon;
 pub(crate) mod trace;
 pub(crate) mod triggers;
