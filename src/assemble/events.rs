@@ -28,7 +28,7 @@ use super::canonical::period;
 use super::facts::{Actor, Fact, Facts};
 use super::listed;
 use super::lexicon::{
-    AGENTIVE_NOUNS, CAUSE_MARKERS, OBJECT_BREAKS, OBJECT_MARKERS, NOUN_MODIFIERS, PASSIVE_AUXILIARIES, REACTION_VERBS, REPORTING_VERBS,
+    AGENTIVE_NOUNS, CAUSE_MARKERS, OBJECT_BREAKS, OBJECT_MARKERS, NOUN_MODIFIERS, PASSIVE_AUXILIARIES, REACTION_VERBS, REPORTING_VERBS, SPEECH_DAY_CUES,
     TARGET_MARKERS,
 };
 use super::trace::{Role, Step, Trace, Untraced};
@@ -1638,6 +1638,46 @@ fn own_agency(facts: &Facts, authority: &str, name: &str) -> bool {
         .any(|f| f.value.authority == authority && f.value.agency.as_deref() == Some(name))
 }
 
+/// How many days before its publication an article's news day may be.
+const NEWS_DAY_REACH: i64 = 7;
+/// How many words before a date a verb of speech makes it a remark's day
+/// (`told a forum on Wednesday`).
+const SPEECH_DAY_REACH: usize = 8;
+
+/// The day an article reports: the latest day it names in the week up to its
+/// publication in a sentence that speaks of sanctions (`The EU on Monday
+/// excluded seven banks ... as sanctions were ratcheted up`, `Tuesday's
+/// sanctions`), not the day of a remark (`speaking Thursday`). The
+/// lead event (the one of the first trigger sentence), when its sentences
+/// give no date of its own, happened then: news leads with the day's
+/// action; other events may be background.
+fn news_day<'f>(article: &Article, facts: &Facts<'f>) -> Option<&'f str> {
+    let published = article.published?;
+    // Whether the sentence holding `at` speaks of sanctions.
+    let of_sanctions = |at: usize| {
+        let i = article.sentences.partition_point(|s| s.end <= at);
+        article
+            .sentences
+            .get(i)
+            .is_some_and(|s| SANCTIONS_WORD.is_match(&article.text[s.clone()]))
+    };
+    facts
+        .dates
+        .iter()
+        .filter_map(|f| {
+            let day = chrono::NaiveDate::parse_from_str(f.value, "%Y-%m-%d").ok()?;
+            let before = (published - day).num_days();
+            // `speaking Thursday`, `sources on the 2nd`: the day of a remark.
+            let spoken = words_before(article.text, f.range.start, SPEECH_DAY_REACH)
+                .iter()
+                .any(|w| SPEECH_DAY_CUES.contains(&w.as_ref()));
+            ((0..=NEWS_DAY_REACH).contains(&before) && of_sanctions(f.range.start) && !spoken)
+                .then_some((day, f.value))
+        })
+        .max_by_key(|(day, _)| *day)
+        .map(|(_, value)| value)
+}
+
 /// Each name in its longest form the article's events give (`Golden Lotus`
 /// as `Golden Lotus Aviation Services`), each once.
 fn longest_forms(names: Vec<String>, forms: &[String]) -> Vec<String> {
@@ -1664,6 +1704,9 @@ fn finish<T: Trace>(
 ) -> Vec<Event> {
     let mut kept = 0;
     let full_forms: Vec<String> = readings.iter().flat_map(|r| r.named.iter().cloned()).collect();
+    let day = news_day(article, facts);
+    // The lead: the event read from the article's first trigger sentence.
+    let lead = readings.iter().filter_map(|r| r.sentences.iter().min()).min().copied();
     readings
         .into_iter()
         .enumerate()
@@ -1680,6 +1723,15 @@ fn finish<T: Trace>(
                 }
                 !own
             });
+            if r.date.is_none()
+                && let Some(day) = day
+                && lead.is_some_and(|lead| r.sentences.contains(&lead))
+            {
+                r.date = Some(day.to_string());
+                if T::ON {
+                    notes.push(format!("date {day}: the lead event's, the article's news day (its latest day in the week to publication)"));
+                }
+            }
             if r.target.is_none() {
                 r.target = context
                     .countries
@@ -1817,8 +1869,13 @@ mod tests {
         }
 
         fn events(self) -> Vec<Event> {
+            self.published(None)
+        }
+
+        /// The events of the text published on `day`.
+        fn published(self, day: Option<chrono::NaiveDate>) -> Vec<Event> {
             let given = self.sorted();
-            let article = Article::new(given.text, None);
+            let article = Article::new(given.text, day);
             assemble(&article, &given.facts)
         }
 
@@ -2054,6 +2111,36 @@ mod tests {
                 .collect();
             assert_eq!(found, [expected], "{text}");
         }
+    }
+
+    #[test]
+    fn the_lead_event_takes_the_news_day_when_its_sentences_give_none() {
+        let text = "Britain imposes sanctions on Iran. \
+                    Officials on Monday gave guidance on the sanctions. \
+                    Canada imposed sanctions on Iran in 2019. \
+                    The minister spoke on Tuesday at a forum.";
+        let given = || {
+            Given::new(text)
+                .state("Britain", "United Kingdom")
+                .state("Canada", "Canada")
+                .state("Iran", "Iran")
+                .date("Monday", "2024-03-04")
+                .date("2019", "2019")
+                .date("Tuesday", "2024-03-05")
+        };
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 6);
+        assert_eq!(
+            summary(&given().published(day)),
+            [
+                // Monday, in a sentence of sanctions; not Tuesday's speech.
+                "United Kingdom imposed Iran [] [] 2024-03-04",
+                "Canada imposed Iran [] [] 2019",
+            ]
+        );
+        // More than a week before publication, or no publication date: none.
+        let late = chrono::NaiveDate::from_ymd_opt(2024, 3, 20);
+        assert_eq!(summary(&given().published(late))[0], "United Kingdom imposed Iran [] [] -");
+        assert_eq!(summary(&given().events())[0], "United Kingdom imposed Iran [] [] -");
     }
 
     #[test]

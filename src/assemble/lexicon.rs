@@ -211,3 +211,11 @@ pub(super) const SPEECH_AFTER_NAME: &[&str] = &[
     "said", "says", "announced", "reported", "reports", "told", "stated", "added", "noted", "rejected",
     "condemned", "denied", "confirmed", "warned", "responded",
 ];
+
+/// Words in the eight before a date that make it the day of a remark, not of an
+/// action (`speaking Thursday`, `sources on the 2nd`, `told reporters on
+/// Monday`): `events::news_day`.
+pub(super) const SPEECH_DAY_CUES: &[&str] = &[
+    "speaking", "spoke", "said", "says", "told", "stated", "sources", "source", "according", "interview",
+    "briefing", "reporters", "remarks", "testified", "testimony", "forum", "conference",
+];
