@@ -26,11 +26,11 @@
 
 use super::canonical::period;
 use super::facts::{Actor, Fact, Facts};
-use super::listed;
 use super::lexicon::{
-    AGENTIVE_NOUNS, CAUSE_MARKERS, OBJECT_BREAKS, OBJECT_MARKERS, NOUN_MODIFIERS, PASSIVE_AUXILIARIES, REACTION_VERBS, REPORTING_VERBS, SPEECH_DAY_CUES,
-    TARGET_MARKERS,
+    AGENTIVE_NOUNS, CAUSE_MARKERS, LIST_END_PREPOSITIONS, NOUN_MODIFIERS, OBJECT_BREAKS, OBJECT_MARKERS,
+    PASSIVE_AUXILIARIES, REACTION_VERBS, REPORTING_VERBS, SPEECH_DAY_CUES, TARGET_MARKERS,
 };
+use super::listed;
 use super::trace::{Role, Step, Trace, Untraced};
 use super::triggers::{
     ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEEDS, NEGATIONS, ORDINALS, PREFILTERS,
@@ -189,6 +189,9 @@ struct Reading {
     reason: Option<String>,
     sentences: Vec<usize>,
     rule: &'static str,
+    /// A reading for a country coordinated with the trigger's target: a
+    /// later reading naming no target joins the first target's, not it.
+    coordinated: bool,
 }
 
 /// The events of an article.
@@ -641,7 +644,8 @@ fn read<T: Trace>(
     };
 
     let actor_names: Vec<&str> = actors.iter().map(|a| &*a.authority).collect();
-    let target = target_of(text, facts, &actor_names, &after, &before, trace);
+    let targets = target_of(text, facts, &actor_names, &after, &before, trace).unwrap_or_default();
+    let target = targets.first().cloned();
     let counts = counts_of(
         text,
         facts,
@@ -666,7 +670,7 @@ fn read<T: Trace>(
     let reason = reason(&text[after.clone()]).map(|m| m.trim().trim_end_matches(',').to_string());
     trace.note(|| Step::Reason { reason: reason.clone() });
     trace.note(|| readings_step(earlier.len(), &actors));
-    actors
+    let mut readings: Vec<Reading> = actors
         .into_iter()
         .map(|actor| Reading {
             authority: actor.authority.into_owned(),
@@ -681,8 +685,26 @@ fn read<T: Trace>(
             reason: reason.clone(),
             sentences: vec![i],
             rule: trigger.rule.name,
+            coordinated: false,
         })
-        .collect()
+        .collect();
+    // The other countries of the action: the counts and names stay with the
+    // first, as the text gives them once.
+    let others: Vec<Reading> = readings
+        .iter()
+        .flat_map(|r| {
+            targets.iter().skip(1).map(move |t| Reading {
+                target: Some(t.clone()),
+                counts: Vec::new(),
+                named: Vec::new(),
+                amounts: Vec::new(),
+                coordinated: true,
+                ..r.clone()
+            })
+        })
+        .collect();
+    readings.extend(others);
+    readings
 }
 
 /// The amounts of a trigger: those after it.
@@ -871,7 +893,14 @@ fn listed_objects(article: &Article, facts: &Facts, i: usize, trigger: &Trigger,
     let sentence = article.sentences[i].clone();
     let mut from = trigger.range.end;
     let rest = &text[from..sentence.end];
-    for lead in [" on ", " against ", " targeting ", " include ", " includes ", " including "] {
+    for lead in [
+        " on ",
+        " against ",
+        " targeting ",
+        " include ",
+        " includes ",
+        " including ",
+    ] {
         if rest.starts_with(lead) {
             from += lead.len();
             break;
@@ -886,7 +915,11 @@ fn listed_objects(article: &Article, facts: &Facts, i: usize, trigger: &Trigger,
         let start = within(&facts.counts, &(sentence.start..trigger.range.start))
             .last()
             .map_or(sentence.start, |c| c.range.end);
-        let start = if text[start..].starts_with(", ") { start + 2 } else { start };
+        let start = if text[start..].starts_with(", ") {
+            start + 2
+        } else {
+            start
+        };
         names.extend(listed::names(text, start, trigger.range.start, facts));
     }
     names
@@ -1180,7 +1213,9 @@ fn official_subject<'f>(site: &Site<'_, 'f>, subject: Option<usize>) -> Option<(
 /// Democratic People's Republic of Korea, DPRK)`).
 fn in_brackets(text: &str, from: usize, at: usize) -> bool {
     let from = (0..=from).rev().find(|&b| text.is_char_boundary(b)).unwrap_or(0);
-    text[from..at].rfind('(').is_some_and(|open| !text[from + open..at].contains(')'))
+    text[from..at]
+        .rfind('(')
+        .is_some_and(|open| !text[from + open..at].contains(')'))
 }
 
 /// Whether an actor or official before a trigger only speaks of it: a verb
@@ -1189,12 +1224,22 @@ fn in_brackets(text: &str, from: usize, at: usize) -> bool {
 /// attack and called for sanctions`).
 fn only_speaks(text: &str, official: &Range<usize>, trigger_start: usize) -> bool {
     let gap = &text[official.end..trigger_start.max(official.end)];
-    let Some(verb) = words(gap).rev().take(6).position(|w| REACTION_VERBS.contains(&w.as_ref())) else {
+    let Some(verb) = words(gap)
+        .rev()
+        .take(6)
+        .position(|w| REACTION_VERBS.contains(&w.as_ref()))
+    else {
         return false;
     };
     // The words between the verb and the trigger: its object, not another clause.
-    !words(gap).rev().take(verb).any(|w| matches!(w.as_ref(), "and" | "but" | "then" | "to"))
-        && !gap.rsplit(|c: char| c.is_whitespace()).take(verb).any(|w| w.contains([',', ';']))
+    !words(gap)
+        .rev()
+        .take(verb)
+        .any(|w| matches!(w.as_ref(), "and" | "but" | "then" | "to"))
+        && !gap
+            .rsplit(|c: char| c.is_whitespace())
+            .take(verb)
+            .any(|w| w.contains([',', ';']))
 }
 
 /// Tells `trace` how the actors of a trigger were found (`how`, `None` when
@@ -1353,7 +1398,8 @@ fn not_acting(text: &str, actors: &[Fact<Actor>], k: usize) -> Option<&'static s
 /// preposition of aim, a possessive, a demonym or the direct object makes a
 /// target (`sanctions on North Korea`, `Iran's shadow fleet`, `North Korean
 /// individuals`); else such a country before the trigger (the subject of a
-/// passive); never an actor of the reading.
+/// passive); never an actor of the reading. Then the countries coordinated
+/// with it: one action on several countries is an event per country.
 fn target_of<T: Trace>(
     text: &str,
     facts: &Facts,
@@ -1361,7 +1407,7 @@ fn target_of<T: Trace>(
     after: &Range<usize>,
     before: &Range<usize>,
     trace: &mut T,
-) -> Option<String> {
+) -> Option<Vec<String>> {
     // What makes a country the reading's target, or why it is not.
     let aim = |f: &Fact<&str>, demonym: bool| -> Result<&'static str, &'static str> {
         if actor_names.contains(&f.value) {
@@ -1422,7 +1468,57 @@ fn target_of<T: Trace>(
             }
         }
     }
-    chosen.map(|(_, name)| name.to_string())
+    let (at, name) = chosen?;
+    let mut targets = vec![name.to_string()];
+    for other in coordinated_countries(text, facts, at) {
+        if !actor_names.contains(&other) && !targets.iter().any(|t| t == other) {
+            trace.note(|| Step::Candidate {
+                role: Role::Target,
+                range: at..at,
+                value: other.to_string(),
+                accepted: true,
+                why: "coordinated with the target (`on Albania, Montenegro and North Macedonia`): an event of its own"
+                    .into(),
+            });
+            targets.push(other.to_string());
+        }
+    }
+    Some(targets)
+}
+
+/// The countries coordinated with the country mention at `at`, after it
+/// (`Albania, Bosnia and Herzegovina, Montenegro and North Macedonia`).
+fn coordinated_countries<'f>(text: &str, facts: &Facts<'f>, at: usize) -> Vec<&'f str> {
+    let Some(k) = facts.countries.iter().position(|f| f.range.start == at) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut last = &facts.countries[k];
+    for pair in facts.countries[k..].windows(2) {
+        if !joined(text, &pair[0].range, &pair[1].range) {
+            break;
+        }
+        found.push(pair[1].value);
+        last = &pair[1];
+    }
+    // A list ends with its conjunction (`X, Y and Z`), then the clause goes
+    // on with punctuation or a preposition; `against X, Y, Japan, and the
+    // EU often imposed` is two clauses.
+    let conjoined = !found.is_empty() && {
+        let before_last = facts
+            .countries
+            .iter()
+            .rev()
+            .find(|f| f.range.end <= last.range.start)
+            .map_or(last.range.start, |f| f.range.end);
+        words(&text[before_last..last.range.start]).any(|w| matches!(w.as_ref(), "and" | "or" | "well"))
+    };
+    let rest = text[last.range.end..].trim_start();
+    let ends = rest.starts_with(['.', ',', ';', ':', ')'])
+        || words(rest)
+            .next()
+            .is_some_and(|w| LIST_END_PREPOSITIONS.contains(&w.as_ref()));
+    if conjoined && ends { found } else { Vec::new() }
 }
 
 /// Values by how often they are named, most first (ties: first named first).
@@ -1514,6 +1610,7 @@ fn merge<T: Trace>(readings: Vec<Reading>, trace: &mut T) -> Vec<Reading> {
             && e.authority == r.authority
             && e.status == r.status
             && (e.target.is_none() || r.target.is_none() || e.target == r.target)
+            && !(e.coordinated && r.target.is_none())
         {
             for count in &r.counts {
                 if !e.counts.contains(count) {
@@ -1543,7 +1640,7 @@ fn merge<T: Trace>(readings: Vec<Reading>, trace: &mut T) -> Vec<Reading> {
             .enumerate()
             .skip(reach)
             .rev()
-            .find(|(_, e)| disagreement(e, &r).is_none());
+            .find(|(_, e)| disagreement(e, &r).is_none() && !(e.coordinated && r.target.is_none()));
         match same {
             Some((j, e)) => {
                 trace.note(|| Step::Merged {
@@ -1671,8 +1768,7 @@ fn news_day<'f>(article: &Article, facts: &Facts<'f>) -> Option<&'f str> {
             let spoken = words_before(article.text, f.range.start, SPEECH_DAY_REACH)
                 .iter()
                 .any(|w| SPEECH_DAY_CUES.contains(&w.as_ref()));
-            ((0..=NEWS_DAY_REACH).contains(&before) && of_sanctions(f.range.start) && !spoken)
-                .then_some((day, f.value))
+            ((0..=NEWS_DAY_REACH).contains(&before) && of_sanctions(f.range.start) && !spoken).then_some((day, f.value))
         })
         .max_by_key(|(day, _)| *day)
         .map(|(_, value)| value)
@@ -2087,13 +2183,25 @@ mod tests {
         for (text, expected) in [
             // The agent after `by`, not the subject before the passive.
             ("Iran was sanctioned by Washington.", "United States imposed Iran"),
-            ("China hit back at sanctions imposed by the European Union.", "European Union imposed China"),
+            (
+                "China hit back at sanctions imposed by the European Union.",
+                "European Union imposed China",
+            ),
             // A reporter before a passive is its subject.
-            ("The EU said Belarus had been sanctioned.", "European Union imposed Belarus"),
+            (
+                "The EU said Belarus had been sanctioned.",
+                "European Union imposed Belarus",
+            ),
             // `UN sanctions imposed`: the actor names whose they are.
-            ("Several UN sanctions imposed on Pyongyang remain.", "United Nations imposed North Korea"),
+            (
+                "Several UN sanctions imposed on Pyongyang remain.",
+                "United Nations imposed North Korea",
+            ),
             // An official acts for their country.
-            ("President Donald Trump threatened to impose sanctions on Iraq.", "United States planned Iraq"),
+            (
+                "President Donald Trump threatened to impose sanctions on Iraq.",
+                "United States planned Iraq",
+            ),
             // Who only reacts does not act: the lifting is the EU's, read
             // just before.
             (
@@ -2111,6 +2219,41 @@ mod tests {
                 .collect();
             assert_eq!(found, [expected], "{text}");
         }
+    }
+
+    #[test]
+    fn one_action_on_several_countries_is_an_event_per_country() {
+        let world = |text: &'static str| {
+            Given::new(text)
+                .state("OFAC", "United States")
+                .state("Albania", "Albania")
+                .state("Montenegro", "Montenegro")
+                .state("North Macedonia", "North Macedonia")
+                .state("Japan", "Japan")
+                .state("North Korea", "North Korea")
+                .state("South Korea", "South Korea")
+                .actor("European Union", "European Union", None)
+                .count("seven individuals", 7, I)
+                .events()
+        };
+        // The counts stay with the first country, as the text gives them once.
+        assert_eq!(
+            summary(&world(
+                "OFAC designated seven individuals from Albania, Montenegro and North Macedonia for corruption."
+            )),
+            [
+                "United States imposed Albania [7 individual] [] -",
+                "United States imposed Montenegro [] [] -",
+                "United States imposed North Macedonia [] [] -",
+            ]
+        );
+        // A list that runs into another clause is no list of targets.
+        assert_eq!(
+            summary(&world(
+                "When OFAC designated seven individuals against North Korea, South Korea, Japan, and the European Union often followed."
+            )),
+            ["United States imposed North Korea [7 individual] [] -"]
+        );
     }
 
     #[test]
@@ -2139,7 +2282,10 @@ mod tests {
         );
         // More than a week before publication, or no publication date: none.
         let late = chrono::NaiveDate::from_ymd_opt(2024, 3, 20);
-        assert_eq!(summary(&given().published(late))[0], "United Kingdom imposed Iran [] [] -");
+        assert_eq!(
+            summary(&given().published(late))[0],
+            "United Kingdom imposed Iran [] [] -"
+        );
         assert_eq!(summary(&given().events())[0], "United Kingdom imposed Iran [] [] -");
     }
 

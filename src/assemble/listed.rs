@@ -112,7 +112,10 @@ fn name_at(text: &str, at: usize, end: usize) -> Option<Range<usize>> {
         if core.ends_with("'s") || core.ends_with('\u{2019}') || is_compound_adjective(core) {
             break; // `Yonhap's newsletter`: a possessor; `Dubai-based`: an adjective
         }
-        let capital = core.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        let capital = core
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             && core.chars().any(char::is_alphabetic);
         if capital {
             last_capital = Some(pos + core.len());
@@ -257,7 +260,12 @@ mod tests {
                 "It sanctioned judges Fanny Marta Lopez, Ines Figuera and Juan Carlos Hidalgo, as well as prosecutor Luis Ernesto Duarte, who issued the warrant.",
                 "sanctioned"
             ),
-            ["Fanny Marta Lopez", "Ines Figuera", "Juan Carlos Hidalgo", "Luis Ernesto Duarte"]
+            [
+                "Fanny Marta Lopez",
+                "Ines Figuera",
+                "Juan Carlos Hidalgo",
+                "Luis Ernesto Duarte"
+            ]
         );
         assert_eq!(
             listed(
@@ -267,11 +275,17 @@ mod tests {
             ["Musa Salim Dudin", "Abdel Hamza Khair"]
         );
         assert_eq!(
-            listed("They include Sinno Electronics Co. Limited and Asia Pacific Links Ltd.", "include"),
+            listed(
+                "They include Sinno Electronics Co. Limited and Asia Pacific Links Ltd.",
+                "include"
+            ),
             ["Sinno Electronics Co. Limited", "Asia Pacific Links Ltd."]
         );
         assert_eq!(
-            listed("Designated were the company Bank of Kunlun (BOK) and Al Saida Stone for Trading.", "were"),
+            listed(
+                "Designated were the company Bank of Kunlun (BOK) and Al Saida Stone for Trading.",
+                "were"
+            ),
             ["Bank of Kunlun", "Al Saida Stone for Trading"]
         );
     }

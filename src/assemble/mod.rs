@@ -4,8 +4,8 @@
 pub mod canonical;
 pub(crate) mod events;
 pub(crate) mod facts;
-mod listed;
 mod lexicon;
+mod listed;
 pub(crate) mod trace;
 pub(crate) mod triggers;
 

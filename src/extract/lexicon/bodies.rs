@@ -234,7 +234,12 @@ pub const BODIES: &[Body] = &[
     b("Association of Southeast Asian Nations", Io, None, &["ASEAN"]),
     b("African Union", Io, None, &[]),
     // Regional economic communities and other intergovernmental bodies.
-    b("Economic Community of West African States", Io, None, &["ECOWAS", "Ecowas"]),
+    b(
+        "Economic Community of West African States",
+        Io,
+        None,
+        &["ECOWAS", "Ecowas"],
+    ),
     b("Southern African Development Community", Io, None, &["SADC"]),
     b("East African Community", Io, None, &[]),
     b("Gulf Cooperation Council", Io, None, &["GCC"]),
@@ -308,7 +313,12 @@ pub const BODIES: &[Body] = &[
     b("Radio France Internationale", Org, Some("FR"), &["RFI"]),
     b("France 24", Org, Some("FR"), &[]),
     b("Deutsche Welle", Org, Some("DE"), &["DW"]),
-    b("Radio Free Europe/Radio Liberty", Org, Some("US"), &["RFE/RL", "Radio Free Europe"]),
+    b(
+        "Radio Free Europe/Radio Liberty",
+        Org,
+        Some("US"),
+        &["RFE/RL", "Radio Free Europe"],
+    ),
     b("Sputnik", Org, Some("RU"), &[]),
     b("RT", Org, Some("RU"), &["Russia Today"]),
     b("RIA Novosti", Org, Some("RU"), &["RIA"]),
