@@ -27,8 +27,8 @@
 use super::canonical::period;
 use super::facts::{Actor, Fact, Facts};
 use super::lexicon::{
-    AGENTIVE_NOUNS, CAUSE_MARKERS, OBJECT_BREAKS, OBJECT_MARKERS, NOUN_MODIFIERS, PASSIVE_AUXILIARIES, REACTION_VERBS, REPORTING_VERBS,
-    TARGET_MARKERS,
+    AGENTIVE_NOUNS, CAUSE_MARKERS, NOUN_MODIFIERS, OBJECT_BREAKS, OBJECT_MARKERS, PASSIVE_AUXILIARIES, REACTION_VERBS,
+    REPORTING_VERBS, TARGET_MARKERS,
 };
 use super::trace::{Role, Step, Trace, Untraced};
 use super::triggers::{
@@ -1121,7 +1121,9 @@ fn official_subject<'f>(site: &Site<'_, 'f>, subject: Option<usize>) -> Option<(
 /// Democratic People's Republic of Korea, DPRK)`).
 fn in_brackets(text: &str, from: usize, at: usize) -> bool {
     let from = (0..=from).rev().find(|&b| text.is_char_boundary(b)).unwrap_or(0);
-    text[from..at].rfind('(').is_some_and(|open| !text[from + open..at].contains(')'))
+    text[from..at]
+        .rfind('(')
+        .is_some_and(|open| !text[from + open..at].contains(')'))
 }
 
 /// Whether an actor or official before a trigger only speaks of it: a verb
@@ -1130,12 +1132,22 @@ fn in_brackets(text: &str, from: usize, at: usize) -> bool {
 /// attack and called for sanctions`).
 fn only_speaks(text: &str, official: &Range<usize>, trigger_start: usize) -> bool {
     let gap = &text[official.end..trigger_start.max(official.end)];
-    let Some(verb) = words(gap).rev().take(6).position(|w| REACTION_VERBS.contains(&w.as_ref())) else {
+    let Some(verb) = words(gap)
+        .rev()
+        .take(6)
+        .position(|w| REACTION_VERBS.contains(&w.as_ref()))
+    else {
         return false;
     };
     // The words between the verb and the trigger: its object, not another clause.
-    !words(gap).rev().take(verb).any(|w| matches!(w.as_ref(), "and" | "but" | "then" | "to"))
-        && !gap.rsplit(|c: char| c.is_whitespace()).take(verb).any(|w| w.contains([',', ';']))
+    !words(gap)
+        .rev()
+        .take(verb)
+        .any(|w| matches!(w.as_ref(), "and" | "but" | "then" | "to"))
+        && !gap
+            .rsplit(|c: char| c.is_whitespace())
+            .take(verb)
+            .any(|w| w.contains([',', ';']))
 }
 
 /// Tells `trace` how the actors of a trigger were found (`how`, `None` when
@@ -1959,13 +1971,25 @@ mod tests {
         for (text, expected) in [
             // The agent after `by`, not the subject before the passive.
             ("Iran was sanctioned by Washington.", "United States imposed Iran"),
-            ("China hit back at sanctions imposed by the European Union.", "European Union imposed China"),
+            (
+                "China hit back at sanctions imposed by the European Union.",
+                "European Union imposed China",
+            ),
             // A reporter before a passive is its subject.
-            ("The EU said Belarus had been sanctioned.", "European Union imposed Belarus"),
+            (
+                "The EU said Belarus had been sanctioned.",
+                "European Union imposed Belarus",
+            ),
             // `UN sanctions imposed`: the actor names whose they are.
-            ("Several UN sanctions imposed on Pyongyang remain.", "United Nations imposed North Korea"),
+            (
+                "Several UN sanctions imposed on Pyongyang remain.",
+                "United Nations imposed North Korea",
+            ),
             // An official acts for their country.
-            ("President Donald Trump threatened to impose sanctions on Iraq.", "United States planned Iraq"),
+            (
+                "President Donald Trump threatened to impose sanctions on Iraq.",
+                "United States planned Iraq",
+            ),
             // Who only reacts does not act: the lifting is the EU's, read
             // just before.
             (

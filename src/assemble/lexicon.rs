@@ -145,24 +145,72 @@ pub(super) const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "be", "
 /// them reports the action, and is its subject (`The EU said 20 firms were
 /// sanctioned`): `events::subject`.
 pub(super) const REPORTING_VERBS: &[&str] = &[
-    "said", "says", "announced", "announces", "stated", "confirmed", "confirms", "added", "noted", "reported",
-    "told", "declared", "revealed", "disclosed", "published", "explained", "indicated",
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "stated",
+    "confirmed",
+    "confirms",
+    "added",
+    "noted",
+    "reported",
+    "told",
+    "declared",
+    "revealed",
+    "disclosed",
+    "published",
+    "explained",
+    "indicated",
 ];
 
 /// Words between an actor and the noun `sanctions` that keep the actor the
 /// owner of the sanctions (`UN sanctions`, `the EU's new sanctions`):
 /// `events::modifies`.
 pub(super) const NOUN_MODIFIERS: &[&str] = &[
-    "new", "fresh", "further", "additional", "other", "own", "earlier", "previous", "existing", "economic",
-    "financial", "unilateral", "sweeping", "tough", "tougher", "harsh", "heavy", "broad", "targeted",
+    "new",
+    "fresh",
+    "further",
+    "additional",
+    "other",
+    "own",
+    "earlier",
+    "previous",
+    "existing",
+    "economic",
+    "financial",
+    "unilateral",
+    "sweeping",
+    "tough",
+    "tougher",
+    "harsh",
+    "heavy",
+    "broad",
+    "targeted",
 ];
 
 /// Verbs of speech or reaction: an official before a trigger with one between
 /// them speaks of the action rather than takes it (`Maduro condemned the
 /// sanctions`). Not `said`: `Trump said he would impose sanctions`.
 pub(super) const REACTION_VERBS: &[&str] = &[
-    "argued", "claimed", "condemned", "denounced",
-    "criticized", "criticised", "slammed", "called", "described", "dismissed", "rejected", "blasted",
-    "decried", "protested", "complained", "responded", "reacted", "welcomed",
-    "praised", "hailed",
+    "argued",
+    "claimed",
+    "condemned",
+    "denounced",
+    "criticized",
+    "criticised",
+    "slammed",
+    "called",
+    "described",
+    "dismissed",
+    "rejected",
+    "blasted",
+    "decried",
+    "protested",
+    "complained",
+    "responded",
+    "reacted",
+    "welcomed",
+    "praised",
+    "hailed",
 ];

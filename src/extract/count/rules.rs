@@ -74,11 +74,7 @@ impl Rule {
                     ("He froze the assets of [four of his children].", "4 individual"),
                     ("It listed [seven of the richest oligarchs].", "7 individual"),
                 ],
-                &[
-                    "two of the sanctioned entities",
-                    "one of the banks",
-                    "two of its own",
-                ],
+                &["two of the sanctioned entities", "one of the banks", "two of its own"],
             ),
         }
     }
@@ -215,7 +211,8 @@ fn partitive_set(text: &str, n: &Numeral) -> Option<usize> {
     if word == "the" {
         let next = word_at(text, next_word_start(text, w.end)?)?;
         let adjective = &text[next.clone()];
-        let superlative = (adjective.len() > 5 && adjective.ends_with("est")) || lexicon::SUPERLATIVES.contains(&adjective);
+        let superlative =
+            (adjective.len() > 5 && adjective.ends_with("est")) || lexicon::SUPERLATIVES.contains(&adjective);
         return superlative.then_some(w.end);
     }
     None

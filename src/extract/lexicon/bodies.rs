@@ -50,6 +50,21 @@ const RU: Option<&str> = Some("RU");
 const IR: Option<&str> = Some("IR");
 const CN: Option<&str> = Some("CN");
 
+/// Designation labels and list names written in capitals that look like an
+/// organization's name but name none (`designated a Foreign Terrorist
+/// Organization`, `Specially Designated Global Terrorist`): matched so that
+/// nothing is reported.
+pub const LABELS: &[&str] = &[
+    "Foreign Terrorist Organization",
+    "Foreign Terrorist Organizations",
+    "Specially Designated Global Terrorist",
+    "Specially Designated Global Terrorists",
+    "Specially Designated Terrorist",
+    "Transnational Criminal Organization",
+    "Transnational Criminal Organizations",
+    "Significant Transnational Criminal Organization",
+];
+
 /// Names of the table that also name people or things (`Michael
 /// Bloomberg`), or other bodies inside longer names (`National People's
 /// Congress`, `Kentucky General Assembly`, `Japanese Foreign Office`): they
@@ -234,7 +249,12 @@ pub const BODIES: &[Body] = &[
     b("Association of Southeast Asian Nations", Io, None, &["ASEAN"]),
     b("African Union", Io, None, &[]),
     // Regional economic communities and other intergovernmental bodies.
-    b("Economic Community of West African States", Io, None, &["ECOWAS", "Ecowas"]),
+    b(
+        "Economic Community of West African States",
+        Io,
+        None,
+        &["ECOWAS", "Ecowas"],
+    ),
     b("Southern African Development Community", Io, None, &["SADC"]),
     b("East African Community", Io, None, &[]),
     b("Gulf Cooperation Council", Io, None, &["GCC"]),
@@ -308,7 +328,12 @@ pub const BODIES: &[Body] = &[
     b("Radio France Internationale", Org, Some("FR"), &["RFI"]),
     b("France 24", Org, Some("FR"), &[]),
     b("Deutsche Welle", Org, Some("DE"), &["DW"]),
-    b("Radio Free Europe/Radio Liberty", Org, Some("US"), &["RFE/RL", "Radio Free Europe"]),
+    b(
+        "Radio Free Europe/Radio Liberty",
+        Org,
+        Some("US"),
+        &["RFE/RL", "Radio Free Europe"],
+    ),
     b("Sputnik", Org, Some("RU"), &[]),
     b("RT", Org, Some("RU"), &["Russia Today"]),
     b("RIA Novosti", Org, Some("RU"), &["RIA"]),
