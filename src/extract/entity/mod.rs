@@ -358,6 +358,10 @@ pub(crate) const RULES: &[Spec] = &[
             ),
             ("it named [Orsk Group plc] and others", "Orsk Group plc (company)"),
             (
+                "it named [Grupo de Servicios Costa Sol S.A. de C.V.] and others",
+                "Grupo de Servicios Costa Sol S.A. de C.V. (company)",
+            ),
+            (
                 "it named [Birchwood Holdings, L.P.] and others",
                 "Birchwood Holdings, L.P. (company)",
             ),
@@ -410,8 +414,8 @@ pub(crate) const RULES: &[Spec] = &[
     Spec::new(
         "org.apposition",
         &[(
-            "They named [Bank Altyn-Tash], a small Kyrgyz lender.",
-            "Bank Altyn-Tash (company)",
+            "They named [Kaindy Altyn], a small Kyrgyz lender.",
+            "Kaindy Altyn (company)",
         )],
         &["They named Ivan Petrov, a small Kyrgyz trader."],
     ),
@@ -456,6 +460,10 @@ pub(crate) const RULES: &[Spec] = &[
             (
                 "sanctions on [Kaloma Oil and Gas Enterprise] (KOGE) were imposed",
                 "Kaloma Oil and Gas Enterprise (company)",
+            ),
+            (
+                "the conglomerate GAPSA, or Grupo de Almacenes Portuarios S.A. ([GAPSA]), grew",
+                "Grupo de Almacenes Portuarios S.A. (company)",
             ),
         ],
         &["the Specially Designated Nationals (SDN) list grew."],

@@ -434,6 +434,13 @@ fn name_start(cx: &Context, i: usize, kind: EntityType) -> usize {
             && p > 0
             && (kind == EntityType::GovernmentBody || tokens[p - 1].info.portfolio()))
             || (tokens[p].is_punct('&') && p > 0);
+        // `Grupo de Administración Empresarial S.A.`, `Banco de Venezuela`:
+        // Spanish and Portuguese names join words by `de`, `del`, `do`, `da`.
+        let joins = joins
+            || (kind == EntityType::Company
+                && matches!(tokens[p].text, "de" | "del" | "do" | "da")
+                && p > 0
+                && tokens[p - 1].text.chars().any(|c| c.is_lowercase()));
         if joins
             && cx.joined(p)
             && cx.name_word(p - 1)
@@ -491,6 +498,16 @@ fn legal_form_start(cx: &Context, i: usize) -> Option<usize> {
 fn legal_form_tail(cx: &Context, mut last: usize) -> usize {
     let tokens = cx.tokens;
     loop {
+        // `S.A. de C.V.`: Mexico's form goes on after `de`.
+        if tokens.get(last + 1).is_some_and(|t| t.text == "de")
+            && tokens
+                .get(last + 2)
+                .is_some_and(|t| matches!(t.text, "C.V." | "R.L." | "CV" | "RL"))
+            && cx.joined(last + 2)
+        {
+            last += 2;
+            continue;
+        }
         let mut j = last + 1;
         let punct =
             j < tokens.len() && (tokens[j].is_punct(',') || tokens[j].is_punct('.')) && tokens[j].gap == Gap::None;
@@ -1195,9 +1212,13 @@ fn spelling_extension(cx: &Context, c: &Candidate, acronym: &str) -> Option<Cand
 /// Assets Control` -> `OFAC`), allowing a country prefix not to count.
 pub(super) fn spells(long: &str, acronym: &str) -> bool {
     let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    // (A dotted abbreviation gives all its letters: `S.A.` spells `SA`.)
     let initials: String = long
         .split([' ', '-'])
-        .filter_map(|w| w.chars().next())
+        .flat_map(|w| {
+            let dotted = w.len() > 2 && w.ends_with('.') && w.bytes().step_by(2).all(|b| b.is_ascii_uppercase());
+            w.chars().take(if dotted { w.len() } else { 1 })
+        })
         .filter(|c| c.is_uppercase())
         .collect();
     if initials == letters || (initials.len() > letters.len() && initials.ends_with(&letters)) {
