@@ -42,3 +42,24 @@ pub(super) const COMMA_DESCRIPTORS: &[&str] = &["subsidiary", "affiliate"];
 /// a blockchain analytics firm based in New York`), besides punctuation:
 /// `rules::apposition_at` (`org.apposition`).
 pub(super) const APPOSITION_ENDS: &[&str] = &["that", "which", "based", "in", "of", "with", "owned", "registered"];
+
+/// Lower-case nouns written after a group's name (`the Grand Ravine gang`,
+/// `the Sinaloa cartel`): `rules::postposed` (`org.postposed`).
+/// They are descriptors (`extract/lexicon/heads.rs`), which gives their type.
+/// (Not `militia` nor `rebels`: news names those after the place they hold,
+/// `Donbas militia`, `Tigray rebels`.)
+pub(super) const POSTPOSED_DESCRIPTORS: &[&str] = &["gang", "cartel"];
+
+/// Head words that open a name (`Bank Melli`, `Bank Rossiya`) and legal forms
+/// written before it, as Russian registers do (`OOO Stroygazmontazh`, `JSC
+/// Rosneft`): `rules::head_first_candidates` (`org.head_first`). They are
+/// head words (`extract/lexicon/heads.rs`).
+pub(super) const HEAD_FIRST: &[(&str, crate::record::EntityType)] = &[
+    ("Bank", crate::record::EntityType::Company),
+    ("OOO", crate::record::EntityType::Company),
+    ("OAO", crate::record::EntityType::Company),
+    ("ZAO", crate::record::EntityType::Company),
+    ("PAO", crate::record::EntityType::Company),
+    ("JSC", crate::record::EntityType::Company),
+    ("PJSC", crate::record::EntityType::Company),
+];

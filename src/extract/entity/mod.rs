@@ -114,6 +114,7 @@ pub fn find_in(article: &Article, toks: &[tokens::Token]) -> Found {
     let mut demonyms = Vec::new();
     rules::lexicon_candidates(text, &matches, &mut candidates, &mut demonyms);
     rules::head_candidates(&cx, &mut candidates);
+    rules::head_first_candidates(&cx, &mut candidates);
     rules::descriptor_candidates(&cx, &mut candidates);
     rules::apposition_candidates(&cx, &mut candidates);
     let mut more = Vec::new();
@@ -123,7 +124,7 @@ pub fn find_in(article: &Article, toks: &[tokens::Token]) -> Found {
     candidates.append(&mut more);
     bare::short_forms(&cx, &mut candidates);
     candidates.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
-    let acronyms = rules::acronym_definitions(&cx, &candidates);
+    let acronyms = rules::acronym_definitions(&cx, &mut candidates);
     let aliases = rules::alias_cues(&cx, &candidates, &article.sentences);
     let mut found = resolve::resolve(article, candidates, &acronyms, &aliases);
     found.demonyms = demonyms;
@@ -222,6 +223,10 @@ pub enum Rule {
     DescriptorList,
     /// `org.apposition`.
     Apposition,
+    /// `org.head_first`.
+    HeadFirst,
+    /// `org.postposed`.
+    Postposed,
     /// `org.unit`.
     Unit,
     /// `org.acronym`.
@@ -251,7 +256,7 @@ pub enum Rule {
 impl Rule {
     /// Every entity rule, in the order of [`RULES`].
     #[cfg(test)]
-    pub(crate) const ALL: [Rule; 21] = [
+    pub(crate) const ALL: [Rule; 23] = [
         Rule::CountryName,
         Rule::CountryAlias,
         Rule::CountryCapital,
@@ -261,6 +266,8 @@ impl Rule {
         Rule::Descriptor,
         Rule::DescriptorList,
         Rule::Apposition,
+        Rule::HeadFirst,
+        Rule::Postposed,
         Rule::Unit,
         Rule::Acronym,
         Rule::AliasCue,
@@ -291,10 +298,10 @@ impl Rule {
     pub(crate) fn rank(self) -> u8 {
         match self {
             Rule::BodyLexicon | Rule::CountryName | Rule::CountryAlias | Rule::CountryCapital => 0,
-            Rule::Head | Rule::HeadOf | Rule::Unit => 1,
+            Rule::Head | Rule::HeadOf | Rule::HeadFirst | Rule::Unit => 1,
             Rule::Acronym => 2,
             Rule::Apposition => 3,
-            Rule::Descriptor | Rule::DescriptorList => 4,
+            Rule::Descriptor | Rule::DescriptorList | Rule::Postposed => 4,
             _ => 5,
         }
     }
@@ -336,8 +343,38 @@ pub(crate) const RULES: &[Spec] = &[
         &[
             ("[Far East Bank] was named.", "Far East Bank (company)"),
             ("analysts at [Quarrel Labs] said", "Quarrel Labs (company)"),
+            ("the shipowner [Fjordlast AS] was listed", "Fjordlast AS (company)"),
+            (
+                "it named [Halcyon Petroleum DMCC] and others",
+                "Halcyon Petroleum DMCC (company)",
+            ),
+            (
+                "it named [Lanhe Electronics Co., Limited] and others",
+                "Lanhe Electronics Co., Limited (company)",
+            ),
+            (
+                "it named [Keppel Data PTE. LTD] and others",
+                "Keppel Data PTE. LTD (company)",
+            ),
+            ("it named [Orsk Group plc] and others", "Orsk Group plc (company)"),
+            (
+                "it named [Grupo de Servicios Costa Sol S.A. de C.V.] and others",
+                "Grupo de Servicios Costa Sol S.A. de C.V. (company)",
+            ),
+            (
+                "it named [Birchwood Holdings, L.P.] and others",
+                "Birchwood Holdings, L.P. (company)",
+            ),
+            (
+                "the [1267 Sanctions Committee] listed him",
+                "1267 Sanctions Committee (international_org)",
+            ),
         ],
-        &["the bank was named.", "North Korean hacking groups struck."],
+        &[
+            "the bank was named.",
+            "North Korean hacking groups struck.",
+            "a Foreign Terrorist Organization was named.",
+        ],
     ),
     Spec::new(
         "org.head_of",
@@ -345,7 +382,11 @@ pub(crate) const RULES: &[Spec] = &[
             "the [Ministry of People's Armed Forces] said",
             "Ministry of People's Armed Forces (government_body)",
         )],
-        &["the Under Secretary for Terrorism and Financial Intelligence said"],
+        &[
+            "the Under Secretary for Terrorism and Financial Intelligence said",
+            "Quarrel Labs Inc. of Newbury Park said",
+            "Quarrel Technologies of Russia said",
+        ],
     ),
     Spec::new(
         "org.descriptor",
@@ -354,19 +395,55 @@ pub(crate) const RULES: &[Spec] = &[
     ),
     Spec::new(
         "org.descriptor_list",
-        &[(
-            "hacking groups like Bluefang and [Nightcrow] struck",
-            "Nightcrow (group)",
-        )],
-        &["hacking groups struck again"],
+        &[
+            (
+                "hacking groups like Bluefang and [Nightcrow] struck",
+                "Nightcrow (group)",
+            ),
+            (
+                "as well as the companies Nord Vesta, Kallisto Energy, and [Romvik Trade] were named",
+                "Romvik Trade (company)",
+            ),
+        ],
+        &[
+            "hacking groups struck again",
+            "the companies Sasha lines grew",
+            "the firms, Smith said, grew",
+        ],
     ),
     Spec::new(
         "org.apposition",
         &[(
-            "They named [Bank Altyn-Tash], a small Kyrgyz lender.",
-            "Bank Altyn-Tash (company)",
+            "They named [Kaindy Altyn], a small Kyrgyz lender.",
+            "Kaindy Altyn (company)",
         )],
         &["They named Ivan Petrov, a small Kyrgyz trader."],
+    ),
+    Spec::new(
+        "org.head_first",
+        &[
+            ("sanctions on [Bank Vostrel] and others", "Bank Vostrel (company)"),
+            ("the supplier [OOO Tekhnomarin] was named", "OOO Tekhnomarin (company)"),
+        ],
+        &["the World Bank said", "the bank said", "Bank of Japan said"],
+    ),
+    Spec::new(
+        "org.postposed",
+        &[
+            (
+                "a leader of the [Grand Ravine gang] was named",
+                "Grand Ravine gang (group)",
+            ),
+            (
+                "members of Mexico's [Sinaloa cartel] and others",
+                "Sinaloa cartel (group)",
+            ),
+        ],
+        &[
+            "the gang leader was named",
+            "the Donbas militia fought",
+            "the Kremlin gang said",
+        ],
     ),
     Spec::new(
         "org.unit",
@@ -375,10 +452,20 @@ pub(crate) const RULES: &[Spec] = &[
     ),
     Spec::new(
         "org.acronym",
-        &[(
-            "the National Crime Agency ([NCA]) led the inquiry.",
-            "National Crime Agency (government_body, GB)",
-        )],
+        &[
+            (
+                "the National Crime Agency ([NCA]) led the inquiry.",
+                "National Crime Agency (government_body, GB)",
+            ),
+            (
+                "sanctions on [Kaloma Oil and Gas Enterprise] (KOGE) were imposed",
+                "Kaloma Oil and Gas Enterprise (company)",
+            ),
+            (
+                "the conglomerate GAPSA, or Grupo de Almacenes Portuarios S.A. ([GAPSA]), grew",
+                "Grupo de Almacenes Portuarios S.A. (company)",
+            ),
+        ],
         &["the Specially Designated Nationals (SDN) list grew."],
     ),
     Spec::new(

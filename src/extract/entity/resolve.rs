@@ -26,6 +26,15 @@ pub fn resolve(
     acronym_mentions(article.text, &candidates, acronyms, &mut extra);
     let cue_ranges: Vec<Range<usize>> = alias_cues.iter().map(|(r, _)| r.clone()).collect();
     candidates.retain(|c| !cue_ranges.iter().any(|r| overlaps(r, &c.range)) || c.kind == EntityType::Country);
+    // Bare or descriptor names where an acronym's mention is: the acronym's.
+    let acronym_at: Vec<Range<usize>> = extra
+        .iter()
+        .filter(|c| c.rule == Rule::Acronym)
+        .map(|c| c.range.clone())
+        .collect();
+    if !acronym_at.is_empty() {
+        candidates.retain(|c| c.rule.rank() < 4 || !acronym_at.contains(&c.range));
+    }
     candidates.extend(extra);
     let candidates = outermost(candidates);
     entities_of(article, &candidates)
@@ -55,9 +64,14 @@ fn acronym_mentions(text: &str, candidates: &[Candidate], acronyms: &[(String, u
         let owner = &candidates[*owner];
         for at in occurrences(text, acronym) {
             let range = at..at + acronym.len();
-            let clash = candidates
-                .iter()
-                .any(|c| overlaps(&c.range, &range) && c.key != owner.key && c.kind != EntityType::Country);
+            // (A bare or descriptor name that is the acronym itself is the
+            // acronym's.)
+            let clash = candidates.iter().any(|c| {
+                overlaps(&c.range, &range)
+                    && c.key != owner.key
+                    && c.kind != EntityType::Country
+                    && !(c.range == range && c.rule.rank() >= 4)
+            });
             if !clash {
                 extra.push(Candidate {
                     range,

@@ -10,6 +10,8 @@
 //! | `org.descriptor` | a name after a descriptor noun | `research firm Chainalysis` |
 //! | `org.descriptor_list` | names listed after a plural descriptor | `groups like Lazarus and Kimsuky` |
 //! | `org.apposition` | a name before `, a ... firm` | `Chainalysis, a blockchain analytics firm` |
+//! | `org.head_first` | a head word that opens the name | `Bank Melli`, `OOO Stroygazmontazh` |
+//! | `org.postposed` | a name before a lower-case group noun | `the Grand Ravine gang` |
 //! | `org.unit` | a numbered unit of a known body | `IRGC Unit 840` |
 //! | `org.acronym` | an acronym defined in the text | `Office of Foreign Assets Control (OFAC)` |
 //! | `org.alias_cue` | a name given as another's alias | `also known as the New Romantic Cyber Army Team` |
@@ -21,7 +23,8 @@
 //! (`Specially Designated Nationals (SDN)`).
 
 use super::lexicon::{
-    ALIAS_CUES, APPOSITION_ENDS, CENTRAL_BANK_WORDS, COMMA_DESCRIPTORS, COMPLEMENT_OPENERS, POSSESSIVE_NAME_WORDS,
+    ALIAS_CUES, APPOSITION_ENDS, CENTRAL_BANK_WORDS, COMMA_DESCRIPTORS, COMPLEMENT_OPENERS, HEAD_FIRST,
+    POSSESSIVE_NAME_WORDS, POSTPOSED_DESCRIPTORS,
 };
 use super::{Key, Rule, Shapes};
 use crate::extract::lexicon::{self, Entry, Form, LexMatch};
@@ -328,8 +331,15 @@ fn head_name(cx: &Context, i: usize, out: &mut Vec<Candidate>) -> Option<usize> 
     if name_goes_on(cx, i) {
         return None;
     }
-    let first = name_start(cx, i, kind);
+    let first = legal_form_start(cx, i).unwrap_or_else(|| name_start(cx, i, kind));
+    // `the 1718 Sanctions Committee`: a committee named by the number of the
+    // UN resolution that set it up is the UN's.
+    let (first, kind) = match numbered_committee(cx, first, i) {
+        Some(number) => (number, EntityType::InternationalOrg),
+        None => (first, kind),
+    };
     let (last, has_complement) = complement_after(cx, i, first);
+    let last = legal_form_tail(cx, last);
     let (core, mut country) = name_core(cx, first, i);
     let core_ok = core < i || (has_complement && t.info.leading_head());
     // `Head of Fundamental Research`: a title's complement, not an organization.
@@ -424,6 +434,13 @@ fn name_start(cx: &Context, i: usize, kind: EntityType) -> usize {
             && p > 0
             && (kind == EntityType::GovernmentBody || tokens[p - 1].info.portfolio()))
             || (tokens[p].is_punct('&') && p > 0);
+        // `Grupo de Administración Empresarial S.A.`, `Banco de Venezuela`:
+        // Spanish and Portuguese names join words by `de`, `del`, `do`, `da`.
+        let joins = joins
+            || (kind == EntityType::Company
+                && matches!(tokens[p].text, "de" | "del" | "do" | "da")
+                && p > 0
+                && tokens[p - 1].text.chars().any(|c| c.is_lowercase()));
         if joins
             && cx.joined(p)
             && cx.name_word(p - 1)
@@ -438,12 +455,92 @@ fn name_start(cx: &Context, i: usize, kind: EntityType) -> usize {
         if !cx.name_word(p) || cx.in_lexicon_name(p) && cx.is_country_word(p).is_none() {
             break;
         }
+        // A legal form ends the name before it (`Acme Co. Beta Ltd`).
+        if abbreviated_legal_form(&tokens[p]) {
+            break;
+        }
         if tokens[p].info.not_name_start() || tokens[p].info.title_head() {
             break;
         }
         first = p;
     }
     first
+}
+
+/// Whether token `i` is a legal form written after a company's name (`Inc.`,
+/// `Ltd`, `L.P.`, `DMCC`), not a head word that may take a complement
+/// (`Company for Oil Products Imports`) or start a list (`Group`).
+fn abbreviated_legal_form(t: &Token) -> bool {
+    lexicon::cues::LEGAL_FORMS.contains(&t.text)
+        && !matches!(
+            t.text,
+            "Company" | "Corporation" | "Group" | "Holding" | "Holdings" | "Limited"
+        )
+}
+
+/// `Church Joint Venture, L.P.`, `Acme Trading, Inc.`: a legal form after a
+/// comma belongs to the name before the comma; where that name starts.
+fn legal_form_start(cx: &Context, i: usize) -> Option<usize> {
+    let tokens = cx.tokens;
+    if i < 2 || !abbreviated_legal_form(&tokens[i]) || !tokens[i - 1].is_punct(',') || !cx.joined(i - 1) {
+        return None;
+    }
+    let p = i - 2;
+    if !cx.name_word(p) || cx.in_lexicon_name(p) || tokens[p].info.title_head() || abbreviated_legal_form(&tokens[p]) {
+        return None;
+    }
+    Some(name_start(cx, p, EntityType::Company))
+}
+
+/// `Sinno Electronics Co., Limited`, `Consultancy PTE. LTD`, `Acme Co Ltd`:
+/// legal forms after the name's last token `last`, joined to it or after a
+/// comma or period, belong to it; the new last token.
+fn legal_form_tail(cx: &Context, mut last: usize) -> usize {
+    let tokens = cx.tokens;
+    loop {
+        // `S.A. de C.V.`: Mexico's form goes on after `de`.
+        if tokens.get(last + 1).is_some_and(|t| t.text == "de")
+            && tokens
+                .get(last + 2)
+                .is_some_and(|t| matches!(t.text, "C.V." | "R.L." | "CV" | "RL"))
+            && cx.joined(last + 2)
+        {
+            last += 2;
+            continue;
+        }
+        let mut j = last + 1;
+        let punct =
+            j < tokens.len() && (tokens[j].is_punct(',') || tokens[j].is_punct('.')) && tokens[j].gap == Gap::None;
+        if punct {
+            j += 1;
+        }
+        // (`En+ Group plc`: British writing puts it in lower case.)
+        let legal = j < tokens.len()
+            && cx.joined(j)
+            && (tokens[j].is_capitalized() && lexicon::cues::LEGAL_FORMS.contains(&tokens[j].text)
+                || tokens[j].text == "plc" && !punct)
+            && !(punct && matches!(tokens[j].text, "Group" | "Holding" | "Holdings"));
+        if !legal {
+            return last;
+        }
+        last = j;
+    }
+}
+
+/// `the 1718 Sanctions Committee`: the number of a UN resolution (three or
+/// four digits) right before a name from `first` to a head `Committee` at
+/// `head`; the number's token.
+fn numbered_committee(cx: &Context, first: usize, head: usize) -> Option<usize> {
+    let tokens = cx.tokens;
+    let n = first.checked_sub(1)?;
+    let number = &tokens[n];
+    let digits = number.text.len();
+    (tokens[head].text == "Committee"
+        && cx.joined(first)
+        && number.kind == Kind::Number
+        && (3..=4).contains(&digits)
+        && number.text.bytes().all(|b| b.is_ascii_digit()))
+    .then_some(n)
 }
 
 /// The complement after the head word at `i` of a name starting at `first`
@@ -460,10 +557,16 @@ fn complement_after(cx: &Context, i: usize, first: usize) -> (usize, bool) {
         && matches!(tokens[first - 2].text, "of" | "for")
         && tokens[first - 3].is_capitalized()
         && tokens[first - 3].info.title_head();
+    // `Giant Bicycles Inc. of Newbury Park`: a legal form ends the name.
+    let legal_form = abbreviated_legal_form(&tokens[i]);
+    // `Positive Technologies of Russia`: a firm's head before `of` and a
+    // country says where the firm is.
+    let firm = tokens[i].info.head() == Some(EntityType::Company) && !tokens[i].info.leading_head();
     let mut last = i;
     let mut j = i + 1;
     let mut has_complement = false;
     while !in_title_complement
+        && !legal_form
         && j < n
         && cx.joined(j)
         && tokens[j].is_lower_word()
@@ -474,6 +577,9 @@ fn complement_after(cx: &Context, i: usize, first: usize) -> (usize, bool) {
             k += 1;
         }
         let Some(end) = complement_end(cx, k) else { break };
+        if firm && (k..=end).all(|c| cx.is_country_word(c).is_some()) {
+            break;
+        }
         last = end;
         has_complement = true;
         j = end + 1;
@@ -563,7 +669,7 @@ fn push_head_name(cx: &Context, name: &HeadName, out: &mut Vec<Candidate>) {
     };
     let key = match legal_form_of {
         Some(body) => Key::Body(body.name),
-        None => Key::Named(super::key_text(&cx.text[core_range.clone()])),
+        None => Key::Named(name_key(&cx.text[core_range.clone()])),
     };
     out.push(Candidate {
         range: core_range,
@@ -583,6 +689,29 @@ fn push_head_name(cx: &Context, name: &HeadName, out: &mut Vec<Candidate>) {
             full: true,
         });
     }
+}
+
+/// The key of an organization's name, the same however its legal form is
+/// written or whether it has one (`Church Joint Venture, L.P.` and `Church
+/// Joint Venture, LP`, `Halden Motor Co., Ltd.` and `Halden Motor Company`);
+/// a legal form of its own stays (`Arkan Petroleum DMCC` and `Arkan
+/// Petroleum FZE` are two companies).
+pub(super) fn name_key(name: &str) -> String {
+    let mut key = if name.contains('.') {
+        super::key_text(&name.replace('.', ""))
+    } else {
+        super::key_text(name)
+    };
+    while let Some((rest, last)) = key.rsplit_once(' ')
+        && matches!(
+            last,
+            "co" | "company" | "corp" | "corporation" | "ltd" | "limited" | "inc" | "incorporated" | "llc" | "plc"
+        )
+    {
+        let len = rest.len();
+        key.truncate(len);
+    }
+    key
 }
 
 /// `Boeing-Air`, `Israel-Hamas`: two capitalised names of three letters or
@@ -712,7 +841,7 @@ fn plain_name(cx: &Context, i: usize) -> Option<usize> {
 fn named(cx: &Context, from: usize, to: usize, kind: EntityType, rule: Rule) -> Candidate {
     let range = cx.tokens[from].range.start..cx.tokens[to].range.end;
     Candidate {
-        key: Key::Named(super::key_text(&cx.text[range.clone()])),
+        key: Key::Named(name_key(&cx.text[range.clone()])),
         range,
         kind,
         country: None,
@@ -739,6 +868,9 @@ fn descriptors_at(cx: &Context, at: impl Iterator<Item = usize>, out: &mut Vec<C
         };
         if !t.is_lower_word() {
             continue;
+        }
+        if POSTPOSED_DESCRIPTORS.contains(&t.text) {
+            postposed(cx, i, kind, out);
         }
         // `its subsidiary, Mammut Diesel`, `European aircraft manufacturer,
         // Airbus,`; but `the company, Mark Chandler,` is a person: after a
@@ -768,36 +900,142 @@ fn descriptors_at(cx: &Context, at: impl Iterator<Item = usize>, out: &mut Vec<C
             out.push(named(cx, j, last, kind, Rule::Descriptor));
             continue;
         }
-        // A list after `like`, `such as`, `including`.
+        // A list after `like`, `such as`, `including`; or, after a plural,
+        // right after it (`the companies Nord Axis, BX Energy and Romarine
+        // AS`, `two Chinese groups, Wuhan Global and Wuhan Tongsheng`) when
+        // the list has two names or more.
         let mut k = i + 1;
-        match tokens.get(k).map(|t| t.text) {
-            Some("like" | "including") => k += 1,
-            Some("such") if tokens.get(k + 1).is_some_and(|t| t.text == "as") => k += 2,
+        let direct = match tokens.get(k).map(|t| t.text) {
+            Some("like" | "including") => {
+                k += 1;
+                false
+            }
+            Some("such") if tokens.get(k + 1).is_some_and(|t| t.text == "as") => {
+                k += 2;
+                false
+            }
+            _ if !singular && cx.joined(j) => {
+                k = j;
+                true
+            }
             _ => continue,
+        };
+        let (items, coordinated) = name_list(cx, k, out);
+        if direct && (items.len() < 2 || !coordinated) {
+            continue;
         }
-        while k < tokens.len() {
-            // A lexicon name in the list is already found; the list goes on
-            // (`companies like Microsoft, IBM and Hewlett-Packard`).
-            let last = if cx.lexicon[k].is_some() && cx.in_lexicon_name(k) && cx.is_country_word(k).is_none() {
-                lexicon_end(cx, k)
-            } else if let Some(last) = plain_name(cx, k) {
-                out.push(named(cx, k, last, kind, Rule::DescriptorList));
-                last
-            } else {
-                break;
-            };
-            k = last + 1;
-            if k < tokens.len() && tokens[k].is_punct(',') {
-                k += 1;
-            }
-            if k < tokens.len() && matches!(tokens[k].text, "and" | "or") {
-                k += 1;
-            }
-            if k >= tokens.len() || !cx.joined(k) {
-                break;
-            }
+        for (from, to) in items.into_iter().flatten() {
+            out.push(named(cx, from, to, kind, Rule::DescriptorList));
         }
     }
+}
+
+/// `org.postposed`: `the Grand Ravine gang`, `Mexico's Sinaloa cartel`: a name of one to four capitalised words right before the
+/// descriptor at `i`. The name with its descriptor and without it are
+/// mentions of one entity (news writes both).
+fn postposed(cx: &Context, i: usize, kind: EntityType, out: &mut Vec<Candidate>) {
+    let tokens = cx.tokens;
+    if i == 0 || !cx.joined(i) || !cx.name_word(i - 1) {
+        return;
+    }
+    let mut first = i - 1;
+    while first > 0 && cx.joined(first) && cx.name_word(first - 1) && i - first < 4 {
+        first -= 1;
+    }
+    // The sentence's first word is a name only if no opener or title.
+    if plain_name(cx, first) != Some(i - 1) || tokens[i - 1].info.head().is_some() {
+        return;
+    }
+    let bare = named(cx, first, i - 1, kind, Rule::Postposed);
+    let range = tokens[first].range.start..tokens[i].range.end;
+    out.push(Candidate {
+        range,
+        key: bare.key.clone(),
+        kind,
+        country: None,
+        rule: Rule::Postposed,
+        full: true,
+    });
+    out.push(bare);
+}
+
+/// `org.head_first`: `Bank Melli`, `Bank Rossiya`, `OOO Stroygazmontazh`: a
+/// head word that opens the name (a bank's or a legal form written first),
+/// then one to three capitalised words. A name word before the head makes it
+/// a head after a name (`World Bank`).
+pub fn head_first_candidates(cx: &Context, out: &mut Vec<Candidate>) {
+    let tokens = cx.tokens;
+    for &i in &cx.heads {
+        let t = &tokens[i];
+        let Some(&(_, kind)) = HEAD_FIRST.iter().find(|(w, _)| *w == t.text) else {
+            continue;
+        };
+        if i > 0 && cx.joined(i) && (cx.name_word(i - 1) || tokens[i - 1].kind == Kind::Possessive) {
+            continue;
+        }
+        let mut last = i;
+        while last + 1 < tokens.len()
+            && last - i < 3
+            && cx.joined(last + 1)
+            && cx.name_word(last + 1)
+            && !cx.in_lexicon_name(last + 1)
+            && cx.is_country_word(last + 1).is_none()
+            && !tokens[last + 1].info.title_head()
+            && !tokens[last + 1].info.calendar()
+            && !tokens[last + 1].info.not_name_start()
+        {
+            last += 1;
+        }
+        let name_after = last > i && (last + 1 >= tokens.len() || !cx.joined(last + 1) || !cx.name_word(last + 1));
+        if name_after {
+            out.push(named(cx, i, last, kind, Rule::HeadFirst));
+        }
+    }
+}
+
+/// The names of a list from token `k` (`Microsoft, IBM and Hewlett-Packard`):
+/// per item, the first and last tokens of a new name (`None` for a lexicon
+/// name or a name found already, which the list steps over), and whether an
+/// `and` or `or` joins its last item.
+fn name_list(cx: &Context, mut k: usize, found: &[Candidate]) -> (Vec<Option<(usize, usize)>>, bool) {
+    let tokens = cx.tokens;
+    let mut items = Vec::new();
+    let (mut coordinated, mut and_before) = (false, false);
+    while k < tokens.len() {
+        let known = found
+            .iter()
+            .filter(|c| c.range.start == tokens[k].range.start)
+            .map(|c| c.range.end)
+            .max();
+        let last = if cx.lexicon[k].is_some() && cx.in_lexicon_name(k) && cx.is_country_word(k).is_none() {
+            items.push(None);
+            lexicon_end(cx, k)
+        } else if let Some(end) = known.filter(|_| cx.name_word(k)) {
+            items.push(None);
+            tokens.partition_point(|t| t.range.end <= end).saturating_sub(1).max(k)
+        } else if let Some(last) = plain_name(cx, k) {
+            items.push(Some((k, last)));
+            last
+        } else {
+            break;
+        };
+        if and_before {
+            coordinated = true;
+            break;
+        }
+        k = last + 1;
+        if k < tokens.len() && tokens[k].is_punct(',') {
+            k += 1;
+        }
+        if k < tokens.len() && matches!(tokens[k].text, "and" | "or") {
+            and_before = true;
+            k += 1;
+        }
+        if k >= tokens.len() || !cx.joined(k) {
+            break;
+        }
+    }
+    (items, coordinated)
 }
 
 /// `org.apposition`: `Chainalysis, a blockchain analytics firm`: a name
@@ -892,7 +1130,7 @@ pub fn unit_candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidat
 /// the acronym; the long name must be a candidate already (so `Specially
 /// Designated Nationals (SDN)`, a list, is not an organization). Returns the
 /// acronym texts with the candidate they stand for.
-pub fn acronym_definitions(cx: &Context, found: &[Candidate]) -> Vec<(String, usize)> {
+pub fn acronym_definitions(cx: &Context, found: &mut Vec<Candidate>) -> Vec<(String, usize)> {
     let tokens = cx.tokens;
     let mut out = Vec::new();
     for &i in &cx.parens {
@@ -926,21 +1164,70 @@ pub fn acronym_definitions(cx: &Context, found: &[Candidate]) -> Vec<(String, us
         let long = &cx.text[found[ci].range.clone()];
         if spells(long, acr.text) {
             out.push((acr.text.to_string(), ci));
+        } else if let Some(longer) = spelling_extension(cx, &found[ci], acr.text) {
+            found.push(longer);
+            out.push((acr.text.to_string(), found.len() - 1));
         }
     }
     out
+}
+
+/// `Myanma Oil and Gas Enterprise (MOGE)`: a name found short of what its
+/// acronym spells (`Gas Enterprise`), taken back over capitalised words and
+/// the connectors inside a name (`and`, `&`, `of`, `for`) up to where it
+/// spells the acronym, as a candidate of the acronym rule.
+fn spelling_extension(cx: &Context, c: &Candidate, acronym: &str) -> Option<Candidate> {
+    let tokens = cx.tokens;
+    let mut first = tokens.partition_point(|t| t.range.start < c.range.start);
+    if tokens.get(first).is_none_or(|t| t.range.start != c.range.start) {
+        return None;
+    }
+    for _ in 0..6 {
+        let p = first.checked_sub(1).filter(|&p| cx.joined(p + 1))?;
+        let t = &tokens[p];
+        let connector = matches!(t.text, "and" | "of" | "for") || t.is_punct('&');
+        first = if connector && p > 0 && cx.joined(p) && cx.name_word(p - 1) {
+            p - 1
+        } else if cx.name_word(p) && !t.info.not_name_start() && !cx.in_lexicon_name(p) {
+            p
+        } else {
+            return None;
+        };
+        let range = tokens[first].range.start..c.range.end;
+        if spells(&cx.text[range.clone()], acronym) {
+            return Some(Candidate {
+                key: Key::Named(name_key(&cx.text[range.clone()])),
+                range,
+                kind: c.kind,
+                country: c.country,
+                rule: Rule::Acronym,
+                full: true,
+            });
+        }
+    }
+    None
 }
 
 /// Whether the capitals of `long`'s words spell `acronym` (`Office of Foreign
 /// Assets Control` -> `OFAC`), allowing a country prefix not to count.
 pub(super) fn spells(long: &str, acronym: &str) -> bool {
     let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    // (A dotted abbreviation gives all its letters: `S.A.` spells `SA`.)
     let initials: String = long
         .split([' ', '-'])
-        .filter_map(|w| w.chars().next())
+        .flat_map(|w| {
+            let dotted = w.len() > 2 && w.ends_with('.') && w.bytes().step_by(2).all(|b| b.is_ascii_uppercase());
+            w.chars().take(if dotted { w.len() } else { 1 })
+        })
         .filter(|c| c.is_uppercase())
         .collect();
-    initials == letters || (initials.len() > letters.len() && initials.ends_with(&letters))
+    if initials == letters || (initials.len() > letters.len() && initials.ends_with(&letters)) {
+        return true;
+    }
+    // `JSC EuroSibEnergo (ESE)`: the capitals of a name written in one word.
+    let last_word = long.rsplit(' ').next().unwrap_or(long);
+    let capitals: String = last_word.chars().filter(|c| c.is_uppercase()).collect();
+    letters.len() >= 2 && last_word.chars().any(char::is_lowercase) && capitals == letters
 }
 
 /// `org.alias_cue`: `..., which also goes under aliases including the New

@@ -50,6 +50,21 @@ const RU: Option<&str> = Some("RU");
 const IR: Option<&str> = Some("IR");
 const CN: Option<&str> = Some("CN");
 
+/// Designation labels and list names written in capitals that look like an
+/// organization's name but name none (`designated a Foreign Terrorist
+/// Organization`, `Specially Designated Global Terrorist`): matched so that
+/// nothing is reported.
+pub const LABELS: &[&str] = &[
+    "Foreign Terrorist Organization",
+    "Foreign Terrorist Organizations",
+    "Specially Designated Global Terrorist",
+    "Specially Designated Global Terrorists",
+    "Specially Designated Terrorist",
+    "Transnational Criminal Organization",
+    "Transnational Criminal Organizations",
+    "Significant Transnational Criminal Organization",
+];
+
 /// Names of the table that also name people or things (`Michael
 /// Bloomberg`), or other bodies inside longer names (`National People's
 /// Congress`, `Kentucky General Assembly`, `Japanese Foreign Office`): they

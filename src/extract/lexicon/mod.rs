@@ -106,7 +106,7 @@ fn build() -> Lexicon {
             add(demonym, Entry::Country(country, Form::Demonym), false);
         }
     }
-    for s in countries::NOT_COUNTRIES {
+    for s in countries::NOT_COUNTRIES.iter().chain(bodies::LABELS) {
         add(s, Entry::NotCountry, false);
     }
     // Currency prefixes are no mention of a country (`US$270.9 million`).

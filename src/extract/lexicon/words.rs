@@ -5,6 +5,20 @@
 /// Words that never open a name, compared case-sensitively in their
 /// capitalised form.
 pub const NOT_NAME_STARTS: &[&str] = &[
+    // Parties to a case, capitalised in court writing (`Appellant Church
+    // Joint Venture, L.P.`).
+    "Appellant",
+    "Appellants",
+    "Appellee",
+    "Appellees",
+    "Plaintiff",
+    "Plaintiffs",
+    "Defendant",
+    "Defendants",
+    "Petitioner",
+    "Petitioners",
+    "Respondent",
+    "Respondents",
     "The",
     "A",
     "An",
