@@ -34,6 +34,9 @@ pub struct Explanation {
     /// Whether its sentences were searched for triggers: only an article
     /// that holds a sanctions word anywhere is.
     pub searched: bool,
+    /// Why an article that holds a sanctions word was not searched (its
+    /// sanctions are those of sport or courts), if it was not.
+    pub unsearched: Option<String>,
     /// The authorities the article names where they can act, most named first:
     /// the authority of last resort is the first.
     pub actors: Vec<String>,
@@ -295,7 +298,9 @@ impl fmt::Display for Explanation {
         if self.status != Status::Ok {
             return writeln!(f, "only articles of status ok are read for events");
         }
-        if !self.searched {
+        if let Some(why) = &self.unsearched {
+            writeln!(f, "{why}: no sentence is searched for triggers")?;
+        } else if !self.searched {
             writeln!(
                 f,
                 "no sanctions word in the article: no sentence is searched for triggers"

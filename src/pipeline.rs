@@ -186,6 +186,7 @@ impl Pipeline {
         }
         let traced = traced.unwrap_or_else(|| assemble::Traced {
             searched: false,
+            unsearched: None,
             sentences: Vec::new(),
             actors: Vec::new(),
             countries: Vec::new(),
@@ -197,6 +198,7 @@ impl Pipeline {
             status_detail: record.status_detail,
             sentence_count,
             searched: traced.searched,
+            unsearched: traced.unsearched,
             actors: traced.actors,
             countries: traced.countries,
             sentences: traced.sentences,

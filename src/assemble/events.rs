@@ -27,8 +27,8 @@
 use super::canonical::period;
 use super::facts::{Actor, Fact, Facts};
 use super::lexicon::{
-    AGENTIVE_NOUNS, CAUSE_MARKERS, LIST_END_PREPOSITIONS, NOUN_MODIFIERS, OBJECT_BREAKS, OBJECT_MARKERS,
-    PASSIVE_AUXILIARIES, REACTION_VERBS, REPORTING_VERBS, SPEECH_DAY_CUES, TARGET_MARKERS,
+    AGENTIVE_NOUNS, CAUSE_MARKERS, DISCIPLINARY_WORDS, LIST_END_PREPOSITIONS, NOUN_MODIFIERS, OBJECT_BREAKS,
+    OBJECT_MARKERS, PASSIVE_AUXILIARIES, REACTION_VERBS, REPORTING_VERBS, SPEECH_DAY_CUES, STATE_WORDS, TARGET_MARKERS,
 };
 use super::listed;
 use super::trace::{Role, Step, Trace, Untraced};
@@ -139,6 +139,10 @@ static LIST_CUES: PerThread<[Regex; 3]> = PerThread::new(|| {
         .map(|cue| Regex::new(&format!("(?i){cue}")).expect("pattern compiles"))
 });
 
+/// How far into a sentence (bytes) the opening list cues are looked for: up
+/// to eleven words.
+const LIST_CUE_HEAD: usize = 120;
+
 /// After `among the targets`, the verb its list follows (`are`, `were`...).
 static LIST_VERB: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?-u:\b)(?:are|were|is|was|include|includes|included)\s").expect("pattern compiles")
@@ -154,7 +158,13 @@ fn is_list_cue(sentence: &str) -> bool {
 /// the cue, and after the verb that follows `among the targets`.
 fn list_start(sentence: &str) -> Option<usize> {
     let [opening, among, sanctions] = &*LIST_CUES;
-    if let Some(m) = opening.find(sentence).or_else(|| sanctions.find(sentence)) {
+    // The opening cues stand in a sentence's first words.
+    let mut head = sentence.len().min(LIST_CUE_HEAD);
+    while !sentence.is_char_boundary(head) {
+        head -= 1;
+    }
+    let opens = &sentence[..head];
+    if let Some(m) = opening.find(opens).or_else(|| sanctions.find(opens)) {
         return Some(m.end());
     }
     let m = among.find(sentence)?;
@@ -203,6 +213,14 @@ pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
 pub(crate) fn assemble_traced<T: Trace>(article: &Article, facts: &Facts, trace: &mut T) -> Vec<Event> {
     let text = article.text;
     if !SANCTIONS_WORD.is_match(text) {
+        return Vec::new();
+    }
+    if disciplinary(text) {
+        trace.note(|| Step::Unsearched {
+            why: "sanctions in the disciplinary sense: the article's words of sport and courts outnumber twice \
+                  its words of states"
+                .into(),
+        });
         return Vec::new();
     }
     let context = context_of(text, facts);
@@ -272,6 +290,45 @@ pub(crate) fn assemble_traced<T: Trace>(article: &Article, facts: &Facts, trace:
     }
     let events = merge(readings, trace);
     finish(article, facts, &context, events, trace)
+}
+
+/// The words of sanctions in the disciplinary sense (sport, courts) and in
+/// the sense of states, as one pattern: group 1 is a disciplinary word.
+static SENSE_WORDS: PerThread<Regex> = PerThread::new(|| {
+    let words = |list: &[&str]| list.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:({})|{})(?-u:\b)",
+        words(DISCIPLINARY_WORDS),
+        words(STATE_WORDS)
+    ))
+    .expect("pattern compiles")
+});
+
+/// How many more disciplinary words than words of states make an article's
+/// sanctions disciplinary, and how many distinct ones it needs.
+const DISCIPLINARY_RATIO: usize = 2;
+const DISCIPLINARY_DISTINCT: usize = 3;
+
+/// Whether an article speaks of sanctions in the disciplinary sense: a club
+/// fined by a federation, an athlete banned for doping, a lawyer sanctioned by
+/// a court (the look-alikes of sanctions news). Its words of sport and courts
+/// (three distinct ones at least) outnumber twice its words of states.
+fn disciplinary(text: &str) -> bool {
+    let (mut discipline, mut state) = (0, 0);
+    let mut distinct: Vec<String> = Vec::new();
+    for c in SENSE_WORDS.captures_iter(text) {
+        match c.get(1) {
+            Some(word) => {
+                discipline += 1;
+                let word = word.as_str().to_ascii_lowercase();
+                if !distinct.contains(&word) {
+                    distinct.push(word);
+                }
+            }
+            None => state += 1,
+        }
+    }
+    distinct.len() >= DISCIPLINARY_DISTINCT && discipline > DISCIPLINARY_RATIO * state
 }
 
 /// What the whole article says: its countries and actors, most named first,
@@ -1758,20 +1815,27 @@ fn news_day<'f>(article: &Article, facts: &Facts<'f>) -> Option<&'f str> {
             .get(i)
             .is_some_and(|s| SANCTIONS_WORD.is_match(&article.text[s.clone()]))
     };
-    facts
+    // `speaking Thursday`, `sources on the 2nd`: the day of a remark.
+    let spoken = |at: usize| {
+        words_before(article.text, at, SPEECH_DAY_REACH)
+            .iter()
+            .any(|w| SPEECH_DAY_CUES.contains(&w.as_ref()))
+    };
+    let mut days: Vec<(chrono::NaiveDate, &Fact<&'f str>)> = facts
         .dates
         .iter()
         .filter_map(|f| {
             let day = chrono::NaiveDate::parse_from_str(f.value, "%Y-%m-%d").ok()?;
-            let before = (published - day).num_days();
-            // `speaking Thursday`, `sources on the 2nd`: the day of a remark.
-            let spoken = words_before(article.text, f.range.start, SPEECH_DAY_REACH)
-                .iter()
-                .any(|w| SPEECH_DAY_CUES.contains(&w.as_ref()));
-            ((0..=NEWS_DAY_REACH).contains(&before) && of_sanctions(f.range.start) && !spoken).then_some((day, f.value))
+            (0..=NEWS_DAY_REACH)
+                .contains(&(published - day).num_days())
+                .then_some((day, f))
         })
-        .max_by_key(|(day, _)| *day)
-        .map(|(_, value)| value)
+        .collect();
+    // The latest first; the sentence tests only until one passes.
+    days.sort_by_key(|(day, _)| std::cmp::Reverse(*day));
+    days.into_iter()
+        .find(|(_, f)| !spoken(f.range.start) && of_sanctions(f.range.start))
+        .map(|(_, f)| f.value)
 }
 
 /// Each name in its longest form the article's events give (`Golden Lotus`
@@ -2218,6 +2282,25 @@ mod tests {
                 .map(|e| e.split(" [").next().unwrap_or_default().to_string())
                 .collect();
             assert_eq!(found, [expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn sanctions_of_sport_and_courts_are_no_events() {
+        for text in [
+            "The disciplinary committee sanctioned the club with a fine after its players missed the match.",
+            "A federal judge sanctioned the lawyer and his firm; the court found the attorney had cited cases \
+             that do not exist.",
+            "The athlete was sanctioned for doping and suspended from competition.",
+        ] {
+            assert!(disciplinary(text), "{text}");
+        }
+        for text in [
+            "The Treasury sanctioned two Russian oligarchs and a football club they own, freezing their assets.",
+            "A court in Moscow said the sanctions imposed by the European Union on the ministry were illegal.",
+            "The EU sanctioned the minister; his lawyer said he would appeal to the court.",
+        ] {
+            assert!(!disciplinary(text), "{text}");
         }
     }
 

@@ -26,6 +26,7 @@ pub(crate) fn explained(article: &Article, found: &Extractions) -> (Vec<Event>, 
     let countries = std::mem::take(&mut recorder.countries);
     let traced = Traced {
         searched: recorder.searched,
+        unsearched: recorder.unsearched.take(),
         sentences: recorder.finish(),
         actors,
         countries,
@@ -36,6 +37,7 @@ pub(crate) fn explained(article: &Article, found: &Extractions) -> (Vec<Event>, 
 /// What [`explained`] recorded besides the events.
 pub(crate) struct Traced {
     pub searched: bool,
+    pub unsearched: Option<String>,
     pub sentences: Vec<crate::explain::SentenceTrace>,
     pub actors: Vec<String>,
     pub countries: Vec<String>,

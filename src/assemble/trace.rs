@@ -26,6 +26,9 @@ pub(crate) enum Step {
         actors: Vec<String>,
         countries: Vec<String>,
     },
+    /// The article is not searched for triggers, for this reason (its
+    /// sanctions are those of sport or courts).
+    Unsearched { why: String },
     /// A trigger rule matched in sentence `sentence`, but the match is no
     /// trigger.
     MatchRejected {
@@ -127,6 +130,8 @@ pub(crate) struct Recorder<'a> {
     finished: Vec<(Option<usize>, Vec<String>)>,
     /// Whether assembly read the article (it holds a sanctions word).
     pub searched: bool,
+    /// Why an article with a sanctions word was not read, if it was not.
+    pub unsearched: Option<String>,
     pub actors: Vec<String>,
     pub countries: Vec<String>,
 }
@@ -151,6 +156,7 @@ impl<'a> Recorder<'a> {
             merged: Vec::new(),
             finished: Vec::new(),
             searched: false,
+            unsearched: None,
             actors: Vec::new(),
             countries: Vec::new(),
         }
@@ -186,6 +192,7 @@ impl<'a> Recorder<'a> {
 
     fn keep(&mut self, step: Step) {
         match step {
+            Step::Unsearched { why } => self.unsearched = Some(why),
             Step::Context { actors, countries } => {
                 self.searched = true;
                 self.actors = actors;
