@@ -32,7 +32,8 @@
 
 use super::rows::{self, Table, Value, date_of_day, day, queries as q};
 use crate::assemble::canonical::{
-    CanonicalEvent, Mention, Source, Sweep, SweepKey, WINDOW_DAYS, sort_events, sweep_key, when,
+    CanonicalEvent, FINE_DAYS, Mention, Period, Source, Sweep, SweepKey, WINDOW_DAYS, coarse, open_to, sort_events,
+    sweep_key, when,
 };
 use crate::record::{EventCount, EventStatus};
 use chrono::NaiveDate;
@@ -253,6 +254,25 @@ pub(crate) fn needs_rebuild(store: &mut dyn Store) -> Result<bool, Failure> {
     Ok(!store.select(q::NEEDS_REBUILD, &[])?.is_empty())
 }
 
+/// The version of the merge's rules the canonical tables follow: tables merged
+/// by other rules are rebuilt once (2: coarse dates merge only with the same
+/// period).
+const MERGE_VERSION: &str = "2";
+
+/// Marks canonical tables merged by the rules of an earlier version for a full
+/// rebuild at the end of the next run, and notes this version's rules.
+pub(crate) fn upgrade(store: &mut dyn Store) -> Result<(), Failure> {
+    let version = store.select(q::MERGE_VERSION, &[])?.into_iter().next();
+    if version.and_then(|row| row.into_iter().next()?.text()).as_deref() == Some(MERGE_VERSION) {
+        return Ok(());
+    }
+    if !store.select(q::ANY_CANONICAL, &[])?.is_empty() {
+        mark_for_rebuild(store)?;
+    }
+    store.execute(q::FORGET_MERGE_VERSION, &[])?;
+    store.execute(q::SET_MERGE_VERSION, &[text(MERGE_VERSION)])
+}
+
 /// Marks the canonical tables for a full rebuild at the end of the next run.
 pub(crate) fn mark_for_rebuild(store: &mut dyn Store) -> Result<(), Failure> {
     store.execute(q::REBUILT, &[])?;
@@ -361,24 +381,33 @@ struct Group<'a> {
     pending: &'a HashSet<String>,
 }
 
-/// The canonical events whose content changed, by the sweep key of their head,
-/// with the last day their head's period covers.
+/// The canonical events whose content changed, by the sweep key of their head;
+/// the last day the fine periods of their heads cover, and their heads' coarse
+/// periods.
 #[derive(Default)]
 struct Dirty {
-    heads: HashMap<SweepKey, NaiveDate>,
+    heads: HashSet<SweepKey>,
     last_end: Option<NaiveDate>,
+    coarse: Vec<Period>,
 }
 
 impl Dirty {
     fn mark(&mut self, head: &SweepKey) {
-        let end = head.0.expect("dated heads").1;
-        self.heads.insert(head.clone(), end);
-        self.last_end = self.last_end.max(Some(end));
+        let period = head.0.expect("dated heads");
+        self.heads.insert(head.clone());
+        if coarse(period) {
+            if !self.coarse.contains(&period) {
+                self.coarse.push(period);
+            }
+        } else {
+            self.last_end = self.last_end.max(Some(period.1));
+        }
     }
 
-    /// Whether every dirty canonical event is closed to a report starting on `start`.
-    fn all_closed(&self, start: NaiveDate) -> bool {
-        self.last_end.is_none_or(|end| (start - end).num_days() > WINDOW_DAYS)
+    /// Whether every dirty canonical event is closed to a report of period `p`
+    /// (and so to every report after it).
+    fn all_closed(&self, p: Period) -> bool {
+        self.last_end.is_none_or(|end| !open_to((end, end), p)) && !self.coarse.contains(&p)
     }
 }
 
@@ -440,9 +469,14 @@ impl Group<'_> {
     /// reports before `p`, in sweep order, heads first; events in the order of
     /// their heads.
     fn open_at(&self, store: &mut dyn Store, p: &SweepKey) -> Result<Vec<Vec<Stored>>, Failure> {
-        let s = day(p.0.expect("dated").0);
-        let mut params = self.params(&[Value::Int(s), Value::Int(s - WINDOW_DAYS)]);
-        params.extend(rows::SPAN_CLASSES.iter().map(|span| Value::Int(s - WINDOW_DAYS - span)));
+        let (start, end) = p.0.expect("dated");
+        let s = day(start);
+        let params = self.params(&[
+            Value::Int(s),
+            Value::Int(s - WINDOW_DAYS),
+            Value::Int(s - WINDOW_DAYS - FINE_DAYS),
+            Value::Int(day(end)),
+        ]);
         let mut events: HashMap<String, Vec<(SweepKey, Stored)>> = HashMap::new();
         for report in stored(store, q::OPEN_ON_DAY, &params)? {
             events
@@ -539,9 +573,10 @@ impl Group<'_> {
         writes: &mut Writes,
         merged: &mut Merged,
     ) -> Result<Option<SweepKey>, Failure> {
-        let mut sweep = Sweep::new();
-        // The stored canonical events met: id -> head's key.
+        let mut sweep = Sweep::retiring();
+        // The stored canonical events met and still open: id -> head's key.
         let mut old_head = self.seed_open(store, p, &mut sweep, merged)?;
+        let mut retired_at = p.0.expect("dated");
         let mut dirty = Dirty::default();
         let mut buffer: VecDeque<Stored> = VecDeque::new();
         let mut from = day(p.0.expect("dated").0);
@@ -567,6 +602,12 @@ impl Group<'_> {
                 (None, Some(_)) => false,
                 (Some(s), Some(i)) => s <= i,
             };
+            let period = stored_key.as_ref().filter(|_| take_stored).or(inserted_key.as_ref());
+            let period = period.and_then(|key| key.0).expect("dated");
+            if period != retired_at {
+                retire(&mut sweep, &mut old_head, &dirty, period, writes);
+                retired_at = period;
+            }
             if !take_stored {
                 let m = inserted.pop_front().expect("a mention");
                 let i = sweep.push(m);
@@ -581,8 +622,9 @@ impl Group<'_> {
                 dirty.mark(&head);
                 continue;
             }
-            let start = key.0.expect("dated").0;
-            if dirty.all_closed(start) {
+            let period = key.0.expect("dated");
+            let start = period.0;
+            if dirty.all_closed(period) {
                 // Reading on to a change close ahead costs less than finding
                 // the canonical events open there again.
                 let next = changes.get(changes.partition_point(|c| *c < key));
@@ -638,16 +680,36 @@ fn stored_head(old_head: &mut HashMap<String, SweepKey>, s: &Stored, key: &Sweep
     }
 }
 
-/// The writes of a sweep: the stored canonical events whose heads are dirty
-/// go, and the sweep's clusters with dirty heads are written.
+/// Before a mention of period `p`: the clusters the sweep closed are taken out
+/// (written when dirty), and so are the stored canonical events closed to
+/// `p` (deleted when dirty). Neither can change any more, so a sweep holds
+/// only what is open, however far it goes.
+fn retire(sweep: &mut Sweep, old_head: &mut HashMap<String, SweepKey>, dirty: &Dirty, p: Period, writes: &mut Writes) {
+    sweep.close_before(p);
+    for closed in sweep.take_closed() {
+        if dirty.heads.contains(&sweep_key(&closed.members()[0])) {
+            writes.insert.push(closed.into_event());
+        }
+    }
+    old_head.retain(|id, head| {
+        let open = open_to(head.0.expect("dated heads"), p);
+        if !open && dirty.heads.contains(head) {
+            writes.delete.push(id.clone());
+        }
+        open
+    });
+}
+
+/// The writes of a sweep where it stops: the stored canonical events whose
+/// heads are dirty go, and the sweep's clusters with dirty heads are written.
 fn write_dirty(sweep: &Sweep, old_head: HashMap<String, SweepKey>, dirty: &Dirty, writes: &mut Writes) {
     for (id, head) in old_head {
-        if dirty.heads.contains_key(&head) {
+        if dirty.heads.contains(&head) {
             writes.delete.push(id);
         }
     }
-    for i in 0..sweep.len() {
-        if dirty.heads.contains_key(&sweep_key(&sweep.members(i)[0])) {
+    for i in sweep.live() {
+        if dirty.heads.contains(&sweep_key(&sweep.members(i)[0])) {
             writes.put(sweep, i);
         }
     }

@@ -319,12 +319,15 @@ fn create_schema(client: &mut Client) -> Result<(), Failure> {
         tx.batch_execute("DROP TABLE canonical_event_sources; DROP TABLE IF EXISTS canonical_events;")?;
     }
     tx.batch_execute(SCHEMA_SQL)?;
+    let mut store = PostgresStore {
+        tx: &mut tx,
+        statements: HashMap::new(),
+    };
     if outdated {
-        canonical::mark_for_rebuild(&mut PostgresStore {
-            tx: &mut tx,
-            statements: HashMap::new(),
-        })?;
+        canonical::mark_for_rebuild(&mut store)?;
     }
+    canonical::upgrade(&mut store)?;
+    drop(store);
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('record_schema', $1) \
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",

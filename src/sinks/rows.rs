@@ -6,7 +6,7 @@
 //! SQLite, JSONB in PostgreSQL.
 
 use super::Run;
-use crate::assemble::canonical::{CanonicalEvent, Mention, Period, when};
+use crate::assemble::canonical::{CanonicalEvent, FINE_DAYS, Mention, Period, when};
 use crate::extract::parse_published;
 use crate::record::{CountCategory, EventCount, EventStatus, Record};
 use chrono::{Datelike, NaiveDate};
@@ -473,10 +473,10 @@ pub fn date_of_day(day: i64) -> Option<NaiveDate> {
 }
 
 /// The longest period (in days, end minus start) of each span class: a day, a
-/// week, a month, a year, anything longer. The look-up of the canonical events
-/// open on a day reads, per class, only those whose first period starts within
-/// the class's length of it.
-pub const SPAN_CLASSES: [i64; 5] = [0, 6, 30, 365, 4_000_000];
+/// week (`FINE_DAYS`), anything coarser (which merges only with its own
+/// period). The look-up of the canonical events open on a day reads, per class,
+/// only those whose first period starts within the class's reach of it.
+pub const SPAN_CLASSES: [i64; 3] = [0, FINE_DAYS, i64::MAX];
 
 /// The span class of a head's period (0 for an undated one).
 pub fn span_class(period: Option<Period>) -> i64 {
@@ -511,24 +511,21 @@ pub mod queries {
         source_select!(),
         "WHERE doc_id IN (SELECT doc_id FROM canonical_pending)"
     );
-    /// The reports of the canonical events open on day `?3`: those of an
-    /// authority and status whose head's period ends on or after `?4` (the
-    /// day less the window) and starts on or before the day, and within its
-    /// span class's longest period of `?4` (`?5` to `?9`, by class), so that each
-    /// class reads a range of the heads' index.
+    /// The reports of the canonical events open at a report of period
+    /// `[?3, ?6]`: those of an authority and status whose head's period is
+    /// fine (a day or a week, classes 0 and 1), ends on or after `?4` (the
+    /// period's first day less the window) and so starts on or after `?5` (`?4`
+    /// less a week), and starts on or before `?3`; or whose head's period is
+    /// coarse and is `[?3, ?6]` itself. Each part reads a range of the heads' index.
     pub const OPEN_ON_DAY: &str = concat!(
         source_select!(),
         "WHERE canonical_id IN (\
          SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND span_class = 0 AND period_start >= ?5 AND period_start <= ?3 AND period_end >= ?4 \
+         AND span_class = 0 AND period_start >= ?4 AND period_start <= ?3 \
          UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND span_class = 1 AND period_start >= ?6 AND period_start <= ?3 AND period_end >= ?4 \
+         AND span_class = 1 AND period_start >= ?5 AND period_start <= ?3 AND period_end >= ?4 \
          UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND span_class = 2 AND period_start >= ?7 AND period_start <= ?3 AND period_end >= ?4 \
-         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND span_class = 3 AND period_start >= ?8 AND period_start <= ?3 AND period_end >= ?4 \
-         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND span_class = 4 AND period_start >= ?9 AND period_start <= ?3 AND period_end >= ?4)"
+         AND span_class = 2 AND period_start = ?3 AND period_end = ?6)"
     );
     /// The reports of an authority and status whose period starts in `[?3, ?4)`.
     pub const SOURCES_OF_DAYS: &str = concat!(
@@ -588,6 +585,14 @@ pub mod queries {
     pub const NEEDS_REBUILD: &str = "SELECT value FROM meta WHERE key = 'canonical_events'";
     /// Marks them rebuilt.
     pub const REBUILT: &str = "DELETE FROM meta WHERE key = 'canonical_events'";
+    /// The version of the merge's rules the canonical tables follow.
+    pub const MERGE_VERSION: &str = "SELECT value FROM meta WHERE key = 'canonical_merge'";
+    /// See [`MERGE_VERSION`].
+    pub const FORGET_MERGE_VERSION: &str = "DELETE FROM meta WHERE key = 'canonical_merge'";
+    /// See [`MERGE_VERSION`].
+    pub const SET_MERGE_VERSION: &str = "INSERT INTO meta (key, value) VALUES ('canonical_merge', ?1)";
+    /// Whether the canonical tables hold anything.
+    pub const ANY_CANONICAL: &str = "SELECT 1 FROM canonical_events LIMIT 1";
     /// Marks them to be rebuilt.
     pub const TO_REBUILD: &str = "INSERT INTO meta (key, value) VALUES ('canonical_events', 'rebuild')";
 }

@@ -90,6 +90,7 @@ impl SqliteSink {
         if canonical_outdated {
             canonical::mark_for_rebuild(&mut SqliteStore(&conn)).map_err(|e| failure(path, e))?;
         }
+        canonical::upgrade(&mut SqliteStore(&conn)).map_err(|e| failure(path, e))?;
         conn.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('record_schema', ?1)",
             [SCHEMA_VERSION.to_string()],
