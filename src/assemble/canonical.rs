@@ -1,8 +1,11 @@
 //! One canonical event across outlets: after a batch, the events that several
 //! articles report of the same real-world action merge into one.
 //!
-//! Two mentions are the same action when they agree on authority and status, their
-//! targets agree (or one is unknown), their counts are compatible (equal, one a
+//! Two mentions are the same action when they agree on authority, status and
+//! target (an unknown target merges only with unknown ones: the assembly fills
+//! in the article's country, so few are unknown, and the merge's groups are then
+//! disjoint, which lets a database look up exactly the canonical events of a
+//! group), their counts are compatible (equal, one a
 //! part of the other, or one not given), their named targets share a name (or one
 //! list is empty), and they happened within [`WINDOW_DAYS`] of each other: by
 //! their dates when the articles give them, else by publication dates. A date
@@ -200,6 +203,8 @@ struct Cluster {
     first: Option<Period>,
     target: Option<String>,
     counts: Vec<EventCount>,
+    /// `counts` as a sorted multiset.
+    count_set: Vec<(u64, &'static str)>,
     names: Vec<String>,
     /// The members' doc_ids and dates, so that a cluster of thousands of
     /// reports answers in constant time.
@@ -207,38 +212,46 @@ struct Cluster {
     dates: HashSet<String>,
 }
 
+/// What a cluster compares of a mention, worked out once per mention.
+struct Probe {
+    period: Option<Period>,
+    counts: Vec<(u64, &'static str)>,
+    names: Vec<String>,
+}
+
+impl Probe {
+    fn of(m: &Mention) -> Probe {
+        Probe {
+            period: when(m),
+            counts: count_set(&m.counts),
+            names: m.named_targets.iter().map(|n| key_text(n)).collect(),
+        }
+    }
+}
+
 impl Cluster {
-    fn accepts(&self, m: &Mention) -> bool {
-        if self.docs.contains(&m.doc_id) {
+    fn accepts(&self, m: &Mention, probe: &Probe) -> bool {
+        if self.target != m.target || self.docs.contains(&m.doc_id) {
             return false;
         }
-        let targets_agree = match (&self.target, &m.target) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        };
-        let (mine, theirs) = (count_set(&self.counts), count_set(&m.counts));
-        let counts_agree = mine.is_empty() || theirs.is_empty() || is_part(&mine, &theirs) || is_part(&theirs, &mine);
-        let names: Vec<String> = m.named_targets.iter().map(|n| key_text(n)).collect();
+        let (mine, theirs) = (&self.count_set, &probe.counts);
+        let counts_agree = mine.is_empty() || theirs.is_empty() || is_part(mine, theirs) || is_part(theirs, mine);
+        let names = &probe.names;
         let names_agree = self.names.is_empty() || names.is_empty() || names.iter().any(|n| self.names.contains(n));
-        let close = match (self.first, when(m)) {
+        let close = match (self.first, probe.period) {
             (Some(a), Some(b)) => periods_close(a, b),
             // Without any date, only the same authority/status/target can tell;
             // an undated report never joins a dated one (see `Sweep::push`).
             (None, None) => true,
             _ => false,
         };
-        targets_agree && counts_agree && names_agree && close
+        counts_agree && names_agree && close
     }
 
     /// How much a mention it accepts agrees with it beyond compatibility.
-    fn agreement(&self, m: &Mention) -> usize {
-        let counts = usize::from(!m.counts.is_empty() && count_set(&m.counts) == count_set(&self.counts)) * 2;
-        let names = m
-            .named_targets
-            .iter()
-            .filter(|n| self.names.contains(&key_text(n)))
-            .count()
-            * 2;
+    fn agreement(&self, m: &Mention, probe: &Probe) -> usize {
+        let counts = usize::from(!probe.counts.is_empty() && probe.counts == self.count_set) * 2;
+        let names = probe.names.iter().filter(|n| self.names.contains(n)).count() * 2;
         let target = usize::from(m.target.is_some() && m.target == self.target);
         let date = usize::from(m.date.as_ref().is_some_and(|d| self.dates.contains(d)));
         counts + names + target + date
@@ -254,6 +267,7 @@ impl Cluster {
         }
         if m.counts.len() > self.counts.len() {
             self.counts = m.counts.clone();
+            self.count_set = count_set(&self.counts);
         }
         self.names.extend(
             m.named_targets
@@ -378,6 +392,7 @@ impl Sweep {
             first: when(&m),
             target: None,
             counts: Vec::new(),
+            count_set: Vec::new(),
             names: Vec::new(),
             docs: HashSet::new(),
             dates: HashSet::new(),
@@ -405,7 +420,8 @@ impl Sweep {
 
     /// Places the next mention (in sweep-key order) and says in which cluster.
     pub fn push(&mut self, m: Mention) -> usize {
-        if let Some(p) = when(&m) {
+        let probe = Probe::of(&m);
+        if let Some(p) = probe.period {
             self.close_before(p);
         }
         // Among the clusters that accept it, the one agreeing most, then the
@@ -414,10 +430,10 @@ impl Sweep {
             .open
             .iter()
             .copied()
-            .filter(|&i| self.cluster(i).accepts(&m))
+            .filter(|&i| self.cluster(i).accepts(&m, &probe))
             .max_by_key(|&i| {
                 let c = self.cluster(i);
-                (c.agreement(&m), c.members.len(), std::cmp::Reverse(i))
+                (c.agreement(&m, &probe), c.members.len(), std::cmp::Reverse(i))
             });
         match best {
             Some(i) => {
@@ -474,15 +490,24 @@ pub fn open_to(first: Period, p: Period) -> bool {
     }
 }
 
-/// The order [`merge`] takes mentions in: by authority and status, then by sweep key.
+/// A mention's group: only mentions of one group merge.
+pub fn group_of(m: &Mention) -> (&str, EventStatus, Option<&str>) {
+    (&m.authority, m.status, m.target.as_deref())
+}
+
+/// The order [`merge`] takes mentions in: by group, then by sweep key.
 fn merge_order(a: &Mention, b: &Mention) -> std::cmp::Ordering {
-    (a.authority.as_str(), a.status.as_str(), when(a), &a.doc_id, a.event_idx).cmp(&(
-        b.authority.as_str(),
-        b.status.as_str(),
-        when(b),
-        &b.doc_id,
-        b.event_idx,
-    ))
+    fn key(m: &Mention) -> (&str, &str, Option<&str>, Option<Period>, &str, usize) {
+        (
+            m.authority.as_str(),
+            m.status.as_str(),
+            m.target.as_deref(),
+            when(m),
+            m.doc_id.as_str(),
+            m.event_idx,
+        )
+    }
+    key(a).cmp(&key(b))
 }
 
 /// Merges the mentions of a batch into canonical events, in a deterministic
@@ -491,11 +516,14 @@ pub fn merge(mut mentions: Vec<Mention>) -> Vec<CanonicalEvent> {
     mentions.sort_by(merge_order);
     let mut events: Vec<CanonicalEvent> = Vec::new();
     let mut sweep = Sweep::new();
-    let mut group: Option<(String, EventStatus)> = None;
+    let mut group: Option<(String, EventStatus, Option<String>)> = None;
     for m in mentions {
-        if group.as_ref().is_none_or(|(a, s)| *a != m.authority || *s != m.status) {
+        if group
+            .as_ref()
+            .is_none_or(|g| (g.0.as_str(), g.1, g.2.as_deref()) != group_of(&m))
+        {
             events.extend(std::mem::take(&mut sweep).into_events());
-            group = Some((m.authority.clone(), m.status));
+            group = Some((m.authority.clone(), m.status, m.target.clone()));
         }
         sweep.push(m);
     }
@@ -597,7 +625,7 @@ mod tests {
             mention(
                 "b",
                 "2025-11-07",
-                None,
+                Some("North Korea"),
                 &[],
                 &["Korea Mangyongdae Computer Technology Company", "Ryujong Credit Bank"],
                 None,
@@ -659,11 +687,14 @@ mod tests {
                 Some("2025-11-06"),
             ),
             mention("f", "2025-11-08", Some("North Korea"), &[], &[], Some("2025-11-07")),
+            // An unknown target is another group.
+            mention("g", "2025-11-08", None, &[(8, I)], &[], Some("2025-11-06")),
         ]);
         let sizes: Vec<(String, usize)> = merged.iter().map(|e| (e.id.clone(), e.sources.len())).collect();
-        // a, e (names given once) and f (no counts) are one action; b, c, d are others.
+        // a, e (names given once) and f (no counts) are one action; b, c, d, g are others.
         assert!(sizes.contains(&("a#0".into(), 3)), "{sizes:?}");
-        assert_eq!(merged.len(), 4, "{sizes:?}");
+        assert!(sizes.contains(&("g#0".into(), 1)), "{sizes:?}");
+        assert_eq!(merged.len(), 5, "{sizes:?}");
     }
 
     #[test]

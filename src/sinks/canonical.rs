@@ -3,14 +3,15 @@
 //! (the queries are in `rows.rs`, beside the tables).
 //!
 //! A full rebuild (`rebuild`) merges every event, one authority and status at a
-//! time. The update at the end of a run (`update`) reads only what the run's
+//! time (a sweep per target inside it). The update at the end of a run (`update`) reads only what the run's
 //! events can change, and ends with exactly the tables a full rebuild would
 //! give, whatever the order the articles came in:
 //!
 //! - Articles written since the last merge are in `canonical_pending`. Their
 //!   current events are the mentions to put in; the reports the canonical tables
 //!   hold of them (an article written again) are the ones to take out.
-//! - The merge ([`Sweep`]) takes the mentions of an authority and status in a
+//! - The merge ([`Sweep`]) takes the mentions of a group (authority, status and
+//!   target: `merge_target`, indexed) in a
 //!   fixed order (the sweep key: period, doc_id, event index); a mention's
 //!   place depends only on the canonical events open when it comes. So the
 //!   update starts at the first change, seeded with the canonical events open
@@ -25,7 +26,7 @@
 //!   are as they were. A later change starts the sweep again, from the tables
 //!   as they stood before the update.
 //! - Undated mentions merge only among themselves; a change among them merges
-//!   the undated reports of that authority and status again.
+//!   the undated reports of that group again.
 //!
 //! Ids are content-derived (`DOC_ID#INDEX` of the earliest report), so a
 //! canonical event merged in any order has the id a full rebuild gives it.
@@ -335,21 +336,24 @@ pub(crate) fn update(store: &mut dyn Store) -> Result<Merged, Failure> {
     if docs.is_empty() {
         return Ok(merged);
     }
-    // Per authority and status: the reports to take out, the mentions to put in.
+    // Per group (authority, status, target): the reports to take out, the
+    // mentions to put in.
     type Changes = (Vec<Stored>, Vec<Mention>);
-    let mut groups: BTreeMap<(String, &'static str), Changes> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, &'static str, String), Changes> = BTreeMap::new();
+    let key = |m: &Mention| {
+        let target = m.target.clone().unwrap_or_default();
+        (m.authority.clone(), m.status.as_str(), target)
+    };
     for old in stored(store, q::PENDING_SOURCES, &[])? {
-        let key = (old.mention.authority.clone(), old.mention.status.as_str());
-        groups.entry(key).or_default().0.push(old);
+        groups.entry(key(&old.mention)).or_default().0.push(old);
     }
     for new in mentions(store, [q::PENDING_EVENTS, q::PENDING_COUNTS, q::PENDING_TARGETS], &[])? {
         merged.events += 1;
-        let key = (new.authority.clone(), new.status.as_str());
-        groups.entry(key).or_default().1.push(new);
+        groups.entry(key(&new)).or_default().1.push(new);
     }
     let pending: HashSet<String> = docs.iter().cloned().collect();
     let mut writes = Writes::default();
-    for ((authority, status), (removed, inserted)) in groups {
+    for ((authority, status, target), (removed, inserted)) in groups {
         let (undated_in, dated_in): (Vec<Mention>, Vec<Mention>) =
             inserted.into_iter().partition(|m| when(m).is_none());
         let (undated_out, dated_out): (Vec<Stored>, Vec<Stored>) =
@@ -357,6 +361,7 @@ pub(crate) fn update(store: &mut dyn Store) -> Result<Merged, Failure> {
         let group = Group {
             authority: &authority,
             status,
+            target: &target,
             pending: &pending,
         };
         if !undated_in.is_empty() || !undated_out.is_empty() {
@@ -373,10 +378,12 @@ pub(crate) fn update(store: &mut dyn Store) -> Result<Merged, Failure> {
     Ok(merged)
 }
 
-/// One authority and status under update.
+/// One group of the merge (authority, status, target) under update.
 struct Group<'a> {
     authority: &'a str,
     status: &'a str,
+    /// As `merge_target`: '' for none.
+    target: &'a str,
     /// The articles written since the last merge: their stored reports are old.
     pending: &'a HashSet<String>,
 }
@@ -413,7 +420,7 @@ impl Dirty {
 
 impl Group<'_> {
     fn params<'p>(&'p self, more: &[Value<'p>]) -> Vec<Value<'p>> {
-        let mut params = vec![text(self.authority), text(self.status)];
+        let mut params = vec![text(self.authority), text(self.status), text(self.target)];
         params.extend_from_slice(more);
         params
     }

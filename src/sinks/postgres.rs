@@ -305,13 +305,14 @@ impl Store for PostgresStore<'_, '_> {
 fn create_schema(client: &mut Client) -> Result<(), Failure> {
     let mut tx = client.transaction()?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LOCK])?;
-    // Canonical tables from before they were kept up to date run by run (their
-    // reports held no merge keys) are dropped and rebuilt at the end of the run.
+    // Canonical tables from before they were kept up to date run by run, or
+    // before the merge grouped reports by target (their reports hold no
+    // `merge_target`), are dropped and rebuilt at the end of the run.
     let outdated: bool = tx
         .query_one(
             "SELECT to_regclass('canonical_event_sources') IS NOT NULL AND NOT EXISTS ( \
                  SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() \
-                 AND table_name = 'canonical_event_sources' AND column_name = 'period_start')",
+                 AND table_name = 'canonical_event_sources' AND column_name = 'merge_target')",
             &[],
         )?
         .try_get(0)?;

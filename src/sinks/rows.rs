@@ -180,6 +180,7 @@ pub const CANONICAL_EVENT_SOURCES: Table = Table {
         "event_idx",
         "authority",
         "status",
+        "merge_target",
         "period_start",
         "period_end",
         "head",
@@ -447,6 +448,7 @@ pub fn canonical_rows<'a>(
                 index(m.event_idx),
                 Text(&m.authority),
                 Text(m.status.as_str()),
+                Text(m.target.as_deref().unwrap_or("")),
                 start,
                 end,
                 Int(i64::from(i == 0)),
@@ -512,34 +514,35 @@ pub mod queries {
         "WHERE doc_id IN (SELECT doc_id FROM canonical_pending)"
     );
     /// The reports of the canonical events open at a report of period
-    /// `[?3, ?6]`: those of an authority and status whose head's period is
-    /// fine (a day or a week, classes 0 and 1), ends on or after `?4` (the
-    /// period's first day less the window) and so starts on or after `?5` (`?4`
-    /// less a week), and starts on or before `?3`; or whose head's period is
-    /// coarse and is `[?3, ?6]` itself. Each part reads a range of the heads' index.
+    /// `[?4, ?7]`: those of an authority, status and target (`?1` to `?3`, the
+    /// merge's group) whose head's period is fine (a day or a week, classes 0
+    /// and 1), ends on or after `?5` (the period's first day less the window)
+    /// and so starts on or after `?6` (`?5` less a week), and starts on or
+    /// before `?4`; or whose head's period is coarse and is `[?4, ?7]` itself.
+    /// Each part reads a range of the heads' index.
     pub const OPEN_ON_DAY: &str = concat!(
         source_select!(),
         "WHERE canonical_id IN (\
          SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND span_class = 0 AND period_start >= ?4 AND period_start <= ?3 \
+         AND merge_target = ?3 AND span_class = 0 AND period_start >= ?5 AND period_start <= ?4 \
          UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND span_class = 1 AND period_start >= ?5 AND period_start <= ?3 AND period_end >= ?4 \
+         AND merge_target = ?3 AND span_class = 1 AND period_start >= ?6 AND period_start <= ?4 AND period_end >= ?5 \
          UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND span_class = 2 AND period_start = ?3 AND period_end = ?6)"
+         AND merge_target = ?3 AND span_class = 2 AND period_start = ?4 AND period_end = ?7)"
     );
-    /// The reports of an authority and status whose period starts in `[?3, ?4)`.
+    /// The reports of a group (`?1` to `?3`) whose period starts in `[?4, ?5)`.
     pub const SOURCES_OF_DAYS: &str = concat!(
         source_select!(),
-        "WHERE authority = ?1 AND status = ?2 AND period_start >= ?3 AND period_start < ?4"
+        "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4 AND period_start < ?5"
     );
-    /// The undated reports of an authority and status.
+    /// The undated reports of a group.
     pub const UNDATED_SOURCES: &str = concat!(
         source_select!(),
-        "WHERE authority = ?1 AND status = ?2 AND period_start IS NULL"
+        "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start IS NULL"
     );
-    /// The first day on or after `?3` that a report of an authority and status starts.
+    /// The first day on or after `?4` that a report of a group starts.
     pub const NEXT_DAY: &str = "SELECT min(period_start) FROM canonical_event_sources \
-         WHERE authority = ?1 AND status = ?2 AND period_start >= ?3";
+         WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4";
     /// Takes a canonical event out, its reports first.
     pub const DELETE_SOURCES: &str = "DELETE FROM canonical_event_sources WHERE canonical_id = ?1";
     /// Takes a canonical event out.

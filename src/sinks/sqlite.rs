@@ -248,12 +248,13 @@ impl Store for SqliteStore<'_> {
 }
 
 /// Drops the canonical tables of a database from before they were kept up to
-/// date run by run (their reports held no merge keys): they are derived data,
+/// date run by run, or before the merge grouped reports by target (their
+/// reports hold no `merge_target`): they are derived data,
 /// rebuilt whole at the end of the next run. Whether it dropped them.
 fn drop_outdated_canonical_tables(conn: &Connection) -> rusqlite::Result<bool> {
     let (table, column): (bool, bool) = conn.query_row(
         "SELECT (SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'canonical_event_sources'), \
-                (SELECT count(*) > 0 FROM pragma_table_info('canonical_event_sources') WHERE name = 'period_start')",
+                (SELECT count(*) > 0 FROM pragma_table_info('canonical_event_sources') WHERE name = 'merge_target')",
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
