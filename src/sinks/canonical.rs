@@ -93,31 +93,87 @@ pub struct Merged {
     pub read: u64,
 }
 
-/// What an update changes, written once every group is merged: all the
-/// canonical events it takes out, then those it puts in (an article's event
-/// may move to another authority or status, so a group may put in the id
-/// another group takes out).
+/// Where a stored report stood: its canonical event's id and whether it headed it.
+type Place = (String, bool);
+
+/// A report's row key: doc_id and event index.
+type ReportKey = (String, usize);
+
+/// A changed canonical event as merged now: its members and, for each, where
+/// it stood when it was a stored report.
+type Changed = (CanonicalEvent, Vec<Mention>, Vec<Option<Place>>);
+
+/// What an update changes, written once every group is merged (an article's
+/// event may move to another group, so a group may put in the id another takes
+/// out). Only the rows that change are written: the rows of the changed
+/// canonical events, and of their reports those that are new or stand
+/// elsewhere; a report that stays where it stood is not touched, however large
+/// its canonical event. The reports' reference to their event is checked at
+/// commit (deferred), so an event's row can be replaced under its reports.
 #[derive(Default)]
 struct Writes {
+    /// Ids of the stored canonical events that changed.
     delete: Vec<String>,
-    insert: Vec<(CanonicalEvent, Vec<Mention>)>,
+    insert: Vec<Changed>,
+    /// Reports of articles written again, out.
+    removed: Vec<ReportKey>,
 }
 
 impl Writes {
     fn apply(self, store: &mut dyn Store, merged: &mut Merged) -> Result<(), Failure> {
+        for (doc_id, event_idx) in &self.removed {
+            store.execute(q::DELETE_REPORT, &[text(doc_id), Value::Int(*event_idx as i64)])?;
+        }
         for id in &self.delete {
-            delete(store, id)?;
+            store.execute(q::DELETE_EVENT, &[text(id)])?;
         }
-        for (event, members) in &self.insert {
-            write(store, event, members)?;
+        let mut events = Vec::new();
+        let mut sources = Vec::new();
+        for (event, members, places) in &self.insert {
+            let mut member = 0;
+            rows::canonical_rows(event, members, |table, values| {
+                if table == &rows::CANONICAL_EVENTS {
+                    events.push(values.to_vec());
+                    return;
+                }
+                let place = places[member].as_ref();
+                let head = member == 0;
+                member += 1;
+                match place {
+                    Some((id, was_head)) if *id == event.id && *was_head == head => {}
+                    Some(_) => sources.push(Err((event.id.as_str(), head, &members[member - 1]))),
+                    None => sources.push(Ok(values.to_vec())),
+                }
+            });
         }
+        store.insert(&rows::CANONICAL_EVENTS, &events)?;
+        let mut new = Vec::new();
+        for source in sources {
+            match source {
+                Ok(row) => new.push(row),
+                Err((id, head, m)) => {
+                    let params = [
+                        text(id),
+                        Value::Int(head.into()),
+                        text(&m.doc_id),
+                        Value::Int(m.event_idx as i64),
+                    ];
+                    store.execute(q::MOVE_REPORT, &params)?;
+                }
+            }
+        }
+        store.insert(&rows::CANONICAL_EVENT_SOURCES, &new)?;
         merged.removed += self.delete.len() as u64;
         merged.written += self.insert.len() as u64;
         Ok(())
     }
 
-    fn put(&mut self, sweep: &Sweep, i: usize) {
-        self.insert.push((sweep.event(i), sweep.members(i).to_vec()));
+    fn put(&mut self, (event, members): (CanonicalEvent, Vec<Mention>), stored: &mut HashMap<ReportKey, Place>) {
+        let places = members
+            .iter()
+            .map(|m| stored.remove(&(m.doc_id.clone(), m.event_idx)))
+            .collect();
+        self.insert.push((event, members, places));
     }
 }
 
@@ -132,8 +188,9 @@ struct Stored {
 const CHUNK_DAYS: i64 = 8;
 
 /// A sweep that could stop goes on when the next change is at most this many
-/// days ahead (either way the result is the same).
-const JOIN_DAYS: i64 = 30;
+/// days ahead (either way the result is the same): starting again there reads
+/// as many days before it again, where the events open there began.
+const JOIN_DAYS: i64 = WINDOW_DAYS + FINE_DAYS;
 
 fn text<'a>(s: &'a str) -> Value<'a> {
     Value::Text(s)
@@ -242,11 +299,6 @@ fn write(store: &mut dyn Store, event: &CanonicalEvent, members: &[Mention]) -> 
     });
     store.insert(&rows::CANONICAL_EVENTS, &events)?;
     store.insert(&rows::CANONICAL_EVENT_SOURCES, &sources)
-}
-
-fn delete(store: &mut dyn Store, id: &str) -> Result<(), Failure> {
-    store.execute(q::DELETE_SOURCES, &[text(id)])?;
-    store.execute(q::DELETE_EVENT, &[text(id)])
 }
 
 /// Whether the canonical tables wait for a full rebuild (a database from before
@@ -447,12 +499,17 @@ impl Group<'_> {
                 (keys, id)
             })
             .collect();
-        let mut mentions: Vec<Mention> = old
-            .into_iter()
-            .filter(|s| !self.pending.contains(&s.mention.doc_id))
-            .map(|s| s.mention)
-            .chain(inserted)
-            .collect();
+        let mut places: HashMap<ReportKey, Place> = HashMap::new();
+        let mut mentions = inserted;
+        for s in old {
+            let key = (s.mention.doc_id.clone(), s.mention.event_idx);
+            if self.pending.contains(&s.mention.doc_id) {
+                writes.removed.push(key);
+            } else {
+                places.insert(key, (s.id, s.head));
+                mentions.push(s.mention);
+            }
+        }
         mentions.sort_by_cached_key(sweep_key);
         let mut sweep = Sweep::new();
         for m in mentions {
@@ -467,46 +524,52 @@ impl Group<'_> {
         }
         writes.delete.extend(unchanged.into_values());
         for i in new {
-            writes.put(&sweep, i);
+            writes.put((sweep.event(i), sweep.members(i).to_vec()), &mut places);
         }
         Ok(())
     }
 
-    /// The canonical events open at `p` as they stood just before it: their
-    /// reports before `p`, in sweep order, heads first; events in the order of
-    /// their heads.
-    fn open_at(&self, store: &mut dyn Store, p: &SweepKey) -> Result<Vec<Vec<Stored>>, Failure> {
-        let (start, end) = p.0.expect("dated");
-        let s = day(start);
-        let params = self.params(&[
-            Value::Int(s),
-            Value::Int(s - WINDOW_DAYS),
-            Value::Int(s - WINDOW_DAYS - FINE_DAYS),
-            Value::Int(day(end)),
-        ]);
+    /// The canonical events open at `p` as they stood just before it (their
+    /// reports before `p`, in sweep order, heads first; events in the order
+    /// of their heads), and the stored reports from `p` to the day before
+    /// `until`, sorted. One range of days holds both: an event open at `p`
+    /// has a fine head ending at most [`WINDOW_DAYS`] before `p` starts (so
+    /// starting at most a week before that) and reports no earlier than its
+    /// head, or a coarse head of `p`'s own period.
+    fn open_at(
+        &self,
+        store: &mut dyn Store,
+        p: &SweepKey,
+        until: i64,
+    ) -> Result<(Vec<Vec<Stored>>, Vec<Stored>), Failure> {
+        let period = p.0.expect("dated");
+        let from = day(period.0) - WINDOW_DAYS - FINE_DAYS;
+        let range = self.params(&[Value::Int(from), Value::Int(until)]);
+        let mut after = Vec::new();
         let mut events: HashMap<String, Vec<(SweepKey, Stored)>> = HashMap::new();
-        for report in stored(store, q::OPEN_ON_DAY, &params)? {
-            events
-                .entry(report.id.clone())
-                .or_default()
-                .push((sweep_key(&report.mention), report));
+        for report in stored(store, q::SOURCES_OF_DAYS, &range)? {
+            let key = sweep_key(&report.mention);
+            if key >= *p {
+                after.push((key, report));
+            } else {
+                events.entry(report.id.clone()).or_default().push((key, report));
+            }
         }
         let mut open: Vec<(SweepKey, Vec<Stored>)> = Vec::new();
         for (_, mut members) in events {
             members.sort_by(|a, b| a.0.cmp(&b.0));
-            if !members[0].1.head {
-                return Err(inconsistent("a canonical event whose first report is not its head"));
-            }
-            // A head on the day itself may come after `p`: not open yet.
-            if members[0].0 >= *p {
+            // Reports of an event whose head lies before the range: it is closed.
+            let first = &members[0];
+            if !first.1.head || !open_to(first.0.0.expect("dated"), period) {
                 continue;
             }
-            let head = members[0].0.clone();
-            members.retain(|(key, _)| key < p);
+            let head = first.0.clone();
             open.push((head, members.into_iter().map(|(_, m)| m).collect()));
         }
         open.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(open.into_iter().map(|(_, members)| members).collect())
+        after.sort_by(|a, b| a.0.cmp(&b.0));
+        let open = open.into_iter().map(|(_, members)| members).collect();
+        Ok((open, after.into_iter().map(|(_, s)| s).collect()))
     }
 
     /// The stored reports of the group from `from` on, a few days at a time:
@@ -580,13 +643,9 @@ impl Group<'_> {
         writes: &mut Writes,
         merged: &mut Merged,
     ) -> Result<Option<SweepKey>, Failure> {
-        let mut sweep = Sweep::retiring();
-        // The stored canonical events met and still open: id -> head's key.
-        let mut old_head = self.seed_open(store, p, &mut sweep, merged)?;
-        let mut retired_at = p.0.expect("dated");
-        let mut dirty = Dirty::default();
         let mut buffer: VecDeque<Stored> = VecDeque::new();
-        let mut from = day(p.0.expect("dated").0);
+        let (mut open, mut from) = self.seed_open(store, p, &mut buffer, merged)?;
+        let mut retired_at = p.0.expect("dated");
         let mut exhausted = false;
         let mut stop = None;
         loop {
@@ -612,26 +671,27 @@ impl Group<'_> {
             let period = stored_key.as_ref().filter(|_| take_stored).or(inserted_key.as_ref());
             let period = period.and_then(|key| key.0).expect("dated");
             if period != retired_at {
-                retire(&mut sweep, &mut old_head, &dirty, period, writes);
+                open.retire(period, writes);
                 retired_at = period;
             }
             if !take_stored {
                 let m = inserted.pop_front().expect("a mention");
-                let i = sweep.push(m);
-                dirty.mark(&sweep_key(&sweep.members(i)[0]));
+                let i = open.sweep.push(m);
+                open.dirty.mark(&sweep_key(&open.sweep.members(i)[0]));
                 continue;
             }
             let s = buffer.pop_front().expect("a report");
             let key = stored_key.expect("a key");
-            let head = stored_head(&mut old_head, &s, &key)?;
+            let head = stored_head(&mut open.old_head, &s, &key)?;
             if self.pending.contains(&s.mention.doc_id) {
                 // An old report of an article written again: out.
-                dirty.mark(&head);
+                open.dirty.mark(&head);
+                writes.removed.push((s.mention.doc_id, s.mention.event_idx));
                 continue;
             }
             let period = key.0.expect("dated");
             let start = period.0;
-            if dirty.all_closed(period) {
+            if open.dirty.all_closed(period) {
                 // Reading on to a change close ahead costs less than finding
                 // the canonical events open there again.
                 let next = changes.get(changes.partition_point(|c| *c < key));
@@ -640,14 +700,14 @@ impl Group<'_> {
                     break;
                 }
             }
-            let i = sweep.push(s.mention);
-            let new_head = sweep_key(&sweep.members(i)[0]);
+            let i = open.push(s);
+            let new_head = sweep_key(&open.sweep.members(i)[0]);
             if new_head != head {
-                dirty.mark(&new_head);
-                dirty.mark(&head);
+                open.dirty.mark(&new_head);
+                open.dirty.mark(&head);
             }
         }
-        write_dirty(&sweep, old_head, &dirty, writes);
+        open.finish(writes);
         Ok(stop)
     }
 
@@ -657,17 +717,22 @@ impl Group<'_> {
         &self,
         store: &mut dyn Store,
         p: &SweepKey,
-        sweep: &mut Sweep,
+        buffer: &mut VecDeque<Stored>,
         merged: &mut Merged,
-    ) -> Result<HashMap<String, SweepKey>, Failure> {
-        let mut old_head: HashMap<String, SweepKey> = HashMap::new();
-        for members in self.open_at(store, p)? {
+    ) -> Result<(Open, i64), Failure> {
+        let until = day(p.0.expect("dated").0) + CHUNK_DAYS;
+        let (events, after) = self.open_at(store, p, until)?;
+        merged.read += after.len() as u64;
+        buffer.extend(after);
+        let mut open = Open::default();
+        for members in events {
             let head = sweep_key(&members[0].mention);
-            old_head.insert(members[0].id.clone(), head);
+            open.old_head.insert(members[0].id.clone(), head);
             merged.read += members.len() as u64;
-            sweep.seed(members.into_iter().map(|s| s.mention).collect());
+            let mentions = members.into_iter().map(|s| open.place(s)).collect();
+            open.sweep.seed(mentions);
         }
-        Ok(old_head)
+        Ok((open, until))
     }
 }
 
@@ -687,37 +752,83 @@ fn stored_head(old_head: &mut HashMap<String, SweepKey>, s: &Stored, key: &Sweep
     }
 }
 
-/// Before a mention of period `p`: the clusters the sweep closed are taken out
-/// (written when dirty), and so are the stored canonical events closed to
-/// `p` (deleted when dirty). Neither can change any more, so a sweep holds
-/// only what is open, however far it goes.
-fn retire(sweep: &mut Sweep, old_head: &mut HashMap<String, SweepKey>, dirty: &Dirty, p: Period, writes: &mut Writes) {
-    sweep.close_before(p);
-    for closed in sweep.take_closed() {
-        if dirty.heads.contains(&sweep_key(&closed.members()[0])) {
-            writes.insert.push(closed.into_event());
-        }
-    }
-    old_head.retain(|id, head| {
-        let open = open_to(head.0.expect("dated heads"), p);
-        if !open && dirty.heads.contains(head) {
-            writes.delete.push(id.clone());
-        }
-        open
-    });
+/// What a sweep of an update holds open: its clusters, the stored canonical
+/// events it met (id -> head's key), where the stored reports in its
+/// clusters stood, and which clusters changed.
+struct Open {
+    sweep: Sweep,
+    old_head: HashMap<String, SweepKey>,
+    places: HashMap<ReportKey, Place>,
+    dirty: Dirty,
 }
 
-/// The writes of a sweep where it stops: the stored canonical events whose
-/// heads are dirty go, and the sweep's clusters with dirty heads are written.
-fn write_dirty(sweep: &Sweep, old_head: HashMap<String, SweepKey>, dirty: &Dirty, writes: &mut Writes) {
-    for (id, head) in old_head {
-        if dirty.heads.contains(&head) {
-            writes.delete.push(id);
+impl Default for Open {
+    fn default() -> Self {
+        Open {
+            sweep: Sweep::retiring(),
+            old_head: HashMap::new(),
+            places: HashMap::new(),
+            dirty: Dirty::default(),
         }
     }
-    for i in sweep.live() {
-        if dirty.heads.contains(&sweep_key(&sweep.members(i)[0])) {
-            writes.put(sweep, i);
+}
+
+impl Open {
+    /// Notes where a stored report stood; its mention.
+    fn place(&mut self, s: Stored) -> Mention {
+        let key = (s.mention.doc_id.clone(), s.mention.event_idx);
+        self.places.insert(key, (s.id, s.head));
+        s.mention
+    }
+
+    /// Places a stored report in the sweep.
+    fn push(&mut self, s: Stored) -> usize {
+        let m = self.place(s);
+        self.sweep.push(m)
+    }
+
+    /// Before a mention of period `p`: the clusters the sweep closed are taken
+    /// out (written when dirty), and so are the stored canonical events closed
+    /// to `p` (deleted when dirty). Neither can change any more, so a sweep
+    /// holds only what is open, however far it goes.
+    fn retire(&mut self, p: Period, writes: &mut Writes) {
+        self.sweep.close_before(p);
+        for closed in self.sweep.take_closed() {
+            if self.dirty.heads.contains(&sweep_key(&closed.members()[0])) {
+                writes.put(closed.into_event(), &mut self.places);
+            } else {
+                for m in closed.members() {
+                    self.places.remove(&(m.doc_id.clone(), m.event_idx));
+                }
+            }
+        }
+        let dirty = &self.dirty;
+        self.old_head.retain(|id, head| {
+            let open = open_to(head.0.expect("dated heads"), p);
+            if !open && dirty.heads.contains(head) {
+                writes.delete.push(id.clone());
+            }
+            open
+        });
+    }
+
+    /// The writes of a sweep where it stops: the stored canonical events
+    /// whose heads are dirty go, and the sweep's clusters with dirty heads are
+    /// written.
+    fn finish(mut self, writes: &mut Writes) {
+        for (id, head) in self.old_head {
+            if self.dirty.heads.contains(&head) {
+                writes.delete.push(id);
+            }
+        }
+        let dirty: Vec<usize> = self
+            .sweep
+            .live()
+            .filter(|&i| self.dirty.heads.contains(&sweep_key(&self.sweep.members(i)[0])))
+            .collect();
+        for i in dirty {
+            let event = (self.sweep.event(i), self.sweep.members(i).to_vec());
+            writes.put(event, &mut self.places);
         }
     }
 }

@@ -6,7 +6,7 @@
 //! SQLite, JSONB in PostgreSQL.
 
 use super::Run;
-use crate::assemble::canonical::{CanonicalEvent, FINE_DAYS, Mention, Period, when};
+use crate::assemble::canonical::{CanonicalEvent, Mention, when};
 use crate::extract::parse_published;
 use crate::record::{CountCategory, EventCount, EventStatus, Record};
 use chrono::{Datelike, NaiveDate};
@@ -169,9 +169,9 @@ pub const CANONICAL_EVENTS: Table = Table {
 /// the event as the merge read it (so that a later run can merge again without
 /// reading the article tables): `period_start`, `period_end` the days of its
 /// date or publication (days from 0001-01-01, `NULL` when undated), `head` 1 for
-/// the canonical event's first report in the merge's order, `span_class` the
-/// class of the length of that period ([`span_class`]), `published` the
-/// article's publication day.
+/// the canonical event's first report in the merge's order, `merge_target` its
+/// target ('' for none: the merge's groups are authority, status and target),
+/// `published` the article's publication day.
 pub const CANONICAL_EVENT_SOURCES: Table = Table {
     name: "canonical_event_sources",
     columns: &[
@@ -184,7 +184,6 @@ pub const CANONICAL_EVENT_SOURCES: Table = Table {
         "period_start",
         "period_end",
         "head",
-        "span_class",
         "published",
         "date",
         "target",
@@ -437,7 +436,6 @@ pub fn canonical_rows<'a>(
             index(members.len()),
         ],
     );
-    let class = span_class(when(&members[0]));
     for (i, m) in members.iter().enumerate() {
         let (start, end) = when(m).map_or((Null, Null), |(a, b)| (Int(day(a)), Int(day(b))));
         row(
@@ -452,7 +450,6 @@ pub fn canonical_rows<'a>(
                 start,
                 end,
                 Int(i64::from(i == 0)),
-                Int(class),
                 m.published.map_or(Null, |p| Int(day(p))),
                 opt(&m.date),
                 opt(&m.target),
@@ -472,22 +469,6 @@ pub fn day(date: NaiveDate) -> i64 {
 /// The date of a stored day number.
 pub fn date_of_day(day: i64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(day).ok()?)
-}
-
-/// The longest period (in days, end minus start) of each span class: a day, a
-/// week (`FINE_DAYS`), anything coarser (which merges only with its own
-/// period). The look-up of the canonical events open on a day reads, per class,
-/// only those whose first period starts within the class's reach of it.
-pub const SPAN_CLASSES: [i64; 3] = [0, FINE_DAYS, i64::MAX];
-
-/// The span class of a head's period (0 for an undated one).
-pub fn span_class(period: Option<Period>) -> i64 {
-    let Some((a, b)) = period else { return 0 };
-    let days = (b - a).num_days();
-    SPAN_CLASSES
-        .iter()
-        .position(|&max| days <= max)
-        .unwrap_or(SPAN_CLASSES.len() - 1) as i64
 }
 
 /// The queries of the canonical merge (`sinks/canonical.rs`), the same for
@@ -513,23 +494,6 @@ pub mod queries {
         source_select!(),
         "WHERE doc_id IN (SELECT doc_id FROM canonical_pending)"
     );
-    /// The reports of the canonical events open at a report of period
-    /// `[?4, ?7]`: those of an authority, status and target (`?1` to `?3`, the
-    /// merge's group) whose head's period is fine (a day or a week, classes 0
-    /// and 1), ends on or after `?5` (the period's first day less the window)
-    /// and so starts on or after `?6` (`?5` less a week), and starts on or
-    /// before `?4`; or whose head's period is coarse and is `[?4, ?7]` itself.
-    /// Each part reads a range of the heads' index.
-    pub const OPEN_ON_DAY: &str = concat!(
-        source_select!(),
-        "WHERE canonical_id IN (\
-         SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND merge_target = ?3 AND span_class = 0 AND period_start >= ?5 AND period_start <= ?4 \
-         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND merge_target = ?3 AND span_class = 1 AND period_start >= ?6 AND period_start <= ?4 AND period_end >= ?5 \
-         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND merge_target = ?3 AND span_class = 2 AND period_start = ?4 AND period_end = ?7)"
-    );
     /// The reports of a group (`?1` to `?3`) whose period starts in `[?4, ?5)`.
     pub const SOURCES_OF_DAYS: &str = concat!(
         source_select!(),
@@ -543,9 +507,12 @@ pub mod queries {
     /// The first day on or after `?4` that a report of a group starts.
     pub const NEXT_DAY: &str = "SELECT min(period_start) FROM canonical_event_sources \
          WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4";
-    /// Takes a canonical event out, its reports first.
-    pub const DELETE_SOURCES: &str = "DELETE FROM canonical_event_sources WHERE canonical_id = ?1";
-    /// Takes a canonical event out.
+    /// Takes a report out (of an article written again).
+    pub const DELETE_REPORT: &str = "DELETE FROM canonical_event_sources WHERE doc_id = ?1 AND event_idx = ?2";
+    /// Moves a report to another canonical event, or makes it or unmakes it its head.
+    pub const MOVE_REPORT: &str =
+        "UPDATE canonical_event_sources SET canonical_id = ?1, head = ?2 WHERE doc_id = ?3 AND event_idx = ?4";
+    /// Takes a canonical event's row out (its reports move or go in the same transaction).
     pub const DELETE_EVENT: &str = "DELETE FROM canonical_events WHERE id = ?1";
     /// Empties the canonical tables, for a full rebuild.
     pub const CLEAR: [&str; 3] = [
