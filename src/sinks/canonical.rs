@@ -99,9 +99,15 @@ type Place = (String, bool);
 /// A report's row key: doc_id and event index.
 type ReportKey = (String, usize);
 
-/// A changed canonical event as merged now: its members and, for each, where
-/// it stood when it was a stored report.
-type Changed = (CanonicalEvent, Vec<Mention>, Vec<Option<Place>>);
+/// A changed canonical event as merged now (without its sources), its number
+/// of reports, and those of its reports to write: new ones, and stored ones
+/// that now stand elsewhere (doc_id, event index, whether it heads it).
+struct Changed {
+    event: CanonicalEvent,
+    sources: usize,
+    new: Vec<(Mention, bool)>,
+    moved: Vec<(String, usize, bool)>,
+}
 
 /// What an update changes, written once every group is merged (an article's
 /// event may move to another group, so a group may put in the id another takes
@@ -127,40 +133,23 @@ impl Writes {
         for id in &self.delete {
             store.execute(q::DELETE_EVENT, &[text(id)])?;
         }
-        let mut events = Vec::new();
-        let mut sources = Vec::new();
-        for (event, members, places) in &self.insert {
-            let mut member = 0;
-            rows::canonical_rows(event, members, |table, values| {
-                if table == &rows::CANONICAL_EVENTS {
-                    events.push(values.to_vec());
-                    return;
-                }
-                let place = places[member].as_ref();
-                let head = member == 0;
-                member += 1;
-                match place {
-                    Some((id, was_head)) if *id == event.id && *was_head == head => {}
-                    Some(_) => sources.push(Err((event.id.as_str(), head, &members[member - 1]))),
-                    None => sources.push(Ok(values.to_vec())),
-                }
-            });
-        }
+        let events: Vec<Vec<Value>> = (self.insert.iter())
+            .map(|c| rows::canonical_event_row(&c.event, c.sources).to_vec())
+            .collect();
         store.insert(&rows::CANONICAL_EVENTS, &events)?;
         let mut new = Vec::new();
-        for source in sources {
-            match source {
-                Ok(row) => new.push(row),
-                Err((id, head, m)) => {
-                    let params = [
-                        text(id),
-                        Value::Int(head.into()),
-                        text(&m.doc_id),
-                        Value::Int(m.event_idx as i64),
-                    ];
-                    store.execute(q::MOVE_REPORT, &params)?;
-                }
+        for c in &self.insert {
+            for (doc_id, event_idx, head) in &c.moved {
+                let id = text(&c.event.id);
+                let params = [
+                    id,
+                    Value::Int((*head).into()),
+                    text(doc_id),
+                    Value::Int(*event_idx as i64),
+                ];
+                store.execute(q::MOVE_REPORT, &params)?;
             }
+            new.extend((c.new.iter()).map(|(m, head)| rows::canonical_source_row(&c.event.id, m, *head).to_vec()));
         }
         store.insert(&rows::CANONICAL_EVENT_SOURCES, &new)?;
         merged.removed += self.delete.len() as u64;
@@ -168,12 +157,24 @@ impl Writes {
         Ok(())
     }
 
-    fn put(&mut self, (event, members): (CanonicalEvent, Vec<Mention>), stored: &mut HashMap<ReportKey, Place>) {
-        let places = members
-            .iter()
-            .map(|m| stored.remove(&(m.doc_id.clone(), m.event_idx)))
-            .collect();
-        self.insert.push((event, members, places));
+    /// Notes a changed canonical event, keeping of its reports only those to write.
+    fn put(&mut self, (mut event, members): (CanonicalEvent, Vec<Mention>), places: &mut HashMap<ReportKey, Place>) {
+        event.sources = Vec::new();
+        let mut changed = Changed {
+            sources: members.len(),
+            new: Vec::new(),
+            moved: Vec::new(),
+            event,
+        };
+        for (i, m) in members.into_iter().enumerate() {
+            let head = i == 0;
+            match places.remove(&(m.doc_id.clone(), m.event_idx)) {
+                Some((id, was_head)) if id == changed.event.id && was_head == head => {}
+                Some(_) => changed.moved.push((m.doc_id, m.event_idx, head)),
+                None => changed.new.push((m, head)),
+            }
+        }
+        self.insert.push(changed);
     }
 }
 
@@ -184,8 +185,9 @@ struct Stored {
     mention: Mention,
 }
 
-/// Days of stored reports read at a time.
-const CHUNK_DAYS: i64 = 8;
+/// Days of stored reports read at a time: a change's canonical event closes
+/// [`WINDOW_DAYS`] after it (after its head, for a week's).
+const CHUNK_DAYS: i64 = WINDOW_DAYS + 1;
 
 /// A sweep that could stop goes on when the next change is at most this many
 /// days ahead (either way the result is the same): starting again there reads
@@ -211,7 +213,6 @@ fn parse_stored(row: Vec<Cell>) -> Option<Stored> {
     let target = next().text();
     let counts: Vec<EventCount> = serde_json::from_str(&next().text()?).ok()?;
     let named_targets: Vec<String> = serde_json::from_str(&next().text()?).ok()?;
-    let evidence = serde_json::from_str(&next().text()?).ok()?;
     Some(Stored {
         id,
         head,
@@ -225,7 +226,7 @@ fn parse_stored(row: Vec<Cell>) -> Option<Stored> {
             counts,
             named_targets,
             date,
-            evidence,
+            evidence: Vec::new(),
         },
     })
 }
@@ -518,8 +519,16 @@ impl Group<'_> {
         let mut new = Vec::new();
         for i in 0..sweep.len() {
             let keys: Vec<SweepKey> = sweep.members(i).iter().map(sweep_key).collect();
-            if unchanged.remove(&keys).is_none() {
-                new.push(i);
+            // An article written again has its old reports taken out: its
+            // canonical event is written again, even made of the same reports.
+            let written_again = sweep.members(i).iter().any(|m| self.pending.contains(&m.doc_id));
+            match unchanged.remove(&keys) {
+                Some(_) if !written_again => {}
+                Some(id) => {
+                    writes.delete.push(id);
+                    new.push(i);
+                }
+                None => new.push(i),
             }
         }
         writes.delete.extend(unchanged.into_values());
@@ -532,9 +541,10 @@ impl Group<'_> {
     /// The canonical events open at `p` as they stood just before it (their
     /// reports before `p`, in sweep order, heads first; events in the order
     /// of their heads), and the stored reports from `p` to the day before
-    /// `until`, sorted. One range of days holds both: an event open at `p`
-    /// has a fine head ending at most [`WINDOW_DAYS`] before `p` starts (so
-    /// starting at most a week before that) and reports no earlier than its
+    /// `until`, sorted. One query reads both: an event open at `p` has a
+    /// fine head ending at most [`WINDOW_DAYS`] before `p` starts (so
+    /// starting then, or, rarely, a week's head, up to a week before that:
+    /// those are looked up by their heads) and reports no earlier than its
     /// head, or a coarse head of `p`'s own period.
     fn open_at(
         &self,
@@ -543,11 +553,11 @@ impl Group<'_> {
         until: i64,
     ) -> Result<(Vec<Vec<Stored>>, Vec<Stored>), Failure> {
         let period = p.0.expect("dated");
-        let from = day(period.0) - WINDOW_DAYS - FINE_DAYS;
-        let range = self.params(&[Value::Int(from), Value::Int(until)]);
+        let from = day(period.0) - WINDOW_DAYS;
+        let range = self.params(&[Value::Int(from), Value::Int(until), Value::Int(from - FINE_DAYS)]);
         let mut after = Vec::new();
         let mut events: HashMap<String, Vec<(SweepKey, Stored)>> = HashMap::new();
-        for report in stored(store, q::SOURCES_OF_DAYS, &range)? {
+        for report in stored(store, q::OPEN_AND_DAYS, &range)? {
             let key = sweep_key(&report.mention);
             if key >= *p {
                 after.push((key, report));

@@ -421,44 +421,49 @@ pub fn canonical_rows<'a>(
     members: &'a [Mention],
     mut row: impl FnMut(&'static Table, &[Value<'a>]),
 ) {
-    use Value::*;
-    row(
-        &CANONICAL_EVENTS,
-        &[
-            Text(&e.id),
-            Text(&e.authority),
-            Text(e.status.as_str()),
-            opt(&e.target),
-            opt(&e.date),
-            json(&e.counts),
-            json(&e.named_targets),
-            opt(&e.first_published),
-            index(members.len()),
-        ],
-    );
+    row(&CANONICAL_EVENTS, &canonical_event_row(e, members.len()));
     for (i, m) in members.iter().enumerate() {
-        let (start, end) = when(m).map_or((Null, Null), |(a, b)| (Int(day(a)), Int(day(b))));
-        row(
-            &CANONICAL_EVENT_SOURCES,
-            &[
-                Text(&e.id),
-                Text(&m.doc_id),
-                index(m.event_idx),
-                Text(&m.authority),
-                Text(m.status.as_str()),
-                Text(m.target.as_deref().unwrap_or("")),
-                start,
-                end,
-                Int(i64::from(i == 0)),
-                m.published.map_or(Null, |p| Int(day(p))),
-                opt(&m.date),
-                opt(&m.target),
-                json(&m.counts),
-                json(&m.named_targets),
-                json(&m.evidence),
-            ],
-        );
+        row(&CANONICAL_EVENT_SOURCES, &canonical_source_row(&e.id, m, i == 0));
     }
+}
+
+/// The row of a canonical event of `sources` reports (its `sources` field aside).
+pub fn canonical_event_row(e: &CanonicalEvent, sources: usize) -> [Value<'_>; 9] {
+    use Value::*;
+    [
+        Text(&e.id),
+        Text(&e.authority),
+        Text(e.status.as_str()),
+        opt(&e.target),
+        opt(&e.date),
+        json(&e.counts),
+        json(&e.named_targets),
+        opt(&e.first_published),
+        index(sources),
+    ]
+}
+
+/// The row of a report `m` of canonical event `id` (`head`: its first in the merge's order).
+pub fn canonical_source_row<'a>(id: &'a str, m: &'a Mention, head: bool) -> [Value<'a>; 15] {
+    use Value::*;
+    let (start, end) = when(m).map_or((Null, Null), |(a, b)| (Int(day(a)), Int(day(b))));
+    [
+        Text(id),
+        Text(&m.doc_id),
+        index(m.event_idx),
+        Text(&m.authority),
+        Text(m.status.as_str()),
+        Text(m.target.as_deref().unwrap_or("")),
+        start,
+        end,
+        Int(i64::from(head)),
+        m.published.map_or(Null, |p| Int(day(p))),
+        opt(&m.date),
+        opt(&m.target),
+        json(&m.counts),
+        json(&m.named_targets),
+        json(&m.evidence),
+    ]
 }
 
 /// A day as the canonical tables store it: days from 0001-01-01 (day 1).
@@ -477,10 +482,12 @@ pub fn date_of_day(day: i64) -> Option<NaiveDate> {
 pub mod queries {
     /// The columns of a report as [`SOURCES`](super::CANONICAL_EVENT_SOURCES)
     /// holds it, in the order `sinks/canonical.rs` reads them.
+    /// Its evidence is left out: an update writes a stored report's row
+    /// again only to move it (`MOVE_REPORT`), never whole.
     macro_rules! source_select {
         () => {
             "SELECT canonical_id, doc_id, event_idx, authority, status, period_start, period_end, head, \
-             published, date, target, CAST(counts AS TEXT), CAST(named_targets AS TEXT), CAST(evidence AS TEXT) \
+             published, date, target, CAST(counts AS TEXT), CAST(named_targets AS TEXT) \
              FROM canonical_event_sources "
         };
     }
@@ -498,6 +505,19 @@ pub mod queries {
     pub const SOURCES_OF_DAYS: &str = concat!(
         source_select!(),
         "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4 AND period_start < ?5"
+    );
+    /// The reports of a group (`?1` to `?3`) whose period starts in `[?4,
+    /// ?5)`, and the earlier reports of its canonical events whose head's
+    /// period starts in `[?6, ?4)` and ends on or after `?4` (the events open
+    /// on `?4 + WINDOW_DAYS` whose heads lie before `?4`: a week's).
+    pub const OPEN_AND_DAYS: &str = concat!(
+        source_select!(),
+        "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4 AND period_start < ?5 \
+         UNION ALL ",
+        source_select!(),
+        "WHERE canonical_id IN (SELECT canonical_id FROM canonical_event_sources \
+         WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?6 AND period_start < ?4 \
+         AND head = 1 AND period_end >= ?4) AND period_start < ?4"
     );
     /// The undated reports of a group.
     pub const UNDATED_SOURCES: &str = concat!(
