@@ -130,28 +130,31 @@ impl Writes {
         for (doc_id, event_idx) in &self.removed {
             store.execute(q::DELETE_REPORT, &[text(doc_id), Value::Int(*event_idx as i64)])?;
         }
-        for id in &self.delete {
-            store.execute(q::DELETE_EVENT, &[text(id)])?;
+        for sql in q::WORK_TABLES {
+            store.execute(sql, &[])?;
         }
+        let gone: Vec<Vec<Value>> = self.delete.iter().map(|id| vec![text(id)]).collect();
+        store.insert(&rows::CANONICAL_GONE, &gone)?;
+        store.execute(q::APPLY_GONE, &[])?;
         let events: Vec<Vec<Value>> = (self.insert.iter())
             .map(|c| rows::canonical_event_row(&c.event, c.sources).to_vec())
             .collect();
         store.insert(&rows::CANONICAL_EVENTS, &events)?;
+        let mut moves = Vec::new();
         let mut new = Vec::new();
         for c in &self.insert {
             for (doc_id, event_idx, head) in &c.moved {
-                let id = text(&c.event.id);
-                let params = [
-                    id,
-                    Value::Int((*head).into()),
-                    text(doc_id),
-                    Value::Int(*event_idx as i64),
-                ];
-                store.execute(q::MOVE_REPORT, &params)?;
+                let (idx, head) = (Value::Int(*event_idx as i64), Value::Int((*head).into()));
+                moves.push(vec![text(doc_id), idx, text(&c.event.id), head]);
             }
             new.extend((c.new.iter()).map(|(m, head)| rows::canonical_source_row(&c.event.id, m, *head).to_vec()));
         }
+        store.insert(&rows::CANONICAL_MOVES, &moves)?;
+        store.execute(q::APPLY_MOVES, &[])?;
         store.insert(&rows::CANONICAL_EVENT_SOURCES, &new)?;
+        for sql in q::CLEAR_WORK {
+            store.execute(sql, &[])?;
+        }
         merged.removed += self.delete.len() as u64;
         merged.written += self.insert.len() as u64;
         Ok(())
@@ -554,7 +557,12 @@ impl Group<'_> {
     ) -> Result<(Vec<Vec<Stored>>, Vec<Stored>), Failure> {
         let period = p.0.expect("dated");
         let from = day(period.0) - WINDOW_DAYS;
-        let range = self.params(&[Value::Int(from), Value::Int(until), Value::Int(from - FINE_DAYS)]);
+        let range = self.params(&[
+            Value::Int(from),
+            Value::Int(until),
+            Value::Int(from - FINE_DAYS),
+            Value::Int(FINE_DAYS),
+        ]);
         let mut after = Vec::new();
         let mut events: HashMap<String, Vec<(SweepKey, Stored)>> = HashMap::new();
         for report in stored(store, q::OPEN_AND_DAYS, &range)? {

@@ -248,6 +248,21 @@ pub const DELETE_ORDER: [&Table; 10] = [
     &ARTICLES,
 ];
 
+/// Reports an update moves to another canonical event, or makes or unmakes
+/// heads: a temporary table (`queries::WORK_TABLES`), filled and applied in
+/// one statement, then emptied.
+pub const CANONICAL_MOVES: Table = Table {
+    name: "canonical_moves",
+    columns: &["doc_id", "event_idx", "canonical_id", "head"],
+};
+/// Canonical events an update takes out: a temporary table as [`CANONICAL_MOVES`].
+pub const CANONICAL_GONE: Table = Table {
+    name: "canonical_gone",
+    columns: &["id"],
+};
+/// The temporary tables of an update.
+pub const WORK_TABLES: [&Table; 2] = [&CANONICAL_MOVES, &CANONICAL_GONE];
+
 /// Every table of the schema, parents first.
 pub const ALL_TABLES: [&Table; 13] = [
     &ARTICLES,
@@ -483,7 +498,7 @@ pub mod queries {
     /// The columns of a report as [`SOURCES`](super::CANONICAL_EVENT_SOURCES)
     /// holds it, in the order `sinks/canonical.rs` reads them.
     /// Its evidence is left out: an update writes a stored report's row
-    /// again only to move it (`MOVE_REPORT`), never whole.
+    /// again only to move it (`APPLY_MOVES`), never whole.
     macro_rules! source_select {
         () => {
             "SELECT canonical_id, doc_id, event_idx, authority, status, period_start, period_end, head, \
@@ -508,8 +523,9 @@ pub mod queries {
     );
     /// The reports of a group (`?1` to `?3`) whose period starts in `[?4,
     /// ?5)`, and the earlier reports of its canonical events whose head's
-    /// period starts in `[?6, ?4)` and ends on or after `?4` (the events open
-    /// on `?4 + WINDOW_DAYS` whose heads lie before `?4`: a week's).
+    /// period starts in `[?6, ?4)`, ends on or after `?4` and is fine (no
+    /// longer than `?7` days: the events open on `?4 + WINDOW_DAYS` whose
+    /// heads lie before `?4`, a week's).
     pub const OPEN_AND_DAYS: &str = concat!(
         source_select!(),
         "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4 AND period_start < ?5 \
@@ -517,7 +533,7 @@ pub mod queries {
         source_select!(),
         "WHERE canonical_id IN (SELECT canonical_id FROM canonical_event_sources \
          WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?6 AND period_start < ?4 \
-         AND head = 1 AND period_end >= ?4) AND period_start < ?4"
+         AND head = 1 AND period_end >= ?4 AND period_end <= period_start + ?7) AND period_start < ?4"
     );
     /// The undated reports of a group.
     pub const UNDATED_SOURCES: &str = concat!(
@@ -529,11 +545,23 @@ pub mod queries {
          WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4";
     /// Takes a report out (of an article written again).
     pub const DELETE_REPORT: &str = "DELETE FROM canonical_event_sources WHERE doc_id = ?1 AND event_idx = ?2";
-    /// Moves a report to another canonical event, or makes it or unmakes it its head.
-    pub const MOVE_REPORT: &str =
-        "UPDATE canonical_event_sources SET canonical_id = ?1, head = ?2 WHERE doc_id = ?3 AND event_idx = ?4";
-    /// Takes a canonical event's row out (its reports move or go in the same transaction).
-    pub const DELETE_EVENT: &str = "DELETE FROM canonical_events WHERE id = ?1";
+    /// The temporary tables of an update ([`CANONICAL_MOVES`](super::CANONICAL_MOVES),
+    /// [`CANONICAL_GONE`](super::CANONICAL_GONE)), made once per connection.
+    pub const WORK_TABLES: [&str; 2] = [
+        "CREATE TEMP TABLE IF NOT EXISTS canonical_moves \
+         (doc_id TEXT NOT NULL, event_idx BIGINT NOT NULL, canonical_id TEXT NOT NULL, head BIGINT NOT NULL)",
+        "CREATE TEMP TABLE IF NOT EXISTS canonical_gone (id TEXT NOT NULL)",
+    ];
+    /// Moves the reports of `canonical_moves` (to another canonical event, or
+    /// makes or unmakes them heads).
+    pub const APPLY_MOVES: &str = "UPDATE canonical_event_sources SET canonical_id = m.canonical_id, head = m.head \
+         FROM canonical_moves m \
+         WHERE canonical_event_sources.doc_id = m.doc_id AND canonical_event_sources.event_idx = m.event_idx";
+    /// Takes the canonical events of `canonical_gone` out (their reports
+    /// move or go in the same transaction).
+    pub const APPLY_GONE: &str = "DELETE FROM canonical_events WHERE id IN (SELECT id FROM canonical_gone)";
+    /// Empties the temporary tables.
+    pub const CLEAR_WORK: [&str; 2] = ["DELETE FROM canonical_moves", "DELETE FROM canonical_gone"];
     /// Empties the canonical tables, for a full rebuild.
     pub const CLEAR: [&str; 3] = [
         "DELETE FROM canonical_event_sources",

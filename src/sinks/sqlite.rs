@@ -30,8 +30,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// `INSERT` of each table, by name.
 static INSERTS: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
-    rows::ALL_TABLES
-        .iter()
+    (rows::ALL_TABLES.iter().chain(&rows::WORK_TABLES))
         .map(|table| {
             let placeholders: Vec<String> = (1..=table.columns.len()).map(|i| format!("?{i}")).collect();
             let sql = format!(
