@@ -668,6 +668,10 @@ impl Group<'_> {
         let mut stop = None;
         loop {
             if buffer.is_empty() && !exhausted {
+                if let Some(key) = beyond_reach(&open.dirty, from, inserted, changes) {
+                    stop = Some(key);
+                    break;
+                }
                 match self.next_days(store, from)? {
                     Some((until, batch)) => {
                         from = until;
@@ -752,6 +756,22 @@ impl Group<'_> {
         }
         Ok((open, until))
     }
+}
+
+/// Where a sweep that has read every stored report before day `from` stops
+/// without reading on: every changed canonical event is closed to a report
+/// starting then, and neither a new mention before it nor a change within
+/// [`JOIN_DAYS`] of it waits. The key is the first a report of that day can
+/// have.
+fn beyond_reach(dirty: &Dirty, from: i64, inserted: &VecDeque<Mention>, changes: &[SweepKey]) -> Option<SweepKey> {
+    let d = date_of_day(from)?;
+    if !dirty.all_closed((d, d)) || inserted.front().and_then(when).is_some_and(|p| p.0 < d) {
+        return None;
+    }
+    let key: SweepKey = (Some((d, d)), String::new(), 0);
+    let next = changes.get(changes.partition_point(|c| *c < key));
+    next.is_none_or(|c| (c.0.expect("dated").0 - d).num_days() > JOIN_DAYS)
+        .then_some(key)
 }
 
 /// The key of the head of a stored report's canonical event: known from
