@@ -14,10 +14,13 @@
 # The base: scripts/make_dump.py writes the dump (ids bench-*), one run of
 # `extract` writes it into base.sqlite and the PostgreSQL database
 # sanctions_bench_base at once (the articles are processed once for both;
-# at 2 threads on a shared machine this takes the better part of an hour), and
-# `rebuild-events` merges its canonical events (also what upgrades a base built
-# by an older version). The base is kept in $BENCH_DIR (default
-# /tmp/sanctions-bench) and reused when present. Each trial starts from a copy:
+# at 2 threads on the shared machine, 18 minutes for 367,415 articles), and
+# `rebuild-events` merges its canonical events (1 and 3 minutes). The base is
+# kept in $BENCH_DIR (default /tmp/sanctions-bench) and reused when present: a
+# base whose canonical tables an older version wrote (another layout or merge
+# rules) needs `rebuild-events` on it first, or the first trial into it times
+# that rebuild; a dump made by an older make_dump.py (every article with the
+# corpus's few dates), deleting. Each trial starts from a copy:
 # `cp` for SQLite, `CREATE DATABASE ... TEMPLATE` for PostgreSQL; copying is
 # not timed. The 1,000 new articles (ids new-*, another seed) are published
 # over the same sixteen years as the base, so their events land all over the

@@ -533,13 +533,9 @@ fn extract(plan: Plan) -> Result<ExitCode> {
     let stored = if plan.replace {
         None
     } else {
-        sink.stored(&|doc_id| shard.is_none_or(|s| s.contains(doc_id)))
-            .context("reading the articles already stored")?
+        sink.stored().context("reading the articles already stored")?
     };
-    let selection = Selection {
-        shard,
-        stored: stored.unwrap_or_default(),
-    };
+    let selection = Selection { shard, stored };
 
     let (progress, documents) = read_with_progress(&inputs, plan.quiet);
     let (documents, left_out) = selection.apply(documents);

@@ -8,8 +8,8 @@
 //! talking to each other. doc_ids are deterministic (the input's id, or the
 //! relative path and line), so a run started again sees the same ones.
 
+use crate::sinks::Held;
 use crate::sources::Document;
-use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -115,18 +115,19 @@ impl LeftOut {
 }
 
 /// What a run processes of its input.
-#[derive(Debug, Clone, Default)]
+#[derive(Default)]
 pub struct Selection {
     /// Only this shard; `None` for all articles.
     pub shard: Option<Shard>,
-    /// doc_ids to skip: what the outputs already hold.
-    pub stored: HashSet<String>,
+    /// What the outputs already hold (skipped), asked article by article;
+    /// `None` for nothing.
+    pub stored: Option<Box<dyn Held>>,
 }
 
 impl Selection {
     /// Whether the article with this doc_id is the run's to process.
-    pub fn keeps(&self, doc_id: &str) -> bool {
-        self.shard.is_none_or(|s| s.contains(doc_id)) && !self.stored.contains(doc_id)
+    pub fn keeps(&mut self, doc_id: &str) -> bool {
+        self.shard.is_none_or(|s| s.contains(doc_id)) && !self.stored.as_mut().is_some_and(|s| s.holds(doc_id))
     }
 
     /// The documents of the run; the count of those left out grows as they
@@ -137,11 +138,12 @@ impl Selection {
     {
         let left = Arc::new(LeftOut::default());
         let counts = Arc::clone(&left);
+        let mut stored = self.stored;
         let kept = documents.filter(move |doc| {
             if self.shard.is_some_and(|s| !s.contains(&doc.doc_id)) {
                 counts.other_shards.fetch_add(1, Ordering::Relaxed);
                 false
-            } else if self.stored.contains(&doc.doc_id) {
+            } else if stored.as_mut().is_some_and(|s| s.holds(&doc.doc_id)) {
                 counts.already_stored.fetch_add(1, Ordering::Relaxed);
                 false
             } else {
@@ -224,14 +226,14 @@ mod tests {
         let shard = Shard::new(1, 2).unwrap();
         let ids: Vec<String> = (0..100).map(|i| format!("a{i}")).collect();
         let mine: Vec<&String> = ids.iter().filter(|id| shard.contains(id)).collect();
-        let stored: HashSet<String> = [
+        let stored: std::collections::HashSet<String> = [
             mine[0].clone(),
             ids.iter().find(|id| !shard.contains(id)).unwrap().clone(),
         ]
         .into();
         let selection = Selection {
             shard: Some(shard),
-            stored,
+            stored: Some(Box::new(stored)),
         };
         let docs = ids.iter().map(|id| Document::from_text(id.as_str(), "text"));
         let (kept, left) = selection.apply(docs);

@@ -1,13 +1,20 @@
 //! One canonical event across outlets: after a batch, the events that several
 //! articles report of the same real-world action merge into one.
 //!
-//! Two mentions are the same action when they agree on authority and status, their
-//! targets agree (or one is unknown), their counts are compatible (equal, one a
+//! Two mentions are the same action when they agree on authority, status and
+//! target (an unknown target merges only with unknown ones: the assembly fills
+//! in the article's country, so few are unknown, and the merge's groups are then
+//! disjoint, which lets a database look up exactly the canonical events of a
+//! group), their counts are compatible (equal, one a
 //! part of the other, or one not given), their named targets share a name (or one
 //! list is empty), and they happened within [`WINDOW_DAYS`] of each other: by
-//! their dates when the articles give them, else by publication dates. A cluster
-//! takes at most one mention per article: an article's own assembly already
-//! merged what it says of one action.
+//! their dates when the articles give them, else by publication dates. A date
+//! coarser than a week (`2022-03`, `2022`) says only that the action falls
+//! somewhere in it: such a report merges only with reports of the same period,
+//! never with the precise actions inside it (a year would otherwise hold every
+//! action of the year open to one another). A cluster takes at most one mention
+//! per article: an article's own assembly already merged what it says of one
+//! action.
 
 use crate::extract::entity::key_text;
 use crate::extract::parse_published;
@@ -18,6 +25,25 @@ use std::collections::HashSet;
 
 /// How far apart, in days, two reports of the same action may be.
 pub const WINDOW_DAYS: i64 = 4;
+
+/// The longest period (end minus start, in days) that is not coarse: a week.
+pub const FINE_DAYS: i64 = 6;
+
+/// Whether a period is coarser than a week (a month, a year, a longer range):
+/// it merges only with the same period.
+pub fn coarse(p: Period) -> bool {
+    (p.1 - p.0).num_days() > FINE_DAYS
+}
+
+/// Whether reports of these periods can be one action: the same coarse
+/// period, or fine periods within [`WINDOW_DAYS`] of each other.
+fn periods_close(a: Period, b: Period) -> bool {
+    if coarse(a) || coarse(b) {
+        a == b
+    } else {
+        days_apart(a, b) <= WINDOW_DAYS
+    }
+}
 
 /// An article's event as the merge sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -177,6 +203,8 @@ struct Cluster {
     first: Option<Period>,
     target: Option<String>,
     counts: Vec<EventCount>,
+    /// `counts` as a sorted multiset.
+    count_set: Vec<(u64, &'static str)>,
     names: Vec<String>,
     /// The members' doc_ids and dates, so that a cluster of thousands of
     /// reports answers in constant time.
@@ -184,38 +212,46 @@ struct Cluster {
     dates: HashSet<String>,
 }
 
+/// What a cluster compares of a mention, worked out once per mention.
+struct Probe {
+    period: Option<Period>,
+    counts: Vec<(u64, &'static str)>,
+    names: Vec<String>,
+}
+
+impl Probe {
+    fn of(m: &Mention) -> Probe {
+        Probe {
+            period: when(m),
+            counts: count_set(&m.counts),
+            names: m.named_targets.iter().map(|n| key_text(n)).collect(),
+        }
+    }
+}
+
 impl Cluster {
-    fn accepts(&self, m: &Mention) -> bool {
-        if self.docs.contains(&m.doc_id) {
+    fn accepts(&self, m: &Mention, probe: &Probe) -> bool {
+        if self.target != m.target || self.docs.contains(&m.doc_id) {
             return false;
         }
-        let targets_agree = match (&self.target, &m.target) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        };
-        let (mine, theirs) = (count_set(&self.counts), count_set(&m.counts));
-        let counts_agree = mine.is_empty() || theirs.is_empty() || is_part(&mine, &theirs) || is_part(&theirs, &mine);
-        let names: Vec<String> = m.named_targets.iter().map(|n| key_text(n)).collect();
+        let (mine, theirs) = (&self.count_set, &probe.counts);
+        let counts_agree = mine.is_empty() || theirs.is_empty() || is_part(mine, theirs) || is_part(theirs, mine);
+        let names = &probe.names;
         let names_agree = self.names.is_empty() || names.is_empty() || names.iter().any(|n| self.names.contains(n));
-        let close = match (self.first, when(m)) {
-            (Some(a), Some(b)) => days_apart(a, b) <= WINDOW_DAYS,
+        let close = match (self.first, probe.period) {
+            (Some(a), Some(b)) => periods_close(a, b),
             // Without any date, only the same authority/status/target can tell;
             // an undated report never joins a dated one (see `Sweep::push`).
             (None, None) => true,
             _ => false,
         };
-        targets_agree && counts_agree && names_agree && close
+        counts_agree && names_agree && close
     }
 
     /// How much a mention it accepts agrees with it beyond compatibility.
-    fn agreement(&self, m: &Mention) -> usize {
-        let counts = usize::from(!m.counts.is_empty() && count_set(&m.counts) == count_set(&self.counts)) * 2;
-        let names = m
-            .named_targets
-            .iter()
-            .filter(|n| self.names.contains(&key_text(n)))
-            .count()
-            * 2;
+    fn agreement(&self, m: &Mention, probe: &Probe) -> usize {
+        let counts = usize::from(!probe.counts.is_empty() && probe.counts == self.count_set) * 2;
+        let names = probe.names.iter().filter(|n| self.names.contains(n)).count() * 2;
         let target = usize::from(m.target.is_some() && m.target == self.target);
         let date = usize::from(m.date.as_ref().is_some_and(|d| self.dates.contains(d)));
         counts + names + target + date
@@ -231,6 +267,7 @@ impl Cluster {
         }
         if m.counts.len() > self.counts.len() {
             self.counts = m.counts.clone();
+            self.count_set = count_set(&self.counts);
         }
         self.names.extend(
             m.named_targets
@@ -258,27 +295,81 @@ pub fn sweep_key(m: &Mention) -> SweepKey {
 /// The merge of one authority and status: mentions are pushed in sweep-key
 /// order, each joins the open cluster that accepts it and agrees most (then the
 /// largest, then the earliest) or starts a cluster of its own. A cluster is open
-/// while a later mention can still be within [`WINDOW_DAYS`] of its first
-/// mention's period; mentions come in date order, so a closed cluster stays
-/// closed. Undated mentions come first and merge only among themselves: the
-/// first dated mention closes their clusters.
+/// while a later mention can still be close to its first mention's period
+/// (within [`WINDOW_DAYS`], or the same period when it is coarse); mentions come
+/// in sweep-key order, so a closed cluster stays closed. Undated mentions come
+/// first and merge only among themselves: the first dated mention closes their
+/// clusters.
 ///
 /// [`merge`] runs it over whole groups; the databases' incremental update
 /// (`sinks/canonical.rs`) runs it from any point of a group, seeded with the
 /// clusters open there, and relies on these properties: a mention's cluster
 /// depends only on the clusters open when it comes, a cluster's state only on
-/// its members in order, and a cluster is open at a mention starting on day
-/// `s` exactly when its first period ends on or after `s - WINDOW_DAYS`.
+/// its members in order, and a cluster with a fine first period is open at a
+/// mention of period `(s, e)` exactly when that period ends on or after
+/// `s - WINDOW_DAYS`, one with a coarse first period exactly when that period
+/// is `(s, e)` (mentions of one period are next to each other in the sweep).
+///
+/// A sweep made [`retiring`](Sweep::retiring) lets its caller take the closed
+/// clusters out ([`take_closed`](Sweep::take_closed)), so that its memory is
+/// that of the clusters open at once, not of all it merged.
 #[derive(Default)]
 pub struct Sweep {
-    clusters: Vec<Cluster>,
+    /// By index; `None` once taken out.
+    clusters: Vec<Option<Box<Cluster>>>,
     open: Vec<usize>,
+    /// Clusters closed and not yet taken out (kept by a retiring sweep only).
+    closed: Vec<usize>,
+    retiring: bool,
+}
+
+/// A cluster taken out of a sweep once closed.
+pub struct Closed(Box<Cluster>);
+
+impl Closed {
+    /// Its members, in sweep-key order (the first is its head).
+    pub fn members(&self) -> &[Mention] {
+        &self.0.members
+    }
+
+    /// Its canonical event and members.
+    pub fn into_event(self) -> (CanonicalEvent, Vec<Mention>) {
+        let c = *self.0;
+        let members = c.members.clone();
+        (canonical(c.members, c.target, c.counts), members)
+    }
 }
 
 impl Sweep {
     /// An empty sweep.
     pub fn new() -> Self {
         Sweep::default()
+    }
+
+    /// An empty sweep whose closed clusters its caller takes out.
+    pub fn retiring() -> Self {
+        Sweep {
+            retiring: true,
+            ..Sweep::default()
+        }
+    }
+
+    /// The clusters closed since the last call (a retiring sweep's), in the
+    /// order they closed; the sweep forgets them.
+    pub fn take_closed(&mut self) -> Vec<Closed> {
+        let clusters = &mut self.clusters;
+        self.closed
+            .drain(..)
+            .filter_map(|i| clusters[i].take().map(Closed))
+            .collect()
+    }
+
+    fn cluster(&self, i: usize) -> &Cluster {
+        self.clusters[i].as_deref().expect("a cluster not taken out")
+    }
+
+    fn cluster_mut(&mut self, i: usize) -> &mut Cluster {
+        self.clusters[i].as_deref_mut().expect("a cluster not taken out")
     }
 
     /// Adds a cluster as it stood before the point the sweep starts from: its
@@ -288,8 +379,9 @@ impl Sweep {
         let mut members = members.into_iter();
         let first = members.next().expect("a seeded cluster has a member");
         let i = self.start(first);
+        let cluster = self.cluster_mut(i);
         for m in members {
-            self.clusters[i].add(m);
+            cluster.add(m);
         }
         i
     }
@@ -300,30 +392,37 @@ impl Sweep {
             first: when(&m),
             target: None,
             counts: Vec::new(),
+            count_set: Vec::new(),
             names: Vec::new(),
             docs: HashSet::new(),
             dates: HashSet::new(),
         };
         cluster.add(m);
         self.open.push(self.clusters.len());
-        self.clusters.push(cluster);
+        self.clusters.push(Some(Box::new(cluster)));
         self.clusters.len() - 1
     }
 
-    /// Closes the clusters out of reach of a mention starting on `start`.
-    fn close_before(&mut self, start: NaiveDate) {
-        let clusters = &self.clusters;
+    /// Closes the clusters out of reach of a mention of period `p` and of
+    /// every mention after it (`push` does it for the mention it places).
+    pub fn close_before(&mut self, p: Period) {
+        let (clusters, closed) = (&self.clusters, &mut self.closed);
+        let retiring = self.retiring;
         self.open.retain(|&i| {
-            clusters[i]
-                .first
-                .is_some_and(|(_, end)| (start - end).num_days() <= WINDOW_DAYS)
+            let first = clusters[i].as_deref().and_then(|c| c.first);
+            let open = first.is_some_and(|first| open_to(first, p));
+            if !open && retiring {
+                closed.push(i);
+            }
+            open
         });
     }
 
     /// Places the next mention (in sweep-key order) and says in which cluster.
     pub fn push(&mut self, m: Mention) -> usize {
-        if let Some((start, _)) = when(&m) {
-            self.close_before(start);
+        let probe = Probe::of(&m);
+        if let Some(p) = probe.period {
+            self.close_before(p);
         }
         // Among the clusters that accept it, the one agreeing most, then the
         // largest, then the earliest.
@@ -331,31 +430,34 @@ impl Sweep {
             .open
             .iter()
             .copied()
-            .filter(|&i| self.clusters[i].accepts(&m))
+            .filter(|&i| self.cluster(i).accepts(&m, &probe))
             .max_by_key(|&i| {
-                (
-                    self.clusters[i].agreement(&m),
-                    self.clusters[i].members.len(),
-                    std::cmp::Reverse(i),
-                )
+                let c = self.cluster(i);
+                (c.agreement(&m, &probe), c.members.len(), std::cmp::Reverse(i))
             });
         match best {
             Some(i) => {
-                self.clusters[i].add(m);
+                self.cluster_mut(i).add(m);
                 i
             }
             None => self.start(m),
         }
     }
 
-    /// The members of cluster `i` so far, in sweep-key order (the first is its head).
+    /// The members of cluster `i` so far, in sweep-key order (the first is
+    /// its head). Panics for a cluster taken out.
     pub fn members(&self, i: usize) -> &[Mention] {
-        &self.clusters[i].members
+        &self.cluster(i).members
     }
 
-    /// How many clusters the sweep holds.
+    /// How many clusters the sweep has started (taken out ones included).
     pub fn len(&self) -> usize {
         self.clusters.len()
+    }
+
+    /// The clusters not taken out, by index.
+    pub fn live(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.clusters.len()).filter(|&i| self.clusters[i].is_some())
     }
 
     /// Whether it holds none.
@@ -365,27 +467,47 @@ impl Sweep {
 
     /// The canonical event of cluster `i`, as it stands.
     pub fn event(&self, i: usize) -> CanonicalEvent {
-        let c = &self.clusters[i];
+        let c = self.cluster(i);
         canonical(c.members.clone(), c.target.clone(), c.counts.clone())
     }
 
-    /// Every cluster's canonical event.
+    /// Every cluster's canonical event (those not taken out).
     pub fn into_events(self) -> impl Iterator<Item = CanonicalEvent> {
         self.clusters
             .into_iter()
+            .flatten()
             .map(|c| canonical(c.members, c.target, c.counts))
     }
 }
 
-/// The order [`merge`] takes mentions in: by authority and status, then by sweep key.
+/// Whether a cluster whose first period is `first` is open at a mention of
+/// period `p` (in sweep order: `p` does not come before `first`).
+pub fn open_to(first: Period, p: Period) -> bool {
+    if coarse(first) {
+        first == p
+    } else {
+        (p.0 - first.1).num_days() <= WINDOW_DAYS
+    }
+}
+
+/// A mention's group: only mentions of one group merge.
+pub fn group_of(m: &Mention) -> (&str, EventStatus, Option<&str>) {
+    (&m.authority, m.status, m.target.as_deref())
+}
+
+/// The order [`merge`] takes mentions in: by group, then by sweep key.
 fn merge_order(a: &Mention, b: &Mention) -> std::cmp::Ordering {
-    (a.authority.as_str(), a.status.as_str(), when(a), &a.doc_id, a.event_idx).cmp(&(
-        b.authority.as_str(),
-        b.status.as_str(),
-        when(b),
-        &b.doc_id,
-        b.event_idx,
-    ))
+    fn key(m: &Mention) -> (&str, &str, Option<&str>, Option<Period>, &str, usize) {
+        (
+            m.authority.as_str(),
+            m.status.as_str(),
+            m.target.as_deref(),
+            when(m),
+            m.doc_id.as_str(),
+            m.event_idx,
+        )
+    }
+    key(a).cmp(&key(b))
 }
 
 /// Merges the mentions of a batch into canonical events, in a deterministic
@@ -394,11 +516,14 @@ pub fn merge(mut mentions: Vec<Mention>) -> Vec<CanonicalEvent> {
     mentions.sort_by(merge_order);
     let mut events: Vec<CanonicalEvent> = Vec::new();
     let mut sweep = Sweep::new();
-    let mut group: Option<(String, EventStatus)> = None;
+    let mut group: Option<(String, EventStatus, Option<String>)> = None;
     for m in mentions {
-        if group.as_ref().is_none_or(|(a, s)| *a != m.authority || *s != m.status) {
+        if group
+            .as_ref()
+            .is_none_or(|g| (g.0.as_str(), g.1, g.2.as_deref()) != group_of(&m))
+        {
             events.extend(std::mem::take(&mut sweep).into_events());
-            group = Some((m.authority.clone(), m.status));
+            group = Some((m.authority.clone(), m.status, m.target.clone()));
         }
         sweep.push(m);
     }
@@ -500,7 +625,7 @@ mod tests {
             mention(
                 "b",
                 "2025-11-07",
-                None,
+                Some("North Korea"),
                 &[],
                 &["Korea Mangyongdae Computer Technology Company", "Ryujong Credit Bank"],
                 None,
@@ -562,11 +687,53 @@ mod tests {
                 Some("2025-11-06"),
             ),
             mention("f", "2025-11-08", Some("North Korea"), &[], &[], Some("2025-11-07")),
+            // An unknown target is another group.
+            mention("g", "2025-11-08", None, &[(8, I)], &[], Some("2025-11-06")),
         ]);
         let sizes: Vec<(String, usize)> = merged.iter().map(|e| (e.id.clone(), e.sources.len())).collect();
-        // a, e (names given once) and f (no counts) are one action; b, c, d are others.
+        // a, e (names given once) and f (no counts) are one action; b, c, d, g are others.
         assert!(sizes.contains(&("a#0".into(), 3)), "{sizes:?}");
-        assert_eq!(merged.len(), 4, "{sizes:?}");
+        assert!(sizes.contains(&("g#0".into(), 1)), "{sizes:?}");
+        assert_eq!(merged.len(), 5, "{sizes:?}");
+    }
+
+    #[test]
+    fn coarse_dates_merge_only_with_the_same_period() {
+        let merged = merge(vec![
+            mention("a", "2025-11-20", Some("Iran"), &[], &[], Some("2025-11")),
+            mention("b", "2025-11-21", Some("Iran"), &[], &[], Some("2025-11")),
+            // Inside November, but a precise action: not the month's report.
+            mention("c", "2025-11-07", Some("Iran"), &[], &[], Some("2025-11-06")),
+            mention("d", "2025-11-08", Some("Iran"), &[], &[], Some("2025-11-07")),
+            mention("e", "2025-12-01", Some("Iran"), &[], &[], Some("2025")),
+            mention("f", "2025-12-02", Some("Iran"), &[], &[], Some("2025")),
+        ]);
+        let mut groups: Vec<Vec<&str>> = merged
+            .iter()
+            .map(|e| e.sources.iter().map(|s| s.doc_id.as_str()).collect())
+            .collect();
+        groups.sort();
+        assert_eq!(groups, [vec!["a", "b"], vec!["c", "d"], vec!["e", "f"]]);
+    }
+
+    #[test]
+    fn a_retiring_sweep_gives_back_each_cluster_once_closed() {
+        let mut sweep = Sweep::retiring();
+        for m in [
+            mention("a", "2025-11-06", None, &[], &[], None),
+            mention("b", "2025-11-07", None, &[], &[], None),
+            mention("c", "2025-11-20", None, &[], &[], None),
+        ] {
+            sweep.push(m);
+        }
+        let closed: Vec<Vec<String>> = sweep
+            .take_closed()
+            .iter()
+            .map(|c| c.members().iter().map(|m| m.doc_id.clone()).collect())
+            .collect();
+        assert_eq!(closed, [vec!["a", "b"]]);
+        assert_eq!(sweep.live().collect::<Vec<_>>(), [1]);
+        assert_eq!(sweep.members(1)[0].doc_id, "c");
     }
 
     #[test]

@@ -3,14 +3,15 @@
 //! (the queries are in `rows.rs`, beside the tables).
 //!
 //! A full rebuild (`rebuild`) merges every event, one authority and status at a
-//! time. The update at the end of a run (`update`) reads only what the run's
+//! time (a sweep per target inside it). The update at the end of a run (`update`) reads only what the run's
 //! events can change, and ends with exactly the tables a full rebuild would
 //! give, whatever the order the articles came in:
 //!
 //! - Articles written since the last merge are in `canonical_pending`. Their
 //!   current events are the mentions to put in; the reports the canonical tables
 //!   hold of them (an article written again) are the ones to take out.
-//! - The merge ([`Sweep`]) takes the mentions of an authority and status in a
+//! - The merge ([`Sweep`]) takes the mentions of a group (authority, status and
+//!   target: `merge_target`, indexed) in a
 //!   fixed order (the sweep key: period, doc_id, event index); a mention's
 //!   place depends only on the canonical events open when it comes. So the
 //!   update starts at the first change, seeded with the canonical events open
@@ -25,14 +26,15 @@
 //!   are as they were. A later change starts the sweep again, from the tables
 //!   as they stood before the update.
 //! - Undated mentions merge only among themselves; a change among them merges
-//!   the undated reports of that authority and status again.
+//!   the undated reports of that group again.
 //!
 //! Ids are content-derived (`DOC_ID#INDEX` of the earliest report), so a
 //! canonical event merged in any order has the id a full rebuild gives it.
 
 use super::rows::{self, Table, Value, date_of_day, day, queries as q};
 use crate::assemble::canonical::{
-    CanonicalEvent, Mention, Source, Sweep, SweepKey, WINDOW_DAYS, sort_events, sweep_key, when,
+    CanonicalEvent, FINE_DAYS, Mention, Period, Source, Sweep, SweepKey, WINDOW_DAYS, coarse, open_to, sort_events,
+    sweep_key, when,
 };
 use crate::record::{EventCount, EventStatus};
 use chrono::NaiveDate;
@@ -91,31 +93,91 @@ pub struct Merged {
     pub read: u64,
 }
 
-/// What an update changes, written once every group is merged: all the
-/// canonical events it takes out, then those it puts in (an article's event
-/// may move to another authority or status, so a group may put in the id
-/// another group takes out).
+/// Where a stored report stood: its canonical event's id and whether it headed it.
+type Place = (String, bool);
+
+/// A report's row key: doc_id and event index.
+type ReportKey = (String, usize);
+
+/// A changed canonical event as merged now (without its sources), its number
+/// of reports, and those of its reports to write: new ones, and stored ones
+/// that now stand elsewhere (doc_id, event index, whether it heads it).
+struct Changed {
+    event: CanonicalEvent,
+    sources: usize,
+    new: Vec<(Mention, bool)>,
+    moved: Vec<(String, usize, bool)>,
+}
+
+/// What an update changes, written once every group is merged (an article's
+/// event may move to another group, so a group may put in the id another takes
+/// out). Only the rows that change are written: the rows of the changed
+/// canonical events, and of their reports those that are new or stand
+/// elsewhere; a report that stays where it stood is not touched, however large
+/// its canonical event. The reports' reference to their event is checked at
+/// commit (deferred), so an event's row can be replaced under its reports.
 #[derive(Default)]
 struct Writes {
+    /// Ids of the stored canonical events that changed.
     delete: Vec<String>,
-    insert: Vec<(CanonicalEvent, Vec<Mention>)>,
+    insert: Vec<Changed>,
+    /// Reports of articles written again, out.
+    removed: Vec<ReportKey>,
 }
 
 impl Writes {
     fn apply(self, store: &mut dyn Store, merged: &mut Merged) -> Result<(), Failure> {
-        for id in &self.delete {
-            delete(store, id)?;
+        for (doc_id, event_idx) in &self.removed {
+            store.execute(q::DELETE_REPORT, &[text(doc_id), Value::Int(*event_idx as i64)])?;
         }
-        for (event, members) in &self.insert {
-            write(store, event, members)?;
+        for sql in q::WORK_TABLES {
+            store.execute(sql, &[])?;
+        }
+        let gone: Vec<Vec<Value>> = self.delete.iter().map(|id| vec![text(id)]).collect();
+        store.insert(&rows::CANONICAL_GONE, &gone)?;
+        store.execute(q::APPLY_GONE, &[])?;
+        let events: Vec<Vec<Value>> = (self.insert.iter())
+            .map(|c| rows::canonical_event_row(&c.event, c.sources).to_vec())
+            .collect();
+        store.insert(&rows::CANONICAL_EVENTS, &events)?;
+        let mut moves = Vec::new();
+        let mut new = Vec::new();
+        for c in &self.insert {
+            for (doc_id, event_idx, head) in &c.moved {
+                let (idx, head) = (Value::Int(*event_idx as i64), Value::Int((*head).into()));
+                moves.push(vec![text(doc_id), idx, text(&c.event.id), head]);
+            }
+            new.extend((c.new.iter()).map(|(m, head)| rows::canonical_source_row(&c.event.id, m, *head).to_vec()));
+        }
+        store.insert(&rows::CANONICAL_MOVES, &moves)?;
+        store.execute(q::APPLY_MOVES, &[])?;
+        store.insert(&rows::CANONICAL_EVENT_SOURCES, &new)?;
+        for sql in q::CLEAR_WORK {
+            store.execute(sql, &[])?;
         }
         merged.removed += self.delete.len() as u64;
         merged.written += self.insert.len() as u64;
         Ok(())
     }
 
-    fn put(&mut self, sweep: &Sweep, i: usize) {
-        self.insert.push((sweep.event(i), sweep.members(i).to_vec()));
+    /// Notes a changed canonical event, keeping of its reports only those to write.
+    fn put(&mut self, (mut event, members): (CanonicalEvent, Vec<Mention>), places: &mut HashMap<ReportKey, Place>) {
+        event.sources = Vec::new();
+        let mut changed = Changed {
+            sources: members.len(),
+            new: Vec::new(),
+            moved: Vec::new(),
+            event,
+        };
+        for (i, m) in members.into_iter().enumerate() {
+            let head = i == 0;
+            match places.remove(&(m.doc_id.clone(), m.event_idx)) {
+                Some((id, was_head)) if id == changed.event.id && was_head == head => {}
+                Some(_) => changed.moved.push((m.doc_id, m.event_idx, head)),
+                None => changed.new.push((m, head)),
+            }
+        }
+        self.insert.push(changed);
     }
 }
 
@@ -126,12 +188,14 @@ struct Stored {
     mention: Mention,
 }
 
-/// Days of stored reports read at a time.
-const CHUNK_DAYS: i64 = 8;
+/// Days of stored reports read at a time: a change's canonical event closes
+/// [`WINDOW_DAYS`] after it (after its head, for a week's).
+const CHUNK_DAYS: i64 = WINDOW_DAYS + 1;
 
 /// A sweep that could stop goes on when the next change is at most this many
-/// days ahead (either way the result is the same).
-const JOIN_DAYS: i64 = 30;
+/// days ahead (either way the result is the same): starting again there reads
+/// as many days before it again, where the events open there began.
+const JOIN_DAYS: i64 = WINDOW_DAYS + FINE_DAYS;
 
 fn text<'a>(s: &'a str) -> Value<'a> {
     Value::Text(s)
@@ -152,7 +216,6 @@ fn parse_stored(row: Vec<Cell>) -> Option<Stored> {
     let target = next().text();
     let counts: Vec<EventCount> = serde_json::from_str(&next().text()?).ok()?;
     let named_targets: Vec<String> = serde_json::from_str(&next().text()?).ok()?;
-    let evidence = serde_json::from_str(&next().text()?).ok()?;
     Some(Stored {
         id,
         head,
@@ -166,7 +229,7 @@ fn parse_stored(row: Vec<Cell>) -> Option<Stored> {
             counts,
             named_targets,
             date,
-            evidence,
+            evidence: Vec::new(),
         },
     })
 }
@@ -242,15 +305,29 @@ fn write(store: &mut dyn Store, event: &CanonicalEvent, members: &[Mention]) -> 
     store.insert(&rows::CANONICAL_EVENT_SOURCES, &sources)
 }
 
-fn delete(store: &mut dyn Store, id: &str) -> Result<(), Failure> {
-    store.execute(q::DELETE_SOURCES, &[text(id)])?;
-    store.execute(q::DELETE_EVENT, &[text(id)])
-}
-
 /// Whether the canonical tables wait for a full rebuild (a database from before
 /// they were kept up to date run by run).
 pub(crate) fn needs_rebuild(store: &mut dyn Store) -> Result<bool, Failure> {
     Ok(!store.select(q::NEEDS_REBUILD, &[])?.is_empty())
+}
+
+/// The version of the merge's rules the canonical tables follow: tables merged
+/// by other rules are rebuilt once (2: coarse dates merge only with the same
+/// period).
+const MERGE_VERSION: &str = "2";
+
+/// Marks canonical tables merged by the rules of an earlier version for a full
+/// rebuild at the end of the next run, and notes this version's rules.
+pub(crate) fn upgrade(store: &mut dyn Store) -> Result<(), Failure> {
+    let version = store.select(q::MERGE_VERSION, &[])?.into_iter().next();
+    if version.and_then(|row| row.into_iter().next()?.text()).as_deref() == Some(MERGE_VERSION) {
+        return Ok(());
+    }
+    if !store.select(q::ANY_CANONICAL, &[])?.is_empty() {
+        mark_for_rebuild(store)?;
+    }
+    store.execute(q::FORGET_MERGE_VERSION, &[])?;
+    store.execute(q::SET_MERGE_VERSION, &[text(MERGE_VERSION)])
 }
 
 /// Marks the canonical tables for a full rebuild at the end of the next run.
@@ -315,21 +392,24 @@ pub(crate) fn update(store: &mut dyn Store) -> Result<Merged, Failure> {
     if docs.is_empty() {
         return Ok(merged);
     }
-    // Per authority and status: the reports to take out, the mentions to put in.
+    // Per group (authority, status, target): the reports to take out, the
+    // mentions to put in.
     type Changes = (Vec<Stored>, Vec<Mention>);
-    let mut groups: BTreeMap<(String, &'static str), Changes> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, &'static str, String), Changes> = BTreeMap::new();
+    let key = |m: &Mention| {
+        let target = m.target.clone().unwrap_or_default();
+        (m.authority.clone(), m.status.as_str(), target)
+    };
     for old in stored(store, q::PENDING_SOURCES, &[])? {
-        let key = (old.mention.authority.clone(), old.mention.status.as_str());
-        groups.entry(key).or_default().0.push(old);
+        groups.entry(key(&old.mention)).or_default().0.push(old);
     }
     for new in mentions(store, [q::PENDING_EVENTS, q::PENDING_COUNTS, q::PENDING_TARGETS], &[])? {
         merged.events += 1;
-        let key = (new.authority.clone(), new.status.as_str());
-        groups.entry(key).or_default().1.push(new);
+        groups.entry(key(&new)).or_default().1.push(new);
     }
     let pending: HashSet<String> = docs.iter().cloned().collect();
     let mut writes = Writes::default();
-    for ((authority, status), (removed, inserted)) in groups {
+    for ((authority, status, target), (removed, inserted)) in groups {
         let (undated_in, dated_in): (Vec<Mention>, Vec<Mention>) =
             inserted.into_iter().partition(|m| when(m).is_none());
         let (undated_out, dated_out): (Vec<Stored>, Vec<Stored>) =
@@ -337,6 +417,7 @@ pub(crate) fn update(store: &mut dyn Store) -> Result<Merged, Failure> {
         let group = Group {
             authority: &authority,
             status,
+            target: &target,
             pending: &pending,
         };
         if !undated_in.is_empty() || !undated_out.is_empty() {
@@ -353,38 +434,49 @@ pub(crate) fn update(store: &mut dyn Store) -> Result<Merged, Failure> {
     Ok(merged)
 }
 
-/// One authority and status under update.
+/// One group of the merge (authority, status, target) under update.
 struct Group<'a> {
     authority: &'a str,
     status: &'a str,
+    /// As `merge_target`: '' for none.
+    target: &'a str,
     /// The articles written since the last merge: their stored reports are old.
     pending: &'a HashSet<String>,
 }
 
-/// The canonical events whose content changed, by the sweep key of their head,
-/// with the last day their head's period covers.
+/// The canonical events whose content changed, by the sweep key of their head;
+/// the last day the fine periods of their heads cover, and their heads' coarse
+/// periods.
 #[derive(Default)]
 struct Dirty {
-    heads: HashMap<SweepKey, NaiveDate>,
+    heads: HashSet<SweepKey>,
     last_end: Option<NaiveDate>,
+    coarse: Vec<Period>,
 }
 
 impl Dirty {
     fn mark(&mut self, head: &SweepKey) {
-        let end = head.0.expect("dated heads").1;
-        self.heads.insert(head.clone(), end);
-        self.last_end = self.last_end.max(Some(end));
+        let period = head.0.expect("dated heads");
+        self.heads.insert(head.clone());
+        if coarse(period) {
+            if !self.coarse.contains(&period) {
+                self.coarse.push(period);
+            }
+        } else {
+            self.last_end = self.last_end.max(Some(period.1));
+        }
     }
 
-    /// Whether every dirty canonical event is closed to a report starting on `start`.
-    fn all_closed(&self, start: NaiveDate) -> bool {
-        self.last_end.is_none_or(|end| (start - end).num_days() > WINDOW_DAYS)
+    /// Whether every dirty canonical event is closed to a report of period `p`
+    /// (and so to every report after it).
+    fn all_closed(&self, p: Period) -> bool {
+        self.last_end.is_none_or(|end| !open_to((end, end), p)) && !self.coarse.contains(&p)
     }
 }
 
 impl Group<'_> {
     fn params<'p>(&'p self, more: &[Value<'p>]) -> Vec<Value<'p>> {
-        let mut params = vec![text(self.authority), text(self.status)];
+        let mut params = vec![text(self.authority), text(self.status), text(self.target)];
         params.extend_from_slice(more);
         params
     }
@@ -411,12 +503,17 @@ impl Group<'_> {
                 (keys, id)
             })
             .collect();
-        let mut mentions: Vec<Mention> = old
-            .into_iter()
-            .filter(|s| !self.pending.contains(&s.mention.doc_id))
-            .map(|s| s.mention)
-            .chain(inserted)
-            .collect();
+        let mut places: HashMap<ReportKey, Place> = HashMap::new();
+        let mut mentions = inserted;
+        for s in old {
+            let key = (s.mention.doc_id.clone(), s.mention.event_idx);
+            if self.pending.contains(&s.mention.doc_id) {
+                writes.removed.push(key);
+            } else {
+                places.insert(key, (s.id, s.head));
+                mentions.push(s.mention);
+            }
+        }
         mentions.sort_by_cached_key(sweep_key);
         let mut sweep = Sweep::new();
         for m in mentions {
@@ -425,47 +522,72 @@ impl Group<'_> {
         let mut new = Vec::new();
         for i in 0..sweep.len() {
             let keys: Vec<SweepKey> = sweep.members(i).iter().map(sweep_key).collect();
-            if unchanged.remove(&keys).is_none() {
-                new.push(i);
+            // An article written again has its old reports taken out: its
+            // canonical event is written again, even made of the same reports.
+            let written_again = sweep.members(i).iter().any(|m| self.pending.contains(&m.doc_id));
+            match unchanged.remove(&keys) {
+                Some(_) if !written_again => {}
+                Some(id) => {
+                    writes.delete.push(id);
+                    new.push(i);
+                }
+                None => new.push(i),
             }
         }
         writes.delete.extend(unchanged.into_values());
         for i in new {
-            writes.put(&sweep, i);
+            writes.put((sweep.event(i), sweep.members(i).to_vec()), &mut places);
         }
         Ok(())
     }
 
-    /// The canonical events open at `p` as they stood just before it: their
-    /// reports before `p`, in sweep order, heads first; events in the order of
-    /// their heads.
-    fn open_at(&self, store: &mut dyn Store, p: &SweepKey) -> Result<Vec<Vec<Stored>>, Failure> {
-        let s = day(p.0.expect("dated").0);
-        let mut params = self.params(&[Value::Int(s), Value::Int(s - WINDOW_DAYS)]);
-        params.extend(rows::SPAN_CLASSES.iter().map(|span| Value::Int(s - WINDOW_DAYS - span)));
+    /// The canonical events open at `p` as they stood just before it (their
+    /// reports before `p`, in sweep order, heads first; events in the order
+    /// of their heads), and the stored reports from `p` to the day before
+    /// `until`, sorted. One query reads both: an event open at `p` has a
+    /// fine head ending at most [`WINDOW_DAYS`] before `p` starts (so
+    /// starting then, or, rarely, a week's head, up to a week before that:
+    /// those are looked up by their heads) and reports no earlier than its
+    /// head, or a coarse head of `p`'s own period.
+    fn open_at(
+        &self,
+        store: &mut dyn Store,
+        p: &SweepKey,
+        until: i64,
+    ) -> Result<(Vec<Vec<Stored>>, Vec<Stored>), Failure> {
+        let period = p.0.expect("dated");
+        let from = day(period.0) - WINDOW_DAYS;
+        let range = self.params(&[
+            Value::Int(from),
+            Value::Int(until),
+            Value::Int(from - FINE_DAYS),
+            Value::Int(FINE_DAYS),
+        ]);
+        let mut after = Vec::new();
         let mut events: HashMap<String, Vec<(SweepKey, Stored)>> = HashMap::new();
-        for report in stored(store, q::OPEN_ON_DAY, &params)? {
-            events
-                .entry(report.id.clone())
-                .or_default()
-                .push((sweep_key(&report.mention), report));
+        for report in stored(store, q::OPEN_AND_DAYS, &range)? {
+            let key = sweep_key(&report.mention);
+            if key >= *p {
+                after.push((key, report));
+            } else {
+                events.entry(report.id.clone()).or_default().push((key, report));
+            }
         }
         let mut open: Vec<(SweepKey, Vec<Stored>)> = Vec::new();
         for (_, mut members) in events {
             members.sort_by(|a, b| a.0.cmp(&b.0));
-            if !members[0].1.head {
-                return Err(inconsistent("a canonical event whose first report is not its head"));
-            }
-            // A head on the day itself may come after `p`: not open yet.
-            if members[0].0 >= *p {
+            // Reports of an event whose head lies before the range: it is closed.
+            let first = &members[0];
+            if !first.1.head || !open_to(first.0.0.expect("dated"), period) {
                 continue;
             }
-            let head = members[0].0.clone();
-            members.retain(|(key, _)| key < p);
+            let head = first.0.clone();
             open.push((head, members.into_iter().map(|(_, m)| m).collect()));
         }
         open.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(open.into_iter().map(|(_, members)| members).collect())
+        after.sort_by(|a, b| a.0.cmp(&b.0));
+        let open = open.into_iter().map(|(_, members)| members).collect();
+        Ok((open, after.into_iter().map(|(_, s)| s).collect()))
     }
 
     /// The stored reports of the group from `from` on, a few days at a time:
@@ -539,16 +661,17 @@ impl Group<'_> {
         writes: &mut Writes,
         merged: &mut Merged,
     ) -> Result<Option<SweepKey>, Failure> {
-        let mut sweep = Sweep::new();
-        // The stored canonical events met: id -> head's key.
-        let mut old_head = self.seed_open(store, p, &mut sweep, merged)?;
-        let mut dirty = Dirty::default();
         let mut buffer: VecDeque<Stored> = VecDeque::new();
-        let mut from = day(p.0.expect("dated").0);
+        let (mut open, mut from) = self.seed_open(store, p, &mut buffer, merged)?;
+        let mut retired_at = p.0.expect("dated");
         let mut exhausted = false;
         let mut stop = None;
         loop {
             if buffer.is_empty() && !exhausted {
+                if let Some(key) = beyond_reach(&open.dirty, from, inserted, changes) {
+                    stop = Some(key);
+                    break;
+                }
                 match self.next_days(store, from)? {
                     Some((until, batch)) => {
                         from = until;
@@ -567,22 +690,30 @@ impl Group<'_> {
                 (None, Some(_)) => false,
                 (Some(s), Some(i)) => s <= i,
             };
+            let period = stored_key.as_ref().filter(|_| take_stored).or(inserted_key.as_ref());
+            let period = period.and_then(|key| key.0).expect("dated");
+            if period != retired_at {
+                open.retire(period, writes);
+                retired_at = period;
+            }
             if !take_stored {
                 let m = inserted.pop_front().expect("a mention");
-                let i = sweep.push(m);
-                dirty.mark(&sweep_key(&sweep.members(i)[0]));
+                let i = open.sweep.push(m);
+                open.dirty.mark(&sweep_key(&open.sweep.members(i)[0]));
                 continue;
             }
             let s = buffer.pop_front().expect("a report");
             let key = stored_key.expect("a key");
-            let head = stored_head(&mut old_head, &s, &key)?;
+            let head = stored_head(&mut open.old_head, &s, &key)?;
             if self.pending.contains(&s.mention.doc_id) {
                 // An old report of an article written again: out.
-                dirty.mark(&head);
+                open.dirty.mark(&head);
+                writes.removed.push((s.mention.doc_id, s.mention.event_idx));
                 continue;
             }
-            let start = key.0.expect("dated").0;
-            if dirty.all_closed(start) {
+            let period = key.0.expect("dated");
+            let start = period.0;
+            if open.dirty.all_closed(period) {
                 // Reading on to a change close ahead costs less than finding
                 // the canonical events open there again.
                 let next = changes.get(changes.partition_point(|c| *c < key));
@@ -591,14 +722,14 @@ impl Group<'_> {
                     break;
                 }
             }
-            let i = sweep.push(s.mention);
-            let new_head = sweep_key(&sweep.members(i)[0]);
+            let i = open.push(s);
+            let new_head = sweep_key(&open.sweep.members(i)[0]);
             if new_head != head {
-                dirty.mark(&new_head);
-                dirty.mark(&head);
+                open.dirty.mark(&new_head);
+                open.dirty.mark(&head);
             }
         }
-        write_dirty(&sweep, old_head, &dirty, writes);
+        open.finish(writes);
         Ok(stop)
     }
 
@@ -608,18 +739,39 @@ impl Group<'_> {
         &self,
         store: &mut dyn Store,
         p: &SweepKey,
-        sweep: &mut Sweep,
+        buffer: &mut VecDeque<Stored>,
         merged: &mut Merged,
-    ) -> Result<HashMap<String, SweepKey>, Failure> {
-        let mut old_head: HashMap<String, SweepKey> = HashMap::new();
-        for members in self.open_at(store, p)? {
+    ) -> Result<(Open, i64), Failure> {
+        let until = day(p.0.expect("dated").0) + CHUNK_DAYS;
+        let (events, after) = self.open_at(store, p, until)?;
+        merged.read += after.len() as u64;
+        buffer.extend(after);
+        let mut open = Open::default();
+        for members in events {
             let head = sweep_key(&members[0].mention);
-            old_head.insert(members[0].id.clone(), head);
+            open.old_head.insert(members[0].id.clone(), head);
             merged.read += members.len() as u64;
-            sweep.seed(members.into_iter().map(|s| s.mention).collect());
+            let mentions = members.into_iter().map(|s| open.place(s)).collect();
+            open.sweep.seed(mentions);
         }
-        Ok(old_head)
+        Ok((open, until))
     }
+}
+
+/// Where a sweep that has read every stored report before day `from` stops
+/// without reading on: every changed canonical event is closed to a report
+/// starting then, and neither a new mention before it nor a change within
+/// [`JOIN_DAYS`] of it waits. The key is the first a report of that day can
+/// have.
+fn beyond_reach(dirty: &Dirty, from: i64, inserted: &VecDeque<Mention>, changes: &[SweepKey]) -> Option<SweepKey> {
+    let d = date_of_day(from)?;
+    if !dirty.all_closed((d, d)) || inserted.front().and_then(when).is_some_and(|p| p.0 < d) {
+        return None;
+    }
+    let key: SweepKey = (Some((d, d)), String::new(), 0);
+    let next = changes.get(changes.partition_point(|c| *c < key));
+    next.is_none_or(|c| (c.0.expect("dated").0 - d).num_days() > JOIN_DAYS)
+        .then_some(key)
 }
 
 /// The key of the head of a stored report's canonical event: known from
@@ -638,17 +790,83 @@ fn stored_head(old_head: &mut HashMap<String, SweepKey>, s: &Stored, key: &Sweep
     }
 }
 
-/// The writes of a sweep: the stored canonical events whose heads are dirty
-/// go, and the sweep's clusters with dirty heads are written.
-fn write_dirty(sweep: &Sweep, old_head: HashMap<String, SweepKey>, dirty: &Dirty, writes: &mut Writes) {
-    for (id, head) in old_head {
-        if dirty.heads.contains_key(&head) {
-            writes.delete.push(id);
+/// What a sweep of an update holds open: its clusters, the stored canonical
+/// events it met (id -> head's key), where the stored reports in its
+/// clusters stood, and which clusters changed.
+struct Open {
+    sweep: Sweep,
+    old_head: HashMap<String, SweepKey>,
+    places: HashMap<ReportKey, Place>,
+    dirty: Dirty,
+}
+
+impl Default for Open {
+    fn default() -> Self {
+        Open {
+            sweep: Sweep::retiring(),
+            old_head: HashMap::new(),
+            places: HashMap::new(),
+            dirty: Dirty::default(),
         }
     }
-    for i in 0..sweep.len() {
-        if dirty.heads.contains_key(&sweep_key(&sweep.members(i)[0])) {
-            writes.put(sweep, i);
+}
+
+impl Open {
+    /// Notes where a stored report stood; its mention.
+    fn place(&mut self, s: Stored) -> Mention {
+        let key = (s.mention.doc_id.clone(), s.mention.event_idx);
+        self.places.insert(key, (s.id, s.head));
+        s.mention
+    }
+
+    /// Places a stored report in the sweep.
+    fn push(&mut self, s: Stored) -> usize {
+        let m = self.place(s);
+        self.sweep.push(m)
+    }
+
+    /// Before a mention of period `p`: the clusters the sweep closed are taken
+    /// out (written when dirty), and so are the stored canonical events closed
+    /// to `p` (deleted when dirty). Neither can change any more, so a sweep
+    /// holds only what is open, however far it goes.
+    fn retire(&mut self, p: Period, writes: &mut Writes) {
+        self.sweep.close_before(p);
+        for closed in self.sweep.take_closed() {
+            if self.dirty.heads.contains(&sweep_key(&closed.members()[0])) {
+                writes.put(closed.into_event(), &mut self.places);
+            } else {
+                for m in closed.members() {
+                    self.places.remove(&(m.doc_id.clone(), m.event_idx));
+                }
+            }
+        }
+        let dirty = &self.dirty;
+        self.old_head.retain(|id, head| {
+            let open = open_to(head.0.expect("dated heads"), p);
+            if !open && dirty.heads.contains(head) {
+                writes.delete.push(id.clone());
+            }
+            open
+        });
+    }
+
+    /// The writes of a sweep where it stops: the stored canonical events
+    /// whose heads are dirty go, and the sweep's clusters with dirty heads are
+    /// written.
+    fn finish(mut self, writes: &mut Writes) {
+        for (id, head) in self.old_head {
+            if self.dirty.heads.contains(&head) {
+                writes.delete.push(id);
+            }
+        }
+        let dirty: Vec<usize> = self
+            .sweep
+            .live()
+            .filter(|&i| self.dirty.heads.contains(&sweep_key(&self.sweep.members(i)[0])))
+            .collect();
+        for i in dirty {
+            let event = (self.sweep.event(i), self.sweep.members(i).to_vec());
+            writes.put(event, &mut self.places);
         }
     }
 }

@@ -1,6 +1,6 @@
 //! JSONL sink: one record per line, in input order.
 
-use super::Sink;
+use super::{Held, Sink};
 use crate::error::Error;
 use crate::record::Record;
 use std::collections::HashSet;
@@ -73,7 +73,7 @@ impl Sink for JsonlSink {
 
     /// Nothing: the file is written anew, so every article of the input must
     /// be processed for it to be whole, whatever a database beside it holds.
-    fn stored(&mut self, _keep: &dyn Fn(&str) -> bool) -> Result<Option<HashSet<String>>, Error> {
-        Ok(Some(HashSet::new()))
+    fn stored(&mut self) -> Result<Option<Box<dyn Held>>, Error> {
+        Ok(Some(Box::new(HashSet::new())))
     }
 }

@@ -22,6 +22,29 @@ use crate::record::Record;
 use crate::summary::Summary;
 use std::collections::HashSet;
 
+/// What an output already holds, asked per article (`Sink::stored`).
+pub trait Held: Send {
+    /// Whether it holds the article with this doc_id for good. A failure to
+    /// tell counts as no: the article is processed and written again.
+    fn holds(&mut self, doc_id: &str) -> bool;
+}
+
+/// A set of doc_ids (a file written anew holds the empty set).
+impl Held for HashSet<String> {
+    fn holds(&mut self, doc_id: &str) -> bool {
+        self.contains(doc_id)
+    }
+}
+
+/// What all of several outputs hold.
+struct AllHold(Vec<Box<dyn Held>>);
+
+impl Held for AllHold {
+    fn holds(&mut self, doc_id: &str) -> bool {
+        self.0.iter_mut().all(|held| held.holds(doc_id))
+    }
+}
+
 /// A destination for records, written from one thread in input order.
 pub trait Sink: Send {
     /// Writes one record; a database may hold it until [`finish`](Sink::finish)
@@ -51,11 +74,12 @@ pub trait Sink: Send {
     fn record_run(&mut self, _run: &Run) -> Result<(), Error> {
         Ok(())
     }
-    /// The doc_ids of the articles this output already holds for good (status
-    /// `ok` or `skipped`: an `error` may pass, so it is tried again), among
-    /// those `keep` accepts; a run that resumes skips them. `None` for an output
-    /// that keeps nothing from earlier runs (a file written anew).
-    fn stored(&mut self, _keep: &dyn Fn(&str) -> bool) -> Result<Option<HashSet<String>>, Error> {
+    /// What this output already holds for good (articles of status `ok` or
+    /// `skipped`: an `error` may pass, so it is tried again), asked one doc_id
+    /// at a time so that a run's memory does not grow with a database; a run
+    /// that resumes skips them. `None` for an output that keeps nothing from
+    /// earlier runs (a file written anew).
+    fn stored(&mut self) -> Result<Option<Box<dyn Held>>, Error> {
         Ok(None)
     }
     /// After [`finish`](Sink::finish): the canonical events over everything this
@@ -137,19 +161,13 @@ impl Sink for Tee {
 
     /// What every output that keeps records holds: an article one database
     /// lacks is written again to all, and a file written anew lacks them all.
-    fn stored(&mut self, keep: &dyn Fn(&str) -> bool) -> Result<Option<HashSet<String>>, Error> {
-        let mut all: Option<HashSet<String>> = None;
+    fn stored(&mut self) -> Result<Option<Box<dyn Held>>, Error> {
+        let mut all: Vec<Box<dyn Held>> = Vec::new();
         for sink in &mut self.0 {
-            if let Some(stored) = sink.stored(keep)? {
-                all = Some(match all {
-                    None => stored,
-                    Some(mut all) => {
-                        all.retain(|id| stored.contains(id));
-                        all
-                    }
-                });
+            if let Some(stored) = sink.stored()? {
+                all.push(stored);
             }
         }
-        Ok(all)
+        Ok((!all.is_empty()).then(|| Box::new(AllHold(all)) as Box<dyn Held>))
     }
 }

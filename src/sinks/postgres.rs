@@ -17,11 +17,10 @@
 
 use super::canonical::{self, Cell, Merged, Store};
 use super::rows::{self, Table, Value};
-use super::{Run, Sink, pgpass};
+use super::{Held, Run, Sink, pgpass};
 use crate::assemble::canonical::CanonicalEvent;
 use crate::error::Error;
 use crate::record::{Record, SCHEMA_VERSION};
-use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, Config, NoTls, Statement, Transaction};
 use std::collections::{HashMap, HashSet};
@@ -44,6 +43,8 @@ type Failure = Box<dyn std::error::Error + Send + Sync>;
 /// transactions, and rebuilds its canonical events at the end of a run.
 pub struct PostgresSink {
     client: Client,
+    /// How it connected, to connect again (`stored`).
+    config: Config,
     /// The URL without its password, for messages.
     url: String,
     batch: Batch,
@@ -94,6 +95,7 @@ impl PostgresSink {
         create_schema(&mut client).map_err(err)?;
         Ok(PostgresSink {
             client,
+            config,
             url: shown,
             batch: Batch::default(),
         })
@@ -160,18 +162,12 @@ impl PostgresSink {
             .map_err(|e| self.error(e))
     }
 
-    fn stored_ids(&mut self, keep: &dyn Fn(&str) -> bool) -> Result<HashSet<String>, Failure> {
-        let mut ids = HashSet::new();
-        let mut rows = self
-            .client
-            .query_raw("SELECT doc_id FROM articles WHERE status <> 'error'", no_params())?;
-        while let Some(row) = rows.next()? {
-            let id: String = row.try_get(0)?;
-            if keep(&id) {
-                ids.insert(id);
-            }
-        }
-        Ok(ids)
+    /// A connection of its own, for the reading thread to ask whether the
+    /// database holds an article.
+    fn held(&mut self) -> Result<PostgresHeld, Failure> {
+        let mut client = self.config.connect(NoTls)?;
+        let statement = client.prepare("SELECT 1 FROM articles WHERE doc_id = $1 AND status <> 'error'")?;
+        Ok(PostgresHeld { client, statement })
     }
 
     fn insert_run(&mut self, run: &Run) -> Result<(), Failure> {
@@ -219,14 +215,28 @@ impl Sink for PostgresSink {
         self.insert_run(run).map_err(|e| self.error(e))
     }
 
-    fn stored(&mut self, keep: &dyn Fn(&str) -> bool) -> Result<Option<HashSet<String>>, Error> {
-        self.stored_ids(keep).map(Some).map_err(|e| self.error(e))
+    fn stored(&mut self) -> Result<Option<Box<dyn Held>>, Error> {
+        let held = self.held().map_err(|e| self.error(e))?;
+        Ok(Some(Box::new(held)))
     }
 
     fn take_canonical_events(&mut self) -> Result<Option<Vec<CanonicalEvent>>, Error> {
         self.in_transaction(canonical::read_all)
             .map(Some)
             .map_err(|e| self.error(e))
+    }
+}
+
+/// Whether the database holds an article, asked by primary key.
+struct PostgresHeld {
+    client: Client,
+    statement: Statement,
+}
+
+impl Held for PostgresHeld {
+    fn holds(&mut self, doc_id: &str) -> bool {
+        let row = self.client.query_opt(&self.statement, &[&doc_id]);
+        row.is_ok_and(|row| row.is_some())
     }
 }
 
@@ -305,13 +315,14 @@ impl Store for PostgresStore<'_, '_> {
 fn create_schema(client: &mut Client) -> Result<(), Failure> {
     let mut tx = client.transaction()?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&LOCK])?;
-    // Canonical tables from before they were kept up to date run by run (their
-    // reports held no merge keys) are dropped and rebuilt at the end of the run.
+    // Canonical tables from before they were kept up to date run by run, or
+    // before the merge grouped reports by target (their reports hold no
+    // `merge_target`), are dropped and rebuilt at the end of the run.
     let outdated: bool = tx
         .query_one(
             "SELECT to_regclass('canonical_event_sources') IS NOT NULL AND NOT EXISTS ( \
                  SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() \
-                 AND table_name = 'canonical_event_sources' AND column_name = 'period_start')",
+                 AND table_name = 'canonical_event_sources' AND column_name = 'merge_target')",
             &[],
         )?
         .try_get(0)?;
@@ -319,12 +330,15 @@ fn create_schema(client: &mut Client) -> Result<(), Failure> {
         tx.batch_execute("DROP TABLE canonical_event_sources; DROP TABLE IF EXISTS canonical_events;")?;
     }
     tx.batch_execute(SCHEMA_SQL)?;
+    let mut store = PostgresStore {
+        tx: &mut tx,
+        statements: HashMap::new(),
+    };
     if outdated {
-        canonical::mark_for_rebuild(&mut PostgresStore {
-            tx: &mut tx,
-            statements: HashMap::new(),
-        })?;
+        canonical::mark_for_rebuild(&mut store)?;
     }
+    canonical::upgrade(&mut store)?;
+    drop(store);
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('record_schema', $1) \
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
@@ -355,10 +369,6 @@ fn connection_lost(failure: &(dyn std::error::Error + Send + Sync + 'static)) ->
             .contains(code)
         })
         || std::error::Error::source(e).is_some_and(|cause| cause.is::<std::io::Error>())
-}
-
-fn no_params() -> std::iter::Empty<i64> {
-    std::iter::empty()
 }
 
 /// Sends `data` (COPY text rows) into `table`.

@@ -6,7 +6,7 @@
 //! SQLite, JSONB in PostgreSQL.
 
 use super::Run;
-use crate::assemble::canonical::{CanonicalEvent, Mention, Period, when};
+use crate::assemble::canonical::{CanonicalEvent, Mention, when};
 use crate::extract::parse_published;
 use crate::record::{CountCategory, EventCount, EventStatus, Record};
 use chrono::{Datelike, NaiveDate};
@@ -169,9 +169,9 @@ pub const CANONICAL_EVENTS: Table = Table {
 /// the event as the merge read it (so that a later run can merge again without
 /// reading the article tables): `period_start`, `period_end` the days of its
 /// date or publication (days from 0001-01-01, `NULL` when undated), `head` 1 for
-/// the canonical event's first report in the merge's order, `span_class` the
-/// class of the length of that period ([`span_class`]), `published` the
-/// article's publication day.
+/// the canonical event's first report in the merge's order, `merge_target` its
+/// target ('' for none: the merge's groups are authority, status and target),
+/// `published` the article's publication day.
 pub const CANONICAL_EVENT_SOURCES: Table = Table {
     name: "canonical_event_sources",
     columns: &[
@@ -180,10 +180,10 @@ pub const CANONICAL_EVENT_SOURCES: Table = Table {
         "event_idx",
         "authority",
         "status",
+        "merge_target",
         "period_start",
         "period_end",
         "head",
-        "span_class",
         "published",
         "date",
         "target",
@@ -247,6 +247,21 @@ pub const DELETE_ORDER: [&Table; 10] = [
     &OFFICIALS,
     &ARTICLES,
 ];
+
+/// Reports an update moves to another canonical event, or makes or unmakes
+/// heads: a temporary table (`queries::WORK_TABLES`), filled and applied in
+/// one statement, then emptied.
+pub const CANONICAL_MOVES: Table = Table {
+    name: "canonical_moves",
+    columns: &["doc_id", "event_idx", "canonical_id", "head"],
+};
+/// Canonical events an update takes out: a temporary table as [`CANONICAL_MOVES`].
+pub const CANONICAL_GONE: Table = Table {
+    name: "canonical_gone",
+    columns: &["id"],
+};
+/// The temporary tables of an update.
+pub const WORK_TABLES: [&Table; 2] = [&CANONICAL_MOVES, &CANONICAL_GONE];
 
 /// Every table of the schema, parents first.
 pub const ALL_TABLES: [&Table; 13] = [
@@ -421,45 +436,49 @@ pub fn canonical_rows<'a>(
     members: &'a [Mention],
     mut row: impl FnMut(&'static Table, &[Value<'a>]),
 ) {
-    use Value::*;
-    row(
-        &CANONICAL_EVENTS,
-        &[
-            Text(&e.id),
-            Text(&e.authority),
-            Text(e.status.as_str()),
-            opt(&e.target),
-            opt(&e.date),
-            json(&e.counts),
-            json(&e.named_targets),
-            opt(&e.first_published),
-            index(members.len()),
-        ],
-    );
-    let class = span_class(when(&members[0]));
+    row(&CANONICAL_EVENTS, &canonical_event_row(e, members.len()));
     for (i, m) in members.iter().enumerate() {
-        let (start, end) = when(m).map_or((Null, Null), |(a, b)| (Int(day(a)), Int(day(b))));
-        row(
-            &CANONICAL_EVENT_SOURCES,
-            &[
-                Text(&e.id),
-                Text(&m.doc_id),
-                index(m.event_idx),
-                Text(&m.authority),
-                Text(m.status.as_str()),
-                start,
-                end,
-                Int(i64::from(i == 0)),
-                Int(class),
-                m.published.map_or(Null, |p| Int(day(p))),
-                opt(&m.date),
-                opt(&m.target),
-                json(&m.counts),
-                json(&m.named_targets),
-                json(&m.evidence),
-            ],
-        );
+        row(&CANONICAL_EVENT_SOURCES, &canonical_source_row(&e.id, m, i == 0));
     }
+}
+
+/// The row of a canonical event of `sources` reports (its `sources` field aside).
+pub fn canonical_event_row(e: &CanonicalEvent, sources: usize) -> [Value<'_>; 9] {
+    use Value::*;
+    [
+        Text(&e.id),
+        Text(&e.authority),
+        Text(e.status.as_str()),
+        opt(&e.target),
+        opt(&e.date),
+        json(&e.counts),
+        json(&e.named_targets),
+        opt(&e.first_published),
+        index(sources),
+    ]
+}
+
+/// The row of a report `m` of canonical event `id` (`head`: its first in the merge's order).
+pub fn canonical_source_row<'a>(id: &'a str, m: &'a Mention, head: bool) -> [Value<'a>; 15] {
+    use Value::*;
+    let (start, end) = when(m).map_or((Null, Null), |(a, b)| (Int(day(a)), Int(day(b))));
+    [
+        Text(id),
+        Text(&m.doc_id),
+        index(m.event_idx),
+        Text(&m.authority),
+        Text(m.status.as_str()),
+        Text(m.target.as_deref().unwrap_or("")),
+        start,
+        end,
+        Int(i64::from(head)),
+        m.published.map_or(Null, |p| Int(day(p))),
+        opt(&m.date),
+        opt(&m.target),
+        json(&m.counts),
+        json(&m.named_targets),
+        json(&m.evidence),
+    ]
 }
 
 /// A day as the canonical tables store it: days from 0001-01-01 (day 1).
@@ -472,32 +491,18 @@ pub fn date_of_day(day: i64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(day).ok()?)
 }
 
-/// The longest period (in days, end minus start) of each span class: a day, a
-/// week, a month, a year, anything longer. The look-up of the canonical events
-/// open on a day reads, per class, only those whose first period starts within
-/// the class's length of it.
-pub const SPAN_CLASSES: [i64; 5] = [0, 6, 30, 365, 4_000_000];
-
-/// The span class of a head's period (0 for an undated one).
-pub fn span_class(period: Option<Period>) -> i64 {
-    let Some((a, b)) = period else { return 0 };
-    let days = (b - a).num_days();
-    SPAN_CLASSES
-        .iter()
-        .position(|&max| days <= max)
-        .unwrap_or(SPAN_CLASSES.len() - 1) as i64
-}
-
 /// The queries of the canonical merge (`sinks/canonical.rs`), the same for
 /// SQLite and PostgreSQL: `?N` parameters (PostgreSQL's `$N`, see
 /// [`postgres_sql`]), JSON read as text. Each reads through an index of the schema.
 pub mod queries {
     /// The columns of a report as [`SOURCES`](super::CANONICAL_EVENT_SOURCES)
     /// holds it, in the order `sinks/canonical.rs` reads them.
+    /// Its evidence is left out: an update writes a stored report's row
+    /// again only to move it (`APPLY_MOVES`), never whole.
     macro_rules! source_select {
         () => {
             "SELECT canonical_id, doc_id, event_idx, authority, status, period_start, period_end, head, \
-             published, date, target, CAST(counts AS TEXT), CAST(named_targets AS TEXT), CAST(evidence AS TEXT) \
+             published, date, target, CAST(counts AS TEXT), CAST(named_targets AS TEXT) \
              FROM canonical_event_sources "
         };
     }
@@ -511,42 +516,52 @@ pub mod queries {
         source_select!(),
         "WHERE doc_id IN (SELECT doc_id FROM canonical_pending)"
     );
-    /// The reports of the canonical events open on day `?3`: those of an
-    /// authority and status whose head's period ends on or after `?4` (the
-    /// day less the window) and starts on or before the day, and within its
-    /// span class's longest period of `?4` (`?5` to `?9`, by class), so that each
-    /// class reads a range of the heads' index.
-    pub const OPEN_ON_DAY: &str = concat!(
-        source_select!(),
-        "WHERE canonical_id IN (\
-         SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND span_class = 0 AND period_start >= ?5 AND period_start <= ?3 AND period_end >= ?4 \
-         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND span_class = 1 AND period_start >= ?6 AND period_start <= ?3 AND period_end >= ?4 \
-         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND span_class = 2 AND period_start >= ?7 AND period_start <= ?3 AND period_end >= ?4 \
-         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND span_class = 3 AND period_start >= ?8 AND period_start <= ?3 AND period_end >= ?4 \
-         UNION ALL SELECT canonical_id FROM canonical_event_sources WHERE head = 1 AND authority = ?1 AND status = ?2 \
-         AND span_class = 4 AND period_start >= ?9 AND period_start <= ?3 AND period_end >= ?4)"
-    );
-    /// The reports of an authority and status whose period starts in `[?3, ?4)`.
+    /// The reports of a group (`?1` to `?3`) whose period starts in `[?4, ?5)`.
     pub const SOURCES_OF_DAYS: &str = concat!(
         source_select!(),
-        "WHERE authority = ?1 AND status = ?2 AND period_start >= ?3 AND period_start < ?4"
+        "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4 AND period_start < ?5"
     );
-    /// The undated reports of an authority and status.
+    /// The reports of a group (`?1` to `?3`) whose period starts in `[?4,
+    /// ?5)`, and the earlier reports of its canonical events whose head's
+    /// period starts in `[?6, ?4)`, ends on or after `?4` and is fine (no
+    /// longer than `?7` days: the events open on `?4 + WINDOW_DAYS` whose
+    /// heads lie before `?4`, a week's).
+    pub const OPEN_AND_DAYS: &str = concat!(
+        source_select!(),
+        "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4 AND period_start < ?5 \
+         UNION ALL ",
+        source_select!(),
+        "WHERE canonical_id IN (SELECT canonical_id FROM canonical_event_sources \
+         WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?6 AND period_start < ?4 \
+         AND head = 1 AND period_end >= ?4 AND period_end <= period_start + ?7) AND period_start < ?4"
+    );
+    /// The undated reports of a group.
     pub const UNDATED_SOURCES: &str = concat!(
         source_select!(),
-        "WHERE authority = ?1 AND status = ?2 AND period_start IS NULL"
+        "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start IS NULL"
     );
-    /// The first day on or after `?3` that a report of an authority and status starts.
+    /// The first day on or after `?4` that a report of a group starts.
     pub const NEXT_DAY: &str = "SELECT min(period_start) FROM canonical_event_sources \
-         WHERE authority = ?1 AND status = ?2 AND period_start >= ?3";
-    /// Takes a canonical event out, its reports first.
-    pub const DELETE_SOURCES: &str = "DELETE FROM canonical_event_sources WHERE canonical_id = ?1";
-    /// Takes a canonical event out.
-    pub const DELETE_EVENT: &str = "DELETE FROM canonical_events WHERE id = ?1";
+         WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4";
+    /// Takes a report out (of an article written again).
+    pub const DELETE_REPORT: &str = "DELETE FROM canonical_event_sources WHERE doc_id = ?1 AND event_idx = ?2";
+    /// The temporary tables of an update ([`CANONICAL_MOVES`](super::CANONICAL_MOVES),
+    /// [`CANONICAL_GONE`](super::CANONICAL_GONE)), made once per connection.
+    pub const WORK_TABLES: [&str; 2] = [
+        "CREATE TEMP TABLE IF NOT EXISTS canonical_moves \
+         (doc_id TEXT NOT NULL, event_idx BIGINT NOT NULL, canonical_id TEXT NOT NULL, head BIGINT NOT NULL)",
+        "CREATE TEMP TABLE IF NOT EXISTS canonical_gone (id TEXT NOT NULL)",
+    ];
+    /// Moves the reports of `canonical_moves` (to another canonical event, or
+    /// makes or unmakes them heads).
+    pub const APPLY_MOVES: &str = "UPDATE canonical_event_sources SET canonical_id = m.canonical_id, head = m.head \
+         FROM canonical_moves m \
+         WHERE canonical_event_sources.doc_id = m.doc_id AND canonical_event_sources.event_idx = m.event_idx";
+    /// Takes the canonical events of `canonical_gone` out (their reports
+    /// move or go in the same transaction).
+    pub const APPLY_GONE: &str = "DELETE FROM canonical_events WHERE id IN (SELECT id FROM canonical_gone)";
+    /// Empties the temporary tables.
+    pub const CLEAR_WORK: [&str; 2] = ["DELETE FROM canonical_moves", "DELETE FROM canonical_gone"];
     /// Empties the canonical tables, for a full rebuild.
     pub const CLEAR: [&str; 3] = [
         "DELETE FROM canonical_event_sources",
@@ -588,6 +603,14 @@ pub mod queries {
     pub const NEEDS_REBUILD: &str = "SELECT value FROM meta WHERE key = 'canonical_events'";
     /// Marks them rebuilt.
     pub const REBUILT: &str = "DELETE FROM meta WHERE key = 'canonical_events'";
+    /// The version of the merge's rules the canonical tables follow.
+    pub const MERGE_VERSION: &str = "SELECT value FROM meta WHERE key = 'canonical_merge'";
+    /// See [`MERGE_VERSION`].
+    pub const FORGET_MERGE_VERSION: &str = "DELETE FROM meta WHERE key = 'canonical_merge'";
+    /// See [`MERGE_VERSION`].
+    pub const SET_MERGE_VERSION: &str = "INSERT INTO meta (key, value) VALUES ('canonical_merge', ?1)";
+    /// Whether the canonical tables hold anything.
+    pub const ANY_CANONICAL: &str = "SELECT 1 FROM canonical_events LIMIT 1";
     /// Marks them to be rebuilt.
     pub const TO_REBUILD: &str = "INSERT INTO meta (key, value) VALUES ('canonical_events', 'rebuild')";
 }

@@ -8,13 +8,13 @@
 
 use super::canonical::{self, Cell, Failure, Merged, Store};
 use super::rows::{self, Table, Value};
-use super::{Run, Sink};
+use super::{Held, Run, Sink};
 use crate::assemble::canonical::CanonicalEvent;
 use crate::error::Error;
 use crate::record::{Record, SCHEMA_VERSION};
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{Connection, ToSql, params_from_iter};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 use std::time::Duration;
@@ -30,8 +30,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// `INSERT` of each table, by name.
 static INSERTS: LazyLock<HashMap<&'static str, String>> = LazyLock::new(|| {
-    rows::ALL_TABLES
-        .iter()
+    (rows::ALL_TABLES.iter().chain(&rows::WORK_TABLES))
         .map(|table| {
             let placeholders: Vec<String> = (1..=table.columns.len()).map(|i| format!("?{i}")).collect();
             let sql = format!(
@@ -90,6 +89,7 @@ impl SqliteSink {
         if canonical_outdated {
             canonical::mark_for_rebuild(&mut SqliteStore(&conn)).map_err(|e| failure(path, e))?;
         }
+        canonical::upgrade(&mut SqliteStore(&conn)).map_err(|e| failure(path, e))?;
         conn.execute(
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('record_schema', ?1)",
             [SCHEMA_VERSION.to_string()],
@@ -180,19 +180,26 @@ impl SqliteSink {
         self.in_transaction(|store| canonical::rebuild(store, progress))
     }
 
-    fn stored_ids(&self, keep: &dyn Fn(&str) -> bool) -> rusqlite::Result<HashSet<String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT doc_id FROM articles WHERE status <> 'error'")?;
-        let mut rows = stmt.query([])?;
-        let mut ids = HashSet::new();
-        while let Some(row) = rows.next()? {
-            let id: String = row.get(0)?;
-            if keep(&id) {
-                ids.insert(id);
-            }
-        }
-        Ok(ids)
+    /// A connection of its own, read-only, for the reading thread to ask
+    /// whether the database holds an article.
+    fn held(&self) -> rusqlite::Result<SqliteHeld> {
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Ok(SqliteHeld(conn))
+    }
+}
+
+/// Whether the database holds an article, asked by primary key.
+struct SqliteHeld(Connection);
+
+impl Held for SqliteHeld {
+    fn holds(&mut self, doc_id: &str) -> bool {
+        let held = self
+            .0
+            .prepare_cached("SELECT 1 FROM articles WHERE doc_id = ?1 AND status <> 'error'")
+            .and_then(|mut stmt| stmt.exists([doc_id]));
+        held.unwrap_or(false)
     }
 }
 
@@ -247,12 +254,13 @@ impl Store for SqliteStore<'_> {
 }
 
 /// Drops the canonical tables of a database from before they were kept up to
-/// date run by run (their reports held no merge keys): they are derived data,
+/// date run by run, or before the merge grouped reports by target (their
+/// reports hold no `merge_target`): they are derived data,
 /// rebuilt whole at the end of the next run. Whether it dropped them.
 fn drop_outdated_canonical_tables(conn: &Connection) -> rusqlite::Result<bool> {
     let (table, column): (bool, bool) = conn.query_row(
         "SELECT (SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'canonical_event_sources'), \
-                (SELECT count(*) > 0 FROM pragma_table_info('canonical_event_sources') WHERE name = 'period_start')",
+                (SELECT count(*) > 0 FROM pragma_table_info('canonical_event_sources') WHERE name = 'merge_target')",
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
@@ -306,8 +314,9 @@ impl Sink for SqliteSink {
             .map_err(|e| self.error(e))
     }
 
-    fn stored(&mut self, keep: &dyn Fn(&str) -> bool) -> Result<Option<HashSet<String>>, Error> {
-        self.stored_ids(keep).map(Some).map_err(|e| self.error(e))
+    fn stored(&mut self) -> Result<Option<Box<dyn Held>>, Error> {
+        let held = self.held().map_err(|e| self.error(e))?;
+        Ok(Some(Box::new(held)))
     }
 
     fn finish(&mut self) -> Result<(), Error> {

@@ -154,15 +154,15 @@ CREATE TABLE IF NOT EXISTS canonical_events (
 -- An article written again keeps its rows here until the merge at the end of the
 -- run moves its events.
 CREATE TABLE IF NOT EXISTS canonical_event_sources (
-    canonical_id  TEXT NOT NULL REFERENCES canonical_events (id),
+    canonical_id  TEXT NOT NULL REFERENCES canonical_events (id) DEFERRABLE INITIALLY DEFERRED,
     doc_id        TEXT NOT NULL,
     event_idx     INTEGER NOT NULL,
     authority     TEXT NOT NULL,
     status        TEXT NOT NULL,
+    merge_target  TEXT NOT NULL,                    -- its target, '' when none: the merge's group
     period_start  INTEGER,                          -- its date's first day, else the publication
     period_end    INTEGER,                          -- day (days from 0001-01-01); NULL: undated
     head          INTEGER NOT NULL,                 -- 1: the first report in the merge's order
-    span_class    INTEGER NOT NULL,                 -- class of the head's period length
     published     INTEGER,                          -- the article's publication day
     date          TEXT,
     target        TEXT,
@@ -178,10 +178,8 @@ CREATE TABLE IF NOT EXISTS canonical_pending (
 );
 
 CREATE INDEX IF NOT EXISTS canonical_sources_by_event ON canonical_event_sources (canonical_id);
--- The merge's look-ups: the reports of an authority and status by day, and the
--- canonical events open on a day (by their head's period, per span class).
-CREATE INDEX IF NOT EXISTS canonical_sources_by_day ON canonical_event_sources (authority, status, period_start);
-CREATE INDEX IF NOT EXISTS canonical_heads ON canonical_event_sources (authority, status, span_class, period_start)
-    WHERE head = 1;
+-- The merge's look-up: the reports of a group (authority, status, target) by day.
+CREATE INDEX IF NOT EXISTS canonical_sources_by_day
+    ON canonical_event_sources (authority, status, merge_target, period_start);
 CREATE INDEX IF NOT EXISTS events_by_authority ON events (authority, status);
 CREATE INDEX IF NOT EXISTS articles_by_published ON articles (published);

@@ -19,7 +19,7 @@ mod model;
 mod sanction;
 mod values;
 
-use super::{JsonlSink, Sink};
+use super::{Held, JsonlSink, Sink};
 use crate::assemble::canonical::{Mention, merge};
 use crate::error::Error;
 use crate::record::Record;
@@ -164,7 +164,7 @@ impl Sink for FtmSink {
 
     /// Nothing: the file is written anew, so every article of the input must
     /// be processed for it to be whole, as for a JSONL file.
-    fn stored(&mut self, _keep: &dyn Fn(&str) -> bool) -> Result<Option<HashSet<String>>, Error> {
-        Ok(Some(HashSet::new()))
+    fn stored(&mut self) -> Result<Option<Box<dyn Held>>, Error> {
+        Ok(Some(Box::new(HashSet::<String>::new())))
     }
 }
