@@ -215,7 +215,8 @@ pub(crate) fn assemble_traced<T: Trace>(article: &Article, facts: &Facts, trace:
     if !SANCTIONS_WORD.is_match(text) {
         return Vec::new();
     }
-    if disciplinary(text) {
+    let candidates = candidate_rules(article);
+    if disciplinary(article, &candidates) {
         trace.note(|| Step::Unsearched {
             why: "sanctions in the disciplinary sense: the article's words of sport and courts outnumber twice \
                   its words of states"
@@ -230,7 +231,6 @@ pub(crate) fn assemble_traced<T: Trace>(article: &Article, facts: &Facts, trace:
     });
     let mut readings: Vec<Reading> = Vec::new();
     let mut last_event_sentence: Option<usize> = None;
-    let candidates = candidate_rules(article);
     for (i, sentence) in article.sentences.iter().enumerate() {
         let triggers = if candidates[i].rules == RuleSet::EMPTY {
             Vec::new()
@@ -292,16 +292,15 @@ pub(crate) fn assemble_traced<T: Trace>(article: &Article, facts: &Facts, trace:
     finish(article, facts, &context, events, trace)
 }
 
-/// The words of sanctions in the disciplinary sense (sport, courts) and in
-/// the sense of states, as one pattern: group 1 is a disciplinary word.
-static SENSE_WORDS: PerThread<Regex> = PerThread::new(|| {
-    let words = |list: &[&str]| list.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)(?:({})|{})(?-u:\b)",
-        words(DISCIPLINARY_WORDS),
-        words(STATE_WORDS)
-    ))
-    .expect("pattern compiles")
+/// The words of sanctions in the disciplinary sense (sport, courts), then
+/// those in the sense of states, in any case: a match's pattern index tells
+/// its sense.
+static SENSE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(DISCIPLINARY_WORDS.iter().chain(STATE_WORDS))
+        .expect("the sense words build an automaton")
 });
 
 /// How many more disciplinary words than words of states make an article's
@@ -311,21 +310,35 @@ const DISCIPLINARY_DISTINCT: usize = 3;
 
 /// Whether an article speaks of sanctions in the disciplinary sense: a club
 /// fined by a federation, an athlete banned for doping, a lawyer sanctioned by
-/// a court (the look-alikes of sanctions news). Its words of sport and courts
-/// (three distinct ones at least) outnumber twice its words of states.
-fn disciplinary(text: &str) -> bool {
+/// a court (the look-alikes of sanctions news). In the sentences searched for
+/// triggers, its words of sport and courts (three distinct ones at least)
+/// outnumber twice its words of states.
+fn disciplinary(article: &Article, candidates: &[Candidates]) -> bool {
     let (mut discipline, mut state) = (0, 0);
-    let mut distinct: Vec<String> = Vec::new();
-    for c in SENSE_WORDS.captures_iter(text) {
-        match c.get(1) {
-            Some(word) => {
-                discipline += 1;
-                let word = word.as_str().to_ascii_lowercase();
-                if !distinct.contains(&word) {
-                    distinct.push(word);
-                }
+    let mut distinct: Vec<usize> = Vec::new();
+    let bytes = article.text.as_bytes();
+    let searched = article
+        .sentences
+        .iter()
+        .zip(candidates)
+        .filter(|(_, c)| c.rules != RuleSet::EMPTY);
+    for (sentence, _) in searched {
+        for m in SENSE_WORDS.find_iter(&article.text[sentence.clone()]) {
+            let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
+            let whole =
+                !(start > 0 && is_word_byte(bytes[start - 1])) && !bytes.get(end).is_some_and(|&b| is_word_byte(b));
+            if !whole {
+                continue;
             }
-            None => state += 1,
+            let k = m.pattern().as_usize();
+            if k < DISCIPLINARY_WORDS.len() {
+                discipline += 1;
+                if !distinct.contains(&k) {
+                    distinct.push(k);
+                }
+            } else {
+                state += 1;
+            }
         }
     }
     distinct.len() >= DISCIPLINARY_DISTINCT && discipline > DISCIPLINARY_RATIO * state
@@ -2287,6 +2300,10 @@ mod tests {
 
     #[test]
     fn sanctions_of_sport_and_courts_are_no_events() {
+        let disciplinary = |text: &str| {
+            let article = Article::new(text, None);
+            super::disciplinary(&article, &candidate_rules(&article))
+        };
         for text in [
             "The disciplinary committee sanctioned the club with a fine after its players missed the match.",
             "A federal judge sanctioned the lawyer and his firm; the court found the attorney had cited cases \
