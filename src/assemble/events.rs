@@ -325,9 +325,9 @@ fn disciplinary(article: &Article, candidates: &[Candidates]) -> bool {
     for (sentence, _) in searched {
         for m in SENSE_WORDS.find_iter(&article.text[sentence.clone()]) {
             let (start, end) = (sentence.start + m.start(), sentence.start + m.end());
-            let whole =
-                !(start > 0 && is_word_byte(bytes[start - 1])) && !bytes.get(end).is_some_and(|&b| is_word_byte(b));
-            if !whole {
+            let glued =
+                (start > 0 && is_word_byte(bytes[start - 1])) || bytes.get(end).is_some_and(|&b| is_word_byte(b));
+            if glued {
                 continue;
             }
             let k = m.pattern().as_usize();
