@@ -305,36 +305,10 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "ul", "ud", "y", "&",
 ];
 
-/// Capitalised words that make a list item no name (`March 2024`, `The
-/// Treasury`, sentence openers): `listed::names`.
+/// Capitalised words that make a list item no name (`The Treasury`, `Three
+/// Gang Leaders`, sentence openers), besides months and days
+/// (`lexicon::words`): `listed::names`.
 pub(super) const NOT_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Aug.",
-    "Sept.",
-    "Sep.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "The",
     "This",
     "These",

@@ -16,6 +16,7 @@
 
 use super::facts::{Fact, Facts};
 use super::lexicon::{COMPOUND_TAILS, LIST_DESCRIPTION_STOPS, NAME_PARTICLES, NOT_NAMES, SPEECH_AFTER_NAME};
+use crate::extract::lexicon::words;
 use std::ops::Range;
 
 /// How many lower-case words an item's description may have.
@@ -218,7 +219,11 @@ fn item_names(text: &str, name: &Range<usize>, facts: &Facts) -> Vec<String> {
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    if capitals < 2 || surface.split_whitespace().any(|w| NOT_NAMES.contains(&w)) {
+    let no_name = |w: &str| {
+        let bare = w.trim_end_matches('.');
+        NOT_NAMES.contains(&w) || words::MONTHS.contains(&bare) || words::DAYS.contains(&bare)
+    };
+    if capitals < 2 || surface.split_whitespace().any(no_name) {
         return Vec::new();
     }
     vec![surface.to_string()]
