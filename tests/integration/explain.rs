@@ -223,6 +223,16 @@ fn articles_without_events_to_read_say_why() {
         "{}",
         run.stdout
     );
+    // A lawyer sanctioned by a judge: sanctions in the disciplinary sense.
+    let e = explained(&["corpus/articles/own/events.jsonl", "--doc-id", "own-e23"]);
+    assert_eq!(e["searched"], false);
+    assert!(
+        e["unsearched"]
+            .as_str()
+            .is_some_and(|why| why.starts_with("sanctions in the disciplinary sense")),
+        "{e:#}"
+    );
+    assert_eq!(e["events"], serde_json::json!([]));
     // An article that cannot be read is explained as an error, exit 1 as
     // `extract` exits.
     std::fs::write(dir.path().join("bad.jsonl"), "{not json\n").unwrap();
