@@ -302,6 +302,7 @@ static WORDS: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
         }
     };
     flag(titles::TITLE_HEADS, TITLE_HEAD);
+    flag(titles::DESCRIPTIVE_ROLES, TITLE_HEAD);
     flag(titles::TITLE_MODIFIERS, TITLE_MODIFIER);
     flag(titles::PORTFOLIO_WORDS, PORTFOLIO);
     flag(titles::SPEECH_VERBS, SPEECH);

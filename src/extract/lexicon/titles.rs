@@ -125,36 +125,11 @@ pub const TITLE_HEADS: &[&str] = &[
     "investigator",
     "negotiator",
     "deputy",
-    // Roles that describe rather than appoint, which ANNOTATION.md counts as
-    // titles (`Russian billionaire Oleg Deripaska`, `IOC member Denis Oswald`,
-    // `distance runner Pino Capanna`, `arms trafficker Hussein Al-Ali`).
-    "billionaire",
-    "oligarch",
-    "magnate",
-    "mogul",
-    "member",
-    "athlete",
-    "gymnast",
-    "player",
-    "runner",
-    "sprinter",
-    "swimmer",
-    "cyclist",
-    "candidate",
-    "nominee",
-    "laureate",
-    "councillor",
-    "councilor",
-    "trafficker",
-    "smuggler",
-    "warlord",
-    "kingpin",
-    "blogger",
-    "campaigner",
 ];
 
 /// Title heads that are also common nouns or adjectives (`Executive Order`,
-/// `General Motors`, `Chief Justice`): alone before a one-word name, no title.
+/// `General Motors`, `Chief Justice`): alone before a one-word name, no title
+/// (so are [`DESCRIPTIVE_ROLES`]).
 /// Read by the official rules (`name_after_title`, `role_before_name`), not
 /// flagged in the word table.
 pub(crate) const WEAK_HEADS: &[&str] = &[
@@ -181,6 +156,13 @@ pub(crate) const WEAK_HEADS: &[&str] = &[
     "broker",
     "manager",
     "editor",
+];
+
+/// Roles that describe rather than appoint, which ANNOTATION.md counts as
+/// titles (`Russian billionaire Oleg Deripaska`, `IOC member Denis Oswald`,
+/// `distance runner Pino Capanna`, `arms trafficker Hussein Al-Ali`): title
+/// heads that are weak too (alone before a one-word name, no title).
+pub const DESCRIPTIVE_ROLES: &[&str] = &[
     "billionaire",
     "oligarch",
     "magnate",

@@ -23,7 +23,7 @@
 
 use super::lexicon::{APPOSITION_ADVERBS, PLACE_PREPOSITIONS, TITLE_ABBREVIATIONS, TITLE_STOPS};
 use crate::extract::entity::Found;
-use crate::extract::lexicon::titles::{ROLE_MODIFIERS, SPEECH_VERBS_BEFORE, WEAK_HEADS};
+use crate::extract::lexicon::titles::{DESCRIPTIVE_ROLES, ROLE_MODIFIERS, SPEECH_VERBS_BEFORE, WEAK_HEADS};
 use crate::extract::lexicon::{self, WordInfo};
 use crate::extract::tokens::{Gap, Kind, Token};
 use crate::rule::Spec;
@@ -678,6 +678,20 @@ fn title_list(cx: &Context, h: usize, singular: &str) -> Vec<PersonMention> {
     if names.len() < 2 {
         return Vec::new();
     }
+    list_officials(cx, names, s..h, singular, None, Rule::TitleList)
+}
+
+/// One official per listed name, each of the title the words from `title.start`
+/// to `title.end` (its head, given in the `singular`) make.
+fn list_officials(
+    cx: &Context,
+    names: Vec<NameSpan>,
+    title: std::ops::Range<usize>,
+    singular: &str,
+    affiliation: Option<String>,
+    rule: Rule,
+) -> Vec<PersonMention> {
+    let (s, h) = (title.start, title.end);
     let title = if s < h {
         format!("{} {singular}", cx.slice(s, h - 1))
     } else {
@@ -689,8 +703,8 @@ fn title_list(cx: &Context, h: usize, singular: &str) -> Vec<PersonMention> {
             range: cx.range(first, last),
             words,
             title: Some(title.clone()),
-            affiliation: None,
-            rule: Rule::TitleList,
+            affiliation: affiliation.clone(),
+            rule,
         })
         .collect()
 }
@@ -737,7 +751,17 @@ fn plural_role(cx: &Context, h: usize) -> Option<&'static str> {
     if !info.title_head() {
         return None;
     }
-    lexicon::titles::TITLE_HEADS.iter().copied().find(|w| *w == stem)
+    lexicon::titles::TITLE_HEADS
+        .iter()
+        .chain(DESCRIPTIVE_ROLES)
+        .copied()
+        .find(|w| *w == stem)
+}
+
+/// Whether a title head is weak: a common noun too, or a role that describes
+/// ([`WEAK_HEADS`], [`DESCRIPTIVE_ROLES`]).
+fn is_weak_head(word: &str) -> bool {
+    WEAK_HEADS.contains(&word) || DESCRIPTIVE_ROLES.contains(&word)
 }
 
 /// `official.role_list`: a lower-case plural role, its lower-case modifiers
@@ -777,21 +801,7 @@ fn role_list(cx: &Context, h: usize, singular: &str) -> Vec<PersonMention> {
     } {
         s -= 1;
     }
-    let title = if s < h {
-        format!("{} {singular}", cx.slice(s, h - 1))
-    } else {
-        singular.to_string()
-    };
-    names
-        .into_iter()
-        .map(|(first, last, words)| PersonMention {
-            range: cx.range(first, last),
-            words,
-            title: Some(title.clone()),
-            affiliation: affiliation.clone(),
-            rule: Rule::RoleList,
-        })
-        .collect()
+    list_officials(cx, names, s..h, singular, affiliation, Rule::RoleList)
 }
 
 /// The name after a capitalised title `s..=h`: after the head's complement
@@ -809,7 +819,7 @@ fn name_after_title(cx: &Context, s: usize, h: usize) -> Option<(usize, (usize, 
     let (nfirst, last, words) = cx.joined(h + 1).then(|| cx.name_at(h + 1)).flatten()?;
     // `Executive Order 13382`, `General Motors`: a one-word name
     // after a lone noun-like head, or before a number, is no name.
-    let lone_weak_head = s == h && WEAK_HEADS.contains(&t[h].text.to_lowercase().as_str());
+    let lone_weak_head = s == h && is_weak_head(&t[h].text.to_lowercase());
     let numbered = t
         .get(last + 1)
         .is_some_and(|n| n.kind == Kind::Number && n.gap == Gap::Space);
@@ -836,7 +846,7 @@ fn role_before_name(cx: &Context, h: usize) -> Option<PersonMention> {
         .or(of_affiliation);
     // `official MagSafe`, `fellow Republicans`: a lone noun-like role
     // before one word is no title.
-    if words == 1 && s == h && title_end == h && WEAK_HEADS.contains(&cx.word(h)) {
+    if words == 1 && s == h && title_end == h && is_weak_head(cx.word(h)) {
         return None;
     }
     let title = cx.slice(s, title_end);
