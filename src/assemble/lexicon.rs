@@ -297,13 +297,10 @@ pub(super) const LIST_DESCRIPTION_STOPS: &[&str] = &[
     "then",
 ];
 
-/// Lower-case words that may stand inside a name between capitalised words
-/// (`Bank of Kunlun`, `Stone for Trading`, `Juan de la Cruz`, `Ali bin Said`):
-/// `listed::names`.
-pub(super) const NAME_PARTICLES: &[&str] = &[
-    "of", "for", "de", "da", "del", "della", "di", "do", "dos", "das", "du", "la", "le", "van", "von", "der", "den",
-    "al", "el", "bin", "ibn", "bint", "ul", "ud", "y", "&",
-];
+/// Lower-case words that join the words of an organisation's name (`Bank of
+/// Kunlun`, `Stone for Trading`, `Comando do Capital`), besides the particles
+/// of people's names (`lexicon::titles::NAME_PARTICLES`): `listed::names`.
+pub(super) const NAME_JOINERS: &[&str] = &["of", "for", "do", "du", "ul", "ud", "&"];
 
 /// Capitalised words that make a list item no name (`The Treasury`, `Three
 /// Gang Leaders`, sentence openers), besides months and days

@@ -15,8 +15,8 @@
 //! need two capitalised words.
 
 use super::facts::{Fact, Facts};
-use super::lexicon::{COMPOUND_TAILS, LIST_DESCRIPTION_STOPS, NAME_PARTICLES, NOT_NAMES, SPEECH_AFTER_NAME};
-use crate::extract::lexicon::words;
+use super::lexicon::{COMPOUND_TAILS, LIST_DESCRIPTION_STOPS, NAME_JOINERS, NOT_NAMES, SPEECH_AFTER_NAME};
+use crate::extract::lexicon::{titles, words};
 use std::ops::Range;
 
 /// How many lower-case words an item's description may have.
@@ -120,7 +120,7 @@ fn name_at(text: &str, at: usize, end: usize) -> Option<Range<usize>> {
             && core.chars().any(char::is_alphabetic);
         if capital {
             last_capital = Some(pos + core.len());
-        } else if !NAME_PARTICLES.contains(&core) || last_capital.is_none() {
+        } else if !(NAME_JOINERS.contains(&core) || titles::NAME_PARTICLES.contains(&core)) || last_capital.is_none() {
             break;
         }
         if core.len() != word.len() {
