@@ -28,7 +28,8 @@ use super::canonical::period;
 use super::facts::{Actor, Fact, Facts};
 use super::lexicon::{
     AGENTIVE_NOUNS, CAUSE_MARKERS, DISCIPLINARY_WORDS, LIST_END_PREPOSITIONS, NOUN_MODIFIERS, OBJECT_BREAKS,
-    OBJECT_MARKERS, PASSIVE_AUXILIARIES, REACTION_VERBS, REPORTING_VERBS, SPEECH_DAY_CUES, STATE_WORDS, TARGET_MARKERS,
+    OBJECT_MARKERS, PASSIVE_AUXILIARIES, PLACE_TAILS, REACTION_VERBS, REPORTING_VERBS, REPRESENTATIVES,
+    SPEECH_DAY_CUES, STATE_WORDS, TARGET_MARKERS, TERRITORIES,
 };
 use super::listed;
 use super::trace::{Role, Step, Trace, Untraced};
@@ -656,12 +657,24 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<Cow<'_, str>> {
 /// Whether the mention at `range` is the object of a preposition (`on North
 /// Korea`, `with the Republic of Korea`).
 fn is_object(text: &str, range: &Range<usize>) -> bool {
-    let before = words_before(text, range.start, 2);
-    let marker = match before.first().map(|w| &**w) {
-        Some("the" | "a" | "an" | "its" | "their") => before.get(1),
-        _ => before.first(),
+    let before = words_before(text, range.start, 3);
+    let at = match before.first().map(|w| &**w) {
+        Some("the" | "a" | "an" | "its" | "their") => 1,
+        _ => 0,
     };
-    marker.is_some_and(|w| OBJECT_MARKERS.contains(&w.as_ref()))
+    let Some(marker) = before.get(at) else {
+        return false;
+    };
+    // `The foreign ministers of Australia, Canada and Norway announced
+    // sanctions`: those who speak for a country act for it.
+    if marker == "of"
+        && before
+            .get(at + 1)
+            .is_some_and(|w| REPRESENTATIVES.contains(&w.as_ref()))
+    {
+        return false;
+    }
+    OBJECT_MARKERS.contains(&marker.as_ref())
 }
 
 /// The facts lying inside `range` (facts are sorted by start).
@@ -707,8 +720,7 @@ fn read<T: Trace>(
         scope: &scope,
         passive,
     };
-    let actors = actors_of(&site, trace);
-    let Some(actors) = actors else {
+    let Some((actors, how)) = actors_of(&site, trace) else {
         trace.note(|| dropped("no authority: no actor in the sentence, the two before, or the article"));
         return Vec::new();
     };
@@ -735,6 +747,15 @@ fn read<T: Trace>(
     let officials = officials_of(facts, &sentence, trace);
     if trigger.rule.strength == Strength::Weak && counts.is_empty() && named.is_empty() {
         trace.note(|| dropped("a weak trigger with neither counts nor named targets"));
+        return Vec::new();
+    }
+    if how.is_guess() && counts.is_empty() && named.is_empty() && date.is_none() {
+        trace.note(|| {
+            dropped(
+                "an authority only guessed (from an earlier sentence's actors or the article's), and \
+                 neither counts, named targets nor a date: a mention of sanctions, not a report of an action",
+            )
+        });
         return Vec::new();
     }
     let reason = reason(&text[after.clone()]).map(|m| m.trim().trim_end_matches(',').to_string());
@@ -918,7 +939,31 @@ fn named_objects<T: Trace>(
     let mut named = Vec::new();
     let mut anchor = after.start;
     let mut names = within(&facts.named, after);
+    let mut counted = within(&facts.counts, after).peekable();
     for fact in names.by_ref() {
+        // A count of the object carries the list on when names stand in
+        // apposition to it (`targeting two cabinet ministers, A and B`,
+        // `18 entities including X`), not in a complement (`eight judges of
+        // the Supreme Court`).
+        while let Some(count) = counted.next_if(|c| c.range.end <= fact.range.start) {
+            let gap = &text[anchor.min(count.range.start)..count.range.start];
+            let then = &text[count.range.end..fact.range.start];
+            if count.range.start >= anchor
+                && gap.len() <= 80
+                && !words(gap).any(|w| OBJECT_BREAKS.contains(&w.as_ref()))
+                && opens_apposition(then)
+            {
+                anchor = count.range.end;
+            }
+        }
+        if facts
+            .counts
+            .iter()
+            .any(|c| c.range.start <= fact.range.start && fact.range.end <= c.range.end)
+        {
+            trace.note(|| named_step(fact, Err("inside a count: a modifier (`two Supreme Court judges`)")));
+            continue;
+        }
         let gap = &text[anchor.min(fact.range.start)..fact.range.start];
         if gap.len() > 80 || words(gap).any(|w| OBJECT_BREAKS.contains(&w.as_ref())) {
             if T::ON {
@@ -996,6 +1041,19 @@ fn listed_objects(article: &Article, facts: &Facts, i: usize, trigger: &Trigger,
 }
 
 /// The step of a named target taken or not.
+/// Whether the words between a count and a name open an apposition or a
+/// list of the count's members (`, A and B`, `: A`, `(A)`, `and business
+/// people, including A`), within a few words.
+fn opens_apposition(gap: &str) -> bool {
+    const REACH: usize = 40;
+    let head = &gap[..(0..=REACH.min(gap.len()))
+        .rev()
+        .find(|&b| gap.is_char_boundary(b))
+        .unwrap_or(0)];
+    head.contains([',', ':', '(', '\u{2013}', '\u{2014}'])
+        || words(head).any(|w| matches!(w.as_ref(), "including" | "namely" | "such" | "among" | "notably"))
+}
+
 fn named_step(fact: &Fact<&str>, verdict: Result<&str, &str>) -> Step {
     Step::Candidate {
         role: Role::Named,
@@ -1054,6 +1112,15 @@ fn action_date<T: Trace>(
     chosen.map(|f| f.value.to_string())
 }
 
+/// The country whose regime a place's is: China for Hong Kong; any other
+/// country itself.
+fn sovereign(country: &str) -> &str {
+    TERRITORIES
+        .iter()
+        .find(|(territory, _)| *territory == country)
+        .map_or(country, |(_, state)| state)
+}
+
 /// Who acts for a trigger, in order of preference: the nearest actor before it
 /// that can be a subject, with the actors coordinated with it; an actor named
 /// inside the trigger (`imposed new U.S. sanctions`); a passive agent (`by the
@@ -1061,14 +1128,14 @@ fn action_date<T: Trace>(
 /// attribution (`..., OFAC said`) after it; the authority of an event read in
 /// the sentences just before; an actor of those sentences; the article's
 /// most-named actor.
-fn actors_of<'f, T: Trace>(site: &Site<'_, 'f>, trace: &mut T) -> Option<Vec<Actor<'f>>> {
+fn actors_of<'f, T: Trace>(site: &Site<'_, 'f>, trace: &mut T) -> Option<(Vec<Actor<'f>>, HowFound)> {
     let found = found_actors(site);
     if T::ON {
         let how = found.as_ref().map(|(_, how)| how);
         let chosen = found.as_ref().map_or(0, |(actors, _)| actors.len());
         trace_actors(site, how, chosen, trace);
     }
-    found.map(|(actors, _)| actors)
+    found
 }
 
 /// Where a trigger is read: its article, facts and context, the readings of
@@ -1106,6 +1173,15 @@ enum HowFound {
     Earlier(usize),
     /// The article's most-named actor.
     Article,
+}
+
+impl HowFound {
+    /// Whether the actors are a guess: no actor of the trigger's own
+    /// sentence, nor the authority of an event just read, but the last actor
+    /// of an earlier sentence or the article's most-named one.
+    fn is_guess(&self) -> bool {
+        matches!(self, HowFound::Earlier(_) | HowFound::Article)
+    }
 }
 
 /// The actors of [`actors_of`], and how they were found.
@@ -1489,8 +1565,20 @@ fn target_of<T: Trace>(
         if text[f.range.end..].starts_with("'s") {
             return Ok("a possessive (`Iran's shadow fleet`)");
         }
-        if text[f.range.end..].starts_with("-") {
+        if let Some(tail) = text[f.range.end..].strip_prefix('-') {
+            let tail = tail.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+            if PLACE_TAILS.contains(&tail) {
+                return Err("a place (`Paris-based`): where a target is, not whose");
+            }
             return Ok("a compound (`Iran-backed`)");
+        }
+        if !demonym
+            && facts
+                .counts
+                .iter()
+                .any(|c| c.range.start < f.range.start && f.range.end <= c.range.end)
+        {
+            return Ok("the nationals counted (`sanctions on 11 U.S. citizens`)");
         }
         let preceding = words_before(text, f.range.start, 2);
         let marker = match preceding.first().map(|w| w.as_ref()) {
@@ -1539,8 +1627,9 @@ fn target_of<T: Trace>(
         }
     }
     let (at, name) = chosen?;
-    let mut targets = vec![name.to_string()];
+    let mut targets = vec![sovereign(name).to_string()];
     for other in coordinated_countries(text, facts, at) {
+        let other = sovereign(other);
         if !actor_names.contains(&other) && !targets.iter().any(|t| t == other) {
             trace.note(|| Step::Candidate {
                 role: Role::Target,
@@ -1880,6 +1969,12 @@ fn finish<T: Trace>(
     let day = news_day(article, facts);
     // The lead: the event read from the article's first trigger sentence.
     let lead = readings.iter().filter_map(|r| r.sentences.iter().min()).min().copied();
+    // A reading without a target acts on what the article's other readings
+    // act on, the country most aimed at first: `Britain added five
+    // individuals` after a U.S. action `coordinated with Britain` on Myanmar
+    // aims at Myanmar, not at the United States, named more.
+    let targets: Vec<String> = readings.iter().filter_map(|r| r.target.clone()).collect();
+    let aimed = by_mentions(targets.iter().map(String::as_str));
     readings
         .into_iter()
         .enumerate()
@@ -1906,17 +2001,26 @@ fn finish<T: Trace>(
                 }
             }
             if r.target.is_none() {
-                r.target = context
-                    .countries
-                    .iter()
-                    .find(|&&c| c != r.authority)
-                    .map(|c| c.to_string());
-                if T::ON
-                    && let Some(target) = &r.target
-                {
-                    notes.push(format!(
-                        "target {target}: the article's most-named country other than the authority"
-                    ));
+                if let Some(target) = aimed.iter().find(|&&c| c != r.authority) {
+                    r.target = Some(target.to_string());
+                    if T::ON {
+                        notes.push(format!(
+                            "target {target}: the country the article's other readings aim at most, other than the authority"
+                        ));
+                    }
+                } else {
+                    r.target = context
+                        .countries
+                        .iter()
+                        .find(|&&c| c != r.authority)
+                        .map(|c| c.to_string());
+                    if T::ON
+                        && let Some(target) = &r.target
+                    {
+                        notes.push(format!(
+                            "target {target}: the article's most-named country other than the authority"
+                        ));
+                    }
                 }
             }
             if r.target.as_deref() == Some(r.authority.as_str()) {
@@ -2000,6 +2104,13 @@ mod tests {
             self
         }
 
+        fn demonym(mut self, surface: &str, name: &'a str) -> Self {
+            for range in self.ranges(surface) {
+                self.facts.demonyms.push(Fact { range, value: name });
+            }
+            self
+        }
+
         /// A country that can also act (`Japan`, `Seoul`).
         fn state(self, surface: &str, name: &'a str) -> Self {
             self.actor(surface, name, None).country(surface, name)
@@ -2070,6 +2181,7 @@ mod tests {
             ] {
                 list.sort_by_key(|f| f.range.start);
             }
+            self.facts.demonyms.sort_by_key(|f| f.range.start);
             self.facts.actors.sort_by_key(|f| f.range.start);
             self.facts.counts.sort_by_key(|f| f.range.start);
             self.facts.dates.sort_by_key(|f| f.range.start);
@@ -2099,6 +2211,127 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_guessed_authority_with_nothing_of_its_own_is_no_event() {
+        let text = "The EU imposed sanctions on Russia on Monday. Markets fell. Oil rose. Gas rose too. \
+                    Economists expect the lifting of sanctions on Russia. \
+                    Traders expect the lifting of sanctions on Russia in March.";
+        let (events, trace) = Given::new(text)
+            .actor("EU", "European Union", None)
+            .country("Russia", "Russia")
+            .date("Monday", "2022-02-28")
+            .date("March", "2022-03")
+            .traced();
+        assert_eq!(
+            summary(&events),
+            [
+                "European Union imposed Russia [] [] 2022-02-28",
+                "European Union lifted Russia [] [] 2022-03"
+            ]
+        );
+        let why = trace[1].triggers[0].dropped.as_deref().unwrap_or_default();
+        assert!(why.starts_with("an authority only guessed"), "{why}");
+    }
+
+    #[test]
+    fn where_a_target_is_based_is_not_whose_it_is() {
+        let events =
+            Given::new("Iran blacklisted 3 entities, including a Paris-based radio station, and Israeli firms.")
+                .state("Iran", "Iran")
+                .country("Paris", "France")
+                .demonym("Israeli", "Israel")
+                .count("3 entities", 3, E)
+                .events();
+        assert_eq!(summary(&events), ["Iran imposed Israel [3 entity] [] -"]);
+    }
+
+    #[test]
+    fn the_nationals_counted_are_the_target_and_hong_kong_is_china() {
+        let events = Given::new(
+            "China said it would impose sanctions on 11 U.S. citizens over their stances on Hong Kong. \
+             The U.S. sanctioned Hong Kong officials.",
+        )
+        .state("China", "China")
+        .state("U.S.", "United States")
+        .country("Hong Kong", "Hong Kong")
+        .count("11 U.S. citizens", 11, I)
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "China planned United States [11 individual] [] -",
+                "United States imposed China [] [] -"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reading_without_a_target_takes_the_one_the_article_acts_on() {
+        let events = Given::new(
+            "Washington sanctioned three entities tied to Myanmar's military, in action coordinated with the \
+             United States' allies. The United States said the United States would act again. \
+             Britain added five individuals.",
+        )
+        .state("Washington", "United States")
+        .state("United States", "United States")
+        .state("Myanmar", "Myanmar")
+        .state("Britain", "United Kingdom")
+        .count("three entities", 3, E)
+        .count("five individuals", 5, I)
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "United States imposed Myanmar [3 entity] [] -",
+                "United Kingdom imposed Myanmar [5 individual] [] -"
+            ]
+        );
+    }
+
+    #[test]
+    fn those_who_speak_for_countries_make_them_act() {
+        let events = Given::new(
+            "The foreign ministers of Australia, Canada, and the United Kingdom announced sanctions targeting \
+             two Israeli ministers. Sanctions on the government of Syria remain.",
+        )
+        .state("Australia", "Australia")
+        .state("Canada", "Canada")
+        .state("United Kingdom", "United Kingdom")
+        .state("Syria", "Syria")
+        .demonym("Israeli", "Israel")
+        .count("two Israeli ministers", 2, I)
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "Australia imposed Israel [2 individual] [] -",
+                "Canada imposed Israel [2 individual] [] -",
+                "United Kingdom imposed Israel [2 individual] [] -"
+            ]
+        );
+    }
+
+    #[test]
+    fn names_in_apposition_to_a_count_are_its_targets_but_not_its_modifiers() {
+        let events = Given::new(
+            "Canada said on Monday it was imposing sanctions on 33 Russian oligarchs and business people, \
+             including football club owner Roman Abramovich and Gazprom CEO Alexey Miller. \
+             Switzerland extended its sanctions to eight more people, including two Supreme Court judges.",
+        )
+        .state("Canada", "Canada")
+        .state("Switzerland", "Switzerland")
+        .demonym("Russian", "Russia")
+        .count("33 Russian oligarchs", 33, I)
+        .count("eight more people", 8, I)
+        .count("two Supreme Court judges", 2, I)
+        .named("Roman Abramovich")
+        .named("Alexey Miller")
+        .named("Supreme Court")
+        .events();
+        assert_eq!(events[0].named_targets, ["Roman Abramovich", "Alexey Miller"]);
+        assert!(events[1].named_targets.is_empty(), "{:?}", events[1]);
     }
 
     #[test]

@@ -177,11 +177,17 @@ impl<'a> Facts<'a> {
             let country = x.officials.iter().find_map(|o| {
                 let named = o.name.split_whitespace().last() == Some(surname) || o.aliases.iter().any(|a| a == surname);
                 named
-                    .then(|| lexicon::country_by_name(o.affiliation.as_deref()?))
+                    .then(|| {
+                        o.affiliation
+                            .as_deref()
+                            .and_then(lexicon::country_by_name)
+                            .map(|c| c.name)
+                            .or_else(|| super::lexicon::leader_authority(&o.name))
+                    })
                     .flatten()
             });
             if let Some(country) = country {
-                self.add_actor(whole.range(), country.name, None);
+                self.add_actor(whole.range(), country, None);
             }
         }
     }
@@ -189,13 +195,18 @@ impl<'a> Facts<'a> {
     /// The officials' mentions (named targets too), counts, dates and amounts.
     fn add_extractions(&mut self, article: &Article, x: &'a Extractions) {
         for official in &x.officials {
-            let country = official.affiliation.as_deref().and_then(|a| country_of(x, a));
+            let country = official
+                .affiliation
+                .as_deref()
+                .and_then(|a| country_of(x, a))
+                .map(|c| c.name)
+                .or_else(|| super::lexicon::leader_authority(&official.name));
             for span in &official.mentions {
                 let range = article.bytes(*span);
                 if let Some(country) = country {
                     self.speakers.push(Fact {
                         range: range.clone(),
-                        value: country.name,
+                        value: country,
                     });
                 }
                 self.officials.push(Fact {

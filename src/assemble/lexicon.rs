@@ -115,6 +115,23 @@ pub(super) const AGENTIVE_NOUNS: &[&str] = &[
     "new",
 ];
 
+/// Nouns of those who speak for a country: before `of`, the country after
+/// them can act (`the foreign ministers of Australia and Canada announced`):
+/// `events::is_object`.
+pub(super) const REPRESENTATIVES: &[&str] = &[
+    "ministers",
+    "minister",
+    "leaders",
+    "leader",
+    "governments",
+    "government",
+    "heads",
+    "representatives",
+    "ambassadors",
+    "envoys",
+    "delegations",
+];
+
 /// Words before a country that make it what an action aims at (`sanctions on
 /// North Korea`, `to pressure Iran`): `events::target_of`.
 pub(super) const TARGET_MARKERS: &[&str] = &[
@@ -541,3 +558,173 @@ pub(super) const STATE_WORDS: &[&str] = &[
     "junta",
     "troops",
 ];
+
+/// Tails of compound adjectives that place a target, not whose it is
+/// (`a Paris-based radio station`, `UAE-registered firms`): such a country
+/// is not what an action aims at (`events::target_of`).
+pub(super) const PLACE_TAILS: &[&str] = &["based", "registered", "headquartered", "flagged", "incorporated"];
+
+/// Territories whose regime is another country's: an action on `Hong Kong
+/// officials` aims at China (`events::target_of`).
+pub(super) const TERRITORIES: &[(&str, &str)] = &[("Hong Kong", "China"), ("Macau", "China")];
+
+/// Heads of state and government, foreign and finance ministers of the
+/// governments that sanction most, and the EU's leaders, by the authority
+/// they speak for, from the public record of their offices (2009-2026). An
+/// official of this list needs no affiliation in the text to be the subject
+/// of an action (`President Donald Trump threatened sanctions`). Leaders of
+/// countries mostly sanctioned (Iran, Venezuela, North Korea) are left out:
+/// they are the targets far more often than the actors.
+pub(super) const LEADERS: &[(&str, &[&str])] = &[
+    (
+        "United States",
+        &[
+            "Barack Obama",
+            "Joe Biden",
+            "Joseph Biden",
+            "Donald Trump",
+            "Mike Pence",
+            "Kamala Harris",
+            "JD Vance",
+            "J.D. Vance",
+            "Hillary Clinton",
+            "John Kerry",
+            "Rex Tillerson",
+            "Mike Pompeo",
+            "Antony Blinken",
+            "Marco Rubio",
+            "Timothy Geithner",
+            "Jack Lew",
+            "Steven Mnuchin",
+            "Janet Yellen",
+            "Scott Bessent",
+            "Wilbur Ross",
+            "Gina Raimondo",
+            "Howard Lutnick",
+        ],
+    ),
+    (
+        "United Kingdom",
+        &[
+            "David Cameron",
+            "Theresa May",
+            "Boris Johnson",
+            "Liz Truss",
+            "Rishi Sunak",
+            "Keir Starmer",
+            "William Hague",
+            "Philip Hammond",
+            "Jeremy Hunt",
+            "Dominic Raab",
+            "James Cleverly",
+            "David Lammy",
+            "Yvette Cooper",
+        ],
+    ),
+    (
+        "European Union",
+        &[
+            "Ursula von der Leyen",
+            "Josep Borrell",
+            "Kaja Kallas",
+            "Federica Mogherini",
+            "Catherine Ashton",
+            "Charles Michel",
+            "Antonio Costa",
+            "António Costa",
+        ],
+    ),
+    (
+        "Canada",
+        &[
+            "Stephen Harper",
+            "Justin Trudeau",
+            "Mark Carney",
+            "Chrystia Freeland",
+            "Melanie Joly",
+            "Mélanie Joly",
+            "Anita Anand",
+        ],
+    ),
+    (
+        "Australia",
+        &[
+            "Malcolm Turnbull",
+            "Scott Morrison",
+            "Anthony Albanese",
+            "Julie Bishop",
+            "Marise Payne",
+            "Penny Wong",
+        ],
+    ),
+    (
+        "New Zealand",
+        &[
+            "Jacinda Ardern",
+            "Chris Hipkins",
+            "Christopher Luxon",
+            "Nanaia Mahuta",
+            "Winston Peters",
+        ],
+    ),
+    (
+        "Japan",
+        &[
+            "Shinzo Abe",
+            "Yoshihide Suga",
+            "Fumio Kishida",
+            "Shigeru Ishiba",
+            "Sanae Takaichi",
+            "Yoshimasa Hayashi",
+        ],
+    ),
+    (
+        "South Korea",
+        &["Moon Jae-in", "Yoon Suk Yeol", "Yoon Suk-yeol", "Lee Jae-myung"],
+    ),
+    ("France", &["Francois Hollande", "François Hollande", "Emmanuel Macron"]),
+    (
+        "Germany",
+        &["Angela Merkel", "Olaf Scholz", "Friedrich Merz", "Annalena Baerbock"],
+    ),
+    (
+        "Russia",
+        &[
+            "Vladimir Putin",
+            "Sergei Lavrov",
+            "Sergey Lavrov",
+            "Mikhail Mishustin",
+            "Maria Zakharova",
+        ],
+    ),
+    ("China", &["Xi Jinping", "Li Keqiang", "Li Qiang", "Wang Yi"]),
+];
+
+/// The authority a leader of [`LEADERS`] speaks for, by their name as the
+/// officials extractor gives it (middle initials aside: `Donald J. Trump`).
+pub(super) fn leader_authority(name: &str) -> Option<&'static str> {
+    let plain: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !(w.len() <= 2 && w.ends_with('.')))
+        .collect();
+    LEADERS.iter().find_map(|(authority, people)| {
+        people
+            .iter()
+            .any(|p| p.split_whitespace().eq(plain.iter().copied()))
+            .then_some(*authority)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leader_authority;
+
+    #[test]
+    fn leaders_speak_for_their_authority_whatever_their_middle_initial() {
+        assert_eq!(leader_authority("Donald Trump"), Some("United States"));
+        assert_eq!(leader_authority("Donald J. Trump"), Some("United States"));
+        assert_eq!(leader_authority("Ursula von der Leyen"), Some("European Union"));
+        assert_eq!(leader_authority("Trump"), None);
+        assert_eq!(leader_authority("Nicolas Maduro"), None);
+    }
+}
