@@ -34,8 +34,8 @@ use super::lexicon::{
 use super::listed;
 use super::trace::{Role, Step, Trace, Untraced};
 use super::triggers::{
-    ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NEEDS, NEGATIONS, ORDINALS, PREFILTERS,
-    RULES, RuleSet, SANCTIONS_WORD, Strength, TriggerRule,
+    ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NAME_HEADS, NEEDS, NEGATIONS, ORDINALS,
+    PREFILTERS, RULES, RuleSet, SANCTIONS_WORD, Strength, TriggerRule,
 };
 use crate::extract::entity::key_text;
 use crate::extract::{Article, is_word_byte};
@@ -488,6 +488,10 @@ fn triggers_in<T: Trace>(article: &Article, i: usize, candidates: &Candidates, t
                     why: why(),
                 })
             };
+            if in_a_name(sentence, &m) {
+                reject(&|| "inside a name (`the Russia Sanctions Act`, `the 1718 Sanctions Committee`)".into());
+                continue;
+            }
             if gap_opens_clause(regex, sentence, &m) {
                 reject(&|| "a word between its parts opens another clause".into());
                 continue;
@@ -568,6 +572,29 @@ fn join_overlapping<T: Trace>(mut found: Vec<Trigger>, trace: &mut T) -> Vec<Tri
 /// boundaries). The search from the match's start finds that same match: no
 /// match starts earlier there, and which one starts there does not depend on
 /// where the search began.
+/// Whether the capitalised sanctions word of a match goes on as the name of
+/// a law or a body (`passage of the Russia Sanctions Act`, `a newly passed
+/// Anti-Foreign Sanctions Law`): up to two more capitalised words, the last a
+/// [`NAME_HEADS`] word.
+fn in_a_name(sentence: &str, m: &Range<usize>) -> bool {
+    let matched = &sentence[m.clone()];
+    let Some(at) = matched.find("Sanction") else {
+        return false;
+    };
+    let rest = &sentence[m.start + at..];
+    let rest = rest.split_once(char::is_whitespace).map_or("", |(_, r)| r);
+    for word in rest.split_whitespace().take(3) {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if NAME_HEADS.contains(&word) {
+            return true;
+        }
+        if !word.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+    }
+    false
+}
+
 fn gap_opens_clause(regex: &regex::bytes::Regex, sentence: &str, m: &Range<usize>) -> bool {
     if regex.captures_len() == 1 || !words(&sentence[m.clone()]).any(|w| CLAUSE_WORDS.contains(&w.as_ref())) {
         return false;
@@ -726,7 +753,7 @@ fn read<T: Trace>(
     };
 
     let actor_names: Vec<&str> = actors.iter().map(|a| &*a.authority).collect();
-    let targets = target_of(text, facts, &actor_names, &after, &before, trace).unwrap_or_default();
+    let targets = target_of(text, facts, &context.countries, &actor_names, &after, &before, trace).unwrap_or_default();
     let target = targets.first().cloned();
     let counts = counts_of(
         text,
@@ -742,7 +769,12 @@ fn read<T: Trace>(
         push_name(&mut named, name);
     }
     named.retain(|name| !actors.iter().any(|a| a.agency.as_deref() == Some(name.as_str())));
-    let date = action_date(text, facts, trigger, &scope, trace);
+    let dated = action_date(text, facts, trigger, &scope, trace);
+    let rounds = dated
+        .as_ref()
+        .map(|(at, _)| coordinated_dates(text, facts, at))
+        .unwrap_or_default();
+    let date = dated.map(|(_, value)| value);
     let amounts = amounts_of(facts, &after, trace);
     let officials = officials_of(facts, &sentence, trace);
     if trigger.rule.strength == Strength::Weak && counts.is_empty() && named.is_empty() {
@@ -795,6 +827,36 @@ fn read<T: Trace>(
         })
         .collect();
     readings.extend(others);
+    // The other rounds of a listed date: the counts and names stay with the
+    // first, as for countries.
+    let rounds: Vec<Reading> = readings
+        .iter()
+        .filter(|r| !r.coordinated)
+        .flat_map(|r| {
+            rounds.iter().map(move |&day| Reading {
+                date: Some(day.to_string()),
+                counts: Vec::new(),
+                named: Vec::new(),
+                amounts: Vec::new(),
+                coordinated: true,
+                ..r.clone()
+            })
+        })
+        .collect();
+    if !rounds.is_empty() {
+        trace.note(|| Step::Candidate {
+            role: Role::Date,
+            range: trigger.range.clone(),
+            value: rounds
+                .iter()
+                .filter_map(|r| r.date.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+            accepted: true,
+            why: "listed with the action's date (`in August, September, and December`): a round each".into(),
+        });
+    }
+    readings.extend(rounds);
     readings
 }
 
@@ -1072,7 +1134,7 @@ fn action_date<T: Trace>(
     trigger: &Trigger,
     scope: &Range<usize>,
     trace: &mut T,
-) -> Option<String> {
+) -> Option<(Range<usize>, String)> {
     let distance = |f: &Fact<&str>| {
         if f.range.start >= trigger.range.end {
             f.range.start - trigger.range.end
@@ -1109,7 +1171,26 @@ fn action_date<T: Trace>(
             candidate(trace, Role::Date, f, f.value.to_string(), verdict);
         }
     }
-    chosen.map(|f| f.value.to_string())
+    chosen.map(|f| (f.range.clone(), f.value.to_string()))
+}
+
+/// The dates listed after an action's date (`rounds rolled out in August,
+/// September, and December`): each a round of its own, as the list ends with
+/// its conjunction.
+fn coordinated_dates<'f>(text: &str, facts: &Facts<'f>, at: &Range<usize>) -> Vec<&'f str> {
+    let Some(k) = facts.dates.iter().position(|f| f.range == *at) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut conjoined = false;
+    for pair in facts.dates[k..].windows(2) {
+        if !joined(text, &pair[0].range, &pair[1].range) {
+            break;
+        }
+        conjoined = words(&text[pair[0].range.end..pair[1].range.start]).any(|w| matches!(w.as_ref(), "and" | "or"));
+        found.push(pair[1].value);
+    }
+    if conjoined { found } else { Vec::new() }
 }
 
 /// The country whose regime a place's is: China for Hong Kong; any other
@@ -1549,6 +1630,7 @@ fn not_acting(text: &str, actors: &[Fact<Actor>], k: usize) -> Option<&'static s
 fn target_of<T: Trace>(
     text: &str,
     facts: &Facts,
+    ranked: &[&str],
     actor_names: &[&str],
     after: &Range<usize>,
     before: &Range<usize>,
@@ -1607,9 +1689,27 @@ fn target_of<T: Trace>(
         found.sort();
         found
     };
-    let chosen = candidates(after)
-        .into_iter()
-        .next()
+    let objects = candidates(after);
+    // Nationalities of the counted objects (`five Chinese entities, 12 North
+    // Korean entities and one Singaporean entity`) are whose networks the
+    // action hits; it aims at the one the article is about, its most named.
+    let counted = |at: usize| {
+        within(&facts.demonyms, after).any(|d| d.range.start == at)
+            && within(&facts.counts, after).any(|c| c.range.start < at && at < c.range.end)
+    };
+    let nationalities: Vec<&(usize, &str)> = objects.iter().filter(|(at, _)| counted(*at)).collect();
+    let several = nationalities
+        .iter()
+        .any(|(_, c)| Some(c) != nationalities.first().map(|(_, c)| c));
+    let about = several
+        .then(|| {
+            ranked
+                .iter()
+                .find_map(|r| nationalities.iter().find(|(_, c)| c == r).map(|&&n| n))
+        })
+        .flatten();
+    let chosen = about
+        .or_else(|| objects.first().copied())
         .or_else(|| candidates(before).into_iter().last());
     if T::ON {
         for range in [before, after] {
@@ -1769,6 +1869,7 @@ fn merge<T: Trace>(readings: Vec<Reading>, trace: &mut T) -> Vec<Reading> {
             && e.authority == r.authority
             && e.status == r.status
             && (e.target.is_none() || r.target.is_none() || e.target == r.target)
+            && dates_agree(&e.date, &r.date)
             && !(e.coordinated && r.target.is_none())
         {
             for count in &r.counts {
@@ -2332,6 +2433,83 @@ mod tests {
         .events();
         assert_eq!(events[0].named_targets, ["Roman Abramovich", "Alexey Miller"]);
         assert!(events[1].named_targets.is_empty(), "{:?}", events[1]);
+    }
+
+    #[test]
+    fn sanctions_in_the_name_of_a_law_or_a_body_are_no_trigger() {
+        let (events, trace) = Given::new(
+            "Following the passage of the Russia Sanctions Act, Wellington has enacted a number of sanctions \
+             against 18 entities. Beijing newly passed an Anti-Foreign Sanctions Law.",
+        )
+        .state("Russia", "Russia")
+        .state("Wellington", "New Zealand")
+        .state("Beijing", "China")
+        .count("18 entities", 18, E)
+        .traced();
+        assert_eq!(summary(&events), ["New Zealand imposed Russia [18 entity] [] -"]);
+        let rejected: Vec<&str> = trace.iter().flat_map(|s| &s.rejected).map(|r| r.why.as_str()).collect();
+        assert_eq!(
+            rejected.iter().filter(|w| w.starts_with("inside a name")).count(),
+            2,
+            "{rejected:?}"
+        );
+    }
+
+    #[test]
+    fn the_nationalities_counted_aim_at_the_country_the_article_is_about() {
+        let events = Given::new(
+            "North Korea tested a missile. The committee added five Chinese entities, 12 North Korean entities \
+             and one Singaporean entity to its sanctions list. North Korea protested.",
+        )
+        .actor("committee", "United Nations", None)
+        .country("North Korea", "North Korea")
+        .demonym("Chinese", "China")
+        .demonym("North Korean", "North Korea")
+        .demonym("Singaporean", "Singapore")
+        .count("five Chinese entities", 5, E)
+        .count("12 North Korean entities", 12, E)
+        .count("one Singaporean entity", 1, E)
+        .events();
+        assert_eq!(
+            summary(&events),
+            ["United Nations imposed North Korea [5 entity, 12 entity, 1 entity] [] -"]
+        );
+    }
+
+    #[test]
+    fn the_date_of_what_an_action_adds_to_is_not_its_own() {
+        let events = Given::new("Ottawa announced several sanctions in addition to those earlier this week.")
+            .state("Ottawa", "Canada")
+            .date("earlier this week", "2022-W08")
+            .events();
+        assert_eq!(events[0].date, None);
+    }
+
+    #[test]
+    fn listed_dates_are_rounds_of_their_own() {
+        let events = Given::new(
+            "This round builds upon UN sanctions imposed on North Korea in August, September, and December. \
+             The EU imposed sanctions on Iran in May and will review them in June.",
+        )
+        .actor("UN", "United Nations", None)
+        .actor("EU", "European Union", None)
+        .country("North Korea", "North Korea")
+        .country("Iran", "Iran")
+        .date("August", "2017-08")
+        .date("September", "2017-09")
+        .date("December", "2017-12")
+        .date("May", "2017-05")
+        .date("June", "2017-06")
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "United Nations imposed North Korea [] [] 2017-08",
+                "United Nations imposed North Korea [] [] 2017-09",
+                "United Nations imposed North Korea [] [] 2017-12",
+                "European Union imposed Iran [] [] 2017-05"
+            ]
+        );
     }
 
     #[test]

@@ -62,13 +62,20 @@ static ADMINISTRATION: PerThread<Regex> =
     PerThread::new(|| Regex::new(r"(?-u:\b)([A-Z][a-z]+)\s+[Aa]dministration(?-u:\b)").expect("pattern compiles"));
 
 /// The authority an international organization or one of its organs acts
-/// for: organs of the European Union and of the United Nations act for them.
+/// for: organs of the European Union and of the United Nations act for them,
+/// and so do the Security Council's numbered sanctions committees (`the 1718
+/// Committee`).
 pub fn international_authority(name: &str) -> &str {
     let words: Vec<&str> = name.split_whitespace().collect();
     let has = |w: &str| words.contains(&w);
     if has("EU") || has("E.U.") || words.first() == Some(&"European") || name.contains("European Union") {
         "European Union"
-    } else if name.starts_with("United Nations") || has("UN") || has("U.N.") {
+    } else if name.starts_with("United Nations")
+        || has("UN")
+        || has("U.N.")
+        || has("UNSC")
+        || (has("Committee") && words.first().is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())))
+    {
         "United Nations"
     } else {
         name
@@ -291,6 +298,7 @@ mod tests {
             ("EU Council", "European Union"),
             ("United Nations Security Council", "United Nations"),
             ("UN Security Council", "United Nations"),
+            ("1718 Sanctions Committee", "United Nations"),
             ("NATO", "NATO"),
         ] {
             assert_eq!(international_authority(organ), authority);

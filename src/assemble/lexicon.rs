@@ -34,6 +34,7 @@ pub(super) const OBJECT_MARKERS: &[&str] = &[
 /// response to the July 4 launch`): `events::action_date` skips such dates.
 pub(super) const CAUSE_MARKERS: &[&str] = &[
     "response",
+    "addition",
     "following",
     "after",
     "since",

@@ -362,6 +362,35 @@ pub const CAPABILITY: &[&str] = &[
     "ability",
 ];
 
+/// Heads of the names of laws, bodies and days that hold the word
+/// `Sanctions` (`the Russia Sanctions Act`, `the Anti-Foreign Sanctions Law`,
+/// `the 1718 Sanctions Committee`, `Anti-Sanctions Day`): a trigger whose
+/// capitalised sanctions word such a name goes on with is a name, not an
+/// action.
+pub const NAME_HEADS: &[&str] = &[
+    "Act",
+    "Law",
+    "Bill",
+    "Regulations",
+    "Regulation",
+    "Ordinance",
+    "Decree",
+    "Committee",
+    "Commission",
+    "Day",
+    "Program",
+    "Programme",
+    "Policy",
+    "Office",
+    "Division",
+    "Unit",
+    "Coordinator",
+    "Team",
+    "Monitoring",
+    "Council",
+    "Authority",
+];
+
 /// Numbers in words and ordinals: before a participle they make it an
 /// adjective (`the third sanctioned entity`, `29 sanctioned vessels`).
 pub const ORDINALS: &[&str] = &[
