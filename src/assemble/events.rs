@@ -686,7 +686,7 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<Cow<'_, str>> {
 fn is_object(text: &str, range: &Range<usize>) -> bool {
     let before = words_before(text, range.start, 3);
     let at = match before.first().map(|w| &**w) {
-        Some("the" | "a" | "an" | "its" | "their") => 1,
+        Some("the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "these") => 1,
         _ => 0,
     };
     let Some(marker) = before.get(at) else {
@@ -2509,6 +2509,25 @@ mod tests {
                 "United Nations imposed North Korea [] [] 2017-12",
                 "European Union imposed Iran [] [] 2017-05"
             ]
+        );
+    }
+
+    #[test]
+    fn a_body_after_a_possessive_pronoun_and_of_is_an_object() {
+        let events = Given::new(
+            "New Zealand imposed sanctions on Russia on March 7. New Zealand markets fell. Oil rose. \
+             It has targeted Putin and members of his Security Council. \
+             The Government has enacted sanctions against 18 entities.",
+        )
+        .state("New Zealand", "New Zealand")
+        .state("Russia", "Russia")
+        .actor("Security Council", "Security Council", None)
+        .date("March 7", "2022-03-07")
+        .count("18 entities", 18, E)
+        .events();
+        assert_eq!(
+            summary(&events),
+            ["New Zealand imposed Russia [18 entity] [] 2022-03-07"]
         );
     }
 
