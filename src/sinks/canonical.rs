@@ -428,9 +428,7 @@ pub(crate) fn update(store: &mut dyn Store) -> Result<Merged, Failure> {
         }
     }
     writes.apply(store, &mut merged)?;
-    for doc in &docs {
-        store.execute(q::DELETE_PENDING, &[text(doc)])?;
-    }
+    store.execute(q::CLEAR_PENDING, &[])?;
     Ok(merged)
 }
 

@@ -508,8 +508,10 @@ pub mod queries {
     }
     /// Articles waiting for the merge.
     pub const PENDING: &str = "SELECT doc_id FROM canonical_pending";
-    /// Done with an article.
-    pub const DELETE_PENDING: &str = "DELETE FROM canonical_pending WHERE doc_id = ?1";
+    /// Done with the articles read by [`PENDING`]: the merge holds the
+    /// database's write lock from that read on (SQLite's, PostgreSQL's
+    /// advisory lock taken alone), so no other run added any since.
+    pub const CLEAR_PENDING: &str = "DELETE FROM canonical_pending";
     /// The reports the canonical events hold of the articles waiting for the
     /// merge (their old events, for an article written again).
     pub const PENDING_SOURCES: &str = concat!(
@@ -525,7 +527,10 @@ pub mod queries {
     /// ?5)`, and the earlier reports of its canonical events whose head's
     /// period starts in `[?6, ?4)`, ends on or after `?4` and is fine (no
     /// longer than `?7` days: the events open on `?4 + WINDOW_DAYS` whose
-    /// heads lie before `?4`, a week's).
+    /// heads lie before `?4`, a week's). Such a head ends after it starts,
+    /// which the query says in the words of the partial index
+    /// `canonical_sources_wide_heads`, so that both databases find these
+    /// heads there instead of reading every report of the days before.
     pub const OPEN_AND_DAYS: &str = concat!(
         source_select!(),
         "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4 AND period_start < ?5 \
@@ -533,7 +538,8 @@ pub mod queries {
         source_select!(),
         "WHERE canonical_id IN (SELECT canonical_id FROM canonical_event_sources \
          WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?6 AND period_start < ?4 \
-         AND head = 1 AND period_end >= ?4 AND period_end <= period_start + ?7) AND period_start < ?4"
+         AND head = 1 AND period_end > period_start AND period_end >= ?4 AND period_end <= period_start + ?7) \
+         AND period_start < ?4"
     );
     /// The undated reports of a group.
     pub const UNDATED_SOURCES: &str = concat!(
