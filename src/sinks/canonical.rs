@@ -740,8 +740,12 @@ impl<'a> Group<'a> {
     }
 }
 
+/// The days of windows [`Days`] reads at once, at most (unless one window is
+/// longer): a dense group's reports of these days fit in a few megabytes.
+const HOLD_DAYS: i64 = 64;
+
 /// The stored reports of a group on the days around its changes, read
-/// [`q::WINDOWS`] windows at a time in one query (with one more for the events
+/// [`q::WINDOWS`] windows at a time (up to [`HOLD_DAYS`] days) in one query (with one more for the events
 /// of a week's heads), where each change's look-up and each read-on past it
 /// took a query of its own (PostgreSQL paid a round trip and a plan for each).
 /// A change's window is the days its look-up reads, from [`WINDOW_DAYS`]
@@ -795,7 +799,15 @@ impl Days {
         if self.held.contains(&i) {
             return Ok(());
         }
-        let held = i..(i + q::WINDOWS).min(self.windows.len());
+        let mut held = i..i + 1;
+        let mut days = self.windows[i].1 - self.windows[i].0;
+        while held.end < self.windows.len().min(i + q::WINDOWS) {
+            days += self.windows[held.end].1 - self.windows[held.end].0;
+            if days > HOLD_DAYS {
+                break;
+            }
+            held.end += 1;
+        }
         let mut params = group.params(&[]);
         for k in i..i + q::WINDOWS {
             let (first, end) = self
