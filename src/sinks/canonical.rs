@@ -39,6 +39,7 @@ use crate::assemble::canonical::{
 use crate::record::{EventCount, EventStatus};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::ops::Range;
 
 /// A failure of the database under the merge.
 pub(crate) type Failure = Box<dyn std::error::Error + Send + Sync>;
@@ -182,9 +183,13 @@ impl Writes {
 }
 
 /// A report as `canonical_event_sources` holds it.
+#[derive(Clone)]
 struct Stored {
     id: String,
     head: bool,
+    /// Its period's first and last days (`None`: undated).
+    start: Option<i64>,
+    end: Option<i64>,
     mention: Mention,
 }
 
@@ -209,7 +214,7 @@ fn parse_stored(row: Vec<Cell>) -> Option<Stored> {
     let event_idx = next().int()? as usize;
     let authority = next().text()?;
     let status = EventStatus::parse(&next().text()?)?;
-    let (_start, _end) = (next(), next());
+    let (start, end) = (next().int(), next().int());
     let head = next().int() == Some(1);
     let published = next().int().and_then(date_of_day);
     let date = next().text();
@@ -219,6 +224,8 @@ fn parse_stored(row: Vec<Cell>) -> Option<Stored> {
     Some(Stored {
         id,
         head,
+        start,
+        end,
         mention: Mention {
             doc_id,
             event_idx,
@@ -428,9 +435,7 @@ pub(crate) fn update(store: &mut dyn Store) -> Result<Merged, Failure> {
         }
     }
     writes.apply(store, &mut merged)?;
-    for doc in &docs {
-        store.execute(q::DELETE_PENDING, &[text(doc)])?;
-    }
+    store.execute(q::CLEAR_PENDING, &[])?;
     Ok(merged)
 }
 
@@ -474,8 +479,8 @@ impl Dirty {
     }
 }
 
-impl Group<'_> {
-    fn params<'p>(&'p self, more: &[Value<'p>]) -> Vec<Value<'p>> {
+impl<'a> Group<'a> {
+    fn params(&self, more: &[Value<'a>]) -> Vec<Value<'a>> {
         let mut params = vec![text(self.authority), text(self.status), text(self.target)];
         params.extend_from_slice(more);
         params
@@ -544,28 +549,21 @@ impl Group<'_> {
     /// The canonical events open at `p` as they stood just before it (their
     /// reports before `p`, in sweep order, heads first; events in the order
     /// of their heads), and the stored reports from `p` to the day before
-    /// `until`, sorted. One query reads both: an event open at `p` has a
-    /// fine head ending at most [`WINDOW_DAYS`] before `p` starts (so
-    /// starting then, or, rarely, a week's head, up to a week before that:
-    /// those are looked up by their heads) and reports no earlier than its
-    /// head, or a coarse head of `p`'s own period.
+    /// `until`, sorted. An event open at `p` has a fine head ending at most
+    /// [`WINDOW_DAYS`] before `p` starts (so starting then, or, rarely, a
+    /// week's head, up to a week before that) and reports no earlier than its
+    /// head, or a coarse head of `p`'s own period: all in `days`.
     fn open_at(
         &self,
         store: &mut dyn Store,
+        days: &mut Days,
         p: &SweepKey,
         until: i64,
     ) -> Result<(Vec<Vec<Stored>>, Vec<Stored>), Failure> {
         let period = p.0.expect("dated");
-        let from = day(period.0) - WINDOW_DAYS;
-        let range = self.params(&[
-            Value::Int(from),
-            Value::Int(until),
-            Value::Int(from - FINE_DAYS),
-            Value::Int(FINE_DAYS),
-        ]);
         let mut after = Vec::new();
         let mut events: HashMap<String, Vec<(SweepKey, Stored)>> = HashMap::new();
-        for report in stored(store, q::OPEN_AND_DAYS, &range)? {
+        for report in days.around(self, store, day(period.0) - WINDOW_DAYS, until)? {
             let key = sweep_key(&report.mention);
             if key >= *p {
                 after.push((key, report));
@@ -590,34 +588,22 @@ impl Group<'_> {
         Ok((open, after.into_iter().map(|(_, s)| s).collect()))
     }
 
-    /// The stored reports of the group from `from` on, a few days at a time:
-    /// the next batch, sorted, starting at the first day holding any.
-    fn next_days(&self, store: &mut dyn Store, from: i64) -> Result<Option<(i64, Vec<Stored>)>, Failure> {
-        // Most often the next days hold reports: one query.
-        let mut batch = stored(
-            store,
-            q::SOURCES_OF_DAYS,
-            &self.params(&[Value::Int(from), Value::Int(from + CHUNK_DAYS)]),
-        )?;
-        if !batch.is_empty() {
-            batch.sort_by_cached_key(|s| sweep_key(&s.mention));
-            return Ok(Some((from + CHUNK_DAYS, batch)));
+    /// The stored reports of the group whose periods start on the few days
+    /// from `from` (none, often, in a sparse group), sorted, and the day after
+    /// them: from `days` while it holds them, else from the database.
+    fn next_days(&self, store: &mut dyn Store, days: &mut Days, from: i64) -> Result<(i64, Vec<Stored>), Failure> {
+        if let Some(held) = days.next(from) {
+            return Ok(held);
         }
-        let first = store
-            .select(q::NEXT_DAY, &self.params(&[Value::Int(from)]))?
-            .into_iter()
-            .next()
-            .and_then(|row| row.into_iter().next())
-            .and_then(|cell| cell.int());
-        let Some(first) = first else { return Ok(None) };
-        let until = first + CHUNK_DAYS;
+        let until = from + CHUNK_DAYS;
         let mut batch = stored(
             store,
             q::SOURCES_OF_DAYS,
-            &self.params(&[Value::Int(first), Value::Int(until)]),
+            &self.params(&[Value::Int(from), Value::Int(until)]),
         )?;
+        days.read += batch.len() as u64;
         batch.sort_by_cached_key(|s| sweep_key(&s.mention));
-        Ok(Some((until, batch)))
+        Ok((until, batch))
     }
 
     /// Puts in and takes out dated mentions, sweeping from each change until the
@@ -639,14 +625,16 @@ impl Group<'_> {
         changes.sort();
         changes.dedup();
         let mut inserted: VecDeque<Mention> = inserted.into();
+        let mut days = Days::new(&changes);
         let mut next_change = 0;
         while let Some(p) = changes.get(next_change).cloned() {
-            let stop = self.sweep_from(store, &p, &changes, &mut inserted, writes, merged)?;
+            let stop = self.sweep_from(store, &mut days, &p, &changes, &mut inserted, writes)?;
             next_change = match stop {
                 Some(stop) => changes.partition_point(|c| *c < stop),
                 None => changes.len(),
             };
         }
+        merged.read += days.read;
         Ok(())
     }
 
@@ -655,32 +643,28 @@ impl Group<'_> {
     fn sweep_from(
         &self,
         store: &mut dyn Store,
+        days: &mut Days,
         p: &SweepKey,
         changes: &[SweepKey],
         inserted: &mut VecDeque<Mention>,
         writes: &mut Writes,
-        merged: &mut Merged,
     ) -> Result<Option<SweepKey>, Failure> {
         let mut buffer: VecDeque<Stored> = VecDeque::new();
-        let (mut open, mut from) = self.seed_open(store, p, &mut buffer, merged)?;
+        let (mut open, mut from) = self.seed_open(store, days, p, &mut buffer)?;
         let mut retired_at = p.0.expect("dated");
-        let mut exhausted = false;
         let mut stop = None;
         loop {
-            if buffer.is_empty() && !exhausted {
+            // A new mention of the days read comes before any report to read.
+            let waiting = inserted.front().and_then(when).is_some_and(|w| day(w.0) < from);
+            if buffer.is_empty() && !waiting {
                 if let Some(key) = beyond_reach(&open.dirty, from, inserted, changes) {
                     stop = Some(key);
                     break;
                 }
-                match self.next_days(store, from)? {
-                    Some((until, batch)) => {
-                        from = until;
-                        merged.read += batch.len() as u64;
-                        buffer.extend(batch.into_iter().filter(|s| sweep_key(&s.mention) >= *p));
-                        continue;
-                    }
-                    None => exhausted = true,
-                }
+                let (until, batch) = self.next_days(store, days, from)?;
+                from = until;
+                buffer.extend(batch.into_iter().filter(|s| sweep_key(&s.mention) >= *p));
+                continue;
             }
             let stored_key = buffer.front().map(|s| sweep_key(&s.mention));
             let inserted_key = inserted.front().map(sweep_key);
@@ -738,23 +722,155 @@ impl Group<'_> {
     fn seed_open(
         &self,
         store: &mut dyn Store,
+        days: &mut Days,
         p: &SweepKey,
         buffer: &mut VecDeque<Stored>,
-        merged: &mut Merged,
     ) -> Result<(Open, i64), Failure> {
         let until = day(p.0.expect("dated").0) + CHUNK_DAYS;
-        let (events, after) = self.open_at(store, p, until)?;
-        merged.read += after.len() as u64;
+        let (events, after) = self.open_at(store, days, p, until)?;
         buffer.extend(after);
         let mut open = Open::default();
         for members in events {
             let head = sweep_key(&members[0].mention);
             open.old_head.insert(members[0].id.clone(), head);
-            merged.read += members.len() as u64;
             let mentions = members.into_iter().map(|s| open.place(s)).collect();
             open.sweep.seed(mentions);
         }
         Ok((open, until))
+    }
+}
+
+/// The days of windows [`Days`] reads at once, at most (unless one window is
+/// longer): a dense group's reports of these days fit in a few megabytes.
+const HOLD_DAYS: i64 = 64;
+
+/// The stored reports of a group on the days around its changes, read
+/// [`q::WINDOWS`] windows at a time (up to [`HOLD_DAYS`] days) in one query (with one more for the events
+/// of a week's heads), where each change's look-up and each read-on past it
+/// took a query of its own (PostgreSQL paid a round trip and a plan for each).
+/// A change's window is the days its look-up reads, from [`WINDOW_DAYS`]
+/// before it to [`CHUNK_DAYS`] after; windows that overlap, or between which a
+/// sweep reads on to the next change ([`JOIN_DAYS`]), are one. Only the
+/// windows read last are held, so memory is that of a few windows; a sweep
+/// reading on past them reads the database.
+struct Days {
+    /// The windows, `[first day, end)`, disjoint and in order.
+    windows: Vec<(i64, i64)>,
+    /// The windows whose reports are held: `windows[held]`.
+    held: Range<usize>,
+    /// By the day their periods start: the reports of the held windows, and
+    /// every report of the canonical events whose week's heads start up to
+    /// [`FINE_DAYS`] before one (those of other days only there).
+    reports: BTreeMap<i64, Vec<Stored>>,
+    /// Reports read from the database.
+    read: u64,
+}
+
+impl Days {
+    /// The windows of the changes (sorted).
+    fn new(changes: &[SweepKey]) -> Days {
+        let mut windows: Vec<(i64, i64)> = Vec::new();
+        for change in changes {
+            let start = day(change.0.expect("dated").0);
+            let (first, end) = (start - WINDOW_DAYS, start + CHUNK_DAYS);
+            // A sweep that has read a window reads on to the next change
+            // when it is within JOIN_DAYS of the window's end.
+            match windows.last_mut() {
+                Some(last) if first - last.1 <= JOIN_DAYS - WINDOW_DAYS => last.1 = last.1.max(end),
+                _ => windows.push((first, end)),
+            }
+        }
+        Days {
+            windows,
+            held: 0..0,
+            reports: BTreeMap::new(),
+            read: 0,
+        }
+    }
+
+    /// The window holding day `d`.
+    fn window_of(&self, d: i64) -> Option<usize> {
+        let i = self.windows.partition_point(|w| w.0 <= d).checked_sub(1)?;
+        (d < self.windows[i].1).then_some(i)
+    }
+
+    /// Holds window `i` and the next ones, read from the database unless held.
+    fn hold(&mut self, group: &Group, store: &mut dyn Store, i: usize) -> Result<(), Failure> {
+        if self.held.contains(&i) {
+            return Ok(());
+        }
+        let mut held = i..i + 1;
+        let mut days = self.windows[i].1 - self.windows[i].0;
+        while held.end < self.windows.len().min(i + q::WINDOWS) {
+            days += self.windows[held.end].1 - self.windows[held.end].0;
+            if days > HOLD_DAYS {
+                break;
+            }
+            held.end += 1;
+        }
+        let mut params = group.params(&[]);
+        for k in i..i + q::WINDOWS {
+            let (first, end) = self
+                .windows
+                .get(k)
+                .filter(|_| held.contains(&k))
+                .copied()
+                .unwrap_or((0, 0));
+            params.extend([Value::Int(first), Value::Int(end)]);
+        }
+        let reports = stored(store, q::SOURCES_OF_WINDOWS, &params)?;
+        let (first, end) = (self.windows[held.start].0, self.windows[held.end - 1].1);
+        let headed = stored(
+            store,
+            q::WIDE_HEADED,
+            &group.params(&[Value::Int(first - FINE_DAYS), Value::Int(end), Value::Int(FINE_DAYS)]),
+        )?;
+        self.held = held;
+        self.reports.clear();
+        self.read += (reports.len() + headed.len()) as u64;
+        for s in reports {
+            self.reports.entry(s.start.unwrap_or_default()).or_default().push(s);
+        }
+        for s in headed {
+            let start = s.start.unwrap_or_default();
+            if !self.window_of(start).is_some_and(|w| self.held.contains(&w)) {
+                self.reports.entry(start).or_default().push(s);
+            }
+        }
+        Ok(())
+    }
+
+    /// The stored reports whose periods start in `[from, until)` (a change's
+    /// window), and the earlier reports of the canonical events whose heads are
+    /// a week's that start in the [`FINE_DAYS`] before `from` and end on
+    /// or after it.
+    fn around(&mut self, group: &Group, store: &mut dyn Store, from: i64, until: i64) -> Result<Vec<Stored>, Failure> {
+        let window = self.window_of(from).filter(|&i| until <= self.windows[i].1);
+        self.hold(group, store, window.expect("a change's days lie in its window"))?;
+        let before = || self.reports.range(from - FINE_DAYS..from).flat_map(|(_, v)| v);
+        let wide: HashSet<&str> = before()
+            .filter(|s| {
+                s.head
+                    && s.end
+                        .zip(s.start)
+                        .is_some_and(|(e, b)| e >= from && e > b && e <= b + FINE_DAYS)
+            })
+            .map(|s| s.id.as_str())
+            .collect();
+        let earlier = before().filter(|s| wide.contains(s.id.as_str()));
+        let days = self.reports.range(from..until).flat_map(|(_, v)| v);
+        Ok(days.chain(earlier).cloned().collect())
+    }
+
+    /// The held reports whose periods start on the few days from `from` (to
+    /// the end of its window), sorted, and the day after them; `None` when
+    /// no window held holds `from`.
+    fn next(&self, from: i64) -> Option<(i64, Vec<Stored>)> {
+        let i = self.window_of(from).filter(|i| self.held.contains(i))?;
+        let until = (from + CHUNK_DAYS).min(self.windows[i].1);
+        let mut batch: Vec<Stored> = self.reports.range(from..until).flat_map(|(_, v)| v).cloned().collect();
+        batch.sort_by_cached_key(|s| sweep_key(&s.mention));
+        Some((until, batch))
     }
 }
 

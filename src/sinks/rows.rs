@@ -508,8 +508,10 @@ pub mod queries {
     }
     /// Articles waiting for the merge.
     pub const PENDING: &str = "SELECT doc_id FROM canonical_pending";
-    /// Done with an article.
-    pub const DELETE_PENDING: &str = "DELETE FROM canonical_pending WHERE doc_id = ?1";
+    /// Done with the articles read by [`PENDING`]: the merge holds the
+    /// database's write lock from that read on (SQLite's, PostgreSQL's
+    /// advisory lock taken alone), so no other run added any since.
+    pub const CLEAR_PENDING: &str = "DELETE FROM canonical_pending";
     /// The reports the canonical events hold of the articles waiting for the
     /// merge (their old events, for an article written again).
     pub const PENDING_SOURCES: &str = concat!(
@@ -521,28 +523,75 @@ pub mod queries {
         source_select!(),
         "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4 AND period_start < ?5"
     );
-    /// The reports of a group (`?1` to `?3`) whose period starts in `[?4,
-    /// ?5)`, and the earlier reports of its canonical events whose head's
-    /// period starts in `[?6, ?4)`, ends on or after `?4` and is fine (no
-    /// longer than `?7` days: the events open on `?4 + WINDOW_DAYS` whose
-    /// heads lie before `?4`, a week's).
-    pub const OPEN_AND_DAYS: &str = concat!(
-        source_select!(),
-        "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4 AND period_start < ?5 \
-         UNION ALL ",
+    /// One branch of [`SOURCES_OF_WINDOWS`]: the reports of the group whose
+    /// period starts in `[?lo, ?hi)`.
+    macro_rules! window {
+        ($lo:literal, $hi:literal) => {
+            concat!(
+                source_select!(),
+                "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?",
+                $lo,
+                " AND period_start < ?",
+                $hi
+            )
+        };
+    }
+    /// How many day ranges [`SOURCES_OF_WINDOWS`] reads at once.
+    pub const WINDOWS: usize = 16;
+    /// The reports of a group (`?1` to `?3`) whose period starts in one of
+    /// [`WINDOWS`] day ranges, `[?4, ?5)`, `[?6, ?7)` ... `[?34, ?35)`
+    /// (disjoint; one left empty when unused): a range of the index by day
+    /// each, in one round trip.
+    pub const SOURCES_OF_WINDOWS: &str = concat!(
+        window!(4, 5),
+        " UNION ALL ",
+        window!(6, 7),
+        " UNION ALL ",
+        window!(8, 9),
+        " UNION ALL ",
+        window!(10, 11),
+        " UNION ALL ",
+        window!(12, 13),
+        " UNION ALL ",
+        window!(14, 15),
+        " UNION ALL ",
+        window!(16, 17),
+        " UNION ALL ",
+        window!(18, 19),
+        " UNION ALL ",
+        window!(20, 21),
+        " UNION ALL ",
+        window!(22, 23),
+        " UNION ALL ",
+        window!(24, 25),
+        " UNION ALL ",
+        window!(26, 27),
+        " UNION ALL ",
+        window!(28, 29),
+        " UNION ALL ",
+        window!(30, 31),
+        " UNION ALL ",
+        window!(32, 33),
+        " UNION ALL ",
+        window!(34, 35)
+    );
+    /// Every report of a group's (`?1` to `?3`) canonical events headed by a
+    /// fine period longer than a day (a week's) that starts in `[?4, ?5)`
+    /// (fine: no longer than `?6` days), found through the partial index
+    /// `canonical_sources_wide_heads`, whose words the query repeats. Such a
+    /// head holds its event open past its first day: the look-up of the
+    /// canonical events open on a day needs them from a week before.
+    pub const WIDE_HEADED: &str = concat!(
         source_select!(),
         "WHERE canonical_id IN (SELECT canonical_id FROM canonical_event_sources \
-         WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?6 AND period_start < ?4 \
-         AND head = 1 AND period_end >= ?4 AND period_end <= period_start + ?7) AND period_start < ?4"
+         WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4 AND period_start < ?5 \
+         AND head = 1 AND period_end > period_start AND period_end <= period_start + ?6)"
     );
     /// The undated reports of a group.
     pub const UNDATED_SOURCES: &str = concat!(
         source_select!(),
         "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start IS NULL"
     );
-    /// The first day on or after `?4` that a report of a group starts.
-    pub const NEXT_DAY: &str = "SELECT min(period_start) FROM canonical_event_sources \
-         WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4";
     /// Takes a report out (of an article written again).
     pub const DELETE_REPORT: &str = "DELETE FROM canonical_event_sources WHERE doc_id = ?1 AND event_idx = ?2";
     /// The temporary tables of an update ([`CANONICAL_MOVES`](super::CANONICAL_MOVES),
