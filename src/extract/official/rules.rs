@@ -117,11 +117,20 @@ pub(crate) const RULES: &[Spec] = &[
     ),
     Spec::new(
         "official.apposition",
-        &[(
-            "[Ryan Yoon], a senior analyst at Tiger Research, agreed.",
-            "Ryan Yoon (senior analyst, Tiger Research)",
-        )],
-        &["Tiger Research, a research firm, agreed."],
+        &[
+            (
+                "[Ryan Yoon], a senior analyst at Tiger Research, agreed.",
+                "Ryan Yoon (senior analyst, Tiger Research)",
+            ),
+            (
+                "They named [Ivan Petrov], the country's deputy prime minister, too.",
+                "Ivan Petrov (deputy prime minister)",
+            ),
+        ],
+        &[
+            "Tiger Research, a research firm, agreed.",
+            "Tiger Research, the country's largest bank, agreed.",
+        ],
     ),
     Spec::new(
         "official.title_comma",
@@ -1191,8 +1200,38 @@ fn apposition(cx: &Context, next: usize) -> Option<Around> {
     if matches!(cx.word(k), "a" | "an" | "the") {
         k += 1;
     }
+    // `NAME, Rosneft's chief executive`, `NAME, the country's foreign
+    // minister`: the owner of the title, then the title.
+    if let Some(after) = possessor(cx, k) {
+        k = after;
+    }
     let (title, affiliation, _) = title_phrase(cx, k, 9)?;
     Some((Some(title), affiliation, Rule::Apposition))
+}
+
+/// The possessor of a title from token `k` (`Rosneft's`, `the country's`,
+/// `Vladimir Putin's`): an organization or country the entities found, one
+/// lower-case noun, or up to three capitalised words, then `'s`. Returns
+/// the token after the `'s`.
+fn possessor(cx: &Context, k: usize) -> Option<usize> {
+    let t = cx.tokens;
+    let first = t.get(k)?;
+    if first.kind != Kind::Word {
+        return None;
+    }
+    let mut last = k;
+    let entity = cx.entity[k];
+    if entity.is_some() {
+        while last + 1 < t.len() && cx.entity[last + 1] == entity {
+            last += 1;
+        }
+    } else if first.is_capitalized() {
+        while last + 1 < t.len() && last < k + 2 && t[last + 1].kind == Kind::Word && t[last + 1].is_capitalized() {
+            last += 1;
+        }
+    }
+    let mark = t.get(last + 1)?;
+    (mark.kind == Kind::Possessive && mark.gap == Gap::None && cx.joined(last + 2)).then_some(last + 2)
 }
 
 /// A listed name: `• NAME: title ...` at the start of a line. Without a
