@@ -50,6 +50,29 @@ pub(super) const APPOSITION_ENDS: &[&str] = &["that", "which", "based", "in", "o
 /// `Donbas militia`, `Tigray rebels`.)
 pub(super) const POSTPOSED_DESCRIPTORS: &[&str] = &["gang", "cartel"];
 
+/// Lower-case words that say what kind of group a name before them is (`the
+/// M23 militant group`, `the LockBit ransomware group`): with `group` after
+/// them, a postposed descriptor (`rules::postposed`, `org.postposed`). A bare
+/// `group` after a name is often a firm's (`the Adani group`): not read.
+pub(super) const GROUP_KINDS: &[&str] = &[
+    "militant",
+    "rebel",
+    "armed",
+    "terrorist",
+    "terror",
+    "mercenary",
+    "jihadist",
+    "extremist",
+    "paramilitary",
+    "insurgent",
+    "separatist",
+    "hacking",
+    "hacker",
+    "ransomware",
+    "cybercrime",
+    "criminal",
+];
+
 /// Head words that open a name (`Bank Melli`, `Bank Rossiya`) and legal forms
 /// written before it, as Russian registers do (`OOO Stroygazmontazh`, `JSC
 /// Rosneft`): `rules::head_first_candidates` (`org.head_first`). They are
@@ -63,3 +86,13 @@ pub(super) const HEAD_FIRST: &[(&str, crate::record::EntityType)] = &[
     ("JSC", crate::record::EntityType::Company),
     ("PJSC", crate::record::EntityType::Company),
 ];
+
+/// Heads of a state's missions abroad, which news names by the state alone
+/// (`the Chinese Embassy`, `the U.S. Consulate in Hong Kong`): the country
+/// before them is the name's core, not a prefix (`rules::head_name`).
+pub(super) const COUNTRY_NAMED_HEADS: &[&str] = &["Embassy", "Consulate"];
+
+/// Arabic's article as names write it, joined by a hyphen to the capitalised
+/// word it qualifies (`Hayat Tahrir al-Sham`, `Jaish al-Adl`, `Nasr
+/// ad-Din`): such a word is a name word inside a name (`rules::is_name_word`).
+pub(super) const ARTICLE_PREFIXES: &[&str] = &["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ud-", "ul-"];

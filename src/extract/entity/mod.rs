@@ -369,11 +369,20 @@ pub(crate) const RULES: &[Spec] = &[
                 "the [1267 Sanctions Committee] listed him",
                 "1267 Sanctions Committee (international_org)",
             ),
+            (
+                "it named [Blue Harbor Logistics] and others",
+                "Blue Harbor Logistics (company)",
+            ),
+            ("the [Chinese Embassy] said", "Chinese Embassy (government_body, CN)"),
         ],
         &[
             "the bank was named.",
             "North Korean hacking groups struck.",
             "a Foreign Terrorist Organization was named.",
+            "the embassy said",
+            "the Embassy said",
+            "Minister of Civil Aviation Ivan Petrov said",
+            "the Ministry of Defense and Armed Forces Logistics said",
         ],
     ),
     Spec::new(
@@ -390,7 +399,10 @@ pub(crate) const RULES: &[Spec] = &[
     ),
     Spec::new(
         "org.descriptor",
-        &[("said the research firm [Chainwise].", "Chainwise (company)")],
+        &[
+            ("said the research firm [Chainwise].", "Chainwise (company)"),
+            ("the militant group [Jaish al-Nasr] said", "Jaish al-Nasr (group)"),
+        ],
         &["said the research firm."],
     ),
     Spec::new(
@@ -413,11 +425,20 @@ pub(crate) const RULES: &[Spec] = &[
     ),
     Spec::new(
         "org.apposition",
-        &[(
-            "They named [Kaindy Altyn], a small Kyrgyz lender.",
-            "Kaindy Altyn (company)",
-        )],
-        &["They named Ivan Petrov, a small Kyrgyz trader."],
+        &[
+            (
+                "They named [Kaindy Altyn], a small Kyrgyz lender.",
+                "Kaindy Altyn (company)",
+            ),
+            (
+                "It hit [Velmora] - the state-owned gold mining company - too.",
+                "Velmora (company)",
+            ),
+        ],
+        &[
+            "They named Ivan Petrov, a small Kyrgyz trader.",
+            "It named Ivan Petrov - a retired schoolteacher - too.",
+        ],
     ),
     Spec::new(
         "org.head_first",
@@ -438,8 +459,12 @@ pub(crate) const RULES: &[Spec] = &[
                 "members of Mexico's [Sinaloa cartel] and others",
                 "Sinaloa cartel (group)",
             ),
+            ("the [Q17 militant group] seized it", "Q17 militant group (group)"),
         ],
         &[
+            "the Adani group said",
+            "it added the Sahel armed group Jund Furqan to its list",
+            "an armed group seized it",
             "the gang leader was named",
             "the Donbas militia fought",
             "the Kremlin gang said",
