@@ -43,12 +43,23 @@ pub(super) const COMMA_DESCRIPTORS: &[&str] = &["subsidiary", "affiliate"];
 /// `rules::apposition_at` (`org.apposition`).
 pub(super) const APPOSITION_ENDS: &[&str] = &["that", "which", "based", "in", "of", "with", "owned", "registered"];
 
+/// Numbers in words that open an apposition to a list of names (`Balanar and
+/// Ortex Marine, two shipping firms`): `rules::list_apposition_at`.
+pub(super) const LIST_COUNTS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both",
+];
+
 /// Lower-case nouns written after a group's name (`the Grand Ravine gang`,
-/// `the Sinaloa cartel`): `rules::postposed` (`org.postposed`).
+/// `the Sinaloa cartel`, `the Sinbad mixer`): `rules::postposed` (`org.postposed`).
 /// They are descriptors (`extract/lexicon/heads.rs`), which gives their type.
 /// (Not `militia` nor `rebels`: news names those after the place they hold,
 /// `Donbas militia`, `Tigray rebels`.)
-pub(super) const POSTPOSED_DESCRIPTORS: &[&str] = &["gang", "cartel"];
+pub(super) const POSTPOSED_DESCRIPTORS: &[&str] = &["gang", "cartel", "mixer"];
+
+/// Particles that join the words of a name before a postposed descriptor
+/// (`the Tren de Aragua gang`, `the Cartel de los Soles cartel`): one or
+/// two of them between capitalised words (`rules::joined_runs_before`).
+pub(super) const POSTPOSED_JOINERS: &[&str] = &["de", "del", "la", "las", "los", "al", "el", "bin", "ibn"];
 
 /// Lower-case words that say what kind of group a name before them is (`the
 /// M23 militant group`, `the LockBit ransomware group`): with `group` after

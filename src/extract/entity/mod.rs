@@ -434,10 +434,15 @@ pub(crate) const RULES: &[Spec] = &[
                 "It hit [Velmora] - the state-owned gold mining company - too.",
                 "Velmora (company)",
             ),
+            (
+                "It named Balanar and [Ortex Marine], two shipping firms, too.",
+                "Ortex Marine (company)",
+            ),
         ],
         &[
             "They named Ivan Petrov, a small Kyrgyz trader.",
             "It named Ivan Petrov - a retired schoolteacher - too.",
+            "As Ortex Marine, two shipping firms said, grew.",
         ],
     ),
     Spec::new(
@@ -460,6 +465,8 @@ pub(crate) const RULES: &[Spec] = &[
                 "Sinaloa cartel (group)",
             ),
             ("the [Q17 militant group] seized it", "Q17 militant group (group)"),
+            ("the [Tren de Vargas gang] grew", "Tren de Vargas gang (group)"),
+            ("funds went through the [Blendor mixer] too", "Blendor mixer (company)"),
         ],
         &[
             "the Adani group said",
@@ -540,11 +547,20 @@ pub(crate) const RULES: &[Spec] = &[
     ),
     Spec::new(
         "org.bare_coordination",
-        &[(
-            "OFAC had sanctioned Garantex and [Hydra], a darknet marketplace.",
-            "Hydra (company)",
-        )],
-        &["Moshiri and Usmanov met in London."],
+        &[
+            (
+                "OFAC had sanctioned Garantex and [Hydra], a darknet marketplace.",
+                "Hydra (company)",
+            ),
+            (
+                "The measures hit Sberbank, [Zorvex], Alfa-Bank and others.",
+                "Zorvex (company)",
+            ),
+        ],
+        &[
+            "Moshiri and Usmanov met in London.",
+            "In a note to Sberbank, Zorvex said it would pay.",
+        ],
     ),
     Spec::new(
         "org.bare_repeat",

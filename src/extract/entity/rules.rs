@@ -24,7 +24,7 @@
 
 use super::lexicon::{
     ALIAS_CUES, APPOSITION_ENDS, CENTRAL_BANK_WORDS, COMMA_DESCRIPTORS, COMPLEMENT_OPENERS, COUNTRY_NAMED_HEADS, HEAD_FIRST,
-    ARTICLE_PREFIXES, GROUP_KINDS, POSSESSIVE_NAME_WORDS, POSTPOSED_DESCRIPTORS,
+    ARTICLE_PREFIXES, GROUP_KINDS, LIST_COUNTS, POSSESSIVE_NAME_WORDS, POSTPOSED_DESCRIPTORS, POSTPOSED_JOINERS,
 };
 use super::{Key, Rule, Shapes};
 use crate::extract::lexicon::{self, Entry, Form, LexMatch};
@@ -999,6 +999,7 @@ fn postposed(cx: &Context, i: usize, end: usize, kind: EntityType, out: &mut Vec
     if plain_name(cx, first) != Some(i - 1) || tokens[i - 1].info.head().is_some() {
         return;
     }
+    let first = joined_runs_before(cx, first);
     let bare = named(cx, first, i - 1, kind, Rule::Postposed);
     let range = tokens[first].range.start..tokens[end].range.end;
     out.push(Candidate {
@@ -1010,6 +1011,30 @@ fn postposed(cx: &Context, i: usize, end: usize, kind: EntityType, out: &mut Vec
         full: true,
     });
     out.push(bare);
+}
+
+/// `Tren de Aragua`, `Jaish al Adl`: runs of name words joined by one or two
+/// particles (`de`, `de los`, `al`) before the run starting at `first`;
+/// where the whole name starts.
+fn joined_runs_before(cx: &Context, mut first: usize) -> usize {
+    let tokens = cx.tokens;
+    loop {
+        let mut p = first;
+        while p > 0 && first - p < 2 && cx.joined(p) && POSTPOSED_JOINERS.contains(&tokens[p - 1].text) {
+            p -= 1;
+        }
+        if p == first || p == 0 || !cx.joined(p) || !cx.name_word(p - 1) {
+            return first;
+        }
+        let mut f = p - 1;
+        while f > 0 && cx.joined(f) && cx.name_word(f - 1) && p - f < 3 {
+            f -= 1;
+        }
+        if plain_name(cx, f) != Some(p - 1) {
+            return first;
+        }
+        first = f;
+    }
 }
 
 /// `org.head_first`: `Bank Melli`, `Bank Rossiya`, `OOO Stroygazmontazh`: a
@@ -1112,7 +1137,11 @@ pub fn apposition_candidates(cx: &Context, out: &mut Vec<Candidate>) {
     // from its first word as a plain name (`apposition_by_names` in the
     // tests is the definition that walks every run).
     for &comma in marks {
-        if comma == 0 || comma + 2 >= n || !matches!(tokens[comma + 1].text, "a" | "an" | "the" | "another") {
+        if comma == 0 || comma + 2 >= n {
+            continue;
+        }
+        let counted = list_count(&tokens[comma + 1]);
+        if !counted && !matches!(tokens[comma + 1].text, "a" | "an" | "the" | "another") {
             continue;
         }
         let last = comma - 1;
@@ -1126,7 +1155,61 @@ pub fn apposition_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         if plain_name(cx, i) != Some(last) {
             continue;
         }
-        apposition_at(cx, i, last, out);
+        if counted {
+            list_apposition_at(cx, i, last, out);
+        } else {
+            apposition_at(cx, i, last, out);
+        }
+    }
+}
+
+/// A number that opens an apposition to a list (`A and B, two shipping
+/// firms`): a numeral in digits or one of [`LIST_COUNTS`].
+fn list_count(t: &Token) -> bool {
+    (t.kind == Kind::Number && t.text.bytes().all(|b| b.is_ascii_digit())) || LIST_COUNTS.contains(&t.text)
+}
+
+/// `Balanar and Ortex Marine, two shipping firms`, `A, B, and C, three
+/// Dubai-based companies`: the names of a list (tokens up to `last`, its
+/// last name from `i`) before a number and a descriptor phrase; two names
+/// or more, each a plain name, joined by commas and `and`.
+fn list_apposition_at(cx: &Context, i: usize, last: usize, out: &mut Vec<Candidate>) {
+    let Some(kind) = apposition_kind(cx, last) else {
+        return;
+    };
+    let tokens = cx.tokens;
+    let mut items = vec![(i, last)];
+    let mut first = i;
+    while first >= 2 && cx.joined(first) {
+        let mut p = first - 1;
+        if tokens[p].text == "and" && p >= 1 && cx.joined(p) {
+            p -= 1;
+            if tokens[p].is_punct(',') && p >= 1 {
+                p -= 1;
+            }
+        } else if tokens[p].is_punct(',') && p >= 1 {
+            p -= 1;
+        } else {
+            break;
+        }
+        if !cx.name_word(p) {
+            break;
+        }
+        let mut f = p;
+        while f > 0 && cx.name_word(f - 1) && cx.joined(f) {
+            f -= 1;
+        }
+        if plain_name(cx, f) != Some(p) {
+            break;
+        }
+        items.push((f, p));
+        first = f;
+    }
+    // (`Smith, two firms said`: one name is no list.)
+    if items.len() >= 2 {
+        for (from, to) in items.into_iter().rev() {
+            out.push(named(cx, from, to, kind, Rule::Apposition));
+        }
     }
 }
 
@@ -1134,6 +1217,14 @@ pub fn apposition_candidates(cx: &Context, out: &mut Vec<Candidate>) {
 /// article after them): a name followed by `, a` and up to four words ending
 /// in a descriptor.
 fn apposition_at(cx: &Context, i: usize, last: usize, out: &mut Vec<Candidate>) {
+    if let Some(kind) = apposition_kind(cx, last) {
+        out.push(named(cx, i, last, kind, Rule::Apposition));
+    }
+}
+
+/// The type the descriptor phrase after `NAME,` (the name's last token
+/// `last`, the comma and an article or number after it) gives, if it is one.
+fn apposition_kind(cx: &Context, last: usize) -> Option<EntityType> {
     let tokens = cx.tokens;
     let n = tokens.len();
     let mut k = last + 3;
@@ -1152,13 +1243,11 @@ fn apposition_at(cx: &Context, i: usize, last: usize, out: &mut Vec<Candidate>) 
             let ends = tokens
                 .get(k + 1)
                 .is_none_or(|t| t.kind == Kind::Punct || APPOSITION_ENDS.contains(&t.text));
-            if ends {
-                out.push(named(cx, i, last, kind, Rule::Apposition));
-            }
-            break;
+            return ends.then_some(kind);
         }
         k += 1;
     }
+    None
 }
 
 /// `org.unit`: a numbered unit of a body: `IRGC Unit 840`, `GRU Unit 29155`.
@@ -1458,11 +1547,12 @@ mod tests {
                 continue;
             };
             let comma = last + 1;
-            if comma + 2 < n
-                && (tokens[comma].is_punct(',') || is_spaced_dash(&tokens[comma]))
-                && matches!(tokens[comma + 1].text, "a" | "an" | "the" | "another")
-            {
-                apposition_at(cx, i, last, out);
+            if comma + 2 < n && (tokens[comma].is_punct(',') || is_spaced_dash(&tokens[comma])) {
+                if list_count(&tokens[comma + 1]) {
+                    list_apposition_at(cx, i, last, out);
+                } else if matches!(tokens[comma + 1].text, "a" | "an" | "the" | "another") {
+                    apposition_at(cx, i, last, out);
+                }
             }
             i = last + 1;
         }

@@ -108,6 +108,7 @@ pub const HEADS: &[(&str, EntityType)] = &[
     ("Aviation", Company),
     ("Services", Company),
     ("Energy", Company),
+    ("Technology", Company),
     // Government bodies.
     ("Ministry", Gov),
     ("Department", Gov),
