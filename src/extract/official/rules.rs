@@ -212,6 +212,14 @@ pub(crate) const RULES: &[Spec] = &[
                 "It also sanctioned judges [Rosa Gil Soto], Luis Mena and Ana Ruiz.",
                 "Rosa Gil Soto (judge)",
             ),
+            (
+                "It named the minister and his deputies Ivan Orlov and [Oleg Popov].",
+                "Oleg Popov (deputy)",
+            ),
+            (
+                "It named the businessmen [Ivan Orlov] and Oleg Popov.",
+                "Ivan Orlov (businessman)",
+            ),
         ],
         &[
             "The ministers met Ann Lee and Bo Park.",
@@ -749,15 +757,22 @@ fn listed_names(cx: &Context, k: usize) -> Vec<NameSpan> {
 }
 
 /// The singular of token `h` when it is a lower-case plural role whose
-/// singular is a title head (`ministers`, `executives`, `judges`).
+/// singular is a title head (`ministers`, `executives`, `judges`,
+/// `deputies`, `businessmen`).
 fn plural_role(cx: &Context, h: usize) -> Option<&'static str> {
     let tok = &cx.tokens[h];
-    let stem = tok.text.strip_suffix('s')?;
-    if tok.kind != Kind::Word || !tok.is_lower_word() || stem.len() < 3 {
+    if tok.kind != Kind::Word || !tok.is_lower_word() || !tok.text.ends_with(['s', 'n']) {
         return None;
     }
-    let info = lexicon::word_info(stem);
-    if !info.title_head() {
+    let text = tok.text;
+    let stem: std::borrow::Cow<str> = if let Some(s) = text.strip_suffix("ies") {
+        format!("{s}y").into()
+    } else if let Some(s) = text.strip_suffix("men") {
+        format!("{s}man").into()
+    } else {
+        text.strip_suffix('s')?.into()
+    };
+    if stem.len() < 3 || !lexicon::word_info(&stem).title_head() {
         return None;
     }
     lexicon::titles::TITLE_HEADS
