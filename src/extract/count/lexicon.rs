@@ -652,6 +652,7 @@ pub fn is_stop_word(lower: &str) -> bool {
 pub(super) const CONNECTORS: &[&str] = &[", and ", ", or ", ", ", " and ", " or "];
 
 /// Lower-case words that may stand before a noun coordinated without a number
-/// of its own (`20 individuals and other entities`); other lower-case words
-/// end the look-ahead: `resolve::coordinated_category`.
-pub(super) const COORDINATED_MODIFIERS: &[&str] = &["other", "related", "associated"];
+/// of its own (`20 individuals and other entities`, `nine individuals and
+/// legal entities`, the law's pair of natural and legal persons); other
+/// lower-case words end the look-ahead: `resolve::coordinated_category`.
+pub(super) const COORDINATED_MODIFIERS: &[&str] = &["other", "related", "associated", "legal"];

@@ -57,6 +57,7 @@ impl Rule {
                     "two of the sanctioned entities",
                     "a 22-year-old man",
                     "Boeing 737 jets",
+                    "or the other six members of the center",
                     "two Airbus A320 Jets",
                 ],
             ),
@@ -67,7 +68,10 @@ impl Rule {
             ),
             Rule::MixedList => Spec::new(
                 "count.mixed_list",
-                &[("penalties on [40 individuals], companies and vessels", "40 other")],
+                &[
+                    ("penalties on [40 individuals], companies and vessels", "40 other"),
+                    ("[nine Russia-linked individuals] and legal entities were named", "9 other"),
+                ],
                 &["10 companies and banks"],
             ),
             Rule::Partitive => Spec::new(
@@ -152,6 +156,15 @@ fn counts_here(text: &str, n: &Numeral) -> bool {
     }
     let lower = before.to_ascii_lowercase();
     let function_word = lexicon::is_stop_word(&lower) || lexicon::MODIFIERS_ALLOWED.contains(&lower.as_str());
+    // `the other six members`, `its additional 12 vessels`: a determiner
+    // before the modifier makes a back-reference.
+    if lexicon::MODIFIERS_ALLOWED.contains(&lower.as_str()) {
+        let before_start = start - (text[..start].len() - text[..start].trim_end_matches(' ').len()) - before.len();
+        let second = previous_token(text, before_start);
+        if lexicon::DEFINITE_BEFORE.iter().any(|w| second.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+    }
     // `Boeing 737 jets`, `iPhone 4 owners`: a name before the number makes it
     // a model or a label.
     // (A headline's verb is in Title Case: `Commerce Adds 37 PRC Entities`.)
