@@ -407,6 +407,20 @@ pub const LABEL_BEFORE: &[&str] = &[
     "shahed",
 ];
 
+/// Verbs that headlines write in Title Case before a count (`Commerce Adds 37
+/// PRC Entities to Entity List`, `U.S. Sanctions 12 Russian Officials`): a
+/// capitalised word before a number is a label or a model (`Boeing 737
+/// jets`) unless it is one of these. Compared without case.
+pub const HEADLINE_VERBS: &[&str] = &[
+    "adds", "sanctions", "targets", "blacklists", "designates", "names", "lists", "delists", "hits", "penalizes",
+    "penalises", "punishes", "bans", "freezes", "charges", "indicts", "expels", "imposes",
+];
+
+/// Endings of lower-case adjectives that may be coordinated with a modifier
+/// before a counted noun (`300 Russian and international entities`, `five
+/// domestic and foreign banks`): `rules::noun_phrase`.
+pub const ADJECTIVE_ENDINGS: &[&str] = &["al", "an", "ese", "ic", "ish", "ive", "ary", "ous", "ign", "tic"];
+
 /// Words before a number that make the noun phrase a back-reference to
 /// things already counted (`the two nations`, `these 29 vessels`), not a
 /// new count.
@@ -638,6 +652,7 @@ pub fn is_stop_word(lower: &str) -> bool {
 pub(super) const CONNECTORS: &[&str] = &[", and ", ", or ", ", ", " and ", " or "];
 
 /// Lower-case words that may stand before a noun coordinated without a number
-/// of its own (`20 individuals and other entities`); other lower-case words
-/// end the look-ahead: `resolve::coordinated_category`.
-pub(super) const COORDINATED_MODIFIERS: &[&str] = &["other", "related", "associated"];
+/// of its own (`20 individuals and other entities`, `nine individuals and
+/// legal entities`, the law's pair of natural and legal persons); other
+/// lower-case words end the look-ahead: `resolve::coordinated_category`.
+pub(super) const COORDINATED_MODIFIERS: &[&str] = &["other", "related", "associated", "legal"];

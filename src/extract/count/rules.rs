@@ -49,11 +49,16 @@ impl Rule {
                 &[
                     ("sanctioned [eight North Korean individuals]", "8 individual"),
                     ("and [29 shadow vessels]", "29 vessel"),
+                    ("Commerce Adds [37 PRC Entities] to Entity List", "37 entity"),
+                    ("sanctions on [300 Russian and international entities]", "300 entity"),
                 ],
                 &[
                     "between the two nations",
                     "two of the sanctioned entities",
                     "a 22-year-old man",
+                    "Boeing 737 jets",
+                    "or the other six members of the center",
+                    "two Airbus A320 Jets",
                 ],
             ),
             Rule::ListArticle => Spec::new(
@@ -63,7 +68,10 @@ impl Rule {
             ),
             Rule::MixedList => Spec::new(
                 "count.mixed_list",
-                &[("penalties on [40 individuals], companies and vessels", "40 other")],
+                &[
+                    ("penalties on [40 individuals], companies and vessels", "40 other"),
+                    ("[nine Russia-linked individuals] and legal entities were named", "9 other"),
+                ],
                 &["10 companies and banks"],
             ),
             Rule::Partitive => Spec::new(
@@ -148,14 +156,25 @@ fn counts_here(text: &str, n: &Numeral) -> bool {
     }
     let lower = before.to_ascii_lowercase();
     let function_word = lexicon::is_stop_word(&lower) || lexicon::MODIFIERS_ALLOWED.contains(&lower.as_str());
+    // `the other six members`, `its additional 12 vessels`: a determiner
+    // before the modifier makes a back-reference.
+    if lexicon::MODIFIERS_ALLOWED.contains(&lower.as_str()) {
+        let before_start = start - (text[..start].len() - text[..start].trim_end_matches(' ').len()) - before.len();
+        let second = previous_token(text, before_start);
+        if lexicon::DEFINITE_BEFORE.iter().any(|w| second.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+    }
     // `Boeing 737 jets`, `iPhone 4 owners`: a name before the number makes it
     // a model or a label.
-    if before.bytes().any(|b| b.is_ascii_uppercase()) && !before.ends_with('.') && !function_word {
+    // (A headline's verb is in Title Case: `Commerce Adds 37 PRC Entities`.)
+    let headline_verb = lexicon::HEADLINE_VERBS.contains(&lower.as_str());
+    if before.bytes().any(|b| b.is_ascii_uppercase()) && !before.ends_with('.') && !function_word && !headline_verb {
         return false;
     }
     // `the big three carmakers` (a back-reference), `five new 737 aircraft`
     // (a count, then a model number).
-    if !before.is_empty() && !function_word && !before.ends_with('.') {
+    if !before.is_empty() && !function_word && !headline_verb && !before.ends_with('.') {
         let before_start = start - (text[..start].len() - text[..start].trim_end_matches(' ').len()) - before.len();
         let second = previous_token(text, before_start);
         if lexicon::DEFINITE_BEFORE.iter().any(|w| second.eq_ignore_ascii_case(w))
@@ -317,9 +336,12 @@ pub(crate) fn noun_phrase(text: &str, at: usize, one: bool) -> Option<(Range<usi
                 // `Iranian or Iranian-linked officials`: only between modifiers.
                 let next = next_word_start(text, w.end).and_then(|s| word_at(text, s))?;
                 let next_word = &text[next.clone()];
+                // `Russian and international entities`: a lower-case
+                // adjective, known by its ending.
                 let adjective_like = next_word.starts_with(|c: char| c.is_ascii_uppercase())
                     || next_word.contains('-')
-                    || lexicon::PAIRED_ADJECTIVES.contains(&next_word);
+                    || lexicon::PAIRED_ADJECTIVES.contains(&next_word)
+                    || (next_word.len() > 4 && lexicon::ADJECTIVE_ENDINGS.iter().any(|e| next_word.ends_with(e)));
                 if first_modifier.is_none() || !adjective_like || countable(next_word, one).is_some() {
                     return None;
                 }

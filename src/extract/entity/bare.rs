@@ -818,8 +818,17 @@ fn coordinated(cx: &Context, runs: &[Run], r: usize, found: &[Candidate]) -> Opt
             .find(|c| start.is_none_or(|s| c.range.start == s) && end.is_none_or(|e| c.range.end == e))
             .map(|c| Partner::Candidate(c.kind))
     };
-    if is_and(run.last + 1) && cx.joined(run.last + 2) {
-        let k = run.last + 2;
+    // `Sberbank, Zorvex, Alfa-Bank and ...`: inside a list (a comma or a
+    // conjunction on both sides) a comma joins partners too.
+    let comma = |k: usize| tokens.get(k).is_some_and(|t| t.is_punct(',')) && cx.joined(k);
+    let listed = run.first >= 1
+        && (comma(run.first - 1) || is_and(run.first - 1))
+        && (comma(run.last + 1) || is_and(run.last + 1));
+    if (is_and(run.last + 1) || (listed && comma(run.last + 1))) && cx.joined(run.last + 2) {
+        let mut k = run.last + 2;
+        if comma(run.last + 1) && is_and(k) && cx.joined(k + 1) {
+            k += 1;
+        }
         if let Some(o) = runs.get(r + 1).filter(|o| o.first == k) {
             return (!possessive(o.last + 1)).then_some(Partner::Run(r + 1));
         }
@@ -829,8 +838,11 @@ fn coordinated(cx: &Context, runs: &[Run], r: usize, found: &[Candidate]) -> Opt
             return Some(p);
         }
     }
-    if run.first >= 2 && is_and(run.first - 1) && cx.joined(run.first) {
-        let k = run.first - 2;
+    if run.first >= 2 && (is_and(run.first - 1) || (listed && comma(run.first - 1))) && cx.joined(run.first) {
+        let mut k = run.first - 2;
+        if is_and(run.first - 1) && k >= 1 && comma(k) {
+            k -= 1;
+        }
         if let Some(o) = r.checked_sub(1).filter(|&o| runs[o].last == k) {
             return Some(Partner::Run(o));
         }

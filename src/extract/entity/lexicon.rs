@@ -43,12 +43,46 @@ pub(super) const COMMA_DESCRIPTORS: &[&str] = &["subsidiary", "affiliate"];
 /// `rules::apposition_at` (`org.apposition`).
 pub(super) const APPOSITION_ENDS: &[&str] = &["that", "which", "based", "in", "of", "with", "owned", "registered"];
 
+/// Numbers in words that open an apposition to a list of names (`Balanar and
+/// Ortex Marine, two shipping firms`): `rules::list_apposition_at`.
+pub(super) const LIST_COUNTS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both",
+];
+
 /// Lower-case nouns written after a group's name (`the Grand Ravine gang`,
-/// `the Sinaloa cartel`): `rules::postposed` (`org.postposed`).
+/// `the Sinaloa cartel`, `the Sinbad mixer`): `rules::postposed` (`org.postposed`).
 /// They are descriptors (`extract/lexicon/heads.rs`), which gives their type.
 /// (Not `militia` nor `rebels`: news names those after the place they hold,
 /// `Donbas militia`, `Tigray rebels`.)
-pub(super) const POSTPOSED_DESCRIPTORS: &[&str] = &["gang", "cartel"];
+pub(super) const POSTPOSED_DESCRIPTORS: &[&str] = &["gang", "cartel", "mixer"];
+
+/// Particles that join the words of a name before a postposed descriptor
+/// (`the Tren de Aragua gang`, `the Cartel de los Soles cartel`): one or
+/// two of them between capitalised words (`rules::joined_runs_before`).
+pub(super) const POSTPOSED_JOINERS: &[&str] = &["de", "del", "la", "las", "los", "al", "el", "bin", "ibn"];
+
+/// Lower-case words that say what kind of group a name before them is (`the
+/// M23 militant group`, `the LockBit ransomware group`): with `group` after
+/// them, a postposed descriptor (`rules::postposed`, `org.postposed`). A bare
+/// `group` after a name is often a firm's (`the Adani group`): not read.
+pub(super) const GROUP_KINDS: &[&str] = &[
+    "militant",
+    "rebel",
+    "armed",
+    "terrorist",
+    "terror",
+    "mercenary",
+    "jihadist",
+    "extremist",
+    "paramilitary",
+    "insurgent",
+    "separatist",
+    "hacking",
+    "hacker",
+    "ransomware",
+    "cybercrime",
+    "criminal",
+];
 
 /// Head words that open a name (`Bank Melli`, `Bank Rossiya`) and legal forms
 /// written before it, as Russian registers do (`OOO Stroygazmontazh`, `JSC
@@ -63,3 +97,13 @@ pub(super) const HEAD_FIRST: &[(&str, crate::record::EntityType)] = &[
     ("JSC", crate::record::EntityType::Company),
     ("PJSC", crate::record::EntityType::Company),
 ];
+
+/// Heads of a state's missions abroad, which news names by the state alone
+/// (`the Chinese Embassy`, `the U.S. Consulate in Hong Kong`): the country
+/// before them is the name's core, not a prefix (`rules::head_name`).
+pub(super) const COUNTRY_NAMED_HEADS: &[&str] = &["Embassy", "Consulate"];
+
+/// Arabic's article as names write it, joined by a hyphen to the capitalised
+/// word it qualifies (`Hayat Tahrir al-Sham`, `Jaish al-Adl`, `Nasr
+/// ad-Din`): such a word is a name word inside a name (`rules::is_name_word`).
+pub(super) const ARTICLE_PREFIXES: &[&str] = &["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ud-", "ul-"];

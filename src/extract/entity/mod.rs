@@ -369,11 +369,20 @@ pub(crate) const RULES: &[Spec] = &[
                 "the [1267 Sanctions Committee] listed him",
                 "1267 Sanctions Committee (international_org)",
             ),
+            (
+                "it named [Blue Harbor Logistics] and others",
+                "Blue Harbor Logistics (company)",
+            ),
+            ("the [Chinese Embassy] said", "Chinese Embassy (government_body, CN)"),
         ],
         &[
             "the bank was named.",
             "North Korean hacking groups struck.",
             "a Foreign Terrorist Organization was named.",
+            "the embassy said",
+            "the Embassy said",
+            "Minister of Civil Aviation Ivan Petrov said",
+            "the Ministry of Defense and Armed Forces Logistics said",
         ],
     ),
     Spec::new(
@@ -390,7 +399,10 @@ pub(crate) const RULES: &[Spec] = &[
     ),
     Spec::new(
         "org.descriptor",
-        &[("said the research firm [Chainwise].", "Chainwise (company)")],
+        &[
+            ("said the research firm [Chainwise].", "Chainwise (company)"),
+            ("the militant group [Jaish al-Nasr] said", "Jaish al-Nasr (group)"),
+        ],
         &["said the research firm."],
     ),
     Spec::new(
@@ -413,11 +425,25 @@ pub(crate) const RULES: &[Spec] = &[
     ),
     Spec::new(
         "org.apposition",
-        &[(
-            "They named [Kaindy Altyn], a small Kyrgyz lender.",
-            "Kaindy Altyn (company)",
-        )],
-        &["They named Ivan Petrov, a small Kyrgyz trader."],
+        &[
+            (
+                "They named [Kaindy Altyn], a small Kyrgyz lender.",
+                "Kaindy Altyn (company)",
+            ),
+            (
+                "It hit [Velmora] - the state-owned gold mining company - too.",
+                "Velmora (company)",
+            ),
+            (
+                "It named Balanar and [Ortex Marine], two shipping firms, too.",
+                "Ortex Marine (company)",
+            ),
+        ],
+        &[
+            "They named Ivan Petrov, a small Kyrgyz trader.",
+            "It named Ivan Petrov - a retired schoolteacher - too.",
+            "As Ortex Marine, two shipping firms said, grew.",
+        ],
     ),
     Spec::new(
         "org.head_first",
@@ -438,8 +464,14 @@ pub(crate) const RULES: &[Spec] = &[
                 "members of Mexico's [Sinaloa cartel] and others",
                 "Sinaloa cartel (group)",
             ),
+            ("the [Q17 militant group] seized it", "Q17 militant group (group)"),
+            ("the [Tren de Vargas gang] grew", "Tren de Vargas gang (group)"),
+            ("funds went through the [Blendor mixer] too", "Blendor mixer (company)"),
         ],
         &[
+            "the Adani group said",
+            "it added the Sahel armed group Jund Furqan to its list",
+            "an armed group seized it",
             "the gang leader was named",
             "the Donbas militia fought",
             "the Kremlin gang said",
@@ -515,11 +547,20 @@ pub(crate) const RULES: &[Spec] = &[
     ),
     Spec::new(
         "org.bare_coordination",
-        &[(
-            "OFAC had sanctioned Garantex and [Hydra], a darknet marketplace.",
-            "Hydra (company)",
-        )],
-        &["Moshiri and Usmanov met in London."],
+        &[
+            (
+                "OFAC had sanctioned Garantex and [Hydra], a darknet marketplace.",
+                "Hydra (company)",
+            ),
+            (
+                "The measures hit Sberbank, [Zorvex], Alfa-Bank and others.",
+                "Zorvex (company)",
+            ),
+        ],
+        &[
+            "Moshiri and Usmanov met in London.",
+            "In a note to Sberbank, Zorvex said it would pay.",
+        ],
     ),
     Spec::new(
         "org.bare_repeat",

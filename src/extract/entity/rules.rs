@@ -9,7 +9,7 @@
 //! | `org.head_of` | a head with an `of`/`for` complement | `Ministry of People's Armed Forces` |
 //! | `org.descriptor` | a name after a descriptor noun | `research firm Chainalysis` |
 //! | `org.descriptor_list` | names listed after a plural descriptor | `groups like Lazarus and Kimsuky` |
-//! | `org.apposition` | a name before `, a ... firm` | `Chainalysis, a blockchain analytics firm` |
+//! | `org.apposition` | a name before `, a ... firm` or `- the ... company` | `Chainalysis, a blockchain analytics firm` |
 //! | `org.head_first` | a head word that opens the name | `Bank Melli`, `OOO Stroygazmontazh` |
 //! | `org.postposed` | a name before a lower-case group noun | `the Grand Ravine gang` |
 //! | `org.unit` | a numbered unit of a known body | `IRGC Unit 840` |
@@ -23,8 +23,8 @@
 //! (`Specially Designated Nationals (SDN)`).
 
 use super::lexicon::{
-    ALIAS_CUES, APPOSITION_ENDS, CENTRAL_BANK_WORDS, COMMA_DESCRIPTORS, COMPLEMENT_OPENERS, HEAD_FIRST,
-    POSSESSIVE_NAME_WORDS, POSTPOSED_DESCRIPTORS,
+    ALIAS_CUES, APPOSITION_ENDS, CENTRAL_BANK_WORDS, COMMA_DESCRIPTORS, COMPLEMENT_OPENERS, COUNTRY_NAMED_HEADS, HEAD_FIRST,
+    ARTICLE_PREFIXES, GROUP_KINDS, LIST_COUNTS, POSSESSIVE_NAME_WORDS, POSTPOSED_DESCRIPTORS, POSTPOSED_JOINERS,
 };
 use super::{Key, Rule, Shapes};
 use crate::extract::lexicon::{self, Entry, Form, LexMatch};
@@ -65,11 +65,12 @@ const CUE_OPENERS: Shapes = {
     shapes
 };
 
-/// The first bytes of the tokens that [`Context`] gathers: commas, opening
-/// parentheses and alias cues' first words.
+/// The first bytes of the tokens that [`Context`] gathers: commas, dashes,
+/// opening parentheses and alias cues' first words.
 const TRIGGER_BYTES: [bool; 256] = {
     let mut table = [false; 256];
     table[b',' as usize] = true;
+    table[b'-' as usize] = true;
     table[b'(' as usize] = true;
     let mut b = 0;
     while b < 256 {
@@ -173,6 +174,9 @@ pub struct Context<'t, 'a> {
     /// ([`acronym_definitions`]) and the first words of alias cues
     /// ([`alias_cues`]).
     commas: Vec<usize>,
+    /// Dashes set off by spaces (`Minerven - the state-owned gold mining
+    /// company -`), which open appositions as commas do.
+    dashes: Vec<usize>,
     parens: Vec<usize>,
     cue_starts: Vec<usize>,
     /// Head words ([`head_candidates`]) and descriptors
@@ -186,7 +190,7 @@ impl<'t, 'a> Context<'t, 'a> {
         // One pass, each vector written once.
         let mut lexicon = Vec::with_capacity(tokens.len());
         let mut name_words = Vec::with_capacity(tokens.len());
-        let (mut commas, mut parens, mut cue_starts) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut commas, mut dashes, mut parens, mut cue_starts) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let (mut heads, mut descriptors) = (Vec::new(), Vec::new());
         let mut m = 0;
         for (i, t) in tokens.iter().enumerate() {
@@ -212,6 +216,7 @@ impl<'t, 'a> Context<'t, 'a> {
             }
             match (t.kind, first) {
                 (Kind::Punct, b',') => commas.push(i),
+                _ if is_spaced_dash(t) => dashes.push(i),
                 (Kind::Punct, b'(') => parens.push(i),
                 _ if CUE_OPENERS.may_be(t.text) && ALIAS_CUES.iter().any(|cue| cue[0] == t.text) => cue_starts.push(i),
                 _ => {}
@@ -224,6 +229,7 @@ impl<'t, 'a> Context<'t, 'a> {
             matches,
             name_words,
             commas,
+            dashes,
             parens,
             cue_starts,
             heads,
@@ -261,6 +267,12 @@ impl<'t, 'a> Context<'t, 'a> {
     }
 }
 
+/// A dash with a space before it, as news sets off an apposition (`X - the
+/// state-owned company -`), not a hyphen inside a word or a range.
+fn is_spaced_dash(t: &Token) -> bool {
+    t.kind == Kind::Punct && t.text == "-" && t.gap == Gap::Space
+}
+
 /// A capitalised word that can be part of an organization's name (not a
 /// hyphenated adjective such as `Delhi-based`), or a dotted abbreviation.
 fn is_name_word(t: &Token) -> bool {
@@ -275,7 +287,18 @@ fn is_name_word(t: &Token) -> bool {
         _ => t.is_capitalized(),
     };
     if !capitalized {
-        return false;
+        // `Hayat Tahrir al-Sham`, `Jund al-Furqan`: Arabic's article joined
+        // to a capitalised word goes on a name. (Its hyphen is the third or
+        // fourth byte: most words are passed over at once.)
+        let b = t.text.as_bytes();
+        if b.get(2) != Some(&b'-') && b.get(3) != Some(&b'-') {
+            return false;
+        }
+        return ARTICLE_PREFIXES.iter().any(|p| {
+            t.text
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+        });
     }
     if !t.text.bytes().any(|b| b == b'-' || b == b'\'') {
         return true;
@@ -341,15 +364,31 @@ fn head_name(cx: &Context, i: usize, out: &mut Vec<Candidate>) -> Option<usize> 
     let (last, has_complement) = complement_after(cx, i, first);
     let last = legal_form_tail(cx, last);
     let (core, mut country) = name_core(cx, first, i);
+    // `the Chinese Embassy`: a mission is named by its country alone.
+    let core = if core == i && country.is_some() && COUNTRY_NAMED_HEADS.contains(&t.text) {
+        first
+    } else {
+        core
+    };
     let core_ok = core < i || (has_complement && t.info.leading_head());
     // `Head of Fundamental Research`: a title's complement, not an organization.
     // (A firm is a firm wherever it stands: `Chief Operating Officer of
-    // AirTran Airways`.)
+    // AirTran Airways`, unless its head is a portfolio: `Minister of Civil
+    // Aviation`.)
     let in_title = first >= 2
-        && kind != EntityType::Company
+        && (kind != EntityType::Company || t.info.portfolio())
         && matches!(tokens[first - 1].text, "of" | "for")
         && tokens[first - 2].is_capitalized()
         && tokens[first - 2].info.title_head();
+    // `Ministry of Defense and Armed Forces Logistics`: a firm's head after
+    // `of` a body's leading head ends that body's complement, no firm.
+    let in_title = in_title
+        || (first >= 2
+            && kind == EntityType::Company
+            && matches!(tokens[first - 1].text, "of" | "for")
+            && tokens[first - 2].is_capitalized()
+            && tokens[first - 2].info.leading_head()
+            && tokens[first - 2].info.head() != Some(EntityType::Company));
     // `Xinhua News Agency`: a lexicon name with a head after it is one name.
     let lexicon_before = first > 0
         && cx.joined(first)
@@ -870,7 +909,15 @@ fn descriptors_at(cx: &Context, at: impl Iterator<Item = usize>, out: &mut Vec<C
             continue;
         }
         if POSTPOSED_DESCRIPTORS.contains(&t.text) {
-            postposed(cx, i, kind, out);
+            postposed(cx, i, i, kind, out);
+        } else if t.text == "group"
+            && i > 0
+            && cx.joined(i)
+            && tokens[i - 1].is_lower_word()
+            && GROUP_KINDS.contains(&tokens[i - 1].text)
+        {
+            // `the M23 militant group`, `the LockBit ransomware group`.
+            postposed(cx, i - 1, i, kind, out);
         }
         // `its subsidiary, Mammut Diesel`, `European aircraft manufacturer,
         // Airbus,`; but `the company, Mark Chandler,` is a person: after a
@@ -930,12 +977,18 @@ fn descriptors_at(cx: &Context, at: impl Iterator<Item = usize>, out: &mut Vec<C
     }
 }
 
-/// `org.postposed`: `the Grand Ravine gang`, `Mexico's Sinaloa cartel`: a name of one to four capitalised words right before the
-/// descriptor at `i`. The name with its descriptor and without it are
-/// mentions of one entity (news writes both).
-fn postposed(cx: &Context, i: usize, kind: EntityType, out: &mut Vec<Candidate>) {
+/// `org.postposed`: `the Grand Ravine gang`, `Mexico's Sinaloa cartel`, `the
+/// M23 militant group`: a name of one to four capitalised words right before
+/// the descriptor phrase from token `i` to `end`. The name with its
+/// descriptor and without it are mentions of one entity (news writes both).
+fn postposed(cx: &Context, i: usize, end: usize, kind: EntityType, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     if i == 0 || !cx.joined(i) || !cx.name_word(i - 1) {
+        return;
+    }
+    // `the Sahel armed group Jund al-Furqan`: a name after the descriptor is
+    // the one it introduces; the word before says where.
+    if cx.joined(end + 1) && cx.name_word(end + 1) {
         return;
     }
     let mut first = i - 1;
@@ -946,8 +999,9 @@ fn postposed(cx: &Context, i: usize, kind: EntityType, out: &mut Vec<Candidate>)
     if plain_name(cx, first) != Some(i - 1) || tokens[i - 1].info.head().is_some() {
         return;
     }
+    let first = joined_runs_before(cx, first);
     let bare = named(cx, first, i - 1, kind, Rule::Postposed);
-    let range = tokens[first].range.start..tokens[i].range.end;
+    let range = tokens[first].range.start..tokens[end].range.end;
     out.push(Candidate {
         range,
         key: bare.key.clone(),
@@ -957,6 +1011,30 @@ fn postposed(cx: &Context, i: usize, kind: EntityType, out: &mut Vec<Candidate>)
         full: true,
     });
     out.push(bare);
+}
+
+/// `Tren de Aragua`, `Jaish al Adl`: runs of name words joined by one or two
+/// particles (`de`, `de los`, `al`) before the run starting at `first`;
+/// where the whole name starts.
+fn joined_runs_before(cx: &Context, mut first: usize) -> usize {
+    let tokens = cx.tokens;
+    loop {
+        let mut p = first;
+        while p > 0 && first - p < 2 && cx.joined(p) && POSTPOSED_JOINERS.contains(&tokens[p - 1].text) {
+            p -= 1;
+        }
+        if p == first || p == 0 || !cx.joined(p) || !cx.name_word(p - 1) {
+            return first;
+        }
+        let mut f = p - 1;
+        while f > 0 && cx.joined(f) && cx.name_word(f - 1) && p - f < 3 {
+            f -= 1;
+        }
+        if plain_name(cx, f) != Some(p - 1) {
+            return first;
+        }
+        first = f;
+    }
 }
 
 /// `org.head_first`: `Bank Melli`, `Bank Rossiya`, `OOO Stroygazmontazh`: a
@@ -1038,17 +1116,32 @@ fn name_list(cx: &Context, mut k: usize, found: &[Candidate]) -> (Vec<Option<(us
     (items, coordinated)
 }
 
-/// `org.apposition`: `Chainalysis, a blockchain analytics firm`: a name
-/// followed by `, a` and up to four words ending in a descriptor.
+/// `org.apposition`: `Chainalysis, a blockchain analytics firm`, `Minerven -
+/// the state-owned gold mining company -`: a name followed by a comma or a
+/// spaced dash, an article and up to four words ending in a descriptor.
 pub fn apposition_candidates(cx: &Context, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     let n = tokens.len();
+    // Commas and dashes in text order (most texts have no spaced dash).
+    let merged: Vec<usize>;
+    let marks: &[usize] = if cx.dashes.is_empty() {
+        &cx.commas
+    } else {
+        let mut all: Vec<usize> = cx.commas.iter().chain(&cx.dashes).copied().collect();
+        all.sort_unstable();
+        merged = all;
+        &merged
+    };
     // From each comma before an article back to the name before it: the
     // name is the run of joined name words that ends at the comma, taken
     // from its first word as a plain name (`apposition_by_names` in the
     // tests is the definition that walks every run).
-    for &comma in &cx.commas {
-        if comma == 0 || comma + 2 >= n || !matches!(tokens[comma + 1].text, "a" | "an" | "the" | "another") {
+    for &comma in marks {
+        if comma == 0 || comma + 2 >= n {
+            continue;
+        }
+        let counted = list_count(&tokens[comma + 1]);
+        if !counted && !matches!(tokens[comma + 1].text, "a" | "an" | "the" | "another") {
             continue;
         }
         let last = comma - 1;
@@ -1062,7 +1155,61 @@ pub fn apposition_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         if plain_name(cx, i) != Some(last) {
             continue;
         }
-        apposition_at(cx, i, last, out);
+        if counted {
+            list_apposition_at(cx, i, last, out);
+        } else {
+            apposition_at(cx, i, last, out);
+        }
+    }
+}
+
+/// A number that opens an apposition to a list (`A and B, two shipping
+/// firms`): a numeral in digits or one of [`LIST_COUNTS`].
+fn list_count(t: &Token) -> bool {
+    (t.kind == Kind::Number && t.text.bytes().all(|b| b.is_ascii_digit())) || LIST_COUNTS.contains(&t.text)
+}
+
+/// `Balanar and Ortex Marine, two shipping firms`, `A, B, and C, three
+/// Dubai-based companies`: the names of a list (tokens up to `last`, its
+/// last name from `i`) before a number and a descriptor phrase; two names
+/// or more, each a plain name, joined by commas and `and`.
+fn list_apposition_at(cx: &Context, i: usize, last: usize, out: &mut Vec<Candidate>) {
+    let Some(kind) = apposition_kind(cx, last) else {
+        return;
+    };
+    let tokens = cx.tokens;
+    let mut items = vec![(i, last)];
+    let mut first = i;
+    while first >= 2 && cx.joined(first) {
+        let mut p = first - 1;
+        if tokens[p].text == "and" && p >= 1 && cx.joined(p) {
+            p -= 1;
+            if tokens[p].is_punct(',') && p >= 1 {
+                p -= 1;
+            }
+        } else if tokens[p].is_punct(',') && p >= 1 {
+            p -= 1;
+        } else {
+            break;
+        }
+        if !cx.name_word(p) {
+            break;
+        }
+        let mut f = p;
+        while f > 0 && cx.name_word(f - 1) && cx.joined(f) {
+            f -= 1;
+        }
+        if plain_name(cx, f) != Some(p) {
+            break;
+        }
+        items.push((f, p));
+        first = f;
+    }
+    // (`Smith, two firms said`: one name is no list.)
+    if items.len() >= 2 {
+        for (from, to) in items.into_iter().rev() {
+            out.push(named(cx, from, to, kind, Rule::Apposition));
+        }
     }
 }
 
@@ -1070,6 +1217,14 @@ pub fn apposition_candidates(cx: &Context, out: &mut Vec<Candidate>) {
 /// article after them): a name followed by `, a` and up to four words ending
 /// in a descriptor.
 fn apposition_at(cx: &Context, i: usize, last: usize, out: &mut Vec<Candidate>) {
+    if let Some(kind) = apposition_kind(cx, last) {
+        out.push(named(cx, i, last, kind, Rule::Apposition));
+    }
+}
+
+/// The type the descriptor phrase after `NAME,` (the name's last token
+/// `last`, the comma and an article or number after it) gives, if it is one.
+fn apposition_kind(cx: &Context, last: usize) -> Option<EntityType> {
     let tokens = cx.tokens;
     let n = tokens.len();
     let mut k = last + 3;
@@ -1088,13 +1243,11 @@ fn apposition_at(cx: &Context, i: usize, last: usize, out: &mut Vec<Candidate>) 
             let ends = tokens
                 .get(k + 1)
                 .is_none_or(|t| t.kind == Kind::Punct || APPOSITION_ENDS.contains(&t.text));
-            if ends {
-                out.push(named(cx, i, last, kind, Rule::Apposition));
-            }
-            break;
+            return ends.then_some(kind);
         }
         k += 1;
     }
+    None
 }
 
 /// `org.unit`: a numbered unit of a body: `IRGC Unit 840`, `GRU Unit 29155`.
@@ -1394,11 +1547,12 @@ mod tests {
                 continue;
             };
             let comma = last + 1;
-            if comma + 2 < n
-                && tokens[comma].is_punct(',')
-                && matches!(tokens[comma + 1].text, "a" | "an" | "the" | "another")
-            {
-                apposition_at(cx, i, last, out);
+            if comma + 2 < n && (tokens[comma].is_punct(',') || is_spaced_dash(&tokens[comma])) {
+                if list_count(&tokens[comma + 1]) {
+                    list_apposition_at(cx, i, last, out);
+                } else if matches!(tokens[comma + 1].text, "a" | "an" | "the" | "another") {
+                    apposition_at(cx, i, last, out);
+                }
             }
             i = last + 1;
         }
@@ -1457,6 +1611,7 @@ mod tests {
             let cx = Context::new(&text, &toks, &matches);
             let all = |test: &dyn Fn(&Token) -> bool| (0..toks.len()).filter(|&i| test(&toks[i])).collect::<Vec<_>>();
             assert_eq!(cx.commas, all(&|t| t.is_punct(',')), "{text:?}");
+            assert_eq!(cx.dashes, all(&is_spaced_dash), "{text:?}");
             assert_eq!(cx.parens, all(&|t| t.is_punct('(')), "{text:?}");
             assert_eq!(cx.heads, all(&|t| t.info.head().is_some()), "{text:?}");
             assert_eq!(cx.descriptors, all(&|t| t.info.descriptor().is_some()), "{text:?}");

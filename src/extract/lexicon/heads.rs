@@ -96,6 +96,19 @@ pub const HEADS: &[(&str, EntityType)] = &[
     ("Automotive", Company),
     ("Telecom", Company),
     ("Networks", Company),
+    // The trades that end firms' names in registers and designation lists
+    // (`Blue Harbor Logistics`, `Sinno Electronics`, `Juhang Aviation`).
+    ("Logistics", Company),
+    ("Solutions", Company),
+    ("Electronics", Company),
+    ("Investments", Company),
+    ("Ventures", Company),
+    ("Engineering", Company),
+    ("Shipbuilding", Company),
+    ("Aviation", Company),
+    ("Services", Company),
+    ("Energy", Company),
+    ("Technology", Company),
     // Government bodies.
     ("Ministry", Gov),
     ("Department", Gov),
@@ -120,6 +133,10 @@ pub const HEADS: &[(&str, EntityType)] = &[
     ("Parliament", Gov),
     ("Assembly", Gov),
     ("Congress", Gov),
+    // A state's missions abroad, named by the state alone (`the Chinese
+    // Embassy`): `entity::rules::head_name` keeps the country in the name.
+    ("Embassy", Gov),
+    ("Consulate", Gov),
     // Groups.
     ("Party", Group),
     ("Front", Group),
@@ -238,6 +255,11 @@ pub const DESCRIPTORS: &[(&str, EntityType)] = &[
     ("contractor", Company),
     ("producer", Company),
     ("operator", Company),
+    ("exporter", Company),
+    ("importer", Company),
+    ("refiner", Company),
+    ("provider", Company),
+    ("shipowner", Company),
     ("brokerage", Company),
     ("label", Company),
     ("studio", Company),

@@ -11,6 +11,8 @@
 pub const TITLE_HEADS: &[&str] = &[
     "president",
     "president-elect",
+    // `PM Jacinda Ardern`: headlines and captions abbreviate the office.
+    "pm",
     "vice-president",
     "minister",
     "secretary",
@@ -84,6 +86,8 @@ pub const TITLE_HEADS: &[&str] = &[
     "correspondent",
     "journalist",
     "editor",
+    "editor-in-chief",
+    "commander-in-chief",
     "columnist",
     "commentator",
     "founder",

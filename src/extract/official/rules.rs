@@ -117,11 +117,20 @@ pub(crate) const RULES: &[Spec] = &[
     ),
     Spec::new(
         "official.apposition",
-        &[(
-            "[Ryan Yoon], a senior analyst at Tiger Research, agreed.",
-            "Ryan Yoon (senior analyst, Tiger Research)",
-        )],
-        &["Tiger Research, a research firm, agreed."],
+        &[
+            (
+                "[Ryan Yoon], a senior analyst at Tiger Research, agreed.",
+                "Ryan Yoon (senior analyst, Tiger Research)",
+            ),
+            (
+                "They named [Ivan Petrov], the country's deputy prime minister, too.",
+                "Ivan Petrov (deputy prime minister)",
+            ),
+        ],
+        &[
+            "Tiger Research, a research firm, agreed.",
+            "Tiger Research, the country's largest bank, agreed.",
+        ],
     ),
     Spec::new(
         "official.title_comma",
@@ -202,6 +211,14 @@ pub(crate) const RULES: &[Spec] = &[
             (
                 "It also sanctioned judges [Rosa Gil Soto], Luis Mena and Ana Ruiz.",
                 "Rosa Gil Soto (judge)",
+            ),
+            (
+                "It named the minister and his deputies Ivan Orlov and [Oleg Popov].",
+                "Oleg Popov (deputy)",
+            ),
+            (
+                "It named the businessmen [Ivan Orlov] and Oleg Popov.",
+                "Ivan Orlov (businessman)",
             ),
         ],
         &[
@@ -740,15 +757,22 @@ fn listed_names(cx: &Context, k: usize) -> Vec<NameSpan> {
 }
 
 /// The singular of token `h` when it is a lower-case plural role whose
-/// singular is a title head (`ministers`, `executives`, `judges`).
+/// singular is a title head (`ministers`, `executives`, `judges`,
+/// `deputies`, `businessmen`).
 fn plural_role(cx: &Context, h: usize) -> Option<&'static str> {
     let tok = &cx.tokens[h];
-    let stem = tok.text.strip_suffix('s')?;
-    if tok.kind != Kind::Word || !tok.is_lower_word() || stem.len() < 3 {
+    if tok.kind != Kind::Word || !tok.is_lower_word() || !tok.text.ends_with(['s', 'n']) {
         return None;
     }
-    let info = lexicon::word_info(stem);
-    if !info.title_head() {
+    let text = tok.text;
+    let stem: std::borrow::Cow<str> = if let Some(s) = text.strip_suffix("ies") {
+        format!("{s}y").into()
+    } else if let Some(s) = text.strip_suffix("men") {
+        format!("{s}man").into()
+    } else {
+        text.strip_suffix('s')?.into()
+    };
+    if stem.len() < 3 || !lexicon::word_info(&stem).title_head() {
         return None;
     }
     lexicon::titles::TITLE_HEADS
@@ -1191,8 +1215,38 @@ fn apposition(cx: &Context, next: usize) -> Option<Around> {
     if matches!(cx.word(k), "a" | "an" | "the") {
         k += 1;
     }
+    // `NAME, Rosneft's chief executive`, `NAME, the country's foreign
+    // minister`: the owner of the title, then the title.
+    if let Some(after) = possessor(cx, k) {
+        k = after;
+    }
     let (title, affiliation, _) = title_phrase(cx, k, 9)?;
     Some((Some(title), affiliation, Rule::Apposition))
+}
+
+/// The possessor of a title from token `k` (`Rosneft's`, `the country's`,
+/// `Vladimir Putin's`): an organization or country the entities found, one
+/// lower-case noun, or up to three capitalised words, then `'s`. Returns
+/// the token after the `'s`.
+fn possessor(cx: &Context, k: usize) -> Option<usize> {
+    let t = cx.tokens;
+    let first = t.get(k)?;
+    if first.kind != Kind::Word {
+        return None;
+    }
+    let mut last = k;
+    let entity = cx.entity[k];
+    if entity.is_some() {
+        while last + 1 < t.len() && cx.entity[last + 1] == entity {
+            last += 1;
+        }
+    } else if first.is_capitalized() {
+        while last + 1 < t.len() && last < k + 2 && t[last + 1].kind == Kind::Word && t[last + 1].is_capitalized() {
+            last += 1;
+        }
+    }
+    let mark = t.get(last + 1)?;
+    (mark.kind == Kind::Possessive && mark.gap == Gap::None && cx.joined(last + 2)).then_some(last + 2)
 }
 
 /// A listed name: `• NAME: title ...` at the start of a line. Without a
