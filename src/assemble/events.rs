@@ -203,7 +203,21 @@ struct Reading {
     /// A reading for a country coordinated with the trigger's target: a
     /// later reading naming no target joins the first target's, not it.
     coordinated: bool,
+    /// Its sentence speaks of a part of an action's targets (`Among the new
+    /// entities, 22 firms were added for ...`): its counts are the part's,
+    /// and it joins the action without them.
+    part: bool,
 }
+
+/// Openings of a sentence that speaks of a part of the targets just named.
+const PART_OPENINGS: &[&str] = &[
+    "among the ",
+    "among these ",
+    "among those ",
+    "of the ",
+    "of these ",
+    "of those ",
+];
 
 /// The events of an article.
 pub fn assemble(article: &Article, facts: &Facts) -> Vec<Event> {
@@ -790,6 +804,10 @@ fn read<T: Trace>(
         });
         return Vec::new();
     }
+    let opening = &text[sentence.clone()];
+    let part = PART_OPENINGS
+        .iter()
+        .any(|p| opening.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)));
     let reason = reason(&text[after.clone()]).map(|m| m.trim().trim_end_matches(',').to_string());
     trace.note(|| Step::Reason { reason: reason.clone() });
     trace.note(|| readings_step(earlier.len(), &actors));
@@ -809,6 +827,7 @@ fn read<T: Trace>(
             sentences: vec![i],
             rule: trigger.rule.name,
             coordinated: false,
+            part,
         })
         .collect();
     // The other countries of the action: the counts and names stay with the
@@ -1298,14 +1317,25 @@ fn found_actors<'f>(site: &Site<'_, 'f>) -> Option<(Vec<Actor<'f>>, HowFound)> {
             HowFound::Subject(nearest),
         ));
     }
-    if let Some(f) = within(&facts.actors, &(object_start..trigger.range.end)).next() {
+    // Not the nationality of the objects counted inside the trigger (`Adds
+    // 37 PRC Entities to Entity List`).
+    let counted = |r: &Range<usize>| {
+        facts
+            .counts
+            .iter()
+            .any(|c| c.range.start <= r.start && r.end <= c.range.end)
+    };
+    // Nor the country a list is named for (`to Haiti Sanctions List`).
+    let list_name = |r: &Range<usize>| text[r.end..].trim_start().starts_with("Sanctions List");
+    if let Some(f) =
+        within(&facts.actors, &(object_start..trigger.range.end)).find(|f| !counted(&f.range) && !list_name(&f.range))
+    {
         return Some((vec![f.value.clone()], HowFound::Inside(f.range.clone())));
     }
     for f in within(&facts.actors, &(object_start..sentence.end)) {
         let by = after_by(text, f.range.start);
         let owns_list = OWN_LIST.is_match(&text[f.range.end..scope.end.max(f.range.end)]);
-        let says =
-            ATTRIBUTION.is_match(&text[f.range.end..sentence.end]) && text[..f.range.start].trim_end().ends_with(',');
+        let says = ATTRIBUTION.is_match(&text[f.range.end..sentence.end]) && opens_attribution(&text[..f.range.start]);
         if (by && passive) || owns_list || says {
             let how = if by && passive {
                 "the agent of a passive trigger (`by ...`)"
@@ -1558,6 +1588,19 @@ static ATTRIBUTION: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^\s+(?:said|says|announced|stated|reported|added|noted|confirmed)(?-u:\b)").expect("pattern compiles")
 });
 
+/// Whether the text before an actor ends as a quote or a clause does before
+/// its source (`..., the department said`, `...," the US Commerce
+/// Department announced`): a comma, maybe a closing quote, and `the`.
+fn opens_attribution(before: &str) -> bool {
+    let before = before.trim_end();
+    let before = before
+        .strip_suffix("the")
+        .or_else(|| before.strip_suffix("The"))
+        .unwrap_or(before);
+    let before = before.trim_end().trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}']);
+    before.ends_with(',')
+}
+
 /// Whether two mentions are coordinated (`the U.S., Japan and South Korea`).
 fn joined(text: &str, left: &Range<usize>, right: &Range<usize>) -> bool {
     if left.end > right.start {
@@ -1642,6 +1685,14 @@ fn target_of<T: Trace>(
             return Err("an authority of this reading");
         }
         if demonym {
+            let share = words_before(text, f.range.start, 2);
+            if share
+                .first()
+                .is_some_and(|w| matches!(w.as_ref(), "them" | "which" | "whom"))
+                && share.get(1).is_some_and(|w| w == "of")
+            {
+                return Err("a share of the objects (`60 entities, 24 of them Chinese`)");
+            }
             return Ok("a demonym (`North Korean individuals`)");
         }
         if text[f.range.end..].starts_with("'s") {
@@ -1872,7 +1923,7 @@ fn merge<T: Trace>(readings: Vec<Reading>, trace: &mut T) -> Vec<Reading> {
             && dates_agree(&e.date, &r.date)
             && !(e.coordinated && r.target.is_none())
         {
-            for count in &r.counts {
+            for count in r.counts.iter().filter(|_| !r.part) {
                 if !e.counts.contains(count) {
                     e.counts.push(count.clone());
                 }
@@ -1895,6 +1946,32 @@ fn merge<T: Trace>(readings: Vec<Reading>, trace: &mut T) -> Vec<Reading> {
             continue;
         }
         let reach = events.len().saturating_sub(MERGE_REACH);
+        if r.part
+            && let Some((j, e)) = events.iter_mut().enumerate().skip(reach).rev().find(|(_, e)| {
+                let whole = Reading {
+                    counts: Vec::new(),
+                    ..r.clone()
+                };
+                disagreement(e, &whole).is_none()
+            })
+        {
+            trace.note(|| Step::Merged {
+                reading: n,
+                event: j,
+                how: "merged as a part of its targets (`Among the new entities, ...`): same authority and status, \
+                      compatible target and date; its counts are the part's"
+                    .into(),
+                apart: Vec::new(),
+            });
+            absorb(
+                e,
+                Reading {
+                    counts: Vec::new(),
+                    ..r
+                },
+            );
+            continue;
+        }
         let same = events
             .iter_mut()
             .enumerate()
@@ -2528,6 +2605,72 @@ mod tests {
         assert_eq!(
             summary(&events),
             ["New Zealand imposed Russia [18 entity] [] 2022-03-07"]
+        );
+    }
+
+    #[test]
+    fn entity_list_additions_and_their_parts() {
+        // The nationality counted in a headline is no actor; a sentence on a
+        // part of the targets joins the action without its count.
+        let events = Given::new(
+            "Commerce Adds 37 PRC Entities to Entity List. \
+             WASHINGTON \u{2022} Today, the Commerce Department added 37 entities to the Entity List. \
+             Among the new entities added to the Entity List, 22 firms were added for quantum work. \
+             The Commerce Department said more would follow.",
+        )
+        .state("PRC", "China")
+        .actor("Commerce Department", "United States", Some("Commerce Department"))
+        .count("37 PRC Entities", 37, E)
+        .count("37 entities", 37, E)
+        .count("22 firms", 22, E)
+        .date("Today", "2024-05-09")
+        .events();
+        assert_eq!(
+            summary(&events),
+            ["United States imposed China [37 entity] [] 2024-05-09"]
+        );
+    }
+
+    #[test]
+    fn the_country_a_list_is_named_for_does_not_act() {
+        let events = Given::new("Committee Adds Three Gang Leaders to Haiti Sanctions List. The UN said so.")
+            .state("Haiti", "Haiti")
+            .actor("UN", "United Nations", None)
+            .count("Three Gang Leaders", 3, I)
+            .events();
+        assert_eq!(summary(&events), ["United Nations imposed Haiti [3 individual] [] -"]);
+    }
+
+    #[test]
+    fn a_share_of_the_objects_is_not_the_target() {
+        let events = Given::new(
+            "The Commerce Department added 60 entities to its Entity List, 24 of them Chinese, to stop \
+             technology from reaching Russia's military.",
+        )
+        .actor("Commerce Department", "United States", Some("Commerce Department"))
+        .country("Russia", "Russia")
+        .demonym("Chinese", "China")
+        .count("60 entities", 60, E)
+        .events();
+        assert_eq!(summary(&events), ["United States imposed Russia [60 entity] [] -"]);
+    }
+
+    #[test]
+    fn the_source_after_a_closing_quote_acts() {
+        let events = Given::new(
+            "Israel's government declined to comment. \
+             NSO Group, the Israeli company, was put on an \"entity list\" for \"activities contrary to the \
+             interests of the nation,\" the US Commerce Department announced on Wednesday.",
+        )
+        .actor("US Commerce Department", "United States", Some("Commerce Department"))
+        .actor("Israel", "Israel", None)
+        .demonym("Israeli", "Israel")
+        .named("NSO Group")
+        .date("Wednesday", "2021-11-03")
+        .events();
+        assert_eq!(
+            summary(&events),
+            ["United States imposed Israel [] [NSO Group] 2021-11-03"]
         );
     }
 

@@ -71,6 +71,7 @@ pub fn international_authority(name: &str) -> &str {
     if has("EU") || has("E.U.") || words.first() == Some(&"European") || name.contains("European Union") {
         "European Union"
     } else if name.starts_with("United Nations")
+        || name == "Security Council"
         || has("UN")
         || has("U.N.")
         || has("UNSC")
@@ -299,6 +300,7 @@ mod tests {
             ("United Nations Security Council", "United Nations"),
             ("UN Security Council", "United Nations"),
             ("1718 Sanctions Committee", "United Nations"),
+            ("Security Council", "United Nations"),
             ("NATO", "NATO"),
         ] {
             assert_eq!(international_authority(organ), authority);

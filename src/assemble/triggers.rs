@@ -134,9 +134,11 @@ pub const RULES: &[TriggerRule] = &[
         status: Imposed,
         strength: Strong,
         form: Phrase,
-        pattern: r"(?-u:\b)(?:add|adds|added|adding|put|puts|putting|placed?|places|placing|includ(?:e|es|ed|ing))(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:to|on|in)\s+(?:the|its|their|a|his|her|[A-Z][\w.]*'s)\s+(?:[\w.-]+\s+){0,4}?(?:(?:sanctions?|sanctioned|blacklist|black|entity|sdn|designation|designated|nationals|persons|terror\w*|watch|consolidated|end-user|unverified|restricted|control)\s+list|blacklist|list\s+of\s+(?:sanctioned|designated|blacklisted|specially|blocked|persons|individuals|entities|companies|organizations|organisations|people))(?-u:\b)",
+        pattern: r"(?-u:\b)(?:add|adds|added|adding|put|puts|putting|placed?|places|placing|includ(?:e|es|ed|ing))(?-u:\b)[^.;]{0,100}?(?-u:\b)(?:to|on|in)\s+(?:(?:the|its|their|a|his|her|[A-Z][\w.]*'s)\s+)?(?:[\w.-]+\s+){0,4}?\x22?(?:(?:sanctions?|sanctioned|blacklist|black|entity|sdn|designation|designated|nationals|persons|terror\w*|watch|consolidated|end-user|unverified|restricted|control)\s+list|blacklist|list\s+of\s+(?:sanctioned|designated|blacklisted|specially|blocked|persons|individuals|entities|companies|organizations|organisations|people))(?-u:\b)",
         examples: &[
             ("[added the firm to the Entity List]", "imposed"),
+            ("Commerce [Adds 37 PRC Entities to Entity List]", "imposed"),
+            ("NSO Group was [put on a US \"entity list]\"", "imposed"),
             ("[put 12 people on its sanctions list]", "imposed"),
             ("[added five companies to the list of sanctioned] entities", "imposed"),
             ("[included in Japan's blacklist]", "imposed"),
@@ -430,7 +432,7 @@ pub const ADJECTIVE_CUES: &[&str] = &[
 
 /// Words that make a sentence one about sanctions, for weak triggers.
 pub(crate) static SANCTIONS_WORD: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:sanction\w*|designat\w+|blacklist\w*|embargo\w*|asset\s+freeze|sdn|restrictive\s+measures)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:sanction\w*|designat\w+|blacklist\w*|embargo\w*|asset\s+freeze|sdn|restrictive\s+measures|entity\s+list)(?-u:\b)")
         .expect("pattern compiles")
 });
 

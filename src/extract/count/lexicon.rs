@@ -412,8 +412,24 @@ pub const LABEL_BEFORE: &[&str] = &[
 /// capitalised word before a number is a label or a model (`Boeing 737
 /// jets`) unless it is one of these. Compared without case.
 pub const HEADLINE_VERBS: &[&str] = &[
-    "adds", "sanctions", "targets", "blacklists", "designates", "names", "lists", "delists", "hits", "penalizes",
-    "penalises", "punishes", "bans", "freezes", "charges", "indicts", "expels", "imposes",
+    "adds",
+    "sanctions",
+    "targets",
+    "blacklists",
+    "designates",
+    "names",
+    "lists",
+    "delists",
+    "hits",
+    "penalizes",
+    "penalises",
+    "punishes",
+    "bans",
+    "freezes",
+    "charges",
+    "indicts",
+    "expels",
+    "imposes",
 ];
 
 /// Endings of lower-case adjectives that may be coordinated with a modifier

@@ -70,7 +70,10 @@ impl Rule {
                 "count.mixed_list",
                 &[
                     ("penalties on [40 individuals], companies and vessels", "40 other"),
-                    ("[nine Russia-linked individuals] and legal entities were named", "9 other"),
+                    (
+                        "[nine Russia-linked individuals] and legal entities were named",
+                        "9 other",
+                    ),
                 ],
                 &["10 companies and banks"],
             ),

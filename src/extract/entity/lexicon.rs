@@ -106,4 +106,6 @@ pub(super) const COUNTRY_NAMED_HEADS: &[&str] = &["Embassy", "Consulate"];
 /// Arabic's article as names write it, joined by a hyphen to the capitalised
 /// word it qualifies (`Hayat Tahrir al-Sham`, `Jaish al-Adl`, `Nasr
 /// ad-Din`): such a word is a name word inside a name (`rules::is_name_word`).
-pub(super) const ARTICLE_PREFIXES: &[&str] = &["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ud-", "ul-"];
+pub(super) const ARTICLE_PREFIXES: &[&str] = &[
+    "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ud-", "ul-",
+];
