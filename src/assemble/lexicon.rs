@@ -704,16 +704,25 @@ pub(super) const LEADERS: &[(&str, &[&str])] = &[
 /// The authority a leader of [`LEADERS`] speaks for, by their name as the
 /// officials extractor gives it (middle initials aside: `Donald J. Trump`).
 pub(super) fn leader_authority(name: &str) -> Option<&'static str> {
+    static BY_NAME: std::sync::LazyLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::LazyLock::new(|| {
+            LEADERS
+                .iter()
+                .flat_map(|(authority, people)| people.iter().map(move |p| (*p, *authority)))
+                .collect()
+        });
+    if let Some(authority) = BY_NAME.get(name) {
+        return Some(authority);
+    }
+    // Middle initials aside (`Donald J. Trump`): only names that hold one.
+    if !name.split_whitespace().any(|w| w.len() <= 2 && w.ends_with('.')) {
+        return None;
+    }
     let plain: Vec<&str> = name
         .split_whitespace()
         .filter(|w| !(w.len() <= 2 && w.ends_with('.')))
         .collect();
-    LEADERS.iter().find_map(|(authority, people)| {
-        people
-            .iter()
-            .any(|p| p.split_whitespace().eq(plain.iter().copied()))
-            .then_some(*authority)
-    })
+    BY_NAME.get(plain.join(" ").as_str()).copied()
 }
 
 #[cfg(test)]
