@@ -25,8 +25,14 @@
 //!   replaced (all groups' deletions first, then their insertions); the others
 //!   are as they were. A later change starts the sweep again, from the tables
 //!   as they stood before the update.
-//! - Undated mentions merge only among themselves; a change among them merges
-//!   the undated reports of that group again.
+//! - Undated mentions merge only among themselves, and so do the mentions of
+//!   one coarse period (a month, a year: `assemble::canonical::coarse`); the
+//!   fine ones (a day, a week) never merge with either. So a group's fine
+//!   reports are swept as above, and their look-ups leave the coarse reports
+//!   out (a month's reports start on its first day, a year's on 1 January: a
+//!   change on such a day read them all); a change among the undated reports,
+//!   or of a coarse period, merges that part of the group again whole
+//!   (`Group::whole`), reading nothing else.
 //!
 //! Ids are content-derived (`DOC_ID#INDEX` of the earliest report), so a
 //! canonical event merged in any order has the id a full rebuild gives it.
@@ -417,26 +423,55 @@ pub(crate) fn update(store: &mut dyn Store) -> Result<Merged, Failure> {
     let pending: HashSet<String> = docs.iter().cloned().collect();
     let mut writes = Writes::default();
     for ((authority, status, target), (removed, inserted)) in groups {
-        let (undated_in, dated_in): (Vec<Mention>, Vec<Mention>) =
-            inserted.into_iter().partition(|m| when(m).is_none());
-        let (undated_out, dated_out): (Vec<Stored>, Vec<Stored>) =
-            removed.into_iter().partition(|s| when(&s.mention).is_none());
+        // Undated, fine and each coarse period's mentions merge apart (see
+        // `assemble::canonical::Sweep`): each part of the group is merged
+        // again alone, from what it alone holds.
+        let mut parts: BTreeMap<Part, Changes> = BTreeMap::new();
+        for s in removed {
+            parts.entry(Part::of(when(&s.mention))).or_default().0.push(s);
+        }
+        for m in inserted {
+            parts.entry(Part::of(when(&m))).or_default().1.push(m);
+        }
         let group = Group {
             authority: &authority,
             status,
             target: &target,
             pending: &pending,
         };
-        if !undated_in.is_empty() || !undated_out.is_empty() {
-            group.undated(store, undated_in, &mut writes, &mut merged)?;
-        }
-        if !dated_in.is_empty() || !dated_out.is_empty() {
-            group.dated(store, dated_in, dated_out, &mut writes, &mut merged)?;
+        for (part, (removed, inserted)) in parts {
+            match part {
+                Part::Undated => group.whole(store, q::UNDATED_SOURCES, &[], inserted, &mut writes, &mut merged)?,
+                Part::Fine => group.dated(store, inserted, removed, &mut writes, &mut merged)?,
+                Part::Coarse(start, end) => {
+                    let period = [Value::Int(day(start)), Value::Int(day(end))];
+                    group.whole(store, q::PERIOD_SOURCES, &period, inserted, &mut writes, &mut merged)?
+                }
+            }
         }
     }
     writes.apply(store, &mut merged)?;
     store.execute(q::CLEAR_PENDING, &[])?;
     Ok(merged)
+}
+
+/// The parts of a group that merge apart: undated reports, reports of fine
+/// periods (a week or less), and each coarse period's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    Undated,
+    Fine,
+    Coarse(NaiveDate, NaiveDate),
+}
+
+impl Part {
+    fn of(period: Option<Period>) -> Part {
+        match period {
+            None => Part::Undated,
+            Some(p) if coarse(p) => Part::Coarse(p.0, p.1),
+            Some(_) => Part::Fine,
+        }
+    }
 }
 
 /// One group of the merge (authority, status, target) under update.
@@ -449,33 +484,26 @@ struct Group<'a> {
     pending: &'a HashSet<String>,
 }
 
-/// The canonical events whose content changed, by the sweep key of their head;
-/// the last day the fine periods of their heads cover, and their heads' coarse
-/// periods.
+/// The canonical events of a sweep of fine reports whose content changed, by
+/// the sweep key of their head, and the last day their heads' periods cover.
 #[derive(Default)]
 struct Dirty {
     heads: HashSet<SweepKey>,
     last_end: Option<NaiveDate>,
-    coarse: Vec<Period>,
 }
 
 impl Dirty {
     fn mark(&mut self, head: &SweepKey) {
         let period = head.0.expect("dated heads");
+        debug_assert!(!coarse(period), "a fine sweep holds no coarse report");
         self.heads.insert(head.clone());
-        if coarse(period) {
-            if !self.coarse.contains(&period) {
-                self.coarse.push(period);
-            }
-        } else {
-            self.last_end = self.last_end.max(Some(period.1));
-        }
+        self.last_end = self.last_end.max(Some(period.1));
     }
 
     /// Whether every dirty canonical event is closed to a report of period `p`
     /// (and so to every report after it).
     fn all_closed(&self, p: Period) -> bool {
-        self.last_end.is_none_or(|end| !open_to((end, end), p)) && !self.coarse.contains(&p)
+        self.last_end.is_none_or(|end| !open_to((end, end), p))
     }
 }
 
@@ -486,15 +514,20 @@ impl<'a> Group<'a> {
         params
     }
 
-    /// Merges the undated reports of the group again with the new undated mentions.
-    fn undated(
+    /// Merges a part of the group that merges alone (its undated reports, or
+    /// a coarse period's: `sql`, of [`q::UNDATED_SOURCES`] and
+    /// [`q::PERIOD_SOURCES`], with `more` parameters) again whole, with its
+    /// new mentions.
+    fn whole(
         &self,
         store: &mut dyn Store,
+        sql: &'static str,
+        more: &[Value<'a>],
         inserted: Vec<Mention>,
         writes: &mut Writes,
         merged: &mut Merged,
     ) -> Result<(), Failure> {
-        let old = stored(store, q::UNDATED_SOURCES, &self.params(&[]))?;
+        let old = stored(store, sql, &self.params(more))?;
         merged.read += old.len() as u64;
         // The old canonical events by their reports' keys, to leave unchanged ones be.
         let mut old_events: HashMap<String, Vec<SweepKey>> = HashMap::new();
@@ -552,7 +585,7 @@ impl<'a> Group<'a> {
     /// `until`, sorted. An event open at `p` has a fine head ending at most
     /// [`WINDOW_DAYS`] before `p` starts (so starting then, or, rarely, a
     /// week's head, up to a week before that) and reports no earlier than its
-    /// head, or a coarse head of `p`'s own period: all in `days`.
+    /// head: all in `days` (which holds fine reports only).
     fn open_at(
         &self,
         store: &mut dyn Store,
@@ -599,15 +632,16 @@ impl<'a> Group<'a> {
         let mut batch = stored(
             store,
             q::SOURCES_OF_DAYS,
-            &self.params(&[Value::Int(from), Value::Int(until)]),
+            &self.params(&[Value::Int(from), Value::Int(until), Value::Int(FINE_DAYS)]),
         )?;
         days.read += batch.len() as u64;
         batch.sort_by_cached_key(|s| sweep_key(&s.mention));
         Ok((until, batch))
     }
 
-    /// Puts in and takes out dated mentions, sweeping from each change until the
-    /// canonical events it changed are closed.
+    /// Puts in and takes out mentions of fine periods (a day, a week), sweeping
+    /// the group's fine reports from each change until the canonical events it
+    /// changed are closed.
     fn dated(
         &self,
         store: &mut dyn Store,
@@ -818,6 +852,7 @@ impl Days {
                 .unwrap_or((0, 0));
             params.extend([Value::Int(first), Value::Int(end)]);
         }
+        params.push(Value::Int(FINE_DAYS));
         let reports = stored(store, q::SOURCES_OF_WINDOWS, &params)?;
         let (first, end) = (self.windows[held.start].0, self.windows[held.end - 1].1);
         let headed = stored(

@@ -518,10 +518,13 @@ pub mod queries {
         source_select!(),
         "WHERE doc_id IN (SELECT doc_id FROM canonical_pending)"
     );
-    /// The reports of a group (`?1` to `?3`) whose period starts in `[?4, ?5)`.
+    /// The reports of a group (`?1` to `?3`) whose period starts in `[?4, ?5)`
+    /// and is fine (no longer than `?6` days: coarse periods merge apart, see
+    /// [`PERIOD_SOURCES`]).
     pub const SOURCES_OF_DAYS: &str = concat!(
         source_select!(),
-        "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4 AND period_start < ?5"
+        "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4 AND period_start < ?5 \
+         AND period_end <= period_start + ?6"
     );
     /// One branch of [`SOURCES_OF_WINDOWS`]: the reports of the group whose
     /// period starts in `[?lo, ?hi)`.
@@ -532,7 +535,8 @@ pub mod queries {
                 "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?",
                 $lo,
                 " AND period_start < ?",
-                $hi
+                $hi,
+                " AND period_end <= period_start + ?36"
             )
         };
     }
@@ -540,8 +544,8 @@ pub mod queries {
     pub const WINDOWS: usize = 16;
     /// The reports of a group (`?1` to `?3`) whose period starts in one of
     /// [`WINDOWS`] day ranges, `[?4, ?5)`, `[?6, ?7)` ... `[?34, ?35)`
-    /// (disjoint; one left empty when unused): a range of the index by day
-    /// each, in one round trip.
+    /// (disjoint; one left empty when unused) and is fine (no longer than
+    /// `?36` days): a range of the index by day each, in one round trip.
     pub const SOURCES_OF_WINDOWS: &str = concat!(
         window!(4, 5),
         " UNION ALL ",
@@ -586,6 +590,12 @@ pub mod queries {
         "WHERE canonical_id IN (SELECT canonical_id FROM canonical_event_sources \
          WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start >= ?4 AND period_start < ?5 \
          AND head = 1 AND period_end > period_start AND period_end <= period_start + ?6)"
+    );
+    /// The reports of a group (`?1` to `?3`) of one coarse period, `[?4, ?5]`
+    /// (a month, a year: such a report merges only with the same period).
+    pub const PERIOD_SOURCES: &str = concat!(
+        source_select!(),
+        "WHERE authority = ?1 AND status = ?2 AND merge_target = ?3 AND period_start = ?4 AND period_end = ?5"
     );
     /// The undated reports of a group.
     pub const UNDATED_SOURCES: &str = concat!(
