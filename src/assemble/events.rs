@@ -1037,11 +1037,7 @@ fn named_objects<T: Trace>(
                 anchor = count.range.end;
             }
         }
-        if facts
-            .counts
-            .iter()
-            .any(|c| c.range.start <= fact.range.start && fact.range.end <= c.range.end)
-        {
+        if in_count(facts, &fact.range) {
             trace.note(|| named_step(fact, Err("inside a count: a modifier (`two Supreme Court judges`)")));
             continue;
         }
@@ -1122,6 +1118,15 @@ fn listed_objects(article: &Article, facts: &Facts, i: usize, trigger: &Trigger,
 }
 
 /// The step of a named target taken or not.
+/// Whether a mention stands inside a count (`11 U.S. citizens`, `37 PRC
+/// Entities`, `two Supreme Court judges`): it names those counted.
+fn in_count(facts: &Facts, range: &Range<usize>) -> bool {
+    facts
+        .counts
+        .iter()
+        .any(|c| c.range.start <= range.start && range.end <= c.range.end && c.range != *range)
+}
+
 /// Whether the words between a count and a name open an apposition or a
 /// list of the count's members (`, A and B`, `: A`, `(A)`, `and business
 /// people, including A`), within a few words.
@@ -1319,16 +1324,10 @@ fn found_actors<'f>(site: &Site<'_, 'f>) -> Option<(Vec<Actor<'f>>, HowFound)> {
     }
     // Not the nationality of the objects counted inside the trigger (`Adds
     // 37 PRC Entities to Entity List`).
-    let counted = |r: &Range<usize>| {
-        facts
-            .counts
-            .iter()
-            .any(|c| c.range.start <= r.start && r.end <= c.range.end)
-    };
     // Nor the country a list is named for (`to Haiti Sanctions List`).
     let list_name = |r: &Range<usize>| text[r.end..].trim_start().starts_with("Sanctions List");
-    if let Some(f) =
-        within(&facts.actors, &(object_start..trigger.range.end)).find(|f| !counted(&f.range) && !list_name(&f.range))
+    if let Some(f) = within(&facts.actors, &(object_start..trigger.range.end))
+        .find(|f| !in_count(facts, &f.range) && !list_name(&f.range))
     {
         return Some((vec![f.value.clone()], HowFound::Inside(f.range.clone())));
     }
@@ -1705,12 +1704,7 @@ fn target_of<T: Trace>(
             }
             return Ok("a compound (`Iran-backed`)");
         }
-        if !demonym
-            && facts
-                .counts
-                .iter()
-                .any(|c| c.range.start < f.range.start && f.range.end <= c.range.end)
-        {
+        if !demonym && in_count(facts, &f.range) {
             return Ok("the nationals counted (`sanctions on 11 U.S. citizens`)");
         }
         let preceding = words_before(text, f.range.start, 2);
@@ -1744,10 +1738,7 @@ fn target_of<T: Trace>(
     // Nationalities of the counted objects (`five Chinese entities, 12 North
     // Korean entities and one Singaporean entity`) are whose networks the
     // action hits; it aims at the one the article is about, its most named.
-    let counted = |at: usize| {
-        within(&facts.demonyms, after).any(|d| d.range.start == at)
-            && within(&facts.counts, after).any(|c| c.range.start < at && at < c.range.end)
-    };
+    let counted = |at: usize| within(&facts.demonyms, after).any(|d| d.range.start == at && in_count(facts, &d.range));
     let nationalities: Vec<&(usize, &str)> = objects.iter().filter(|(at, _)| counted(*at)).collect();
     let several = nationalities
         .iter()
