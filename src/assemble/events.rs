@@ -160,11 +160,7 @@ fn is_list_cue(sentence: &str) -> bool {
 fn list_start(sentence: &str) -> Option<usize> {
     let [opening, among, sanctions] = &*LIST_CUES;
     // The opening cues stand in a sentence's first words.
-    let mut head = sentence.len().min(LIST_CUE_HEAD);
-    while !sentence.is_char_boundary(head) {
-        head -= 1;
-    }
-    let opens = &sentence[..head];
+    let opens = &sentence[..sentence.floor_char_boundary(LIST_CUE_HEAD)];
     if let Some(m) = opening.find(opens).or_else(|| sanctions.find(opens)) {
         return Some(m.end());
     }
@@ -207,6 +203,21 @@ struct Reading {
     /// entities, 22 firms were added for ...`): its counts are the part's,
     /// and it joins the action without them.
     part: bool,
+}
+
+impl Reading {
+    /// A copy for another country or date of the same action, coordinated
+    /// with this one: the counts, names and amounts stay with this one, as
+    /// the text gives them once.
+    fn companion(&self) -> Reading {
+        Reading {
+            counts: Vec::new(),
+            named: Vec::new(),
+            amounts: Vec::new(),
+            coordinated: true,
+            ..self.clone()
+        }
+    }
 }
 
 /// Openings of a sentence that speaks of a part of the targets just named.
@@ -837,11 +848,7 @@ fn read<T: Trace>(
         .flat_map(|r| {
             targets.iter().skip(1).map(move |t| Reading {
                 target: Some(t.clone()),
-                counts: Vec::new(),
-                named: Vec::new(),
-                amounts: Vec::new(),
-                coordinated: true,
-                ..r.clone()
+                ..r.companion()
             })
         })
         .collect();
@@ -854,11 +861,7 @@ fn read<T: Trace>(
         .flat_map(|r| {
             rounds.iter().map(move |&day| Reading {
                 date: Some(day.to_string()),
-                counts: Vec::new(),
-                named: Vec::new(),
-                amounts: Vec::new(),
-                coordinated: true,
-                ..r.clone()
+                ..r.companion()
             })
         })
         .collect();
@@ -1132,10 +1135,7 @@ fn in_count(facts: &Facts, range: &Range<usize>) -> bool {
 /// people, including A`), within a few words.
 fn opens_apposition(gap: &str) -> bool {
     const REACH: usize = 40;
-    let head = &gap[..(0..=REACH.min(gap.len()))
-        .rev()
-        .find(|&b| gap.is_char_boundary(b))
-        .unwrap_or(0)];
+    let head = &gap[..gap.floor_char_boundary(REACH)];
     head.contains([',', ':', '(', '\u{2013}', '\u{2014}'])
         || words(head).any(|w| matches!(w.as_ref(), "including" | "namely" | "such" | "among" | "notably"))
 }
@@ -1468,7 +1468,7 @@ fn official_subject<'f>(site: &Site<'_, 'f>, subject: Option<usize>) -> Option<(
 /// Whether `at` is inside brackets opened after `from` (`North Korea (the
 /// Democratic People's Republic of Korea, DPRK)`).
 fn in_brackets(text: &str, from: usize, at: usize) -> bool {
-    let from = (0..=from).rev().find(|&b| text.is_char_boundary(b)).unwrap_or(0);
+    let from = text.floor_char_boundary(from);
     text[from..at]
         .rfind('(')
         .is_some_and(|open| !text[from + open..at].contains(')'))
