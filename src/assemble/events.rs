@@ -27,9 +27,9 @@
 use super::canonical::period;
 use super::facts::{Actor, Fact, Facts};
 use super::lexicon::{
-    AGENTIVE_NOUNS, CAUSE_MARKERS, DISCIPLINARY_WORDS, LIST_END_PREPOSITIONS, NOUN_MODIFIERS, OBJECT_BREAKS,
-    OBJECT_MARKERS, PASSIVE_AUXILIARIES, PLACE_TAILS, REACTION_VERBS, REPORTING_VERBS, REPRESENTATIVES,
-    SPEECH_DAY_CUES, STATE_WORDS, TARGET_MARKERS, TERRITORIES,
+    AGENTIVE_NOUNS, CAUSE_MARKERS, DISCIPLINARY_WORDS, KIN_NOUNS, LIST_END_PREPOSITIONS, MEASURE_NOUNS, NOUN_MODIFIERS,
+    OBJECT_BREAKS, OBJECT_MARKERS, PASSIVE_AUXILIARIES, PATRON_TAILS, PLACE_TAILS, REACTION_VERBS, REPORTING_VERBS,
+    REPRESENTATIVES, SPEECH_DAY_CUES, STATE_WORDS, TARGET_MARKERS, TERRITORIES,
 };
 use super::listed;
 use super::trace::{Role, Step, Trace, Untraced};
@@ -179,6 +179,11 @@ struct Trigger {
     range: Range<usize>,
     rule: &'static TriggerRule,
     status: EventStatus,
+    /// A planned trigger that tells more of an action already taken: its
+    /// modal follows the measures themselves (`the latest sanctions will
+    /// impose asset freezes`) or goes on with `also` (`Japan will also freeze
+    /// the assets of a further 28 organizations`).
+    follows: bool,
 }
 
 /// One reading of a trigger, before merging.
@@ -203,6 +208,10 @@ struct Reading {
     /// entities, 22 firms were added for ...`): its counts are the part's,
     /// and it joins the action without them.
     part: bool,
+    /// Its trigger may tell more of an action already taken
+    /// ([`Trigger::follows`]): it joins the latest such event of its
+    /// authority, whatever its own status, its counts added.
+    follows: bool,
 }
 
 impl Reading {
@@ -541,23 +550,57 @@ fn triggers_in<T: Trace>(article: &Article, i: usize, candidates: &Candidates, t
                 continue;
             }
             let mut status = rule.status;
+            let mut follows = false;
             if status == EventStatus::Imposed
-                && let Some(w) = before.iter().find(|w| MODAL_WORDS.contains(&w.as_ref()))
+                && let Some((k, w)) = before.iter().enumerate().find(|&(k, w)| {
+                    MODAL_WORDS.contains(&w.as_ref())
+                        && (*w != "may" || lower_case_may(sentence, m.start))
+                        && !plan_as_noun(w, before.get(k + 1))
+                })
             {
                 status = EventStatus::Planned;
                 trace.note(|| Step::MatchNote {
                     range: at.clone(),
                     note: format!("planned: the modal `{w}` before it"),
                 });
+                let next = k.checked_sub(1).and_then(|j| before.get(j));
+                let subject = before.get(k + 1);
+                if next.is_some_and(|w| w == "also") || subject.is_some_and(|w| MEASURE_NOUNS.contains(&w.as_ref())) {
+                    follows = true;
+                    trace.note(|| Step::MatchNote {
+                        range: at.clone(),
+                        note: "it may tell more of an action already taken: the measures as subject, or `also` \
+                               after the modal"
+                            .into(),
+                    });
+                }
             }
             found.push(Trigger {
                 range: at,
                 rule,
                 status,
+                follows,
             });
         }
     }
     join_overlapping(found, trace)
+}
+
+/// Whether the `may` among the words before `at` is written in lower case:
+/// the modal (`the EU may impose`), not the month (`On May 23 the EU
+/// imposed`) nor a name (`Theresa May imposed`).
+fn lower_case_may(sentence: &str, at: usize) -> bool {
+    let from = sentence.floor_char_boundary(at.saturating_sub(WORD_WINDOW));
+    sentence[from..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "may")
+}
+
+/// Whether `plan` is a noun after a determiner (`Under the plan, Seoul
+/// designated 36 officials`): the plan is then the action's, not a modal.
+fn plan_as_noun(word: &str, previous: Option<&Cow<str>>) -> bool {
+    matches!(word, "plan" | "plans")
+        && previous.is_some_and(|p| matches!(p.as_ref(), "the" | "a" | "an" | "its" | "their" | "this" | "that"))
 }
 
 /// Triggers in text order, overlapping ones joined: the join keeps the
@@ -663,7 +706,9 @@ fn not_verb(sentence: &str, start: usize, end: usize, before: &[Cow<str>]) -> Op
         Some(word) => {
             let after = sentence[end..].trim_start();
             let next_is_noun_list = after.starts_with("list") || after.starts_with("entities include");
-            if ADJECTIVE_CUES.contains(&word.as_ref()) {
+            // `the sanctioning of 30 persons`: a gerund names the action.
+            let gerund = sentence[start..end].ends_with("ing") && after.starts_with("of ");
+            if ADJECTIVE_CUES.contains(&word.as_ref()) && !gerund && !adverb_of_a_verb(sentence, start, before) {
                 Some("an adjective: after a determiner or adverb (`the`, `its`, `newly`...)")
             } else if next_is_noun_list {
                 Some("an adjective: before `list` or `entities include`")
@@ -673,6 +718,36 @@ fn not_verb(sentence: &str, start: usize, end: usize, before: &[Cow<str>]) -> Op
         }
     }
 }
+
+/// Whether the adverb just before a participle (`previously`, `already`)
+/// follows a subject or an auxiliary, so that the participle is a verb: `that
+/// the U.N. Security Council previously sanctioned`, `it had already
+/// designated` (not `the previously sanctioned banks`).
+fn adverb_of_a_verb(sentence: &str, start: usize, before: &[Cow<str>]) -> bool {
+    if !before.first().is_some_and(|w| VERB_ADVERBS.contains(&w.as_ref())) {
+        return false;
+    }
+    let Some(word) = before.get(1) else {
+        return false;
+    };
+    if SUBJECT_WORDS.contains(&word.as_ref()) {
+        return true;
+    }
+    // A capitalised word, not a possessive: the end of the subject's name.
+    let last = sentence[..start].split_whitespace().nth_back(1).unwrap_or_default();
+    last.starts_with(|c: char| c.is_uppercase()) && !last.ends_with("'s") && !last.ends_with('\u{2019}')
+}
+
+/// Adverbs that stand between a subject and its verb as well as before an
+/// adjective (`the Council previously sanctioned`, `previously sanctioned
+/// banks`): `events::adverb_of_a_verb`.
+const VERB_ADVERBS: &[&str] = &["previously", "already", "recently", "newly"];
+
+/// Pronouns and auxiliaries after which an adverb and participle are a verb
+/// (`it previously sanctioned`, `has already designated`).
+const SUBJECT_WORDS: &[&str] = &[
+    "it", "they", "he", "she", "we", "which", "who", "that", "has", "have", "had",
+];
 
 /// Lower-case words of a piece of text, punctuation trimmed; `.rev()` reads
 /// them last first.
@@ -839,6 +914,7 @@ fn read<T: Trace>(
             rule: trigger.rule.name,
             coordinated: false,
             part,
+            follows: trigger.follows,
         })
         .collect();
     // The other countries of the action: the counts and names stay with the
@@ -931,7 +1007,12 @@ fn is_passive(text: &str, trigger: &Trigger) -> bool {
     // `is considering sanctions` is progressive, not passive.
     let first = words(&text[trigger.range.clone()]).next();
     if first.is_some_and(|w| w.ends_with("ing")) && trigger.rule.form != Form::Passive {
-        return false;
+        // `the sanctioning of 30 persons by Switzerland`: a gerund naming
+        // the action takes its agent after `by`, as a passive does.
+        return text[trigger.range.end..].starts_with(" of ")
+            && words_before(text, trigger.range.start, 1)
+                .first()
+                .is_some_and(|w| matches!(w.as_ref(), "the" | "its" | "their"));
     }
     words_before(text, trigger.range.start, 2)
         .iter()
@@ -1059,6 +1140,15 @@ fn named_objects<T: Trace>(
             trace.note(|| named_step(fact, Err("the acting agency")));
             continue;
         }
+        if kin_of(text, &fact.range) {
+            trace.note(|| {
+                named_step(
+                    fact,
+                    Err("the one whose kin or aides are aimed at (`aides of leader X`, `X's two daughters`)"),
+                )
+            });
+            continue;
+        }
         trace.note(|| named_step(fact, Ok("an object of the trigger")));
         push_name(&mut named, fact.value.to_string());
         anchor = fact.range.end;
@@ -1075,6 +1165,26 @@ fn named_objects<T: Trace>(
         }
     }
     named
+}
+
+/// Whether the name at `range` is the one whose relatives or aides an action
+/// aims at: after `of` and a kin noun, maybe past a title (`top aides of North
+/// Korean leader Kim Jong-un`, `the wife of Foreign Minister Sergey Lavrov`),
+/// or as their possessor (`President Vladimir Putin's two daughters`).
+fn kin_of(text: &str, range: &Range<usize>) -> bool {
+    let before = words_before(text, range.start, 6);
+    let after_of = before
+        .iter()
+        .position(|w| w == "of")
+        .filter(|&j| j <= 4)
+        .and_then(|j| before.get(j + 1))
+        .is_some_and(|w| KIN_NOUNS.contains(&w.as_ref()));
+    let possessor = (text[range.end..].starts_with("'s") || text[range.end..].starts_with("\u{2019}s"))
+        && words(&text[range.end..])
+            .skip(1)
+            .take(2)
+            .any(|w| KIN_NOUNS.contains(&w.as_ref()));
+    after_of || possessor
 }
 
 /// The names a list gives as a trigger's objects: the list right after it,
@@ -1372,7 +1482,10 @@ fn found_actors<'f>(site: &Site<'_, 'f>) -> Option<(Vec<Actor<'f>>, HowFound)> {
             return Some((coordinated(text, &facts.actors, from, k), HowFound::Earlier(j)));
         }
     }
-    context.actors.first().map(|&authority| {
+    // Not a country the article's actions so far aim at (`North Korea` in an
+    // article on sanctions against it).
+    let aimed = |a: &str| earlier.iter().any(|r| r.target.as_deref() == Some(a));
+    context.actors.iter().find(|a| !aimed(a)).map(|&authority| {
         let actor = Actor {
             authority: Cow::Owned(authority.to_string()),
             agency: None,
@@ -1600,6 +1713,16 @@ fn opens_attribution(before: &str) -> bool {
     before.ends_with(',')
 }
 
+/// Whether the mention at `range` opens the attribution of a quote or clause
+/// (`...," the Swiss government said`): a reporting verb within three words
+/// after it.
+fn in_attribution(text: &str, range: &Range<usize>) -> bool {
+    opens_attribution(&text[..range.start])
+        && words(&text[range.end..])
+            .take(3)
+            .any(|w| REPORTING_VERBS.contains(&w.as_ref()))
+}
+
 /// Whether two mentions are coordinated (`the U.S., Japan and South Korea`).
 fn joined(text: &str, left: &Range<usize>, right: &Range<usize>) -> bool {
     if left.end > right.start {
@@ -1683,6 +1806,15 @@ fn target_of<T: Trace>(
         if actor_names.contains(&f.value) {
             return Err("an authority of this reading");
         }
+        if in_attribution(text, &f.range) {
+            return Err("the source of the sentence (`...,\" the Swiss government said`)");
+        }
+        if let Some(tail) = text[f.range.end..].strip_prefix('-') {
+            let tail = tail.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+            if PATRON_TAILS.contains(&tail) {
+                return Err("a patron (`Iran-backed`): who supports a target, not whose it is");
+            }
+        }
         if demonym {
             let share = words_before(text, f.range.start, 2);
             if share
@@ -1702,7 +1834,7 @@ fn target_of<T: Trace>(
             if PLACE_TAILS.contains(&tail) {
                 return Err("a place (`Paris-based`): where a target is, not whose");
             }
-            return Ok("a compound (`Iran-backed`)");
+            return Ok("a compound (`Russia-linked`)");
         }
         if !demonym && in_count(facts, &f.range) {
             return Ok("the nationals counted (`sanctions on 11 U.S. citizens`)");
@@ -1839,8 +1971,12 @@ fn listed_names(article: &Article, facts: &Facts, i: usize) -> Option<Vec<String
     let range = article.sentences[i].clone();
     let sentence = &article.text[range.clone()];
     if let Some(start) = list_start(sentence) {
-        let mut names: Vec<String> = within(&facts.named, &range).map(|f| f.value.to_string()).collect();
-        names.extend(listed::names(article.text, range.start + start, range.end, facts));
+        // The list's items, past their appositions (`A, director of the
+        // B; C, ...`); else every name of the sentence.
+        let mut names = listed::names(article.text, range.start + start, range.end, facts);
+        if names.is_empty() {
+            names = within(&facts.named, &range).map(|f| f.value.to_string()).collect();
+        }
         return (!names.is_empty()).then_some(names);
     }
     bullet_item(article, i, sentence)
@@ -1874,6 +2010,16 @@ fn count_key(counts: &[EventCount]) -> Vec<(u64, &'static str)> {
     let mut key: Vec<(u64, &'static str)> = counts.iter().map(|c| (c.value, c.category.as_str())).collect();
     key.sort_unstable();
     key
+}
+
+/// Whether two readings' counts can be one action's: one holds the other
+/// (`one group`, then `four other individuals and one group`), or either has
+/// none.
+fn counts_agree(a: &[EventCount], b: &[EventCount]) -> bool {
+    let (a, b) = (count_key(a), count_key(b));
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut rest = large.into_iter();
+    small.iter().all(|c| rest.any(|d| d == *c))
 }
 
 /// Whether two date values can name one action: equal, or one inside the other.
@@ -1963,6 +2109,39 @@ fn merge<T: Trace>(readings: Vec<Reading>, trace: &mut T) -> Vec<Reading> {
             );
             continue;
         }
+        if r.follows
+            && let Some((j, e)) = events.iter_mut().enumerate().skip(reach).rev().find(|(_, e)| {
+                let told = Reading {
+                    status: e.status,
+                    counts: Vec::new(),
+                    ..r.clone()
+                };
+                e.status != r.status && disagreement(e, &told).is_none()
+            })
+        {
+            trace.note(|| Step::Merged {
+                reading: n,
+                event: j,
+                how: "merged: tells more of the action taken (same authority, compatible target and date); \
+                      its counts added"
+                    .into(),
+                apart: Vec::new(),
+            });
+            let counts = r.counts.clone();
+            absorb(
+                e,
+                Reading {
+                    counts: Vec::new(),
+                    ..r
+                },
+            );
+            for c in counts {
+                if !e.counts.contains(&c) {
+                    e.counts.push(c);
+                }
+            }
+            continue;
+        }
         let same = events
             .iter_mut()
             .enumerate()
@@ -2002,7 +2181,7 @@ fn disagreement(e: &Reading, r: &Reading) -> Option<&'static str> {
         Some("another status")
     } else if !(e.target.is_none() || r.target.is_none() || e.target == r.target) {
         Some("another target")
-    } else if !(e.counts.is_empty() || r.counts.is_empty() || count_key(&e.counts) == count_key(&r.counts)) {
+    } else if !counts_agree(&e.counts, &r.counts) {
         Some("other counts")
     } else if !dates_agree(&e.date, &r.date) {
         Some("another date")
@@ -2025,7 +2204,7 @@ fn absorb(e: &mut Reading, r: Reading) {
     if e.target.is_none() {
         e.target = r.target;
     }
-    if e.counts.is_empty() {
+    if e.counts.len() < r.counts.len() {
         e.counts = r.counts;
     }
     if e.agency.is_none() {
@@ -2417,6 +2596,35 @@ mod tests {
     }
 
     #[test]
+    fn a_patron_of_the_target_is_not_the_target() {
+        // The Houthis are aimed at, not Iran: the second reading has no
+        // target of its own and takes the one the article aims at.
+        let events = Given::new(
+            "The U.S. imposed sanctions on Yemen's ports. \
+             Britain designated five entities that supply the Iran-backed Houthis.",
+        )
+        .state("U.S.", "United States")
+        .state("Britain", "United Kingdom")
+        .country("Yemen", "Yemen")
+        .country("Iran", "Iran")
+        .count("five entities", 5, E)
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "United States imposed Yemen [] [] -",
+                "United Kingdom imposed Yemen [5 entity] [] -"
+            ]
+        );
+        // A tie of belonging still names the target.
+        let events = Given::new("The U.S. sanctioned nine Russia-linked firms.")
+            .state("U.S.", "United States")
+            .country("Russia", "Russia")
+            .events();
+        assert_eq!(summary(&events), ["United States imposed Russia [] [] -"]);
+    }
+
+    #[test]
     fn the_nationals_counted_are_the_target_and_hong_kong_is_china() {
         let events = Given::new(
             "China said it would impose sanctions on 11 U.S. citizens over their stances on Hong Kong. \
@@ -2737,6 +2945,134 @@ mod tests {
             [
                 "South Korea planned North Korea [] [] -",
                 "Japan planned North Korea [] [] -"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_modal_after_the_measures_or_before_also_tells_more_of_the_action() {
+        let events = Given::new(
+            "Japan imposed sanctions on 398 Russian individuals on Tuesday. \
+             Japan will also freeze the assets of 28 Russian organizations. \
+             The sanctions will impose travel bans on Russian officials. \
+             Japan could impose sanctions on Belarus.",
+        )
+        .state("Japan", "Japan")
+        .demonym("Russian", "Russia")
+        .country("Belarus", "Belarus")
+        .count("398 Russian individuals", 398, I)
+        .count("28 Russian organizations", 28, E)
+        .date("Tuesday", "2022-04-12")
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "Japan imposed Russia [398 individual, 28 entity] [] 2022-04-12",
+                "Japan planned Belarus [] [] -"
+            ]
+        );
+        // With no action taken before, the plan stays a plan.
+        let events = Given::new("Japan will also impose sanctions on 28 Russian organizations.")
+            .state("Japan", "Japan")
+            .demonym("Russian", "Russia")
+            .count("28 Russian organizations", 28, E)
+            .events();
+        assert_eq!(summary(&events), ["Japan planned Russia [28 entity] [] -"]);
+    }
+
+    #[test]
+    fn the_source_of_a_quote_is_no_target_and_a_gerund_takes_its_agent_after_by() {
+        let events = Given::new(
+            "\"It adopts the latest measures adopted by the European Union,\" the Swiss government said. \
+             The Federal Council approved the sanctioning of 30 Russian firms by Switzerland.",
+        )
+        .state("European Union", "European Union")
+        .demonym("Swiss", "Switzerland")
+        .demonym("Russian", "Russia")
+        .state("Switzerland", "Switzerland")
+        .count("30 Russian firms", 30, E)
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "European Union imposed Russia [] [] -",
+                "Switzerland imposed Russia [30 entity] [] -"
+            ]
+        );
+    }
+
+    #[test]
+    fn kin_and_aides_are_aimed_at_not_the_one_they_belong_to() {
+        let events = Given::new(
+            "Under the plan, Seoul blacklisted top aides of North Korean leader Kim Jong Un and Ri Pyong Chol. \
+             Japan froze the assets of President Vladimir Putin's two daughters, Maria Vorontsova and Katerina Tikhonova.",
+        )
+        .state("Seoul", "South Korea")
+        .state("Japan", "Japan")
+        .demonym("North Korean", "North Korea")
+        .named("Kim Jong Un")
+        .named("Ri Pyong Chol")
+        .named("Vladimir Putin")
+        .named("Maria Vorontsova")
+        .named("Katerina Tikhonova")
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "South Korea imposed North Korea [] [Ri Pyong Chol] -",
+                "Japan imposed North Korea [] [Maria Vorontsova, Katerina Tikhonova] -"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_adverb_after_a_subject_leaves_a_verb_and_a_guess_is_never_the_target() {
+        let events = Given::new(
+            "South Korea sanctioned 15 North Korean individuals on Friday. \
+             They work for firms that the U.N. Security Council previously sanctioned, Ryonbong Trading and Korea Tangun. \
+             North Korea, which North Korea calls a sovereign state, fired missiles. \
+             The weather was cold. The sea was calm. \
+             Some organizations are slapped with sanctions, such as Korea Kumsan.",
+        )
+        .state("South Korea", "South Korea")
+        .actor("U.N. Security Council", "United Nations", Some("Security Council"))
+        .state("North Korea", "North Korea")
+        .demonym("North Korean", "North Korea")
+        .count("15 North Korean individuals", 15, I)
+        .date("Friday", "2022-10-14")
+        .named("Ryonbong Trading")
+        .named("Korea Tangun")
+        .named("Korea Kumsan")
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "South Korea imposed North Korea [15 individual] [Korea Kumsan] 2022-10-14",
+                "United Nations imposed North Korea [] [Ryonbong Trading, Korea Tangun] -"
+            ]
+        );
+    }
+
+    #[test]
+    fn may_the_month_and_may_the_name_are_no_modal() {
+        let events = Given::new(
+            "On May 23 the EU imposed sanctions on Syria. Prime Minister Theresa May imposed sanctions on Iran. \
+             The U.S. may impose sanctions on Cuba.",
+        )
+        .state("EU", "European Union")
+        .country("Syria", "Syria")
+        .country("Iran", "Iran")
+        .state("U.S.", "United States")
+        .country("Cuba", "Cuba")
+        .official("Theresa May", "United Kingdom")
+        .date("May 23", "2011-05-23")
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "European Union imposed Syria [] [] 2011-05-23",
+                "United Kingdom imposed Iran [] [] -",
+                "United States planned Cuba [] [] -"
             ]
         );
     }

@@ -565,6 +565,73 @@ pub(super) const STATE_WORDS: &[&str] = &[
 /// is not what an action aims at (`events::target_of`).
 pub(super) const PLACE_TAILS: &[&str] = &["based", "registered", "headquartered", "flagged", "incorporated"];
 
+/// Tails of compound adjectives that name a patron of the target
+/// (`the Iran-backed Houthis`, `Russian-supported separatists`): the country
+/// supports the group aimed at and is not itself the target
+/// (`events::target_of`). Ties of belonging (`Russia-linked`, `state-owned`)
+/// are not here: they make the country the target.
+pub(super) const PATRON_TAILS: &[&str] = &[
+    "backed",
+    "supported",
+    "sponsored",
+    "funded",
+    "aligned",
+    "allied",
+    "affiliated",
+    "armed",
+    "inspired",
+];
+
+/// Nouns for the measures themselves: as the subject of a modal (`the latest
+/// sanctions will impose asset freezes`, `the freeze will also affect two
+/// banks`) they tell what an action does, not that one is planned
+/// (`events::triggers_in`).
+pub(super) const MEASURE_NOUNS: &[&str] = &[
+    "sanctions",
+    "measures",
+    "package",
+    "freeze",
+    "freezes",
+    "designation",
+    "designations",
+    "listing",
+    "listings",
+    "restrictions",
+    "penalties",
+    "ban",
+    "bans",
+];
+
+/// Nouns of the kin and aides of a person: the person they belong to is not
+/// the one aimed at (`the wife of Foreign Minister Sergey Lavrov`, `Putin's
+/// two daughters`): `events::kin_of`.
+pub(super) const KIN_NOUNS: &[&str] = &[
+    "wife",
+    "husband",
+    "spouse",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "children",
+    "child",
+    "mother",
+    "father",
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "relatives",
+    "relative",
+    "family",
+    "girlfriend",
+    "aides",
+    "aide",
+    "associates",
+    "cronies",
+    "confidants",
+];
+
 /// Territories whose regime is another country's: an action on `Hong Kong
 /// officials` aims at China (`events::target_of`).
 pub(super) const TERRITORIES: &[(&str, &str)] = &[("Hong Kong", "China"), ("Macau", "China")];

@@ -65,9 +65,13 @@ fn item(text: &str, at: usize, end: usize) -> Option<Item> {
         .next()
         .is_some_and(|w| SPEECH_AFTER_NAME.contains(&w.trim_end_matches([',', '.'])));
     let after = skip_apposition(text, name.end, end);
+    // `President Vladimir Putin's two daughters`: the possessor is not the
+    // item.
+    let next = word_at(text, skip_space(text, name.end, end), end);
+    let possessor = next.starts_with(char::is_uppercase) && (next.ends_with("'s") || next.ends_with("\u{2019}s"));
     Some(Item {
         name,
-        label: label || speaks,
+        label: label || speaks || possessor,
         end: after,
     })
 }
@@ -169,8 +173,9 @@ fn skip_apposition(text: &str, at: usize, end: usize) -> usize {
     if !opens {
         return at;
     }
-    // The apposition runs to the next comma, which then separates items.
-    match after_comma.find(',') {
+    // The apposition runs to the next comma or semicolon, which then
+    // separates items (`A, director of the B; C, vice chairman of the D`).
+    match after_comma.find([',', ';']) {
         Some(comma) if comma <= APPOSITION_BYTES => at + 2 + comma,
         _ => at,
     }
@@ -188,6 +193,7 @@ fn separator(text: &str, at: usize, end: usize) -> Option<usize> {
         ", and ",
         " and ",
         ", ",
+        "; and ",
         "; ",
     ] {
         if rest.starts_with(sep) {
@@ -292,6 +298,20 @@ mod tests {
                 "were"
             ),
             ["Bank of Kunlun", "Al Saida Stone for Trading"]
+        );
+        assert_eq!(
+            listed(
+                "Among them are Hwang Pyong-so, director of the General Political Bureau; Choe Ryong-hae, vice chairman of the Central Committee; and Pak Yong-sik, minister.",
+                "are"
+            ),
+            ["Hwang Pyong-so", "Choe Ryong-hae", "Pak Yong-sik"]
+        );
+        assert_eq!(
+            listed(
+                "Japan froze the assets of President Vladimir Putin's two daughters, Maria Vorontsova and Katerina Tikhonova.",
+                "assets"
+            ),
+            Vec::<String>::new()
         );
     }
 
