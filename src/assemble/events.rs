@@ -212,6 +212,10 @@ struct Reading {
     /// ([`Trigger::follows`]): it joins the latest such event of its
     /// authority, whatever its own status, its counts added.
     follows: bool,
+    /// Its trigger tells of an earlier action (`Tokyo had targeted`, `the
+    /// U.S. previously sanctioned`): it joins no event of the news but one
+    /// of its own date.
+    earlier: bool,
 }
 
 impl Reading {
@@ -890,6 +894,7 @@ fn read<T: Trace>(
         });
         return Vec::new();
     }
+    let before_news = tells_of_earlier(&text[sentence.start..trigger.range.start]);
     let opening = &text[sentence.clone()];
     let part = PART_OPENINGS
         .iter()
@@ -915,6 +920,7 @@ fn read<T: Trace>(
             coordinated: false,
             part,
             follows: trigger.follows,
+            earlier: before_news,
         })
         .collect();
     // The other countries of the action: the counts and names stay with the
@@ -2022,6 +2028,20 @@ fn counts_agree(a: &[EventCount], b: &[EventCount]) -> bool {
     small.iter().all(|c| rest.any(|d| d == *c))
 }
 
+/// Whether a trigger tells of an action before the news, from its
+/// sentence's `opening` up to it: the past perfect
+/// (`Tokyo had targeted`, `it had also sanctioned`) or `previously`,
+/// `formerly` before it; not the past perfect of reported speech (`Mahuta
+/// said she had sanctioned 18 entities`).
+fn tells_of_earlier(opening: &str) -> bool {
+    let before = words_before(opening, opening.len(), 5);
+    let reported = before.iter().any(|w| REPORTING_VERBS.contains(&w.as_ref()));
+    before
+        .first()
+        .is_some_and(|w| matches!(w.as_ref(), "previously" | "formerly"))
+        || (!reported && before.iter().take(3).any(|w| w == "had"))
+}
+
 /// Whether two date values can name one action: equal, or one inside the other.
 fn dates_agree(a: &Option<String>, b: &Option<String>) -> bool {
     match (a, b) {
@@ -2173,10 +2193,13 @@ fn merge<T: Trace>(readings: Vec<Reading>, trace: &mut T) -> Vec<Reading> {
 }
 
 /// Why reading `r` does not tell of the action of event `e`, if it does not:
-/// another authority or status, another target, other counts, a date apart.
+/// another authority or status, another target, other counts, a date apart,
+/// an earlier action against the news.
 fn disagreement(e: &Reading, r: &Reading) -> Option<&'static str> {
     if e.authority != r.authority {
         Some("another authority")
+    } else if e.earlier != r.earlier && !(e.date.is_some() && r.date.is_some()) {
+        Some("an earlier action (`had targeted`, `previously sanctioned`) against the news")
     } else if e.status != r.status {
         Some("another status")
     } else if !(e.target.is_none() || r.target.is_none() || e.target == r.target) {
@@ -2201,6 +2224,10 @@ fn apart(events: &[Reading], reach: usize, r: &Reading) -> Vec<(usize, &'static 
 
 /// Adds what reading `r` says to event `e` of the same action.
 fn absorb(e: &mut Reading, r: Reading) {
+    // An earlier action's own date makes the event that action.
+    if r.earlier && r.date.is_some() {
+        e.earlier = true;
+    }
     if e.target.is_none() {
         e.target = r.target;
     }
@@ -3049,6 +3076,32 @@ mod tests {
             [
                 "South Korea imposed North Korea [15 individual] [Korea Kumsan] 2022-10-14",
                 "United Nations imposed North Korea [] [Ryonbong Trading, Korea Tangun] -"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_earlier_action_is_apart_from_the_news_but_reported_speech_is_the_news() {
+        let events = Given::new(
+            "Japan imposed sanctions on 398 Russian individuals on Tuesday. \
+             Up to now, Tokyo had targeted top Russian officials, including Vladimir Putin. \
+             Mahuta said she had sanctioned 18 Russian entities.",
+        )
+        .state("Japan", "Japan")
+        .state("Tokyo", "Japan")
+        .demonym("Russian", "Russia")
+        .official("Mahuta", "New Zealand")
+        .count("398 Russian individuals", 398, I)
+        .count("18 Russian entities", 18, E)
+        .named("Vladimir Putin")
+        .date("Tuesday", "2022-04-12")
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "Japan imposed Russia [398 individual] [] 2022-04-12",
+                "Japan imposed Russia [] [Vladimir Putin] -",
+                "New Zealand imposed Russia [18 entity] [] -"
             ]
         );
     }
