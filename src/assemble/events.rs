@@ -29,7 +29,7 @@ use super::facts::{Actor, Fact, Facts};
 use super::lexicon::{
     AGENTIVE_NOUNS, CAUSE_MARKERS, DISCIPLINARY_WORDS, KIN_NOUNS, LIST_END_PREPOSITIONS, MEASURE_NOUNS, NOUN_MODIFIERS,
     OBJECT_BREAKS, OBJECT_MARKERS, PASSIVE_AUXILIARIES, PATRON_TAILS, PLACE_TAILS, REACTION_VERBS, REPORTING_VERBS,
-    REPRESENTATIVES, SPEECH_DAY_CUES, STATE_WORDS, TARGET_MARKERS, TERRITORIES,
+    REPRESENTATIVES, SPEECH_DAY_CUES, STATE_WORDS, TARGET_HEADS, TARGET_MARKERS, TERRITORIES,
 };
 use super::listed;
 use super::trace::{Role, Step, Trace, Untraced};
@@ -578,6 +578,18 @@ fn triggers_in<T: Trace>(article: &Article, i: usize, candidates: &Candidates, t
                             .into(),
                     });
                 }
+            }
+            // `sanctions could include targeting`: a modal inside the match.
+            if status == EventStatus::Imposed
+                && let Some(w) = sentence[m.clone()]
+                    .split_whitespace()
+                    .find(|w| matches!(*w, "will" | "would" | "could" | "might" | "should" | "may" | "can"))
+            {
+                status = EventStatus::Planned;
+                trace.note(|| Step::MatchNote {
+                    range: at.clone(),
+                    note: format!("planned: the modal `{w}` inside it"),
+                });
             }
             found.push(Trigger {
                 range: at,
@@ -1132,10 +1144,14 @@ fn named_objects<T: Trace>(
             continue;
         }
         let gap = &text[anchor.min(fact.range.start)..fact.range.start];
-        if gap.len() > 80 || words(gap).any(|w| OBJECT_BREAKS.contains(&w.as_ref())) {
+        // `...of the Russian economy," Susan Rice told reporters`: the
+        // objects end with the quotation.
+        let quote_ends = gap.contains([',', '.']) && gap.contains(['"', '\u{201d}']);
+        if gap.len() > 80 || quote_ends || words(gap).any(|w| OBJECT_BREAKS.contains(&w.as_ref())) {
             if T::ON {
                 let why = match words(gap).find(|w| OBJECT_BREAKS.contains(&w.as_ref())) {
                     Some(w) => format!("the object list ended at `{w}`"),
+                    None if quote_ends => "after the end of a quotation: its source, not an object".to_string(),
                     None => "more than 80 bytes after the object before it".to_string(),
                 };
                 candidate(trace, Role::Named, fact, fact.value.to_string(), Err(why));
@@ -1775,6 +1791,9 @@ fn not_acting(text: &str, actors: &[Fact<Actor>], k: usize) -> Option<&'static s
         return Some("in brackets");
     }
     let after = &text[range.end..];
+    if words(after).next().is_some_and(|w| TARGET_HEADS.contains(&w.as_ref())) {
+        return Some("a modifier of those aimed at (`Myanmar junta leader`, `Iran regime officials`)");
+    }
     if let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("' ")) {
         // `Seoul's willingness`, `South Korea's independent sanctions plan`.
         if !words(rest).take(3).any(|w| AGENTIVE_NOUNS.contains(&w.as_ref())) {
@@ -3104,6 +3123,32 @@ mod tests {
                 "New Zealand imposed Russia [18 entity] [] -"
             ]
         );
+    }
+
+    #[test]
+    fn a_modal_inside_a_trigger_plans_and_a_quotation_ends_the_objects() {
+        let events = Given::new(
+            "\"The U.S. sanctions could include targeting Rosneft and the Russian economy,\" Susan Rice told reporters.",
+        )
+        .state("U.S.", "United States")
+        .demonym("Russian", "Russia")
+        .named("Rosneft")
+        .official("Susan Rice", "United States")
+        .events();
+        assert_eq!(summary(&events), ["United States planned Russia [] [Rosneft] -"]);
+    }
+
+    #[test]
+    fn a_country_before_those_aimed_at_does_not_act() {
+        let events = Given::new(
+            "Australia imposed sanctions on Iran's morality police. \
+             Myanmar junta leader also sanctioned.",
+        )
+        .state("Australia", "Australia")
+        .state("Iran", "Iran")
+        .state("Myanmar", "Myanmar")
+        .events();
+        assert_eq!(summary(&events), ["Australia imposed Iran [] [] -"]);
     }
 
     #[test]

@@ -632,6 +632,26 @@ pub(super) const KIN_NOUNS: &[&str] = &[
     "confidants",
 ];
 
+/// Nouns after a country that make it a modifier of those aimed at, not an
+/// actor (`Myanmar junta leader also sanctioned`, `Iran regime officials`):
+/// `events::not_acting`.
+pub(super) const TARGET_HEADS: &[&str] = &[
+    "junta",
+    "regime",
+    "generals",
+    "military",
+    "army",
+    "oligarch",
+    "oligarchs",
+    "nationals",
+    "citizens",
+    "tycoon",
+    "tycoons",
+    "militia",
+    "militias",
+    "proxies",
+];
+
 /// Territories whose regime is another country's: an action on `Hong Kong
 /// officials` aims at China (`events::target_of`).
 pub(super) const TERRITORIES: &[(&str, &str)] = &[("Hong Kong", "China"), ("Macau", "China")];
