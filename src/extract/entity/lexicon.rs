@@ -56,11 +56,6 @@ pub(super) const LIST_COUNTS: &[&str] = &[
 /// `Donbas militia`, `Tigray rebels`.)
 pub(super) const POSTPOSED_DESCRIPTORS: &[&str] = &["gang", "cartel", "mixer"];
 
-/// Particles that join the words of a name before a postposed descriptor
-/// (`the Tren de Aragua gang`, `the Cartel de los Soles cartel`): one or
-/// two of them between capitalised words (`rules::joined_runs_before`).
-pub(super) const POSTPOSED_JOINERS: &[&str] = &["de", "del", "la", "las", "los", "al", "el", "bin", "ibn"];
-
 /// Lower-case words that say what kind of group a name before them is (`the
 /// M23 militant group`, `the LockBit ransomware group`): with `group` after
 /// them, a postposed descriptor (`rules::postposed`, `org.postposed`). A bare
@@ -84,12 +79,15 @@ pub(super) const GROUP_KINDS: &[&str] = &[
     "criminal",
 ];
 
-/// Head words that open a name (`Bank Melli`, `Bank Rossiya`) and legal forms
+/// Head words that open a name (`Bank Melli`, `Bank Rossiya`, `Banco de
+/// Venezuela`, `Cartel de los Soles`) and legal forms
 /// written before it, as Russian registers do (`OOO Stroygazmontazh`, `JSC
 /// Rosneft`): `rules::head_first_candidates` (`org.head_first`). They are
 /// head words (`extract/lexicon/heads.rs`).
 pub(super) const HEAD_FIRST: &[(&str, crate::record::EntityType)] = &[
     ("Bank", crate::record::EntityType::Company),
+    ("Banco", crate::record::EntityType::Company),
+    ("Cartel", crate::record::EntityType::Group),
     ("OOO", crate::record::EntityType::Company),
     ("OAO", crate::record::EntityType::Company),
     ("ZAO", crate::record::EntityType::Company),

@@ -374,8 +374,28 @@ pub(crate) const RULES: &[Spec] = &[
                 "Blue Harbor Logistics (company)",
             ),
             ("the [Chinese Embassy] said", "Chinese Embassy (government_body, CN)"),
+            // Forces and their units, police, intelligence units.
+            (
+                "the [Rapid Response Battalion] was named",
+                "Rapid Response Battalion (government_body)",
+            ),
+            ("officers of the [National Police] were named", "National Police (government_body)"),
+            (
+                "the [Financial Intelligence Unit] said",
+                "Financial Intelligence Unit (government_body)",
+            ),
+            ("the [Southern Command] said", "Southern Command (government_body)"),
+            // Works of industry, shipping lines, alliances, clubs.
+            ("the [Orsk Wheel Tractor Plant] was named", "Orsk Wheel Tractor Plant (company)"),
+            ("it named [Varna Cement Factory] too", "Varna Cement Factory (company)"),
+            ("it named [Caspian Shipping Lines] too", "Caspian Shipping Lines (company)"),
+            ("the [Kivu River Alliance] said", "Kivu River Alliance (group)"),
+            ("the [Westfield Football Club] said", "Westfield Football Club (organization)"),
         ],
         &[
+            "the police said",
+            "the unit was named",
+            "a cement factory was named",
             "the bank was named.",
             "North Korean hacking groups struck.",
             "a Foreign Terrorist Organization was named.",
@@ -450,8 +470,10 @@ pub(crate) const RULES: &[Spec] = &[
         &[
             ("sanctions on [Bank Vostrel] and others", "Bank Vostrel (company)"),
             ("the supplier [OOO Tekhnomarin] was named", "OOO Tekhnomarin (company)"),
+            ("the [Cartel de los Llanos] was named", "Cartel de los Llanos (group)"),
+            ("it named [Banco Fenix de Fomento] too", "Banco Fenix de Fomento (company)"),
         ],
-        &["the World Bank said", "the bank said", "Bank of Japan said"],
+        &["the World Bank said", "the bank said", "Bank of Japan said", "a Cartel de\nsomething"],
     ),
     Spec::new(
         "org.postposed",

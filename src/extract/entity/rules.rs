@@ -25,7 +25,6 @@
 use super::lexicon::{
     ALIAS_CUES, APPOSITION_ENDS, ARTICLE_PREFIXES, CENTRAL_BANK_WORDS, COMMA_DESCRIPTORS, COMPLEMENT_OPENERS,
     COUNTRY_NAMED_HEADS, GROUP_KINDS, HEAD_FIRST, LIST_COUNTS, POSSESSIVE_NAME_WORDS, POSTPOSED_DESCRIPTORS,
-    POSTPOSED_JOINERS,
 };
 use super::{Key, Rule, Shapes};
 use crate::extract::lexicon::{self, Entry, Form, LexMatch};
@@ -1015,13 +1014,14 @@ fn postposed(cx: &Context, i: usize, end: usize, kind: EntityType, out: &mut Vec
 }
 
 /// `Tren de Aragua`, `Jaish al Adl`: runs of name words joined by one or two
-/// particles (`de`, `de los`, `al`) before the run starting at `first`;
+/// particles (`de`, `de los`, `al`: the name particles of
+/// `lexicon::titles::NAME_PARTICLES`) before the run starting at `first`;
 /// where the whole name starts.
 fn joined_runs_before(cx: &Context, mut first: usize) -> usize {
     let tokens = cx.tokens;
     loop {
         let mut p = first;
-        while p > 0 && first - p < 2 && cx.joined(p) && POSTPOSED_JOINERS.contains(&tokens[p - 1].text) {
+        while p > 0 && first - p < 2 && cx.joined(p) && is_particle(&tokens[p - 1]) {
             p -= 1;
         }
         if p == first || p == 0 || !cx.joined(p) || !cx.name_word(p - 1) {
@@ -1038,10 +1038,12 @@ fn joined_runs_before(cx: &Context, mut first: usize) -> usize {
     }
 }
 
-/// `org.head_first`: `Bank Melli`, `Bank Rossiya`, `OOO Stroygazmontazh`: a
-/// head word that opens the name (a bank's or a legal form written first),
-/// then one to three capitalised words. A name word before the head makes it
-/// a head after a name (`World Bank`).
+/// `org.head_first`: `Bank Melli`, `Bank Rossiya`, `OOO Stroygazmontazh`,
+/// `Cartel de los Soles`, `Banco Guarani de Fomento`: a head word that opens
+/// the name (a bank's, a cartel's or a legal form written first), then one to
+/// three capitalised words, maybe joined by one or two name particles (`de`,
+/// `de los`). A name word before the head makes it a head after a name
+/// (`World Bank`).
 pub fn head_first_candidates(cx: &Context, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     for &i in &cx.heads {
@@ -1052,24 +1054,37 @@ pub fn head_first_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         if i > 0 && cx.joined(i) && (cx.name_word(i - 1) || tokens[i - 1].kind == Kind::Possessive) {
             continue;
         }
-        let mut last = i;
-        while last + 1 < tokens.len()
-            && last - i < 3
-            && cx.joined(last + 1)
-            && cx.name_word(last + 1)
-            && !cx.in_lexicon_name(last + 1)
-            && cx.is_country_word(last + 1).is_none()
-            && !tokens[last + 1].info.title_head()
-            && !tokens[last + 1].info.calendar()
-            && !tokens[last + 1].info.not_name_start()
-        {
-            last += 1;
+        let (mut last, mut words) = (i, 0);
+        while words < 3 {
+            // `Cartel de los Soles`: particles before a name word.
+            let mut k = last + 1;
+            while k < tokens.len() && k - last <= 2 && cx.joined(k) && is_particle(&tokens[k]) {
+                k += 1;
+            }
+            let name_word = k < tokens.len()
+                && cx.joined(k)
+                && cx.name_word(k)
+                && !cx.in_lexicon_name(k)
+                && cx.is_country_word(k).is_none()
+                && !tokens[k].info.title_head()
+                && !tokens[k].info.calendar()
+                && !tokens[k].info.not_name_start();
+            if !name_word {
+                break;
+            }
+            last = k;
+            words += 1;
         }
         let name_after = last > i && (last + 1 >= tokens.len() || !cx.joined(last + 1) || !cx.name_word(last + 1));
         if name_after {
             out.push(named(cx, i, last, kind, Rule::HeadFirst));
         }
     }
+}
+
+/// A lower-case particle of a name (`de`, `los`, `al`, `bin`).
+fn is_particle(t: &Token) -> bool {
+    t.kind == Kind::Word && t.info.particle()
 }
 
 /// The names of a list from token `k` (`Microsoft, IBM and Hewlett-Packard`):
