@@ -96,6 +96,12 @@ pub(super) const HEAD_FIRST: &[(&str, crate::record::EntityType)] = &[
     ("PJSC", crate::record::EntityType::Company),
 ];
 
+/// Heads that name a state's legislature alone, after `the` or a country
+/// (`the Senate`, `the U.S. Senate`, `the Russian Parliament`), where other
+/// bare heads are no names (`the Council`): `rules::head_name`. They are
+/// head words (`extract/lexicon/heads.rs`).
+pub(super) const LEGISLATURE_HEADS: &[&str] = &["Senate", "Parliament"];
+
 /// Heads of a state's missions abroad, which news names by the state alone
 /// (`the Chinese Embassy`, `the U.S. Consulate in Hong Kong`): the country
 /// before them is the name's core, not a prefix (`rules::head_name`).

@@ -391,8 +391,14 @@ pub(crate) const RULES: &[Spec] = &[
             ("it named [Caspian Shipping Lines] too", "Caspian Shipping Lines (company)"),
             ("the [Kivu River Alliance] said", "Kivu River Alliance (group)"),
             ("the [Westfield Football Club] said", "Westfield Football Club (organization)"),
+            ("[Harbor Town FC] won", "Harbor Town FC (organization)"),
+            // A legislature by its head alone, after `the` or a country.
+            ("the bill passed the [Senate] on Monday", "Senate (government_body)"),
+            ("the [U.S. Senate] voted", "U.S. Senate (government_body, US)"),
         ],
         &[
+            "Senate Republicans said",
+            "the Council said",
             "the police said",
             "the unit was named",
             "a cement factory was named",

@@ -24,7 +24,8 @@
 
 use super::lexicon::{
     ALIAS_CUES, APPOSITION_ENDS, ARTICLE_PREFIXES, CENTRAL_BANK_WORDS, COMMA_DESCRIPTORS, COMPLEMENT_OPENERS,
-    COUNTRY_NAMED_HEADS, GROUP_KINDS, HEAD_FIRST, LIST_COUNTS, POSSESSIVE_NAME_WORDS, POSTPOSED_DESCRIPTORS,
+    COUNTRY_NAMED_HEADS, GROUP_KINDS, HEAD_FIRST, LEGISLATURE_HEADS, LIST_COUNTS, POSSESSIVE_NAME_WORDS,
+    POSTPOSED_DESCRIPTORS,
 };
 use super::{Key, Rule, Shapes};
 use crate::extract::lexicon::{self, Entry, Form, LexMatch};
@@ -370,7 +371,12 @@ fn head_name(cx: &Context, i: usize, out: &mut Vec<Candidate>) -> Option<usize> 
     } else {
         core
     };
-    let core_ok = core < i || (has_complement && t.info.leading_head());
+    // `the Senate`, `the U.S. Senate`: a legislature is named by its head.
+    let legislature = core == i
+        && !has_complement
+        && LEGISLATURE_HEADS.contains(&t.text)
+        && (country.is_some() || (first == i && i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("the")));
+    let core_ok = core < i || (has_complement && t.info.leading_head()) || legislature;
     // `Head of Fundamental Research`: a title's complement, not an organization.
     // (A firm is a firm wherever it stands: `Chief Operating Officer of
     // AirTran Airways`, unless its head is a portfolio: `Minister of Civil

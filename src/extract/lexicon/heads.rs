@@ -192,6 +192,7 @@ pub const HEADS: &[(&str, EntityType)] = &[
     ("Endowment", Org),
     ("Academy", Org),
     ("Club", Org),
+    ("FC", Org),
     ("News", Org),
     ("Times", Org),
     ("Post", Org),
