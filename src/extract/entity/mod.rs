@@ -413,10 +413,21 @@ pub(crate) const RULES: &[Spec] = &[
     ),
     Spec::new(
         "org.head_of",
-        &[(
-            "the [Ministry of People's Armed Forces] said",
-            "Ministry of People's Armed Forces (government_body)",
-        )],
+        &[
+            (
+                "the [Ministry of People's Armed Forces] said",
+                "Ministry of People's Armed Forces (government_body)",
+            ),
+            // Portfolios listed with a comma and `and`.
+            (
+                "the [Ministry of Economy, Trade and Industry] said",
+                "Ministry of Economy, Trade and Industry (government_body)",
+            ),
+            (
+                "the [Ministry of the Interior and Administration] said",
+                "Ministry of the Interior and Administration (government_body)",
+            ),
+        ],
         &[
             "the Under Secretary for Terrorism and Financial Intelligence said",
             "Quarrel Labs Inc. of Newbury Park said",

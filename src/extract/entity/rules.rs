@@ -818,6 +818,10 @@ fn complement_end(cx: &Context, k: usize) -> Option<usize> {
                 last = j;
             }
             j += 1;
+        } else if let Some(end) = portfolio_list(cx, j) {
+            // `Ministry of Economy, Trade and Industry`.
+            last = end;
+            break;
         } else if t.is_lower_word() && matches!(t.text, "and" | "of" | "for" | "the") {
             let mut next = j + 1;
             if next < n && tokens[next].text == "the" {
@@ -841,10 +845,49 @@ fn complement_end(cx: &Context, k: usize) -> Option<usize> {
 }
 
 /// Whether the capitalised words from `i` on contain a head word.
+/// `, Trade and Industry` at token `j` (a comma) inside a body's complement:
+/// portfolios listed with a comma and `and`, which end the name; their last
+/// token. Each item is one or two portfolio words (`Economic Affairs,
+/// Education and Research`).
+fn portfolio_list(cx: &Context, j: usize) -> Option<usize> {
+    let tokens = cx.tokens;
+    if !tokens[j].is_punct(',') {
+        return None;
+    }
+    let item = |k: usize| -> Option<usize> {
+        let mut last = None;
+        let mut k = k;
+        while k < tokens.len() && cx.joined(k) && tokens[k].info.portfolio() && tokens[k].is_capitalized() {
+            last = Some(k);
+            k += 1;
+            if last.is_some_and(|l| l - j > 8) {
+                return None;
+            }
+        }
+        last
+    };
+    let mut k = j + 1;
+    loop {
+        let last = item(k)?;
+        let next = tokens.get(last + 1)?;
+        if next.is_punct(',') {
+            k = last + 2;
+        } else if next.text == "and" {
+            let end = item(last + 2)?;
+            // The name ends there: no name word goes on.
+            let goes_on = cx.joined(end + 1) && cx.name_word(end + 1);
+            return (!goes_on).then_some(end);
+        } else {
+            return None;
+        }
+    }
+}
+
 fn starts_new_org(cx: &Context, i: usize) -> bool {
     let mut j = i;
     while j < cx.tokens.len() && cx.name_word(j) {
-        if cx.tokens[j].info.head().is_some() || cx.in_lexicon_name(j) {
+        // (`Ministry of the Interior and Administration`: a portfolio.)
+        if (cx.tokens[j].info.head().is_some() && !cx.tokens[j].info.portfolio()) || cx.in_lexicon_name(j) {
             return true;
         }
         j += 1;

@@ -342,6 +342,13 @@ pub const PORTFOLIO_WORDS: &[&str] = &[
     "Aviation",
     "Immigration",
     "Heritage",
+    // (`Ministry of Science and Innovation`, `Federal Department of Economic
+    // Affairs, Education and Research`, `Ministry of the Interior and
+    // Administration`).
+    "Science",
+    "Research",
+    "Innovation",
+    "Administration",
 ];
 
 /// Verbs of attribution: `said Anthony Ruggiero`, `Yoon observed`.
