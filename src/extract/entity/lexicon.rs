@@ -102,6 +102,15 @@ pub(super) const HEAD_FIRST: &[(&str, crate::record::EntityType)] = &[
 /// head words (`extract/lexicon/heads.rs`).
 pub(super) const LEGISLATURE_HEADS: &[&str] = &["Senate", "Parliament"];
 
+/// Heads that describe a known body before them rather than name a body of
+/// their own (`the NATO Alliance` is NATO): no lexicon name joins them
+/// (`rules::head_name`).
+pub(super) const DESCRIPTIVE_HEADS: &[&str] = &["Alliance"];
+
+/// Heads of works, whose `of` complement is their town (`Wixom Assembly
+/// Plant of Wixom`), not part of the name: `rules::complement_after`.
+pub(super) const PLACE_HEADS: &[&str] = &["Plant", "Factory", "Works"];
+
 /// Heads of a state's missions abroad, which news names by the state alone
 /// (`the Chinese Embassy`, `the U.S. Consulate in Hong Kong`): the country
 /// before them is the name's core, not a prefix (`rules::head_name`).

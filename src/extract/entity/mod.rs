@@ -398,6 +398,8 @@ pub(crate) const RULES: &[Spec] = &[
         ],
         &[
             "Senate Republicans said",
+            "the NATO Alliance met",
+            "the European Parliament voted and the Parliament said",
             "the Council said",
             "the police said",
             "the unit was named",
@@ -432,6 +434,7 @@ pub(crate) const RULES: &[Spec] = &[
             "the Under Secretary for Terrorism and Financial Intelligence said",
             "Quarrel Labs Inc. of Newbury Park said",
             "Quarrel Technologies of Russia said",
+            "the Wixom Assembly Plant of Wixom said",
         ],
     ),
     Spec::new(

@@ -24,8 +24,8 @@
 
 use super::lexicon::{
     ALIAS_CUES, APPOSITION_ENDS, ARTICLE_PREFIXES, CENTRAL_BANK_WORDS, COMMA_DESCRIPTORS, COMPLEMENT_OPENERS,
-    COUNTRY_NAMED_HEADS, GROUP_KINDS, HEAD_FIRST, LEGISLATURE_HEADS, LIST_COUNTS, POSSESSIVE_NAME_WORDS,
-    POSTPOSED_DESCRIPTORS,
+    COUNTRY_NAMED_HEADS, DESCRIPTIVE_HEADS, GROUP_KINDS, HEAD_FIRST, LEGISLATURE_HEADS, LIST_COUNTS, PLACE_HEADS,
+    POSSESSIVE_NAME_WORDS, POSTPOSED_DESCRIPTORS,
 };
 use super::{Key, Rule, Shapes};
 use crate::extract::lexicon::{self, Entry, Form, LexMatch};
@@ -375,7 +375,8 @@ fn head_name(cx: &Context, i: usize, out: &mut Vec<Candidate>) -> Option<usize> 
     let legislature = core == i
         && !has_complement
         && LEGISLATURE_HEADS.contains(&t.text)
-        && (country.is_some() || (first == i && i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("the")));
+        && (country.is_some()
+            || (first == i && i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("the") && !named_longer(cx, i)));
     let core_ok = core < i || (has_complement && t.info.leading_head()) || legislature;
     // `Head of Fundamental Research`: a title's complement, not an organization.
     // (A firm is a firm wherever it stands: `Chief Operating Officer of
@@ -396,10 +397,12 @@ fn head_name(cx: &Context, i: usize, out: &mut Vec<Candidate>) -> Option<usize> 
             && tokens[first - 2].info.leading_head()
             && tokens[first - 2].info.head() != Some(EntityType::Company));
     // `Xinhua News Agency`: a lexicon name with a head after it is one name.
+    // (`the NATO Alliance` is NATO: a descriptive head after a known body.)
     let lexicon_before = first > 0
         && cx.joined(first)
         && matches!(cx.entry(first - 1), Some(Entry::Body(_)))
-        && tokens[first - 1].kind != Kind::Possessive;
+        && tokens[first - 1].kind != Kind::Possessive
+        && !DESCRIPTIVE_HEADS.contains(&t.text);
     let first = if lexicon_before {
         lexicon_start(cx, first - 1)
     } else {
@@ -430,6 +433,16 @@ fn head_name(cx: &Context, i: usize, out: &mut Vec<Candidate>) -> Option<usize> 
         push_head_name(cx, &name, out);
     }
     Some(last)
+}
+
+/// Whether the article names the head at token `i` with a word before it
+/// elsewhere (`the European Parliament ... the Parliament`): then the head
+/// alone is a short form of that name, no name of its own.
+fn named_longer(cx: &Context, i: usize) -> bool {
+    let head = cx.tokens[i].text;
+    cx.heads
+        .iter()
+        .any(|&j| j != i && j > 0 && cx.tokens[j].text == head && cx.joined(j) && cx.tokens[j - 1].is_capitalized())
 }
 
 /// Whether the name goes on past the head word at `i`: the head ends the
@@ -607,11 +620,14 @@ fn complement_after(cx: &Context, i: usize, first: usize) -> (usize, bool) {
     // `Positive Technologies of Russia`: a firm's head before `of` and a
     // country says where the firm is.
     let firm = tokens[i].info.head() == Some(EntityType::Company) && !tokens[i].info.leading_head();
+    // `Wixom Assembly Plant of Wixom`: a works' complement is its town.
+    let works = PLACE_HEADS.contains(&tokens[i].text);
     let mut last = i;
     let mut j = i + 1;
     let mut has_complement = false;
     while !in_title_complement
         && !legal_form
+        && !works
         && j < n
         && cx.joined(j)
         && tokens[j].is_lower_word()
