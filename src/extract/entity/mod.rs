@@ -389,6 +389,10 @@ pub(crate) const RULES: &[Spec] = &[
             ("the [Orsk Wheel Tractor Plant] was named", "Orsk Wheel Tractor Plant (company)"),
             ("it named [Varna Cement Factory] too", "Varna Cement Factory (company)"),
             ("it named [Caspian Shipping Lines] too", "Caspian Shipping Lines (company)"),
+            (
+                "it named the [Islamic Republic of Iran Shipping Lines] too",
+                "Islamic Republic of Iran Shipping Lines (company, IR)",
+            ),
             ("the [Kivu River Alliance] said", "Kivu River Alliance (group)"),
             ("the [Westfield Football Club] said", "Westfield Football Club (organization)"),
             ("[Harbor Town FC] won", "Harbor Town FC (organization)"),

@@ -520,7 +520,13 @@ fn name_start(cx: &Context, i: usize, kind: EntityType) -> usize {
         if tokens[p].info.not_name_start() || tokens[p].info.title_head() {
             break;
         }
-        first = p;
+        // `Islamic Republic of Iran Shipping Lines`: a country's long name
+        // goes whole into the name.
+        first = if cx.is_country_word(p).is_some() {
+            lexicon_start(cx, p)
+        } else {
+            p
+        };
     }
     first
 }
