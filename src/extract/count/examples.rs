@@ -218,7 +218,12 @@ fn nouns_of_nationality() {
         &[
             ("one individual", 1, Individual, None),
             ("two banks", 2, Entity, None),
-            ("a Rwandan government minister", 1, Individual, Some("Rwandan government")),
+            (
+                "a Rwandan government minister",
+                1,
+                Individual,
+                Some("Rwandan government"),
+            ),
         ],
     );
     // Adjectives without a plural of their own are no nouns.

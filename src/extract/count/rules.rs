@@ -135,7 +135,10 @@ impl Rule {
                         "It imposed sanctions on a Rwandan government minister and [a senior member] of a group.",
                         "1 individual",
                     ),
-                    ("The committee added to the list [an individual] who ran ships.", "1 individual"),
+                    (
+                        "The committee added to the list [an individual] who ran ships.",
+                        "1 individual",
+                    ),
                     ("Britain also sanctioned [an entity] in Dubai.", "1 entity"),
                 ],
                 &[
@@ -149,7 +152,10 @@ impl Rule {
             ),
             Rule::DefiniteTargets => Spec::new(
                 "count.definite_targets",
-                &[("He said the [11 officials] sanctioned had crushed freedoms.", "11 individual")],
+                &[(
+                    "He said the [11 officials] sanctioned had crushed freedoms.",
+                    "11 individual",
+                )],
                 &[
                     "between the two nations",
                     "It named 11 officials. The 11 officials sanctioned had crushed freedoms.",
@@ -362,7 +368,10 @@ fn definite_targets(text: &str, n: &Numeral, earlier: &[Hit]) -> Option<Hit> {
         return None;
     }
     let value = n.value.to_f64() as u64;
-    if earlier.iter().any(|h| h.value == value && h.entry.category == entry.category) {
+    if earlier
+        .iter()
+        .any(|h| h.value == value && h.entry.category == entry.category)
+    {
         return None;
     }
     Some(Hit {

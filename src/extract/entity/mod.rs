@@ -379,22 +379,34 @@ pub(crate) const RULES: &[Spec] = &[
                 "the [Rapid Response Battalion] was named",
                 "Rapid Response Battalion (government_body)",
             ),
-            ("officers of the [National Police] were named", "National Police (government_body)"),
+            (
+                "officers of the [National Police] were named",
+                "National Police (government_body)",
+            ),
             (
                 "the [Financial Intelligence Unit] said",
                 "Financial Intelligence Unit (government_body)",
             ),
             ("the [Southern Command] said", "Southern Command (government_body)"),
             // Works of industry, shipping lines, alliances, clubs.
-            ("the [Orsk Wheel Tractor Plant] was named", "Orsk Wheel Tractor Plant (company)"),
+            (
+                "the [Orsk Wheel Tractor Plant] was named",
+                "Orsk Wheel Tractor Plant (company)",
+            ),
             ("it named [Varna Cement Factory] too", "Varna Cement Factory (company)"),
-            ("it named [Caspian Shipping Lines] too", "Caspian Shipping Lines (company)"),
+            (
+                "it named [Caspian Shipping Lines] too",
+                "Caspian Shipping Lines (company)",
+            ),
             (
                 "it named the [Islamic Republic of Iran Shipping Lines] too",
                 "Islamic Republic of Iran Shipping Lines (company, IR)",
             ),
             ("the [Kivu River Alliance] said", "Kivu River Alliance (group)"),
-            ("the [Westfield Football Club] said", "Westfield Football Club (organization)"),
+            (
+                "the [Westfield Football Club] said",
+                "Westfield Football Club (organization)",
+            ),
             ("[Harbor Town FC] won", "Harbor Town FC (organization)"),
             // A legislature by its head alone, after `the` or a country.
             ("the bill passed the [Senate] on Monday", "Senate (government_body)"),
@@ -495,9 +507,17 @@ pub(crate) const RULES: &[Spec] = &[
             ("sanctions on [Bank Vostrel] and others", "Bank Vostrel (company)"),
             ("the supplier [OOO Tekhnomarin] was named", "OOO Tekhnomarin (company)"),
             ("the [Cartel de los Llanos] was named", "Cartel de los Llanos (group)"),
-            ("it named [Banco Fenix de Fomento] too", "Banco Fenix de Fomento (company)"),
+            (
+                "it named [Banco Fenix de Fomento] too",
+                "Banco Fenix de Fomento (company)",
+            ),
         ],
-        &["the World Bank said", "the bank said", "Bank of Japan said", "a Cartel de\nsomething"],
+        &[
+            "the World Bank said",
+            "the bank said",
+            "Bank of Japan said",
+            "a Cartel de\nsomething",
+        ],
     ),
     Spec::new(
         "org.postposed",

@@ -141,9 +141,15 @@ pub(crate) const RULES: &[Spec] = &[
             ),
             // A possessive determiner that opens the sentence, an article.
             ("Its leader, [Ivan Petrov], took over in 2015.", "Ivan Petrov (leader)"),
-            ("They named a senior official, [Ivan Petrov], too.", "Ivan Petrov (senior official)"),
+            (
+                "They named a senior official, [Ivan Petrov], too.",
+                "Ivan Petrov (senior official)",
+            ),
         ],
-        &["The bank's CEO warned that costs would stay high.", "Its leader said so, Petrov added."],
+        &[
+            "The bank's CEO warned that costs would stay high.",
+            "Its leader said so, Petrov added.",
+        ],
     ),
     Spec::new(
         "official.parenthetical",
