@@ -115,12 +115,16 @@ fn coordinated_category(text: &str, end: usize) -> Option<CountCategory> {
 /// designation's own noun).
 fn target_articles(text: &str) -> Vec<Counted> {
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     for (at, _) in text.match_indices(" a") {
         let start = at + 1;
-        let Some(w) = word_at(text, start) else {
-            continue;
+        // Most are other words (`and`, `are`): two bytes tell.
+        let article = match bytes.get(start + 1) {
+            Some(b' ') => true,
+            Some(b'n') => bytes.get(start + 2) == Some(&b' '),
+            _ => false,
         };
-        if !matches!(&text[w.clone()], "a" | "an") || !cue_before(text, at) {
+        if !article || !cue_before(text, at) {
             continue;
         }
         if let Some(mut item) = article_element(text, start)
