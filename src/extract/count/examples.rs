@@ -201,3 +201,34 @@ fn not_counts() {
         &[("3 exchanges", 3, Entity, None)],
     );
 }
+
+#[test]
+fn nouns_of_nationality() {
+    // Every demonym of the country lexicon with a plural of its own.
+    check(
+        "In all, two Paraguayans and a Brazilian were designated.",
+        &[
+            ("two Paraguayans", 2, Individual, None),
+            ("a Brazilian", 1, Individual, None),
+        ],
+    );
+    // A singular demonym before a noun phrase is its adjective.
+    check(
+        "one individual, two banks, and a Rwandan government minister",
+        &[
+            ("one individual", 1, Individual, None),
+            ("two banks", 2, Entity, None),
+            (
+                "a Rwandan government minister",
+                1,
+                Individual,
+                Some("Rwandan government"),
+            ),
+        ],
+    );
+    // Adjectives without a plural of their own are no nouns.
+    check(
+        "It named two Chinese and Swiss firms.",
+        &[("two Chinese and Swiss firms", 2, Entity, Some("Chinese and Swiss"))],
+    );
+}

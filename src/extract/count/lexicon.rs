@@ -98,6 +98,13 @@ pub const NOUNS: &[(&str, &str, CountCategory)] = {
         ("ambassador", "ambassadors", Individual),
         ("adviser", "advisers", Individual),
         ("advisor", "advisors", Individual),
+        ("critic", "critics", Individual),
+        ("opponent", "opponents", Individual),
+        ("candidate", "candidates", Individual),
+        ("governor", "governors", Individual),
+        ("attorney", "attorneys", Individual),
+        ("lawyer", "lawyers", Individual),
+        ("colonel", "colonels", Individual),
         ("tycoon", "tycoons", Individual),
         ("athlete", "athletes", Individual),
         ("player", "players", Individual),
@@ -141,7 +148,8 @@ pub const NOUNS: &[(&str, &str, CountCategory)] = {
         ("Nigerian", "Nigerians", Individual),
         ("Somali", "Somalis", Individual),
         ("Lebanese", "Lebanese", Individual),
-        // More demonyms of the world's countries (`two Indonesians`, `three Poles`).
+        // More demonyms of the world's countries (`two Indonesians`, `three
+        // Poles`); those of the country lexicon are added (`demonym_nouns`).
         ("Indonesian", "Indonesians", Individual),
         ("Haitian", "Haitians", Individual),
         ("Rwandan", "Rwandans", Individual),
@@ -249,6 +257,12 @@ pub const NOUNS: &[(&str, &str, CountCategory)] = {
         ("militia", "militias", Entity),
         ("bureau", "bureaus", Entity),
         ("cartel", "cartels", Entity),
+        ("subentity", "subentities", Entity),
+        ("importer", "importers", Entity),
+        ("exporter", "exporters", Entity),
+        ("producer", "producers", Entity),
+        ("carmaker", "carmakers", Entity),
+        ("automaker", "automakers", Entity),
         // Vessels.
         ("vessel", "vessels", Vessel),
         ("ship", "ships", Vessel),
@@ -613,6 +627,41 @@ pub const SUPERLATIVES: &[&str] = &["most", "top", "best", "worst", "biggest", "
 /// (`five former and current officials`): `rules::noun_phrase`.
 pub const PAIRED_ADJECTIVES: &[&str] = &["current", "former", "serving", "retired", "active", "past", "present"];
 
+/// Participles after a definite count that make its noun the targets of an
+/// action (`the 11 officials sanctioned`): `rules::definite_targets`.
+pub const TARGET_PARTICIPLES: &[&str] = &[
+    "sanctioned",
+    "designated",
+    "blacklisted",
+    "targeted",
+    "listed",
+    "penalized",
+    "penalised",
+];
+
+/// Words before `a` or `an` that make what it introduces a target of
+/// sanctions (`sanctions on a Rwandan minister`, `sanctioned an individual`,
+/// `added to the list a company`), as word sequences, the last word next to
+/// the article: `resolve::target_articles`.
+pub(super) const TARGET_ARTICLE_CUES: &[&[&str]] = &[
+    &["sanctions", "on"],
+    &["sanctions", "against"],
+    &["penalties", "on"],
+    &["sanctioned"],
+    &["sanctioning"],
+    &["designated"],
+    &["designating"],
+    &["blacklisted"],
+    &["blacklisting"],
+    &["the", "list"],
+    &["sanctions", "list"],
+];
+
+/// The nouns of designations, which count one after `a` and a target cue
+/// even outside a list (`added to the list an individual`):
+/// `resolve::resolve`.
+pub(super) const TARGET_ARTICLE_NOUNS: &[&str] = &["individual", "entity", "person"];
+
 /// Words after a number that make it a measure or a label, not a count.
 pub const NOT_COUNT_AFTER: &[&str] = &["percent", "per", "pct", "%", "times", "fold"];
 
@@ -630,7 +679,7 @@ pub struct Entry {
 
 static INDEX: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
     let mut map: HashMap<String, Entry> = HashMap::default();
-    for &(singular, plural, category) in NOUNS {
+    for &(singular, plural, category) in NOUNS.iter().chain(demonym_nouns().iter()) {
         let proper = singular.starts_with(char::is_uppercase);
         for (form, is_plural) in [(singular, false), (plural, true)] {
             let entry = map.entry(form.to_ascii_lowercase()).or_insert(Entry {
@@ -648,6 +697,25 @@ static INDEX: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
     }
     map
 });
+
+/// The nouns of nationality of every country of the country lexicon
+/// (`two Paraguayans`, `a Mauritanian`): each demonym there whose plural in
+/// `s` is there too, as an individual. (Forms with no plural of their own,
+/// `Chinese`, `Swiss`, are adjectives more often than nouns: left out.)
+fn demonym_nouns() -> Vec<(&'static str, &'static str, CountCategory)> {
+    let mut out = Vec::new();
+    for country in crate::extract::lexicon::countries::COUNTRIES {
+        for &plural in country.demonyms {
+            let Some(singular) = plural.strip_suffix('s') else {
+                continue;
+            };
+            if let Some(&singular) = country.demonyms.iter().find(|d| **d == singular) {
+                out.push((singular, plural, CountCategory::Individual));
+            }
+        }
+    }
+    out
+}
 
 /// The lexicon entry of a noun, in any case.
 pub fn noun(word: &str) -> Option<Entry> {

@@ -7,8 +7,11 @@
 //!   (`one individual, two banks, and a trading company`); outside such a list
 //!   `a` is no count.
 
-use super::lexicon::{CONNECTORS, COORDINATED_MODIFIERS};
-use super::rules::{Hit, LIST_ARTICLE, MIXED_LIST, Rule, countable, next_word_start, noun_phrase, word_at};
+use super::lexicon::{CONNECTORS, COORDINATED_MODIFIERS, TARGET_ARTICLE_CUES, TARGET_ARTICLE_NOUNS};
+use super::rules::{
+    Hit, LIST_ARTICLE, MIXED_LIST, Rule, TARGET_ARTICLE, countable, next_word_start, noun_phrase, previous_token,
+    word_at,
+};
 use crate::extract::spans::Claimed;
 use crate::record::CountCategory;
 use std::ops::Range;
@@ -43,6 +46,22 @@ pub(crate) fn resolve(text: &str, hits: Vec<Hit>) -> Vec<Counted> {
         });
     }
     let mut articles = Vec::new();
+    // `sanctions on a Rwandan minister and a senior member`: a target.
+    for item in target_articles(text) {
+        let mut end = item.bytes.end;
+        let mut list = Vec::new();
+        while let Some(mut next) = article_after(text, end) {
+            end = next.bytes.end;
+            next.rule = TARGET_ARTICLE;
+            list.push(next);
+        }
+        // Alone, only the nouns of designations count (`an individual`):
+        // `sanctioned a Russian national` names one, it does not count.
+        if !list.is_empty() || TARGET_ARTICLE_NOUNS.contains(&&text[item.noun.clone()]) {
+            articles.push(item);
+            articles.extend(list);
+        }
+    }
     for hit in &hits {
         // `..., and a trading company` after a counted element.
         let mut end = hit.bytes.end;
@@ -90,6 +109,48 @@ fn coordinated_category(text: &str, end: usize) -> Option<CountCategory> {
     None
 }
 
+/// `sanctions on a Rwandan government minister`, `added to the list an
+/// individual`: `a` or `an` after the words of a target cue, counting one
+/// individual or entity (the caller keeps those in a list of such, or of a
+/// designation's own noun).
+fn target_articles(text: &str) -> Vec<Counted> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    for (at, _) in text.match_indices(" a") {
+        let start = at + 1;
+        // Most are other words (`and`, `are`): two bytes tell.
+        let article = match bytes.get(start + 1) {
+            Some(b' ') => true,
+            Some(b'n') => bytes.get(start + 2) == Some(&b' '),
+            _ => false,
+        };
+        if !article || !cue_before(text, at) {
+            continue;
+        }
+        if let Some(mut item) = article_element(text, start)
+            && matches!(item.category, CountCategory::Individual | CountCategory::Entity)
+            && !text[item.bytes.end..].starts_with(" basis")
+        {
+            item.rule = TARGET_ARTICLE;
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// The words of a target cue end right before byte `at`.
+fn cue_before(text: &str, at: usize) -> bool {
+    TARGET_ARTICLE_CUES.iter().any(|cue| {
+        let mut end = at;
+        cue.iter().rev().all(|word| {
+            let before = previous_token(text, end);
+            let ok = before == *word && end - before.len() > 0 && text.as_bytes()[end - before.len() - 1] == b' ';
+            end = end.saturating_sub(before.len() + 1);
+            ok
+        })
+    })
+}
+
 /// `, and a trading company` right after byte `end`: a count of one.
 fn article_after(text: &str, end: usize) -> Option<Counted> {
     let rest = &text[end..];
@@ -133,8 +194,10 @@ fn article_element(text: &str, at: usize) -> Option<Counted> {
         return None;
     }
     let (noun, entry, modifier) = noun_phrase(text, w.end, true)?;
-    // `a network of 12 front companies`: the noun heads a larger phrase.
-    if entry.category == CountCategory::Other || text[noun.end..].starts_with(" of ") {
+    // `a network of 12 front companies`: the noun heads a larger phrase (a
+    // person stays one: `a senior member of an armed group`).
+    let heads_more = text[noun.end..].starts_with(" of ") && entry.category != CountCategory::Individual;
+    if entry.category == CountCategory::Other || heads_more {
         return None;
     }
     Some(Counted {

@@ -12,6 +12,7 @@
 use super::lexicon::{self, Entry};
 use crate::extract::numeral::Numeral;
 use crate::extract::spans::Claimed;
+use crate::record::CountCategory;
 use crate::rule::Spec;
 use std::ops::Range;
 
@@ -29,12 +30,32 @@ pub enum Rule {
     /// A number of a set named by a possessive or a superlative: `eight of
     /// Russia's largest banks`, `four of his children`.
     Partitive,
+    /// A part of a set counted before: `two of the same companies`, `60
+    /// entities, 24 of them Chinese`. A count of the article, no total of an
+    /// event (ANNOTATION.md).
+    Subset,
+    /// `a` or `an` counting one right after words that name targets of
+    /// sanctions, in a list of such (`sanctions on [a Rwandan government
+    /// minister] and [a senior member]`) or with a designation's noun (`added
+    /// to the list [an individual]`).
+    TargetArticle,
+    /// A definite number whose noun the words after it name as the targets
+    /// of an action, told for the first time: `the [11 officials] sanctioned`.
+    DefiniteTargets,
 }
 
 impl Rule {
     /// Every count rule.
     #[cfg(test)]
-    pub(crate) const ALL: [Rule; 4] = [Rule::NumberNoun, Rule::ListArticle, Rule::MixedList, Rule::Partitive];
+    pub(crate) const ALL: [Rule; 7] = [
+        Rule::NumberNoun,
+        Rule::ListArticle,
+        Rule::MixedList,
+        Rule::Partitive,
+        Rule::Subset,
+        Rule::TargetArticle,
+        Rule::DefiniteTargets,
+    ];
 
     /// The rule's name (the `rule` of its counts).
     pub fn name(self) -> &'static str {
@@ -51,6 +72,10 @@ impl Rule {
                     ("and [29 shadow vessels]", "29 vessel"),
                     ("Commerce Adds [37 PRC Entities] to Entity List", "37 entity"),
                     ("sanctions on [300 Russian and international entities]", "300 entity"),
+                    // Nouns of nationality from the country lexicon.
+                    ("It named [three Mauritanians] and others.", "3 individual"),
+                    ("[94 critics] lost their citizenship.", "94 individual"),
+                    ("It listed [two fuel importers].", "2 entity"),
                 ],
                 &[
                     "between the two nations",
@@ -87,6 +112,56 @@ impl Rule {
                 ],
                 &["two of the sanctioned entities", "one of the banks", "two of its own"],
             ),
+            Rule::Subset => Spec::new(
+                "count.subset",
+                &[
+                    ("It named [two of the same companies] again.", "2 entity"),
+                    ("It named 60 entities, [24 of them] Chinese.", "24 entity"),
+                ],
+                &[
+                    "two of the sanctioned entities",
+                    "Two of them said so.",
+                    "It named 60 entities. Two of them are Chinese.",
+                ],
+            ),
+            Rule::TargetArticle => Spec::new(
+                "count.target_article",
+                &[
+                    (
+                        "It imposed sanctions on [a Rwandan government minister] and a senior member of a group.",
+                        "1 individual",
+                    ),
+                    (
+                        "It imposed sanctions on a Rwandan government minister and [a senior member] of a group.",
+                        "1 individual",
+                    ),
+                    (
+                        "The committee added to the list [an individual] who ran ships.",
+                        "1 individual",
+                    ),
+                    ("Britain also sanctioned [an entity] in Dubai.", "1 entity"),
+                ],
+                &[
+                    "Britain jointly sanctioned a Russian national they named.",
+                    "The cartel was designated a foreign terrorist organization.",
+                    "It imposed sanctions on a country.",
+                    "It imposed sanctions on a network of firms.",
+                    "a company was sanctioned",
+                    "sanctions on an individual basis",
+                ],
+            ),
+            Rule::DefiniteTargets => Spec::new(
+                "count.definite_targets",
+                &[(
+                    "He said the [11 officials] sanctioned had crushed freedoms.",
+                    "11 individual",
+                )],
+                &[
+                    "between the two nations",
+                    "It named 11 officials. The 11 officials sanctioned had crushed freedoms.",
+                    "the two officials said",
+                ],
+            ),
         }
     }
 }
@@ -96,6 +171,9 @@ pub(crate) const NUMBER_NOUN: Rule = Rule::NumberNoun;
 pub(crate) const LIST_ARTICLE: Rule = Rule::ListArticle;
 pub(crate) const MIXED_LIST: Rule = Rule::MixedList;
 pub(crate) const PARTITIVE: Rule = Rule::Partitive;
+pub(crate) const SUBSET: Rule = Rule::Subset;
+pub(crate) const TARGET_ARTICLE: Rule = Rule::TargetArticle;
+pub(crate) const DEFINITE_TARGETS: Rule = Rule::DefiniteTargets;
 
 /// Most words between a number and its noun.
 const MAX_MODIFIERS: usize = 6;
@@ -124,9 +202,12 @@ pub(crate) fn matches(text: &str, numerals: &[Numeral], taken: &Claimed) -> Vec<
         }
         let (at, rule) = if counts_here(text, n) {
             (n.bytes.end, NUMBER_NOUN)
-        } else if let Some(at) = partitive_set(text, n) {
-            (at, PARTITIVE)
+        } else if let Some(found) = partitive_set(text, n) {
+            found
         } else {
+            if let Some(hit) = of_them(text, n, out.last()).or_else(|| definite_targets(text, n, &out)) {
+                out.push(hit);
+            }
             continue;
         };
         if let Some((noun, entry, modifier)) = noun_phrase(text, at, value == 1.0 && rule == NUMBER_NOUN) {
@@ -207,11 +288,12 @@ fn counts_here(text: &str, n: &Numeral) -> bool {
 
 /// `eight of Russia's largest banks`, `four of his children`, `seven of the
 /// richest oligarchs`: a number (no count by [`counts_here`] only for its
-/// `of`) before a set named by a possessive, or by `the` and a superlative.
-/// Returns where the set's noun phrase is read from (before the space of its
-/// first word). `two of the sanctioned entities` (a set named before) is no
+/// `of`) before a set named by a possessive, or by `the` and a superlative;
+/// `two of the same companies`, a part of a set counted before. Returns where
+/// the set's noun phrase is read from (before the space of its first word)
+/// and the rule. `two of the sanctioned entities` (a set named before) is no
 /// count.
-fn partitive_set(text: &str, n: &Numeral) -> Option<usize> {
+fn partitive_set(text: &str, n: &Numeral) -> Option<(usize, Rule)> {
     let end = n.bytes.end;
     let rest = text[end..].strip_prefix(" of ")?;
     let before = previous_token(text, n.bytes.start);
@@ -224,24 +306,86 @@ fn partitive_set(text: &str, n: &Numeral) -> Option<usize> {
     let w = word_at(text, of_end + 1)?;
     let word = &text[w.clone()];
     if lexicon::PARTITIVE_POSSESSIVES.contains(&word) {
-        return Some(w.end);
+        return Some((w.end, PARTITIVE));
     }
     // `Russia's`: a capitalised name's possessive.
     if word.starts_with(|c: char| c.is_ascii_uppercase()) && rest[word.len()..].starts_with("'s ") {
-        return Some(w.end + 2);
+        return Some((w.end + 2, PARTITIVE));
     }
     if word == "the" {
         let next = word_at(text, next_word_start(text, w.end)?)?;
         let adjective = &text[next.clone()];
         let superlative =
             (adjective.len() > 5 && adjective.ends_with("est")) || lexicon::SUPERLATIVES.contains(&adjective);
-        return superlative.then_some(w.end);
+        // `two of the same companies`: a part of a set counted before, named again.
+        if adjective == "same" {
+            return Some((w.end, SUBSET));
+        }
+        return superlative.then_some((w.end, PARTITIVE));
     }
     None
 }
 
+/// Most bytes between a count and the `N of them` that counts a part of it.
+const OF_THEM_REACH: usize = 160;
+
+/// `60 entities, 24 of them Chinese`: a number of a set just counted, in the
+/// same sentence, counts what that count counts. `previous` is the last count
+/// found before the number.
+fn of_them(text: &str, n: &Numeral, previous: Option<&Hit>) -> Option<Hit> {
+    let them = text[n.bytes.end..].strip_prefix(" of them")?;
+    if them.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let previous = previous.filter(|p| p.bytes.end <= n.bytes.start && n.bytes.start - p.bytes.end <= OF_THEM_REACH)?;
+    let between = &text[previous.bytes.end..n.bytes.start];
+    if between.contains(". ") || between.contains('\n') || between.contains(';') {
+        return None;
+    }
+    let noun = n.bytes.end + 4..n.bytes.end + 8;
+    Some(Hit {
+        bytes: n.bytes.start..noun.end,
+        value: n.value.to_f64() as u64,
+        entry: previous.entry,
+        noun,
+        modifier: None,
+        rule: SUBSET,
+    })
+}
+
+/// `the 11 officials sanctioned`: `the`, a number no count before gave with
+/// its category, a noun of individuals or entities, and a participle that
+/// makes them the targets of an action (`count.definite_targets`).
+fn definite_targets(text: &str, n: &Numeral, earlier: &[Hit]) -> Option<Hit> {
+    if !previous_token(text, n.bytes.start).eq_ignore_ascii_case("the") || !text[n.bytes.end..].starts_with(' ') {
+        return None;
+    }
+    let (noun, entry, modifier) = noun_phrase(text, n.bytes.end, false)?;
+    let rest = text[noun.end..].strip_prefix(' ')?;
+    if !lexicon::TARGET_PARTICIPLES.iter().any(|p| starts_with_word(rest, p))
+        || !matches!(entry.category, CountCategory::Individual | CountCategory::Entity)
+    {
+        return None;
+    }
+    let value = n.value.to_f64() as u64;
+    if earlier
+        .iter()
+        .any(|h| h.value == value && h.entry.category == entry.category)
+    {
+        return None;
+    }
+    Some(Hit {
+        bytes: n.bytes.start..noun.end,
+        value,
+        entry,
+        noun,
+        modifier,
+        rule: DEFINITE_TARGETS,
+    })
+}
+
 /// The word before byte `at` (letters and inner dots, `E.O.`), skipping spaces.
-fn previous_token(text: &str, at: usize) -> &str {
+pub(crate) fn previous_token(text: &str, at: usize) -> &str {
     let head = text[..at].trim_end_matches(' ');
     let start = head.len()
         - head
@@ -325,9 +469,12 @@ pub(crate) fn noun_phrase(text: &str, at: usize, one: bool) -> Option<(Range<usi
         if let Some(entry) = countable(word, one) {
             // In a compound the last noun is the head (`bank representatives`).
             let next = next_word_start(text, w.end).and_then(|s| word_at(text, s));
+            // A singular demonym is an adjective before a noun phrase (`a
+            // Rwandan government minister`); its plural is always a noun.
             let head_later = next
                 .as_ref()
-                .is_some_and(|nw| countable(&text[nw.clone()], one).is_some());
+                .is_some_and(|nw| countable(&text[nw.clone()], one).is_some())
+                || (entry.proper && one && noun_phrase(text, w.end, one).is_some());
             if !head_later {
                 let modifier = first_modifier.map(|s| s..last_modifier_end);
                 return Some((w, entry, modifier));

@@ -56,11 +56,6 @@ pub(super) const LIST_COUNTS: &[&str] = &[
 /// `Donbas militia`, `Tigray rebels`.)
 pub(super) const POSTPOSED_DESCRIPTORS: &[&str] = &["gang", "cartel", "mixer"];
 
-/// Particles that join the words of a name before a postposed descriptor
-/// (`the Tren de Aragua gang`, `the Cartel de los Soles cartel`): one or
-/// two of them between capitalised words (`rules::joined_runs_before`).
-pub(super) const POSTPOSED_JOINERS: &[&str] = &["de", "del", "la", "las", "los", "al", "el", "bin", "ibn"];
-
 /// Lower-case words that say what kind of group a name before them is (`the
 /// M23 militant group`, `the LockBit ransomware group`): with `group` after
 /// them, a postposed descriptor (`rules::postposed`, `org.postposed`). A bare
@@ -84,12 +79,15 @@ pub(super) const GROUP_KINDS: &[&str] = &[
     "criminal",
 ];
 
-/// Head words that open a name (`Bank Melli`, `Bank Rossiya`) and legal forms
+/// Head words that open a name (`Bank Melli`, `Bank Rossiya`, `Banco de
+/// Venezuela`, `Cartel de los Soles`) and legal forms
 /// written before it, as Russian registers do (`OOO Stroygazmontazh`, `JSC
 /// Rosneft`): `rules::head_first_candidates` (`org.head_first`). They are
 /// head words (`extract/lexicon/heads.rs`).
 pub(super) const HEAD_FIRST: &[(&str, crate::record::EntityType)] = &[
     ("Bank", crate::record::EntityType::Company),
+    ("Banco", crate::record::EntityType::Company),
+    ("Cartel", crate::record::EntityType::Group),
     ("OOO", crate::record::EntityType::Company),
     ("OAO", crate::record::EntityType::Company),
     ("ZAO", crate::record::EntityType::Company),
@@ -97,6 +95,21 @@ pub(super) const HEAD_FIRST: &[(&str, crate::record::EntityType)] = &[
     ("JSC", crate::record::EntityType::Company),
     ("PJSC", crate::record::EntityType::Company),
 ];
+
+/// Heads that name a state's legislature alone, after `the` or a country
+/// (`the Senate`, `the U.S. Senate`, `the Russian Parliament`), where other
+/// bare heads are no names (`the Council`): `rules::head_name`. They are
+/// head words (`extract/lexicon/heads.rs`).
+pub(super) const LEGISLATURE_HEADS: &[&str] = &["Senate", "Parliament"];
+
+/// Heads that describe a known body before them rather than name a body of
+/// their own (`the NATO Alliance` is NATO): no lexicon name joins them
+/// (`rules::head_name`).
+pub(super) const DESCRIPTIVE_HEADS: &[&str] = &["Alliance"];
+
+/// Heads of works, whose `of` complement is their town (`Wixom Assembly
+/// Plant of Wixom`), not part of the name: `rules::complement_after`.
+pub(super) const PLACE_HEADS: &[&str] = &["Plant", "Factory", "Works"];
 
 /// Heads of a state's missions abroad, which news names by the state alone
 /// (`the Chinese Embassy`, `the U.S. Consulate in Hong Kong`): the country

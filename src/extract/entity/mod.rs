@@ -374,8 +374,52 @@ pub(crate) const RULES: &[Spec] = &[
                 "Blue Harbor Logistics (company)",
             ),
             ("the [Chinese Embassy] said", "Chinese Embassy (government_body, CN)"),
+            // Forces and their units, police, intelligence units.
+            (
+                "the [Rapid Response Battalion] was named",
+                "Rapid Response Battalion (government_body)",
+            ),
+            (
+                "officers of the [National Police] were named",
+                "National Police (government_body)",
+            ),
+            (
+                "the [Financial Intelligence Unit] said",
+                "Financial Intelligence Unit (government_body)",
+            ),
+            ("the [Southern Command] said", "Southern Command (government_body)"),
+            // Works of industry, shipping lines, alliances, clubs.
+            (
+                "the [Orsk Wheel Tractor Plant] was named",
+                "Orsk Wheel Tractor Plant (company)",
+            ),
+            ("it named [Varna Cement Factory] too", "Varna Cement Factory (company)"),
+            (
+                "it named [Caspian Shipping Lines] too",
+                "Caspian Shipping Lines (company)",
+            ),
+            (
+                "it named the [Islamic Republic of Iran Shipping Lines] too",
+                "Islamic Republic of Iran Shipping Lines (company, IR)",
+            ),
+            ("the [Kivu River Alliance] said", "Kivu River Alliance (group)"),
+            (
+                "the [Westfield Football Club] said",
+                "Westfield Football Club (organization)",
+            ),
+            ("[Harbor Town FC] won", "Harbor Town FC (organization)"),
+            // A legislature by its head alone, after `the` or a country.
+            ("the bill passed the [Senate] on Monday", "Senate (government_body)"),
+            ("the [U.S. Senate] voted", "U.S. Senate (government_body, US)"),
         ],
         &[
+            "Senate Republicans said",
+            "the NATO Alliance met",
+            "the European Parliament voted and the Parliament said",
+            "the Council said",
+            "the police said",
+            "the unit was named",
+            "a cement factory was named",
             "the bank was named.",
             "North Korean hacking groups struck.",
             "a Foreign Terrorist Organization was named.",
@@ -387,14 +431,26 @@ pub(crate) const RULES: &[Spec] = &[
     ),
     Spec::new(
         "org.head_of",
-        &[(
-            "the [Ministry of People's Armed Forces] said",
-            "Ministry of People's Armed Forces (government_body)",
-        )],
+        &[
+            (
+                "the [Ministry of People's Armed Forces] said",
+                "Ministry of People's Armed Forces (government_body)",
+            ),
+            // Portfolios listed with a comma and `and`.
+            (
+                "the [Ministry of Economy, Trade and Industry] said",
+                "Ministry of Economy, Trade and Industry (government_body)",
+            ),
+            (
+                "the [Ministry of the Interior and Administration] said",
+                "Ministry of the Interior and Administration (government_body)",
+            ),
+        ],
         &[
             "the Under Secretary for Terrorism and Financial Intelligence said",
             "Quarrel Labs Inc. of Newbury Park said",
             "Quarrel Technologies of Russia said",
+            "the Wixom Assembly Plant of Wixom said",
         ],
     ),
     Spec::new(
@@ -450,8 +506,18 @@ pub(crate) const RULES: &[Spec] = &[
         &[
             ("sanctions on [Bank Vostrel] and others", "Bank Vostrel (company)"),
             ("the supplier [OOO Tekhnomarin] was named", "OOO Tekhnomarin (company)"),
+            ("the [Cartel de los Llanos] was named", "Cartel de los Llanos (group)"),
+            (
+                "it named [Banco Fenix de Fomento] too",
+                "Banco Fenix de Fomento (company)",
+            ),
         ],
-        &["the World Bank said", "the bank said", "Bank of Japan said"],
+        &[
+            "the World Bank said",
+            "the bank said",
+            "Bank of Japan said",
+            "a Cartel de\nsomething",
+        ],
     ),
     Spec::new(
         "org.postposed",

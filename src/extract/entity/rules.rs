@@ -24,8 +24,8 @@
 
 use super::lexicon::{
     ALIAS_CUES, APPOSITION_ENDS, ARTICLE_PREFIXES, CENTRAL_BANK_WORDS, COMMA_DESCRIPTORS, COMPLEMENT_OPENERS,
-    COUNTRY_NAMED_HEADS, GROUP_KINDS, HEAD_FIRST, LIST_COUNTS, POSSESSIVE_NAME_WORDS, POSTPOSED_DESCRIPTORS,
-    POSTPOSED_JOINERS,
+    COUNTRY_NAMED_HEADS, DESCRIPTIVE_HEADS, GROUP_KINDS, HEAD_FIRST, LEGISLATURE_HEADS, LIST_COUNTS, PLACE_HEADS,
+    POSSESSIVE_NAME_WORDS, POSTPOSED_DESCRIPTORS,
 };
 use super::{Key, Rule, Shapes};
 use crate::extract::lexicon::{self, Entry, Form, LexMatch};
@@ -371,7 +371,13 @@ fn head_name(cx: &Context, i: usize, out: &mut Vec<Candidate>) -> Option<usize> 
     } else {
         core
     };
-    let core_ok = core < i || (has_complement && t.info.leading_head());
+    // `the Senate`, `the U.S. Senate`: a legislature is named by its head.
+    let legislature = core == i
+        && !has_complement
+        && LEGISLATURE_HEADS.contains(&t.text)
+        && (country.is_some()
+            || (first == i && i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("the") && !named_longer(cx, i)));
+    let core_ok = core < i || (has_complement && t.info.leading_head()) || legislature;
     // `Head of Fundamental Research`: a title's complement, not an organization.
     // (A firm is a firm wherever it stands: `Chief Operating Officer of
     // AirTran Airways`, unless its head is a portfolio: `Minister of Civil
@@ -391,10 +397,12 @@ fn head_name(cx: &Context, i: usize, out: &mut Vec<Candidate>) -> Option<usize> 
             && tokens[first - 2].info.leading_head()
             && tokens[first - 2].info.head() != Some(EntityType::Company));
     // `Xinhua News Agency`: a lexicon name with a head after it is one name.
+    // (`the NATO Alliance` is NATO: a descriptive head after a known body.)
     let lexicon_before = first > 0
         && cx.joined(first)
         && matches!(cx.entry(first - 1), Some(Entry::Body(_)))
-        && tokens[first - 1].kind != Kind::Possessive;
+        && tokens[first - 1].kind != Kind::Possessive
+        && !DESCRIPTIVE_HEADS.contains(&t.text);
     let first = if lexicon_before {
         lexicon_start(cx, first - 1)
     } else {
@@ -425,6 +433,16 @@ fn head_name(cx: &Context, i: usize, out: &mut Vec<Candidate>) -> Option<usize> 
         push_head_name(cx, &name, out);
     }
     Some(last)
+}
+
+/// Whether the article names the head at token `i` with a word before it
+/// elsewhere (`the European Parliament ... the Parliament`): then the head
+/// alone is a short form of that name, no name of its own.
+fn named_longer(cx: &Context, i: usize) -> bool {
+    let head = cx.tokens[i].text;
+    cx.heads
+        .iter()
+        .any(|&j| j != i && j > 0 && cx.tokens[j].text == head && cx.joined(j) && cx.tokens[j - 1].is_capitalized())
 }
 
 /// Whether the name goes on past the head word at `i`: the head ends the
@@ -502,7 +520,13 @@ fn name_start(cx: &Context, i: usize, kind: EntityType) -> usize {
         if tokens[p].info.not_name_start() || tokens[p].info.title_head() {
             break;
         }
-        first = p;
+        // `Islamic Republic of Iran Shipping Lines`: a country's long name
+        // goes whole into the name.
+        first = if cx.is_country_word(p).is_some() {
+            lexicon_start(cx, p)
+        } else {
+            p
+        };
     }
     first
 }
@@ -602,11 +626,14 @@ fn complement_after(cx: &Context, i: usize, first: usize) -> (usize, bool) {
     // `Positive Technologies of Russia`: a firm's head before `of` and a
     // country says where the firm is.
     let firm = tokens[i].info.head() == Some(EntityType::Company) && !tokens[i].info.leading_head();
+    // `Wixom Assembly Plant of Wixom`: a works' complement is its town.
+    let works = PLACE_HEADS.contains(&tokens[i].text);
     let mut last = i;
     let mut j = i + 1;
     let mut has_complement = false;
     while !in_title_complement
         && !legal_form
+        && !works
         && j < n
         && cx.joined(j)
         && tokens[j].is_lower_word()
@@ -813,6 +840,10 @@ fn complement_end(cx: &Context, k: usize) -> Option<usize> {
                 last = j;
             }
             j += 1;
+        } else if let Some(end) = portfolio_list(cx, j) {
+            // `Ministry of Economy, Trade and Industry`.
+            last = end;
+            break;
         } else if t.is_lower_word() && matches!(t.text, "and" | "of" | "for" | "the") {
             let mut next = j + 1;
             if next < n && tokens[next].text == "the" {
@@ -836,10 +867,49 @@ fn complement_end(cx: &Context, k: usize) -> Option<usize> {
 }
 
 /// Whether the capitalised words from `i` on contain a head word.
+/// `, Trade and Industry` at token `j` (a comma) inside a body's complement:
+/// portfolios listed with a comma and `and`, which end the name; their last
+/// token. Each item is one or two portfolio words (`Economic Affairs,
+/// Education and Research`).
+fn portfolio_list(cx: &Context, j: usize) -> Option<usize> {
+    let tokens = cx.tokens;
+    if !tokens[j].is_punct(',') {
+        return None;
+    }
+    let item = |k: usize| -> Option<usize> {
+        let mut last = None;
+        let mut k = k;
+        while k < tokens.len() && cx.joined(k) && tokens[k].info.portfolio() && tokens[k].is_capitalized() {
+            last = Some(k);
+            k += 1;
+            if last.is_some_and(|l| l - j > 8) {
+                return None;
+            }
+        }
+        last
+    };
+    let mut k = j + 1;
+    loop {
+        let last = item(k)?;
+        let next = tokens.get(last + 1)?;
+        if next.is_punct(',') {
+            k = last + 2;
+        } else if next.text == "and" {
+            let end = item(last + 2)?;
+            // The name ends there: no name word goes on.
+            let goes_on = cx.joined(end + 1) && cx.name_word(end + 1);
+            return (!goes_on).then_some(end);
+        } else {
+            return None;
+        }
+    }
+}
+
 fn starts_new_org(cx: &Context, i: usize) -> bool {
     let mut j = i;
     while j < cx.tokens.len() && cx.name_word(j) {
-        if cx.tokens[j].info.head().is_some() || cx.in_lexicon_name(j) {
+        // (`Ministry of the Interior and Administration`: a portfolio.)
+        if (cx.tokens[j].info.head().is_some() && !cx.tokens[j].info.portfolio()) || cx.in_lexicon_name(j) {
             return true;
         }
         j += 1;
@@ -1015,13 +1085,14 @@ fn postposed(cx: &Context, i: usize, end: usize, kind: EntityType, out: &mut Vec
 }
 
 /// `Tren de Aragua`, `Jaish al Adl`: runs of name words joined by one or two
-/// particles (`de`, `de los`, `al`) before the run starting at `first`;
+/// particles (`de`, `de los`, `al`: the name particles of
+/// `lexicon::titles::NAME_PARTICLES`) before the run starting at `first`;
 /// where the whole name starts.
 fn joined_runs_before(cx: &Context, mut first: usize) -> usize {
     let tokens = cx.tokens;
     loop {
         let mut p = first;
-        while p > 0 && first - p < 2 && cx.joined(p) && POSTPOSED_JOINERS.contains(&tokens[p - 1].text) {
+        while p > 0 && first - p < 2 && cx.joined(p) && is_particle(&tokens[p - 1]) {
             p -= 1;
         }
         if p == first || p == 0 || !cx.joined(p) || !cx.name_word(p - 1) {
@@ -1038,10 +1109,12 @@ fn joined_runs_before(cx: &Context, mut first: usize) -> usize {
     }
 }
 
-/// `org.head_first`: `Bank Melli`, `Bank Rossiya`, `OOO Stroygazmontazh`: a
-/// head word that opens the name (a bank's or a legal form written first),
-/// then one to three capitalised words. A name word before the head makes it
-/// a head after a name (`World Bank`).
+/// `org.head_first`: `Bank Melli`, `Bank Rossiya`, `OOO Stroygazmontazh`,
+/// `Cartel de los Soles`, `Banco Guarani de Fomento`: a head word that opens
+/// the name (a bank's, a cartel's or a legal form written first), then one to
+/// three capitalised words, maybe joined by one or two name particles (`de`,
+/// `de los`). A name word before the head makes it a head after a name
+/// (`World Bank`).
 pub fn head_first_candidates(cx: &Context, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     for &i in &cx.heads {
@@ -1052,24 +1125,37 @@ pub fn head_first_candidates(cx: &Context, out: &mut Vec<Candidate>) {
         if i > 0 && cx.joined(i) && (cx.name_word(i - 1) || tokens[i - 1].kind == Kind::Possessive) {
             continue;
         }
-        let mut last = i;
-        while last + 1 < tokens.len()
-            && last - i < 3
-            && cx.joined(last + 1)
-            && cx.name_word(last + 1)
-            && !cx.in_lexicon_name(last + 1)
-            && cx.is_country_word(last + 1).is_none()
-            && !tokens[last + 1].info.title_head()
-            && !tokens[last + 1].info.calendar()
-            && !tokens[last + 1].info.not_name_start()
-        {
-            last += 1;
+        let (mut last, mut words) = (i, 0);
+        while words < 3 {
+            // `Cartel de los Soles`: particles before a name word.
+            let mut k = last + 1;
+            while k < tokens.len() && k - last <= 2 && cx.joined(k) && is_particle(&tokens[k]) {
+                k += 1;
+            }
+            let name_word = k < tokens.len()
+                && cx.joined(k)
+                && cx.name_word(k)
+                && !cx.in_lexicon_name(k)
+                && cx.is_country_word(k).is_none()
+                && !tokens[k].info.title_head()
+                && !tokens[k].info.calendar()
+                && !tokens[k].info.not_name_start();
+            if !name_word {
+                break;
+            }
+            last = k;
+            words += 1;
         }
         let name_after = last > i && (last + 1 >= tokens.len() || !cx.joined(last + 1) || !cx.name_word(last + 1));
         if name_after {
             out.push(named(cx, i, last, kind, Rule::HeadFirst));
         }
     }
+}
+
+/// A lower-case particle of a name (`de`, `los`, `al`, `bin`).
+fn is_particle(t: &Token) -> bool {
+    t.kind == Kind::Word && t.info.particle()
 }
 
 /// The names of a list from token `k` (`Microsoft, IBM and Hewlett-Packard`):

@@ -14,6 +14,7 @@ use EntityType::{Company, GovernmentBody as Gov, Group, Organization as Org};
 pub const HEADS: &[(&str, EntityType)] = &[
     // Firms.
     ("Bank", Company),
+    ("Banco", Company),
     ("Company", Company),
     ("Corporation", Company),
     ("Corp", Company),
@@ -109,6 +110,13 @@ pub const HEADS: &[(&str, EntityType)] = &[
     ("Services", Company),
     ("Energy", Company),
     ("Technology", Company),
+    // Works of industry and shipping lines (`Minsk Wheel Tractor Plant`,
+    // `Amran Cement Factory`, `Magnitogorsk Iron and Steel Works`, `Islamic
+    // Republic of Iran Shipping Lines`).
+    ("Plant", Company),
+    ("Factory", Company),
+    ("Works", Company),
+    ("Lines", Company),
     // Government bodies.
     ("Ministry", Gov),
     ("Department", Gov),
@@ -133,6 +141,20 @@ pub const HEADS: &[(&str, EntityType)] = &[
     ("Parliament", Gov),
     ("Assembly", Gov),
     ("Congress", Gov),
+    // Police, intelligence units, secretariats of state, tribunals
+    // (`National Police`, `Financial Intelligence Unit`, `State Secretariat
+    // for Economic Affairs`, `Special Tribunal`).
+    ("Police", Gov),
+    ("Unit", Gov),
+    ("Secretariat", Gov),
+    ("Tribunal", Gov),
+    // Commands and units of armed and security forces (`Central Command`,
+    // `Rapid Action Battalion`, `Presidential Guard Regiment`, `Criminal
+    // Division`).
+    ("Command", Gov),
+    ("Battalion", Gov),
+    ("Regiment", Gov),
+    ("Division", Gov),
     // A state's missions abroad, named by the state alone (`the Chinese
     // Embassy`): `entity::rules::head_name` keeps the country in the name.
     ("Embassy", Gov),
@@ -146,6 +168,8 @@ pub const HEADS: &[(&str, EntityType)] = &[
     ("Militia", Group),
     ("League", Group),
     ("Cartel", Group),
+    // Political and armed alliances (`Congo River Alliance`).
+    ("Alliance", Group),
     // Other organizations.
     ("Institute", Org),
     ("Institution", Org),
@@ -166,6 +190,9 @@ pub const HEADS: &[(&str, EntityType)] = &[
     ("Organisation", Org),
     ("Fund", Org),
     ("Endowment", Org),
+    ("Academy", Org),
+    ("Club", Org),
+    ("FC", Org),
     ("News", Org),
     ("Times", Org),
     ("Post", Org),
@@ -208,6 +235,9 @@ pub const LEADING_HEADS: &[&str] = &[
     "Authority",
     "Fund",
     "Endowment",
+    "Academy",
+    "Secretariat",
+    "Tribunal",
 ];
 
 /// Lower-case nouns that introduce an organization's name right after them

@@ -342,6 +342,13 @@ pub const PORTFOLIO_WORDS: &[&str] = &[
     "Aviation",
     "Immigration",
     "Heritage",
+    // (`Ministry of Science and Innovation`, `Federal Department of Economic
+    // Affairs, Education and Research`, `Ministry of the Interior and
+    // Administration`).
+    "Science",
+    "Research",
+    "Innovation",
+    "Administration",
 ];
 
 /// Verbs of attribution: `said Anthony Ruggiero`, `Yoon observed`.
@@ -382,10 +389,12 @@ pub const SPEECH_VERBS: &[&str] = &[
 /// `attribution`. After the name, any of [`SPEECH_VERBS`] does.
 pub(crate) const SPEECH_VERBS_BEFORE: &[&str] = &["said", "says", "wrote", "asked"];
 
-/// Lower-case particles inside names (`Ursula von der Leyen`, `Abd al-Razek`).
+/// Lower-case particles inside names, of people (`Ursula von der Leyen`, `Abd
+/// al-Razek`, `Maria de los Angeles`) and of organizations (`Tren de Aragua`,
+/// `Cartel de los Soles`: `entity::rules::joined_runs_before`).
 pub const NAME_PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "di", "dos", "das", "van", "von", "der", "den", "ter", "bin", "binti", "ibn", "al",
-    "el", "la", "le", "y", "bint", "abu",
+    "el", "la", "las", "le", "los", "y", "bint", "abu",
 ];
 
 /// Honorifics: they stand before a name and are no part of it (`Mr.`, `Rt.

@@ -134,11 +134,22 @@ pub(crate) const RULES: &[Spec] = &[
     ),
     Spec::new(
         "official.title_comma",
-        &[(
-            "The bank's CEO, [Ken Lewis], warned that costs would stay high.",
-            "Ken Lewis (CEO)",
-        )],
-        &["The bank's CEO warned that costs would stay high."],
+        &[
+            (
+                "The bank's CEO, [Ken Lewis], warned that costs would stay high.",
+                "Ken Lewis (CEO)",
+            ),
+            // A possessive determiner that opens the sentence, an article.
+            ("Its leader, [Ivan Petrov], took over in 2015.", "Ivan Petrov (leader)"),
+            (
+                "They named a senior official, [Ivan Petrov], too.",
+                "Ivan Petrov (senior official)",
+            ),
+        ],
+        &[
+            "The bank's CEO warned that costs would stay high.",
+            "Its leader said so, Petrov added.",
+        ],
     ),
     Spec::new(
         "official.parenthetical",
@@ -1339,7 +1350,13 @@ fn title_before_comma(cx: &Context, first: usize) -> Option<(String, Option<Stri
             break;
         }
     }
-    let determiner = |w: &str| matches!(w, "the" | "The" | "its" | "their" | "his" | "her" | "said" | "says");
+    // (`Its director, NAME` opens a sentence; `a senior official, NAME`.)
+    let determiner = |w: &str| {
+        matches!(
+            w,
+            "the" | "The" | "its" | "Its" | "their" | "Their" | "his" | "His" | "her" | "Her" | "a" | "A" | "an" | "An"
+        ) || matches!(w, "said" | "says")
+    };
     // `The feared former head of the army, NAME`: one adjective between.
     let adjective_after_article = s >= 2 && t[s - 1].is_lower_word() && matches!(cx.word(s - 2), "the" | "The");
     let opens = s == 0
@@ -1350,7 +1367,8 @@ fn title_before_comma(cx: &Context, first: usize) -> Option<(String, Option<Stri
         || adjective_after_article;
     // One head word alone (`Senator, John`) is too little, but not after an
     // article or possessive (`The bank's CEO, Ken Lewis`).
-    let determined = s > 0 && (t[s - 1].kind == Kind::Possessive || matches!(cx.word(s - 1), "the" | "The" | "its"));
+    let determined =
+        s > 0 && (t[s - 1].kind == Kind::Possessive || matches!(cx.word(s - 1), "the" | "The" | "its" | "Its"));
     if !opens || (s == e && t[e].is_capitalized() && !determined) {
         return None;
     }
