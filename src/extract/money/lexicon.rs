@@ -77,6 +77,10 @@ pub const DOLLAR_PREFIXES: &[(&str, &str, bool)] = &[
     ("Z", "ZWL", false),
 ];
 
+/// Abbreviations written before an amount, exact case: `Rs 433 crore`,
+/// `Rs.50,000` (the rupee, as Indian news writes it).
+pub const ABBREVIATIONS: &[(&str, &str)] = &[("Rs.", "INR"), ("Rs", "INR")];
+
 /// The length of every code of [`CODES`] and [`LOWER_CASE_CODES`].
 const CODE_LEN: usize = 3;
 

@@ -79,8 +79,13 @@ impl Rule {
             ),
             Rule::Code => Spec::new(
                 "money.code",
-                &[("[USD 30,050]", "30050 USD"), ("[CHF7.5bn]", "7500000000 CHF")],
-                &["the USD index rose 3 points"],
+                &[
+                    ("[USD 30,050]", "30050 USD"),
+                    ("[CHF7.5bn]", "7500000000 CHF"),
+                    ("a project of [Rs 433 crore]", "4330000000 INR"),
+                    ("[Rs.50,000] each", "50000 INR"),
+                ],
+                &["the USD index rose 3 points", "Mrs 5 and Drs 3"],
             ),
             Rule::CodeAfter => Spec::new(
                 "money.code_after",
@@ -326,6 +331,14 @@ fn before(text: &str, at: usize) -> Option<(usize, &'static str, Decimal, Rule)>
                     return Some((start, code, Decimal::ONE, SYMBOL));
                 }
                 return Some((rest.len(), code, Decimal::ONE, SYMBOL));
+            }
+        }
+        // An abbreviation before: `Rs 433 crore`, `Rs.50,000`.
+        for &(abbreviation, code) in lexicon::ABBREVIATIONS {
+            if let Some(rest) = head.strip_suffix(abbreviation)
+                && !rest.ends_with(|c: char| c.is_alphanumeric())
+            {
+                return Some((rest.len(), code, Decimal::ONE, CODE));
             }
         }
         // A code as the word before: `USD 30,050`, `MAUD 60`.
