@@ -21,7 +21,7 @@ use crate::window;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, channel, sync_channel};
 use std::time::Instant;
 
 /// Documents handed to the workers at once; a chunk also closes at [`CHUNK_BYTES`].
@@ -343,7 +343,27 @@ impl Pipeline {
                 order.insert(seq, records.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
                 order.ready().all(|batch| record_tx.send(batch).is_ok())
             };
-            for (seq, chunk) in (0u64..).zip(doc_rx) {
+            let mut next_seq = 0u64;
+            loop {
+                // A chunk waiting is taken at once. With none waiting, the
+                // records of the chunks in flight are handed on before waiting
+                // for the next: a reader waiting for more input (a pipe whose
+                // writer pauses) must not hold back what it has given.
+                let chunk = match doc_rx.try_recv() {
+                    Ok(chunk) => chunk,
+                    Err(TryRecvError::Empty) if in_flight > 0 => {
+                        in_flight -= 1;
+                        if !receive_one(&mut order) {
+                            return;
+                        }
+                        continue;
+                    }
+                    Err(TryRecvError::Empty) => match doc_rx.recv() {
+                        Ok(chunk) => chunk,
+                        Err(_) => break,
+                    },
+                    Err(TryRecvError::Disconnected) => break,
+                };
                 // A stop takes no chunk that is not yet being processed: the
                 // records written are those of a prefix of the input.
                 if stop::requested() {
@@ -355,6 +375,8 @@ impl Pipeline {
                         return;
                     }
                 }
+                let seq = next_seq;
+                next_seq += 1;
                 let done_tx = done_tx.clone();
                 tasks.spawn(move |_| {
                     let records = catch_unwind(AssertUnwindSafe(|| {
