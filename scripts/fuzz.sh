@@ -15,19 +15,24 @@
 #   process_text, process_html, jsonl_line
 #                     the whole pipeline (slower: hundreds of executions per
 #                     second on real pages, not millions in a day)
-# The stage targets take inputs of at most FUZZ_MAX_LEN bytes (default 2048).
-# Measured rates on one core (docs/faults.md): about 13,500 executions per
-# second for stage_clean, 1,500 for stage_extractors, 1,200 for stage_html and
-# 435 for stage_assemble, so five million take from minutes to hours.
+# The stage targets take inputs of at most 1024 bytes (stage_clean) or 256
+# (the others; FUZZ_MAX_LEN sets them all), seeded with the corpus's articles
+# cut at line or sentence ends into pieces that long: one or two sentences,
+# what a rule reads. Rates measured and runs made: docs/faults.md. Run it
+# under `nice -n 19` on a shared machine, one target at a time.
 #
 # How it builds: on the stable toolchain, without cargo-fuzz. libfuzzer-sys
 # compiles libFuzzer itself (with the system's C++ compiler) and links it as
 # `main`; the code is instrumented for coverage by the same rustc flags
 # cargo-fuzz passes (`-Cpasses=sancov-module` with inline 8-bit counters, PC
-# table and compare tracing; `--cfg fuzzing`), without a sanitizer (ASan needs
-# nightly; the targets are safe Rust, so it would only catch bugs in the C
-# libraries). A crash leaves its input under fuzz/artifacts/TARGET/: turn it
-# into a regression test (tests/integration/regressions.rs) before fixing it.
+# table and compare tracing), plus debug assertions and overflow checks, in
+# the library and the targets only (scripts/fuzz-rustc.sh; FUZZ_INSTRUMENT_ALL=1
+# instruments every crate, as cargo-fuzz does: perf showed compare tracing in
+# regex and aho-corasick taking half of each stage_assemble execution then);
+# `--cfg fuzzing` everywhere; no sanitizer (ASan needs nightly; the targets
+# are safe Rust, so it would only catch bugs in the C libraries). A crash
+# leaves its input under fuzz/artifacts/TARGET/: turn it into a regression
+# test (a unit test in the module concerned) before fixing it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,14 +40,36 @@ runs=${1:-5000000}
 shift || true
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(stage_clean stage_html stage_extractors stage_assemble process_text process_html jsonl_line)
-max_len=${FUZZ_MAX_LEN:-2048}
+# Inputs of at most this many bytes per stage target (FUZZ_MAX_LEN overrides
+# them all): long enough for a few sentences (what one rule reads), short
+# enough for thousands of executions per second on one core.
+stage_len() {
+    if [ -n "${FUZZ_MAX_LEN:-}" ]; then echo "$FUZZ_MAX_LEN"; return; fi
+    case $1 in
+        stage_clean) echo 1024 ;;
+        stage_html) echo 256 ;;
+        stage_extractors) echo 256 ;;
+        stage_assemble) echo 256 ;;
+        *) echo 65536 ;;
+    esac
+}
 triple=$(rustc -vV | sed -n 's/^host: //p')
 
-export RUSTFLAGS="--cfg fuzzing -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
+instrument="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
 -Cllvm-args=-sanitizer-coverage-trace-compares -Cdebug-assertions -Coverflow-checks"
-# A target folder of its own: the flags differ from every other build's.
-export CARGO_TARGET_DIR=${FUZZ_TARGET_DIR:-fuzz/target}
+if [ -n "${FUZZ_INSTRUMENT_ALL:-}" ]; then
+    # Every crate instrumented, as cargo-fuzz does (about half as fast).
+    export RUSTFLAGS="--cfg fuzzing $instrument"
+    export CARGO_TARGET_DIR=${FUZZ_TARGET_DIR:-fuzz/target-all}
+else
+    # The library and the targets only (scripts/fuzz-rustc.sh says why).
+    export RUSTFLAGS="--cfg fuzzing"
+    export FUZZ_INSTRUMENT=$instrument
+    export RUSTC_WRAPPER=$PWD/scripts/fuzz-rustc.sh
+    # A target folder of its own: the flags differ from every other build's.
+    export CARGO_TARGET_DIR=${FUZZ_TARGET_DIR:-fuzz/target}
+fi
 cargo build --release --locked --manifest-path fuzz/Cargo.toml --target "$triple" --bins
 bin=$CARGO_TARGET_DIR/$triple/release
 
@@ -54,23 +81,38 @@ seed() {
     [ -n "$(ls -A "$dir")" ] && return
     case $target in
         stage_*|process_text)
-            python3 - "$dir" "$target" "$max_len" <<'PY'
+            python3 - "$dir" "$target" "$(stage_len "$target")" <<'PY'
 import json, pathlib, sys
 out, target, max_len = pathlib.Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 texts = [p.read_text(encoding="utf-8") for p in pathlib.Path("corpus/articles").rglob("*.txt")]
 for path in pathlib.Path("corpus/articles").rglob("*.jsonl"):
     texts += [json.loads(l).get("text") or "" for l in path.open(encoding="utf-8")]
+
+def pieces(data, size):
+    """The text cut into pieces of at most `size` bytes, at a line or
+    sentence end where there is one: every sentence of the corpus is a seed."""
+    while data:
+        if len(data) <= size:
+            yield data
+            return
+        cut = max(data.rfind(b"\n", 0, size), data.rfind(b". ", 0, size) + 1)
+        cut = cut if cut > 0 else size
+        yield data[:cut]
+        data = data[cut:].lstrip()
+
+# The HTML target's seeds are wrapped in markup: their text is cut shorter.
+room = max_len - 1 - (80 if target == "stage_html" else 0)
 for n, text in enumerate(t for t in texts if t):
     data = text.encode()
-    if target.startswith("stage_"):
-        data = data[: max_len - 1]
-    if target == "stage_extractors":
-        for which in range(6):
-            (out / f"{n}-{which}").write_bytes(bytes([which]) + data)
-    elif target == "stage_html":
-        (out / f"{n}.html").write_bytes(b"<html><body><article><p>" + data.replace(b"\n\n", b"</p><p>") + b"</p></article></body></html>")
-    else:
-        (out / f"{n}.txt").write_bytes(data)
+    parts = pieces(data, room) if target.startswith("stage_") else [data]
+    for k, part in enumerate(parts):
+        if target == "stage_extractors":
+            for which in range(6):
+                (out / f"{n}-{k}-{which}").write_bytes(bytes([which]) + part)
+        elif target == "stage_html":
+            (out / f"{n}-{k}.html").write_bytes(b"<html><body><article><p>" + part.replace(b"\n\n", b"</p><p>") + b"</p></article></body></html>")
+        else:
+            (out / f"{n}-{k}.txt").write_bytes(part)
 PY
             ;;
         process_html)
@@ -92,8 +134,7 @@ PY
 for target in "${targets[@]}"; do
     seed "$target"
     log=fuzz/$target.log
-    len=$max_len
-    case $target in process_*|jsonl_line) len=65536 ;; esac
+    len=$(stage_len "$target")
     limit=(-runs="$runs")
     [ -n "${FUZZ_SECONDS:-}" ] && limit+=(-max_total_time="$FUZZ_SECONDS")
     echo "== $target: $runs runs${FUZZ_SECONDS:+ or $FUZZ_SECONDS s}, inputs up to $len bytes (log in $log)"
@@ -103,5 +144,6 @@ for target in "${targets[@]}"; do
         -artifact_prefix="fuzz/artifacts/$target/" "fuzz/corpus/$target" >"$log" 2>&1 \
         || { echo "$target FAILED: see $log and fuzz/artifacts/$target/"; tail -40 "$log"; exit 1; }
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-    echo "$target: $execs executions in $((SECONDS - started)) s, no crash"
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+    echo "$target: $execs executions in $((SECONDS - started)) s ($rate per second), inputs up to $len bytes, no crash"
 done

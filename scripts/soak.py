@@ -13,8 +13,11 @@ runs `extract DUMP --jsonl OUT --threads N`; its resident memory is read from
 /proc every second. Then the output is read back line by line:
 
 - exactly one record per input line, in input order;
-- each broken line's record: its status, and for `error` records whether
-  status_detail names the file and line (`dump.jsonl:LINE: ...`);
+- each broken line's record: its status against what the record contract
+  says of it (RECORD.md: bad JSON, wrong types and invalid UTF-8 are
+  unreadable input, `error` naming the file and line, `dump.jsonl:LINE: ...`;
+  an empty text is read but no article, `skipped` with `empty`);
+- every record's status, counted;
 - memory: peak, and the resident size at each tenth of the run (flat memory
   means the later tenths are no higher than the early ones).
 """
@@ -36,6 +39,13 @@ BROKEN = [
     ("invalid UTF-8", lambda n: b'{"id": "utf8-%d", "text": "The EU sanctioned \xff\xfe five firms on Monday."}' % n),
     ("empty text", lambda n: b'{"id": "empty-%d", "text": ""}' % n),
 ]
+# The record each kind of broken line must give: status, status_detail.
+EXPECTED = {
+    "bad JSON": ("error", "invalid JSON: "),
+    "wrong types": ("error", "`text` must be a string, found an array"),
+    "invalid UTF-8": ("error", "not valid UTF-8 (byte "),
+    "empty text": ("skipped", "empty"),
+}
 
 
 def make_dump(path, size_mb):
@@ -100,19 +110,27 @@ def main():
 
     lines = 0
     broken = {kind: {} for kind, _ in BROKEN}
+    statuses = {}
     mismatched = []
+    unexpected = []
     with open(dump, "rb") as src, open(out, "rb") as records:
         for n, (line, record) in enumerate(zip(src, records), 1):
             lines += 1
+            r = json.loads(record)
+            statuses[r["status"]] = statuses.get(r["status"], 0) + 1
             if n % 100 == 50:
                 kind = BROKEN[(n // 100) % len(BROKEN)][0]
-                r = json.loads(record)
                 detail = r.get("status_detail") or ""
-                names_line = f"{dump.name}:{n}" in detail or r["doc_id"] == f"{dump.name}:{n}"
+                names_line = detail.startswith(f"{dump.name}:{n}: ")
                 key = f"{r['status']}" + (f" ({detail.split(': ', 1)[-1][:40]}...)" if r["status"] == "error" else f" ({detail})" if detail else "")
                 broken[kind][key] = broken[kind].get(key, 0) + 1
                 if r["status"] == "error" and not names_line:
                     mismatched.append((n, detail))
+                status, what = EXPECTED[kind]
+                if r["status"] != status or what not in detail:
+                    unexpected.append((n, kind, r["status"], detail))
+            elif r["status"] == "error":
+                unexpected.append((n, "whole line", r["status"], r.get("status_detail")))
     in_lines = sum(1 for _ in open(dump, "rb"))
     out_lines = sum(1 for _ in open(out, "rb"))
 
@@ -127,15 +145,21 @@ def main():
             at = t0 + (t1 - t0) * i / 10
             tenths.append(min(samples, key=lambda s: abs(s[0] - at))[1])
         print("resident MB at each tenth of the run: " + " ".join(f"{m:.0f}" for m in tenths))
+        print(f"resident MB, first tenth of the run vs last: {tenths[0]:.0f} vs {tenths[-1]:.0f}")
+    print("records by status: " + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())))
     for kind, statuses in broken.items():
         print(f"  {kind}: " + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())))
     if mismatched:
         print(f"error records not naming their line: {len(mismatched)}, e.g. {mismatched[:3]}")
     else:
         print("every error record names its file and line")
+    if unexpected:
+        print(f"records not as the contract says: {len(unexpected)}, e.g. {unexpected[:3]}")
+    else:
+        print("every broken line gave the record the contract says; no whole line gave an error")
     if not args.keep:
         out.unlink()
-    ok = proc.returncode in (0, 1) and out_lines == in_lines and not mismatched
+    ok = proc.returncode in (0, 1) and out_lines == in_lines and not mismatched and not unexpected
     sys.exit(0 if ok else 1)
 
 

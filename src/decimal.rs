@@ -246,8 +246,10 @@ impl Decimal {
 
 /// `m / 10^k`, rounded half to even.
 const fn round_div(m: i128, k: u32) -> i128 {
-    if k > DIGITS + 2 {
-        // |m| < 10^39 is below half of 10^k.
+    if k > DIGITS + 1 {
+        // 10^39 does not fit an i128 (the fuzzer's stage_extractors found
+        // money adding 10^-39 to a 37-digit sum); |m| < 1.7 x 10^38 is below
+        // half of 10^k.
         return 0;
     }
     let p = 10i128.pow(k);
@@ -477,6 +479,21 @@ mod tests {
 
     fn d(text: &str) -> Decimal {
         Decimal::parse(text).unwrap_or_else(|| panic!("{text} parses"))
+    }
+
+    /// Found by fuzzing (stage_extractors, money): a sum of 37 digits plus a
+    /// part 39 places below it computed 10^39, an i128 overflow.
+    #[test]
+    fn adding_a_part_39_places_below_a_37_digit_sum_rounds_it_away() {
+        let ones = (10i128.pow(37) - 1) / 9;
+        let high = Decimal::new(ones, 0);
+        for low in [Decimal::new(1, -39), Decimal::new(-7, -40), Decimal::new(5, -38)] {
+            assert_eq!(high + low, high, "{low:?}");
+            assert_eq!(low + high, high, "{low:?}");
+        }
+        assert_eq!(round_div(i128::MAX, 39), 0);
+        assert_eq!(round_div(i128::MIN + 1, 40), 0);
+        assert_eq!(round_div(6 * 10i128.pow(37), 38), 1);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::window;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, channel, sync_channel};
 use std::time::Instant;
 
 /// Documents handed to the workers at once; a chunk also closes at [`CHUNK_BYTES`].
@@ -67,6 +67,32 @@ pub(crate) struct ArticleText {
 /// cleaned. A document without text (unreadable, or read but no article) is
 /// its final record instead, `error` or `skipped`.
 pub(crate) fn article_text(doc: Document) -> Result<ArticleText, Box<Record>> {
+    let RawText {
+        doc_id,
+        source,
+        raw,
+        lossy_utf8,
+    } = raw_text(doc)?;
+    let text = normalize::clean(&raw);
+    Ok(ArticleText {
+        doc_id,
+        source,
+        raw,
+        text,
+        lossy_utf8,
+    })
+}
+
+/// [`ArticleText`] before cleaning.
+struct RawText {
+    doc_id: String,
+    source: Source,
+    raw: String,
+    lossy_utf8: bool,
+}
+
+/// [`article_text`] up to the text before cleaning.
+fn raw_text(doc: Document) -> Result<RawText, Box<Record>> {
     let Document {
         doc_id,
         mut source,
@@ -100,12 +126,10 @@ pub(crate) fn article_text(doc: Document) -> Result<ArticleText, Box<Record>> {
     if let Some(iso) = source.published.as_deref().and_then(html::date::normalize) {
         source.published = Some(iso);
     }
-    let text = normalize::clean(&raw);
-    Ok(ArticleText {
+    Ok(RawText {
         doc_id,
         source,
         raw,
-        text,
         lossy_utf8,
     })
 }
@@ -214,13 +238,12 @@ impl Pipeline {
         keep_text: bool,
         assemble: impl FnOnce(&Article, &extract::Extractions) -> Vec<Event>,
     ) -> Record {
-        let ArticleText {
+        let RawText {
             doc_id,
             source,
             raw,
-            text,
             lossy_utf8,
-        } = match article_text(doc) {
+        } = match raw_text(doc) {
             Ok(article) => article,
             Err(record) => return *record,
         };
@@ -232,9 +255,10 @@ impl Pipeline {
         if normalize::has_stray_control(&raw) {
             notes.push("control_characters_removed");
         }
-        // Only the clean text is read from here on: a huge article's raw
-        // text would double what it holds while it is extracted.
-        drop(raw);
+        // Only the clean text is read from here on: the raw text goes as soon
+        // as cleaning has repaired it (a huge article's would add one more
+        // copy of the text while it is cleaned and extracted).
+        let text = normalize::clean_owned(raw);
         let detail = (!notes.is_empty()).then(|| notes.join(","));
         let mut record = Record::new(doc_id, source, Status::Ok, detail);
         if text.is_empty() {
@@ -343,7 +367,27 @@ impl Pipeline {
                 order.insert(seq, records.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
                 order.ready().all(|batch| record_tx.send(batch).is_ok())
             };
-            for (seq, chunk) in (0u64..).zip(doc_rx) {
+            let mut next_seq = 0u64;
+            loop {
+                // A chunk waiting is taken at once. With none waiting, the
+                // records of the chunks in flight are handed on before waiting
+                // for the next: a reader waiting for more input (a pipe whose
+                // writer pauses) must not hold back what it has given.
+                let chunk = match doc_rx.try_recv() {
+                    Ok(chunk) => chunk,
+                    Err(TryRecvError::Empty) if in_flight > 0 => {
+                        in_flight -= 1;
+                        if !receive_one(&mut order) {
+                            return;
+                        }
+                        continue;
+                    }
+                    Err(TryRecvError::Empty) => match doc_rx.recv() {
+                        Ok(chunk) => chunk,
+                        Err(_) => break,
+                    },
+                    Err(TryRecvError::Disconnected) => break,
+                };
                 // A stop takes no chunk that is not yet being processed: the
                 // records written are those of a prefix of the input.
                 if stop::requested() {
@@ -355,6 +399,8 @@ impl Pipeline {
                         return;
                     }
                 }
+                let seq = next_seq;
+                next_seq += 1;
                 let done_tx = done_tx.clone();
                 tasks.spawn(move |_| {
                     let records = catch_unwind(AssertUnwindSafe(|| {

@@ -124,7 +124,9 @@ BAD_LINES = [
 def test_bad_lines_give_the_error_records_of_the_cli(tmp_path, cli_records):
     (tmp_path / "bad.jsonl").write_bytes(b"\n".join(BAD_LINES) + b"\n")
     expected = cli_records("bad.jsonl", cwd=tmp_path, args=["--max-article-bytes", "200"])
-    assert [r["status"] for r in expected].count("error") == 7
+    assert [r["status"] for r in expected].count("error") == 8
+    # JSON text is UTF-8: a line that is not is unreadable, an error naming it.
+    assert expected[8]["status_detail"] == "bad.jsonl:10: not valid UTF-8 (byte 12 of the line); JSON text must be UTF-8"
     pipeline = sx.Pipeline(2, max_article_bytes=200)
     with pytest.warns(sx.InputWarning, match=r'bad.jsonl:8: doc_id "ok" is taken by an earlier article'):
         got = list(pipeline.map(BAD_LINES, name="bad.jsonl"))

@@ -26,14 +26,44 @@ static SPLIT_ABBREVIATION: PerThread<Regex> =
 
 /// The clean text of an article.
 pub fn clean(raw: &str) -> String {
-    let repaired = repair_chars(raw);
-    // Sized for the whole text when the first line is kept: a huge article of
-    // one line then becomes the output without being copied again.
+    clean_repaired(repair_chars(raw))
+}
+
+/// [`clean`], letting the raw text go as soon as it has been repaired: a
+/// huge article then holds two copies of its text at most while it is
+/// cleaned, not three.
+pub fn clean_owned(raw: String) -> String {
+    let repaired = repair_chars(&raw);
+    drop(raw);
+    clean_repaired(repaired)
+}
+
+fn clean_repaired(repaired: String) -> String {
+    // A text of one line (a dump's article of one huge line) that cleaning
+    // leaves as it is, is its own clean text: kept, not copied.
+    let body = repaired.trim_end_matches('\n').len();
+    if !repaired[..body].contains('\n') {
+        let line = repair_split_abbreviations(collapse_spaces(&repaired[..body]));
+        if line.is_empty() || furniture_rule(&line).is_some() {
+            return String::new();
+        }
+        return match line {
+            Cow::Owned(line) => line,
+            Cow::Borrowed(_) => {
+                let mut repaired = repaired;
+                repaired.truncate(body);
+                repaired
+            }
+        };
+    }
     let mut out = String::new();
+    // Bytes of `repaired` read so far, newlines included.
+    let mut read = 0;
     // Where the last line kept starts in `out`.
     let mut previous = 0;
     let mut blank_pending = false;
     for raw_line in repaired.split('\n') {
+        read += raw_line.len() + 1;
         // Most lines are clean already: borrowed, not copied.
         let line = repair_split_abbreviations(collapse_spaces(raw_line));
         if line.is_empty() {
@@ -50,8 +80,10 @@ pub fn clean(raw: &str) -> String {
         }
         previous = out.len();
         if out.is_empty() {
+            // Sized for the lines left to read, at most: a huge article's
+            // first line then becomes the output without being copied again.
             out = line.into_owned();
-            out.reserve_exact(repaired.len().saturating_sub(out.len()));
+            out.reserve_exact(repaired.len().saturating_sub(read));
         } else {
             out.push_str(&line);
         }
@@ -102,7 +134,34 @@ fn repair_split_abbreviations(line: Cow<'_, str>) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{clean, clean_owned};
+
+    #[test]
+    fn one_line_texts_are_cleaned_as_texts_of_many_lines() {
+        let cases = [
+            // One line (and trailing newlines): kept as it is, or repaired.
+            ("The Treasury sanctioned them.", "The Treasury sanctioned them."),
+            ("The Treasury sanctioned them.\n\n", "The Treasury sanctioned them."),
+            (
+                "The U. S. Treasury sanctioned them.\n",
+                "The U.S. Treasury sanctioned them.",
+            ),
+            ("  The   Treasury\u{201C}s list. \r\n", "The Treasury\"s list."),
+            ("Leave a Reply\n", ""),
+            ("\n", ""),
+            ("", ""),
+            // Many lines.
+            ("\n\nThe Treasury sanctioned them.", "The Treasury sanctioned them."),
+            (
+                "Headline\nHeadline\n\nThe U. S. acted.\n",
+                "Headline\n\nThe U.S. acted.",
+            ),
+        ];
+        for (raw, expected) in cases {
+            assert_eq!(clean(raw), expected, "{raw:?}");
+            assert_eq!(clean_owned(raw.to_string()), expected, "{raw:?}");
+        }
+    }
 
     #[test]
     fn split_abbreviations_are_repaired() {

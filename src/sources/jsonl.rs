@@ -1,8 +1,9 @@
 //! JSONL dumps: one article per line, `{"id", "url", "title", "published",
 //! "text"}` or `"html"` instead of `"text"`; other fields go to `source.extra`.
 //!
-//! A line that cannot be used (malformed JSON, a wrong type, no body) becomes a
-//! failed document naming the file and line; the lines after it are still read.
+//! A line that cannot be used (not UTF-8, malformed JSON, a wrong type, no
+//! body) becomes a failed document naming the file and line; the lines after
+//! it are still read.
 
 use super::decode::ReadError;
 use super::{Content, Document, Limits};
@@ -200,7 +201,7 @@ impl Numbered {
             Line::Parsed(_, bytes) if bytes > limit => {
                 Some(self.failed(self.default_id(), self.detail(ReadError::TooLarge(limit))))
             }
-            Line::Parsed(value, bytes) => Some(self.of_value(value, false, bytes)),
+            Line::Parsed(value, bytes) => Some(self.of_value(value, bytes)),
             Line::Unusable(why) => Some(self.failed(self.default_id(), self.detail(why))),
         }
     }
@@ -226,12 +227,12 @@ impl Numbered {
 
     fn parse(&self, line: &[u8]) -> Document {
         match parse_value(line) {
-            Ok((value, lossy_utf8)) => self.of_value(value, lossy_utf8, line.len() as u64),
+            Ok(value) => self.of_value(value, line.len() as u64),
             Err(e) => self.failed(self.default_id(), self.detail(e)),
         }
     }
 
-    fn of_value(&self, value: Value, lossy_utf8: bool, bytes: u64) -> Document {
+    fn of_value(&self, value: Value, bytes: u64) -> Document {
         let mut object = match value {
             Value::Object(object) => object,
             other => {
@@ -258,7 +259,7 @@ impl Numbered {
                 doc_id,
                 source: meta.into_source(&self.names.path),
                 content,
-                lossy_utf8,
+                lossy_utf8: false,
                 bytes,
                 location: self.location(),
             },
@@ -267,17 +268,18 @@ impl Numbered {
     }
 }
 
-/// Parses one line as JSON, decoding invalid UTF-8 lossily if needed.
-fn parse_value(line: &[u8]) -> Result<(Value, bool), String> {
-    match serde_json::from_slice::<Value>(line) {
-        Ok(value) => Ok((value, false)),
-        Err(err) if std::str::from_utf8(line).is_err() => {
-            let text = String::from_utf8_lossy(line);
-            let value = serde_json::from_str(&text).map_err(|_| format!("invalid JSON: {err}"))?;
-            Ok((value, true))
-        }
-        Err(err) => Err(format!("invalid JSON: {err}")),
-    }
+/// Parses one line as JSON. A line that is not UTF-8 is unreadable: JSON
+/// text is UTF-8 (RFC 8259), and its bytes cannot be told apart from another
+/// encoding, a character cut in two or binary data; the first bad byte is
+/// named (counted from 1, as serde_json's columns) instead of guessing.
+fn parse_value(line: &[u8]) -> Result<Value, String> {
+    serde_json::from_slice::<Value>(line).map_err(|err| match std::str::from_utf8(line) {
+        Err(bad) => format!(
+            "not valid UTF-8 (byte {} of the line); JSON text must be UTF-8",
+            bad.valid_up_to() + 1
+        ),
+        Ok(_) => format!("invalid JSON: {err}"),
+    })
 }
 
 /// Discards the rest of an over-long line.
@@ -428,11 +430,22 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_decoded_lossily() {
-        let mut line = b"{\"id\": \"x\", \"text\": \"caf".to_vec();
-        line.extend_from_slice(b"\xe9\"}\n");
-        let docs: Vec<Document> = read(Box::new(std::io::Cursor::new(line)), names("d"), Limits::default()).collect();
-        assert_eq!(docs[0].content, Content::Text("caf\u{FFFD}".into()));
-        assert!(docs[0].lossy_utf8);
+    fn a_line_not_utf8_fails_naming_its_line_and_byte() {
+        let mut input = b"{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"x\", \"text\": \"caf".to_vec();
+        input.extend_from_slice(b"\xe9\"}\n{\"oops\xff\n{\"id\": \"c\", \"text\": \"ok\"}\n");
+        let docs: Vec<Document> = read(Box::new(std::io::Cursor::new(input)), names("d"), Limits::default()).collect();
+        let ids: Vec<&str> = docs.iter().map(|d| d.doc_id.as_str()).collect();
+        assert_eq!(ids, ["a", "d:2", "d:3", "c"]);
+        assert_eq!(
+            docs[1].content,
+            Content::Failed("d:2: not valid UTF-8 (byte 25 of the line); JSON text must be UTF-8".into())
+        );
+        // Not UTF-8 is said first, whatever else is wrong with the line.
+        assert_eq!(
+            docs[2].content,
+            Content::Failed("d:3: not valid UTF-8 (byte 7 of the line); JSON text must be UTF-8".into())
+        );
+        assert!(docs.iter().all(|d| !d.lossy_utf8));
+        assert_eq!(docs[3].content, Content::Text("ok".into()));
     }
 }

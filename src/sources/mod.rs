@@ -387,14 +387,15 @@ impl Documents {
 
 impl Documents {
     /// Standard input: JSONL, gzip or zstd compressed or not (told by the first
-    /// bytes). Errors name it `stdin:LINE`, as its doc_ids do.
+    /// bytes). Errors name it `stdin:LINE`, as its doc_ids do. It ends early
+    /// when a stop is requested, even while waiting for more input.
     fn open_stdin(&self) -> DocumentIter {
         let names = jsonl::Names {
             path: "-".into(),
             shown: "stdin".into(),
             rel: "stdin".into(),
         };
-        match decode::open_sniffed(Box::new(std::io::stdin()), self.limits.max_decompressed_bytes) {
+        match decode::open_sniffed(Box::new(crate::stop::Stdin), self.limits.max_decompressed_bytes) {
             Ok(reader) => Box::new(jsonl::read(reader, names, self.limits)),
             Err(err) => {
                 let detail = format!("stdin: cannot read: {err}");

@@ -43,14 +43,17 @@ fn a_folder_of_bad_files_gives_one_exact_record_each() {
         &page("Two", "2024-04-04", ENGLISH),
     )));
     write(&dir, "in/08_cut.warc", warc);
-    write(
-        &dir,
-        "in/09_dump.jsonl",
-        format!(
-            "{{\"id\": \"j1\", \"text\": {ENGLISH:?}}}\n{{\"id\": \"j2\", \"text\": \"unterminated\n\
-             {{\"id\": \"j3\", \"text\": [\"not\", \"a\", \"string\"]}}\n{{\"id\": \"j4\", \"text\": {ENGLISH:?}}}\n"
-        ),
-    );
+    // Lines 5 to 7: invalid UTF-8 inside the text (JSON must be UTF-8: the
+    // line is unreadable), an empty text and one of spaces (read, but no
+    // article: skipped, as RECORD.md says).
+    let mut dump = format!(
+        "{{\"id\": \"j1\", \"text\": {ENGLISH:?}}}\n{{\"id\": \"j2\", \"text\": \"unterminated\n\
+         {{\"id\": \"j3\", \"text\": [\"not\", \"a\", \"string\"]}}\n{{\"id\": \"j4\", \"text\": {ENGLISH:?}}}\n"
+    )
+    .into_bytes();
+    dump.extend_from_slice(b"{\"id\": \"j5\", \"text\": \"Caf\xe9 owners in Pyongyang were sanctioned.\"}\n");
+    dump.extend_from_slice(b"{\"id\": \"j6\", \"text\": \"\"}\n{\"id\": \"j7\", \"text\": \" \\n \"}\n");
+    write(&dir, "in/09_dump.jsonl", dump);
     let mut bomb = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     bomb.write_all(b"{\"id\": \"bomb\", \"text\": \"").unwrap();
     let zeros = vec![b'0'; 1 << 20];
@@ -60,6 +63,12 @@ fn a_folder_of_bad_files_gives_one_exact_record_each() {
     bomb.write_all(b"\"}\n").unwrap();
     write(&dir, "in/10_bomb.jsonl.gz", bomb.finish().unwrap());
     write(&dir, "in/11_good.txt", ENGLISH);
+    // A page in Latin-1 that does not say so: decoded as UTF-8 with
+    // replacement characters, and flagged.
+    let mut latin1_page = page("Latin", "2024-04-05", ENGLISH).into_bytes();
+    let at = latin1_page.windows(7).position(|w| w == b"</p><p>").unwrap();
+    latin1_page.splice(at..at, b" Caf\xe9 owners.".iter().copied());
+    write(&dir, "in/12_latin1.html", latin1_page);
 
     let run = run(
         &[
@@ -112,11 +121,19 @@ fn a_folder_of_bad_files_gives_one_exact_record_each() {
         ),
         ("j4", "ok", "-"),
         (
+            "09_dump.jsonl:5",
+            "error",
+            "in/09_dump.jsonl:5: not valid UTF-8 (byte 26 of the line); JSON text must be UTF-8",
+        ),
+        ("j6", "skipped", "empty"),
+        ("j7", "skipped", "empty"),
+        (
             "10_bomb.jsonl.gz:1",
             "error",
             "in/10_bomb.jsonl.gz:1: read error: decompressed size exceeds the limit of 10000000 bytes",
         ),
         ("11_good.txt", "ok", "-"),
+        ("12_latin1.html", "ok", "lossy_utf8"),
     ];
     assert_eq!(outcomes.len(), expected.len(), "{outcomes:#?}");
     for ((id, status, detail), (want_id, want_status, want_detail)) in outcomes.iter().zip(expected) {
@@ -128,6 +145,14 @@ fn a_folder_of_bad_files_gives_one_exact_record_each() {
     }
     let good = by_id(&records, "04_nul.txt")["text"].as_str().unwrap().to_string();
     assert_eq!(good, format!("{ENGLISH} It added more."));
+    // Text decoded lossily is kept, each bad byte one U+FFFD, never dropped.
+    let latin1 = by_id(&records, "05_latin1.txt")["text"].as_str().unwrap().to_string();
+    assert_eq!(latin1, format!("{ENGLISH} Caf\u{FFFD} owners in Pyongyang."));
+    let page_text = by_id(&records, "12_latin1.html")["text"].as_str().unwrap().to_string();
+    assert!(
+        page_text.contains(&format!("{ENGLISH} Caf\u{FFFD} owners.")),
+        "{page_text}"
+    );
 }
 
 #[test]

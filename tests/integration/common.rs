@@ -259,7 +259,28 @@ pub struct Paused {
     stderr: BufReader<ChildStderr>,
     /// What the run printed on standard error so far.
     pub seen: String,
+    /// For a run reading its input from standard input: see [`Reading`].
+    reading: Option<Reading>,
 }
+
+/// A run whose standard input is its input ([`Paused::start_reading`]): the
+/// FIFO its hook waits on instead, the writer of the input, which keeps
+/// standard input open (never at its end) until the run has ended, and a
+/// watchdog. A run that does not stop waits for more input for ever; the
+/// watchdog kills it after five minutes so that the test fails instead of
+/// hanging (not a timing of the test: a run that stops ends in seconds).
+struct Reading {
+    fifo: PathBuf,
+    stdin: std::thread::JoinHandle<std::process::ChildStdin>,
+    /// Set once the run has ended, before it is reaped (so that the
+    /// watchdog can never signal another process given its pid).
+    ended: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Set by the watchdog when it killed the run.
+    killed: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// How long a run reading standard input may take before the watchdog kills it.
+const WATCHDOG: std::time::Duration = std::time::Duration::from_secs(300);
 
 impl Paused {
     /// Starts `sanctions-extract ARGS` in `cwd` and waits until it pauses.
@@ -278,6 +299,69 @@ impl Paused {
             child,
             stderr,
             seen: String::new(),
+            reading: None,
+        };
+        paused.wait_for(sanctions_extract::stop::PAUSED);
+        paused
+    }
+
+    /// Starts `sanctions-extract ARGS` in `cwd` reading `input` from its
+    /// standard input, which stays open after it (the run never sees its end),
+    /// and waits until it pauses. The hook waits on a FIFO made in `cwd`, not
+    /// on standard input, which is the run's input.
+    pub fn start_reading(args: &[&str], cwd: &Path, input: Vec<u8>) -> Paused {
+        let fifo = cwd.join("test-hook.fifo");
+        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: mkfifo(3) on a NUL-terminated path.
+        assert_eq!(
+            unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) },
+            0,
+            "mkfifo {}",
+            fifo.display()
+        );
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sanctions-extract"))
+            .args(args)
+            .current_dir(cwd)
+            .env(sanctions_extract::stop::PAUSE_AFTER_COMMIT, &fifo)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("binary starts");
+        let mut stdin = child.stdin.take().unwrap();
+        let writer = std::thread::spawn(move || {
+            stdin.write_all(&input).unwrap();
+            stdin
+        });
+        let ended = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let killed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (pid, watched, fifo_read) = (child.id() as i32, ended.clone(), fifo.clone());
+        let kills = killed.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(WATCHDOG);
+            if !watched.load(std::sync::atomic::Ordering::SeqCst) {
+                kills.store(true, std::sync::atomic::Ordering::SeqCst);
+                // SAFETY: kill(2) on the test's child, not yet reaped.
+                unsafe { libc::kill(pid, libc::SIGKILL) };
+                // A test waiting to open the FIFO for the hook goes on.
+                use std::os::unix::fs::OpenOptionsExt;
+                let _ = std::fs::OpenOptions::new()
+                    .read(true)
+                    .custom_flags(libc::O_NONBLOCK)
+                    .open(&fifo_read);
+            }
+        });
+        let stderr = BufReader::new(child.stderr.take().unwrap());
+        let mut paused = Paused {
+            child,
+            stderr,
+            seen: String::new(),
+            reading: Some(Reading {
+                fifo,
+                stdin: writer,
+                ended,
+                killed,
+            }),
         };
         paused.wait_for(sanctions_extract::stop::PAUSED);
         paused
@@ -306,7 +390,11 @@ impl Paused {
 
     /// Lets the run go on past its pause.
     pub fn release(&mut self) {
-        drop(self.child.stdin.take());
+        match &self.reading {
+            // Opening the FIFO meets the hook's open; closing it ends its read.
+            Some(reading) => drop(std::fs::OpenOptions::new().write(true).open(&reading.fifo).unwrap()),
+            None => drop(self.child.stdin.take()),
+        }
     }
 
     /// Kills the run with SIGKILL and waits for it.
@@ -319,12 +407,35 @@ impl Paused {
     /// standard error.
     pub fn finish(mut self) -> Run {
         self.release();
-        self.stderr.read_to_string(&mut self.seen).unwrap();
-        let status = self.child.wait().unwrap();
+        let Paused {
+            mut child,
+            mut stderr,
+            mut seen,
+            reading,
+        } = self;
+        let Some(reading) = reading else {
+            stderr.read_to_string(&mut seen).unwrap();
+            let status = child.wait().unwrap();
+            return Run {
+                code: status.code().unwrap_or(-1),
+                stdout: String::new(),
+                stderr: seen,
+            };
+        };
+        // Standard input stays open until the run has ended.
+        let stdin = reading.stdin.join().unwrap();
+        stderr.read_to_string(&mut seen).unwrap();
+        reading.ended.store(true, std::sync::atomic::Ordering::SeqCst);
+        let status = child.wait().unwrap();
+        drop(stdin);
+        assert!(
+            !reading.killed.load(std::sync::atomic::Ordering::SeqCst),
+            "the run had not ended {WATCHDOG:?} after it started, its standard input open:\n{seen}"
+        );
         Run {
             code: status.code().unwrap_or(-1),
             stdout: String::new(),
-            stderr: self.seen,
+            stderr: seen,
         }
     }
 }

@@ -84,6 +84,47 @@ fn sigterm_commits_what_is_done_and_exits_143() {
     a_signal_stops_the_run_cleanly(libc::SIGTERM, "SIGTERM", 143);
 }
 
+/// SIGINT while the run waits for more of its standard input, which stays
+/// open: the reader must notice the stop, or the run waits for ever (the
+/// helper's watchdog then fails the test). The input is exactly one batch,
+/// eight whole chunks: when the hook says that batch is committed, the
+/// reader has read every line and sent every chunk, and what it does next
+/// is wait for a line that never comes; so the signal always finds it
+/// blocked there, never between two lines.
+#[test]
+fn sigint_stops_a_run_blocked_reading_stdin() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("stdin.sqlite");
+    let args = ["extract", "-", "--db", "stdin.sqlite", "--threads", "2"];
+    let mut paused = Paused::start_reading(&args, dir.path(), big_dump(BATCH as usize).into_bytes());
+    paused.signal(libc::SIGINT);
+    paused.wait_for("SIGINT: stopping");
+    let stopped = paused.finish();
+    assert_eq!(stopped.code, 130, "{}", stopped.stderr);
+    assert!(
+        stopped
+            .stderr
+            .contains(&format!("{BATCH} records written to stdin.sqlite"))
+            && stopped.stderr.contains("stopped by SIGINT before the end of the input"),
+        "{}",
+        stopped.stderr
+    );
+    assert_eq!(integrity(&db), "ok");
+    assert_eq!(count(&db), BATCH);
+    let ids: Vec<String> = Connection::open(&db)
+        .unwrap()
+        .prepare("SELECT doc_id FROM articles ORDER BY doc_id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        ids[0].starts_with("copy-00000-") && ids[511].starts_with("copy-00511-"),
+        "{ids:?}"
+    );
+}
+
 #[test]
 fn a_second_signal_stops_at_once_and_the_database_stays_whole() {
     let dir = TempDir::new().unwrap();
