@@ -1834,11 +1834,12 @@ fn target_of<T: Trace>(
         if in_attribution(text, &f.range) {
             return Err("the source of the sentence (`...,\" the Swiss government said`)");
         }
-        if let Some(tail) = text[f.range.end..].strip_prefix('-') {
-            let tail = tail.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
-            if PATRON_TAILS.contains(&tail) {
-                return Err("a patron (`Iran-backed`): who supports a target, not whose it is");
-            }
+        // The tail of a compound adjective the mention opens (`Iran-backed`).
+        let tail = text[f.range.end..]
+            .strip_prefix('-')
+            .map(|rest| rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default());
+        if tail.is_some_and(|t| PATRON_TAILS.contains(&t)) {
+            return Err("a patron (`Iran-backed`): who supports a target, not whose it is");
         }
         if demonym {
             let share = words_before(text, f.range.start, 2);
@@ -1854,8 +1855,7 @@ fn target_of<T: Trace>(
         if text[f.range.end..].starts_with("'s") {
             return Ok("a possessive (`Iran's shadow fleet`)");
         }
-        if let Some(tail) = text[f.range.end..].strip_prefix('-') {
-            let tail = tail.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+        if let Some(tail) = tail {
             if PLACE_TAILS.contains(&tail) {
                 return Err("a place (`Paris-based`): where a target is, not whose");
             }
