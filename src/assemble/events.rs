@@ -28,8 +28,8 @@ use super::canonical::period;
 use super::facts::{Actor, Fact, Facts};
 use super::lexicon::{
     AGENTIVE_NOUNS, CAUSE_MARKERS, DISCIPLINARY_WORDS, KIN_NOUNS, LIST_END_PREPOSITIONS, MEASURE_NOUNS, NOUN_MODIFIERS,
-    OBJECT_BREAKS, OBJECT_MARKERS, PASSIVE_AUXILIARIES, PATRON_TAILS, PLACE_TAILS, REACTION_VERBS, REPORTING_VERBS,
-    REPRESENTATIVES, SPEECH_DAY_CUES, STATE_WORDS, TARGET_HEADS, TARGET_MARKERS, TERRITORIES,
+    OBJECT_BREAKS, OBJECT_MARKERS, PASSIVE_AUXILIARIES, PASSIVE_GAP_WORDS, PATRON_TAILS, PLACE_TAILS, REACTION_VERBS,
+    REPORTING_VERBS, REPRESENTATIVES, SPEECH_DAY_CUES, STATE_WORDS, TARGET_HEADS, TARGET_MARKERS, TERRITORIES,
 };
 use super::listed;
 use super::trace::{Role, Step, Trace, Untraced};
@@ -128,9 +128,10 @@ const LIST_CUE_OPENING: &str = r"^(?:[\w-]+\s+){0,3}?(?:companies|entities|indiv
 /// ...or places names `among the sanctions`.
 const LIST_CUE_AMONG: &str = r"(?-u:\b)(?:among|within|prominent\s+(?:among|within))\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:sanctions|designations|targets|entities|companies|organi[sz]ations|individuals)(?-u:\b)";
 
-/// ...or says what the sanctions name (`The sanctions target A, B and C`,
-/// `The measures also extend to ...`).
-const LIST_CUE_SANCTIONS: &str = r"^(?:[\w-]+\s+){0,2}?(?:sanctions|measures|designations|penalties)\s+(?:also\s+)?(?:target|targets|targeted|name|names|named|cover|covers|hit|hits|extend\s+to|extends\s+to|include|includes|included)(?-u:\b)";
+/// ...or says what the sanctions or the list name (`The sanctions target A,
+/// B and C`, `The measures also extend to ...`, `The list also names A`),
+/// or what the action just told of did (`It also included A and B`).
+const LIST_CUE_SANCTIONS: &str = r"^(?:(?:[\w-]+\s+){0,2}?(?:sanctions|measures|designations|penalties|list|blacklist)|it|they)\s+(?:also\s+)?(?:target|targets|targeted|name|names|named|cover|covers|hit|hits|extend\s+to|extends\s+to|include|includes|included)(?-u:\b)";
 
 /// The cues searched apart (any case): the opening ones, anchored, stop
 /// within the first words, where one alternation scanned the whole sentence
@@ -1248,8 +1249,25 @@ fn listed_objects(article: &Article, facts: &Facts, i: usize, trigger: &Trigger,
             start
         };
         names.extend(listed::names(text, start, trigger.range.start, facts));
+        if names.is_empty()
+            && let Some(subject) = passive_subject(text, facts, &(sentence.start..trigger.range.start))
+        {
+            names.push(subject.value.to_string());
+        }
     }
     names
+}
+
+/// The name that is the subject of a passive trigger, standing just before
+/// it with only auxiliaries and adverbs between, after a closing comma
+/// (`The former head of the army, Paul Malong, is also placed on the
+/// list`, `Rosneft has also been designated`).
+fn passive_subject<'f>(text: &str, facts: &'f Facts, before: &Range<usize>) -> Option<&'f Fact<&'f str>> {
+    let subject = within(&facts.named, before).last()?;
+    let gap = &text[subject.range.end..before.end];
+    let joins = |w: &str| PASSIVE_AUXILIARIES.contains(&w) || PASSIVE_GAP_WORDS.contains(&w);
+    (gap.trim_start_matches([',', ' ']).split_whitespace().all(joins) && !gap.contains(['.', ';', ':']))
+        .then_some(subject)
 }
 
 /// The step of a named target taken or not.
@@ -1997,10 +2015,14 @@ fn listed_names(article: &Article, facts: &Facts, i: usize) -> Option<Vec<String
     let sentence = &article.text[range.clone()];
     if let Some(start) = list_start(sentence) {
         // The list's items, past their appositions (`A, director of the
-        // B; C, ...`); else every name of the sentence.
+        // B; C, ...`); else every name of the sentence but those whose kin
+        // are listed (`the wife of Foreign Minister A`).
         let mut names = listed::names(article.text, range.start + start, range.end, facts);
         if names.is_empty() {
-            names = within(&facts.named, &range).map(|f| f.value.to_string()).collect();
+            names = within(&facts.named, &range)
+                .filter(|f| !kin_of(article.text, &f.range))
+                .map(|f| f.value.to_string())
+                .collect();
         }
         return (!names.is_empty()).then_some(names);
     }
@@ -2010,12 +2032,19 @@ fn listed_names(article: &Article, facts: &Facts, i: usize) -> Option<Vec<String
 /// The name of a bullet item after a sentence ending with a colon (`They
 /// are:`).
 fn bullet_item(article: &Article, i: usize, sentence: &str) -> Option<Vec<String>> {
-    let opens_list = (i.saturating_sub(LIST_REACH)..i).rev().any(|j| {
+    // The list opens with a colon a few sentences before, or before the
+    // bullets that come just before this one.
+    let is_bullet = |s: &str| s.trim_start().starts_with(['•', '*', '·', '-']);
+    let mut opener = i;
+    while opener > 0 && is_bullet(&article.text[article.sentences[opener - 1].clone()]) {
+        opener -= 1;
+    }
+    let opens_list = (opener.saturating_sub(LIST_REACH)..opener).rev().any(|j| {
         let s = &article.text[article.sentences[j].clone()];
         s.trim_end().ends_with(':')
     });
     if opens_list
-        && sentence.trim_start().starts_with(['•', '*', '·', '-'])
+        && is_bullet(sentence)
         && let Some(c) = LIST_ITEM.captures(sentence)
     {
         return Some(vec![c[1].to_string()]);
@@ -3067,6 +3096,55 @@ mod tests {
             [
                 "South Korea imposed North Korea [] [Ri Pyong Chol] -",
                 "Japan imposed North Korea [] [Maria Vorontsova, Katerina Tikhonova] -"
+            ]
+        );
+    }
+
+    #[test]
+    fn passive_subjects_bullet_runs_and_the_list_name_targets() {
+        // A name before a passive with only auxiliaries and adverbs between.
+        let events = Given::new(
+            "The United States sanctioned three senior South Sudan officials on Wednesday. \
+             The former head of the army, Paul Malong, is also placed on the sanctions list. \
+             Two days ago, Acme Holdings said the weather was fine.",
+        )
+        .state("United States", "United States")
+        .country("South Sudan", "South Sudan")
+        .count("three senior South Sudan officials", 3, I)
+        .date("Wednesday", "2017-09-06")
+        .named("Paul Malong")
+        .named("Acme Holdings")
+        .events();
+        assert_eq!(
+            summary(&events),
+            ["United States imposed South Sudan [3 individual] [Paul Malong] 2017-09-06"]
+        );
+
+        // Every bullet of a run opened by a colon, however long the run; the
+        // list a `list` names, but not the kin's possessor.
+        let events = Given::new(
+            "Britain sanctioned 5 Russian individuals on Monday. \
+             The others sanctioned are:\n\
+             • Ivan Orlov, director, 2019 to present\n\
+             • Oleg Sokol, deputy director, 2018 to 2019\n\
+             • Petr Volkov, former director, 2016 to 2018\n\
+             • Pavel Zorin, former deputy, 2015 to 2016\n\
+             The list also names the wife of Foreign Minister Sergey Lavrov.",
+        )
+        .state("Britain", "United Kingdom")
+        .demonym("Russian", "Russia")
+        .count("5 Russian individuals", 5, I)
+        .date("Monday", "2022-03-14")
+        .named("Ivan Orlov")
+        .named("Oleg Sokol")
+        .named("Petr Volkov")
+        .named("Pavel Zorin")
+        .named("Sergey Lavrov")
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                "United Kingdom imposed Russia [5 individual] [Ivan Orlov, Oleg Sokol, Petr Volkov, Pavel Zorin] 2022-03-14"
             ]
         );
     }

@@ -159,6 +159,25 @@ pub(super) const TARGET_MARKERS: &[&str] = &[
 /// `has been delisted`), in the two words before it: `events::is_passive`.
 pub(super) const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "be", "being", "is", "are", "get", "got"];
 
+/// Words besides the auxiliaries that may stand between a passive's subject
+/// and its trigger (`Rosneft has also been designated`):
+/// `events::passive_subject`.
+pub(super) const PASSIVE_GAP_WORDS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "now",
+    "too",
+    "later",
+    "subsequently",
+    "then",
+    "likewise",
+    "itself",
+    "himself",
+    "herself",
+];
+
 /// Verbs of reporting: an actor before a passive trigger with one between
 /// them reports the action, and is its subject (`The EU said 20 firms were
 /// sanctioned`): `events::subject`.

@@ -15,7 +15,7 @@
 //! need two capitalised words.
 
 use super::facts::{Fact, Facts};
-use super::lexicon::{COMPOUND_TAILS, LIST_DESCRIPTION_STOPS, NAME_JOINERS, NOT_NAMES, SPEECH_AFTER_NAME};
+use super::lexicon::{COMPOUND_TAILS, KIN_NOUNS, LIST_DESCRIPTION_STOPS, NAME_JOINERS, NOT_NAMES, SPEECH_AFTER_NAME};
 use crate::extract::lexicon::{titles, words};
 use std::ops::Range;
 
@@ -58,7 +58,10 @@ struct Item {
 fn item(text: &str, at: usize, end: usize) -> Option<Item> {
     let start = skip_description(text, at, end)?;
     let name = name_at(text, start, end)?;
-    let label = text[at..start].split_whitespace().any(|w| matches!(w, "a" | "an"));
+    let description: Vec<&str> = text[at..start].split_whitespace().collect();
+    // `the wife of A`: A is not the one listed.
+    let kin = description.ends_with(&["of"]) && description.iter().any(|w| KIN_NOUNS.contains(w));
+    let label = kin || description.iter().any(|w| matches!(*w, "a" | "an"));
     // `..., the Foreign Ministry said`: a speaker, not an item.
     let speaks = text[name.end..end]
         .split_whitespace()
@@ -229,7 +232,12 @@ fn item_names(text: &str, name: &Range<usize>, facts: &Facts) -> Vec<String> {
         let bare = w.trim_end_matches('.');
         NOT_NAMES.contains(&w) || words::MONTHS.contains(&bare) || words::DAYS.contains(&bare)
     };
-    if capitals < 2 || surface.split_whitespace().any(no_name) {
+    // `Vice Minister` (of a name the extractors did not find): an office.
+    let office = surface.split_whitespace().all(|w| {
+        let w = w.to_lowercase();
+        titles::TITLE_HEADS.contains(&w.as_str()) || titles::TITLE_MODIFIERS.contains(&w.as_str())
+    });
+    if capitals < 2 || office || surface.split_whitespace().any(no_name) {
         return Vec::new();
     }
     vec![surface.to_string()]
@@ -325,8 +333,11 @@ mod tests {
         assert!(listed("It sanctioned Kocak on Monday.", "sanctioned").is_empty());
         assert!(listed("The sanctions took effect in March 2024.", "sanctions").is_empty());
         assert!(listed("The measures, which Brussels adopted, target banks.", "measures").is_empty());
-        // A possessor, an adjective, a speaker, a number.
+        // A possessor, an adjective, a speaker, a number, an office alone,
+        // the one whose kin is listed.
         assert!(listed("Listed were Yonhap's partners.", "were").is_empty());
+        assert!(listed("They include Vice Minister of the Interior.", "include").is_empty());
+        assert!(listed("The list names the wife of Foreign Minister Ivan Orlov.", "names").is_empty());
         assert!(listed("It targeted St Petersburg-based firms.", "targeted").is_empty());
         assert!(listed("It sanctioned 20 firms, the Foreign Ministry said.", "firms").is_empty());
         assert!(listed("Council Adds Three Gang Leaders", "Adds").is_empty());

@@ -65,7 +65,7 @@ macro_rules! acts_on_sanctions {
         concat!(
             r"(?-u:\b)(?:",
             $verbs,
-            r")(?P<gap>(?:\s+[\w.'-]+){0,6}?)\s+(?:sanctions?(?:\s+(?:package|resolution|list|regime))?|penalties|embargo(?:es)?|asset\s+freezes?|travel\s+bans?|(?:punitive|restrictive|economic|financial)\s+measures|measures\s+(?:against|on|targeting))(?-u:\b)"
+            r")(?P<gap>(?:\s+[\w.'-]+){0,6}?)\s+(?:sanctions?(?:\s+(?:package|resolution|list|regime))?|penalties|embargo(?:es)?|asset\s+freezes?|(?:travel|entry)\s+bans?|(?:punitive|restrictive|economic|financial)\s+measures|measures\s+(?:against|on|targeting))(?-u:\b)"
         )
     };
 }
@@ -178,6 +178,37 @@ pub const RULES: &[TriggerRule] = &[
         pattern: r"(?-u:\b)identif(?:y|ies|ied|ying)(?-u:\b)[^.;]{0,80}?\s+as\s+blocked\s+property(?-u:\b)",
         examples: &[("[identified the tanker as blocked property]", "imposed")],
         negatives: &["identified the tanker as a risk"],
+    },
+    TriggerRule {
+        name: "imposed.block_property",
+        status: Imposed,
+        strength: Strong,
+        form: Phrase,
+        // The words of the U.S. orders (`blocking property and interests in
+        // property`), with its article: `blocked property` alone is a noun.
+        pattern: r"(?-u:\b)block(?:s|ed|ing)?\s+(?:all|the)\s+property(?-u:\b)",
+        examples: &[
+            ("the order [blocks all property] of", "imposed"),
+            ("an order [blocking the property] of seven officials", "imposed"),
+        ],
+        negatives: &["the blocked property was sold"],
+    },
+    TriggerRule {
+        name: "imposed.entry_ban",
+        status: Imposed,
+        strength: Strong,
+        form: Phrase,
+        // Counter-sanctions are often entry bans on named officials; the
+        // objects stand inside the phrase.
+        pattern: r"(?-u:\b)(?:bann(?:ed|ing)|bans?|barr(?:ed|ing)|bars?)(?-u:\b)[^.;]{0,120}?\s+from\s+entering(?-u:\b)",
+        examples: &[
+            (
+                "Russia [banned the prime minister and ten ministers from entering] the country",
+                "imposed",
+            ),
+            ("they have been [barred from entering] Russia", "imposed"),
+        ],
+        negatives: &["banned the import of steel", "barred from the meeting"],
     },
     TriggerRule {
         name: "imposed.hit_with",
