@@ -123,15 +123,17 @@ fn clause_after(text: &str, start: usize) -> Option<&str> {
 }
 
 /// A sentence that lists the targets of the action just reported: it opens
-/// with target nouns and `include`/`are`...
-const LIST_CUE_OPENING: &str = r"^(?:[\w-]+\s+){0,3}?(?:companies|entities|individuals|organi[sz]ations|persons|people|banks|firms|designees|targets|vessels|ships|those)(?:\s+[\w-]+){0,4}?\s+(?:include|includes|included|are|were|is|was)(?-u:\b)";
+/// with target nouns and `include`/`are`..., or with the participle of an
+/// inverted passive (`Also included in the sanctions were A and B`, `Newly
+/// added to Seoul's list were A and B`)...
+const LIST_CUE_OPENING: &str = r"^(?:(?:[\w-]+,?\s+){0,3}?(?:companies|entities|individuals|organi[sz]ations|persons|people|banks|firms|designees|targets|vessels|ships|those|officials|executives|institutions|oligarchs|businessmen)(?:\s+[\w-]+){0,4}?\s+(?:include|includes|included|are|were|is|was)|(?:[\w-]+,?\s+){0,2}?(?:included|named|listed|designated|targeted|targetted|sanctioned|added)\s+(?:[\w'\x{2019}-]+\s+){0,8}?(?:were|are|was|is))(?-u:\b)";
 /// ...or places names `among the sanctions`.
 const LIST_CUE_AMONG: &str = r"(?-u:\b)(?:among|within|prominent\s+(?:among|within))\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:sanctions|designations|targets|entities|companies|organi[sz]ations|individuals)(?-u:\b)";
 
 /// ...or says what the sanctions or the list name (`The sanctions target A,
 /// B and C`, `The measures also extend to ...`, `The list also names A`),
 /// or what the action just told of did (`It also included A and B`).
-const LIST_CUE_SANCTIONS: &str = r"^(?:(?:[\w-]+\s+){0,2}?(?:sanctions|measures|designations|penalties|list|blacklist)|it|they)\s+(?:also\s+)?(?:target|targets|targeted|name|names|named|cover|covers|hit|hits|extend\s+to|extends\s+to|include|includes|included)(?-u:\b)";
+const LIST_CUE_SANCTIONS: &str = r"^(?:(?:[\w-]+,?\s+){0,2}?(?:sanctions|measures|designations|penalties|list|blacklist)|it|they)\s+(?:also\s+)?(?:target|targets|targeted|targetted|name|names|named|cover|covers|hit|hits|extend\s+to|extends\s+to|include|includes|included)(?-u:\b)";
 
 /// The cues searched apart (any case): the opening ones, anchored, stop
 /// within the first words, where one alternation scanned the whole sentence
@@ -3750,6 +3752,23 @@ mod tests {
             found > 5_000 && narrowed > 5_000,
             "too few: {found} matches, {narrowed} narrowed"
         );
+    }
+
+    #[test]
+    fn list_cues_read_past_an_opening_adverb_and_after_a_pronoun() {
+        for cue in [
+            "Specifically, the targeted individuals are Ismail Demir and Faruk Yigit.",
+            "The list also names the executives of the firm: Tahir Garayev and Anar Madatli.",
+            "It also included business entities Bena Properties and the Hamsho International Group.",
+            "Also included in the sanctions were Ri Song-hak, an official, and Jo Myung-chol.",
+            "Newly added to Seoul's unilateral sanctions list against Pyongyang were Kang Sun-nam and Pak Su-il.",
+            "The officials include Prime Minister Mikhail Mishustin and Dmitry Medvedev.",
+        ] {
+            assert!(is_list_cue(cue), "{cue}");
+        }
+        for no_cue in ["It was raining in Istanbul and Ankara.", "The list of demands is long."] {
+            assert!(!is_list_cue(no_cue), "{no_cue}");
+        }
     }
 
     #[test]

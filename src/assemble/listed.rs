@@ -58,6 +58,9 @@ struct Item {
 fn item(text: &str, at: usize, end: usize) -> Option<Item> {
     let start = skip_description(text, at, end)?;
     let name = name_at(text, start, end)?;
+    // `the Supreme Court judges A`, `Rosneft chief executive B`: the body
+    // before a role names whom the person works for; the person is the item.
+    let name = role_holder(text, name.end, end).unwrap_or(name);
     let description: Vec<&str> = text[at..start].split_whitespace().collect();
     // `the wife of A`: A is not the one listed.
     let kin = description.ends_with(&["of"]) && description.iter().any(|w| KIN_NOUNS.contains(w));
@@ -77,6 +80,30 @@ fn item(text: &str, at: usize, end: usize) -> Option<Item> {
         label: label || speaks || possessor,
         end: after,
     })
+}
+
+/// The name after a role of one or two lower-case words that follow a
+/// name at `at` (` judges A`, ` chief executive B`), if there is one.
+fn role_holder(text: &str, at: usize, end: usize) -> Option<Range<usize>> {
+    let mut pos = skip_space(text, at, end);
+    if pos == at {
+        return None; // punctuation right after the name
+    }
+    for _ in 0..2 {
+        let word = word_at(text, pos, end);
+        let role = !word.is_empty()
+            && word.chars().all(|c| c.is_lowercase() || c == '-')
+            && !matches!(word, "and" | "or" | "of" | "the" | "a" | "an")
+            && !LIST_DESCRIPTION_STOPS.contains(&word);
+        if !role {
+            return None;
+        }
+        pos = skip_space(text, pos + word.len(), end);
+        if word_at(text, pos, end).starts_with(char::is_uppercase) {
+            return name_at(text, pos, end);
+        }
+    }
+    None
 }
 
 /// After the lower-case description of an item (`the insurance company `,
@@ -210,11 +237,26 @@ fn separator(text: &str, at: usize, end: usize) -> Option<usize> {
 /// itself when it is no country or demonym and has two capitalised words.
 fn item_names(text: &str, name: &Range<usize>, facts: &Facts) -> Vec<String> {
     let inside = |f: &Range<usize>| f.start < name.end && name.start < f.end;
-    let known: Vec<String> = facts
-        .named
+    // `Russian Federal Council speaker Valentina Matvienko`, `the Supreme
+    // Court judges A and B`: the body an official heads or works for, before
+    // the official or before a role in lower case and a name, is no item of
+    // its own.
+    let official = facts.officials.iter().find(|f| inside(&f.range)).map(|f| f.range.start);
+    let inside_item: Vec<&Fact<&str>> = facts.named.iter().filter(|f| inside(&f.range)).collect();
+    let before_role = |k: usize| {
+        inside_item.get(k + 1).is_some_and(|next| {
+            let gap = text.get(inside_item[k].range.end..next.range.start).unwrap_or("");
+            !gap.trim().is_empty()
+                && gap
+                    .split_whitespace()
+                    .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && w != "and")
+        })
+    };
+    let known: Vec<String> = inside_item
         .iter()
-        .filter(|f| inside(&f.range))
-        .map(|f| f.value.to_string())
+        .enumerate()
+        .filter(|&(k, f)| official.is_none_or(|at| f.range.start >= at) && !before_role(k))
+        .map(|(_, f)| f.value.to_string())
         .collect();
     if !known.is_empty() {
         return known;
@@ -320,6 +362,14 @@ mod tests {
                 "assets"
             ),
             Vec::<String>::new()
+        );
+        // A body before a role names the holder's employer.
+        assert_eq!(
+            listed(
+                "They include the Supreme Court judges Roger Castillo Obregon and Marlene Tellez, and Rosneft chief executive Igor Sechin.",
+                "include"
+            ),
+            ["Roger Castillo Obregon", "Marlene Tellez", "Igor Sechin"]
         );
     }
 

@@ -228,8 +228,12 @@ pub const RULES: &[TriggerRule] = &[
         form: VerbOnly,
         // Whole word forms, so that the noun (`target`) and `targeting` are
         // not searched for it.
-        pattern: r"(?-u:\b)(?:targets|targeted)(?-u:\b)",
-        examples: &[("[targets] three banks", "imposed")],
+        pattern: r"(?-u:\b)(?:targets|targeted|targetted)(?-u:\b)",
+        // `targetted`: a common misspelling.
+        examples: &[
+            ("[targets] three banks", "imposed"),
+            ("have [targetted] 81 people", "imposed"),
+        ],
         negatives: &["a target date"],
     },
     TriggerRule {
