@@ -880,7 +880,7 @@ fn read<T: Trace>(
         &after,
         &before,
         sentence.start..trigger.range.start,
-        passive,
+        passive || reduced_relative(text, facts, trigger),
         trace,
     );
     let mut named = named_objects(text, facts, &actors, &after, trace);
@@ -1023,6 +1023,21 @@ fn readings_step(first: usize, actors: &[Actor]) -> Step {
     }
 }
 
+/// Whether a participle trigger follows the count it acts on (`the 11
+/// officials sanctioned had all...`, `29 entities designated on Friday`): a
+/// passive without its auxiliary, whose object is the count before it.
+fn reduced_relative(text: &str, facts: &Facts, trigger: &Trigger) -> bool {
+    let participle = text[trigger.range.clone()]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("ed"));
+    participle
+        && facts
+            .counts
+            .iter()
+            .any(|c| c.range.end <= trigger.range.start && text[c.range.end..trigger.range.start].trim().is_empty())
+}
+
 /// Whether the trigger is passive (`were sanctioned`, `has been delisted`).
 fn is_passive(text: &str, trigger: &Trigger) -> bool {
     // `is considering sanctions` is progressive, not passive.
@@ -1053,12 +1068,18 @@ fn counts_of<T: Trace>(
     passive: bool,
     trace: &mut T,
 ) -> Vec<EventCount> {
+    // `Britain has now sanctioned more than 400 ships`: a running total.
+    let before_trigger = words_before(text, before.end, 3);
+    let running = before_trigger.iter().any(|w| w == "now")
+        && before_trigger.iter().any(|w| matches!(w.as_ref(), "has" | "have"));
     // Why a count in `range` is not one of the action's, if it is not.
     let refused = |f: &Fact<EventCount>| {
         if f.value.category == CountCategory::Other {
             Some("counts no designated kind (category other)")
         } else if text[after.start.min(f.range.start)..f.range.start].contains("total") {
             Some("after `total`: a running total, not this action's")
+        } else if running && f.range.start >= before.end {
+            Some("after `has now`: a running total, not this action's")
         } else {
             None
         }
@@ -2069,13 +2090,22 @@ fn count_key(counts: &[EventCount]) -> Vec<(u64, &'static str)> {
 }
 
 /// Whether two readings' counts can be one action's: one holds the other
-/// (`one group`, then `four other individuals and one group`), or either has
-/// none.
+/// (`one group`, then `four other individuals and one group`), either has
+/// none, or they count different kinds ([`counts_apart`]).
 fn counts_agree(a: &[EventCount], b: &[EventCount]) -> bool {
+    if counts_apart(a, b) {
+        return true;
+    }
     let (a, b) = (count_key(a), count_key(b));
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let mut rest = large.into_iter();
     small.iter().all(|c| rest.any(|d| d == *c))
+}
+
+/// Whether two readings count only different kinds (`24 Russians`, then
+/// `12 companies blacklisted`): the parts of one action, added together.
+fn counts_apart(a: &[EventCount], b: &[EventCount]) -> bool {
+    !a.is_empty() && !b.is_empty() && a.iter().all(|c| b.iter().all(|d| d.category != c.category))
 }
 
 /// Whether a trigger tells of an action before the news, from its
@@ -2281,7 +2311,9 @@ fn absorb(e: &mut Reading, r: Reading) {
     if e.target.is_none() {
         e.target = r.target;
     }
-    if e.counts.len() < r.counts.len() {
+    if counts_apart(&e.counts, &r.counts) {
+        e.counts.extend(r.counts);
+    } else if e.counts.len() < r.counts.len() {
         e.counts = r.counts;
     }
     if e.agency.is_none() {
@@ -3751,6 +3783,40 @@ mod tests {
         assert!(
             found > 5_000 && narrowed > 5_000,
             "too few: {found} matches, {narrowed} narrowed"
+        );
+    }
+
+    #[test]
+    fn counts_of_other_kinds_add_up_but_running_totals_do_not() {
+        let events = Given::new(
+            "The United States on Friday imposed sanctions on 24 Russians. \
+             Their firms were among 12 companies blacklisted. \
+             The United States has now sanctioned more than 600 people.",
+        )
+        .state("United States", "United States")
+        .demonym("Russians", "Russia")
+        .count("24 Russians", 24, I)
+        .count("12 companies", 12, E)
+        .count("600 people", 600, I)
+        .date("Friday", "2018-04-06")
+        .events();
+        assert_eq!(
+            summary(&events),
+            ["United States imposed Russia [24 individual, 12 entity] [] 2018-04-06"]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_count_acts_on_it() {
+        let events = Given::new("Pompeo said the 11 officials sanctioned on Friday had crushed freedom in Hong Kong.")
+            .official("Pompeo", "United States")
+            .country("Hong Kong", "Hong Kong")
+            .count("11 officials", 11, I)
+            .date("Friday", "2020-08-07")
+            .events();
+        assert_eq!(
+            summary(&events),
+            ["United States imposed Hong Kong [11 individual] [] 2020-08-07"]
         );
     }
 

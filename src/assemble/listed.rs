@@ -75,11 +75,26 @@ fn item(text: &str, at: usize, end: usize) -> Option<Item> {
     // item.
     let next = word_at(text, skip_space(text, name.end, end), end);
     let possessor = next.starts_with(char::is_uppercase) && (next.ends_with("'s") || next.ends_with("\u{2019}s"));
+    // `Putin's two daughters, A and B`: the kin named after it are items.
+    let end = if possessor {
+        kin_after(text, name.end, end).unwrap_or(after)
+    } else {
+        after
+    };
     Some(Item {
         name,
         label: label || speaks || possessor,
-        end: after,
+        end,
     })
+}
+
+/// After a possessor's `'s` at `at`, the end of a kin noun phrase closed by a
+/// comma (`'s two daughters,`), where the kin's names follow.
+fn kin_after(text: &str, at: usize, end: usize) -> Option<usize> {
+    let rest = &text[at..end];
+    let words_end = rest.find(',')?;
+    let phrase: Vec<&str> = rest[..words_end].split_whitespace().collect();
+    (phrase.len() <= 4 && phrase.iter().skip(1).any(|w| KIN_NOUNS.contains(w))).then_some(at + words_end)
 }
 
 /// The name after a role of one or two lower-case words that follow a
@@ -361,8 +376,9 @@ mod tests {
                 "Japan froze the assets of President Vladimir Putin's two daughters, Maria Vorontsova and Katerina Tikhonova.",
                 "assets"
             ),
-            Vec::<String>::new()
+            ["Maria Vorontsova", "Katerina Tikhonova"]
         );
+        assert!(listed("It named Vladimir Putin's allies, and more.", "named").is_empty());
         // A body before a role names the holder's employer.
         assert_eq!(
             listed(

@@ -66,6 +66,13 @@ pub const TITLE_HEADS: &[&str] = &[
     "colonel",
     "col.",
     "lieutenant",
+    // Hyphenated ranks (`Major-General Qasem Soleimani`).
+    "major-general",
+    "brigadier-general",
+    "lieutenant-general",
+    "lieutenant-colonel",
+    "vice-admiral",
+    "rear-admiral",
     "king",
     "queen",
     "prince",

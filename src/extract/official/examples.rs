@@ -336,3 +336,14 @@ fn appositions_with_companies_and_joined_titles() {
             .all(|o| o.0 == "Tom Enders")
     );
 }
+
+#[test]
+fn hyphenated_military_ranks() {
+    check(
+        "Major-General Qasem Soleimani met Brigadier-General Esmail Qaani.",
+        &[
+            ("Qasem Soleimani", Some("Major-General"), None, &[]),
+            ("Esmail Qaani", Some("Brigadier-General"), None, &[]),
+        ],
+    );
+}
