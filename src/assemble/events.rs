@@ -219,6 +219,10 @@ struct Reading {
     /// U.S. previously sanctioned`): it joins no event of the news but one
     /// of its own date.
     earlier: bool,
+    /// Its trigger tells of an action taken beside another (`also
+    /// designated`, `In addition, ...`): without a date of its own, it has
+    /// the lead event's.
+    also: bool,
 }
 
 impl Reading {
@@ -910,6 +914,7 @@ fn read<T: Trace>(
         return Vec::new();
     }
     let before_news = tells_of_earlier(&text[sentence.start..trigger.range.start]);
+    let also = tells_of_another(&text[sentence.start..trigger.range.start]);
     let opening = &text[sentence.clone()];
     let part = PART_OPENINGS
         .iter()
@@ -936,6 +941,7 @@ fn read<T: Trace>(
             part,
             follows: trigger.follows,
             earlier: before_news,
+            also,
         })
         .collect();
     // The other countries of the action: the counts and names stay with the
@@ -2108,6 +2114,17 @@ fn counts_apart(a: &[EventCount], b: &[EventCount]) -> bool {
     !a.is_empty() && !b.is_empty() && a.iter().all(|c| b.iter().all(|d| d.category != c.category))
 }
 
+/// Whether a trigger tells of an action taken beside another, from its
+/// sentence's `opening` up to it: `also` in the two words before it (`also
+/// designated`, `have also imposed`), or a sentence opening `In addition`.
+fn tells_of_another(opening: &str) -> bool {
+    words_before(opening, opening.len(), 2).iter().any(|w| w == "also")
+        || opening
+            .trim_start()
+            .get(..11)
+            .is_some_and(|head| head.eq_ignore_ascii_case("in addition"))
+}
+
 /// Whether a trigger tells of an action before the news, from its
 /// sentence's `opening` up to it: the past perfect
 /// (`Tokyo had targeted`, `it had also sanctioned`) or `previously`,
@@ -2426,6 +2443,10 @@ fn finish<T: Trace>(
     let day = news_day(article, facts);
     // The lead: the event read from the article's first trigger sentence.
     let lead = readings.iter().filter_map(|r| r.sentences.iter().min()).min().copied();
+    let lead_date: Option<String> = lead.and_then(|lead| {
+        let r = readings.iter().find(|r| r.sentences.contains(&lead))?;
+        r.date.clone().or_else(|| day.map(str::to_string))
+    });
     // A reading without a target acts on what the article's other readings
     // act on, the country most aimed at first: `Britain added five
     // individuals` after a U.S. action `coordinated with Britain` on Myanmar
@@ -2455,6 +2476,17 @@ fn finish<T: Trace>(
                 r.date = Some(day.to_string());
                 if T::ON {
                     notes.push(format!("date {day}: the lead event's, the article's news day (its latest day in the week to publication)"));
+                }
+            }
+            if r.date.is_none()
+                && r.also
+                && !r.earlier
+                && r.status == EventStatus::Imposed
+                && let Some(lead_date) = &lead_date
+            {
+                r.date = Some(lead_date.clone());
+                if T::ON {
+                    notes.push(format!("date {lead_date}: the lead event's, for an action taken beside it (`also`)"));
                 }
             }
             if r.target.is_none() {
@@ -3803,6 +3835,32 @@ mod tests {
         assert_eq!(
             summary(&events),
             ["United States imposed Russia [24 individual, 12 entity] [] 2018-04-06"]
+        );
+    }
+
+    #[test]
+    fn an_action_also_taken_has_the_lead_events_date() {
+        let events = Given::new(
+            "The United States on Wednesday sanctioned four individuals. \
+             The weather was fine. \
+             In addition, Saudi Arabia also designated the key individuals. \
+             Bahrain sanctioned two firms.",
+        )
+        .state("United States", "United States")
+        .state("Saudi Arabia", "Saudi Arabia")
+        .state("Bahrain", "Bahrain")
+        .count("four individuals", 4, I)
+        .count("two firms", 2, E)
+        .date("Wednesday", "2018-05-16")
+        .events();
+        assert_eq!(
+            summary(&events),
+            [
+                // (Targets from the article's other countries: no target is named.)
+                "United States imposed Saudi Arabia [4 individual] [] 2018-05-16",
+                "Saudi Arabia imposed United States [] [] 2018-05-16",
+                "Bahrain imposed United States [2 entity] [] -"
+            ]
         );
     }
 
