@@ -119,6 +119,7 @@ pub fn find_in(article: &Article, toks: &[tokens::Token]) -> Found {
     rules::apposition_candidates(&cx, &mut candidates);
     let mut more = Vec::new();
     rules::unit_candidates(&cx, &candidates, &mut more);
+    rules::lower_case_candidates(&cx, &mut more);
     candidates.append(&mut more);
     bare::candidates(&cx, &candidates, &mut more);
     candidates.append(&mut more);
@@ -251,12 +252,14 @@ pub enum Rule {
     Initials,
     /// `org.short_form`.
     ShortForm,
+    /// `body.lower_case`.
+    LowerCase,
 }
 
 impl Rule {
     /// Every entity rule, in the order of [`RULES`].
     #[cfg(test)]
-    pub(crate) const ALL: [Rule; 23] = [
+    pub(crate) const ALL: [Rule; 24] = [
         Rule::CountryName,
         Rule::CountryAlias,
         Rule::CountryCapital,
@@ -280,6 +283,7 @@ impl Rule {
         Rule::BareRepeat,
         Rule::Initials,
         Rule::ShortForm,
+        Rule::LowerCase,
     ];
 
     /// Its name, examples and negatives.
@@ -298,7 +302,7 @@ impl Rule {
     pub(crate) fn rank(self) -> u8 {
         match self {
             Rule::BodyLexicon | Rule::CountryName | Rule::CountryAlias | Rule::CountryCapital => 0,
-            Rule::Head | Rule::HeadOf | Rule::HeadFirst | Rule::Unit => 1,
+            Rule::Head | Rule::HeadOf | Rule::HeadFirst | Rule::Unit | Rule::LowerCase => 1,
             Rule::Acronym => 2,
             Rule::Apposition => 3,
             Rule::Descriptor | Rule::DescriptorList | Rule::Postposed => 4,
@@ -342,6 +346,10 @@ pub(crate) const RULES: &[Spec] = &[
         "org.head",
         &[
             ("[Far East Bank] was named.", "Far East Bank (company)"),
+            (
+                "the head of the [General Intelligence Service] was named",
+                "General Intelligence Service (government_body)",
+            ),
             ("analysts at [Quarrel Labs] said", "Quarrel Labs (company)"),
             ("the shipowner [Fjordlast AS] was listed", "Fjordlast AS (company)"),
             (
@@ -651,6 +659,20 @@ pub(crate) const RULES: &[Spec] = &[
             "Quillon Airways (company)",
         )],
         &["Quillon flies on."],
+    ),
+    Spec::new(
+        "body.lower_case",
+        &[
+            (
+                "Russia's [foreign ministry] said",
+                "foreign ministry (government_body, RU)",
+            ),
+            (
+                "to Seoul's [foreign ministry]",
+                "foreign ministry (government_body, KR)",
+            ),
+        ],
+        &["the foreign ministry said", "a ministry of culture"],
     ),
 ];
 

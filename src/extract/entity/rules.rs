@@ -517,7 +517,10 @@ fn name_start(cx: &Context, i: usize, kind: EntityType) -> usize {
         if abbreviated_legal_form(&tokens[p]) {
             break;
         }
-        if tokens[p].info.not_name_start() || tokens[p].info.title_head() {
+        // `General Intelligence Service`, `Ryonbong Trading General Corp.`:
+        // inside a body's or a company's name, `General` is no title.
+        let adjective = tokens[p].text == "General";
+        if tokens[p].info.not_name_start() || (tokens[p].info.title_head() && !adjective) {
             break;
         }
         // `Islamic Republic of Iran Shipping Lines`: a country's long name
@@ -1363,6 +1366,35 @@ pub fn unit_candidates(cx: &Context, found: &[Candidate], out: &mut Vec<Candidat
                 full: true,
             });
         }
+    }
+}
+
+/// Portfolios whose ministry news writes in lower case after a country's
+/// possessive (`Russia's foreign ministry`): `body.lower_case`.
+const LOWER_CASE_PORTFOLIOS: &[&str] = &[
+    "foreign", "finance", "defence", "defense", "interior", "justice", "trade",
+];
+
+/// `body.lower_case`: a ministry in lower case after a country's possessive
+/// (`China's foreign ministry`), named as written, of that country.
+pub fn lower_case_candidates(cx: &Context, out: &mut Vec<Candidate>) {
+    let tokens = cx.tokens;
+    for i in 0..tokens.len().saturating_sub(1) {
+        if !LOWER_CASE_PORTFOLIOS.contains(&tokens[i].text) || tokens[i + 1].text != "ministry" {
+            continue;
+        }
+        let Some(country) = possessive_country(cx, i) else {
+            continue;
+        };
+        let range = tokens[i].range.start..tokens[i + 1].range.end;
+        out.push(Candidate {
+            key: Key::Named(super::key_text(&cx.text[range.clone()])),
+            range,
+            kind: EntityType::GovernmentBody,
+            country: Some(country),
+            rule: Rule::LowerCase,
+            full: true,
+        });
     }
 }
 
