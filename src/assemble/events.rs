@@ -785,16 +785,43 @@ fn words(text: &str) -> impl DoubleEndedIterator<Item = Cow<'_, str>> + '_ {
 
 /// Up to `n` words before `at`, nearest first. Looks at a bounded window, so the
 /// cost does not grow with the length of the text.
-fn words_before(text: &str, at: usize, n: usize) -> Vec<Cow<'_, str>> {
+fn words_before(text: &str, at: usize, n: usize) -> WordsBefore<'_> {
+    assert!(n <= WORDS_BEFORE, "at most {WORDS_BEFORE} words before a place");
     let from = text.floor_char_boundary(at.saturating_sub(WORD_WINDOW));
     // The last `n` words, read backwards; the window's first word may be cut,
     // so it never counts.
     let mut backwards = words(&text[from..at]).rev();
-    let mut out: Vec<Cow<str>> = backwards.by_ref().take(n).collect();
+    let mut out = WordsBefore {
+        words: [const { Cow::Borrowed("") }; WORDS_BEFORE],
+        len: 0,
+    };
+    for word in backwards.by_ref().take(n) {
+        out.words[out.len] = word;
+        out.len += 1;
+    }
     if from > 0 && backwards.next().is_none() {
-        out.pop();
+        out.len = out.len.saturating_sub(1);
     }
     out
+}
+
+/// The most words [`words_before`] reads.
+const WORDS_BEFORE: usize = 8;
+
+/// The words [`words_before`] read, nearest first, held in place: it runs
+/// for every trigger match and actor mention, where a vector was an
+/// allocation each.
+struct WordsBefore<'t> {
+    words: [Cow<'t, str>; WORDS_BEFORE],
+    len: usize,
+}
+
+impl<'t> std::ops::Deref for WordsBefore<'t> {
+    type Target = [Cow<'t, str>];
+
+    fn deref(&self) -> &Self::Target {
+        &self.words[..self.len]
+    }
 }
 
 /// Whether the mention at `range` is the object of a preposition (`on North
