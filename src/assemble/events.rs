@@ -2387,7 +2387,8 @@ fn finish<T: Trace>(
 ) -> Vec<Event> {
     let mut kept = 0;
     let full_forms: Vec<String> = readings.iter().flat_map(|r| r.named.iter().cloned()).collect();
-    let day = news_day(article, facts);
+    // Read when a lead reading lacks a date of its own, once.
+    let day = std::cell::OnceCell::new();
     // The lead: the event read from the article's first trigger sentence.
     let lead = readings.iter().filter_map(|r| r.sentences.iter().min()).min().copied();
     // A reading without a target acts on what the article's other readings
@@ -2413,8 +2414,8 @@ fn finish<T: Trace>(
                 !own
             });
             if r.date.is_none()
-                && let Some(day) = day
                 && lead.is_some_and(|lead| r.sentences.contains(&lead))
+                && let Some(day) = *day.get_or_init(|| news_day(article, facts))
             {
                 r.date = Some(day.to_string());
                 if T::ON {
