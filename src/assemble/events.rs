@@ -1898,7 +1898,8 @@ fn target_of<T: Trace>(
         };
         if marker.is_some_and(|w| TARGET_MARKERS.contains(&w.as_ref())) {
             Ok("after a word of aim (`on`, `against`, `targeting`...)")
-        } else if f.range.start >= after.start && words(&text[after.start..f.range.start]).count() <= 1 {
+        } else if f.range.start >= after.start && words(&text[after.start..f.range.start]).take(2).count() <= 1 {
+            // (Two words read at most: each is lower-cased, a copy when capitalised.)
             Ok("the trigger's direct object")
         } else {
             Err("neither after a word of aim nor the trigger's direct object")
