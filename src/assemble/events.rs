@@ -792,16 +792,43 @@ fn words(text: &str) -> impl DoubleEndedIterator<Item = Cow<'_, str>> + '_ {
 
 /// Up to `n` words before `at`, nearest first. Looks at a bounded window, so the
 /// cost does not grow with the length of the text.
-fn words_before(text: &str, at: usize, n: usize) -> Vec<Cow<'_, str>> {
+fn words_before(text: &str, at: usize, n: usize) -> WordsBefore<'_> {
+    assert!(n <= WORDS_BEFORE, "at most {WORDS_BEFORE} words before a place");
     let from = text.floor_char_boundary(at.saturating_sub(WORD_WINDOW));
     // The last `n` words, read backwards; the window's first word may be cut,
     // so it never counts.
     let mut backwards = words(&text[from..at]).rev();
-    let mut out: Vec<Cow<str>> = backwards.by_ref().take(n).collect();
+    let mut out = WordsBefore {
+        words: [const { Cow::Borrowed("") }; WORDS_BEFORE],
+        len: 0,
+    };
+    for word in backwards.by_ref().take(n) {
+        out.words[out.len] = word;
+        out.len += 1;
+    }
     if from > 0 && backwards.next().is_none() {
-        out.pop();
+        out.len = out.len.saturating_sub(1);
     }
     out
+}
+
+/// The most words [`words_before`] reads.
+const WORDS_BEFORE: usize = 8;
+
+/// The words [`words_before`] read, nearest first, held in place: it runs
+/// for every trigger match and actor mention, where a vector was an
+/// allocation each.
+struct WordsBefore<'t> {
+    words: [Cow<'t, str>; WORDS_BEFORE],
+    len: usize,
+}
+
+impl<'t> std::ops::Deref for WordsBefore<'t> {
+    type Target = [Cow<'t, str>];
+
+    fn deref(&self) -> &Self::Target {
+        &self.words[..self.len]
+    }
 }
 
 /// Whether the mention at `range` is the object of a preposition (`on North
@@ -1918,7 +1945,8 @@ fn target_of<T: Trace>(
         };
         if marker.is_some_and(|w| TARGET_MARKERS.contains(&w.as_ref())) {
             Ok("after a word of aim (`on`, `against`, `targeting`...)")
-        } else if f.range.start >= after.start && words(&text[after.start..f.range.start]).count() <= 1 {
+        } else if f.range.start >= after.start && words(&text[after.start..f.range.start]).take(2).count() <= 1 {
+            // (Two words read at most: each is lower-cased, a copy when capitalised.)
             Ok("the trigger's direct object")
         } else {
             Err("neither after a word of aim nor the trigger's direct object")
@@ -2440,7 +2468,8 @@ fn finish<T: Trace>(
 ) -> Vec<Event> {
     let mut kept = 0;
     let full_forms: Vec<String> = readings.iter().flat_map(|r| r.named.iter().cloned()).collect();
-    let day = news_day(article, facts);
+    // Read when a lead reading lacks a date of its own, once.
+    let day = std::cell::OnceCell::new();
     // The lead: the event read from the article's first trigger sentence.
     let lead = readings.iter().filter_map(|r| r.sentences.iter().min()).min().copied();
     let lead_date: Option<String> = lead.and_then(|lead| {
@@ -2470,8 +2499,8 @@ fn finish<T: Trace>(
                 !own
             });
             if r.date.is_none()
-                && let Some(day) = day
                 && lead.is_some_and(|lead| r.sentences.contains(&lead))
+                && let Some(day) = *day.get_or_init(|| news_day(article, facts))
             {
                 r.date = Some(day.to_string());
                 if T::ON {

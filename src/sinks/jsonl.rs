@@ -45,6 +45,17 @@ impl Write for Pieces<'_> {
         Ok(bytes.len())
     }
 
+    /// What serde calls for each piece: the common case (the piece fits in
+    /// the line) inlined, without the default's loop over `write`.
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if self.line.len() + bytes.len() <= LINE_PIECE {
+            self.line.extend_from_slice(bytes);
+            return Ok(());
+        }
+        self.write(bytes).map(|_| ())
+    }
+
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
     }

@@ -116,7 +116,9 @@ fn coordinated_category(text: &str, end: usize) -> Option<CountCategory> {
 fn target_articles(text: &str) -> Vec<Counted> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    for (at, _) in text.match_indices(" a") {
+    // (memmem: `match_indices` with a string searched the whole text with
+    // the two-way algorithm, byte by byte.)
+    for at in memchr::memmem::find_iter(bytes, b" a") {
         let start = at + 1;
         // Most are other words (`and`, `are`): two bytes tell.
         let article = match bytes.get(start + 1) {

@@ -164,7 +164,13 @@ impl Shapes {
     pub(super) fn may_be(&self, word: &str) -> bool {
         word.as_bytes()
             .first()
-            .is_some_and(|&first| self.lengths[usize::from(first)] & Self::bit(word) != 0)
+            .is_some_and(|&first| self.may_be_shaped(first, word.len()))
+    }
+
+    /// Whether a word of `len` bytes starting with `first` may be one of
+    /// the words added: [`Shapes::may_be`] of a word not yet written out.
+    pub(super) const fn may_be_shaped(&self, first: u8, len: usize) -> bool {
+        self.lengths[first as usize] & (1 << if len < 31 { len } else { 31 }) != 0
     }
 }
 

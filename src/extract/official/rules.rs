@@ -22,7 +22,7 @@
 //! demonyms (`Japanese officials`), generic plurals (`Experts said`).
 
 use super::lexicon::{APPOSITION_ADVERBS, PLACE_PREPOSITIONS, TITLE_ABBREVIATIONS, TITLE_STOPS};
-use crate::extract::entity::Found;
+use crate::extract::entity::{Found, Shapes};
 use crate::extract::lexicon::titles::{DESCRIPTIVE_ROLES, ROLE_MODIFIERS, SPEECH_VERBS_BEFORE, WEAK_HEADS};
 use crate::extract::lexicon::{self, WordInfo};
 use crate::extract::tokens::{Gap, Kind, Token};
@@ -776,14 +776,26 @@ fn plural_role(cx: &Context, h: usize) -> Option<&'static str> {
         return None;
     }
     let text = tok.text;
+    // Most stems are no role's (`sanctions`, `companies`): their shape (first
+    // byte and length) says so before one is copied or the word table asked.
+    let shaped = |s: &str, ending: &str| {
+        let first = s.as_bytes().first().or(ending.as_bytes().first()).copied().unwrap_or(0);
+        ROLE_SHAPES.may_be_shaped(first, s.len() + ending.len())
+    };
     let stem: std::borrow::Cow<str> = if let Some(s) = text.strip_suffix("ies") {
+        if !shaped(s, "y") {
+            return None;
+        }
         format!("{s}y").into()
     } else if let Some(s) = text.strip_suffix("men") {
+        if !shaped(s, "man") {
+            return None;
+        }
         format!("{s}man").into()
     } else {
         text.strip_suffix('s')?.into()
     };
-    if stem.len() < 3 || !lexicon::word_info(&stem).title_head() {
+    if stem.len() < 3 || !ROLE_SHAPES.may_be(&stem) || !lexicon::word_info(&stem).title_head() {
         return None;
     }
     lexicon::titles::TITLE_HEADS
@@ -792,6 +804,23 @@ fn plural_role(cx: &Context, h: usize) -> Option<&'static str> {
         .copied()
         .find(|w| *w == stem)
 }
+
+/// The singulars [`plural_role`] gives (title heads and descriptive roles),
+/// as [`Shapes`]: it runs on every lower-case word ending in `s` or `n`.
+const ROLE_SHAPES: Shapes = {
+    let mut shapes = Shapes::EMPTY;
+    let mut i = 0;
+    while i < lexicon::titles::TITLE_HEADS.len() {
+        shapes.add(lexicon::titles::TITLE_HEADS[i]);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < DESCRIPTIVE_ROLES.len() {
+        shapes.add(DESCRIPTIVE_ROLES[i]);
+        i += 1;
+    }
+    shapes
+};
 
 /// Whether a title head is weak: a common noun too, or a role that describes
 /// ([`WEAK_HEADS`], [`DESCRIPTIVE_ROLES`]).
