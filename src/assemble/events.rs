@@ -2472,9 +2472,13 @@ fn finish<T: Trace>(
     let day = std::cell::OnceCell::new();
     // The lead: the event read from the article's first trigger sentence.
     let lead = readings.iter().filter_map(|r| r.sentences.iter().min()).min().copied();
-    let lead_date: Option<String> = lead.and_then(|lead| {
-        let r = readings.iter().find(|r| r.sentences.contains(&lead))?;
-        r.date.clone().or_else(|| day.map(str::to_string))
+    // The lead reading's own date, if there is a lead (`Some(None)`: it has
+    // none, and takes the news day).
+    let lead_own_date: Option<Option<String>> = lead.and_then(|lead| {
+        readings
+            .iter()
+            .find(|r| r.sentences.contains(&lead))
+            .map(|r| r.date.clone())
     });
     // A reading without a target acts on what the article's other readings
     // act on, the country most aimed at first: `Britain added five
@@ -2511,7 +2515,10 @@ fn finish<T: Trace>(
                 && r.also
                 && !r.earlier
                 && r.status == EventStatus::Imposed
-                && let Some(lead_date) = &lead_date
+                && let Some(own) = &lead_own_date
+                && let Some(lead_date) = own
+                    .clone()
+                    .or_else(|| day.get_or_init(|| news_day(article, facts)).map(str::to_string))
             {
                 r.date = Some(lead_date.clone());
                 if T::ON {
