@@ -15,6 +15,7 @@
 //! | `org.unit` | a numbered unit of a known body | `IRGC Unit 840` |
 //! | `org.acronym` | an acronym defined in the text | `Office of Foreign Assets Control (OFAC)` |
 //! | `org.alias_cue` | a name given as another's alias | `also known as the New Romantic Cyber Army Team` |
+//! | `body.lower_case` | a ministry in lower case after a country's possessive | `China's foreign ministry` |
 //!
 //! Negative cases the rules keep out (see `examples.rs`): demonyms alone
 //! (`North Korean hackers`), generic descriptions (`hacking groups`, `the
@@ -1380,7 +1381,8 @@ const LOWER_CASE_PORTFOLIOS: &[&str] = &[
 pub fn lower_case_candidates(cx: &Context, out: &mut Vec<Candidate>) {
     let tokens = cx.tokens;
     for i in 0..tokens.len().saturating_sub(1) {
-        if !LOWER_CASE_PORTFOLIOS.contains(&tokens[i].text) || tokens[i + 1].text != "ministry" {
+        // `ministry` first: one comparison for most tokens.
+        if tokens[i + 1].text != "ministry" || !LOWER_CASE_PORTFOLIOS.contains(&tokens[i].text) {
             continue;
         }
         let Some(country) = possessive_country(cx, i) else {
