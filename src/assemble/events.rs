@@ -38,6 +38,7 @@ use super::triggers::{
     PREFILTERS, RULES, RuleSet, SANCTIONS_WORD, Strength, TriggerRule,
 };
 use crate::extract::entity::key_text;
+use crate::extract::lexicon::titles;
 use crate::extract::{Article, is_word_byte};
 use crate::per_thread::PerThread;
 use crate::record::{CountCategory, Event, EventAmount, EventCount, EventStatus};
@@ -1308,7 +1309,7 @@ fn listed_objects(article: &Article, facts: &Facts, i: usize, trigger: &Trigger,
         if names.is_empty()
             && let Some(subject) = passive_subject(text, facts, &(sentence.start..trigger.range.start))
         {
-            names.push(subject.value.to_string());
+            names.push(subject);
         }
     }
     names
@@ -1317,13 +1318,45 @@ fn listed_objects(article: &Article, facts: &Facts, i: usize, trigger: &Trigger,
 /// The name that is the subject of a passive trigger, standing just before
 /// it with only auxiliaries and adverbs between, after a closing comma
 /// (`The former head of the army, Paul Malong, is also placed on the
-/// list`, `Rosneft has also been designated`).
-fn passive_subject<'f>(text: &str, facts: &'f Facts, before: &Range<usize>) -> Option<&'f Fact<&'f str>> {
-    let subject = within(&facts.named, before).last()?;
-    let gap = &text[subject.range.end..before.end];
+/// list`, `Rosneft has also been designated`): a name the extractors found,
+/// else capitalised words that [`listed::names`] takes for a name
+/// (`The platform's chief financial officer, Olesya Gritsenko, was also
+/// designated`).
+fn passive_subject(text: &str, facts: &Facts, before: &Range<usize>) -> Option<String> {
+    // Where the subject ends: back over the auxiliaries, adverbs and a comma.
     let joins = |w: &str| PASSIVE_AUXILIARIES.contains(&w) || PASSIVE_GAP_WORDS.contains(&w);
-    (gap.trim_start_matches([',', ' ']).split_whitespace().all(joins) && !gap.contains(['.', ';', ':']))
-        .then_some(subject)
+    let mut end = before.end;
+    loop {
+        let head = text[before.start..end].trim_end_matches([',', ' ']);
+        let word_start = head.rfind(' ').map_or(0, |k| k + 1);
+        if head.is_empty() || !joins(&head[word_start..]) {
+            end = before.start + head.len();
+            break;
+        }
+        end = before.start + word_start;
+    }
+    if let Some(subject) = within(&facts.named, before).last().filter(|f| f.range.end == end) {
+        return Some(subject.value.to_string());
+    }
+    // Capitalised words (and the particles of names) ending there.
+    let head = &text[before.start..end];
+    let mut start = end;
+    for word in head.split(' ').rev() {
+        let capital = word.starts_with(char::is_uppercase)
+            || titles::NAME_PARTICLES.contains(&word)
+            || word
+                .split_once('-')
+                .is_some_and(|(_, tail)| tail.starts_with(char::is_uppercase));
+        if word.is_empty() || !capital || word.ends_with([',', ';', ':', ')', '"']) {
+            break;
+        }
+        start -= word.len() + usize::from(start < end);
+    }
+    if text[start..end].split_whitespace().count() < 2 {
+        return None;
+    }
+    let mut found = listed::names(text, start, end, facts);
+    (found.len() == 1).then(|| found.remove(0))
 }
 
 /// The step of a named target taken or not.
@@ -3220,6 +3253,20 @@ mod tests {
         assert_eq!(
             summary(&events),
             ["United States imposed South Sudan [3 individual] [Paul Malong] 2017-09-06"]
+        );
+        // A name no extractor found, where no list opens the sentence.
+        let events = Given::new(
+            "The European Union sanctioned three Iranian commanders on June 24. \
+             The Guard's deputy commander for intelligence, Hossein Taeb, was also designated.",
+        )
+        .actor("European Union", "European Union", None)
+        .demonym("Iranian", "Iran")
+        .count("three Iranian commanders", 3, I)
+        .date("June 24", "2011-06-24")
+        .events();
+        assert_eq!(
+            summary(&events),
+            ["European Union imposed Iran [3 individual] [Hossein Taeb] 2011-06-24"]
         );
 
         // Every bullet of a run opened by a colon, however long the run; the

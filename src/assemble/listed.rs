@@ -280,7 +280,19 @@ fn item_names(text: &str, name: &Range<usize>, facts: &Facts) -> Vec<String> {
     if place(&facts.countries) || place(&facts.demonyms) || facts.actors.iter().any(|f| inside(&f.range)) {
         return Vec::new();
     }
-    let surface = &text[name.clone()];
+    // Past the title before the name (`Deputy Commander A`, `Dr. B`), not
+    // a modifier alone (`Military Housing Establishment`).
+    let mut surface = &text[name.clone()];
+    let mut rest = surface;
+    while let Some((word, after)) = rest.split_once(' ') {
+        let lower = word.trim_end_matches('.').to_lowercase();
+        if titles::TITLE_HEADS.contains(&lower.as_str()) || titles::HONORIFICS.contains(&word.trim_end_matches('.')) {
+            surface = after.trim_start();
+        } else if !titles::TITLE_MODIFIERS.contains(&lower.as_str()) {
+            break;
+        }
+        rest = after.trim_start();
+    }
     let capitals = surface
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -403,6 +415,15 @@ mod tests {
         // the one whose kin is listed.
         assert!(listed("Listed were Yonhap's partners.", "were").is_empty());
         assert!(listed("They include Vice Minister of the Interior.", "include").is_empty());
+        // Titles before a name no extractor knows are no part of it.
+        assert_eq!(
+            listed("Designated were Deputy Commander Hossein Taeb and others.", "were"),
+            ["Hossein Taeb"]
+        );
+        assert_eq!(
+            listed("It also named the Military Housing Establishment.", "named"),
+            ["Military Housing Establishment"]
+        );
         assert!(listed("The list names the wife of Foreign Minister Ivan Orlov.", "names").is_empty());
         assert!(listed("It targeted St Petersburg-based firms.", "targeted").is_empty());
         assert!(listed("It sanctioned 20 firms, the Foreign Ministry said.", "firms").is_empty());
