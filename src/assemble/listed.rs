@@ -16,7 +16,7 @@
 
 use super::facts::{Fact, Facts};
 use super::lexicon::{COMPOUND_TAILS, KIN_NOUNS, LIST_DESCRIPTION_STOPS, NAME_JOINERS, NOT_NAMES, SPEECH_AFTER_NAME};
-use crate::extract::lexicon::{titles, words};
+use crate::extract::lexicon::{titles, word_info, words};
 use std::ops::Range;
 
 /// How many lower-case words an item's description may have.
@@ -285,10 +285,10 @@ fn item_names(text: &str, name: &Range<usize>, facts: &Facts) -> Vec<String> {
     let mut surface = &text[name.clone()];
     let mut rest = surface;
     while let Some((word, after)) = rest.split_once(' ') {
-        let lower = word.trim_end_matches('.').to_lowercase();
-        if titles::TITLE_HEADS.contains(&lower.as_str()) || titles::HONORIFICS.contains(&word.trim_end_matches('.')) {
+        let info = word_info(word);
+        if info.title_head() || info.honorific() {
             surface = after.trim_start();
-        } else if !titles::TITLE_MODIFIERS.contains(&lower.as_str()) {
+        } else if !info.title_modifier() {
             break;
         }
         rest = after.trim_start();
@@ -303,8 +303,8 @@ fn item_names(text: &str, name: &Range<usize>, facts: &Facts) -> Vec<String> {
     };
     // `Vice Minister` (of a name the extractors did not find): an office.
     let office = surface.split_whitespace().all(|w| {
-        let w = w.to_lowercase();
-        titles::TITLE_HEADS.contains(&w.as_str()) || titles::TITLE_MODIFIERS.contains(&w.as_str())
+        let info = word_info(w);
+        info.title_head() || info.title_modifier()
     });
     if capitals < 2 || office || surface.split_whitespace().any(no_name) {
         return Vec::new();
