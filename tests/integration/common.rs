@@ -157,6 +157,18 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
 /// on it; `own_articles` reads the same folder without the pipeline.
 pub const CORPUS_ARTICLES: i64 = 55;
 
+/// The `doc_id`s of the articles in the SQLite database at `db`, sorted.
+pub fn doc_ids(db: &Path) -> Vec<String> {
+    rusqlite::Connection::open(db)
+        .unwrap_or_else(|e| panic!("{}: {e}", db.display()))
+        .prepare("SELECT doc_id FROM articles ORDER BY doc_id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
 /// The JSONL lines of `path`, parsed.
 pub fn json_lines(path: &Path) -> Vec<Value> {
     std::fs::read_to_string(path)

@@ -111,14 +111,7 @@ fn sigint_stops_a_run_blocked_reading_stdin() {
     );
     assert_eq!(integrity(&db), "ok");
     assert_eq!(count(&db), BATCH);
-    let ids: Vec<String> = Connection::open(&db)
-        .unwrap()
-        .prepare("SELECT doc_id FROM articles ORDER BY doc_id")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let ids = doc_ids(&db);
     assert!(
         ids[0].starts_with("copy-00000-") && ids[511].starts_with("copy-00511-"),
         "{ids:?}"

@@ -40,14 +40,8 @@ fn i17_1_articles_with_the_same_id_are_all_kept() {
         "{}",
         run.stderr
     );
+    let ids = doc_ids(&dir.path().join("out.sqlite"));
     let db = rusqlite::Connection::open(dir.path().join("out.sqlite")).unwrap();
-    let ids: Vec<String> = db
-        .prepare("SELECT doc_id FROM articles ORDER BY doc_id")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
     assert_eq!(ids, ["h1", "h1~2", "h1~3", "h2"]);
     // The repeat keeps its own article: the EU event is still there.
     let authority: String = db
