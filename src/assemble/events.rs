@@ -44,6 +44,7 @@ use crate::per_thread::PerThread;
 use crate::record::{CountCategory, Event, EventAmount, EventCount, EventStatus};
 use regex::Regex;
 use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -273,7 +274,7 @@ pub(crate) fn assemble_traced<T: Trace>(article: &Article, facts: &Facts, trace:
     }
     let context = context_of(text, facts);
     trace.note(|| Step::Context {
-        actors: context.actors.iter().map(|a| a.to_string()).collect(),
+        actors: context.actors().map(str::to_string).collect(),
         countries: context.countries.iter().map(|c| c.to_string()).collect(),
     });
     let mut readings: Vec<Reading> = Vec::new();
@@ -393,41 +394,74 @@ fn disciplinary(article: &Article, candidates: &[Candidates]) -> bool {
 
 /// What the whole article says: its countries and actors, most named first,
 /// and which actor mentions can act.
-fn context_of<'f>(text: &str, facts: &'f Facts) -> Context<'f> {
-    let countries = by_mentions(facts.countries.iter().chain(&facts.demonyms).map(|f| f.value));
-    // Whether each actor mention can act, read once: triggers ask it again
-    // for the mentions of their sentences.
-    let acting: Vec<bool> = (0..facts.actors.len())
-        .map(|k| can_act(text, &facts.actors, k))
-        .collect();
-    // The article's actors, counted where they can act; its main target (the
-    // most-named country) acts only when nothing else does.
-    let mut actors = by_mentions(
-        (0..facts.actors.len())
-            .filter(|&k| acting[k])
-            .map(|k| &*facts.actors[k].value.authority),
-    );
-    if actors.len() > 1
-        && let Some(pos) = actors.iter().position(|a| Some(a) == countries.first())
-    {
-        let main_target = actors.remove(pos);
-        actors.push(main_target);
-    }
+fn context_of<'f>(text: &'f str, facts: &'f Facts) -> Context<'f> {
     Context {
-        actors,
-        countries,
-        acting,
+        text,
+        facts,
+        countries: by_mentions(facts.countries.iter().chain(&facts.demonyms).map(|f| f.value)),
+        acting: vec![Cell::new(None); facts.actors.len()],
+        actors: OnceCell::new(),
     }
 }
 
 /// What the whole article says, for readings its sentence leaves open.
+/// Which actor mentions can act, and the article's actors, are read when a
+/// reading first asks: most readings find their authority in their sentence
+/// and ask only of the mentions near it.
 struct Context<'f> {
-    /// Authorities, most named first.
-    actors: Vec<&'f str>,
+    text: &'f str,
+    facts: &'f Facts<'f>,
     /// Countries, most named first.
     countries: Vec<&'f str>,
-    /// Per actor mention (`Facts::actors`), whether it can act ([`can_act`]).
-    acting: Vec<bool>,
+    /// Per actor mention (`Facts::actors`), whether it can act ([`can_act`]),
+    /// once asked.
+    acting: Vec<Cell<Option<bool>>>,
+    /// Authorities, most named first ([`Context::actors`]), once asked: a
+    /// mention of each (an index of `Facts::actors`).
+    actors: OnceCell<Vec<usize>>,
+}
+
+impl<'f> Context<'f> {
+    /// Whether actor mention `k` can act ([`can_act`]).
+    fn acting(&self, k: usize) -> bool {
+        if let Some(acts) = self.acting[k].get() {
+            return acts;
+        }
+        let acts = can_act(self.text, &self.facts.actors, k);
+        self.acting[k].set(Some(acts));
+        acts
+    }
+
+    /// The article's actors, counted where they can act, most named first;
+    /// its main target (the most-named country) acts only when nothing else
+    /// does.
+    fn actors(&self) -> impl Iterator<Item = &'f str> + '_ {
+        let actors = &self.facts.actors;
+        let mentions = self.actors.get_or_init(|| {
+            let mut found = by_mentions(
+                (0..actors.len())
+                    .filter(|&k| self.acting(k))
+                    .map(|k| &*actors[k].value.authority),
+            );
+            if found.len() > 1
+                && let Some(pos) = found.iter().position(|a| Some(a) == self.countries.first())
+            {
+                let main_target = found.remove(pos);
+                found.push(main_target);
+            }
+            found
+                .iter()
+                .map(|&a| {
+                    actors
+                        .iter()
+                        .position(|f| f.value.authority == a)
+                        .expect("an actor is one of the mentions")
+                })
+                .collect()
+        });
+        let facts: &'f Facts<'f> = self.facts;
+        mentions.iter().map(move |&k| &*facts.actors[k].value.authority)
+    }
 }
 
 /// The trigger rules worth searching in a sentence, and where.
@@ -796,21 +830,69 @@ fn words(text: &str) -> impl DoubleEndedIterator<Item = Cow<'_, str>> + '_ {
 fn words_before(text: &str, at: usize, n: usize) -> WordsBefore<'_> {
     assert!(n <= WORDS_BEFORE, "at most {WORDS_BEFORE} words before a place");
     let from = text.floor_char_boundary(at.saturating_sub(WORD_WINDOW));
-    // The last `n` words, read backwards; the window's first word may be cut,
-    // so it never counts.
-    let mut backwards = words(&text[from..at]).rev();
-    let mut out = WordsBefore {
-        words: [const { Cow::Borrowed("") }; WORDS_BEFORE],
-        len: 0,
-    };
+    // The window's first word may be cut (when the window starts after the
+    // text's start), so it never counts.
+    let (window, cut) = (&text[from..at], from > 0);
+    ascii_words_before(window, cut, n).unwrap_or_else(|| decoded_words_before(window, cut, n))
+}
+
+/// [`words_before`] over its window by [`words`] read backwards.
+fn decoded_words_before(window: &str, cut: bool, n: usize) -> WordsBefore<'_> {
+    let mut backwards = words(window).rev();
+    let mut out = WordsBefore::EMPTY;
     for word in backwards.by_ref().take(n) {
         out.words[out.len] = word;
         out.len += 1;
     }
-    if from > 0 && backwards.next().is_none() {
+    if cut && backwards.next().is_none() {
         out.len = out.len.saturating_sub(1);
     }
     out
+}
+
+/// [`words_before`] where the bytes it reads are ASCII (most places in
+/// English news), the same words found by reading bytes backwards: `words`
+/// read backwards decodes a character at a time. `None` at the first
+/// non-ASCII byte: a Unicode space or letter is [`words`]' to judge.
+fn ascii_words_before(window: &str, cut: bool, n: usize) -> Option<WordsBefore<'_>> {
+    let bytes = window.as_bytes();
+    // As `char::is_whitespace` for ASCII.
+    let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    let mut out = WordsBefore::EMPTY;
+    let mut end = bytes.len();
+    loop {
+        while end > 0 && space(bytes[end - 1]) {
+            end -= 1;
+        }
+        if end == 0 {
+            if cut {
+                out.len = out.len.saturating_sub(1);
+            }
+            return Some(out);
+        }
+        let mut start = end;
+        while start > 0 && !space(bytes[start - 1]) {
+            if !bytes[start - 1].is_ascii() {
+                return None;
+            }
+            start -= 1;
+        }
+        let word = window[start..end].trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
+        end = start;
+        if word.is_empty() {
+            continue;
+        }
+        if out.len == n {
+            // A word before the last one read: that one is whole.
+            return Some(out);
+        }
+        out.words[out.len] = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+        out.len += 1;
+    }
 }
 
 /// The most words [`words_before`] reads.
@@ -822,6 +904,13 @@ const WORDS_BEFORE: usize = 8;
 struct WordsBefore<'t> {
     words: [Cow<'t, str>; WORDS_BEFORE],
     len: usize,
+}
+
+impl WordsBefore<'_> {
+    const EMPTY: Self = WordsBefore {
+        words: [const { Cow::Borrowed("") }; WORDS_BEFORE],
+        len: 0,
+    };
 }
 
 impl<'t> std::ops::Deref for WordsBefore<'t> {
@@ -1605,7 +1694,7 @@ fn found_actors<'f>(site: &Site<'_, 'f>) -> Option<(Vec<Actor<'f>>, HowFound)> {
         let from = facts.actors.partition_point(|f| f.range.start < earlier_sentence.start);
         let last = (from..facts.actors.len())
             .take_while(|&k| facts.actors[k].range.end <= earlier_sentence.end)
-            .filter(|&k| context.acting[k])
+            .filter(|&k| context.acting(k))
             .last();
         if let Some(k) = last {
             return Some((coordinated(text, &facts.actors, from, k), HowFound::Earlier(j)));
@@ -1614,7 +1703,7 @@ fn found_actors<'f>(site: &Site<'_, 'f>) -> Option<(Vec<Actor<'f>>, HowFound)> {
     // Not a country the article's actions so far aim at (`North Korea` in an
     // article on sanctions against it).
     let aimed = |a: &str| earlier.iter().any(|r| r.target.as_deref() == Some(a));
-    context.actors.iter().find(|a| !aimed(a)).map(|&authority| {
+    context.actors().find(|a| !aimed(a)).map(|authority| {
         let actor = Actor {
             authority: Cow::Owned(authority.to_string()),
             agency: None,
@@ -1656,7 +1745,7 @@ fn subject(site: &Site, first: usize) -> Option<usize> {
     let (text, facts, trigger) = (site.article.text, site.facts, site.trigger);
     let before = (first..facts.actors.len())
         .take_while(|&k| facts.actors[k].range.end <= trigger.range.start)
-        .filter(|&k| site.context.acting[k])
+        .filter(|&k| site.context.acting(k))
         .filter(|&k| !only_speaks(text, &facts.actors[k].range, trigger.range.start));
     if site.passive {
         before
@@ -1779,7 +1868,7 @@ fn trace_actors<T: Trace>(site: &Site, how: Option<&HowFound>, chosen: usize, tr
         let f = &facts.actors[k];
         let before = f.range.end <= trigger.range.start;
         let verdict: Result<&str, &str> = match how {
-            _ if before && !context.acting[k] => Err(not_acting(text, &facts.actors, k).unwrap_or("cannot act")),
+            _ if before && !context.acting(k) => Err(not_acting(text, &facts.actors, k).unwrap_or("cannot act")),
             Some(HowFound::Subject(nearest)) if before => {
                 // The mentions `coordinated` joins to the subject.
                 let mut left = *nearest;
@@ -2621,6 +2710,50 @@ fn finish<T: Trace>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII reading of [`words_before`] finds what [`words`] read
+    /// backwards finds, at every place of the project's articles and of
+    /// texts made to try its edges (punctuation alone, tabs, a cut window,
+    /// capitals), for every number of words; at a non-ASCII byte it leaves
+    /// the place to `words`.
+    #[test]
+    fn words_before_reads_ascii_as_words_does() {
+        let corpus = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/articles/own/events.jsonl"))
+            .expect("the project's own articles");
+        let mut texts: Vec<String> = corpus
+            .lines()
+            .map(|line| {
+                serde_json::from_str::<serde_json::Value>(line).expect("a JSON line")["text"]
+                    .as_str()
+                    .expect("text")
+                    .to_string()
+            })
+            .collect();
+        texts.push("The U.S. -- and  (its allies) -- \"sanctioned\"\tthe Bank's CEO, on 'Monday' ... ; ".repeat(6));
+        texts.push("Sanctions on Café Müller, the E.U.’s list: — A and B".to_string());
+        let (mut ascii, mut places) = (0, 0);
+        for text in &texts {
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)).step_by(3) {
+                let from = text.floor_char_boundary(at.saturating_sub(WORD_WINDOW));
+                let (window, cut) = (&text[from..at], from > 0);
+                for n in 0..=WORDS_BEFORE {
+                    let decoded = decoded_words_before(window, cut, n);
+                    places += 1;
+                    if let Some(fast) = ascii_words_before(window, cut, n) {
+                        ascii += 1;
+                        assert_eq!(&*fast, &*decoded, "{n} words before {at} in {window:?}");
+                    }
+                }
+            }
+        }
+        // Most places are read the ASCII way; some are left to `words`.
+        assert!(ascii > places / 2 && ascii < places, "{ascii} of {places}");
+        assert_eq!(
+            &*words_before("Sanctions, on  THE Bank's (board)", 33, 3),
+            ["board", "bank's", "the"]
+        );
+        assert!(ascii_words_before("on Café", false, 2).is_none());
+    }
 
     /// Facts found by searching the text for the given surface forms (each
     /// occurrence), so tests read like annotated sentences.
