@@ -7,6 +7,11 @@ use crate::record::Language;
 /// reliable (all dev articles are at 512 bytes); the cost grows with the sample.
 const SAMPLE_BYTES: usize = 2 * 1024;
 
+/// The first look of the fast path: a text plainly English over its first
+/// kilobyte (150 words or so) is English, and the rest of the sample is not
+/// read; other texts are judged on the whole sample.
+const FIRST_LOOK_BYTES: usize = 1024;
+
 /// The outcome of the check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detection {
@@ -44,7 +49,8 @@ const MIN_SHARE: f64 = 0.12;
 /// together on a short article); anything else goes to whatlang.
 pub fn detect(text: &str) -> Option<Detection> {
     let sample = &text[..text.floor_char_boundary(SAMPLE_BYTES)];
-    if plainly_english(sample) {
+    let first_look = &sample[..sample.floor_char_boundary(FIRST_LOOK_BYTES)];
+    if plainly_english(first_look) || (sample.len() > first_look.len() && plainly_english(sample)) {
         return Some(Detection {
             language: Language {
                 code: "eng".to_string(),
@@ -147,7 +153,7 @@ const ENGLISH_KEYS: [u64; ENGLISH_WORDS.len()] = {
 
 #[cfg(test)]
 mod tests {
-    use super::{ENGLISH_WORDS, detect, english_counts, plainly_english};
+    use super::{ENGLISH_WORDS, FIRST_LOOK_BYTES, SAMPLE_BYTES, detect, english_counts, plainly_english};
     use crate::testing::picker;
 
     /// Whether `word` is one of `ENGLISH_WORDS`, in any case: what the packed
@@ -258,6 +264,31 @@ mod tests {
             assert!(detect(foreign).unwrap().is_foreign(), "{foreign}");
         }
         let d = detect(english).unwrap();
+        assert_eq!((d.language.code.as_str(), d.language.confidence), ("eng", 1.0));
+    }
+
+    /// A text plainly English in its first kilobyte is English without
+    /// reading on; one that is not (here: too few words) is judged on the
+    /// whole sample, where its English may still show.
+    #[test]
+    fn the_first_kilobyte_decides_when_it_is_plainly_english() {
+        let english = "Washington on Tuesday imposed sanctions on eight individuals and two entities linked to \
+            North Korea, the Treasury Department said in Washington on Tuesday, naming banks, traders and \
+            shipping agents in Pyongyang, Dandong, Vladivostok and Singapore. ";
+        let german = "Die Bundesregierung hat am Dienstag neue Sanktionen gegen Nordkorea verhängt, sagte ein \
+            Sprecher des Auswärtigen Amtes in Berlin, und die Europäische Union werde folgen. ";
+        // English over the first kilobyte, German after it: English.
+        let text = english.repeat(1024 / english.len() + 1) + &german.repeat(8);
+        assert!(!plainly_english(&text[..text.floor_char_boundary(SAMPLE_BYTES)]));
+        let d = detect(&text).unwrap();
+        // The fast path's certainty: whatlang, on the whole sample, is less sure.
+        assert_eq!((d.language.code.as_str(), d.language.confidence), ("eng", 1.0));
+        // A first kilobyte of figures and names, English after it: English
+        // by the whole sample.
+        let table = "NK-1 1,024 | NK-2 2,048 | ".repeat(1024 / 26 + 1);
+        let text = table + &english.repeat(6);
+        assert!(!plainly_english(&text[..text.floor_char_boundary(FIRST_LOOK_BYTES)]));
+        let d = detect(&text).unwrap();
         assert_eq!((d.language.code.as_str(), d.language.confidence), ("eng", 1.0));
     }
 
