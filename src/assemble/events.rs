@@ -34,8 +34,8 @@ use super::lexicon::{
 use super::listed;
 use super::trace::{Role, Step, Trace, Untraced};
 use super::triggers::{
-    ADJECTIVE_CUES, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NAME_HEADS, NEEDS, NEGATIONS, ORDINALS,
-    PREFILTERS, RULES, RuleSet, SANCTIONS_WORD, Strength, TriggerRule,
+    ADJECTIVE_CUES, ANCHORED, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NAME_HEADS, NEEDS, NEGATIONS,
+    ORDINALS, PREFILTERS, RULES, RuleSet, SANCTIONS_WORD, Strength, TriggerRule, anchored_match_end,
 };
 use crate::extract::entity::key_text;
 use crate::extract::lexicon::titles;
@@ -263,7 +263,7 @@ pub(crate) fn assemble_traced<T: Trace>(article: &Article, facts: &Facts, trace:
     if !SANCTIONS_WORD.is_match(text) {
         return Vec::new();
     }
-    let candidates = candidate_rules(article);
+    let (candidates, openings) = candidate_rules(article);
     if disciplinary(article, &candidates) {
         trace.note(|| Step::Unsearched {
             why: "sanctions in the disciplinary sense: the article's words of sport and courts outnumber twice \
@@ -283,7 +283,7 @@ pub(crate) fn assemble_traced<T: Trace>(article: &Article, facts: &Facts, trace:
         let triggers = if candidates[i].rules == RuleSet::EMPTY {
             Vec::new()
         } else {
-            triggers_in(article, i, &candidates[i], trace)
+            triggers_in(article, i, &candidates[i], &openings, trace)
         };
         if triggers.is_empty() {
             if let Some(last) = last_event_sentence.filter(|&l| i - l <= LIST_REACH)
@@ -494,7 +494,7 @@ impl Candidates {
 /// `triggers::NEEDS`), and one of their second list if they have one; a word
 /// a rule's matches open with counts only where it starts a word. One scan of
 /// the text for all rules; most sentences hold none and are never searched.
-fn candidate_rules(article: &Article) -> Vec<Candidates> {
+fn candidate_rules(article: &Article) -> (Vec<Candidates>, Vec<Opening>) {
     let n = article.sentences.len();
     let needs = &*NEEDS;
     let text = article.text.as_bytes();
@@ -503,9 +503,10 @@ fn candidate_rules(article: &Article) -> Vec<Candidates> {
         from: [u32::MAX; RULES.len()],
     };
     let mut found = vec![none; n];
+    let mut openings: Vec<Opening> = Vec::new();
     let mut second = vec![needs.any_second; n];
     if n == 0 {
-        return found;
+        return (found, openings);
     }
     for m in needs.automaton.find_overlapping_iter(text) {
         let (i, word) = (article.sentence_at(m.start()), &needs.words[m.pattern().as_usize()]);
@@ -518,6 +519,12 @@ fn candidate_rules(article: &Article) -> Vec<Candidates> {
             for k in word.opens.iter() {
                 c.from[k] = c.from[k].min(m.start() as u32);
             }
+            if word.opens != RuleSet::EMPTY {
+                openings.push(Opening {
+                    at: m.start(),
+                    rules: word.opens,
+                });
+            }
         } else {
             let (first, second_inside) = word.inside();
             c.rules = c.rules.or(first);
@@ -526,6 +533,62 @@ fn candidate_rules(article: &Article) -> Vec<Candidates> {
     }
     for (c, s) in found.iter_mut().zip(&second) {
         c.rules = c.rules.and(*s);
+    }
+    // In text order (the automaton reports matches by their ends), one
+    // entry a place.
+    openings.sort_by_key(|o| o.at);
+    openings.dedup_by(|later, kept| {
+        let same = later.at == kept.at;
+        if same {
+            kept.rules = kept.rules.or(later.rules);
+        }
+        same
+    });
+    (found, openings)
+}
+
+/// Where a word that some rules' matches open with starts a word
+/// (`Prefilter::opens`), and those rules: the only places their matches can
+/// start.
+#[derive(Clone, Copy)]
+struct Opening {
+    at: usize,
+    rules: RuleSet,
+}
+
+/// The matches of trigger rule `k` in sentence `range` (offsets in the
+/// sentence), as `find_iter` over the sentence finds them. A rule whose
+/// matches open with a word of its first list is tried, anchored, at each
+/// place such a word starts a word (`openings`, the article's, in text
+/// order), past the end of the last match: the leftmost match starts at the
+/// first place where one starts, and an anchored search there finds the one
+/// the unanchored search prefers. Other rules are searched from the
+/// sentence's start.
+fn trigger_matches(
+    k: usize,
+    sentence: &[u8],
+    range: &Range<usize>,
+    candidates: &Candidates,
+    openings: &[Opening],
+) -> Vec<Range<usize>> {
+    let Some(from) = candidates.search_from(k, range) else {
+        return Vec::new();
+    };
+    if ANCHORED[k].is_none() {
+        return matches_from(&COMPILED[k].1, sentence, from).collect();
+    }
+    let first = openings.partition_point(|o| o.at < range.start);
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let mut at = 0;
+    for o in openings[first..].iter().take_while(|o| o.at < range.end) {
+        let start = o.at - range.start;
+        if start < at || !o.rules.contains(k) {
+            continue;
+        }
+        if let Some(end) = anchored_match_end(k, sentence, start) {
+            at = end;
+            found.push(start..end);
+        }
     }
     found
 }
@@ -550,15 +613,21 @@ fn matches_from<'s>(
 
 /// The triggers of sentence `i` among the `candidates` rules, overlapping ones
 /// joined.
-fn triggers_in<T: Trace>(article: &Article, i: usize, candidates: &Candidates, trace: &mut T) -> Vec<Trigger> {
+fn triggers_in<T: Trace>(
+    article: &Article,
+    i: usize,
+    candidates: &Candidates,
+    openings: &[Opening],
+    trace: &mut T,
+) -> Vec<Trigger> {
     let range = article.sentences[i].clone();
     let sentence = &article.text[range.clone()];
     let mut found: Vec<Trigger> = Vec::new();
     for (k, (rule, regex)) in COMPILED.iter().enumerate() {
-        let Some(from) = candidates.search_from(k, &range) else {
+        if !candidates.rules.contains(k) {
             continue;
-        };
-        for m in matches_from(regex, sentence.as_bytes(), from) {
+        }
+        for m in trigger_matches(k, sentence.as_bytes(), &range, candidates, openings) {
             let at = range.start + m.start..range.start + m.end;
             let mut reject = |why: &dyn Fn() -> String| {
                 trace.note(|| Step::MatchRejected {
@@ -3660,7 +3729,7 @@ mod tests {
     fn sanctions_of_sport_and_courts_are_no_events() {
         let disciplinary = |text: &str| {
             let article = Article::new(text, None);
-            super::disciplinary(&article, &candidate_rules(&article))
+            super::disciplinary(&article, &candidate_rules(&article).0)
         };
         for text in [
             "The disciplinary committee sanctioned the club with a fine after its players missed the match.",
@@ -4001,7 +4070,7 @@ mod tests {
             pieces.push(piece.to_string());
         }
         let mut next = crate::testing::picker(11);
-        let (mut found, mut narrowed) = (0, 0);
+        let (mut found, mut narrowed, mut anchored) = (0, 0, 0);
         for _ in 0..5_000 {
             let mut text = String::new();
             for _ in 0..next(16) + 1 {
@@ -4011,26 +4080,22 @@ mod tests {
                 }
             }
             let article = Article::new(&text, None);
-            let candidates = candidate_rules(&article);
+            let (candidates, openings) = candidate_rules(&article);
             for (i, range) in article.sentences.iter().enumerate() {
                 let sentence = text[range.clone()].as_bytes();
                 for (k, (rule, regex)) in COMPILED.iter().enumerate() {
                     let whole: Vec<_> = regex.find_iter(sentence).map(|m| m.range()).collect();
-                    let searched: Vec<_> = match candidates[i].search_from(k, range) {
-                        Some(from) => {
-                            narrowed += usize::from(from > 0);
-                            matches_from(regex, sentence, from).collect()
-                        }
-                        None => Vec::new(),
-                    };
+                    narrowed += usize::from(candidates[i].search_from(k, range).is_some_and(|from| from > 0));
+                    anchored += usize::from(candidates[i].rules.contains(k) && ANCHORED[k].is_some());
+                    let searched = trigger_matches(k, sentence, range, &candidates[i], &openings);
                     assert_eq!(searched, whole, "{} in {:?}", rule.name, &text[range.clone()]);
                     found += whole.len();
                 }
             }
         }
         assert!(
-            found > 5_000 && narrowed > 5_000,
-            "too few: {found} matches, {narrowed} narrowed"
+            found > 5_000 && narrowed > 5_000 && anchored > 5_000,
+            "too few: {found} matches, {narrowed} narrowed, {anchored} searched anchored"
         );
     }
 

@@ -16,6 +16,9 @@ use crate::prefilter;
 use crate::record::EventStatus;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::{Anchored, Input, hybrid};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// How much a trigger proves by itself.
@@ -485,6 +488,66 @@ pub(crate) static COMPILED: PerThread<Vec<(&'static TriggerRule, regex::bytes::R
         })
         .collect()
 });
+
+/// The rules again, for anchored searches: each rule whose matches open
+/// with a word of its first list ([`Prefilter::opens`]) is tried only where
+/// such a word starts a word, anchored there, so a search stops where the
+/// pattern can no longer match instead of reading the rest of the sentence
+/// (and back again for the match's start); `None` for the other rules. A
+/// forward lazy DFA each, of the same syntax as [`COMPILED`]'s: an anchored
+/// search needs no reverse automaton and no prefilter, which the regex crate
+/// would build at start-up.
+pub(crate) static ANCHORED: LazyLock<Vec<Option<hybrid::dfa::DFA>>> = LazyLock::new(|| {
+    RULES
+        .iter()
+        .zip(PREFILTERS.iter())
+        .map(|(rule, prefilter)| {
+            prefilter.opens.then(|| {
+                hybrid::dfa::DFA::builder()
+                    .syntax(
+                        regex_automata::util::syntax::Config::new()
+                            .case_insensitive(true)
+                            .unicode(false)
+                            .utf8(false),
+                    )
+                    .thompson(regex_automata::nfa::thompson::Config::new().which_captures(WhichCaptures::None))
+                    .build(rule.pattern)
+                    .unwrap_or_else(|e| panic!("trigger {} does not compile: {e}", rule.name))
+            })
+        })
+        .collect()
+});
+
+thread_local! {
+    /// Each thread's caches of the [`ANCHORED`] automata.
+    static ANCHORED_CACHES: RefCell<Vec<Option<hybrid::dfa::Cache>>> = RefCell::new(
+        ANCHORED.iter().map(|dfa| dfa.as_ref().map(hybrid::dfa::DFA::create_cache)).collect(),
+    );
+}
+
+/// Where the match of rule `k` (one of [`ANCHORED`]) that starts at `start`
+/// in `sentence` ends, if one starts there: leftmost-first, as the regex
+/// crate reads the rule. `None` also when the rule is not one of them.
+pub(crate) fn anchored_match_end(k: usize, sentence: &[u8], start: usize) -> Option<usize> {
+    let dfa = ANCHORED[k].as_ref()?;
+    let input = Input::new(sentence).span(start..sentence.len()).anchored(Anchored::Yes);
+    let found = ANCHORED_CACHES.with(|caches| {
+        let mut caches = caches.borrow_mut();
+        let cache = caches[k].as_mut().expect("a cache for each automaton");
+        dfa.try_search_fwd(cache, &input)
+    });
+    match found {
+        Ok(end) => end.map(|m| m.offset()),
+        // The lazy DFA gave up (its cache cleared too often): the rule's
+        // regex, which falls back to another engine, says whether its
+        // leftmost match from `start` starts there.
+        Err(_) => COMPILED[k]
+            .1
+            .find_at(sentence, start)
+            .filter(|m| m.start() == start)
+            .map(|m| m.end()),
+    }
+}
 
 impl TriggerRule {
     /// Its name, examples and negatives.
