@@ -49,7 +49,7 @@ use crate::assemble::canonical::{
     CanonicalEvent, FINE_DAYS, Mention, Period, Source, Sweep, SweepKey, WINDOW_DAYS, coarse, open_to, sort_events,
     sweep_key, when,
 };
-use crate::record::{EventCount, EventStatus};
+use crate::record::EventStatus;
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::{BTreeMap, VecDeque};
@@ -84,11 +84,29 @@ impl Cell {
     }
 }
 
+/// A row of a query's result, read column by column where the database
+/// holds it: an update reads a hundred thousand stored reports, and a
+/// [`Cell`] (a `String` per text column) and a vector per row, made first,
+/// were a tenth of their reading.
+pub(crate) trait Row {
+    /// An integer column (`None`: NULL).
+    fn int(&self, i: usize) -> Result<Option<i64>, Failure>;
+    /// A text column (`None`: NULL).
+    fn text(&self, i: usize) -> Result<Option<&str>, Failure>;
+}
+
 /// What a database gives the merge: queries of `rows::queries` run inside the
 /// merge's transaction, and rows written to a table.
 pub(crate) trait Store {
     /// The rows of a query.
     fn select(&mut self, sql: &'static str, params: &[Value]) -> Result<Vec<Vec<Cell>>, Failure>;
+    /// Calls `each` with every row of a query, in order.
+    fn each_row(
+        &mut self,
+        sql: &'static str,
+        params: &[Value],
+        each: &mut dyn FnMut(&dyn Row) -> Result<(), Failure>,
+    ) -> Result<(), Failure>;
     /// Runs a statement.
     fn execute(&mut self, sql: &'static str, params: &[Value]) -> Result<(), Failure>;
     /// Writes rows (each as many values as the table has columns).
@@ -222,26 +240,42 @@ fn text<'a>(s: &'a str) -> Value<'a> {
     Value::Text(s)
 }
 
-fn parse_stored(row: Vec<Cell>) -> Option<Stored> {
-    let mut row = row.into_iter();
-    let mut next = || row.next().unwrap_or(Cell::Null);
-    let id = next().text()?;
-    let doc_id = next().text()?;
-    let event_idx = next().int()? as usize;
-    let authority = next().text()?;
-    let status = EventStatus::parse(&next().text()?)?;
-    let (start, end) = (next().int(), next().int());
-    let head = next().int() == Some(1);
-    let published = next().int().and_then(date_of_day);
-    let date = next().text();
-    let target = next().text();
-    let counts: Vec<EventCount> = serde_json::from_str(&next().text()?).ok()?;
-    let named_targets: Vec<String> = serde_json::from_str(&next().text()?).ok()?;
+/// A JSON list as the canonical tables hold it (most are empty).
+fn json_list<T: serde::de::DeserializeOwned>(json: &str) -> Option<Vec<T>> {
+    if json == "[]" {
+        return Some(Vec::new());
+    }
+    serde_json::from_str(json).ok()
+}
+
+/// A report read by one of the queries of `source_select!` (`None`: a column
+/// that does not read as the tables write it).
+fn parse_stored(row: &dyn Row) -> Result<Option<Stored>, Failure> {
+    let owned = |i| -> Result<Option<String>, Failure> { Ok(row.text(i)?.map(str::to_owned)) };
+    let (Some(id), Some(doc_id), Some(event_idx), Some(authority)) = (owned(0)?, owned(1)?, row.int(2)?, owned(3)?)
+    else {
+        return Ok(None);
+    };
+    let Some(status) = row.text(4)?.and_then(EventStatus::parse) else {
+        return Ok(None);
+    };
+    let (start, end) = (row.int(5)?, row.int(6)?);
+    let head = row.int(7)? == Some(1);
+    let published = row.int(8)?.and_then(date_of_day);
+    let (date, target) = (owned(9)?, owned(10)?);
+    let (Some(counts), Some(named_targets)) = (row.text(11)?.and_then(json_list), row.text(12)?.and_then(json_list))
+    else {
+        return Ok(None);
+    };
     let period = match start.zip(end) {
-        Some((a, b)) => Some((date_of_day(a)?, date_of_day(b)?)),
+        Some((a, b)) => match (date_of_day(a), date_of_day(b)) {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => return Ok(None),
+        },
         None => None,
     };
-    Some(Stored {
+    let event_idx = event_idx as usize;
+    Ok(Some(Stored {
         id,
         head,
         start,
@@ -259,18 +293,20 @@ fn parse_stored(row: Vec<Cell>) -> Option<Stored> {
             date,
             evidence: Vec::new(),
         },
-    })
+    }))
 }
 
+/// The reports a query of `source_select!` reads, made straight from the
+/// columns where they lie.
 fn stored(store: &mut dyn Store, sql: &'static str, params: &[Value]) -> Result<Vec<Stored>, Failure> {
-    let rows = store.select(sql, params)?;
-    rows.into_iter()
-        .map(|row| {
-            let s = parse_stored(row).ok_or_else(|| inconsistent("a report that cannot be read"))?;
-            debug_assert_eq!(s.key, sweep_key(&s.mention), "stored days are the mention's period");
-            Ok(s)
-        })
-        .collect()
+    let mut reports = Vec::new();
+    store.each_row(sql, params, &mut |row| {
+        let s = parse_stored(row)?.ok_or_else(|| inconsistent("a report that cannot be read"))?;
+        debug_assert_eq!(s.key, sweep_key(&s.mention), "stored days are the mention's period");
+        reports.push(s);
+        Ok(())
+    })?;
+    Ok(reports)
 }
 
 fn inconsistent(what: &str) -> Failure {
