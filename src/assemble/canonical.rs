@@ -20,8 +20,8 @@ use crate::extract::entity::key_text;
 use crate::extract::parse_published;
 use crate::record::{EventCount, EventStatus, Record, Span};
 use chrono::{Datelike, Duration, NaiveDate};
+use rustc_hash::FxHashSet as HashSet;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// How far apart, in days, two reports of the same action may be.
 pub const WINDOW_DAYS: i64 = 4;
@@ -230,6 +230,12 @@ impl Probe {
 }
 
 impl Cluster {
+    /// Its first member's sweep key: `first` is that member's period.
+    fn head_key(&self) -> SweepKey {
+        let head = &self.members[0];
+        (self.first, head.doc_id.clone(), head.event_idx)
+    }
+
     fn accepts(&self, m: &Mention, probe: &Probe) -> bool {
         if self.target != m.target || self.docs.contains(&m.doc_id) {
             return false;
@@ -332,6 +338,11 @@ impl Closed {
         &self.0.members
     }
 
+    /// Its head's sweep key (as `sweep_key` of its first member).
+    pub fn head_key(&self) -> SweepKey {
+        self.0.head_key()
+    }
+
     /// Its canonical event and members.
     pub fn into_event(self) -> (CanonicalEvent, Vec<Mention>) {
         let c = *self.0;
@@ -394,8 +405,8 @@ impl Sweep {
             counts: Vec::new(),
             count_set: Vec::new(),
             names: Vec::new(),
-            docs: HashSet::new(),
-            dates: HashSet::new(),
+            docs: HashSet::default(),
+            dates: HashSet::default(),
         };
         cluster.add(m);
         self.open.push(self.clusters.len());
@@ -448,6 +459,13 @@ impl Sweep {
     /// its head). Panics for a cluster taken out.
     pub fn members(&self, i: usize) -> &[Mention] {
         &self.cluster(i).members
+    }
+
+    /// The sweep key of the head of cluster `i` (as `sweep_key` of its
+    /// first member, without parsing its date again). Panics for a cluster
+    /// taken out.
+    pub fn head_key(&self, i: usize) -> SweepKey {
+        self.cluster(i).head_key()
     }
 
     /// How many clusters the sweep has started (taken out ones included).

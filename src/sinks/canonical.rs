@@ -31,8 +31,15 @@
 //!   reports are swept as above, and their look-ups leave the coarse reports
 //!   out (a month's reports start on its first day, a year's on 1 January: a
 //!   change on such a day read them all); a change among the undated reports,
-//!   or of a coarse period, merges that part of the group again whole
-//!   (`Group::whole`), reading nothing else.
+//!   or of a coarse period, merges that part of the group again
+//!   (`Group::whole`), reading nothing else: every canonical event of such a
+//!   part is open to every report of it, so the part is seeded with its
+//!   canonical events as they stood before its first change and only the
+//!   reports from there on are merged again.
+//! - Stored reports carry their sweep key from the stored days
+//!   (`period_start`, `period_end`), and the sweeps' maps hash with FxHash:
+//!   the update's own work per report read is what a run into a large
+//!   database pays on top of the empty run.
 //!
 //! Ids are content-derived (`DOC_ID#INDEX` of the earliest report), so a
 //! canonical event merged in any order has the id a full rebuild gives it.
@@ -42,9 +49,10 @@ use crate::assemble::canonical::{
     CanonicalEvent, FINE_DAYS, Mention, Period, Source, Sweep, SweepKey, WINDOW_DAYS, coarse, open_to, sort_events,
     sweep_key, when,
 };
-use crate::record::{EventCount, EventStatus};
+use crate::record::EventStatus;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{BTreeMap, VecDeque};
 use std::ops::Range;
 
 /// A failure of the database under the merge.
@@ -76,11 +84,29 @@ impl Cell {
     }
 }
 
+/// A row of a query's result, read column by column where the database
+/// holds it: an update reads a hundred thousand stored reports, and a
+/// [`Cell`] (a `String` per text column) and a vector per row, made first,
+/// were a tenth of their reading.
+pub(crate) trait Row {
+    /// An integer column (`None`: NULL).
+    fn int(&self, i: usize) -> Result<Option<i64>, Failure>;
+    /// A text column (`None`: NULL).
+    fn text(&self, i: usize) -> Result<Option<&str>, Failure>;
+}
+
 /// What a database gives the merge: queries of `rows::queries` run inside the
 /// merge's transaction, and rows written to a table.
 pub(crate) trait Store {
     /// The rows of a query.
     fn select(&mut self, sql: &'static str, params: &[Value]) -> Result<Vec<Vec<Cell>>, Failure>;
+    /// Calls `each` with every row of a query, in order.
+    fn each_row(
+        &mut self,
+        sql: &'static str,
+        params: &[Value],
+        each: &mut dyn FnMut(&dyn Row) -> Result<(), Failure>,
+    ) -> Result<(), Failure>;
     /// Runs a statement.
     fn execute(&mut self, sql: &'static str, params: &[Value]) -> Result<(), Failure>;
     /// Writes rows (each as many values as the table has columns).
@@ -196,6 +222,8 @@ struct Stored {
     /// Its period's first and last days (`None`: undated).
     start: Option<i64>,
     end: Option<i64>,
+    /// Its sweep key, from the stored days (the mention's date is not parsed again).
+    key: SweepKey,
     mention: Mention,
 }
 
@@ -212,26 +240,47 @@ fn text<'a>(s: &'a str) -> Value<'a> {
     Value::Text(s)
 }
 
-fn parse_stored(row: Vec<Cell>) -> Option<Stored> {
-    let mut row = row.into_iter();
-    let mut next = || row.next().unwrap_or(Cell::Null);
-    let id = next().text()?;
-    let doc_id = next().text()?;
-    let event_idx = next().int()? as usize;
-    let authority = next().text()?;
-    let status = EventStatus::parse(&next().text()?)?;
-    let (start, end) = (next().int(), next().int());
-    let head = next().int() == Some(1);
-    let published = next().int().and_then(date_of_day);
-    let date = next().text();
-    let target = next().text();
-    let counts: Vec<EventCount> = serde_json::from_str(&next().text()?).ok()?;
-    let named_targets: Vec<String> = serde_json::from_str(&next().text()?).ok()?;
-    Some(Stored {
+/// A JSON list as the canonical tables hold it (most are empty).
+fn json_list<T: serde::de::DeserializeOwned>(json: &str) -> Option<Vec<T>> {
+    if json == "[]" {
+        return Some(Vec::new());
+    }
+    serde_json::from_str(json).ok()
+}
+
+/// A report read by one of the queries of `source_select!` (`None`: a column
+/// that does not read as the tables write it).
+fn parse_stored(row: &dyn Row) -> Result<Option<Stored>, Failure> {
+    let owned = |i| -> Result<Option<String>, Failure> { Ok(row.text(i)?.map(str::to_owned)) };
+    let (Some(id), Some(doc_id), Some(event_idx), Some(authority)) = (owned(0)?, owned(1)?, row.int(2)?, owned(3)?)
+    else {
+        return Ok(None);
+    };
+    let Some(status) = row.text(4)?.and_then(EventStatus::parse) else {
+        return Ok(None);
+    };
+    let (start, end) = (row.int(5)?, row.int(6)?);
+    let head = row.int(7)? == Some(1);
+    let published = row.int(8)?.and_then(date_of_day);
+    let (date, target) = (owned(9)?, owned(10)?);
+    let (Some(counts), Some(named_targets)) = (row.text(11)?.and_then(json_list), row.text(12)?.and_then(json_list))
+    else {
+        return Ok(None);
+    };
+    let period = match start.zip(end) {
+        Some((a, b)) => match (date_of_day(a), date_of_day(b)) {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => return Ok(None),
+        },
+        None => None,
+    };
+    let event_idx = event_idx as usize;
+    Ok(Some(Stored {
         id,
         head,
         start,
         end,
+        key: (period, doc_id.clone(), event_idx),
         mention: Mention {
             doc_id,
             event_idx,
@@ -244,14 +293,20 @@ fn parse_stored(row: Vec<Cell>) -> Option<Stored> {
             date,
             evidence: Vec::new(),
         },
-    })
+    }))
 }
 
+/// The reports a query of `source_select!` reads, made straight from the
+/// columns where they lie.
 fn stored(store: &mut dyn Store, sql: &'static str, params: &[Value]) -> Result<Vec<Stored>, Failure> {
-    let rows = store.select(sql, params)?;
-    rows.into_iter()
-        .map(|row| parse_stored(row).ok_or_else(|| inconsistent("a report that cannot be read")))
-        .collect()
+    let mut reports = Vec::new();
+    store.each_row(sql, params, &mut |row| {
+        let s = parse_stored(row)?.ok_or_else(|| inconsistent("a report that cannot be read"))?;
+        debug_assert_eq!(s.key, sweep_key(&s.mention), "stored days are the mention's period");
+        reports.push(s);
+        Ok(())
+    })?;
+    Ok(reports)
 }
 
 fn inconsistent(what: &str) -> Failure {
@@ -516,8 +571,13 @@ impl<'a> Group<'a> {
 
     /// Merges a part of the group that merges alone (its undated reports, or
     /// a coarse period's: `sql`, of [`q::UNDATED_SOURCES`] and
-    /// [`q::PERIOD_SOURCES`], with `more` parameters) again whole, with its
-    /// new mentions.
+    /// [`q::PERIOD_SOURCES`], with `more` parameters) again with its new
+    /// mentions. Every canonical event of such a part is open to every report
+    /// of it, so the merge up to the part's first change (its first new
+    /// mention, or the first old report of an article written again) is the
+    /// stored one: the canonical events are seeded with their reports before
+    /// it, as they stand, and only the reports from there on are merged again
+    /// (the new articles' doc_ids come last in a period, often).
     fn whole(
         &self,
         store: &mut dyn Store,
@@ -527,38 +587,82 @@ impl<'a> Group<'a> {
         writes: &mut Writes,
         merged: &mut Merged,
     ) -> Result<(), Failure> {
-        let old = stored(store, sql, &self.params(more))?;
+        let mut old = stored(store, sql, &self.params(more))?;
         merged.read += old.len() as u64;
-        // The old canonical events by their reports' keys, to leave unchanged ones be.
-        let mut old_events: HashMap<String, Vec<SweepKey>> = HashMap::new();
-        for s in &old {
-            old_events.entry(s.id.clone()).or_default().push(sweep_key(&s.mention));
+        old.sort_by(|a, b| a.key.cmp(&b.key));
+        let mut inserted: Vec<(SweepKey, Mention)> = inserted.into_iter().map(|m| (sweep_key(&m), m)).collect();
+        inserted.sort_by(|a, b| a.0.cmp(&b.0));
+        let first_gone = old.iter().find(|s| self.pending.contains(&s.mention.doc_id));
+        let first_change = match (inserted.first().map(|i| &i.0), first_gone.map(|s| &s.key)) {
+            (Some(a), Some(b)) => Some(a.min(b).clone()),
+            (a, b) => a.or(b).cloned(),
+        };
+        let after = old.split_off(old.partition_point(|s| first_change.as_ref().is_none_or(|c| s.key < *c)));
+        // The old canonical events with reports from the first change on,
+        // by their reports' keys, to leave unchanged ones be.
+        let mut late: HashMap<String, Vec<SweepKey>> = HashMap::default();
+        for s in &after {
+            late.entry(s.id.clone()).or_default();
         }
-        let mut unchanged: HashMap<Vec<SweepKey>, String> = old_events
-            .into_iter()
-            .map(|(id, mut keys)| {
-                keys.sort();
-                (keys, id)
-            })
-            .collect();
-        let mut places: HashMap<ReportKey, Place> = HashMap::new();
-        let mut mentions = inserted;
+        let mut places: HashMap<ReportKey, Place> = HashMap::default();
+        // The seeds: the canonical events' reports before the first change,
+        // in sweep order, events in the order of their heads.
+        let mut seeds: Vec<(String, Vec<Mention>)> = Vec::new();
+        let mut seed_of: HashMap<String, usize> = HashMap::default();
         for s in old {
+            if let Some(keys) = late.get_mut(&s.id) {
+                keys.push(s.key);
+            }
+            let i = match seed_of.get(&s.id) {
+                Some(&i) => i,
+                None if s.head => {
+                    seed_of.insert(s.id.clone(), seeds.len());
+                    seeds.push((s.id.clone(), Vec::new()));
+                    seeds.len() - 1
+                }
+                None => return Err(inconsistent("a canonical event whose first report is not its head")),
+            };
+            places.insert((s.mention.doc_id.clone(), s.mention.event_idx), (s.id, s.head));
+            seeds[i].1.push(s.mention);
+        }
+        let mut mentions: Vec<(SweepKey, Mention)> = Vec::with_capacity(inserted.len() + after.len());
+        for s in after {
+            late.get_mut(&s.id).expect("noted").push(s.key.clone());
             let key = (s.mention.doc_id.clone(), s.mention.event_idx);
             if self.pending.contains(&s.mention.doc_id) {
                 writes.removed.push(key);
             } else {
                 places.insert(key, (s.id, s.head));
-                mentions.push(s.mention);
+                mentions.push((s.key, s.mention));
             }
         }
-        mentions.sort_by_cached_key(sweep_key);
+        mentions.extend(inserted);
+        mentions.sort_by(|a, b| a.0.cmp(&b.0));
         let mut sweep = Sweep::new();
-        for m in mentions {
+        // Seeded clusters are 0..seeds.len(), in order: their ids and sizes.
+        let seeded: Vec<(String, usize)> = (seeds.into_iter())
+            .map(|(id, members)| {
+                let size = members.len();
+                sweep.seed(members);
+                (id, size)
+            })
+            .collect();
+        for (_, m) in mentions {
             sweep.push(m);
         }
+        let is_late: HashSet<String> = late.keys().cloned().collect();
+        let mut unchanged: HashMap<Vec<SweepKey>, String> = late.into_iter().map(|(id, keys)| (keys, id)).collect();
         let mut new = Vec::new();
         for i in 0..sweep.len() {
+            if let Some((id, size)) = seeded.get(i).filter(|(id, _)| !is_late.contains(id)) {
+                // All its stored reports came before the first change: it is
+                // unchanged unless a report joined it.
+                if sweep.members(i).len() != *size {
+                    writes.delete.push(id.clone());
+                    new.push(i);
+                }
+                continue;
+            }
             let keys: Vec<SweepKey> = sweep.members(i).iter().map(sweep_key).collect();
             // An article written again has its old reports taken out: its
             // canonical event is written again, even made of the same reports.
@@ -595,9 +699,9 @@ impl<'a> Group<'a> {
     ) -> Result<(Vec<Vec<Stored>>, Vec<Stored>), Failure> {
         let period = p.0.expect("dated");
         let mut after = Vec::new();
-        let mut events: HashMap<String, Vec<(SweepKey, Stored)>> = HashMap::new();
+        let mut events: HashMap<String, Vec<(SweepKey, Stored)>> = HashMap::default();
         for report in days.around(self, store, day(period.0) - WINDOW_DAYS, until)? {
-            let key = sweep_key(&report.mention);
+            let key = report.key.clone();
             if key >= *p {
                 after.push((key, report));
             } else {
@@ -635,7 +739,7 @@ impl<'a> Group<'a> {
             &self.params(&[Value::Int(from), Value::Int(until), Value::Int(FINE_DAYS)]),
         )?;
         days.read += batch.len() as u64;
-        batch.sort_by_cached_key(|s| sweep_key(&s.mention));
+        batch.sort_by(|a, b| a.key.cmp(&b.key));
         Ok((until, batch))
     }
 
@@ -645,20 +749,21 @@ impl<'a> Group<'a> {
     fn dated(
         &self,
         store: &mut dyn Store,
-        mut inserted: Vec<Mention>,
+        inserted: Vec<Mention>,
         removed: Vec<Stored>,
         writes: &mut Writes,
         merged: &mut Merged,
     ) -> Result<(), Failure> {
-        inserted.sort_by_cached_key(sweep_key);
+        let mut inserted: Vec<(SweepKey, Mention)> = inserted.into_iter().map(|m| (sweep_key(&m), m)).collect();
+        inserted.sort_by(|a, b| a.0.cmp(&b.0));
         let mut changes: Vec<SweepKey> = inserted
             .iter()
-            .map(sweep_key)
-            .chain(removed.iter().map(|s| sweep_key(&s.mention)))
+            .map(|(key, _)| key.clone())
+            .chain(removed.iter().map(|s| s.key.clone()))
             .collect();
         changes.sort();
         changes.dedup();
-        let mut inserted: VecDeque<Mention> = inserted.into();
+        let mut inserted: VecDeque<(SweepKey, Mention)> = inserted.into();
         let mut days = Days::new(&changes);
         let mut next_change = 0;
         while let Some(p) = changes.get(next_change).cloned() {
@@ -680,7 +785,7 @@ impl<'a> Group<'a> {
         days: &mut Days,
         p: &SweepKey,
         changes: &[SweepKey],
-        inserted: &mut VecDeque<Mention>,
+        inserted: &mut VecDeque<(SweepKey, Mention)>,
         writes: &mut Writes,
     ) -> Result<Option<SweepKey>, Failure> {
         let mut buffer: VecDeque<Stored> = VecDeque::new();
@@ -689,7 +794,7 @@ impl<'a> Group<'a> {
         let mut stop = None;
         loop {
             // A new mention of the days read comes before any report to read.
-            let waiting = inserted.front().and_then(when).is_some_and(|w| day(w.0) < from);
+            let waiting = inserted.front().and_then(|i| i.0.0).is_some_and(|w| day(w.0) < from);
             if buffer.is_empty() && !waiting {
                 if let Some(key) = beyond_reach(&open.dirty, from, inserted, changes) {
                     stop = Some(key);
@@ -697,31 +802,31 @@ impl<'a> Group<'a> {
                 }
                 let (until, batch) = self.next_days(store, days, from)?;
                 from = until;
-                buffer.extend(batch.into_iter().filter(|s| sweep_key(&s.mention) >= *p));
+                buffer.extend(batch.into_iter().filter(|s| s.key >= *p));
                 continue;
             }
-            let stored_key = buffer.front().map(|s| sweep_key(&s.mention));
-            let inserted_key = inserted.front().map(sweep_key);
-            let take_stored = match (&stored_key, &inserted_key) {
+            let stored_key = buffer.front().map(|s| &s.key);
+            let inserted_key = inserted.front().map(|i| &i.0);
+            let take_stored = match (stored_key, inserted_key) {
                 (None, None) => break,
                 (Some(_), None) => true,
                 (None, Some(_)) => false,
                 (Some(s), Some(i)) => s <= i,
             };
-            let period = stored_key.as_ref().filter(|_| take_stored).or(inserted_key.as_ref());
+            let period = stored_key.filter(|_| take_stored).or(inserted_key);
             let period = period.and_then(|key| key.0).expect("dated");
             if period != retired_at {
                 open.retire(period, writes);
                 retired_at = period;
             }
             if !take_stored {
-                let m = inserted.pop_front().expect("a mention");
+                let (_, m) = inserted.pop_front().expect("a mention");
                 let i = open.sweep.push(m);
-                open.dirty.mark(&sweep_key(&open.sweep.members(i)[0]));
+                open.dirty.mark(&open.sweep.head_key(i));
                 continue;
             }
             let s = buffer.pop_front().expect("a report");
-            let key = stored_key.expect("a key");
+            let key = s.key.clone();
             let head = stored_head(&mut open.old_head, &s, &key)?;
             if self.pending.contains(&s.mention.doc_id) {
                 // An old report of an article written again: out.
@@ -741,7 +846,7 @@ impl<'a> Group<'a> {
                 }
             }
             let i = open.push(s);
-            let new_head = sweep_key(&open.sweep.members(i)[0]);
+            let new_head = open.sweep.head_key(i);
             if new_head != head {
                 open.dirty.mark(&new_head);
                 open.dirty.mark(&head);
@@ -765,7 +870,7 @@ impl<'a> Group<'a> {
         buffer.extend(after);
         let mut open = Open::default();
         for members in events {
-            let head = sweep_key(&members[0].mention);
+            let head = members[0].key.clone();
             open.old_head.insert(members[0].id.clone(), head);
             let mentions = members.into_iter().map(|s| open.place(s)).collect();
             open.sweep.seed(mentions);
@@ -904,7 +1009,7 @@ impl Days {
         let i = self.window_of(from).filter(|i| self.held.contains(i))?;
         let until = (from + CHUNK_DAYS).min(self.windows[i].1);
         let mut batch: Vec<Stored> = self.reports.range(from..until).flat_map(|(_, v)| v).cloned().collect();
-        batch.sort_by_cached_key(|s| sweep_key(&s.mention));
+        batch.sort_by(|a, b| a.key.cmp(&b.key));
         Some((until, batch))
     }
 }
@@ -914,9 +1019,14 @@ impl Days {
 /// starting then, and neither a new mention before it nor a change within
 /// [`JOIN_DAYS`] of it waits. The key is the first a report of that day can
 /// have.
-fn beyond_reach(dirty: &Dirty, from: i64, inserted: &VecDeque<Mention>, changes: &[SweepKey]) -> Option<SweepKey> {
+fn beyond_reach(
+    dirty: &Dirty,
+    from: i64,
+    inserted: &VecDeque<(SweepKey, Mention)>,
+    changes: &[SweepKey],
+) -> Option<SweepKey> {
     let d = date_of_day(from)?;
-    if !dirty.all_closed((d, d)) || inserted.front().and_then(when).is_some_and(|p| p.0 < d) {
+    if !dirty.all_closed((d, d)) || inserted.front().and_then(|i| i.0.0).is_some_and(|p| p.0 < d) {
         return None;
     }
     let key: SweepKey = (Some((d, d)), String::new(), 0);
@@ -955,8 +1065,8 @@ impl Default for Open {
     fn default() -> Self {
         Open {
             sweep: Sweep::retiring(),
-            old_head: HashMap::new(),
-            places: HashMap::new(),
+            old_head: HashMap::default(),
+            places: HashMap::default(),
             dirty: Dirty::default(),
         }
     }
@@ -983,7 +1093,7 @@ impl Open {
     fn retire(&mut self, p: Period, writes: &mut Writes) {
         self.sweep.close_before(p);
         for closed in self.sweep.take_closed() {
-            if self.dirty.heads.contains(&sweep_key(&closed.members()[0])) {
+            if self.dirty.heads.contains(&closed.head_key()) {
                 writes.put(closed.into_event(), &mut self.places);
             } else {
                 for m in closed.members() {
@@ -1013,7 +1123,7 @@ impl Open {
         let dirty: Vec<usize> = self
             .sweep
             .live()
-            .filter(|&i| self.dirty.heads.contains(&sweep_key(&self.sweep.members(i)[0])))
+            .filter(|&i| self.dirty.heads.contains(&self.sweep.head_key(i)))
             .collect();
         for i in dirty {
             let event = (self.sweep.event(i), self.sweep.members(i).to_vec());
@@ -1025,7 +1135,7 @@ impl Open {
 /// Every canonical event the tables hold, in the order of `merge`'s output
 /// (for `--events` beside a database).
 pub(crate) fn read_all(store: &mut dyn Store) -> Result<Vec<CanonicalEvent>, Failure> {
-    let mut events: HashMap<String, CanonicalEvent> = HashMap::new();
+    let mut events: HashMap<String, CanonicalEvent> = HashMap::default();
     for row in store.select(q::ALL_EVENTS, &[])? {
         let mut row = row.into_iter();
         let mut next = || row.next().unwrap_or(Cell::Null);

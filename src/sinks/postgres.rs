@@ -15,7 +15,7 @@
 //!
 //! PostgreSQL text cannot hold U+0000: a NUL in a value is written as U+FFFD.
 
-use super::canonical::{self, Cell, Merged, Store};
+use super::canonical::{self, Cell, Merged, Row, Store};
 use super::rows::{self, Table, Value};
 use super::{Held, Run, Sink, pgpass};
 use crate::assemble::canonical::CanonicalEvent;
@@ -295,6 +295,21 @@ impl Store for PostgresStore<'_, '_> {
         Ok(out)
     }
 
+    fn each_row(
+        &mut self,
+        sql: &'static str,
+        params: &[Value],
+        each: &mut dyn FnMut(&dyn Row) -> Result<(), Failure>,
+    ) -> Result<(), Failure> {
+        let statement = self.statement(sql)?;
+        let params = parameters(params);
+        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p.as_ref() as _).collect();
+        for row in self.tx.query(&statement, &refs)? {
+            each(&PostgresRow(&row))?;
+        }
+        Ok(())
+    }
+
     fn execute(&mut self, sql: &'static str, params: &[Value]) -> Result<(), Failure> {
         let statement = self.statement(sql)?;
         let params = parameters(params);
@@ -309,6 +324,25 @@ impl Store for PostgresStore<'_, '_> {
             copy_row(&mut data, row);
         }
         copy_in(self.tx, table, &data)
+    }
+}
+
+/// A row of the canonical merge's queries, read where the client holds it.
+struct PostgresRow<'a>(&'a postgres::Row);
+
+impl Row for PostgresRow<'_> {
+    fn int(&self, i: usize) -> Result<Option<i64>, Failure> {
+        let row = self.0;
+        Ok(match *row.columns()[i].type_() {
+            Type::INT8 => row.try_get::<_, Option<i64>>(i)?,
+            Type::INT4 => row.try_get::<_, Option<i32>>(i)?.map(i64::from),
+            Type::INT2 => row.try_get::<_, Option<i16>>(i)?.map(i64::from),
+            _ => row.try_get::<_, Option<&str>>(i)?.and_then(|t| t.parse().ok()),
+        })
+    }
+
+    fn text(&self, i: usize) -> Result<Option<&str>, Failure> {
+        Ok(self.0.try_get::<_, Option<&str>>(i)?)
     }
 }
 

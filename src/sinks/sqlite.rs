@@ -6,7 +6,7 @@
 //! skip (`stored`). An article written again replaces its rows. The rows come
 //! from `rows.rs`, shared with the PostgreSQL sink.
 
-use super::canonical::{self, Cell, Failure, Merged, Store};
+use super::canonical::{self, Cell, Failure, Merged, Row, Store};
 use super::rows::{self, Table, Value};
 use super::{Held, Run, Sink};
 use crate::assemble::canonical::CanonicalEvent;
@@ -247,6 +247,20 @@ impl Store for SqliteStore<'_> {
         Ok(out)
     }
 
+    fn each_row(
+        &mut self,
+        sql: &'static str,
+        params: &[Value],
+        each: &mut dyn FnMut(&dyn Row) -> Result<(), Failure>,
+    ) -> Result<(), Failure> {
+        let mut stmt = self.0.prepare_cached(sql)?;
+        let mut rows = stmt.query(params_from_iter(params))?;
+        while let Some(row) = rows.next()? {
+            each(&SqliteRow(row))?;
+        }
+        Ok(())
+    }
+
     fn execute(&mut self, sql: &'static str, params: &[Value]) -> Result<(), Failure> {
         self.0.prepare_cached(sql)?.execute(params_from_iter(params))?;
         Ok(())
@@ -258,6 +272,28 @@ impl Store for SqliteStore<'_> {
             stmt.execute(params_from_iter(row))?;
         }
         Ok(())
+    }
+}
+
+/// A row of the canonical merge's queries, read where SQLite holds it.
+struct SqliteRow<'a, 'r>(&'a rusqlite::Row<'r>);
+
+impl Row for SqliteRow<'_, '_> {
+    fn int(&self, i: usize) -> Result<Option<i64>, Failure> {
+        Ok(match self.0.get_ref(i)? {
+            ValueRef::Null => None,
+            ValueRef::Integer(n) => Some(n),
+            ValueRef::Real(f) => Some(f as i64),
+            ValueRef::Text(t) | ValueRef::Blob(t) => std::str::from_utf8(t).ok().and_then(|t| t.parse().ok()),
+        })
+    }
+
+    fn text(&self, i: usize) -> Result<Option<&str>, Failure> {
+        Ok(match self.0.get_ref(i)? {
+            ValueRef::Null => None,
+            ValueRef::Text(t) | ValueRef::Blob(t) => Some(std::str::from_utf8(t)?),
+            ValueRef::Integer(_) | ValueRef::Real(_) => return Err("a number where the merge reads text".into()),
+        })
     }
 }
 

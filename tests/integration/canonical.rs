@@ -229,20 +229,25 @@ fn canonical_events_are_the_same_whatever_the_order_of_runs() {
     let all = dir.path().join("all.sqlite");
     write_runs(&all, std::slice::from_ref(&records));
     let expected = canonical_tables(&all);
-    // The data merges: many actions have several reports, some undated.
+    // The data merges: many actions have several reports, some undated, some
+    // of a coarse period (a month, a year), which merge apart.
     let conn = Connection::open(&all).unwrap();
-    let (merged, largest, undated): (i64, i64, i64) = conn
+    let (merged, largest, undated, coarse, coarse_merged): (i64, i64, i64, i64, i64) = conn
         .query_row(
             "SELECT (SELECT count(*) FROM canonical_events WHERE sources > 1), \
                     (SELECT max(sources) FROM canonical_events), \
-                    (SELECT count(*) FROM canonical_event_sources WHERE period_start IS NULL)",
+                    (SELECT count(*) FROM canonical_event_sources WHERE period_start IS NULL), \
+                    (SELECT count(*) FROM canonical_event_sources WHERE period_end > period_start + 6), \
+                    (SELECT count(*) FROM canonical_events e WHERE sources > 1 AND EXISTS ( \
+                        SELECT 1 FROM canonical_event_sources s \
+                        WHERE s.canonical_id = e.id AND s.period_end > s.period_start + 6))",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .unwrap();
     assert!(
-        merged >= 40 && largest >= 8 && undated >= 10,
-        "{merged} {largest} {undated}"
+        merged >= 40 && largest >= 8 && undated >= 10 && coarse >= 50 && coarse_merged >= 10,
+        "{merged} {largest} {undated} {coarse} {coarse_merged}"
     );
 
     // One run over everything merges as `merge` does, and reads back the same.
