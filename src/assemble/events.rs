@@ -263,8 +263,14 @@ pub(crate) fn assemble_traced<T: Trace>(article: &Article, facts: &Facts, trace:
     if !SANCTIONS_WORD.is_match(text) {
         return Vec::new();
     }
-    let (candidates, openings) = candidate_rules(article);
-    if disciplinary(article, &candidates) {
+    let Scan {
+        sentences: candidates,
+        openings,
+        discipline,
+    } = candidate_rules(article);
+    // Fewer than three disciplinary words where triggers are searched: not
+    // disciplinary, without counting them and the words of states.
+    if discipline.count_ones() as usize >= DISCIPLINARY_DISTINCT && disciplinary(article, &candidates) {
         trace.note(|| Step::Unsearched {
             why: "sanctions in the disciplinary sense: the article's words of sport and courts outnumber twice \
                   its words of states"
@@ -362,8 +368,15 @@ const DISCIPLINARY_DISTINCT: usize = 3;
 /// triggers, its words of sport and courts (three distinct ones at least)
 /// outnumber twice its words of states.
 fn disciplinary(article: &Article, candidates: &[Candidates]) -> bool {
-    let (mut discipline, mut state) = (0, 0);
-    let mut distinct: Vec<usize> = Vec::new();
+    let (discipline, state, distinct) = sense_words(article, candidates);
+    distinct.count_ones() as usize >= DISCIPLINARY_DISTINCT && discipline > DISCIPLINARY_RATIO * state
+}
+
+/// In the sentences searched for triggers, how many words of sanctions in
+/// the disciplinary sense and in the sense of states stand alone, and which
+/// disciplinary words (as bits of `DISCIPLINARY_WORDS`).
+fn sense_words(article: &Article, candidates: &[Candidates]) -> (usize, usize, u64) {
+    let (mut discipline, mut state, mut distinct) = (0, 0, 0u64);
     let bytes = article.text.as_bytes();
     let searched = article
         .sentences
@@ -381,15 +394,13 @@ fn disciplinary(article: &Article, candidates: &[Candidates]) -> bool {
             let k = m.pattern().as_usize();
             if k < DISCIPLINARY_WORDS.len() {
                 discipline += 1;
-                if !distinct.contains(&k) {
-                    distinct.push(k);
-                }
+                distinct |= 1 << k;
             } else {
                 state += 1;
             }
         }
     }
-    distinct.len() >= DISCIPLINARY_DISTINCT && discipline > DISCIPLINARY_RATIO * state
+    (discipline, state, distinct)
 }
 
 /// What the whole article says: its countries and actors, most named first,
@@ -494,7 +505,7 @@ impl Candidates {
 /// `triggers::NEEDS`), and one of their second list if they have one; a word
 /// a rule's matches open with counts only where it starts a word. One scan of
 /// the text for all rules; most sentences hold none and are never searched.
-fn candidate_rules(article: &Article) -> (Vec<Candidates>, Vec<Opening>) {
+fn candidate_rules(article: &Article) -> Scan {
     let n = article.sentences.len();
     let needs = &*NEEDS;
     let text = article.text.as_bytes();
@@ -505,11 +516,26 @@ fn candidate_rules(article: &Article) -> (Vec<Candidates>, Vec<Opening>) {
     let mut found = vec![none; n];
     let mut openings: Vec<Opening> = Vec::new();
     let mut second = vec![needs.any_second; n];
+    // Per sentence, the disciplinary words standing alone in it, as bits.
+    let mut discipline = vec![0u64; n];
     if n == 0 {
-        return (found, openings);
+        return Scan {
+            sentences: found,
+            openings,
+            discipline: 0,
+        };
     }
     for m in needs.automaton.find_overlapping_iter(text) {
-        let (i, word) = (article.sentence_at(m.start()), &needs.words[m.pattern().as_usize()]);
+        let i = article.sentence_at(m.start());
+        let Some(word) = needs.words.get(m.pattern().as_usize()) else {
+            // As `disciplinary` counts them: not glued to a word.
+            let glued = (m.start() > 0 && is_word_byte(text[m.start() - 1]))
+                || text.get(m.end()).is_some_and(|&b| is_word_byte(b));
+            if !glued {
+                discipline[i] |= 1 << (m.pattern().as_usize() - needs.words.len());
+            }
+            continue;
+        };
         // As the trigger regexes see it: they search the sentence alone.
         let word_start = m.start() <= article.sentences[i].start || !is_word_byte(text[m.start() - 1]);
         let c = &mut found[i];
@@ -534,6 +560,11 @@ fn candidate_rules(article: &Article) -> (Vec<Candidates>, Vec<Opening>) {
     for (c, s) in found.iter_mut().zip(&second) {
         c.rules = c.rules.and(*s);
     }
+    let discipline = found
+        .iter()
+        .zip(&discipline)
+        .filter(|(c, _)| c.rules != RuleSet::EMPTY)
+        .fold(0, |seen, (_, words)| seen | words);
     // In text order (the automaton reports matches by their ends), one
     // entry a place.
     openings.sort_by_key(|o| o.at);
@@ -544,8 +575,29 @@ fn candidate_rules(article: &Article) -> (Vec<Candidates>, Vec<Opening>) {
         }
         same
     });
-    (found, openings)
+    Scan {
+        sentences: found,
+        openings,
+        discipline,
+    }
 }
+
+/// What one scan of an article for the trigger rules' needed words finds.
+struct Scan {
+    /// Per sentence, the rules worth searching in it.
+    sentences: Vec<Candidates>,
+    /// Where the rules' opening words start words, in text order.
+    openings: Vec<Opening>,
+    /// The disciplinary words (`DISCIPLINARY_WORDS`, as bits) standing alone
+    /// in the sentences searched: every word [`disciplinary`] counts is
+    /// among them.
+    discipline: u64,
+}
+
+const _: () = assert!(
+    DISCIPLINARY_WORDS.len() <= 64,
+    "the disciplinary words are bits of a u64"
+);
 
 /// Where a word that some rules' matches open with starts a word
 /// (`Prefilter::opens`), and those rules: the only places their matches can
@@ -3729,7 +3781,7 @@ mod tests {
     fn sanctions_of_sport_and_courts_are_no_events() {
         let disciplinary = |text: &str| {
             let article = Article::new(text, None);
-            super::disciplinary(&article, &candidate_rules(&article).0)
+            super::disciplinary(&article, &candidate_rules(&article).sentences)
         };
         for text in [
             "The disciplinary committee sanctioned the club with a fine after its players missed the match.",
@@ -3746,6 +3798,63 @@ mod tests {
         ] {
             assert!(!disciplinary(text), "{text}");
         }
+    }
+
+    /// The needed-words scan sees every disciplinary word that
+    /// `disciplinary` counts (so an article where it sees fewer than three is
+    /// never disciplinary), in texts made of sport, court and state words,
+    /// glued or apart, across sentences.
+    #[test]
+    fn the_scan_sees_every_disciplinary_word_counted() {
+        let pieces = [
+            "club",
+            "clubs",
+            "doping",
+            "anti-doping",
+            "FIFA",
+            "players",
+            "match",
+            "matches",
+            "league",
+            "court",
+            "judge",
+            "Olympic",
+            "sanctioned",
+            "sanctions",
+            "the Treasury",
+            "EU",
+            "government",
+            "European Union",
+            "asset freeze",
+            "x",
+            "-",
+            "re",
+            ". ",
+            ", ",
+            "The ",
+            "imposed",
+        ];
+        let mut next = crate::testing::picker(17);
+        let (mut checked, mut counted) = (0, 0);
+        for _ in 0..3_000 {
+            let mut text = String::new();
+            for _ in 0..next(24) + 1 {
+                text.push_str(pieces[next(pieces.len())]);
+                if next(4) > 0 {
+                    text.push(' ');
+                }
+            }
+            let article = Article::new(&text, None);
+            let scan = candidate_rules(&article);
+            let (_, _, distinct) = sense_words(&article, &scan.sentences);
+            assert_eq!(distinct & !scan.discipline, 0, "{text}");
+            checked += 1;
+            counted += usize::from(distinct.count_ones() >= 3);
+        }
+        assert!(
+            checked == 3_000 && counted > 100,
+            "{counted} texts with three words counted"
+        );
     }
 
     #[test]
@@ -4080,7 +4189,11 @@ mod tests {
                 }
             }
             let article = Article::new(&text, None);
-            let (candidates, openings) = candidate_rules(&article);
+            let Scan {
+                sentences: candidates,
+                openings,
+                ..
+            } = candidate_rules(&article);
             for (i, range) in article.sentences.iter().enumerate() {
                 let sentence = text[range.clone()].as_bytes();
                 for (k, (rule, regex)) in COMPILED.iter().enumerate() {

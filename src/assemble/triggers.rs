@@ -11,6 +11,7 @@
 //! alone; weak ones (`targeted`, `added`) count only near a sanctions word and
 //! with a counted or named target.
 
+use super::lexicon::DISCIPLINARY_WORDS;
 use crate::per_thread::PerThread;
 use crate::prefilter;
 use crate::record::EventStatus;
@@ -684,10 +685,18 @@ pub static NEEDS: LazyLock<Needs> = LazyLock::new(|| {
     // A DFA whatever the number of words: the builder's default picks one
     // only up to 100 patterns, and the NFA it picks above that is slower
     // (docs/performance.md).
+    // The disciplinary words ride along (patterns after the needed words):
+    // an article whose searched sentences hold fewer than three of them is
+    // not disciplinary, and is never searched for them again.
     let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(words.iter().map(|w| w.word.as_str()))
+        .build(
+            words
+                .iter()
+                .map(|w| w.word.as_str())
+                .chain(DISCIPLINARY_WORDS.iter().copied()),
+        )
         .expect("needed words compile");
     Needs {
         automaton,
