@@ -2352,11 +2352,46 @@ fn bullet_item(article: &Article, i: usize, sentence: &str) -> Option<Vec<String
     None
 }
 
+/// Adds `name` unless a name of the same key ([`key_text`]) is there.
 fn push_name(names: &mut Vec<String>, name: String) {
     let key = key_text(&name);
-    if !names.iter().any(|n| key_text(n) == key) {
+    if !names.iter().any(|n| has_key(n, &key)) {
         names.push(name);
     }
+}
+
+/// Whether `key_text(name) == key`, for an ASCII name without building its
+/// key: its runs of letters and digits, lower case, one space between, and a
+/// first run `the` left out before another.
+fn has_key(name: &str, key: &str) -> bool {
+    if !name.is_ascii() {
+        return key_text(name) == key;
+    }
+    let mut runs = name
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|run| !run.is_empty())
+        .peekable();
+    if runs.peek().is_some_and(|run| run.eq_ignore_ascii_case(b"the")) {
+        let the = runs.next();
+        if runs.peek().is_none() {
+            return the.is_some_and(|run| run.eq_ignore_ascii_case(key.as_bytes()));
+        }
+    }
+    let mut rest = key.as_bytes();
+    for (k, run) in runs.enumerate() {
+        if k > 0 {
+            let Some(after) = rest.strip_prefix(b" ") else {
+                return false;
+            };
+            rest = after;
+        }
+        if rest.len() < run.len() || !rest[..run.len()].eq_ignore_ascii_case(run) {
+            return false;
+        }
+        rest = &rest[run.len()..];
+    }
+    rest.is_empty()
 }
 
 /// Counts as a sorted multiset, for comparison.
@@ -3798,6 +3833,29 @@ mod tests {
         ] {
             assert!(!disciplinary(text), "{text}");
         }
+    }
+
+    /// `has_key` answers as comparing `key_text`s does, for names made of
+    /// letters, digits, punctuation, `the` and a non-ASCII letter.
+    #[test]
+    fn has_key_agrees_with_key_text() {
+        let pieces = [
+            "The", "the", "THE", "Bank", "bank", "of", "Korea", "-", " ", ".", "'s", "Co.", "7", "Thebank", "é", "  ",
+        ];
+        let mut next = crate::testing::picker(23);
+        let mut names: Vec<String> = Vec::new();
+        for _ in 0..400 {
+            names.push((0..next(5) + 1).map(|_| pieces[next(pieces.len())]).collect());
+        }
+        let mut same = 0;
+        for a in &names {
+            for b in &names {
+                let expected = key_text(a) == key_text(b);
+                assert_eq!(has_key(a, &key_text(b)), expected, "{a:?} {b:?}");
+                same += usize::from(expected && a != b);
+            }
+        }
+        assert!(same > 1000, "{same} pairs of different names with one key");
     }
 
     /// The needed-words scan sees every disciplinary word that
