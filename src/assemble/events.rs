@@ -3895,13 +3895,7 @@ mod tests {
         let mut next = crate::testing::picker(17);
         let (mut checked, mut counted) = (0, 0);
         for _ in 0..3_000 {
-            let mut text = String::new();
-            for _ in 0..next(24) + 1 {
-                text.push_str(pieces[next(pieces.len())]);
-                if next(4) > 0 {
-                    text.push(' ');
-                }
-            }
+            let text = crate::testing::pieced(&mut next, &pieces, 24, Some(4));
             let article = Article::new(&text, None);
             let scan = candidate_rules(&article);
             let (_, _, distinct) = sense_words(&article, &scan.sentences);
@@ -4070,10 +4064,7 @@ mod tests {
         let mut next = crate::testing::picker(7);
         let mut checked = 0;
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..next(12) + 1 {
-                text.push_str(pieces[next(pieces.len())]);
-            }
+            let mut text = crate::testing::pieced(&mut next, &pieces, 12, None);
             if next(4) == 0 {
                 text.push_str(&"word ".repeat(next(40)));
             }
@@ -4152,10 +4143,7 @@ mod tests {
         let mut next = crate::testing::picker(13);
         let (mut kept, mut dropped) = (0, 0);
         for _ in 0..5_000 {
-            let mut text = String::new();
-            for _ in 0..next(16) + 1 {
-                text.push_str(pieces[next(pieces.len())]);
-            }
+            let text = crate::testing::pieced(&mut next, &pieces, 16, None);
             for (rule, regex) in COMPILED.iter() {
                 let expected = kept_with_captures(regex, &text);
                 assert_eq!(
@@ -4239,13 +4227,7 @@ mod tests {
         let mut next = crate::testing::picker(11);
         let (mut found, mut narrowed, mut anchored) = (0, 0, 0);
         for _ in 0..5_000 {
-            let mut text = String::new();
-            for _ in 0..next(16) + 1 {
-                text.push_str(&pieces[next(pieces.len())]);
-                if next(3) > 0 {
-                    text.push(' ');
-                }
-            }
+            let text = crate::testing::pieced(&mut next, &pieces, 16, Some(3));
             let article = Article::new(&text, None);
             let Scan {
                 sentences: candidates,
