@@ -1101,7 +1101,9 @@ fn read<T: Trace>(
         .unwrap_or(trigger.range.len());
     let after = trigger.range.start + first_word..scope.end;
     let before = scope.start..trigger.range.start;
-    let passive = is_passive(text, trigger);
+    // The words before the trigger, read once for the tests that ask them.
+    let lead = words_before(text, trigger.range.start, 3);
+    let passive = is_passive(text, trigger, &lead);
     let site = Site {
         article,
         facts,
@@ -1126,6 +1128,7 @@ fn read<T: Trace>(
         facts,
         &after,
         &before,
+        &lead,
         sentence.start..trigger.range.start,
         passive || reduced_relative(text, facts, trigger),
         trace,
@@ -1156,8 +1159,10 @@ fn read<T: Trace>(
         });
         return Vec::new();
     }
-    let before_news = tells_of_earlier(&text[sentence.start..trigger.range.start]);
-    let also = tells_of_another(&text[sentence.start..trigger.range.start]);
+    let opening = &text[sentence.start..trigger.range.start];
+    let opening_words = words_before(opening, opening.len(), 5);
+    let before_news = tells_of_earlier(&opening_words);
+    let also = tells_of_another(opening, &opening_words);
     let opening = &text[sentence.clone()];
     let part = PART_OPENINGS
         .iter()
@@ -1288,39 +1293,38 @@ fn reduced_relative(text: &str, facts: &Facts, trigger: &Trigger) -> bool {
 }
 
 /// Whether the trigger is passive (`were sanctioned`, `has been delisted`).
-fn is_passive(text: &str, trigger: &Trigger) -> bool {
+/// `lead`: the words before the trigger ([`words_before`], two or more).
+fn is_passive(text: &str, trigger: &Trigger, lead: &[Cow<str>]) -> bool {
     // `is considering sanctions` is progressive, not passive.
     let first = words(&text[trigger.range.clone()]).next();
     if first.is_some_and(|w| w.ends_with("ing")) && trigger.rule.form != Form::Passive {
         // `the sanctioning of 30 persons by Switzerland`: a gerund naming
         // the action takes its agent after `by`, as a passive does.
         return text[trigger.range.end..].starts_with(" of ")
-            && words_before(text, trigger.range.start, 1)
+            && lead
                 .first()
                 .is_some_and(|w| matches!(w.as_ref(), "the" | "its" | "their"));
     }
-    words_before(text, trigger.range.start, 2)
-        .iter()
-        .any(|w| PASSIVE_AUXILIARIES.contains(&w.as_ref()))
-        || trigger.rule.form == Form::Passive
+    lead.iter().take(2).any(|w| PASSIVE_AUXILIARIES.contains(&w.as_ref())) || trigger.rule.form == Form::Passive
 }
 
 /// The counts of a trigger's objects (`20 individuals`), after it (but not
 /// after `total`); for a passive trigger, its subject's before it (in its
 /// scope, or else in its sentence: `Three individuals ... were delisted`).
+#[allow(clippy::too_many_arguments)]
 fn counts_of<T: Trace>(
     text: &str,
     facts: &Facts,
     after: &Range<usize>,
     before: &Range<usize>,
+    lead: &[Cow<str>],
     sentence_before: Range<usize>,
     passive: bool,
     trace: &mut T,
 ) -> Vec<EventCount> {
-    // `Britain has now sanctioned more than 400 ships`: a running total.
-    let before_trigger = words_before(text, before.end, 3);
-    let running = before_trigger.iter().any(|w| w == "now")
-        && before_trigger.iter().any(|w| matches!(w.as_ref(), "has" | "have"));
+    // `Britain has now sanctioned more than 400 ships`: a running total
+    // (`lead`: the three words before the trigger).
+    let running = lead.iter().any(|w| w == "now") && lead.iter().any(|w| matches!(w.as_ref(), "has" | "have"));
     // Why a count in `range` is not one of the action's, if it is not.
     let refused = |f: &Fact<EventCount>| {
         if f.value.category == CountCategory::Other {
@@ -2428,8 +2432,10 @@ fn counts_apart(a: &[EventCount], b: &[EventCount]) -> bool {
 /// Whether a trigger tells of an action taken beside another, from its
 /// sentence's `opening` up to it: `also` in the two words before it (`also
 /// designated`, `have also imposed`), or a sentence opening `In addition`.
-fn tells_of_another(opening: &str) -> bool {
-    words_before(opening, opening.len(), 2).iter().any(|w| w == "also")
+/// `words`: the words before it ([`words_before`] the end of `opening`,
+/// two or more).
+fn tells_of_another(opening: &str, words: &[Cow<str>]) -> bool {
+    words.iter().take(2).any(|w| w == "also")
         || opening
             .trim_start()
             .get(..11)
@@ -2441,8 +2447,9 @@ fn tells_of_another(opening: &str) -> bool {
 /// (`Tokyo had targeted`, `it had also sanctioned`) or `previously`,
 /// `formerly` before it; not the past perfect of reported speech (`Mahuta
 /// said she had sanctioned 18 entities`).
-fn tells_of_earlier(opening: &str) -> bool {
-    let before = words_before(opening, opening.len(), 5);
+/// `before`: the five words before the trigger ([`words_before`] the end of
+/// its sentence's opening).
+fn tells_of_earlier(before: &[Cow<str>]) -> bool {
     let reported = before.iter().any(|w| REPORTING_VERBS.contains(&w.as_ref()));
     before
         .first()
