@@ -35,7 +35,7 @@ use super::listed;
 use super::trace::{Role, Step, Trace, Untraced};
 use super::triggers::{
     ADJECTIVE_CUES, ANCHORED, CAPABILITY, CLAUSE_WORDS, COMPILED, Form, MODAL_WORDS, NAME_HEADS, NEEDS, NEGATIONS,
-    ORDINALS, PREFILTERS, RULES, RuleSet, SANCTIONS_WORD, Strength, TriggerRule, anchored_match_end,
+    ORDINALS, RuleSet, SANCTIONS_WORD, Strength, TriggerRule, anchored_match_end,
 };
 use crate::extract::entity::key_text;
 use crate::extract::lexicon::titles;
@@ -480,29 +480,11 @@ impl<'f> Context<'f> {
     }
 }
 
-/// The trigger rules worth searching in a sentence, and where.
+/// The trigger rules worth searching in a sentence (where in it: the
+/// [`Opening`]s of the rules that open with a word).
 #[derive(Clone, Copy)]
 struct Candidates {
     rules: RuleSet,
-    /// Per rule whose matches open with a word of its first list
-    /// (`Prefilter::opens`): where the first such word starts a word in the
-    /// sentence (a text offset). No match starts before it, so the rule's
-    /// search starts there.
-    from: [u32; RULES.len()],
-}
-
-impl Candidates {
-    /// Where in sentence `range` to search with rule `k`, if at all.
-    fn search_from(&self, k: usize, range: &Range<usize>) -> Option<usize> {
-        if !self.rules.contains(k) {
-            return None;
-        }
-        Some(if PREFILTERS[k].opens {
-            (self.from[k] as usize).saturating_sub(range.start)
-        } else {
-            0
-        })
-    }
 }
 
 /// For each sentence, the trigger rules worth searching in it: those it
@@ -514,10 +496,7 @@ fn candidate_rules(article: &Article) -> Scan {
     let n = article.sentences.len();
     let needs = &*NEEDS;
     let text = article.text.as_bytes();
-    let none = Candidates {
-        rules: RuleSet::EMPTY,
-        from: [u32::MAX; RULES.len()],
-    };
+    let none = Candidates { rules: RuleSet::EMPTY };
     let mut found = vec![none; n];
     let mut openings: Vec<Opening> = Vec::new();
     let mut second = vec![needs.any_second; n];
@@ -547,9 +526,6 @@ fn candidate_rules(article: &Article) -> Scan {
         if word_start {
             c.rules = c.rules.or(word.first);
             second[i] = second[i].or(word.second);
-            for k in word.opens.iter() {
-                c.from[k] = c.from[k].min(m.start() as u32);
-            }
             if word.opens != RuleSet::EMPTY {
                 openings.push(Opening {
                     at: m.start(),
@@ -628,11 +604,11 @@ fn trigger_matches(
     candidates: &Candidates,
     openings: &[Opening],
 ) -> Vec<Range<usize>> {
-    let Some(from) = candidates.search_from(k, range) else {
+    if !candidates.rules.contains(k) {
         return Vec::new();
-    };
+    }
     if ANCHORED[k].is_none() {
-        return matches_from(&COMPILED[k].1, sentence, from).collect();
+        return COMPILED[k].1.find_iter(sentence).map(|m| m.range()).collect();
     }
     let first = openings.partition_point(|o| o.at < range.start);
     let mut found: Vec<Range<usize>> = Vec::new();
@@ -648,24 +624,6 @@ fn trigger_matches(
         }
     }
     found
-}
-
-/// The matches of `regex` in `sentence` (never empty: each holds a needed
-/// word) that start at `from` or after, as `find_iter` finds them when no
-/// match starts before `from`: the search from `from` still sees the bytes
-/// before it for `\b`, and which match starts at a place does not depend on
-/// where the search began.
-fn matches_from<'s>(
-    regex: &'s regex::bytes::Regex,
-    sentence: &'s [u8],
-    from: usize,
-) -> impl Iterator<Item = Range<usize>> + 's {
-    let mut at = from.min(sentence.len());
-    std::iter::from_fn(move || {
-        let m = regex.find_at(sentence, at)?;
-        at = m.end();
-        Some(m.range())
-    })
 }
 
 /// The triggers of sentence `i` among the `candidates` rules, overlapping ones
@@ -2878,6 +2836,7 @@ fn finish<T: Trace>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assemble::triggers::{PREFILTERS, RULES};
 
     /// The ASCII reading of [`words_before`] finds what [`words`] read
     /// backwards finds, at every place of the project's articles and of
@@ -4250,7 +4209,15 @@ mod tests {
                 let sentence = text[range.clone()].as_bytes();
                 for (k, (rule, regex)) in COMPILED.iter().enumerate() {
                     let whole: Vec<_> = regex.find_iter(sentence).map(|m| m.range()).collect();
-                    narrowed += usize::from(candidates[i].search_from(k, range).is_some_and(|from| from > 0));
+                    // Searched only from an opening word past the sentence's start.
+                    narrowed += usize::from(
+                        candidates[i].rules.contains(k)
+                            && ANCHORED[k].is_some()
+                            && openings
+                                .iter()
+                                .find(|o| o.at >= range.start && o.rules.contains(k))
+                                .is_some_and(|o| o.at > range.start),
+                    );
                     anchored += usize::from(candidates[i].rules.contains(k) && ANCHORED[k].is_some());
                     let searched = trigger_matches(k, sentence, range, &candidates[i], &openings);
                     assert_eq!(searched, whole, "{} in {:?}", rule.name, &text[range.clone()]);

@@ -629,6 +629,7 @@ impl RuleSet {
     }
 
     /// The rules in the set, in order.
+    #[cfg(test)]
     pub fn iter(self) -> impl Iterator<Item = usize> {
         (0..RULE_WORDS).flat_map(move |w| {
             let mut bits = self.0[w];
