@@ -740,7 +740,8 @@ impl Word {
 /// match holds one, in up to two lists drawn from different parts of the
 /// pattern, and whether every match opens with a word of the first list at a
 /// word start. A sentence without a word of each list is not searched, and
-/// the search starts at the first opening word.
+/// a rule whose matches open with a word is tried only where one starts a
+/// word (`ANCHORED`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prefilter {
     pub first: Vec<String>,
